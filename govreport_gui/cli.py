@@ -1,0 +1,167 @@
+"""Command line: ``govreport [FILE]`` opens the editor; subcommands work without Qt.
+
+    govreport check FILE [--previous LAST_YEAR_FILE] [--json]
+    govreport dump FILE
+    govreport new --format 2021 --year 2025 --agency NAME [--previous FILE] -o OUT
+    govreport export FILE -o OUT.(govreport|json|docx|xlsx)
+
+Exit codes: 0 fine, 1 the report has errors, 2 the input could not be read / output not written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .core.carryover import carry_over
+from .core.checks import check_report
+from .core.errors import ReadError, WriteError
+from .core.findings import Severity, count, findings_json, format_text
+from .core.forms import FORMS, form_for_year, get_form
+from .core.report import Report
+from .core.serialize import dumps, report_to_json
+
+SUBCOMMANDS = ("check", "dump", "new", "export", "merge")
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own messages, but exit 2 with one line
+        self.print_usage(sys.stderr)
+        print(f"govreport：参数错误：{message}", file=sys.stderr)
+        raise SystemExit(EXIT_UNREADABLE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="govreport", description="年报编制助手：政府信息公开工作年度报告的编制与校验。"
+                     "不带子命令时打开编辑器（可给出要打开的文件）。")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("check", help="校验报告，列出错误、警告和提示")
+    p.add_argument("file", help="报告文件（项目文件、JSON、Excel 或 Word）")
+    p.add_argument("--previous", metavar="LAST_YEAR_FILE", help="上年度报告，用于跨年核对")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出校验结果")
+
+    p = sub.add_parser("dump", help="以报告 JSON 输出（合计为重新计算的数字）")
+    p.add_argument("file")
+
+    p = sub.add_parser("new", help="新建报告（可从上年报告结转）")
+    p.add_argument("--format", choices=sorted(FORMS), help="格式版本（默认按年度：2019、2020 年用 2019 版，之后用 2021 版）")
+    p.add_argument("--year", type=int, help="报告年度（默认为上年报告年度加一）")
+    p.add_argument("--agency", help="机关名称（默认沿用上年报告）")
+    p.add_argument("--previous", metavar="FILE", help="上年度报告")
+    p.add_argument("-o", "--output", required=True, help="输出文件（.govreport 或 .json）")
+
+    p = sub.add_parser("export", help="导出为其他格式")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True, help="输出文件，格式由扩展名决定")
+    p.add_argument("--previous", metavar="FILE", help="上年度报告（写入项目文件，用于跨年核对）")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _utf8_stdio()
+    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")) or argv[0] == "--self-test":
+        return _start_gui(argv)
+    if argv[0] in ("-h", "--help"):
+        build_parser().print_help()
+        return EXIT_OK
+    if argv[0] == "merge":
+        from . import merge_cli  # added by the consolidation work
+        return merge_cli.main(argv[1:])
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (ReadError, WriteError) as exc:
+        print(f"govreport：{exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _utf8_stdio() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8")
+        except (AttributeError, ValueError):
+            pass
+
+
+def _read(path: str):
+    from .io.registry import read_report
+    return read_report(path)
+
+
+def cmd_check(args) -> int:
+    result = _read(args.file)
+    previous = _read(args.previous).report if args.previous else result.previous
+    findings = check_report(result.report, previous)
+    if args.json:
+        print(json.dumps(findings_json(findings), ensure_ascii=False, indent=2))
+    else:
+        for note in result.notes:
+            print(f"【读取】{note}")
+        print(format_text(findings))
+    return EXIT_FINDINGS if count(findings, Severity.ERROR) else EXIT_OK
+
+
+def cmd_dump(args) -> int:
+    result = _read(args.file)
+    sys.stdout.write(dumps(report_to_json(result.report)))
+    return EXIT_OK
+
+
+def cmd_new(args) -> int:
+    from .io.registry import write_report
+    previous = None
+    if args.previous:
+        previous = _read(args.previous).report
+        carried = carry_over(previous, year=args.year, form_version=args.format)
+        report = carried.report
+        if args.agency:
+            report.meta.agency = args.agency
+        for line in carried.carried:
+            print(f"已结转：{line}", file=sys.stderr)
+        for line in carried.not_carried:
+            print(f"未结转：{line}", file=sys.stderr)
+    else:
+        if not args.year:
+            print("govreport：请用 --year 给出报告年度（或用 --previous 给出上年报告）。", file=sys.stderr)
+            return EXIT_UNREADABLE
+        form = get_form(args.format) if args.format else form_for_year(args.year)
+        report = Report.new(form.version, args.year, args.agency or "")
+    notes = write_report(args.output, report, previous)
+    for note in notes:
+        print(note, file=sys.stderr)
+    print(f"已创建 {args.output}（{report.meta.year}年度，{report.form_version}版格式）", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from .io.registry import write_report
+    result = _read(args.file)
+    previous = _read(args.previous).report if args.previous else result.previous
+    notes = write_report(args.output, result.report, previous)
+    for note in notes:
+        print(note, file=sys.stderr)
+    print(f"已导出 {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "dump": cmd_dump, "new": cmd_new, "export": cmd_export}
+
+
+def _start_gui(argv: list[str]) -> int:
+    try:
+        from .qt.app import run
+    except ImportError as exc:
+        print(f"govreport：无法启动图形界面（{exc}）。命令行功能仍可使用，见 govreport --help。", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return run(argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

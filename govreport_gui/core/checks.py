@@ -1,0 +1,225 @@
+"""The checks of FORMAT.md §6: hard rules are errors, soft rules warnings, blanks are info.
+
+``check_report`` is a pure function of the report (and last year's report, for the cross-year
+rules); every rule it applies comes from the format declaration.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+
+from .findings import Finding, Severity
+from .forms import CellKey, FormSpec, Kind
+from .forms.spec import CrossYear, Total
+from .recalc import recalculate
+from .report import Report
+from .values import Value, format_value
+
+# Extra checks registered by other modules (e.g. prose checks): fn(report, previous) -> findings.
+EXTRA_CHECKS: list[Callable[[Report, Report | None], list[Finding]]] = []
+
+
+def check_report(report: Report, previous: Report | None = None,
+                 computed: Mapping[CellKey, Value] | None = None) -> list[Finding]:
+    form = report.form
+    if computed is None:
+        computed = recalculate(form, report.values)
+
+    def value(key: CellKey) -> Value:
+        return computed[key] if key in computed else report.values.get(key)
+
+    findings: list[Finding] = []
+    findings += _check_year(report)
+    findings += _check_signs(report)
+    findings += _check_balances(form, value)
+    findings += _check_printed_totals(report, computed)
+    findings += _check_not_greater(form, value)
+    findings += _check_level(report, value)
+    if previous is not None:
+        findings += _check_cross_year(report, previous, value)
+    for extra in EXTRA_CHECKS:
+        findings += extra(report, previous)
+    findings += _check_blanks(report)
+    return _apply_accepted(report, findings)
+
+
+def n(v: Value) -> str:
+    """A value as shown inside a message (blank counts as 0)."""
+    return format_value(v if v is not None else 0)
+
+
+def _where(key: CellKey) -> str:
+    return f"表{key.table}“{key.row}”行“{key.col}”"
+
+
+def _check_year(report: Report) -> list[Finding]:
+    form, year = report.form, report.meta.year
+    if not year:
+        return [Finding(Severity.WARNING, "meta.year", (), "未填写报告年度，请在“基本信息”中填写。")]
+    if not form.applies_to(year):
+        last = f"{form.last_year}年" if form.last_year else "今"
+        return [Finding(Severity.WARNING, "meta.format_year", (),
+                        f"{year}年度的报告通常使用另一版格式：{form.version}版格式（{form.basis}）"
+                        f"适用于{form.first_year}年至{last}的年度报告，请核实格式版本。")]
+    return []
+
+
+def _check_signs(report: Report) -> list[Finding]:
+    out = []
+    form = report.form
+    for key, v in report.values.items():
+        if v is None or not form.has(key):
+            continue
+        kind = form.cell(key).kind
+        if kind is not Kind.SIGNED and v < 0:
+            what = "金额" if kind is Kind.MONEY else "数量"
+            out.append(Finding(Severity.ERROR, "value.negative", (key,),
+                               f"{_where(key)}为{n(v)}：{what}不能为负数（只有“本年增/减”可以为负）。"))
+    return out
+
+
+def _check_balances(form: FormSpec, value: Callable[[CellKey], Value]) -> list[Finding]:
+    out = []
+    for rule in form.balances:
+        def side(terms: tuple[tuple[str, CellKey], ...]) -> tuple[str, int | Decimal]:
+            total: int | Decimal = sum((value(k) or 0 for _, k in terms), 0)
+            text = "+".join(f"{name}({n(value(k))})" for name, k in terms)
+            return f"{text}={n(total)}", total
+        left_text, left = side(rule.lhs)
+        right_text, right = side(rule.rhs)
+        if left != right:
+            cells = tuple(k for _, k in (*rule.lhs, *rule.rhs))
+            out.append(Finding(Severity.ERROR, rule.rule, cells,
+                               f"表{rule.table}{rule.scope}：{left_text}，{right_text}，相差{n(abs(left - right))}"))
+    return out
+
+
+def _check_printed_totals(report: Report, computed: Mapping[CellKey, Value]) -> list[Finding]:
+    out = []
+    for total in report.form.totals:
+        if total.target not in report.printed:
+            continue
+        printed = report.printed[total.target] or 0
+        actual = computed[total.target] or 0
+        if printed != actual:
+            out.append(Finding(Severity.ERROR, total.rule, (total.target, *total.addends),
+                               _printed_message(total, printed, actual, computed, report)))
+    return out
+
+
+def _printed_message(total: Total, printed: Value, actual: Value,
+                     computed: Mapping[CellKey, Value], report: Report) -> str:
+    target = total.target
+    same_row = all(k.row == target.row for k in total.addends)
+    parts = []
+    for k in total.addends:
+        v = computed.get(k, report.values.get(k))
+        if v:
+            parts.append(f"{k.col if same_row else k.row}({n(v)})")
+    equation = "+".join(parts) if parts else "各项均为0"
+    return (f"{_where(target)}：文件所列合计为{n(printed)}，按各项重新计算为{n(actual)}"
+            f"（{equation}），相差{n(abs((printed or 0) - (actual or 0)))}")
+
+
+def _check_not_greater(form: FormSpec, value: Callable[[CellKey], Value]) -> list[Finding]:
+    out = []
+    for rule in form.not_greater:
+        lhs, rhs = value(rule.lhs) or 0, value(rule.rhs) or 0
+        if lhs > rhs:
+            out.append(Finding(Severity.WARNING, rule.rule, (rule.lhs, rule.rhs),
+                               f"表二“{rule.lhs.row}”：{rule.lhs.col}({n(lhs)})大于{rule.rhs.col}({n(rhs)})，"
+                               f"相差{n(lhs - rhs)}，请核实。"))
+    return out
+
+
+_MAY_MAKE_REGULATIONS = re.compile(r"^(中华人民共和国|国务院|国家)|(省|自治区|[^县区旗镇乡]市|自治州)人民政府$")
+_BELOW_CITY = re.compile(r"县|区|旗|镇|乡|街道|办事处")
+
+
+def may_make_regulations(agency: str) -> bool:
+    """规章 are made only by provincial / 设区的市 / 自治州 governments and State Council departments."""
+    agency = agency.strip()
+    if not agency:
+        return True  # unknown: do not warn
+    if agency.startswith(("中华人民共和国", "国务院", "国家")):
+        return True
+    return bool(_MAY_MAKE_REGULATIONS.search(agency)) and not _BELOW_CITY.search(agency)
+
+
+def _check_level(report: Report, value: Callable[[CellKey], Value]) -> list[Finding]:
+    out = []
+    if may_make_regulations(report.meta.agency):
+        return out
+    for hint in report.form.level_hints:
+        nonzero = tuple(k for k in hint.cells if value(k))
+        if nonzero:
+            out.append(Finding(Severity.WARNING, hint.rule, nonzero,
+                               f"表二“{hint.what}”有数字：{hint.what}只由省级、设区的市级人民政府和国务院部门制定，"
+                               f"“{report.meta.agency}”一般应填0，请核实（是否应填入“规范性文件”）。"))
+    return out
+
+
+def _check_cross_year(report: Report, previous: Report, value: Callable[[CellKey], Value]) -> list[Finding]:
+    out: list[Finding] = []
+    form, prev_form = report.form, previous.form
+    prev_computed = recalculate(prev_form, previous.values)
+
+    def prev_value(key: CellKey) -> Value:
+        return prev_computed[key] if key in prev_computed else previous.values.get(key)
+
+    year, prev_year = report.meta.year, previous.meta.year
+    if year and prev_year and prev_year != year - 1:
+        out.append(Finding(Severity.WARNING, "cross_year.year", (),
+                           f"所给上年报告是{prev_year}年度的，本报告是{year}年度的，跨年核对可能不适用。"))
+    skipped: set[str] = set()
+    for rule in form.cross_year:
+        if any(t.year == "prev" and not prev_form.has(t.key) for t in rule.terms):
+            skipped.add(rule.rule)
+            continue
+        expected, parts = _evaluate(rule, value, prev_value)
+        actual = value(rule.target) or 0
+        if actual != expected:
+            out.append(Finding(Severity.WARNING, rule.rule, (rule.target,),
+                               f"{rule.why}：{_where(rule.target)}为{n(actual)}，{parts}={n(expected)}，"
+                               f"相差{n(abs(actual - expected))}"))
+    for rule_id in sorted(skipped):
+        out.append(Finding(Severity.INFO, rule_id, (),
+                           f"上年报告使用{prev_form.version}版格式，没有本条核对所需的数据（{rule_id}），未核对。"))
+    return out
+
+
+def _evaluate(rule: CrossYear, this: Callable[[CellKey], Value], prev: Callable[[CellKey], Value]
+              ) -> tuple[int | Decimal, str]:
+    total: int | Decimal = 0
+    text = ""
+    for i, term in enumerate(rule.terms):
+        v = (prev if term.year == "prev" else this)(term.key) or 0
+        total += term.sign * v
+        sign = "−" if term.sign < 0 else ("+" if i else "")
+        when = "上年" if term.year == "prev" else "本年"
+        text += f"{sign}{when}“{term.key.col if term.key.table == '二' else term.key.row}”({n(v)})"
+    return total, text
+
+
+def _check_blanks(report: Report) -> list[Finding]:
+    out = []
+    form = report.form
+    for table in form.tables.values():
+        blanks = tuple(c.key for c in table.cells if not c.computed and report.values.get(c.key) is None)
+        if blanks:
+            out.append(Finding(Severity.INFO, "value.blank", blanks,
+                               f"表{table.id}有{len(blanks)}个空白单元格，空白按0计。"))
+    return out
+
+
+def _apply_accepted(report: Report, findings: list[Finding]) -> list[Finding]:
+    if not report.accepted:
+        return findings
+    reasons = {(a.rule, tuple(a.cells)): a.reason for a in report.accepted}
+    out = []
+    for f in findings:
+        reason = reasons.get((f.rule, f.cells)) if f.severity is Severity.WARNING else None
+        out.append(f.accept(reason) if reason is not None else f)
+    return out

@@ -1,0 +1,73 @@
+"""Findings: what the checks say about a report, as data (shown as cell tints, a panel, JSON)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from .forms import CellKey
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    rule: str                          # stable identifier, e.g. "三.balance"
+    cells: tuple[CellKey, ...]         # the cells involved (may be empty)
+    message: str                       # what the clerk reads, with equation, sides, difference
+    section: str | None = None         # a prose section the finding points at ("一" … "六")
+    accepted_reason: str | None = None  # set when the clerk accepted this warning
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_reason is None
+
+    def accept(self, reason: str) -> "Finding":
+        return replace(self, accepted_reason=reason)
+
+    def to_json(self) -> dict:
+        out: dict = {
+            "severity": self.severity.value,
+            "rule": self.rule,
+            "cells": [{"table": c.table, "row": c.row, "col": c.col} for c in self.cells],
+            "message": self.message,
+        }
+        if self.section is not None:
+            out["section"] = self.section
+        if self.accepted_reason is not None:
+            out["accepted"] = self.accepted_reason
+        return out
+
+
+def count(findings: list[Finding], severity: Severity, open_only: bool = True) -> int:
+    return sum(1 for f in findings if f.severity is severity and (f.is_open or not open_only))
+
+
+def findings_json(findings: list[Finding]) -> dict:
+    return {
+        "errors": count(findings, Severity.ERROR),
+        "warnings": count(findings, Severity.WARNING),
+        "findings": [f.to_json() for f in findings],
+    }
+
+
+def format_text(findings: list[Finding]) -> str:
+    lines = []
+    for f in findings:
+        mark = f"【{f.severity.label}】"
+        line = f"{mark}{f.message}"
+        if f.accepted_reason is not None:
+            line += f"（已确认：{f.accepted_reason}）"
+        lines.append(line)
+    lines.append(f"共 {count(findings, Severity.ERROR)} 个错误，{count(findings, Severity.WARNING)} 个警告，"
+                 f"{count(findings, Severity.INFO)} 条提示。")
+    return "\n".join(lines)

@@ -1,0 +1,110 @@
+"""Labels and shapes the 2019 and 2021 versions share (FORMAT.md §2, §4, §5).
+
+Every official label is spelled here or in a version module, and nowhere else in the code.
+"""
+
+from __future__ import annotations
+
+from .spec import (ApplicantHeader, Balance, CellKey, CrossYear, Leaf, ReviewGroup, Section, Term,
+                   TableSpec, Total, build_table_3, build_table_4)
+
+SECTIONS = (
+    Section("一", "一、总体情况"),
+    Section("二", "二、主动公开政府信息情况", table="二"),
+    Section("三", "三、收到和处理政府信息公开申请情况", table="三"),
+    Section("四", "四、政府信息公开行政复议、行政诉讼情况", table="四"),
+    Section("五", "五、存在的主要问题及改进情况"),
+    Section("六", "六、其他需要报告的事项"),
+)
+
+# Seen in real reports; accepted when reading, never written.
+HEADING_VARIANTS = {
+    "五": ("五、存在的主要问题和改进情况", "五、政府信息公开工作存在的主要问题及改进情况"),
+    "六": ("六、其他需求报告的事项",),
+}
+
+TABLE2_ROW_HEADER = "信息内容"
+
+APPLICANT_HEADER = ApplicantHeader(
+    note="（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    applicant="申请人情况",
+    natural="自然人",
+    legal="法人或其他组织",
+    legal_kinds=("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"),
+    total="总计",
+)
+
+NEW = "一、本年新收政府信息公开申请数量"
+CARRIED_IN = "二、上年结转政府信息公开申请数量"
+RESULTS = "三、本年度办理结果"
+RESULTS_TOTAL = "（七）总计"
+CARRIED_OUT = "四、结转下年度继续办理"
+
+_WITHHELD = "（三）不予公开"
+_UNABLE = "（四）无法提供"
+_NOT_PROCESSED = "（五）不予处理"
+OTHER_HANDLING = "（六）其他处理"
+
+OTHER_HANDLING_LEAVES = (
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "3.其他",
+)
+
+
+def table_3_leaves(other_handling_as_group: bool) -> tuple[Leaf, ...]:
+    """The 23 (2019) or 25 (2021) data rows of table 三, in official order."""
+    def grouped(group: str, labels: tuple[str, ...]) -> list[Leaf]:
+        return [Leaf(label, outer=RESULTS, group=group) for label in labels]
+
+    leaves = [
+        Leaf(NEW),
+        Leaf(CARRIED_IN),
+        Leaf("（一）予以公开", outer=RESULTS),
+        Leaf("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", outer=RESULTS),
+        *grouped(_WITHHELD, ("1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”",
+                             "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息",
+                             "7.属于行政执法案卷", "8.属于行政查询事项")),
+        *grouped(_UNABLE, ("1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作",
+                           "3.补正后申请内容仍不明确")),
+        *grouped(_NOT_PROCESSED, ("1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物",
+                                  "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息")),
+    ]
+    if other_handling_as_group:
+        leaves += grouped(OTHER_HANDLING, OTHER_HANDLING_LEAVES)
+    else:
+        leaves.append(Leaf(OTHER_HANDLING, outer=RESULTS))
+    leaves += [Leaf(RESULTS_TOTAL, outer=RESULTS, total=True), Leaf(CARRIED_OUT)]
+    return tuple(leaves)
+
+
+def table_3(other_handling_as_group: bool) -> tuple[TableSpec, list[Total], list[Balance], list[CrossYear]]:
+    table, totals = build_table_3(APPLICANT_HEADER, table_3_leaves(other_handling_as_group))
+    balances = []
+    carry = []
+    for col in table.cols:
+        def k(row: str) -> CellKey:
+            return CellKey("三", row, col)
+        balances.append(Balance(
+            "三.balance", "三", f"“{col}”列",
+            lhs=(("一", k(NEW)), ("二", k(CARRIED_IN))),
+            rhs=(("（七）总计", k(RESULTS_TOTAL)), ("四", k(CARRIED_OUT))),
+        ))
+        if col != APPLICANT_HEADER.total:
+            carry.append(CrossYear("三.carry_over", k(CARRIED_IN), (Term(1, "prev", k(CARRIED_OUT)),),
+                                   why="本年“上年结转”应等于上年“结转下年度继续办理”"))
+    return table, totals, balances, carry
+
+
+REVIEW = "行政复议"
+LITIGATION = "行政诉讼"
+REVIEW_GROUPS = (
+    ReviewGroup(REVIEW, None),
+    ReviewGroup("未经复议直接起诉", LITIGATION),
+    ReviewGroup("复议后起诉", LITIGATION),
+)
+REVIEW_OUTCOMES = ("结果维持", "结果纠正", "其他结果", "尚未审结")
+
+
+def table_4() -> tuple[TableSpec, list[Total]]:
+    return build_table_4(REVIEW_GROUPS, REVIEW_OUTCOMES, APPLICANT_HEADER.total)

@@ -1,0 +1,384 @@
+"""The vocabulary in which an official format version is declared.
+
+A format version (``FormSpec``) is plain, frozen data: its sections, its three tables (each with
+its grid layout: merged label cells, header cells and the positions of the value cells), which
+cells are inputs and which are totals, and its rules.  Everything else — the editor's grids, the
+checks, the Excel and Word readers and writers, the report JSON — is driven by this data.
+
+The builders at the bottom turn the compact shapes of FORMAT.md (blocks of 二, the row tree of 三,
+the three groups of 四) into explicit layouts, so a version module only lists labels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import NamedTuple
+
+
+class CellKey(NamedTuple):
+    """A value cell, named by official labels: table ``"二"|"三"|"四"``, leaf row, column."""
+
+    table: str
+    row: str
+    col: str
+
+
+class Kind(str, Enum):
+    COUNT = "count"    # non-negative integer
+    SIGNED = "signed"  # integer that may be negative (本年增/减)
+    MONEY = "money"    # non-negative Decimal, in 万元
+
+
+class Role(str, Enum):
+    CAPTION = "caption"    # block caption spanning the table (二)
+    HEADER = "header"      # column header
+    NOTE = "note"          # the 勾稽关系 note of 三
+    LABEL = "label"        # row label (possibly a group spanning several rows)
+    INPUT = "input"        # a value the clerk enters
+    COMPUTED = "computed"  # a total recomputed from other cells
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One cell of a table's grid, top-left at (row, col), spanning rowspan × colspan."""
+
+    row: int
+    col: int
+    role: Role
+    text: str = ""
+    rowspan: int = 1
+    colspan: int = 1
+    key: CellKey | None = None  # for INPUT / COMPUTED cells
+
+
+@dataclass(frozen=True)
+class CellSpec:
+    key: CellKey
+    kind: Kind
+    computed: bool = False
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    id: str                    # "二" / "三" / "四"
+    n_rows: int
+    n_cols: int
+    header_rows: int           # rows that repeat on a new page (0 for 二: its headers are per block)
+    grid: tuple[GridCell, ...]
+    cells: tuple[CellSpec, ...]  # every value cell, in reading order
+    rows: tuple[str, ...]       # leaf row labels, in order
+    cols: tuple[str, ...]       # value column labels, in order (of all blocks for 二)
+
+    def cell(self, key: CellKey) -> CellSpec:
+        return self._by_key[key]
+
+    @property
+    def _by_key(self) -> dict[CellKey, CellSpec]:
+        cached = self.__dict__.get("_cache_by_key")
+        if cached is None:
+            cached = {c.key: c for c in self.cells}
+            object.__setattr__(self, "_cache_by_key", cached)
+        return cached
+
+    def has(self, key: CellKey) -> bool:
+        return key in self._by_key
+
+    def grid_cell_of(self, key: CellKey) -> GridCell:
+        for g in self.grid:
+            if g.key == key:
+                return g
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class Total:
+    """``target`` is recomputed as the sum of ``addends`` (rule id for a printed mismatch)."""
+
+    rule: str
+    target: CellKey
+    addends: tuple[CellKey, ...]
+
+
+@dataclass(frozen=True)
+class Balance:
+    """Hard rule: sum(lhs) == sum(rhs).  ``name`` describes the scope (e.g. the column)."""
+
+    rule: str
+    table: str
+    scope: str                       # "“自然人”列"
+    lhs: tuple[tuple[str, CellKey], ...]  # (short name shown in the message, cell)
+    rhs: tuple[tuple[str, CellKey], ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    sign: int          # +1 / -1
+    year: str          # "this" or "prev"
+    key: CellKey
+
+
+@dataclass(frozen=True)
+class CrossYear:
+    """Soft rule across years: target (this year) == Σ sign·term.
+
+    When every term is from last year's report the rule also *carries* the figure into a new
+    report (carry-over is this rule read forwards)."""
+
+    rule: str
+    target: CellKey
+    terms: tuple[Term, ...]
+    why: str  # short Chinese description of the relation, for messages
+
+
+@dataclass(frozen=True)
+class NotGreater:
+    """Soft rule: lhs ≤ rhs."""
+
+    rule: str
+    lhs: CellKey
+    rhs: CellKey
+
+
+@dataclass(frozen=True)
+class LevelHint:
+    """Soft rule: these cells are normally 0 for agencies below the given level."""
+
+    rule: str
+    cells: tuple[CellKey, ...]
+    what: str  # e.g. "规章"
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str       # "一" … "六"
+    heading: str   # "一、总体情况"
+    table: str | None = None  # the table shown under this heading, if any
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    version: str                  # "2019" / "2021"
+    name: str                     # official name of the format document
+    basis: str                    # the notice that issued it
+    first_year: int               # first report year it applies to
+    last_year: int | None         # last report year (None: still current)
+    sections: tuple[Section, ...]
+    tables: dict[str, TableSpec] = field(hash=False)
+    totals: tuple[Total, ...]
+    balances: tuple[Balance, ...]
+    cross_year: tuple[CrossYear, ...]
+    not_greater: tuple[NotGreater, ...]
+    level_hints: tuple[LevelHint, ...]
+    # Variants of section headings accepted when reading (never generated).
+    heading_variants: dict[str, tuple[str, ...]] = field(hash=False, default_factory=dict)
+
+    def table(self, table_id: str) -> TableSpec:
+        return self.tables[table_id]
+
+    def all_cells(self) -> tuple[CellSpec, ...]:
+        return tuple(c for t in self.tables.values() for c in t.cells)
+
+    def input_keys(self) -> tuple[CellKey, ...]:
+        return tuple(c.key for c in self.all_cells() if not c.computed)
+
+    def computed_keys(self) -> tuple[CellKey, ...]:
+        return tuple(c.key for c in self.all_cells() if c.computed)
+
+    def has(self, key: CellKey) -> bool:
+        t = self.tables.get(key.table)
+        return t is not None and t.has(key)
+
+    def cell(self, key: CellKey) -> CellSpec:
+        return self.tables[key.table].cell(key)
+
+    def section(self, key: str) -> Section:
+        for s in self.sections:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    def applies_to(self, year: int) -> bool:
+        return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
+
+# ---------------------------------------------------------------------------------------------
+# Builders: compact shapes → explicit grids.
+
+
+@dataclass(frozen=True)
+class ValueColumn:
+    label: str
+    kind: Kind = Kind.COUNT
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of table 二: caption row, header row (`信息内容` + columns), data rows."""
+
+    caption: str
+    columns: tuple[ValueColumn, ...]
+    rows: tuple[str, ...]
+
+
+def build_table_2(row_header: str, blocks: tuple[Block, ...], value_cols: int = 3) -> TableSpec:
+    """Table 二: 1 label column + ``value_cols`` value columns; a block with fewer value columns
+    lets its last column span the remaining grid columns."""
+    n_cols = 1 + value_cols
+    grid: list[GridCell] = []
+    cells: list[CellSpec] = []
+    rows: list[str] = []
+    cols: list[str] = []
+    r = 0
+    for block in blocks:
+        grid.append(GridCell(r, 0, Role.CAPTION, block.caption, colspan=n_cols))
+        r += 1
+        grid.append(GridCell(r, 0, Role.HEADER, row_header))
+        spans = _spans(len(block.columns), value_cols)
+        c = 1
+        for column, span in zip(block.columns, spans):
+            grid.append(GridCell(r, c, Role.HEADER, column.label, colspan=span))
+            if column.label not in cols:
+                cols.append(column.label)
+            c += span
+        r += 1
+        for label in block.rows:
+            grid.append(GridCell(r, 0, Role.LABEL, label))
+            rows.append(label)
+            c = 1
+            for column, span in zip(block.columns, spans):
+                key = CellKey("二", label, column.label)
+                grid.append(GridCell(r, c, Role.INPUT, colspan=span, key=key))
+                cells.append(CellSpec(key, column.kind))
+                c += span
+            r += 1
+    return TableSpec("二", r, n_cols, 0, tuple(grid), tuple(cells), tuple(rows), tuple(cols))
+
+
+def _spans(n: int, width: int) -> list[int]:
+    spans = [1] * n
+    spans[-1] += width - n
+    return spans
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """A data row of table 三.  ``group`` is the vertical group label in column 2 (e.g.
+    `（三）不予公开`), ``outer`` the one in column 1 (`三、本年度办理结果`)."""
+
+    label: str
+    outer: str | None = None
+    group: str | None = None
+    total: bool = False  # the （七）总计 row
+
+
+@dataclass(frozen=True)
+class ApplicantHeader:
+    note: str
+    applicant: str          # 申请人情况
+    natural: str            # 自然人
+    legal: str              # 法人或其他组织
+    legal_kinds: tuple[str, ...]
+    total: str              # 总计
+
+
+def build_table_3(header: ApplicantHeader, leaves: tuple[Leaf, ...]) -> tuple[TableSpec, list[Total]]:
+    """Table 三: 3 label columns + 7 number columns, 3 header rows."""
+    value_cols = (header.natural, *header.legal_kinds, header.total)
+    n_cols = 3 + len(value_cols)
+    grid: list[GridCell] = [
+        GridCell(0, 0, Role.NOTE, header.note, rowspan=3, colspan=3),
+        GridCell(0, 3, Role.HEADER, header.applicant, colspan=len(value_cols)),
+        GridCell(1, 3, Role.HEADER, header.natural, rowspan=2),
+        GridCell(1, 4, Role.HEADER, header.legal, colspan=len(header.legal_kinds)),
+        GridCell(1, 3 + len(value_cols) - 1, Role.HEADER, header.total, rowspan=2),
+    ]
+    for i, kind in enumerate(header.legal_kinds):
+        grid.append(GridCell(2, 4 + i, Role.HEADER, kind))
+    first = 3
+    cells: list[CellSpec] = []
+    totals: list[Total] = []
+    rows = [leaf.label for leaf in leaves]
+    total_row = next(leaf.label for leaf in leaves if leaf.total)
+
+    # Label cells: outer groups (column 0), inner groups (column 1), leaves.
+    def runs(attr: str) -> list[tuple[str, int, int]]:
+        out: list[tuple[str, int, int]] = []
+        for i, leaf in enumerate(leaves):
+            name = getattr(leaf, attr)
+            if name is None:
+                continue
+            if out and out[-1][0] == name and out[-1][1] + out[-1][2] == i:
+                out[-1] = (name, out[-1][1], out[-1][2] + 1)
+            else:
+                out.append((name, i, 1))
+        return out
+
+    for name, start, length in runs("outer"):
+        grid.append(GridCell(first + start, 0, Role.LABEL, name, rowspan=length))
+    for name, start, length in runs("group"):
+        grid.append(GridCell(first + start, 1, Role.LABEL, name, rowspan=length))
+    for i, leaf in enumerate(leaves):
+        start_col = 2 if leaf.group else (1 if leaf.outer else 0)
+        grid.append(GridCell(first + i, start_col, Role.LABEL, leaf.label, colspan=3 - start_col))
+        for j, col in enumerate(value_cols):
+            key = CellKey("三", leaf.label, col)
+            computed = leaf.total or col == header.total
+            grid.append(GridCell(first + i, 3 + j, Role.COMPUTED if computed else Role.INPUT, key=key))
+            cells.append(CellSpec(key, Kind.COUNT, computed))
+
+    # Row totals for every row but （七）总计, then the （七）总计 row over the result leaves
+    # (its 总计 cell sums the leaves' 总计 cells, which are computed first).
+    result_leaves = [leaf.label for leaf in leaves if leaf.outer and not leaf.total]
+    for leaf in leaves:
+        if leaf.total:
+            continue
+        totals.append(Total("三.row_total", CellKey("三", leaf.label, header.total),
+                            tuple(CellKey("三", leaf.label, c) for c in value_cols[:-1])))
+    for col in value_cols:
+        totals.append(Total("三.result_total", CellKey("三", total_row, col),
+                            tuple(CellKey("三", r, col) for r in result_leaves)))
+    table = TableSpec("三", first + len(leaves), n_cols, 3, tuple(grid), tuple(cells), tuple(rows),
+                      value_cols)
+    return table, totals
+
+
+@dataclass(frozen=True)
+class ReviewGroup:
+    label: str             # 行政复议 / 未经复议直接起诉 / 复议后起诉
+    parent: str | None     # 行政诉讼 for the two litigation groups
+
+
+def build_table_4(groups: tuple[ReviewGroup, ...], outcomes: tuple[str, ...], total: str
+                  ) -> tuple[TableSpec, list[Total]]:
+    """Table 四: one number row under a three-level header; no row-label column."""
+    width = len(outcomes) + 1
+    cols = (*outcomes, total)
+    grid: list[GridCell] = []
+    cells: list[CellSpec] = []
+    totals: list[Total] = []
+    c = 0
+    parents_done: set[str] = set()
+    for group in groups:
+        if group.parent is None:
+            grid.append(GridCell(0, c, Role.HEADER, group.label, colspan=width))
+            for j, col in enumerate(cols):
+                grid.append(GridCell(1, c + j, Role.HEADER, col, rowspan=2))
+        else:
+            if group.parent not in parents_done:
+                siblings = [g for g in groups if g.parent == group.parent]
+                grid.append(GridCell(0, c, Role.HEADER, group.parent, colspan=width * len(siblings)))
+                parents_done.add(group.parent)
+            grid.append(GridCell(1, c, Role.HEADER, group.label, colspan=width))
+            for j, col in enumerate(cols):
+                grid.append(GridCell(2, c + j, Role.HEADER, col))
+        for j, col in enumerate(cols):
+            key = CellKey("四", group.label, col)
+            computed = col == total
+            grid.append(GridCell(3, c + j, Role.COMPUTED if computed else Role.INPUT, key=key))
+            cells.append(CellSpec(key, Kind.COUNT, computed))
+        totals.append(Total("四.total", CellKey("四", group.label, total),
+                            tuple(CellKey("四", group.label, o) for o in outcomes)))
+        c += width
+    table = TableSpec("四", 4, c, 3, tuple(grid), tuple(cells), tuple(g.label for g in groups), cols)
+    return table, totals

@@ -1,0 +1,58 @@
+"""国办公开办函〔2021〕30号 — the 2021 format, for reports on 2021 and later (FORMAT.md)."""
+
+from __future__ import annotations
+
+from . import common
+from .spec import (Block, CellKey, CrossYear, FormSpec, Kind, LevelHint, Term, ValueColumn,
+                   build_table_2)
+
+_ISSUED = ValueColumn("本年制发件数")
+_REPEALED = ValueColumn("本年废止件数")
+_IN_FORCE = ValueColumn("现行有效件数")
+_DECISIONS = ValueColumn("本年处理决定数量")
+
+_BLOCKS = (
+    Block("第二十条第（一）项", (_ISSUED, _REPEALED, _IN_FORCE), ("规章", "行政规范性文件")),
+    Block("第二十条第（五）项", (_DECISIONS,), ("行政许可",)),
+    Block("第二十条第（六）项", (_DECISIONS,), ("行政处罚", "行政强制")),
+    Block("第二十条第（八）项", (ValueColumn("本年收费金额（单位：万元）", Kind.MONEY),), ("行政事业性收费",)),
+)
+
+
+def _stock_rules() -> tuple[CrossYear, ...]:
+    """现行有效件数(N) = 现行有效件数(N−1) + 本年制发件数(N) − 本年废止件数(N) — a warning."""
+    rules = []
+    for row in _BLOCKS[0].rows:
+        def k(col: ValueColumn) -> CellKey:
+            return CellKey("二", row, col.label)
+        rules.append(CrossYear(
+            "二.in_force_stock", k(_IN_FORCE),
+            (Term(1, "prev", k(_IN_FORCE)), Term(1, "this", k(_ISSUED)), Term(-1, "this", k(_REPEALED))),
+            why="“现行有效件数”应等于上年现行有效件数加本年制发件数减本年废止件数"))
+    return tuple(rules)
+
+
+def _build() -> FormSpec:
+    table2 = build_table_2(common.TABLE2_ROW_HEADER, _BLOCKS)
+    table3, totals3, balances, carry3 = common.table_3(other_handling_as_group=True)
+    table4, totals4 = common.table_4()
+    return FormSpec(
+        version="2021",
+        name="中华人民共和国政府信息公开工作年度报告格式",
+        basis="国办公开办函〔2021〕30号",
+        first_year=2021,
+        last_year=None,
+        sections=common.SECTIONS,
+        tables={"二": table2, "三": table3, "四": table4},
+        totals=(*totals3, *totals4),
+        balances=tuple(balances),
+        cross_year=(*carry3, *_stock_rules()),
+        not_greater=(),
+        level_hints=(LevelHint("二.regulations_level",
+                               tuple(CellKey("二", "规章", c.label) for c in _BLOCKS[0].columns),
+                               "规章"),),
+        heading_variants=common.HEADING_VARIANTS,
+    )
+
+
+FORM = _build()

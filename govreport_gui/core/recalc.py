@@ -1,0 +1,37 @@
+"""Recalculation: every total of the report, recomputed in full from the input cells.
+
+A report has a few hundred cells, so a full pass is cheaper than tracking dependencies.  The
+format declares its totals in dependency order (row totals before the （七）总计 row).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from .forms import CellKey, FormSpec, Kind
+from .values import Value
+
+
+def recalculate(form: FormSpec, values: Mapping[CellKey, Value]) -> dict[CellKey, Value]:
+    """The value of every total of ``form``; blank inputs count as 0."""
+    computed: dict[CellKey, Value] = {}
+    for total in form.totals:
+        acc: int | Decimal = 0
+        for key in total.addends:
+            v = computed[key] if key in computed else values.get(key)
+            if v is not None:
+                acc += v
+        computed[total.target] = acc
+    return computed
+
+
+def all_values(form: FormSpec, values: Mapping[CellKey, Value]) -> dict[CellKey, Value]:
+    """Inputs and recomputed totals together."""
+    merged = dict(values)
+    merged.update(recalculate(form, values))
+    return merged
+
+
+def value_kind(form: FormSpec, key: CellKey) -> Kind:
+    return form.cell(key).kind

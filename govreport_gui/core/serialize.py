@@ -1,0 +1,311 @@
+"""The report JSON of REPORT-JSON.md, and the native project file built on it.
+
+The report JSON is strict — it is an interchange format written by programs: counts must be JSON
+integers, money an exact decimal (a string such as ``"2009.54"``, or a JSON number read exactly),
+labels must be official.  Text such as ``"12件"`` or full-width digits is rejected with a message
+naming the cell (the tolerant readers are the Excel and Word importers, and paste).
+
+The native file (``.govreport``) is the same JSON with more beside it: last year's report (for
+the cross-year checks) and the accepted warnings.  It is written atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, fields
+from decimal import Decimal
+from pathlib import Path
+
+from .errors import ReadError, WriteError
+from .forms import FORMS, CellKey, Kind, get_form
+from .recalc import recalculate
+from .report import SECTION_KEYS, AcceptedWarning, Metadata, Report
+from .values import Value, format_value
+
+SCHEMA = "govreport/1"
+SCHEMA_PREFIX = "govreport/"
+NATIVE_SUFFIX = ".govreport"
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_PROBLEMS_SHOWN = 8
+_META_KEYS = tuple(f.name for f in fields(Metadata) if f.name not in ("agency", "year"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def report_to_json(report: Report) -> dict:
+    form = report.form
+    computed = recalculate(form, report.values)
+    cells = []
+    for spec in form.all_cells():
+        key = spec.key
+        value = computed[key] if spec.computed else report.values.get(key)
+        cell: dict = {"table": key.table, "row": key.row, "col": key.col, "value": _json_value(value, spec.kind)}
+        if spec.computed:
+            cell["computed"] = True
+        cells.append(cell)
+    out: dict = {
+        "schema": SCHEMA,
+        "format": form.version,
+        "year": report.meta.year,
+        "agency": report.meta.agency,
+    }
+    for name in _META_KEYS:
+        value = getattr(report.meta, name)
+        if value:
+            out[name] = value
+    out["sections"] = {k: report.sections[k] for k in SECTION_KEYS if report.sections.get(k)}
+    out["cells"] = cells
+    return out
+
+
+def _json_value(value: Value, kind: Kind) -> object:
+    if value is None:
+        return None
+    if kind is Kind.MONEY:
+        return format_value(value)
+    return int(value)
+
+
+def native_to_json(report: Report, previous: Report | None = None) -> dict:
+    out = report_to_json(report)
+    out["application"] = "govreport_gui"
+    if report.accepted:
+        out["accepted_warnings"] = [
+            {"rule": a.rule, "cells": [{"table": c.table, "row": c.row, "col": c.col} for c in a.cells],
+             "reason": a.reason} for a in report.accepted]
+    if previous is not None:
+        out["previous"] = report_to_json(previous)
+    return out
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``:
+    the old file stays intact until the new one is complete."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except FileNotFoundError:
+        raise WriteError(f"无法保存到“{path}”：文件夹不存在。请选择其他位置。") from None
+    except PermissionError:
+        raise WriteError(f"无法保存到“{path}”：没有该文件夹的写入权限。请选择其他位置。") from None
+    except OSError as exc:
+        raise WriteError(f"无法保存到“{path}”：{exc.strerror or exc}。") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except PermissionError:
+        _remove_quietly(tmp)
+        raise WriteError(f"无法保存到“{path}”：文件可能正被 Word/WPS 等程序打开，或没有写入权限。"
+                         "请关闭该文件后重试，或另存为其他文件名。") from None
+    except OSError as exc:
+        _remove_quietly(tmp)
+        raise WriteError(f"无法保存到“{path}”：{exc.strerror or exc}（磁盘已满或位置不可写？）。") from None
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def save_native(path: str | os.PathLike, report: Report, previous: Report | None = None) -> None:
+    write_atomic(path, dumps(native_to_json(report, previous)).encode("utf-8"))
+
+
+def save_json(path: str | os.PathLike, report: Report) -> None:
+    write_atomic(path, dumps(report_to_json(report)).encode("utf-8"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+@dataclass
+class Loaded:
+    report: Report
+    previous: Report | None = None
+
+
+def load_json_bytes(data: bytes, name: str = "文件") -> Loaded:
+    if len(data) > MAX_FILE_BYTES:
+        raise ReadError(f"{name}过大（超过 {MAX_FILE_BYTES // 1024 // 1024} MB），不是年报文件。")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ReadError(f"{name}不是 UTF-8 编码的报告 JSON 文件，无法读取。") from None
+    try:
+        doc = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise ReadError(f"{name}内容已损坏（第{exc.lineno}行第{exc.colno}列不是有效的 JSON），无法读取。") from None
+    except RecursionError:
+        raise ReadError(f"{name}嵌套层数过多，不是年报文件。") from None
+    report = report_from_json(doc, name)
+    previous = None
+    if isinstance(doc.get("previous"), dict):
+        previous = report_from_json(doc["previous"], f"{name}中的上年报告")
+    return Loaded(report, previous)
+
+
+def load_file(path: str | os.PathLike) -> Loaded:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ReadError(f"“{path.name}”过大（超过 {MAX_FILE_BYTES // 1024 // 1024} MB），不是年报文件。")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError(f"找不到文件“{path}”。") from None
+    except PermissionError:
+        raise ReadError(f"没有权限读取“{path}”。") from None
+    except IsADirectoryError:
+        raise ReadError(f"“{path}”是文件夹，不是文件。") from None
+    except OSError as exc:
+        raise ReadError(f"无法读取“{path}”：{exc.strerror or exc}。") from None
+    return load_json_bytes(data, f"“{path.name}”")
+
+
+def report_from_json(doc: object, name: str = "文件") -> Report:
+    if not isinstance(doc, dict):
+        raise ReadError(f"{name}不是报告 JSON（顶层应为对象）。")
+    schema = doc.get("schema")
+    if not isinstance(schema, str) or not schema.startswith(SCHEMA_PREFIX):
+        raise ReadError(f"{name}不是年报编制助手的报告文件（缺少 schema: \"{SCHEMA}\"）。")
+    if schema != SCHEMA:
+        version = schema[len(SCHEMA_PREFIX):]
+        if version.isdigit() and int(version) > 1:
+            raise ReadError(f"{name}由较新版本的年报编制助手创建（{schema}），本程序只能读取 {SCHEMA}。"
+                            "请升级年报编制助手后再打开。")
+        raise ReadError(f"{name}的文件版本“{schema}”无法识别。")
+    problems: list[str] = []
+    version = doc.get("format")
+    if isinstance(version, int) and not isinstance(version, bool):
+        version = str(version)
+    if version not in FORMS:
+        raise ReadError(f"{name}的格式版本“{doc.get('format')}”无法识别（应为 " + " 或 ".join(
+            f"\"{v}\"" for v in FORMS) + "）。")
+    form = get_form(version)
+    year = doc.get("year", 0)
+    if isinstance(year, bool) or not isinstance(year, int) or not (0 <= year <= 9999):
+        problems.append(f"“year”应为年份整数，实为 {json.dumps(year, ensure_ascii=False, default=str)}")
+        year = 0
+    meta = Metadata(year=year)
+    for field_name in ("agency", *_META_KEYS):
+        value = doc.get(field_name, "")
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            problems.append(f"“{field_name}”应为文字")
+            continue
+        setattr(meta, field_name, value)
+    report = Report(form.version, meta)
+    sections = doc.get("sections", {}) or {}
+    if not isinstance(sections, dict):
+        problems.append("“sections”应为对象")
+        sections = {}
+    for key, text in sections.items():
+        if key not in SECTION_KEYS:
+            problems.append(f"未知的部分“{key}”（应为 一 至 六）")
+        elif not isinstance(text, str):
+            problems.append(f"第{key}部分的正文应为文字")
+        else:
+            report.sections[key] = text
+    cells = doc.get("cells", [])
+    if not isinstance(cells, list):
+        problems.append("“cells”应为数组")
+        cells = []
+    seen: set[CellKey] = set()
+    for i, cell in enumerate(cells, 1):
+        _read_cell(form, report, cell, i, seen, problems)
+    accepted = doc.get("accepted_warnings", [])
+    if isinstance(accepted, list):
+        for item in accepted:
+            try:
+                keys = tuple(CellKey(c["table"], c["row"], c["col"]) for c in item.get("cells", []))
+                report.accepted.append(AcceptedWarning(str(item["rule"]), keys, str(item.get("reason", ""))))
+            except (AttributeError, KeyError, TypeError):
+                problems.append("“accepted_warnings”中有无法识别的条目")
+    if problems:
+        shown = "；".join(problems[:MAX_PROBLEMS_SHOWN])
+        more = f"；另有 {len(problems) - MAX_PROBLEMS_SHOWN} 处问题" if len(problems) > MAX_PROBLEMS_SHOWN else ""
+        raise ReadError(f"{name}有 {len(problems)} 处内容无法读取：{shown}{more}。文件未打开。")
+    return report
+
+
+def _read_cell(form, report: Report, cell: object, index: int, seen: set[CellKey], problems: list[str]) -> None:
+    if not isinstance(cell, dict):
+        problems.append(f"第{index}个单元格不是对象")
+        return
+    table, row, col = cell.get("table"), cell.get("row"), cell.get("col")
+    if not all(isinstance(x, str) for x in (table, row, col)):
+        problems.append(f"第{index}个单元格缺少 table/row/col")
+        return
+    key = CellKey(table, row, col)
+    where = f"表{table}“{row}”/“{col}”"
+    if table not in form.tables:
+        problems.append(f"未知的表“{table}”（应为 二、三、四）")
+        return
+    if not form.has(key):
+        problems.append(f"{where}不是{form.version}版格式中的单元格（标签须与官方格式逐字一致）")
+        return
+    if key in seen:
+        problems.append(f"{where}出现了两次")
+        return
+    seen.add(key)
+    spec = form.cell(key)
+    raw = cell.get("value")
+    try:
+        value = _exact_from_json(raw, spec.kind)
+    except ValueError as exc:
+        problems.append(f"{where}：{exc}")
+        return
+    if spec.computed:
+        report.printed[key] = value
+    elif value is not None:
+        report.values[key] = value
+
+
+def _exact_from_json(raw: object, kind: Kind) -> Value:
+    shown = json.dumps(raw, ensure_ascii=False, default=str)
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        raise ValueError(f"应为数字，实为 {shown}")
+    if kind is Kind.MONEY:
+        if isinstance(raw, (int, Decimal)):
+            number = Decimal(raw)
+        elif isinstance(raw, str):
+            try:
+                number = Decimal(raw.strip())
+            except ArithmeticError:
+                raise ValueError(f"金额应写作万元数字（如 \"2009.54\"），实为 {shown}") from None
+            if not raw.strip() or not raw.strip().replace(".", "", 1).lstrip("+-").isascii():
+                raise ValueError(f"金额应写作万元数字（如 \"2009.54\"），实为 {shown}")
+        else:
+            raise ValueError(f"金额应写作万元数字，实为 {shown}")
+        if not number.is_finite():
+            raise ValueError(f"金额无效：{shown}")
+        if abs(number) >= Decimal(10) ** 15:
+            raise ValueError(f"金额过大：{shown}")
+        return format_value_decimal(number)
+    if isinstance(raw, int):
+        if abs(raw) >= 10 ** 15:
+            raise ValueError(f"数值过大：{shown}")
+        return raw
+    raise ValueError(f"应为整数（JSON 数字，不带单位），实为 {shown}")
+
+
+def format_value_decimal(number: Decimal) -> Decimal:
+    return Decimal(format_value(number))

@@ -1,0 +1,183 @@
+"""Readers and writers, registered by the kind of file; the kind is recognised by content.
+
+Readers return an ``ImportResult``: the report, last year's report when the file holds one, and
+notes — everything the reader had to interpret or could not place, for the clerk to see.  Heavy
+libraries are imported only when a reader or writer of that kind runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.errors import ReadError, WriteError
+from ..core.report import Report
+from ..core.serialize import NATIVE_SUFFIX, save_json, save_native
+
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class ImportResult:
+    report: Report
+    previous: Report | None = None
+    notes: list[str] = field(default_factory=list)   # conversions made, labels not placed, …
+    kind: str = ""                                    # "native" / "json" / "xlsx" / "xls" / "docx"
+
+
+Reader = Callable[[Path], ImportResult]
+Writer = Callable[[Path, Report, "Report | None"], list[str]]
+
+# kind -> "module:function" (imported lazily) or a callable
+READERS: dict[str, str | Reader] = {
+    "json": "govreport_gui.io.registry:read_json",
+    "xlsx": "govreport_gui.io.excel_import:read_xlsx",
+    "xls": "govreport_gui.io.excel_import:read_xls",
+    "docx": "govreport_gui.io.word_import:read_docx",
+}
+KIND_NAMES = {"json": "报告 JSON / 项目文件", "xlsx": "Excel 工作簿", "xls": "Excel 97-2003 工作簿",
+              "docx": "Word 文档"}
+
+# suffix -> (description for file dialogs, "module:function" or callable)
+WRITERS: dict[str, tuple[str, str | Writer]] = {
+    NATIVE_SUFFIX: ("年报项目文件", "govreport_gui.io.registry:write_native"),
+    ".json": ("报告 JSON", "govreport_gui.io.registry:write_json"),
+    ".docx": ("Word 文档", "govreport_gui.io.word_export:write_docx"),
+    ".xlsx": ("Excel 工作簿", "govreport_gui.io.excel_export:write_xlsx"),
+}
+
+
+def _resolve(target):
+    if callable(target):
+        return target
+    module_name, func = target.split(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("govreport_gui"):
+            return None
+        raise
+    return getattr(module, func, None)
+
+
+def sniff(path: Path) -> str:
+    """The kind of file, from its first bytes (and zip directory), not its extension."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except FileNotFoundError:
+        raise ReadError(f"找不到文件“{path}”。") from None
+    except IsADirectoryError:
+        raise ReadError(f"“{path}”是文件夹，不是文件。") from None
+    except PermissionError:
+        raise ReadError(f"没有权限读取“{path}”。") from None
+    except OSError as exc:
+        raise ReadError(f"无法读取“{path}”：{exc.strerror or exc}。") from None
+    if size == 0:
+        raise ReadError(f"“{path.name}”是空文件。")
+    if size > MAX_INPUT_BYTES:
+        raise ReadError(f"“{path.name}”过大（{size // 1024 // 1024} MB），不是年报文件。")
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as z:
+                names = set(z.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            raise ReadError(f"“{path.name}”已损坏（压缩包结构不完整），无法读取。请用 Word/WPS/Excel 打开后另存一份再试。") from None
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
+            return "xlsx"
+        raise ReadError(f"“{path.name}”是压缩包，但不是 Word 文档或 Excel 工作簿。")
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return _sniff_ole(path)
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"{") or (not stripped and _json_after_whitespace(path)):
+        return "json"
+    suffix = path.suffix.lower()
+    what = {".xlsx": "Excel 工作簿", ".xlsm": "Excel 工作簿", ".xls": "Excel 工作簿", ".docx": "Word 文档",
+            ".doc": "Word 文档", ".json": "报告 JSON", NATIVE_SUFFIX: "年报项目文件"}.get(suffix)
+    if what:
+        raise ReadError(f"“{path.name}”的扩展名是{suffix}，但内容不是{what}（可能是改了扩展名的其他文件，或已损坏）。")
+    raise ReadError(f"无法识别“{path.name}”的内容。支持的文件：年报项目文件（{NATIVE_SUFFIX}）、报告 JSON、"
+                    "Excel（.xlsx/.xlsm/.xls）、Word（.docx）。")
+
+
+def _json_after_whitespace(path: Path) -> bool:
+    with open(path, "rb") as f:
+        chunk = f.read(4096)
+    return chunk.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+
+
+def _sniff_ole(path: Path) -> str:
+    """An OLE2 compound file: legacy .xls, legacy .doc, or an encrypted OOXML file."""
+    with open(path, "rb") as f:
+        data = f.read(min(path.stat().st_size, 4 * 1024 * 1024))
+    utf16 = lambda s: s.encode("utf-16-le")  # noqa: E731 - directory entry names are UTF-16
+    if utf16("EncryptedPackage") in data or utf16("EncryptionInfo") in data:
+        raise ReadError(f"“{path.name}”设置了打开密码（已加密），无法读取。请在 Excel/WPS/Word 中取消密码后另存，再导入。")
+    if utf16("WordDocument") in data:
+        raise ReadError(f"“{path.name}”是旧版 Word（.doc）文档，暂不能直接读取。请在 Word/WPS 中“另存为”.docx 后再导入。")
+    if utf16("Workbook") in data or utf16("Book") in data:
+        return "xls"
+    raise ReadError(f"“{path.name}”是旧版 Office 文件，但不是 Excel 工作簿或 Word 文档。")
+
+
+def read_report(path: str | os.PathLike) -> ImportResult:
+    """Read any supported file as a report.  Raises ``ReadError`` with a message for the clerk."""
+    path = Path(path)
+    kind = sniff(path)
+    reader = _resolve(READERS[kind])
+    if reader is None:
+        raise ReadError(f"暂不支持读取{KIND_NAMES[kind]}（“{path.name}”）。")
+    try:
+        result = reader(path)
+    except ReadError:
+        raise
+    except MemoryError:
+        raise ReadError(f"“{path.name}”过大，读取时内存不足。") from None
+    except RecursionError:
+        raise ReadError(f"“{path.name}”结构嵌套过深，不是正常的年报文件。") from None
+    except Exception as exc:  # a reader bug or a broken file: never a traceback for the clerk
+        raise ReadError(f"读取“{path.name}”时出错，文件可能已损坏或不是年报（{type(exc).__name__}）。") from exc
+    result.kind = result.kind or kind
+    return result
+
+
+def read_json(path: Path) -> ImportResult:
+    from ..core.serialize import load_file
+    loaded = load_file(path)
+    native = path.suffix.lower() == NATIVE_SUFFIX
+    return ImportResult(loaded.report, loaded.previous, kind="native" if native else "json")
+
+
+def write_native(path: Path, report: Report, previous: Report | None = None) -> list[str]:
+    save_native(path, report, previous)
+    return []
+
+
+def write_json(path: Path, report: Report, previous: Report | None = None) -> list[str]:
+    save_json(path, report)
+    return []
+
+
+def writable_suffixes() -> list[str]:
+    return [s for s, (_, target) in WRITERS.items() if _resolve(target) is not None]
+
+
+def write_report(path: str | os.PathLike, report: Report, previous: Report | None = None) -> list[str]:
+    """Write ``report`` in the format its suffix names; returns notes (e.g. self-check results).
+
+    Raises ``WriteError`` with a message for the clerk; the report itself is never changed."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    entry = WRITERS.get(suffix)
+    writer = _resolve(entry[1]) if entry else None
+    if writer is None:
+        known = "、".join(writable_suffixes())
+        raise WriteError(f"不支持导出为“{suffix or path.name}”格式（可用：{known}）。")
+    return writer(path, report.copy(), previous)

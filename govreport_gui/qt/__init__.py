@@ -1,0 +1,1 @@
+"""The desktop editor (PySide6).  Qt is imported only here."""
