@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .findings import Finding, Severity
 from .forms import CellKey, FormSpec, Kind
-from .forms.spec import CrossYear, Total
+from .forms.spec import CrossYear, LooksLike, Total
 from .recalc import recalculate
 from .report import Report
 from .values import Value, format_value
@@ -37,6 +37,7 @@ def check_report(report: Report, previous: Report | None = None,
     findings += _check_printed_totals(report, computed)
     findings += _check_not_greater(form, value)
     findings += _check_level(report, value)
+    findings += _check_looks_like(form, value)
     if previous is not None:
         findings += _check_cross_year(report, previous, value)
     for extra in EXTRA_CHECKS:
@@ -161,6 +162,20 @@ def _check_level(report: Report, value: Callable[[CellKey], Value]) -> list[Find
     return out
 
 
+def _check_looks_like(form: FormSpec, value: Callable[[CellKey], Value]) -> list[Finding]:
+    out = []
+    for rule in form.looks_like:
+        target = value(rule.target) or 0
+        if not target:
+            continue
+        expected, parts = _evaluate(rule, value, value)
+        if target == expected:
+            out.append(Finding(Severity.WARNING, rule.rule, (rule.target, *(t.key for t in rule.terms)),
+                               f"{rule.why}：{_where(rule.target)}为{n(target)}，恰好等于{parts}={n(expected)}，"
+                               "疑似填入了项目数量，请核实。"))
+    return out
+
+
 def _check_cross_year(report: Report, previous: Report, value: Callable[[CellKey], Value]) -> list[Finding]:
     out: list[Finding] = []
     form, prev_form = report.form, previous.form
@@ -190,7 +205,7 @@ def _check_cross_year(report: Report, previous: Report, value: Callable[[CellKey
     return out
 
 
-def _evaluate(rule: CrossYear, this: Callable[[CellKey], Value], prev: Callable[[CellKey], Value]
+def _evaluate(rule: CrossYear | LooksLike, this: Callable[[CellKey], Value], prev: Callable[[CellKey], Value]
               ) -> tuple[int | Decimal, str]:
     total: int | Decimal = 0
     text = ""

@@ -150,6 +150,17 @@ class LevelHint:
 
 
 @dataclass(frozen=True)
+class LooksLike:
+    """Soft rule: ``target`` (non-zero) equals Σ sign·term of this year's cells — the sign of a
+    figure of the wrong kind typed in (e.g. an item count where a number of decisions belongs)."""
+
+    rule: str
+    target: CellKey
+    terms: tuple[Term, ...]
+    why: str
+
+
+@dataclass(frozen=True)
 class Section:
     key: str       # "一" … "六"
     heading: str   # "一、总体情况"
@@ -172,6 +183,7 @@ class FormSpec:
     level_hints: tuple[LevelHint, ...]
     # Variants of section headings accepted when reading (never generated).
     heading_variants: dict[str, tuple[str, ...]] = field(hash=False, default_factory=dict)
+    looks_like: tuple[LooksLike, ...] = ()
 
     def table(self, table_id: str) -> TableSpec:
         return self.tables[table_id]

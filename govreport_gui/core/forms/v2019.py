@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import common
-from .spec import (Block, CellKey, CrossYear, FormSpec, Kind, LevelHint, NotGreater, Term,
+from .spec import (Block, CellKey, CrossYear, FormSpec, Kind, LevelHint, LooksLike, NotGreater, Term,
                    ValueColumn, build_table_2)
 
 _PREV_ITEMS = ValueColumn("上一年项目数量")
@@ -37,6 +37,21 @@ def _item_carry() -> tuple[CrossYear, ...]:
     return tuple(rules)
 
 
+def _decisions_like_items() -> tuple[LooksLike, ...]:
+    """处理决定数量 is a flow (decisions made this year), not 上一年项目数量 + 本年增/减 (FORMAT.md §3)."""
+    rules = []
+    for block in _BLOCKS:
+        if _DECISIONS not in block.columns:
+            continue
+        for row in block.rows:
+            rules.append(LooksLike(
+                "二.decisions_like_items", CellKey("二", row, _DECISIONS.label),
+                (Term(1, "this", CellKey("二", row, _PREV_ITEMS.label)),
+                 Term(1, "this", CellKey("二", row, _CHANGE.label))),
+                why="“处理决定数量”是本年作出的处理决定数，不是项目数量"))
+    return tuple(rules)
+
+
 def _build() -> FormSpec:
     table2 = build_table_2(common.TABLE2_ROW_HEADER, _BLOCKS)
     table3, totals3, balances, carry3 = common.table_3(other_handling_as_group=False)
@@ -59,6 +74,7 @@ def _build() -> FormSpec:
                                tuple(CellKey("二", "规章", c.label) for c in _BLOCKS[0].columns),
                                "规章"),),
         heading_variants=common.HEADING_VARIANTS,
+        looks_like=_decisions_like_items(),
     )
 
 
