@@ -57,6 +57,9 @@ class CellSpec:
     key: CellKey
     kind: Kind
     computed: bool = False
+    # A stock (a level at year end, e.g. 现行有效件数), not a flow of the year: summing the
+    # reports of several units may count the same item twice (consolidation warns).
+    stock: bool = False
 
 
 @dataclass(frozen=True)
@@ -222,6 +225,7 @@ class FormSpec:
 class ValueColumn:
     label: str
     kind: Kind = Kind.COUNT
+    stock: bool = False  # see CellSpec.stock
 
 
 @dataclass(frozen=True)
@@ -261,7 +265,7 @@ def build_table_2(row_header: str, blocks: tuple[Block, ...], value_cols: int = 
             for column, span in zip(block.columns, spans):
                 key = CellKey("二", label, column.label)
                 grid.append(GridCell(r, c, Role.INPUT, colspan=span, key=key))
-                cells.append(CellSpec(key, column.kind))
+                cells.append(CellSpec(key, column.kind, stock=column.stock))
                 c += span
             r += 1
     return TableSpec("二", r, n_cols, 0, tuple(grid), tuple(cells), tuple(rows), tuple(cols))

@@ -6,13 +6,13 @@ from . import common
 from .spec import (Block, CellKey, CrossYear, FormSpec, Kind, LevelHint, LooksLike, NotGreater, Term,
                    ValueColumn, build_table_2)
 
-_PREV_ITEMS = ValueColumn("上一年项目数量")
+_PREV_ITEMS = ValueColumn("上一年项目数量", stock=True)
 _CHANGE = ValueColumn("本年增/减", Kind.SIGNED)
 _DECISIONS = ValueColumn("处理决定数量")
 
 _BLOCKS = (
     Block("第二十条第（一）项",
-          (ValueColumn("本年新制作数量"), ValueColumn("本年新公开数量"), ValueColumn("对外公开总数量")),
+          (ValueColumn("本年新制作数量"), ValueColumn("本年新公开数量"), ValueColumn("对外公开总数量", stock=True)),
           ("规章", "规范性文件")),
     Block("第二十条第（五）项", (_PREV_ITEMS, _CHANGE, _DECISIONS), ("行政许可", "其他对外管理服务事项")),
     Block("第二十条第（六）项", (_PREV_ITEMS, _CHANGE, _DECISIONS), ("行政处罚", "行政强制")),

@@ -8,7 +8,7 @@ from .spec import (Block, CellKey, CrossYear, FormSpec, Kind, LevelHint, Term, V
 
 _ISSUED = ValueColumn("本年制发件数")
 _REPEALED = ValueColumn("本年废止件数")
-_IN_FORCE = ValueColumn("现行有效件数")
+_IN_FORCE = ValueColumn("现行有效件数", stock=True)
 _DECISIONS = ValueColumn("本年处理决定数量")
 
 _BLOCKS = (
