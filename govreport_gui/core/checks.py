@@ -40,6 +40,8 @@ def check_report(report: Report, previous: Report | None = None,
     findings += _check_looks_like(form, value)
     if previous is not None:
         findings += _check_cross_year(report, previous, value)
+    from .prose_checks import check_prose  # content checks of the prose (and year on year)
+    findings += check_prose(report, previous)
     for extra in EXTRA_CHECKS:
         findings += extra(report, previous)
     findings += _check_blanks(report)
@@ -232,9 +234,18 @@ def _check_blanks(report: Report) -> list[Finding]:
 def _apply_accepted(report: Report, findings: list[Finding]) -> list[Finding]:
     if not report.accepted:
         return findings
-    reasons = {(a.rule, tuple(a.cells)): a.reason for a in report.accepted}
+    reasons = {accept_key(a.rule, tuple(a.cells), a.section, a.anchor): a.reason for a in report.accepted}
     out = []
     for f in findings:
-        reason = reasons.get((f.rule, f.cells)) if f.severity is Severity.WARNING else None
+        reason = (reasons.get(accept_key(f.rule, f.cells, f.section, f.anchor))
+                  if f.severity is Severity.WARNING else None)
         out.append(f.accept(reason) if reason is not None else f)
     return out
+
+
+def accept_key(rule: str, cells: tuple[CellKey, ...], section: str | None, anchor: str) -> tuple:
+    """What identifies an accepted warning: rule and cells; for a warning without cells (prose),
+    rule, section and anchor (the sentence or topic it is about)."""
+    if cells:
+        return (rule, tuple(cells))
+    return (rule, (), section, anchor)

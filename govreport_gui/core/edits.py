@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from .forms import CellKey
-from .report import Report
+from .findings import Finding, Severity
+from .report import AcceptedWarning, Report
 from .values import Value
 
 
@@ -93,4 +94,62 @@ def _assign(target: Report, source: Report) -> None:
         setattr(target, f.name, getattr(copy, f.name))
 
 
-Edit = SetCells | SetMeta | SetSection | ReplaceReport
+@dataclass(frozen=True)
+class AcceptWarning:
+    """Accept a warning with the clerk's reason (it stays listed, no longer counted as open)."""
+
+    entry: AcceptedWarning
+    text: str = "确认警告"
+
+    def apply(self, report: Report) -> None:
+        report.accepted.append(self.entry)
+
+    def revert(self, report: Report) -> None:
+        for i in range(len(report.accepted) - 1, -1, -1):
+            if report.accepted[i] == self.entry:
+                del report.accepted[i]
+                return
+
+
+@dataclass(frozen=True)
+class UnacceptWarning:
+    """Withdraw an accepted warning (it counts as open again)."""
+
+    entry: AcceptedWarning
+    index: int
+    text: str = "取消确认警告"
+
+    def apply(self, report: Report) -> None:
+        if self.index < len(report.accepted) and report.accepted[self.index] == self.entry:
+            del report.accepted[self.index]
+        elif self.entry in report.accepted:
+            report.accepted.remove(self.entry)
+
+    def revert(self, report: Report) -> None:
+        report.accepted.insert(min(self.index, len(report.accepted)), self.entry)
+
+
+def accept_warning(finding: Finding, reason: str) -> AcceptWarning:
+    """The edit accepting ``finding`` (a warning) with ``reason`` (required, shown in the check report)."""
+    reason = reason.strip()
+    if finding.severity is not Severity.WARNING:
+        raise ValueError("只有警告可以确认；错误必须更正。")
+    if not reason:
+        raise ValueError("请写明确认的理由（例如：已核实，系规范性文件集中清理所致）。")
+    entry = AcceptedWarning(finding.rule, tuple(finding.cells), reason,
+                            section=None if finding.cells else finding.section,
+                            anchor="" if finding.cells else finding.anchor)
+    return AcceptWarning(entry, f"确认警告：{reason[:20]}")
+
+
+def unaccept_warning(report: Report, finding: Finding) -> UnacceptWarning:
+    """The edit withdrawing the acceptance that matches ``finding``."""
+    from .checks import accept_key
+    key = accept_key(finding.rule, finding.cells, finding.section, finding.anchor)
+    for i, a in enumerate(report.accepted):
+        if accept_key(a.rule, tuple(a.cells), a.section, a.anchor) == key:
+            return UnacceptWarning(a, i)
+    raise ValueError("这条警告尚未确认。")
+
+
+Edit = SetCells | SetMeta | SetSection | ReplaceReport | AcceptWarning | UnacceptWarning

@@ -26,6 +26,9 @@ class Finding:
     message: str                       # what the clerk reads, with equation, sides, difference
     section: str | None = None         # a prose section the finding points at ("一" … "六")
     accepted_reason: str | None = None  # set when the clerk accepted this warning
+    # For findings without cells (prose checks): what the warning is about (the sentence, the
+    # topic), so an accepted warning can be matched again after unrelated edits.
+    anchor: str = ""
 
     @property
     def is_open(self) -> bool:

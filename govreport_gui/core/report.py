@@ -45,6 +45,9 @@ class AcceptedWarning:
     rule: str
     cells: tuple[CellKey, ...]
     reason: str
+    # For warnings without cells (prose checks): the section and the finding's anchor.
+    section: str | None = None
+    anchor: str = ""
 
 
 @dataclass

@@ -76,7 +76,8 @@ def native_to_json(report: Report, previous: Report | None = None) -> dict:
     if report.accepted:
         out["accepted_warnings"] = [
             {"rule": a.rule, "cells": [{"table": c.table, "row": c.row, "col": c.col} for c in a.cells],
-             "reason": a.reason} for a in report.accepted]
+             "reason": a.reason, **({"section": a.section} if a.section else {}),
+             **({"anchor": a.anchor} if a.anchor else {})} for a in report.accepted]
     if previous is not None:
         out["previous"] = report_to_json(previous)
     return out
@@ -234,7 +235,10 @@ def report_from_json(doc: object, name: str = "文件") -> Report:
         for item in accepted:
             try:
                 keys = tuple(CellKey(c["table"], c["row"], c["col"]) for c in item.get("cells", []))
-                report.accepted.append(AcceptedWarning(str(item["rule"]), keys, str(item.get("reason", ""))))
+                section = item.get("section")
+                report.accepted.append(AcceptedWarning(str(item["rule"]), keys, str(item.get("reason", "")),
+                                                       section=str(section) if section else None,
+                                                       anchor=str(item.get("anchor", "") or "")))
             except (AttributeError, KeyError, TypeError):
                 problems.append("“accepted_warnings”中有无法识别的条目")
     if problems:

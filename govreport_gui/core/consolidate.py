@@ -1,0 +1,340 @@
+"""Consolidation (汇总): the government-wide report compiled from the reports of its units.
+
+Pure data, no files: the reading side (folders, Excel/Word readers, progress, cancel) is
+``govreport_gui.io.consolidation_io``.  Here:
+
+* ``assess_units`` names every unit's problem — unreadable, another year, another format version
+  (converted where possible), a duplicate (same agency and year, or identical figures) — and sets
+  whether the unit is included by default.  Nothing is silently dropped: each left-out unit carries
+  the reason, each converted unit says which figures the target version has no cell for.
+* ``consolidate`` sums every input figure of 二, 三 and 四 of the included units into a new report of
+  the chosen version; totals are recomputed.  Cells the declaration marks as stocks
+  (``CellSpec.stock``, e.g. 现行有效件数) are summed too, with a warning that they may double count.
+* ``Consolidation.breakdown(key)`` — the drill-down: which unit contributed what to a cell (inputs
+  and totals alike), so an imbalance can be traced to the unit that caused it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .checks import check_report
+from .findings import Finding, Severity
+from .forms import CellKey, FormSpec, Kind, form_for_year, get_form
+from .recalc import recalculate
+from .report import Metadata, Report
+from .values import Value, format_value, normalise_text
+
+# Problem codes (stable, for programs); the message is what the clerk reads.
+UNREADABLE = "unreadable"
+OTHER_YEAR = "other_year"
+NO_YEAR = "no_year"
+OTHER_VERSION = "other_version"
+DUPLICATE = "duplicate"
+SAME_CONTENT = "same_content"
+NO_AGENCY = "no_agency"
+HAS_ERRORS = "has_errors"
+EMPTY = "empty"
+
+
+@dataclass(frozen=True)
+class UnitProblem:
+    code: str
+    message: str
+    excludes: bool = False  # the unit is left out of the sum by default because of it
+
+
+@dataclass
+class Unit:
+    """One unit's file: what was read from it and what is wrong with it."""
+
+    name: str                        # shown to the clerk (the file name, or a label)
+    path: str = ""                   # full path when read from a file
+    report: Report | None = None     # None when the file could not be read
+    read_error: str = ""             # the reader's message when it could not
+    kind: str = ""                   # "native" / "json" / "xlsx" / "xls" / "docx"
+    notes: list[str] = field(default_factory=list)       # the reader's notes
+    findings: list[Finding] = field(default_factory=list)  # the unit's own check results
+    problems: list[UnitProblem] = field(default_factory=list)
+    include: bool = True             # counted in the sum (the clerk may change it)
+    # Filled by assess_units for a unit of another version: its figures in the target version,
+    # and the figures that had no cell there ((key, value) pairs, non-blank only).
+    converted: dict[CellKey, Value] | None = None
+    dropped: list[tuple[CellKey, Value]] = field(default_factory=list)
+
+    @property
+    def agency(self) -> str:
+        return self.report.meta.agency if self.report else ""
+
+    @property
+    def year(self) -> int:
+        return self.report.meta.year if self.report else 0
+
+    @property
+    def version(self) -> str:
+        return self.report.form_version if self.report else ""
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR and f.is_open)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING and f.is_open)
+
+    @property
+    def readable(self) -> bool:
+        return self.report is not None
+
+    def label(self) -> str:
+        """How the unit is named in messages: agency (file), or the file alone."""
+        return f"{self.agency}（{self.name}）" if self.agency else f"“{self.name}”"
+
+    def problem_text(self) -> str:
+        return "；".join(p.message for p in self.problems)
+
+    def values_in_target(self) -> dict[CellKey, Value]:
+        if self.report is None:
+            return {}
+        return self.converted if self.converted is not None else self.report.values
+
+
+def unit_from_report(name: str, report: Report, path: str = "", kind: str = "",
+                     notes: list[str] | None = None, previous: Report | None = None) -> Unit:
+    """A readable unit, with its own check results."""
+    findings = check_report(report, previous)
+    return Unit(name=name, path=path, report=report, kind=kind, notes=list(notes or []), findings=findings)
+
+
+def unit_unreadable(name: str, message: str, path: str = "") -> Unit:
+    return Unit(name=name, path=path, read_error=message, include=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Assessing the units
+
+
+def default_year(units: list[Unit]) -> int:
+    """The year most of the readable units report on (the latest on a tie); 0 when none has one."""
+    years = Counter(u.year for u in units if u.readable and u.year)
+    if not years:
+        return 0
+    best = max(years.values())
+    return max(y for y, c in years.items() if c == best)
+
+
+def convert_values(values: dict[CellKey, Value], source: FormSpec, target: FormSpec
+                   ) -> tuple[dict[CellKey, Value], list[tuple[CellKey, Value]]]:
+    """The input figures of a report in ``source``'s version placed in ``target``'s version: only
+    cells whose key exists (as an input) in both; the others are returned as dropped."""
+    kept: dict[CellKey, Value] = {}
+    dropped: list[tuple[CellKey, Value]] = []
+    for spec in source.all_cells():
+        if spec.computed:
+            continue
+        v = values.get(spec.key)
+        if v is None:
+            continue
+        if target.has(spec.key) and not target.cell(spec.key).computed \
+                and target.cell(spec.key).kind is spec.kind:
+            kept[spec.key] = v
+        else:
+            dropped.append((spec.key, v))
+    return kept, dropped
+
+
+def _cell_name(key: CellKey) -> str:
+    return f"表{key.table}“{key.row}”/“{key.col}”"
+
+
+def assess_units(units: list[Unit], year: int, form_version: str) -> None:
+    """Name each unit's problems and set its default ``include``; mutates the units in place.
+
+    Called again after the clerk changes the year or the version: problems are recomputed, and so
+    is ``include`` (the clerk's own choices are applied afterwards by the caller)."""
+    target = get_form(form_version)
+    first_by_agency: dict[tuple[str, int], Unit] = {}
+    first_by_content: dict[tuple, Unit] = {}
+    for unit in units:
+        unit.problems = []
+        unit.converted = None
+        unit.dropped = []
+        unit.include = unit.readable
+        if not unit.readable:
+            unit.problems.append(UnitProblem(UNREADABLE, f"无法读取：{unit.read_error}", excludes=True))
+            continue
+        report = unit.report
+        assert report is not None
+        if not report.meta.agency.strip():
+            unit.problems.append(UnitProblem(NO_AGENCY, "未填写机关名称，无法判断是否与其他单位重复，请核实"))
+        if not report.meta.year:
+            unit.problems.append(UnitProblem(NO_YEAR, f"未填写报告年度，已按{year}年度计入，请核实"))
+        elif year and report.meta.year != year:
+            unit.problems.append(UnitProblem(
+                OTHER_YEAR, f"是{report.meta.year}年度的报告，不是{year}年度的，未计入（如确属本年度，请让该单位更正年度后重新报送）",
+                excludes=True))
+        if report.form_version != target.version:
+            kept, dropped = convert_values(report.values, report.form, target)
+            unit.converted = kept
+            unit.dropped = dropped
+            msg = f"使用{report.form_version}版格式，已按{target.version}版格式转换（只保留两版都有的单元格）"
+            if dropped:
+                shown = "、".join(f"{_cell_name(k)}={format_value(v)}" for k, v in dropped[:6])
+                more = f"等{len(dropped)}项" if len(dropped) > 6 else f"共{len(dropped)}项"
+                msg += f"；{target.version}版没有对应栏目、未计入的数字：{shown}（{more}）"
+            else:
+                msg += "，没有数字被舍去"
+            unit.problems.append(UnitProblem(OTHER_VERSION, msg))
+        if unit.errors:
+            unit.problems.append(UnitProblem(
+                HAS_ERRORS, f"本身有{unit.errors}个校验错误（如表三勾稽不平），已计入，请该单位核实更正"))
+        values = unit.values_in_target()
+        if not any(values.values()):
+            unit.problems.append(UnitProblem(EMPTY, "表格中没有任何数字（全部空白或为0），请核实是否报送了正确的文件"))
+        if not unit.include:
+            continue
+        agency_key = (normalise_text(report.meta.agency), report.meta.year)
+        if agency_key[0]:
+            first = first_by_agency.get(agency_key)
+            if first is not None:
+                unit.problems.append(UnitProblem(
+                    DUPLICATE, f"与{first.label()}是同一单位同一年度的报告，未重复计入（如应以本文件为准，请改为计入本文件、不计入另一文件）",
+                    excludes=True))
+                unit.include = False
+                continue
+            first_by_agency[agency_key] = unit
+        if any(values.values()):
+            content_key = tuple(sorted((tuple(k), str(v)) for k, v in values.items() if v))
+            first = first_by_content.get(content_key)
+            if first is not None:
+                unit.problems.append(UnitProblem(
+                    SAME_CONTENT, f"表格数字与{first.label()}完全相同，疑为重复报送的同一份报告，未重复计入（如确为不同单位，请改为计入）",
+                    excludes=True))
+                unit.include = False
+                continue
+            first_by_content[content_key] = unit
+
+
+# ---------------------------------------------------------------------------------------------
+# Summing
+
+
+@dataclass(frozen=True)
+class Contribution:
+    unit: Unit
+    value: Value
+
+
+@dataclass
+class Consolidation:
+    report: Report
+    units: list[Unit]                       # every unit, in the order given
+    warnings: list[str] = field(default_factory=list)   # about the sum itself (stocks, …)
+    # per cell (inputs and totals of the target version): (unit index, value) of non-zero values
+    contributions: dict[CellKey, list[tuple[int, Value]]] = field(default_factory=dict)
+
+    @property
+    def included(self) -> list[Unit]:
+        return [u for u in self.units if u.include and u.readable]
+
+    @property
+    def excluded(self) -> list[Unit]:
+        return [u for u in self.units if not (u.include and u.readable)]
+
+    def breakdown(self, key: CellKey) -> list[Contribution]:
+        """Which included unit contributed what to ``key`` (non-zero contributions, largest first)."""
+        items = [Contribution(self.units[i], v) for i, v in self.contributions.get(key, [])]
+        return sorted(items, key=lambda c: -(c.value or 0))
+
+    def breakdown_text(self, key: CellKey) -> str:
+        items = self.breakdown(key)
+        total = sum((c.value or 0 for c in items), 0)
+        head = f"{_cell_name(key)}合计{format_value(total)}"
+        if not items:
+            return head + "：各单位均为0或空白。"
+        lines = [f"{c.unit.agency or c.unit.name}：{format_value(c.value)}" for c in items]
+        zero = len(self.included) - len(items)
+        tail = f"（其余{zero}个单位为0或空白）" if zero > 0 else ""
+        return head + "，其中：\n" + "\n".join(lines) + tail
+
+    def unit_lines(self) -> list[str]:
+        """The unit list as text lines (for the command line and logs)."""
+        out = []
+        for i, u in enumerate(self.units, 1):
+            state = "计入" if u.include and u.readable else "未计入"
+            what = (f"{u.agency or '（未填机关名称）'}，{u.year or '未填'}年度，{u.version}版，"
+                    f"{u.errors}个错误，{u.warnings}个警告") if u.readable else "无法读取"
+            line = f"{i}. [{state}] {u.name}：{what}"
+            if u.problems:
+                line += "\n     问题：" + "；".join(p.message for p in u.problems)
+            out.append(line)
+        return out
+
+
+def consolidation_sentence(n_units: int, agency: str = "") -> str:
+    who = f"{agency}所属" if agency else "所属"
+    return (f"本报告由{who}{n_units}个单位（各镇乡（街道）、各部门）报送的政府信息公开工作年度报告汇总编制，"
+            "表格中的数字为各单位数字之和。")
+
+
+def consolidate(units: list[Unit], form_version: str, year: int, agency: str = "",
+                base: Metadata | None = None, sections: dict[str, str] | None = None) -> Consolidation:
+    """Sum the included units into a new report of ``form_version`` (units already assessed).
+
+    ``base`` supplies the consolidated report's other metadata (contact details); ``sections`` its
+    prose (by default the standard outline of a new report)."""
+    form = get_form(form_version)
+    meta = Metadata(**{f: getattr(base, f) for f in base.__dataclass_fields__}) if base else Metadata()
+    meta.agency = agency or meta.agency
+    meta.year = year
+    report = Report(form.version, meta)
+    result = Consolidation(report, units)
+    index = {id(u): i for i, u in enumerate(units)}
+    included = [u for u in units if u.include and u.readable]
+
+    sums: dict[CellKey, int | Decimal] = {}
+    for unit in included:
+        i = index[id(unit)]
+        values = unit.values_in_target()
+        for key, v in values.items():
+            if v is None or not form.has(key) or form.cell(key).computed:
+                continue
+            sums[key] = sums.get(key, 0) + v
+            if v:
+                result.contributions.setdefault(key, []).append((i, v))
+        for key, v in recalculate(form, values).items():
+            if v:
+                result.contributions.setdefault(key, []).append((i, v))
+    for key, total in sums.items():
+        kind = form.cell(key).kind
+        report.set(key, total if kind is Kind.MONEY else int(total))
+
+    stock_cols = sorted({(c.key.row, c.key.col) for c in form.all_cells() if c.stock and sums.get(c.key)})
+    if stock_cols:
+        shown = "、".join(f"“{row}”/“{col}”" for row, col in stock_cols)
+        result.warnings.append(
+            f"表二{shown}是年末存量（不是本年发生数），汇总数为各单位之和，同一事项可能被多个单位重复计算，请按实际核定后修改。")
+    mixed = [u for u in included if u.converted is not None]
+    if mixed:
+        result.warnings.append(f"有{len(mixed)}个单位使用其他版本格式，已转换后计入；转换中舍去的数字见单位清单。")
+    if not included:
+        result.warnings.append("没有可计入的单位，汇总表格为空。")
+
+    sentence = consolidation_sentence(len(included), agency)
+    report.meta.preamble = (report.meta.preamble + "\n" + sentence).strip() if report.meta.preamble else sentence
+    if sections is None:
+        from .drafting import outline
+        sections = outline(form.version)
+    report.sections = dict(sections)
+    return result
+
+
+def merge_units(units: list[Unit], form_version: str | None = None, year: int | None = None,
+                agency: str = "", base: Metadata | None = None) -> Consolidation:
+    """Assess and consolidate in one step, with the year and version defaulting from the units."""
+    year = year or default_year(units)
+    version = form_version or (form_for_year(year).version if year else "2021")
+    assess_units(units, year, version)
+    return consolidate(units, version, year, agency, base)

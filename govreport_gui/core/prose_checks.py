@@ -1,0 +1,488 @@
+"""Checks a reviewer makes of the prose: figures against the tables, text copied from last year,
+last year's year left in the text, the content the 2021 format asks for, leftover template text,
+and figures that changed implausibly from last year.
+
+Every finding is a warning (the clerk confirms or corrects); prose findings carry the ``section``
+they point at ("一" … "六", or ``None`` for the preamble) and an ``anchor`` (the sentence, or the
+topic) so an accepted warning stays accepted while the rest of the text is edited.  Which cell a
+phrase is compared with is found through the format declaration (row/column positions and the
+``stock`` flag), never by spelling an official label here.
+
+Rule ids: ``prose.figure``, ``prose.copied``, ``prose.year``, ``prose.required``,
+``prose.template``, ``yoy.change``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .findings import Finding, Severity
+from .forms import CellKey, FormSpec, Kind
+from .recalc import all_values
+from .report import Report
+from .values import Value, format_value
+
+RULES = {
+    "prose.figure": "正文中引用的数字（收到申请、上年结转、予以公开、部分公开、行政复议、行政诉讼、现行有效件数、收费金额）与表格一致",
+    "prose.copied": "正文与上年报告相比没有整句照抄（防止“内容雷同”）",
+    "prose.year": "正文中没有残留上年的年份（如本年报告写“上年年份+年，我局……”、统计期限写成上年）",
+    "prose.required": "2021版格式要求的内容齐全：总体情况五个方面、上年度问题整改情况、信息处理费收取情况",
+    "prose.template": "没有残留模板文字（如“（文字描述）”、“XX”、“××”、未填写的提示）",
+    "yoy.change": "与上年相比变化异常的数字（增减超过5倍，或由较大数字降为0）已核实",
+}
+
+SECTION_NAMES = {"一": "第一部分", "二": "第二部分", "三": "第三部分", "四": "第四部分", "五": "第五部分",
+                 "六": "第六部分", None: "前言"}
+
+# ---------------------------------------------------------------------------------------------
+# Text helpers
+
+_SENTENCE_END = "。！？；!?;\n"
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str    # as written (stripped)
+    start: int   # offset in the section text
+    end: int
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split prose into sentences at 。！？； and line breaks; offsets refer to ``text``."""
+    out = []
+    start = 0
+    for i, ch in enumerate(text + "\n"):
+        if ch in _SENTENCE_END:
+            piece = text[start:i + 1 if i < len(text) and ch != "\n" else i]
+            stripped = piece.strip()
+            if stripped:
+                lead = len(piece) - len(piece.lstrip())
+                out.append(Sentence(stripped, start + lead, start + lead + len(stripped)))
+            start = i + 1
+    return out
+
+
+def cn_number(text: str) -> int | Decimal | None:
+    """“35” / “１２” / “215.36” / “一” / “十二” / “二十三” / “一百零五” → the number; else None."""
+    text = unicodedata.normalize("NFKC", text)
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    if re.fullmatch(r"\d+\.\d+", text):
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            return None
+    total, current = 0, 0
+    if not text or any(ch not in _CN_DIGITS and ch not in "十百" for ch in text):
+        return None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _prose_parts(report: Report) -> Iterator[tuple[str | None, str]]:
+    """(section key or None for the preamble, text) of every piece of prose."""
+    if report.meta.preamble:
+        yield None, report.meta.preamble
+    for key in ("一", "二", "三", "四", "五", "六"):
+        text = report.sections.get(key, "")
+        if text:
+            yield key, text
+
+
+def _where(section: str | None) -> str:
+    return SECTION_NAMES.get(section, f"第{section}部分")
+
+
+def _n(v: Value) -> str:
+    return format_value(v if v is not None else 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Prose against tables
+
+
+@dataclass(frozen=True)
+class FigureRule:
+    """A phrase in the prose and the table figure(s) it must equal."""
+
+    what: str                                   # shown in the message: “收到的申请数”
+    pattern: re.Pattern[str]                    # group "n" is the number, "unit" the unit if any
+    expected: Callable[[FormSpec, Callable[[CellKey], Value], re.Match[str]], list[tuple[Value, str]] | None]
+    # ``expected`` returns the acceptable values with a description each, or None (not applicable).
+
+
+_SKIP_BEFORE = re.compile(r"(上年|去年|上一年|同比|较|比|前年|累计至今|历年)")
+
+
+def _t3(form: FormSpec) -> tuple[list[str], str]:
+    t3 = form.tables["三"]
+    return list(t3.rows), t3.cols[-1]
+
+
+def _expect_received(form, value, m):
+    rows, total = _t3(form)
+    new = value(CellKey("三", rows[0], total)) or 0
+    carried = value(CellKey("三", rows[1], total)) or 0
+    options = [(new, f"表三“{rows[0]}”总计为{_n(new)}")]
+    if carried:
+        options.append((new + carried, f"加上年结转为{_n(new + carried)}"))
+    return options
+
+
+def _expect_row(index: int):
+    def expect(form, value, m):
+        rows, total = _t3(form)
+        v = value(CellKey("三", rows[index], total)) or 0
+        return [(v, f"表三“{rows[index]}”总计为{_n(v)}")]
+    return expect
+
+
+def _expect_review(form, value, m):
+    t4 = form.tables["四"]
+    key = CellKey("四", t4.rows[0], t4.cols[-1])
+    v = value(key) or 0
+    return [(v, f"表四“{t4.rows[0]}”总计为{_n(v)}")]
+
+
+def _expect_litigation(form, value, m):
+    t4 = form.tables["四"]
+    total = t4.cols[-1]
+    parts = [(g, value(CellKey("四", g, total)) or 0) for g in t4.rows[1:]]
+    s = sum(v for _, v in parts)
+    shown = "+".join(f"“{g}”{_n(v)}" for g, v in parts)
+    options = [(s, f"表四诉讼总计为{shown}={_n(s)}")]
+    return options
+
+
+def _expect_in_force(form, value, m):
+    """现行有效[的]X N件 → the stock column of 二's row whose label ends with X."""
+    word = m.group("what")
+    t2 = form.tables["二"]
+    for spec in t2.cells:
+        if spec.stock and (spec.key.row.endswith(word) or word.endswith(spec.key.row)):
+            v = value(spec.key) or 0
+            return [(v, f"表二“{spec.key.row}”“{spec.key.col}”为{_n(v)}")]
+    return None
+
+
+def _expect_fees(form, value, m):
+    t2 = form.tables["二"]
+    for spec in t2.cells:
+        if spec.kind is Kind.MONEY and "收费" in spec.key.row:
+            v = value(spec.key) or Decimal(0)
+            return [(v, f"表二“{spec.key.row}”“{spec.key.col}”为{_n(v)}万元")]
+    return None
+
+
+_GAP = r"(?:的|各类|各项|共|共计|合计|总计|累计|计|为|了|数量|案件|申请)*"
+FIGURE_RULES: tuple[FigureRule, ...] = (
+    FigureRule("收到的政府信息公开申请数",
+               re.compile(r"(?:受理|收到|接收|新收|接到)" + _GAP + r"(?:政府信息公开|依申请公开|信息公开)" + _GAP
+                          + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份|宗)"),
+               _expect_received),
+    FigureRule("上年结转的申请数",
+               re.compile(r"上年结转" + _GAP + r"(?:政府信息公开申请|申请)?" + _GAP + NUM.replace("(", "(?P<n>", 1)
+                          + r"(?P<unit>件|个|条|份)"),
+               _expect_row(1)),
+    FigureRule("结转下年度继续办理的申请数",
+               re.compile(r"结转(?:至|到)?下(?:一)?年(?:度)?(?:继续办理)?" + _GAP + NUM.replace("(", "(?P<n>", 1)
+                          + r"(?P<unit>件|个|条|份)"),
+               _expect_row(-1)),
+    FigureRule("予以公开的申请数",
+               re.compile(r"(?<!不)予以公开" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
+               _expect_row(2)),
+    FigureRule("部分公开的申请数",
+               re.compile(r"部分公开" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
+               _expect_row(3)),
+    FigureRule("行政复议案件数",
+               re.compile(r"行政复议" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|起|宗|次)"),
+               _expect_review),
+    FigureRule("行政诉讼案件数",
+               re.compile(r"行政诉讼" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|起|宗|次)"),
+               _expect_litigation),
+    FigureRule("现行有效件数",
+               re.compile(r"现行有效(?:的)?(?P<what>行政规范性文件|规范性文件|规章)" + _GAP
+                          + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|份)"),
+               _expect_in_force),
+    FigureRule("行政事业性收费金额",
+               re.compile(r"(?:行政事业性收费|收费金额|收取费用|收费)" + _GAP + r"(?P<n>\d+(?:\.\d+)?)(?P<unit>亿元|万元|元)"),
+               _expect_fees),
+)
+
+
+def check_figures(report: Report) -> list[Finding]:
+    form = report.form
+    values = all_values(form, report.values)
+
+    def value(key: CellKey) -> Value:
+        return values.get(key)
+
+    out: list[Finding] = []
+    for section, text in _prose_parts(report):
+        for sentence in sentences(text):
+            norm = unicodedata.normalize("NFKC", sentence.text).replace("\u3000", "")
+            for rule in FIGURE_RULES:
+                for m in rule.pattern.finditer(norm):
+                    if rule is not FIGURE_RULES[1] and _SKIP_BEFORE.search(norm[max(0, m.start() - 8):m.start()]):
+                        continue  # “较上年收到申请150件增长……” compares with last year
+                    if _SKIP_BEFORE.search(m.group(0)) and rule is not FIGURE_RULES[1]:
+                        continue
+                    number = cn_number(m.group("n"))
+                    if number is None:
+                        continue
+                    unit = m.group("unit")
+                    if unit == "元":
+                        number = Decimal(number) / 10000
+                    elif unit == "亿元":
+                        number = Decimal(number) * 10000
+                    options = rule.expected(form, value, m)
+                    if not options:
+                        continue
+                    if any(number == v for v, _ in options):
+                        continue
+                    shown = "，".join(d for _, d in options)
+                    out.append(Finding(
+                        Severity.WARNING, "prose.figure", (),
+                        f"{_where(section)}写“{m.group(0)}”（{rule.what}为{format_value(number)}），"
+                        f"但{shown}。请核对正文或表格。所在句子：“{shorten(sentence.text)}”",
+                        section=section, anchor=f"{rule.what}|{sentence.text}"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Last year's text
+
+
+MIN_COPIED = 15  # sentences shorter than this (e.g. “本年度未收取信息处理费。”) are not counted
+_PUNCT = re.compile(r"[\s，。、；：！？,.;:!?“”‘’\"'（）()《》<>【】\[\]—\-…·]+")
+
+
+def _norm_sentence(text: str) -> str:
+    return _PUNCT.sub("", unicodedata.normalize("NFKC", text))
+
+
+def copied_sentences(report: Report, previous: Report) -> dict[str | None, list[Sentence]]:
+    """Per section (``None``: the preamble), the sentences found unchanged in last year's prose."""
+    seen: set[str] = set()
+    for _, text in _prose_parts(previous):
+        for s in sentences(text):
+            norm = _norm_sentence(s.text)
+            if len(norm) >= MIN_COPIED:
+                seen.add(norm)
+    out: dict[str | None, list[Sentence]] = {}
+    for section, text in _prose_parts(report):
+        hits = [s for s in sentences(text) if len(_norm_sentence(s.text)) >= MIN_COPIED
+                and _norm_sentence(s.text) in seen]
+        if hits:
+            out[section] = hits
+    return out
+
+
+def copied_share(report: Report, previous: Report) -> dict[str | None, float]:
+    """Share (0–1) of each section's text that is copied unchanged from last year's prose."""
+    shares = {}
+    copied = copied_sentences(report, previous)
+    for section, text in _prose_parts(report):
+        total = len(_norm_sentence(text))
+        hit = sum(len(_norm_sentence(s.text)) for s in copied.get(section, []))
+        shares[section] = hit / total if total else 0.0
+    return shares
+
+
+def check_copied(report: Report, previous: Report) -> list[Finding]:
+    out = []
+    copied = copied_sentences(report, previous)
+    shares = copied_share(report, previous)
+    for section, hits in copied.items():
+        if section is None:
+            continue  # the preamble is boilerplate by nature (basis, contact details)
+        share = shares.get(section, 0.0)
+        first = "；".join(f"“{shorten(s.text, 40)}”" for s in hits[:3])
+        more = f"等{len(hits)}句" if len(hits) > 3 else f"共{len(hits)}句"
+        out.append(Finding(
+            Severity.WARNING, "prose.copied", (),
+            f"{_where(section)}有{len(hits)}句与上年报告完全相同，约占该部分文字的{round(share * 100)}%："
+            f"{first}（{more}）。上级通知将“内容雷同”列为问责情形，请按本年实际情况改写。",
+            section=section, anchor="copied"))
+    return out
+
+
+def check_last_year(report: Report) -> list[Finding]:
+    """“2023年，我局……” in a 2024 report; a statistical period of last year."""
+    year = report.meta.year
+    if not year:
+        return []
+    last = year - 1
+    opening = re.compile(rf"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、])?\s*{last}年(?:度)?(?:[，,]|以来|[^\d月]{{0,2}}(?:我|本|全))")
+    period = re.compile(rf"{last}年1月1日|{last}年12月31日|{last}年度政府信息公开工作年度报告")
+    out = []
+    for section, text in _prose_parts(report):
+        for s in sentences(text):
+            norm = unicodedata.normalize("NFKC", s.text)
+            m = opening.search(norm) or period.search(norm)
+            if m:
+                out.append(Finding(
+                    Severity.WARNING, "prose.year", (),
+                    f"{_where(section)}的句子“{shorten(s.text)}”写的是{last}年，本报告是{year}年度的："
+                    f"可能是沿用了上年的文字，请核实。",
+                    section=section, anchor=s.text))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Required content (2021 version) and template leftovers
+
+# Topics of 一 the 2021 format names, each with the words that show it is covered.
+OVERVIEW_TOPICS = (
+    ("主动公开", ("主动公开",)),
+    ("依申请公开", ("依申请", "政府信息公开申请", "公开申请")),
+    ("政府信息管理", ("信息管理", "管理制度", "公开属性", "发布审查", "保密审查")),
+    ("平台建设", ("平台", "网站", "新媒体")),
+    ("监督保障", ("监督", "保障", "考核", "培训", "问责", "责任追究")),
+)
+FEE_WORDS = ("信息处理费", "处理费")
+RECTIFY_WORDS = ("整改",)
+
+
+def check_required(report: Report) -> list[Finding]:
+    form = report.form
+    if form.first_year < 2021:
+        return []
+    out = []
+    one = unicodedata.normalize("NFKC", report.sections.get("一", ""))
+    heading = {s.key: s.heading for s in form.sections}
+    if not any(report.sections.get(k, "").strip() for k in ("一", "五", "六")):
+        # Tables only so far (e.g. imported from a workbook): one reminder, not three warnings.
+        return [Finding(Severity.INFO, "prose.required", (),
+                        "正文（第一、五、六部分）尚未填写。2021版格式要求写明总体情况（主动公开、依申请公开、"
+                        "政府信息管理、平台建设、监督保障）、上年度问题整改情况和信息处理费收取情况。",
+                        anchor="no-prose")]
+    if not one.strip():
+        out.append(Finding(Severity.WARNING, "prose.required", (),
+                           f"“{heading['一']}”尚未填写：应概述主动公开、依申请公开、政府信息管理、平台建设、监督保障等情况。",
+                           section="一", anchor="empty"))
+    else:
+        missing = [name for name, words in OVERVIEW_TOPICS if not any(w in one for w in words)]
+        if missing:
+            out.append(Finding(Severity.WARNING, "prose.required", (),
+                               f"“{heading['一']}”没有写到" + "、".join(f"“{m}”" for m in missing)
+                               + "方面的情况（2021版格式要求总体情况包括主动公开、依申请公开、政府信息管理、"
+                                 "平台建设、监督保障），请补充。",
+                               section="一", anchor="topics:" + ",".join(missing)))
+    five = report.sections.get("五", "")
+    if not any(w in five for w in RECTIFY_WORDS):
+        out.append(Finding(Severity.WARNING, "prose.required", (),
+                           f"“{heading['五']}”没有写上年度报告所列问题的整改情况，请补充（如“上年度问题整改情况”）。",
+                           section="五", anchor="rectify"))
+    six = report.sections.get("六", "")
+    if not any(w in six for w in FEE_WORDS):
+        out.append(Finding(Severity.WARNING, "prose.required", (),
+                           f"“{heading['六']}”没有说明本年是否收取信息处理费（2021版格式要求在此报告；未收取的也应写明）。",
+                           section="六", anchor="fee"))
+    return out
+
+
+TEMPLATE_MARKS = re.compile(r"[（(]\s*文字描述\s*[）)]|[（(]请在此[^）)]*[）)]|[XＸ]{2,}|×{2,}|※{2,}|\*{3,}")
+
+
+def check_template(report: Report) -> list[Finding]:
+    from .report import METADATA_NAMES, TEXT_METADATA
+    out = []
+    for name in TEXT_METADATA:
+        if name == "preamble":
+            continue
+        text = getattr(report.meta, name) or ""
+        m = TEMPLATE_MARKS.search(text)
+        if m:
+            out.append(Finding(Severity.WARNING, "prose.template", (),
+                               f"基本信息“{METADATA_NAMES[name]}”中有模板文字“{m.group(0)}”：“{shorten(text)}”，请填写实际内容。",
+                               anchor=f"meta:{name}"))
+    for section, text in _prose_parts(report):
+        for s in sentences(text):
+            m = TEMPLATE_MARKS.search(s.text)
+            if m:
+                out.append(Finding(Severity.WARNING, "prose.template", (),
+                                   f"{_where(section)}有未替换的模板文字“{shorten(m.group(0), 20)}”："
+                                   f"“{shorten(s.text)}”，请改为实际内容或删除。",
+                                   section=section, anchor=s.text))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Year on year
+
+YOY_FACTOR = 5
+YOY_MIN_COUNT = 10          # ×5 / ÷5 only when the larger figure is at least this
+YOY_DROP_COUNT = 20         # “drops to 0” only from at least this
+YOY_MIN_MONEY = Decimal(10)  # 万元
+YOY_DROP_MONEY = Decimal(20)
+
+
+def _yoy_keys(form: FormSpec) -> list[CellKey]:
+    """二's figures (not the signed 本年增/减), and the 总计 column of 三 and 四."""
+    keys = [c.key for c in form.tables["二"].cells if c.kind is not Kind.SIGNED]
+    for table_id in ("三", "四"):
+        t = form.tables[table_id]
+        keys += [c.key for c in t.cells if c.key.col == t.cols[-1]]
+    return keys
+
+
+def check_year_on_year(report: Report, previous: Report) -> list[Finding]:
+    form, prev_form = report.form, previous.form
+    if report.meta.year and previous.meta.year and previous.meta.year != report.meta.year - 1:
+        return []
+    this = all_values(form, report.values)
+    prev = all_values(prev_form, previous.values)
+    out = []
+    for key in _yoy_keys(form):
+        if not prev_form.has(key):
+            continue
+        c, p = this.get(key) or 0, prev.get(key) or 0
+        money = form.cell(key).kind is Kind.MONEY
+        least, drop = (YOY_MIN_MONEY, YOY_DROP_MONEY) if money else (YOY_MIN_COUNT, YOY_DROP_COUNT)
+        where = f"表{key.table}“{key.row}”" + (f"“{key.col}”" if key.table != "三" else "总计")
+        if c == 0 and p >= drop:
+            msg = f"{where}上年为{_n(p)}，本年为0"
+        elif c and p and max(c, p) >= least and (c > p * YOY_FACTOR or c * YOY_FACTOR < p):
+            how = f"增至上年的{format_value((Decimal(c) / Decimal(p)).quantize(Decimal('0.1')))}倍" if c > p \
+                else f"降至上年的{format_value((Decimal(c) * 100 / Decimal(p)).quantize(Decimal('0.1')))}%"
+            msg = f"{where}上年为{_n(p)}，本年为{_n(c)}，{how}"
+        else:
+            continue
+        out.append(Finding(Severity.WARNING, "yoy.change", (key,),
+                           msg + "。变化异常，请核实是否填错；如属实，可确认此警告并写明原因。"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def check_prose(report: Report, previous: Report | None = None) -> list[Finding]:
+    """All content checks (called by ``core.checks.check_report``)."""
+    findings = check_figures(report)
+    findings += check_last_year(report)
+    findings += check_required(report)
+    findings += check_template(report)
+    if previous is not None:
+        findings += check_copied(report, previous)
+        findings += check_year_on_year(report, previous)
+    return findings
