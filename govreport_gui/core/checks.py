@@ -71,11 +71,11 @@ def _check_year(report: Report) -> list[Finding]:
 
 def _check_signs(report: Report) -> list[Finding]:
     out = []
-    form = report.form
+    specs = report.form.cell_specs()
     for key, v in report.values.items():
-        if v is None or not form.has(key):
+        if v is None or v >= 0 or key not in specs:
             continue
-        kind = form.cell(key).kind
+        kind = specs[key].kind
         if kind is not Kind.SIGNED and v < 0:
             what = "金额" if kind is Kind.MONEY else "数量"
             out.append(Finding(Severity.ERROR, "value.negative", (key,),

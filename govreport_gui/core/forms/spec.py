@@ -192,7 +192,15 @@ class FormSpec:
         return self.tables[table_id]
 
     def all_cells(self) -> tuple[CellSpec, ...]:
-        return tuple(c for t in self.tables.values() for c in t.cells)
+        return tuple(self.cell_specs().values())
+
+    def cell_specs(self) -> dict[CellKey, CellSpec]:
+        """Every value cell by key, in reading order (built once per declaration)."""
+        cached = self.__dict__.get("_cache_cell_specs")
+        if cached is None:
+            cached = {c.key: c for t in self.tables.values() for c in t.cells}
+            object.__setattr__(self, "_cache_cell_specs", cached)
+        return cached
 
     def input_keys(self) -> tuple[CellKey, ...]:
         return tuple(c.key for c in self.all_cells() if not c.computed)
@@ -201,11 +209,10 @@ class FormSpec:
         return tuple(c.key for c in self.all_cells() if c.computed)
 
     def has(self, key: CellKey) -> bool:
-        t = self.tables.get(key.table)
-        return t is not None and t.has(key)
+        return key in self.cell_specs()
 
     def cell(self, key: CellKey) -> CellSpec:
-        return self.tables[key.table].cell(key)
+        return self.cell_specs()[key]
 
     def section(self, key: str) -> Section:
         for s in self.sections:
