@@ -64,7 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _utf8_stdio()
-    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")) or argv[0] == "--self-test":
+    if argv and argv[0] == "--self-test":
+        from .selftest import main as self_test  # the packaged application's smoke test
+        return self_test(argv[1:])
+    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
         return _start_gui(argv)
     if argv[0] in ("-h", "--help"):
         build_parser().print_help()
