@@ -37,6 +37,8 @@ SAME_CONTENT = "same_content"
 NO_AGENCY = "no_agency"
 HAS_ERRORS = "has_errors"
 EMPTY = "empty"
+CHOSEN_OUT = "chosen_out"
+CHOSEN_IN = "chosen_in"
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,8 @@ class Unit:
     notes: list[str] = field(default_factory=list)       # the reader's notes
     findings: list[Finding] = field(default_factory=list)  # the unit's own check results
     problems: list[UnitProblem] = field(default_factory=list)
-    include: bool = True             # counted in the sum (the clerk may change it)
+    include: bool = True             # counted in the sum (set by assess_units)
+    choice: bool | None = None       # the clerk's own choice (None: as assess_units decides)
     # Filled by assess_units for a unit of another version: its figures in the target version,
     # and the figures that had no cell there ((key, value) pairs, non-blank only).
     converted: dict[CellKey, Value] | None = None
@@ -150,13 +153,13 @@ def _cell_name(key: CellKey) -> str:
 
 
 def assess_units(units: list[Unit], year: int, form_version: str) -> None:
-    """Name each unit's problems and set its default ``include``; mutates the units in place.
+    """Name each unit's problems and set whether it is counted (``include``); mutates the units.
 
-    Called again after the clerk changes the year or the version: problems are recomputed, and so
-    is ``include`` (the clerk's own choices are applied afterwards by the caller)."""
+    The default leaves out unreadable units, units of another year and duplicates (the second of
+    two reports of the same agency and year, or with identical figures).  The clerk's ``choice``
+    overrides the default either way and is named among the problems.  Call again after the clerk
+    changes the year, the version or a choice."""
     target = get_form(form_version)
-    first_by_agency: dict[tuple[str, int], Unit] = {}
-    first_by_content: dict[tuple, Unit] = {}
     for unit in units:
         unit.problems = []
         unit.converted = None
@@ -175,6 +178,7 @@ def assess_units(units: list[Unit], year: int, form_version: str) -> None:
             unit.problems.append(UnitProblem(
                 OTHER_YEAR, f"是{report.meta.year}年度的报告，不是{year}年度的，未计入（如确属本年度，请让该单位更正年度后重新报送）",
                 excludes=True))
+            unit.include = False
         if report.form_version != target.version:
             kept, dropped = convert_values(report.values, report.form, target)
             unit.converted = kept
@@ -190,31 +194,52 @@ def assess_units(units: list[Unit], year: int, form_version: str) -> None:
         if unit.errors:
             unit.problems.append(UnitProblem(
                 HAS_ERRORS, f"本身有{unit.errors}个校验错误（如表三勾稽不平），已计入，请该单位核实更正"))
-        values = unit.values_in_target()
-        if not any(values.values()):
+        if not any(unit.values_in_target().values()):
             unit.problems.append(UnitProblem(EMPTY, "表格中没有任何数字（全部空白或为0），请核实是否报送了正确的文件"))
-        if not unit.include:
+        if unit.choice is False:
+            unit.include = False
+            unit.problems.append(UnitProblem(CHOSEN_OUT, "已选择不计入", excludes=True))
+        elif unit.choice is True and not unit.include:
+            unit.include = True
+            unit.problems.append(UnitProblem(CHOSEN_IN, "已选择计入（尽管有上述问题）"))
+
+    # Duplicates among the units still counted: the first one stays, later ones are left out
+    # (unless the clerk chose to count them).
+    first_by_agency: dict[tuple[str, int], Unit] = {}
+    first_by_content: dict[tuple, Unit] = {}
+    for unit in units:
+        if not (unit.include and unit.readable):
             continue
+        report = unit.report
+        assert report is not None
         agency_key = (normalise_text(report.meta.agency), report.meta.year)
         if agency_key[0]:
             first = first_by_agency.get(agency_key)
             if first is not None:
                 unit.problems.append(UnitProblem(
-                    DUPLICATE, f"与{first.label()}是同一单位同一年度的报告，未重复计入（如应以本文件为准，请改为计入本文件、不计入另一文件）",
-                    excludes=True))
-                unit.include = False
-                continue
-            first_by_agency[agency_key] = unit
+                    DUPLICATE, f"与{first.label()}是同一单位同一年度的报告，"
+                    + ("但已选择计入，请核实是否重复计算" if unit.choice else
+                       "未重复计入（如应以本文件为准，请改为计入本文件、不计入另一文件）"),
+                    excludes=not unit.choice))
+                if not unit.choice:
+                    unit.include = False
+                    continue
+            else:
+                first_by_agency[agency_key] = unit
+        values = unit.values_in_target()
         if any(values.values()):
             content_key = tuple(sorted((tuple(k), str(v)) for k, v in values.items() if v))
             first = first_by_content.get(content_key)
             if first is not None:
                 unit.problems.append(UnitProblem(
-                    SAME_CONTENT, f"表格数字与{first.label()}完全相同，疑为重复报送的同一份报告，未重复计入（如确为不同单位，请改为计入）",
-                    excludes=True))
-                unit.include = False
-                continue
-            first_by_content[content_key] = unit
+                    SAME_CONTENT, f"表格数字与{first.label()}完全相同，疑为重复报送的同一份报告，"
+                    + ("但已选择计入，请核实" if unit.choice else "未重复计入（如确为不同单位，请改为计入）"),
+                    excludes=not unit.choice))
+                if not unit.choice:
+                    unit.include = False
+                    continue
+            else:
+                first_by_content[content_key] = unit
 
 
 # ---------------------------------------------------------------------------------------------

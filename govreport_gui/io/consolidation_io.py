@@ -1,0 +1,212 @@
+"""The file side of consolidation: find the units' files, read each through the registry, and
+export the unit list (with every problem) to Excel for sending back to the units.
+
+``read_units`` reports progress and polls a cancel flag between files so a Qt worker thread can
+drive it; it never raises for a unit's file — a file that cannot be read becomes an unreadable
+unit with the reader's message.  No Qt here.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.consolidate import Consolidation, Unit, unit_from_report, unit_unreadable
+from ..core.errors import ReadError, WriteError
+from ..core.serialize import NATIVE_SUFFIX, write_atomic
+
+# Files that may hold a unit's report (others in a folder are skipped and named).
+UNIT_SUFFIXES = (NATIVE_SUFFIX, ".json", ".xlsx", ".xlsm", ".xls", ".docx", ".doc", ".wps", ".et")
+
+Progress = Callable[[int, int, str], None]   # (done, total, file name being read)
+
+
+@dataclass
+class FileList:
+    files: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)   # messages: not a report file, missing, …
+
+
+def _is_temp(path: Path) -> bool:
+    return path.name.startswith(("~$", ".~lock", "._")) or path.name.startswith(".")
+
+
+def collect_files(items: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLike] = ()) -> FileList:
+    """Expand files and folders (recursively) into the list of unit files, sorted per folder.
+
+    A file named explicitly is always taken (its reader says if it is not a report); in folders
+    only files with a report suffix are, and Office lock files are skipped."""
+    excluded = {_norm(p) for p in exclude}
+    out = FileList()
+    seen: set[str] = set()
+
+    def add(path: Path) -> None:
+        key = _norm(path)
+        if key in seen or key in excluded:
+            return
+        seen.add(key)
+        out.files.append(path)
+
+    for item in items:
+        path = Path(item)
+        if path.is_dir():
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    p = Path(root) / name
+                    if _is_temp(p):
+                        continue
+                    if p.suffix.lower() in UNIT_SUFFIXES:
+                        found.append(p)
+                    else:
+                        out.skipped.append(f"“{p}”不是年报文件（扩展名{p.suffix or '无'}），已跳过")
+            if not found:
+                out.skipped.append(f"文件夹“{path}”中没有年报文件（{NATIVE_SUFFIX}、.json、.xlsx、.xls、.docx）")
+            for p in found:
+                add(p)
+        elif path.exists():
+            add(path)
+        else:
+            out.skipped.append(f"找不到“{path}”")
+    return out
+
+
+def _norm(path: str | os.PathLike) -> str:
+    try:
+        return str(Path(path).resolve())
+    except OSError:
+        return str(path)
+
+
+def read_unit(path: Path, name: str | None = None) -> Unit:
+    """One unit from one file; never raises for a bad file."""
+    from .registry import read_report
+    name = name or path.name
+    try:
+        result = read_report(path)
+    except ReadError as exc:
+        return unit_unreadable(name, str(exc), str(path))
+    except Exception as exc:  # a reader bug must not stop a consolidation of 300 files
+        return unit_unreadable(name, f"读取时出错（{type(exc).__name__}），文件可能已损坏", str(path))
+    return unit_from_report(name, result.report, str(path), result.kind, result.notes, result.previous)
+
+
+def _display_names(files: list[Path]) -> list[str]:
+    """File names, with the folder added where two files share a name."""
+    counts: dict[str, int] = {}
+    for f in files:
+        counts[f.name] = counts.get(f.name, 0) + 1
+    return [f.name if counts[f.name] == 1 else f"{f.parent.name}/{f.name}" for f in files]
+
+
+@dataclass
+class ReadResult:
+    units: list[Unit]
+    skipped: list[str]
+    cancelled: bool = False
+
+
+def read_units(files: list[Path], progress: Progress | None = None,
+               cancelled: Callable[[], bool] | None = None) -> ReadResult:
+    """Read every file as a unit.  ``progress(done, total, name)`` is called before each file and
+    once at the end; when ``cancelled()`` turns true, reading stops and what was read is returned
+    with ``cancelled=True``."""
+    units: list[Unit] = []
+    names = _display_names(files)
+    total = len(files)
+    for i, (path, name) in enumerate(zip(files, names)):
+        if cancelled is not None and cancelled():
+            return ReadResult(units, [], cancelled=True)
+        if progress is not None:
+            progress(i, total, name)
+        units.append(read_unit(path, name))
+    if progress is not None:
+        progress(total, total, "")
+    return ReadResult(units, [])
+
+
+# ---------------------------------------------------------------------------------------------
+# Exporting the unit list
+
+UNIT_LIST_HEADERS = ("序号", "文件", "机关名称", "报告年度", "格式版本", "文件类型", "是否计入", "错误数", "警告数",
+                     "问题及原因", "读取说明")
+
+
+def unit_rows(units: list[Unit]) -> list[list[object]]:
+    rows = []
+    for i, u in enumerate(units, 1):
+        rows.append([
+            i, u.name, u.agency, u.year or "", f"{u.version}版" if u.version else "",
+            u.kind, "计入" if u.include and u.readable else "未计入", u.errors if u.readable else "",
+            u.warnings if u.readable else "", u.problem_text(), "；".join(u.notes),
+        ])
+    return rows
+
+
+def export_unit_list(path: str | os.PathLike, consolidation: Consolidation | list[Unit],
+                     title: str = "") -> None:
+    """Write the unit list (every unit, included or not, with its problems) as an Excel workbook;
+    a second sheet lists each unit's errors and warnings.  Atomic; raises ``WriteError``."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    units = consolidation.units if isinstance(consolidation, Consolidation) else consolidation
+    path = Path(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise WriteError(f"单位清单只能导出为 Excel 工作簿（.xlsx），不能导出为“{path.suffix or path.name}”。")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "单位清单"
+    row = 1
+    if title:
+        ws.cell(1, 1, title).font = Font(bold=True, size=14)
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(UNIT_LIST_HEADERS))
+        row = 2
+    if isinstance(consolidation, Consolidation):
+        included = len(consolidation.included)
+        ws.cell(row, 1, f"共{len(units)}个文件，计入{included}个，未计入{len(units) - included}个。")
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(UNIT_LIST_HEADERS))
+        row += 1
+    header_row = row
+    for c, text in enumerate(UNIT_LIST_HEADERS, 1):
+        cell = ws.cell(row, c, text)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDE6F0")
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    warn_fill = PatternFill("solid", fgColor="FCE4D6")
+    for values in unit_rows(units):
+        row += 1
+        for c, v in enumerate(values, 1):
+            cell = ws.cell(row, c, v)
+            cell.alignment = Alignment(vertical="top", wrap_text=c >= 10)
+        if values[6] == "未计入" or values[9]:
+            for c in range(1, len(UNIT_LIST_HEADERS) + 1):
+                ws.cell(row, c).fill = warn_fill
+    widths = (6, 28, 30, 9, 9, 8, 9, 7, 7, 70, 40)
+    for i, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+    ws.freeze_panes = ws.cell(header_row + 1, 1)
+
+    detail = wb.create_sheet("各单位校验结果")
+    heads = ("文件", "机关名称", "类别", "规则", "内容")
+    for c, text in enumerate(heads, 1):
+        detail.cell(1, c, text).font = Font(bold=True)
+    r = 1
+    for u in units:
+        for f in u.findings:
+            if f.severity.value == "info":
+                continue
+            r += 1
+            label = f.severity.label + ("（已确认）" if not f.is_open else "")
+            for c, v in enumerate((u.name, u.agency, label, f.rule, f.message), 1):
+                detail.cell(r, c, v).alignment = Alignment(vertical="top", wrap_text=c == 5)
+    for i, w in enumerate((28, 30, 12, 22, 90), 1):
+        detail.column_dimensions[get_column_letter(i)].width = w
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    write_atomic(path, buffer.getvalue())

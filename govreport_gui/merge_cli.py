@@ -1,0 +1,126 @@
+"""``govreport merge``: consolidate the units' reports into one (汇总), without Qt.
+
+    govreport merge FILES_OR_FOLDERS... -o OUT [--format 2021] [--year Y] [--agency NAME]
+                    [--report-xlsx LIST.xlsx] [--exclude FILE...] [--include FILE...]
+
+Prints the unit list with every unit's problems, the warnings about the sum, and writes OUT in
+the format its suffix names.  Exit codes: 0 written and every unit counted; 1 written, but some
+units were left out or the consolidated report has errors (see the list); 2 nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .core.checks import check_report
+from .core.consolidate import assess_units, consolidate, default_year
+from .core.errors import ReadError, WriteError
+from .core.findings import Severity, count
+from .core.forms import FORMS, form_for_year, get_form
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        print(f"govreport merge：参数错误：{message}", file=sys.stderr)
+        raise SystemExit(EXIT_UNREADABLE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="govreport merge",
+                description="汇总：把各单位（镇乡街道、部门）的年度报告中表二、表三、表四的数字相加，生成汇总报告；"
+                            "列出每个单位及其问题（无法读取、年度不符、格式版本不同、重复报送）。")
+    p.add_argument("inputs", nargs="+", metavar="FILES_OR_FOLDERS", help="各单位的报告文件或所在文件夹（含子文件夹）")
+    p.add_argument("-o", "--output", required=True, help="汇总报告的输出文件（.govreport、.json、.docx 或 .xlsx）")
+    p.add_argument("--format", choices=sorted(FORMS), help="汇总报告的格式版本（默认按年度）")
+    p.add_argument("--year", type=int, help="汇总年度（默认为多数单位报告的年度）")
+    p.add_argument("--agency", default="", help="汇总报告的机关名称（如“某县人民政府”）")
+    p.add_argument("--report-xlsx", metavar="LIST.xlsx", help="把单位清单及问题导出为 Excel，便于退回各单位更正")
+    p.add_argument("--exclude", nargs="+", default=[], metavar="FILE", help="不计入的单位文件")
+    p.add_argument("--include", nargs="+", default=[], metavar="FILE",
+                   help="即使有问题（如年度不符、疑似重复）也要计入的单位文件")
+    return p
+
+
+def _same(a: str, b: Path) -> bool:
+    try:
+        return Path(a).resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    try:
+        return _run(args)
+    except (ReadError, WriteError) as exc:
+        print(f"govreport merge：{exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args) -> int:
+    from .io.consolidation_io import collect_files, export_unit_list, read_units
+    from .io.registry import write_report
+
+    output = Path(args.output)
+    found = collect_files(args.inputs, exclude=[output])
+    for line in found.skipped:
+        print(f"【跳过】{line}", file=sys.stderr)
+    if not found.files:
+        print("govreport merge：没有找到任何单位的报告文件。", file=sys.stderr)
+        return EXIT_UNREADABLE
+
+    def progress(done: int, total: int, name: str) -> None:
+        if name and sys.stderr.isatty():
+            print(f"\r正在读取 {done + 1}/{total}：{name}\033[K", end="", file=sys.stderr, flush=True)
+
+    units = read_units(found.files, progress).units
+    if sys.stderr.isatty():
+        print("\r\033[K", end="", file=sys.stderr)
+    for unit in units:
+        p = Path(unit.path)
+        if any(_same(x, p) for x in args.exclude):
+            unit.choice = False
+        elif any(_same(x, p) for x in args.include):
+            unit.choice = True
+    year = args.year or default_year(units)
+    if not year:
+        print("govreport merge：没有一个单位的报告能读出年度，请用 --year 给出汇总年度。", file=sys.stderr)
+    form = get_form(args.format) if args.format else (form_for_year(year) if year else get_form("2021"))
+    assess_units(units, year, form.version)
+    result = consolidate(units, form.version, year, args.agency)
+
+    print(f"汇总 {year or '（年度未定）'}年度，{form.version}版格式：共{len(units)}个文件，"
+          f"计入{len(result.included)}个，未计入{len(result.excluded)}个。")
+    for line in result.unit_lines():
+        print(line)
+    for w in result.warnings:
+        print(f"【注意】{w}")
+
+    if args.report_xlsx:
+        title = f"{args.agency}{year}年度政府信息公开工作年度报告汇总——单位清单"
+        export_unit_list(args.report_xlsx, result, title)
+        print(f"已导出单位清单 {args.report_xlsx}", file=sys.stderr)
+
+    if not result.included:
+        print("govreport merge：没有可计入的单位，未生成汇总报告。", file=sys.stderr)
+        return EXIT_UNREADABLE
+    findings = check_report(result.report)
+    errors = count(findings, Severity.ERROR)
+    if errors:
+        print(f"【注意】汇总结果有{errors}个校验错误（通常来自本身不平衡的单位，见上方“校验错误”的单位）：")
+        for f in findings:
+            if f.severity is Severity.ERROR:
+                print(f"  {f.message}")
+    notes = write_report(output, result.report, None)
+    for note in notes:
+        print(note, file=sys.stderr)
+    print(f"已生成汇总报告 {output}", file=sys.stderr)
+    problems = bool(result.excluded) or errors or any(u.problems for u in units)
+    return EXIT_FINDINGS if problems else EXIT_OK
