@@ -41,7 +41,7 @@ _OVERVIEW_OPEN = "概述本年贯彻落实《条例》、推进政府信息公�
 
 
 def _lines(items: tuple[tuple[str, str], ...]) -> str:
-    return "\n".join(f"{head}。{PLACEHOLDER_OPEN}{hint}。）" for head, hint in items)
+    return "\n".join(f"{head}。{PLACEHOLDER_OPEN}{hint}）" for head, hint in items)
 
 
 def outline(form_version: str = "2021") -> dict[str, str]:
@@ -52,7 +52,7 @@ def outline(form_version: str = "2021") -> dict[str, str]:
     problems = _PROBLEMS if modern else _PROBLEMS[1:]
     other = _OTHER if modern else _OTHER[1:]
     return {
-        "一": f"{PLACEHOLDER_OPEN}{_OVERVIEW_OPEN}。）\n" + _lines(_OVERVIEW),
+        "一": f"{PLACEHOLDER_OPEN}{_OVERVIEW_OPEN}）\n" + _lines(_OVERVIEW),
         "五": _lines(problems),
         "六": _lines(other),
     }

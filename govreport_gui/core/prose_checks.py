@@ -108,7 +108,13 @@ def _prose_parts(report: Report) -> Iterator[tuple[str | None, str]]:
             yield key, text
 
 
-def _where(section: str | None) -> str:
+def _where(section: str | None, report: Report | None = None) -> str:
+    """“前言” or the section's heading in quotes (“一、总体情况”)."""
+    if section is not None and report is not None:
+        try:
+            return f"“{report.form.section(section).heading}”"
+        except KeyError:
+            pass
     return SECTION_NAMES.get(section, f"第{section}部分")
 
 
@@ -262,7 +268,7 @@ def check_figures(report: Report) -> list[Finding]:
                     shown = "，".join(d for _, d in options)
                     out.append(Finding(
                         Severity.WARNING, "prose.figure", (),
-                        f"{_where(section)}写“{m.group(0)}”（{rule.what}为{format_value(number)}），"
+                        f"{_where(section, report)}写“{m.group(0)}”（{rule.what}为{format_value(number)}），"
                         f"但{shown}。请核对正文或表格。所在句子：“{shorten(sentence.text)}”",
                         section=section, anchor=f"{rule.what}|{sentence.text}"))
     return out
@@ -320,7 +326,7 @@ def check_copied(report: Report, previous: Report) -> list[Finding]:
         more = f"等{len(hits)}句" if len(hits) > 3 else f"共{len(hits)}句"
         out.append(Finding(
             Severity.WARNING, "prose.copied", (),
-            f"{_where(section)}有{len(hits)}句与上年报告完全相同，约占该部分文字的{round(share * 100)}%："
+            f"{_where(section, report)}有{len(hits)}句与上年报告完全相同，约占该部分文字的{round(share * 100)}%："
             f"{first}（{more}）。上级通知将“内容雷同”列为问责情形，请按本年实际情况改写。",
             section=section, anchor="copied"))
     return out
@@ -342,7 +348,7 @@ def check_last_year(report: Report) -> list[Finding]:
             if m:
                 out.append(Finding(
                     Severity.WARNING, "prose.year", (),
-                    f"{_where(section)}的句子“{shorten(s.text)}”写的是{last}年，本报告是{year}年度的："
+                    f"{_where(section, report)}的句子“{shorten(s.text)}”写的是{last}年，本报告是{year}年度的："
                     f"可能是沿用了上年的文字，请核实。",
                     section=section, anchor=s.text))
     return out
@@ -401,7 +407,7 @@ def check_required(report: Report) -> list[Finding]:
     return out
 
 
-TEMPLATE_MARKS = re.compile(r"[（(]\s*文字描述\s*[）)]|[（(]请在此[^）)]*[）)]|[XＸ]{2,}|×{2,}|※{2,}|\*{3,}")
+TEMPLATE_MARKS = re.compile(r"[（(]\s*文字描述\s*[）)]|[（(]请在此[^）)]*[）)]?|[XＸ]{2,}|×{2,}|※{2,}|\*{3,}")
 
 
 def check_template(report: Report) -> list[Finding]:
@@ -421,7 +427,7 @@ def check_template(report: Report) -> list[Finding]:
             m = TEMPLATE_MARKS.search(s.text)
             if m:
                 out.append(Finding(Severity.WARNING, "prose.template", (),
-                                   f"{_where(section)}有未替换的模板文字“{shorten(m.group(0), 20)}”："
+                                   f"{_where(section, report)}有未替换的模板文字“{shorten(m.group(0), 20)}”："
                                    f"“{shorten(s.text)}”，请改为实际内容或删除。",
                                    section=section, anchor=s.text))
     return out
