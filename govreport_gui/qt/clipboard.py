@@ -1,0 +1,49 @@
+"""Clipboard text ⇄ blocks of cell texts (plain Python; the Qt side is in ``grid_view``).
+
+What clerks paste: a block copied from Excel/WPS (tab-separated rows), a Word or web-page table
+(tab-separated as plain text), a single column, or figures typed in a line separated by spaces,
+commas or Chinese commas/顿号.  ``1,234`` stays one number (thousands separator).
+"""
+
+from __future__ import annotations
+
+import re
+
+_GROUPED = re.compile(r"^\s*[+-]?\d{1,3}(,\d{3})+(\.\d+)?\s*$")
+_SPACES = re.compile(r"[ \u3000\u00a0]+")
+_SOFT_SEPARATORS = re.compile(r"[，、；;]")
+
+
+def parse_block(text: str) -> list[list[str]]:
+    """Rows of cell texts.  Trailing empty lines are dropped; empty cells stay ``""``."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n").replace("\u2028", "\n")
+    lines = text.split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not lines:
+        return []
+    if any("\t" in line for line in lines):
+        return [line.split("\t") for line in lines]
+    return [_split_line(line) for line in lines]
+
+
+def _split_line(line: str) -> list[str]:
+    stripped = line.strip()
+    if not stripped:
+        return [""]
+    if _GROUPED.match(stripped):
+        return [stripped]
+    if _SOFT_SEPARATORS.search(stripped) or "," in stripped:
+        parts = re.split(r"[,，、；;]", stripped)
+        out = []
+        for part in parts:
+            out.extend(_SPACES.split(part.strip()) if part.strip() else [""])
+        return out
+    return _SPACES.split(stripped)
+
+
+def to_tsv(rows: list[list[str]]) -> str:
+    """Rows of texts as tab-separated lines (what Excel/WPS paste as a block)."""
+    def clean(cell: str) -> str:
+        return cell.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return "\n".join("\t".join(clean(c) for c in row) for row in rows) + "\n"

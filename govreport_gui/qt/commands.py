@@ -1,0 +1,90 @@
+"""Undo commands and the editing session.
+
+One ``QUndoCommand`` wraps one core edit (``SetCells``, ``SetMeta``, ``SetSection``,
+``ReplaceReport``); it stores the edit (cell keys and values), never a ``QModelIndex``, and
+never touches a widget: ``redo``/``undo`` call ``Document.apply``/``revert`` and the views follow
+the document's change notifications.
+
+``Session`` holds the open ``Document`` and its ``QUndoStack``; it listens to the document and
+re-emits every change as a Qt signal, so the models need not care which document is open.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core.document import Change, Document
+from ..core.edits import Edit, SetCells
+from ..core.report import Report
+
+
+class EditCommand(QUndoCommand):
+    def __init__(self, document: Document, edit: Edit) -> None:
+        super().__init__(edit.text)
+        self._document = document
+        self.edit = edit
+
+    def redo(self) -> None:
+        self._document.apply(self.edit)
+
+    def undo(self) -> None:
+        self._document.revert(self.edit)
+
+
+class PreviousReportCommand(QUndoCommand):
+    """Set or replace last year's report (used by the cross-year checks)."""
+
+    def __init__(self, document: Document, previous: Report | None, text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._old = document.previous
+        self._new = previous
+
+    def redo(self) -> None:
+        self._document.set_previous(self._new)
+
+    def undo(self) -> None:
+        self._document.set_previous(self._old)
+
+
+class Session(QObject):
+    """The open document, its undo stack, and a Qt signal for every change."""
+
+    changed = Signal(object)        # core.document.Change
+    document_replaced = Signal()    # a different document was opened (after ``changed``)
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.document = document
+        document.listen(self._make_listener(document))
+
+    def _make_listener(self, document: Document):
+        def listener(change: Change) -> None:
+            if document is self.document:  # an old document's late events are ignored
+                self.changed.emit(change)
+        return listener
+
+    @property
+    def report(self) -> Report:
+        return self.document.report
+
+    def push(self, edit: Edit) -> bool:
+        """Apply ``edit`` as one undo step; an edit that changes nothing is dropped."""
+        if isinstance(edit, SetCells) and not edit.changes:
+            return False
+        self.undo_stack.push(EditCommand(self.document, edit))
+        return True
+
+    def set_previous(self, previous: Report | None, text: str) -> None:
+        self.undo_stack.push(PreviousReportCommand(self.document, previous, text))
+
+    def replace_document(self, document: Document) -> None:
+        """Open another document: the undo history starts afresh."""
+        self.undo_stack.clear()
+        self.document = document
+        document.listen(self._make_listener(document))
+        self.undo_stack.setClean()
+        self.changed.emit(Change(everything=True))
+        self.document_replaced.emit()

@@ -1,0 +1,475 @@
+"""File flows: new / open / save / save as / recent files / import / export / autosave / recovery.
+
+Kept out of the main window.  Every file is read through ``io.registry.read_report`` and written
+through ``core.serialize.save_native`` (atomic) or ``io.registry.write_report``; their
+``ReadError``/``WriteError`` messages are shown as they are, and a failure leaves the open
+document untouched (and still marked modified).
+
+Autosave: a few seconds after each change the open document is written to a recovery file in the
+user's data folder (``GOVREPORT_DATA_DIR`` overrides it, for tests); a lock file marks it as
+belonging to a running editor.  At start-up a recovery file whose editor is gone (crash, power
+loss, killed process) is offered for restoring.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+
+from ..core.carryover import carry_over
+from ..core.document import Document
+from ..core.edits import ReplaceReport, replace_report, set_cells
+from ..core.errors import ReadError, WriteError
+from ..core.forms import get_form
+from ..core.report import Report
+from ..core.serialize import NATIVE_SUFFIX, load_file, save_native
+from . import dialogs
+
+ENV_DATA_DIR = "GOVREPORT_DATA_DIR"
+AUTOSAVE_DELAY_MS = 3000
+MAX_RECENT = 10
+RECOVERY_DIR = "recovery"
+OPEN_FILTER = "年报文件 (*.govreport *.json *.xlsx *.xlsm *.xls *.docx);;项目文件 (*.govreport);;所有文件 (*)"
+
+
+def data_dir() -> Path:
+    """The user's data folder for this application (recent files, recovery files)."""
+    override = os.environ.get(ENV_DATA_DIR)
+    if override:
+        path = Path(override)
+    else:
+        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        path = Path(location) if location else Path.home() / ".govreport"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_year() -> int:
+    """Reports are written early in the year about the year before."""
+    return _dt.date.today().year - 1
+
+
+class FileFlows(QObject):
+    modified_changed = Signal(bool)
+    path_changed = Signal()
+    message = Signal(str)
+    recent_changed = Signal()
+
+    def __init__(self, window, session) -> None:
+        super().__init__(window)
+        self.window = window            # parent of dialogs; has commit_pending()
+        self.session = session
+        self.path: Path | None = None
+        self.suggested_name = ""
+        self._dirty_without_undo = False
+        self._last_modified = False
+        session.undo_stack.cleanChanged.connect(lambda _clean: self._emit_modified())
+        session.undo_stack.indexChanged.connect(lambda _i: self._changed())
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._timer.timeout.connect(self.autosave)
+        self._recovery_dir = data_dir() / RECOVERY_DIR
+        self._recovery_dir.mkdir(parents=True, exist_ok=True)
+        stem = f"session-{uuid.uuid4().hex[:12]}"
+        self.recovery_path = self._recovery_dir / f"{stem}{NATIVE_SUFFIX}"
+        self._lock = QLockFile(str(self._recovery_dir / f"{stem}.lock"))
+        self._lock.tryLock(0)
+
+    # -- state ----------------------------------------------------------------------------------
+
+    def is_modified(self) -> bool:
+        return self._dirty_without_undo or not self.session.undo_stack.isClean()
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self._dirty_without_undo = dirty
+        self._emit_modified()
+
+    def _emit_modified(self) -> None:
+        modified = self.is_modified()
+        if modified != self._last_modified:
+            self._last_modified = modified
+            self.modified_changed.emit(modified)
+
+    def _changed(self) -> None:
+        self._emit_modified()
+        self._timer.start()
+
+    def display_name(self) -> str:
+        if self.path is not None:
+            return self.path.name
+        return self.suggested_name or "未命名"
+
+    def _set_document(self, document: Document, path: Path | None, dirty: bool, suggested: str = "") -> None:
+        self._timer.stop()
+        self.session.replace_document(document)
+        self.path = path
+        self.suggested_name = suggested
+        self._set_dirty(dirty)
+        self.path_changed.emit()
+        if dirty:
+            self._timer.start()
+        else:
+            self.remove_recovery()
+
+    # -- new / open -----------------------------------------------------------------------------
+
+    def maybe_discard(self) -> bool:
+        """True when the open document may be replaced (saved, or the clerk chose not to)."""
+        self.window.commit_pending()
+        if not self.is_modified():
+            return True
+        answer = dialogs.ask_save_changes(self.window, f"“{self.display_name()}”有未保存的修改。\n是否先保存？")
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def new_report(self) -> bool:
+        if not self.maybe_discard():
+            return False
+        answer = dialogs.new_report(self.window, default_year(), self.session.report.meta.agency)
+        if answer is None:
+            return False
+        report = Report.new(answer.version, answer.year, answer.agency)
+        self._set_document(Document(report), None, False)
+        self.message.emit(f"已新建{answer.year}年度报告（{answer.version}版格式）。")
+        return True
+
+    def new_from_previous(self, path: str | os.PathLike | None = None) -> bool:
+        """Start this year's report from last year's file (figures that carry over are filled in)."""
+        if not self.maybe_discard():
+            return False
+        path = path or dialogs.open_file(self.window, "选择上一年度的报告", OPEN_FILTER)
+        if not path:
+            return False
+        result = self._read(path)
+        if result is None:
+            return False
+        try:
+            carried = carry_over(result.report)
+        except ValueError as exc:
+            dialogs.error(self.window, f"无法从“{Path(path).name}”新建：{exc}")
+            return False
+        report = carried.report
+        self._set_document(Document(report, result.report), None, True)
+        items = [f"已结转：{c}" for c in carried.carried] + [f"未结转：{c}" for c in carried.not_carried]
+        dialogs.notes(self.window, "从上年报告新建",
+                      f"已按上年报告新建{report.meta.year}年度报告（{report.form_version}版格式），上年报告已载入用于跨年核对。",
+                      items + result.notes)
+        return True
+
+    def open_file(self, path: str | os.PathLike | None = None) -> bool:
+        if not self.maybe_discard():
+            return False
+        if path is None:
+            folder = str(self.path.parent) if self.path else ""
+            path = dialogs.open_file(self.window, "打开年度报告", OPEN_FILTER, folder)
+            if not path:
+                return False
+        return self._open(Path(path))
+
+    def _open(self, path: Path) -> bool:
+        result = self._read(path)
+        if result is None:
+            return False
+        native = result.kind == "native"
+        suggested = "" if native else path.with_suffix(NATIVE_SUFFIX).name
+        self._set_document(Document(result.report, result.previous), path if native else None,
+                           dirty=not native, suggested=suggested)
+        self.add_recent(path)
+        if result.notes:
+            dialogs.notes(self.window, "读取说明", f"已打开“{path.name}”。读取时作了以下处理，请核对：", result.notes)
+        if not native:
+            self.message.emit(f"已从“{path.name}”读入报告；保存时将另存为项目文件（{NATIVE_SUFFIX}）。")
+        else:
+            self.message.emit(f"已打开“{path.name}”。")
+        return True
+
+    def _read(self, path: str | os.PathLike):
+        from ..io.registry import read_report
+        try:
+            return read_report(path)
+        except ReadError as exc:
+            dialogs.error(self.window, str(exc))
+            return None
+
+    # -- import ---------------------------------------------------------------------------------
+
+    def import_into(self, path: str | os.PathLike | None = None) -> bool:
+        """Replace the report's content with a file's (one undo step), after showing the notes."""
+        self.window.commit_pending()
+        if path is None:
+            path = dialogs.open_file(self.window, "导入报告内容", OPEN_FILTER)
+            if not path:
+                return False
+        result = self._read(path)
+        if result is None:
+            return False
+        name = Path(path).name
+        report = self.session.report
+        if (report.values or any(report.sections.values())) and not dialogs.ask_yes_no(
+                self.window, f"导入“{name}”将替换当前报告的全部数字和正文（可用“撤销”恢复）。是否继续？",
+                "导入", "取消"):
+            return False
+        if result.notes:
+            dialogs.notes(self.window, "导入说明", f"“{name}”读取时作了以下处理，请核对：", result.notes)
+        stack = self.session.undo_stack
+        text = f"导入“{name}”"
+        stack.beginMacro(text)
+        self.session.push(replace_report(report, result.report, text))
+        if result.previous is not None and self.session.document.previous is None:
+            self.session.set_previous(result.previous, "载入上年报告")
+        stack.endMacro()
+        self.message.emit(f"已导入“{name}”。")
+        return True
+
+    def import_previous(self, path: str | os.PathLike | None = None) -> bool:
+        """Load last year's report for the cross-year checks; offer to fill in carried figures."""
+        self.window.commit_pending()
+        if path is None:
+            path = dialogs.open_file(self.window, "导入上一年度报告", OPEN_FILTER)
+            if not path:
+                return False
+        result = self._read(path)
+        if result is None:
+            return False
+        previous = result.report
+        report = self.session.report
+        stack = self.session.undo_stack
+        stack.beginMacro("导入上一年度报告")
+        self.session.set_previous(previous, "导入上一年度报告")
+        try:
+            carried = carry_over(previous, year=report.meta.year or None, form_version=report.form_version)
+        except ValueError:
+            carried = None
+        if carried is not None:
+            fill = {k: v for k, v in carried.report.values.items() if report.get(k) is None}
+            if fill and dialogs.ask_yes_no(
+                    self.window, f"上年报告中有 {len(fill)} 个数字可结转到本年（如“上年结转政府信息公开申请数量”），"
+                    "对应单元格目前为空。是否填入？", "填入", "不填"):
+                self.session.push(set_cells(report, fill, "结转上年数字"))
+        stack.endMacro()
+        if result.notes:
+            dialogs.notes(self.window, "读取说明", f"“{Path(path).name}”读取时作了以下处理：", result.notes)
+        self.message.emit(f"已载入上年度报告“{Path(path).name}”，跨年核对已更新。")
+        return True
+
+    def change_version(self, version: str) -> bool:
+        """Switch the report to another format version (one undo step); cells the new version does
+        not have are dropped after confirmation."""
+        self.window.commit_pending()
+        report = self.session.report
+        if version == report.form_version:
+            return False
+        form = get_form(version)
+        new = Report(version, report.copy().meta, dict(report.sections))
+        lost = []
+        for key, value in report.values.items():
+            if form.has(key) and not form.cell(key).computed and form.cell(key).kind == report.form.cell(key).kind:
+                new.values[key] = value
+            else:
+                lost.append(key)
+        new.accepted = list(report.accepted)
+        question = f"改用{version}版格式（{form.basis}）？"
+        if lost:
+            question += f"\n新格式中没有对应栏目的 {len(lost)} 个数字将被移除（可用“撤销”恢复）。"
+        if not dialogs.ask_yes_no(self.window, question, "改用", "取消"):
+            return False
+        self.session.push(ReplaceReport(report.copy(), new, f"改用{version}版格式"))
+        return True
+
+    # -- save -----------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._write(self.path)
+
+    def save_as(self) -> bool:
+        self.window.commit_pending()
+        if self.path is not None:
+            suggested = str(self.path)
+        else:
+            report = self.session.report
+            suggested = self.suggested_name or f"{report.meta.agency}{report.meta.year or ''}年度报告{NATIVE_SUFFIX}"
+        path = dialogs.save_file(self.window, "保存年度报告", f"年报项目文件 (*{NATIVE_SUFFIX})", suggested)
+        if not path:
+            return False
+        path = Path(path)
+        if path.suffix.lower() != NATIVE_SUFFIX:
+            path = path.with_name(path.name + NATIVE_SUFFIX)
+        return self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        self.window.commit_pending()
+        try:
+            save_native(path, self.session.report, self.session.document.previous)
+        except WriteError as exc:
+            dialogs.error(self.window, f"{exc}\n\n报告仍在编辑器中，没有丢失；请换一个位置或文件名保存。")
+            return False
+        self.path = path
+        self.suggested_name = ""
+        self.session.undo_stack.setClean()
+        self._set_dirty(False)
+        self.remove_recovery()
+        self.add_recent(path)
+        self.path_changed.emit()
+        self.message.emit(f"已保存到“{path}”。")
+        return True
+
+    # -- export ---------------------------------------------------------------------------------
+
+    def export(self, suffix: str) -> bool:
+        from ..io.registry import WRITERS, write_report, writable_suffixes
+        self.window.commit_pending()
+        if suffix not in writable_suffixes():
+            what = WRITERS.get(suffix, (suffix,))[0]
+            dialogs.warning(self.window, f"本版本暂不能导出{what}（{suffix}）。")
+            return False
+        what = WRITERS[suffix][0]
+        report = self.session.report
+        base = self.path.stem if self.path else f"{report.meta.agency}{report.meta.year or ''}年政府信息公开工作年度报告"
+        folder = self.path.parent if self.path else Path.home()
+        path = dialogs.save_file(self.window, f"导出{what}", f"{what} (*{suffix})", str(folder / f"{base}{suffix}"))
+        if not path:
+            return False
+        path = Path(path)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        try:
+            notes = write_report(path, report, self.session.document.previous)
+        except WriteError as exc:
+            dialogs.error(self.window, str(exc))
+            return False
+        if notes:
+            dialogs.notes(self.window, "导出说明", f"已导出“{path.name}”。请注意：", notes)
+        self.message.emit(f"已导出“{path}”。")
+        return True
+
+    # -- recent files ---------------------------------------------------------------------------
+
+    def _recent_file(self) -> Path:
+        return data_dir() / "recent.json"
+
+    def recent_files(self) -> list[str]:
+        try:
+            items = json.loads(self._recent_file().read_text("utf-8"))
+        except (OSError, ValueError):
+            return []
+        return [p for p in items if isinstance(p, str)][:MAX_RECENT] if isinstance(items, list) else []
+
+    def add_recent(self, path: Path) -> None:
+        text = str(Path(path).resolve())
+        items = [text] + [p for p in self.recent_files() if p != text]
+        try:
+            self._recent_file().write_text(json.dumps(items[:MAX_RECENT], ensure_ascii=False), "utf-8")
+        except OSError:
+            return
+        self.recent_changed.emit()
+
+    # -- autosave and recovery ------------------------------------------------------------------
+
+    def autosave(self) -> bool:
+        """Write the open document to this session's recovery file (or remove it when saved)."""
+        self._timer.stop()
+        if not self.is_modified():
+            self.remove_recovery()
+            return False
+        self.window.commit_pending()
+        try:
+            save_native(self.recovery_path, self.session.report, self.session.document.previous)
+            info = {"path": str(self.path) if self.path else None, "name": self.display_name(),
+                    "saved": _dt.datetime.now().isoformat(timespec="seconds"), "pid": os.getpid()}
+            self.recovery_path.with_suffix(".json").write_text(json.dumps(info, ensure_ascii=False), "utf-8")
+        except (WriteError, OSError) as exc:
+            self.message.emit(f"自动保存失败：{exc}")
+            return False
+        self.message.emit(f"已自动保存（{_dt.datetime.now():%H:%M:%S}）。")
+        return True
+
+    def remove_recovery(self) -> None:
+        for path in (self.recovery_path, self.recovery_path.with_suffix(".json")):
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError:
+                pass
+
+    def recovery_candidates(self) -> list[Path]:
+        """Recovery files left by editors that are no longer running, newest first."""
+        found = []
+        for path in self._recovery_dir.glob(f"*{NATIVE_SUFFIX}"):
+            if path == self.recovery_path:
+                continue
+            lock = QLockFile(str(path.with_suffix(".lock")))
+            if not lock.tryLock(0):
+                continue  # another editor is running with it
+            lock.unlock()
+            found.append(path)
+        return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+    def offer_recovery(self) -> bool:
+        """At start-up: offer each orphaned recovery file; True when one was restored."""
+        restored = False
+        for path in self.recovery_candidates():
+            try:
+                info = json.loads(path.with_suffix(".json").read_text("utf-8"))
+            except (OSError, ValueError):
+                info = {}
+            name = info.get("name") or "未命名报告"
+            when = str(info.get("saved", "")).replace("T", " ")
+            if not restored and dialogs.ask_yes_no(
+                    self.window, f"年报编制助手上次没有正常关闭。\n发现“{name}”未保存的修改"
+                    f"（自动保存于 {when or '未知时间'}）。\n\n是否恢复这些修改？", "恢复", "不恢复"):
+                try:
+                    loaded = load_file(path)
+                except ReadError as exc:
+                    dialogs.error(self.window, f"无法恢复：{exc}")
+                    self._discard_recovery(path)
+                    continue
+                original = Path(info["path"]) if info.get("path") else None
+                self._set_document(Document(loaded.report, loaded.previous), original, dirty=True,
+                                   suggested="" if original else str(name))
+                self.autosave()
+                self._delete_recovery(path)
+                self.message.emit("已恢复上次未保存的修改，请检查后保存。")
+                restored = True
+            else:
+                self._discard_recovery(path)
+        return restored
+
+    def _delete_recovery(self, path: Path) -> None:
+        for p in (path, path.with_suffix(".json"), path.with_suffix(".lock")):
+            try:
+                p.unlink()
+            except OSError:
+                pass
+
+    def _discard_recovery(self, path: Path) -> None:
+        """A declined recovery file is kept aside (the newest few), not deleted at once."""
+        keep = self._recovery_dir / "declined"
+        keep.mkdir(exist_ok=True)
+        for p in (path, path.with_suffix(".json")):
+            try:
+                os.replace(p, keep / p.name)
+            except OSError:
+                pass
+        try:
+            path.with_suffix(".lock").unlink()
+        except OSError:
+            pass
+        old = sorted(keep.glob(f"*{NATIVE_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)[5:]
+        for p in old:
+            self._delete_recovery(p)
+
+    def shutdown(self) -> None:
+        """The window closes after the clerk saved or chose to discard: no recovery needed."""
+        self._timer.stop()
+        self.remove_recovery()
+        self._lock.unlock()

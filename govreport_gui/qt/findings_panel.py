@@ -1,0 +1,116 @@
+"""The findings panel: every finding with its severity, counts per severity, click → jump."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from ..core.findings import Finding, Severity, count
+from .commands import Session
+
+SEVERITY_DOT = {Severity.ERROR: "#d93025", Severity.WARNING: "#e8a000", Severity.INFO: "#5f8dd3"}
+FindingRole = Qt.ItemDataRole.UserRole + 10
+
+
+def dot_icon(colour: str, text: str = "", size: int = 16) -> QIcon:
+    """A filled circle (with a small number when ``text`` is given), for lists and tab badges."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    if text:
+        font = painter.font()
+        font.setPixelSize(int(size * 0.62))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class FindingsPanel(QWidget):
+    finding_activated = Signal(object)  # Finding
+
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        top = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        top.addWidget(self.summary, 1)
+        self.show_info = QCheckBox("显示提示")
+        self.show_info.setChecked(True)
+        self.show_info.toggled.connect(self.refresh)
+        top.addWidget(self.show_info)
+        layout.addLayout(top)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setIconSize(QSize(14, 14))
+        self.list.setSpacing(2)
+        self.list.setAlternatingRowColors(True)
+        self.list.itemClicked.connect(self._activated)
+        self.list.itemActivated.connect(self._activated)
+        layout.addWidget(self.list, 1)
+        hint = QLabel("单击一条可跳到相关单元格；改正数字后，对应提示即时消失。")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #666;")
+        layout.addWidget(hint)
+        self._icons = {s: dot_icon(c) for s, c in SEVERITY_DOT.items()}
+        self._shown: tuple = ()
+        session.changed.connect(lambda _change: self.refresh())
+        self.refresh()
+
+    def counts(self) -> dict[Severity, int]:
+        findings = self.session.document.findings
+        return {s: count(findings, s) for s in Severity}
+
+    def refresh(self) -> None:
+        findings = self.session.document.findings
+        c = self.counts()
+        self.summary.setText(
+            f"<b style='color:{SEVERITY_DOT[Severity.ERROR]}'>错误 {c[Severity.ERROR]}</b> · "
+            f"<b style='color:#a86f00'>警告 {c[Severity.WARNING]}</b> · "
+            f"<span style='color:{SEVERITY_DOT[Severity.INFO]}'>提示 {c[Severity.INFO]}</span>")
+        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+        shown = tuple(sorted((f for f in findings if self.show_info.isChecked() or f.severity is not Severity.INFO),
+                             key=lambda f: (order[f.severity], not f.is_open)))
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.list.clear()
+        for f in shown:
+            text = f"【{f.severity.label}】{f.message}"
+            if not f.is_open:
+                text += f"（已确认：{f.accepted_reason}）"
+            item = QListWidgetItem(self._icons[f.severity], text)
+            item.setData(FindingRole, f)
+            item.setToolTip(f.message)
+            if not f.is_open:
+                item.setForeground(QColor("#777"))
+            self.list.addItem(item)
+        if not shown:
+            item = QListWidgetItem("没有发现问题。")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(item)
+
+    def items(self) -> list[Finding]:
+        return [self.list.item(i).data(FindingRole) for i in range(self.list.count())
+                if self.list.item(i).data(FindingRole) is not None]
+
+    def item_for(self, finding: Finding) -> QListWidgetItem | None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(FindingRole) == finding:
+                return self.list.item(i)
+        return None
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        finding = item.data(FindingRole)
+        if finding is not None:
+            self.finding_activated.emit(finding)

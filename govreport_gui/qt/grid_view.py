@@ -1,0 +1,280 @@
+"""The spreadsheet-style view of one table: merged cells from the grid, Excel/WPS keyboard habits.
+
+Arrows move, Tab/Shift+Tab move right/left, Enter moves down (also after typing), typing replaces
+the cell, F2 edits it, Delete clears the selection, Ctrl+C copies the selection as tab-separated
+text, Ctrl+V pastes a block (one undo step).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
+                               QStyledItemDelegate, QTableView)
+
+from ..core.forms import CellKey, Role
+from . import clipboard
+from .table_model import TableModel
+
+VALUE_MIN_WIDTH_CHARS = 6.6
+PADDING = 10
+
+
+class _Delegate(QStyledItemDelegate):
+    """A plain line editor; Enter commits and moves down, like a spreadsheet."""
+
+    def __init__(self, view: "GridView") -> None:
+        super().__init__(view)
+        self._view = view
+
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return editor
+
+    def setEditorData(self, editor, index):
+        if not editor.text():  # typing to replace: the first key is already in the editor
+            editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def eventFilter(self, editor, event):
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self._view.move_after_enter(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            return True
+        return super().eventFilter(editor, event)
+
+
+class GridView(QTableView):
+    message = Signal(str)          # a line for the status bar
+    paste_problems = Signal(list)  # what a paste could not place (shown by the window)
+
+    def __init__(self, model: TableModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegate(_Delegate(self))
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setTabKeyNavigation(True)
+        self.setWordWrap(True)
+        self.setCornerButtonEnabled(False)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setStyleSheet("QTableView { gridline-color: #6b7280; selection-background-color: #2f6fd0; "
+                           "selection-color: white; }")
+        model.modelReset.connect(self.apply_layout)
+        self.apply_layout()
+
+    @property
+    def table_model(self) -> TableModel:
+        return self.model()
+
+    # -- layout from the grid -------------------------------------------------------------------
+
+    def apply_layout(self) -> None:
+        model = self.table_model
+        self.clearSpans()
+        for g in model.spans():
+            self.setSpan(g.row, g.col, g.rowspan, g.colspan)
+        widths = self._column_widths()
+        for c, w in enumerate(widths):
+            self.setColumnWidth(c, w)
+        for r, h in enumerate(self._row_heights(widths)):
+            self.setRowHeight(r, h)
+        first = next((model.index(g.row, g.col) for g in model.spec.grid if g.role is Role.INPUT), QModelIndex())
+        if first.isValid():
+            self.setCurrentIndex(first)
+
+    def _column_widths(self) -> list[int]:
+        """Label columns as wide as their labels (within limits), value columns fit their headers."""
+        model = self.table_model
+        fm = QFontMetrics(self.font())
+        em = fm.horizontalAdvance("国")
+        spec = model.spec
+        widths = [0] * spec.n_cols
+        has_label = [False] * spec.n_cols
+        for g in spec.grid:
+            if g.colspan != 1:
+                continue
+            if g.role is Role.LABEL:
+                has_label[g.col] = True
+                limit = 5 * em if g.rowspan > 1 else 17 * em
+                widths[g.col] = max(widths[g.col], min(fm.horizontalAdvance(g.text), limit) + PADDING)
+            elif g.role is Role.HEADER:
+                widths[g.col] = max(widths[g.col], min(fm.horizontalAdvance(g.text), 5 * em) + PADDING)
+        value_width = int(VALUE_MIN_WIDTH_CHARS * em)
+        for c in range(spec.n_cols):
+            if has_label[c]:
+                widths[c] = max(widths[c], 4 * em)
+            else:
+                widths[c] = max(widths[c], value_width)
+        # A label that spans several label columns (e.g. 三's 一、… rows) needs their sum.
+        return widths
+
+    def _row_heights(self, widths: list[int]) -> list[int]:
+        model = self.table_model
+        spec = model.spec
+        bold = self.font()
+        bold.setBold(True)
+        fm_plain, fm_bold = QFontMetrics(self.font()), QFontMetrics(bold)
+        base = fm_plain.height() + PADDING
+        heights = [base] * spec.n_rows
+        tall: list[tuple[int, int, int]] = []
+        for g in spec.grid:
+            if not g.text:
+                continue
+            width = sum(widths[g.col:g.col + g.colspan]) - PADDING
+            fm = fm_bold if g.role in (Role.HEADER, Role.CAPTION) else fm_plain
+            need = fm.boundingRect(QRect(0, 0, max(width, 20), 10000),
+                                   int(Qt.TextFlag.TextWordWrap), g.text).height() + PADDING
+            if g.rowspan == 1:
+                heights[g.row] = max(heights[g.row], need)
+            else:
+                tall.append((g.row, g.rowspan, need))
+        for row, span, need in tall:
+            have = sum(heights[row:row + span])
+            if need > have:
+                extra = need - have
+                for r in range(row, row + span):
+                    heights[r] += extra // span + (1 if r - row < extra % span else 0)
+        return heights
+
+    def preferred_width(self) -> int:
+        return sum(self.columnWidth(c) for c in range(self.table_model.columnCount())) + 2 * self.frameWidth() + 2
+
+    def preferred_height(self) -> int:
+        return sum(self.rowHeight(r) for r in range(self.table_model.rowCount())) + 2 * self.frameWidth() + 2
+
+    # -- navigation -----------------------------------------------------------------------------
+
+    def select_keys(self, keys: tuple[CellKey, ...]) -> None:
+        """Select the cells of ``keys`` (of this table) and make the first one current."""
+        model = self.table_model
+        indexes = [model.index_of(k) for k in keys if k.table == model.table_id]
+        indexes = [i for i in indexes if i.isValid()]
+        if not indexes:
+            return
+        self.setCurrentIndex(indexes[0])
+        selection = QItemSelection()
+        for i in indexes:
+            selection.select(i, i)
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollTo(indexes[0], QAbstractItemView.ScrollHint.EnsureVisible)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def move_after_enter(self, backwards: bool = False) -> None:
+        action = QAbstractItemView.CursorAction.MoveUp if backwards else QAbstractItemView.CursorAction.MoveDown
+        index = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+        if index.isValid():
+            self.setCurrentIndex(index)
+
+    def closeEditor(self, editor, hint) -> None:
+        # Tab while editing: commit and move to the next cell without opening its editor (Excel).
+        if hint in (QAbstractItemDelegate.EndEditHint.EditNextItem, QAbstractItemDelegate.EndEditHint.EditPreviousItem):
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            action = (QAbstractItemView.CursorAction.MoveNext
+                      if hint == QAbstractItemDelegate.EndEditHint.EditNextItem
+                      else QAbstractItemView.CursorAction.MovePrevious)
+            index = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+            if index.isValid():
+                self.setCurrentIndex(index)
+            return
+        super().closeEditor(editor, hint)
+
+    def event(self, event) -> bool:
+        # Take Ctrl+C / Ctrl+V / Delete before the window's menu shortcuts, like a text field does.
+        if event.type() == QEvent.Type.ShortcutOverride and self.state() != QAbstractItemView.State.EditingState:
+            if (event.matches(QKeySequence.StandardKey.Copy) or event.matches(QKeySequence.StandardKey.Paste)
+                    or event.matches(QKeySequence.StandardKey.Cut) or event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)):
+                event.accept()
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copy_selection()
+                return
+            if event.matches(QKeySequence.StandardKey.Cut):
+                self.copy_selection()
+                self.clear_selection()
+                return
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste()
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+                self.clear_selection()
+                return
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.move_after_enter(bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+                return
+        super().keyPressEvent(event)
+
+    # -- clipboard ------------------------------------------------------------------------------
+
+    def _selected_positions(self) -> list[tuple[int, int]]:
+        positions = {(i.row(), i.column()) for i in self.selectionModel().selectedIndexes()}
+        current = self.currentIndex()
+        if not positions and current.isValid():
+            positions.add((current.row(), current.column()))
+        return sorted(positions)
+
+    def selection_text(self) -> str:
+        positions = self._selected_positions()
+        if not positions:
+            return ""
+        model = self.table_model
+        rows = sorted({r for r, _ in positions})
+        cols = sorted({c for _, c in positions})
+        chosen = set(positions)
+        out = []
+        for r in range(rows[0], rows[-1] + 1):
+            line = []
+            for c in range(cols[0], cols[-1] + 1):
+                g = model.grid_cell(r, c)
+                text = ""
+                if g is not None and (r, c) in chosen:
+                    text = model.data(model.index(r, c)) or ""
+                line.append(text)
+            out.append(line)
+        return clipboard.to_tsv(out)
+
+    def copy_selection(self) -> None:
+        text = self.selection_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.message.emit("已复制所选单元格（可粘贴到 Excel、WPS 或 Word）。")
+
+    def clear_selection(self) -> None:
+        n = self.table_model.clear_cells(self._selected_positions())
+        self.message.emit(f"已清除 {n} 个单元格。" if n else "所选单元格中没有可清除的数字（合计由程序计算）。")
+
+    def paste(self, text: str | None = None) -> int:
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        block = clipboard.parse_block(text or "")
+        if not block:
+            self.message.emit("剪贴板中没有可粘贴的文字。")
+            return 0
+        current = self.currentIndex()
+        if not current.isValid():
+            current = self.table_model.index(0, 0)
+        selection = self._selected_positions()
+        anchor = min(selection) if selection and len(selection) > 1 else (current.row(), current.column())
+        plan = self.table_model.plan_paste(block, anchor, selection)
+        n = self.table_model.apply_paste(plan)
+        summary = f"已粘贴 {n} 个单元格。" if n else "没有粘贴任何数字。"
+        if plan.notes:
+            summary += " " + "；".join(plan.notes[:3]) + ("…" if len(plan.notes) > 3 else "")
+        self.message.emit(summary)
+        if plan.problems:
+            self.paste_problems.emit([f"已粘贴 {n} 个单元格，以下内容未能粘贴："] + plan.problems)
+        return n

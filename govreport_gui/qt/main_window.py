@@ -1,0 +1,326 @@
+"""The main window: menus, the tabs (基本信息 + one per section), the findings panel, status bar.
+
+It only wires things together: grids and models (``grid_view``, ``table_model``), prose editors
+(``prose``), the 基本信息 tab (``meta_tab``), file flows (``file_flows``) and dialogs (``dialogs``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemDelegate, QApplication, QDockWidget, QLabel, QLineEdit, QMainWindow, QPlainTextEdit,
+                               QHBoxLayout, QTabWidget, QVBoxLayout, QWidget)
+
+from ..core.document import Change, Document
+from ..core.findings import Finding, Severity
+from ..core.forms import form_for_year
+from ..core.report import Report
+from . import dialogs
+from .commands import Session
+from .file_flows import FileFlows, default_year
+from .findings_panel import SEVERITY_DOT, FindingsPanel, dot_icon
+from .grid_view import GridView
+from .meta_tab import MetaTab
+from .prose import ProseField
+from .table_model import TableModel
+
+APP_NAME = "年报编制助手"
+PROSE_HINTS = {
+    "一": "概述本机关贯彻落实《条例》的情况：主动公开、依申请公开、政府信息管理、平台建设、监督保障等。",
+    "五": "存在的主要问题及改进情况（可先写上年度问题的整改情况）。",
+    "六": "其他需要报告的事项，例如收取信息处理费的情况；没有可写“无。”",
+}
+
+
+class SectionPage(QWidget):
+    """One section: its heading, the table (if any) and the prose (main text or optional notes)."""
+
+    def __init__(self, session: Session, key: str, heading: str, table_id: str | None) -> None:
+        super().__init__()
+        self.key = key
+        self.table_id = table_id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.heading = QLabel(heading)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+        self.grid: GridView | None = None
+        self.model: TableModel | None = None
+        if table_id is not None:
+            self.model = TableModel(session, table_id, self)
+            self.grid = GridView(self.model)
+            self.prose = ProseField(session, section=key, label=heading,
+                                    placeholder="（可选）表格之外需要说明的文字，例如对数字的解释。")
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(self.grid, 100)
+            row.addStretch(1)
+            layout.addLayout(row, 1)
+            note = QLabel("本部分的说明文字（可选）：")
+            layout.addWidget(note)
+            self.prose.edit.setFixedHeight(max(70, self.prose.edit.fontMetrics().height() * 4))
+            layout.addWidget(self.prose)
+            self._fit_grid()
+            self.model.modelReset.connect(self._fit_grid)
+        else:
+            self.prose = ProseField(session, section=key, label=heading, placeholder=PROSE_HINTS.get(key, ""))
+            layout.addWidget(self.prose, 1)
+
+    def _fit_grid(self) -> None:
+        """The grid is as large as its table (with room for a scroll bar), never larger."""
+        extra = self.grid.style().pixelMetric(self.grid.style().PixelMetric.PM_ScrollBarExtent) + 4
+        self.grid.setMaximumWidth(self.grid.preferred_width() + extra)
+        self.grid.setMaximumHeight(self.grid.preferred_height() + extra)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: Document | None = None) -> None:
+        super().__init__()
+        if document is None:
+            document = Document(Report.new(form_for_year(default_year()).version, default_year()))
+        self.session = Session(document, self)
+        self.flows = FileFlows(self, self.session)
+        self.setAcceptDrops(True)
+        self.resize(1440, 920)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.setUsesScrollButtons(False)
+        self.meta_tab = MetaTab(self.session)
+        self.meta_tab.version_requested.connect(self.flows.change_version)
+        self.meta_tab.import_previous_requested.connect(lambda: self.flows.import_previous())
+        self.tabs.addTab(self.meta_tab, "基本信息")
+        self.pages: list[SectionPage] = []
+        for section in self.session.report.form.sections:
+            page = SectionPage(self.session, section.key, section.heading, section.table)
+            if page.grid is not None:
+                page.grid.message.connect(self.show_message)
+                page.grid.paste_problems.connect(self._paste_problems)
+                page.model.problem.connect(self._cell_problem)
+                page.model.note.connect(self.show_message)
+            self.pages.append(page)
+            index = self.tabs.addTab(page, section.heading)
+            self.tabs.setTabToolTip(index, section.heading)
+        self.setCentralWidget(self.tabs)
+
+        self.findings = FindingsPanel(self.session)
+        self.findings.finding_activated.connect(self.go_to_finding)
+        self.findings_dock = QDockWidget("检查结果", self)
+        self.findings_dock.setObjectName("findings")
+        self.findings_dock.setWidget(self.findings)
+        self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                       | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
+        self.resizeDocks([self.findings_dock], [330], Qt.Orientation.Horizontal)
+
+        self.status_counts = QLabel()
+        self.status_version = QLabel()
+        self.statusBar().addPermanentWidget(self.status_version)
+        self.statusBar().addPermanentWidget(self.status_counts)
+        self._build_menus()
+
+        self.session.changed.connect(self._on_change)
+        self.flows.modified_changed.connect(lambda _m: self._update_title())
+        self.flows.path_changed.connect(self._update_title)
+        self.flows.message.connect(self.show_message)
+        self.flows.recent_changed.connect(self._fill_recent)
+        self._on_change(Change(everything=True))
+
+    # -- menus ----------------------------------------------------------------------------------
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("文件(&F)")
+        self._action(file_menu, "新建…", self.flows.new_report, QKeySequence.StandardKey.New)
+        self._action(file_menu, "从上年报告新建…", lambda: self.flows.new_from_previous())
+        self._action(file_menu, "打开…", lambda: self.flows.open_file(), QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("最近打开的文件")
+        self._fill_recent()
+        file_menu.addSeparator()
+        self._action(file_menu, "保存", self.flows.save, QKeySequence.StandardKey.Save)
+        self._action(file_menu, "另存为…", self.flows.save_as, QKeySequence("Ctrl+Shift+S"))
+        file_menu.addSeparator()
+        self._action(file_menu, "导入报告内容…", lambda: self.flows.import_into())
+        self._action(file_menu, "导入上一年度…", lambda: self.flows.import_previous())
+        file_menu.addSeparator()
+        self._action(file_menu, "导出 Word…", lambda: self.flows.export(".docx"))
+        self._action(file_menu, "导出 Excel…", lambda: self.flows.export(".xlsx"))
+        self._action(file_menu, "导出报告 JSON…", lambda: self.flows.export(".json"))
+        file_menu.addSeparator()
+        self._action(file_menu, "退出", self.close, QKeySequence("Ctrl+Q"))
+
+        edit_menu = bar.addMenu("编辑(&E)")
+        stack = self.session.undo_stack
+        self.undo_action = stack.createUndoAction(self, "撤销")
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = stack.createRedoAction(self, "恢复")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "复制", lambda: self._on_focus("copy"), QKeySequence.StandardKey.Copy)
+        self._action(edit_menu, "粘贴", lambda: self._on_focus("paste"), QKeySequence.StandardKey.Paste)
+        self._action(edit_menu, "清除所选单元格", lambda: self._on_focus("clear"), QKeySequence(Qt.Key.Key_Delete))
+
+        view_menu = bar.addMenu("视图(&V)")
+        view_menu.addAction(self.findings_dock.toggleViewAction())
+
+        help_menu = bar.addMenu("帮助(&H)")
+        self._action(help_menu, "关于年报编制助手", self._about)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.flows.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.flows.open_file(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _on_focus(self, what: str) -> None:
+        widget = QApplication.focusWidget()
+        grid = self.current_grid()
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            getattr(widget, {"copy": "copy", "paste": "paste", "clear": "clear"}[what])()
+        elif grid is not None:
+            {"copy": grid.copy_selection, "paste": grid.paste, "clear": grid.clear_selection}[what]()
+
+    def _about(self) -> None:
+        form = self.session.report.form
+        dialogs.info(self, f"{APP_NAME}：政府信息公开工作年度报告的编制与校验。\n"
+                     f"当前报告使用《{form.name}》（{form.basis}）。\n所有数据只保存在本机。")
+
+    # -- state ----------------------------------------------------------------------------------
+
+    def current_grid(self) -> GridView | None:
+        page = self.tabs.currentWidget()
+        return page.grid if isinstance(page, SectionPage) else None
+
+    def page_for_table(self, table_id: str) -> SectionPage | None:
+        return next((p for p in self.pages if p.table_id == table_id), None)
+
+    def page_for_section(self, key: str) -> SectionPage | None:
+        return next((p for p in self.pages if p.key == key), None)
+
+    def commit_pending(self) -> None:
+        """Store anything typed but not yet committed (an open cell editor, a prose editor)."""
+        for page in self.pages:
+            if page.grid is not None:
+                editor = page.grid.indexWidget(page.grid.currentIndex())
+                if editor is not None:
+                    page.grid.commitData(editor)
+                    page.grid.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            page.prose.commit()
+        self.meta_tab.commit()
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _cell_problem(self, text: str) -> None:
+        self.show_message(text)
+        dialogs.warning(self, text)
+
+    def _paste_problems(self, lines: list) -> None:
+        dialogs.warning(self, lines[0], "\n".join(lines[1:]))
+
+    def _on_change(self, change: Change) -> None:
+        form = self.session.report.form
+        for i, section in enumerate(form.sections, start=1):
+            if i < self.tabs.count():
+                self.tabs.setTabText(i, section.heading)
+                self.pages[i - 1].heading.setText(section.heading)
+        self._update_badges()
+        self._update_title()
+
+    def _update_badges(self) -> None:
+        self._badges: dict[int, int] = {}
+        findings = [f for f in self.session.document.findings if f.is_open]
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
+        self.status_counts.setText(f"错误 {errors} · 警告 {warnings}")
+        form = self.session.report.form
+        self.status_version.setText(f"{form.version}版格式")
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            if isinstance(page, SectionPage):
+                mine = [f for f in findings if (page.table_id and any(k.table == page.table_id for k in f.cells))
+                        or f.section == page.key]
+            else:
+                mine = [f for f in findings if f.rule.startswith("meta.") or f.rule.startswith("cross_year.year")]
+            n_err = sum(1 for f in mine if f.severity is Severity.ERROR)
+            n_warn = sum(1 for f in mine if f.severity is Severity.WARNING)
+            self._badges[i] = n_err
+            name = page.heading.text() if isinstance(page, SectionPage) else "基本信息"
+            if n_err:
+                self.tabs.setTabIcon(i, dot_icon(SEVERITY_DOT[Severity.ERROR], str(min(n_err, 99))))
+                tip = f"本页有 {n_err} 个错误" + (f"、{n_warn} 个警告" if n_warn else "")
+            elif n_warn:
+                self.tabs.setTabIcon(i, dot_icon(SEVERITY_DOT[Severity.WARNING], str(min(n_warn, 99))))
+                tip = f"本页有 {n_warn} 个警告"
+            else:
+                self.tabs.setTabIcon(i, QIcon())
+                tip = ""
+            self.tabs.setTabToolTip(i, f"{name}\n{tip}" if tip else name)
+
+    def tab_error_count(self, index: int) -> int:
+        """The number on the error badge of tab ``index`` (0: no badge)."""
+        return self._badges.get(index, 0)
+
+    def _update_title(self) -> None:
+        meta = self.session.report.meta
+        who = meta.agency or "（未填机关名称）"
+        year = f"{meta.year}年度" if meta.year else "（未填年度）"
+        self.setWindowTitle(f"{self.flows.display_name()}[*] — {who} {year} — {APP_NAME}")
+        self.setWindowModified(self.flows.is_modified())
+
+    # -- findings -------------------------------------------------------------------------------
+
+    def go_to_finding(self, finding: Finding) -> None:
+        if finding.cells:
+            page = self.page_for_table(finding.cells[0].table)
+            if page is not None and page.grid is not None:
+                self.tabs.setCurrentWidget(page)
+                page.grid.select_keys(finding.cells)
+                return
+        if finding.section:
+            page = self.page_for_section(finding.section)
+            if page is not None:
+                self.tabs.setCurrentWidget(page)
+                page.prose.edit.setFocus()
+                return
+        self.tabs.setCurrentWidget(self.meta_tab)
+        if "year" in finding.rule:
+            self.meta_tab.year.setFocus()
+
+    # -- window events --------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.flows.open_file(Path(paths[0]))
+
+    def closeEvent(self, event) -> None:
+        if self.flows.maybe_discard():
+            self.flows.shutdown()
+            event.accept()
+        else:
+            event.ignore()
+

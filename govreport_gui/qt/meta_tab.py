@@ -1,0 +1,141 @@
+"""The 基本信息 tab: agency, year, format version, contact details, signature and the preamble."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from ..core.document import Change
+from ..core.edits import SetMeta
+from ..core.forms import FORMS
+from ..core.report import METADATA_NAMES
+from .commands import Session
+from .prose import ProseField
+
+LINE_FIELDS = ("agency", "website", "address", "postcode", "phone", "email", "issuing_organ", "date")
+PLACEHOLDERS = {
+    "agency": "机关全称，例如：某某市某某区人民政府办公室",
+    "website": "可下载本报告电子版的网站",
+    "date": "例如：2025年1月20日",
+    "issuing_organ": "报告末尾落款的机关名称",
+}
+
+
+class MetaTab(QWidget):
+    version_requested = Signal(str)    # the clerk chose another format version
+    import_previous_requested = Signal()
+
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        outer = QHBoxLayout(self)
+        left = QVBoxLayout()
+        outer.addLayout(left, 3)
+
+        box = QGroupBox("报告")
+        form = QFormLayout(box)
+        self.fields: dict[str, QLineEdit] = {}
+        self.year = QSpinBox()
+        self.year.setRange(0, 2100)
+        self.year.setSpecialValueText("（未填写）")
+        self.year.setSuffix(" 年度")
+        self.year.setKeyboardTracking(False)
+        self.year.editingFinished.connect(self._commit_year)
+        self.version = QComboBox()
+        for f in sorted(FORMS.values(), key=lambda f: f.first_year):
+            self.version.addItem(f"{f.version}版（{f.basis}）", f.version)
+        self.version.activated.connect(self._version_chosen)
+        self.form_info = QLabel()
+        self.form_info.setWordWrap(True)
+        self.form_info.setStyleSheet("color: #555;")
+        self._add_line(form, "agency")
+        form.addRow(METADATA_NAMES["year"] + "：", self.year)
+        form.addRow("格式版本：", self.version)
+        form.addRow("", self.form_info)
+        left.addWidget(box)
+
+        box = QGroupBox("联系方式与落款")
+        form = QFormLayout(box)
+        for name in LINE_FIELDS[1:]:
+            self._add_line(form, name)
+        left.addWidget(box)
+
+        box = QGroupBox("上年度报告（用于跨年核对）")
+        row = QHBoxLayout(box)
+        self.previous_info = QLabel()
+        self.previous_info.setWordWrap(True)
+        row.addWidget(self.previous_info, 1)
+        button = QPushButton("导入上一年度…")
+        button.clicked.connect(self.import_previous_requested)
+        row.addWidget(button)
+        left.addWidget(box)
+        left.addStretch(1)
+
+        box = QGroupBox(METADATA_NAMES["preamble"] + "（标题之后、“一、总体情况”之前的段落，可不填）")
+        col = QVBoxLayout(box)
+        self.preamble = ProseField(session, meta="preamble", label=METADATA_NAMES["preamble"],
+                                   placeholder="例如：本报告依据《中华人民共和国政府信息公开条例》……编制。")
+        col.addWidget(self.preamble)
+        outer.addWidget(box, 4)
+
+        session.changed.connect(self._on_change)
+        self._load()
+
+    def _add_line(self, form: QFormLayout, name: str) -> None:
+        edit = QLineEdit()
+        edit.setPlaceholderText(PLACEHOLDERS.get(name, ""))
+        edit.editingFinished.connect(lambda name=name: self._commit_line(name))
+        self.fields[name] = edit
+        form.addRow(METADATA_NAMES[name] + "：", edit)
+
+    def commit(self) -> None:
+        """Store whatever is typed but not yet committed (before save, undo, close)."""
+        for name in LINE_FIELDS:
+            self._commit_line(name)
+        self._commit_year()
+        self.preamble.commit()
+
+    def _commit_line(self, name: str) -> None:
+        new = self.fields[name].text().strip()
+        old = getattr(self.session.report.meta, name)
+        if new != old:
+            self.session.push(SetMeta(name, old, new, f"修改“{METADATA_NAMES[name]}”"))
+
+    def _commit_year(self) -> None:
+        self.year.interpretText()
+        new, old = self.year.value(), self.session.report.meta.year
+        if new != old:
+            self.session.push(SetMeta("year", old, new, "修改“报告年度”"))
+
+    def _version_chosen(self) -> None:
+        version = self.version.currentData()
+        if version != self.session.report.form_version:
+            self.version_requested.emit(version)
+        self._load()  # the window decides; show what the document says
+
+    def _on_change(self, change: Change) -> None:
+        if change.everything or change.meta:
+            self._load()
+
+    def _load(self) -> None:
+        report = self.session.report
+        for name, edit in self.fields.items():
+            value = getattr(report.meta, name)
+            if edit.text() != value:
+                edit.setText(value)
+                edit.setCursorPosition(0)
+        if self.year.value() != report.meta.year:
+            self.year.setValue(report.meta.year)
+        self.version.setCurrentIndex(self.version.findData(report.form_version))
+        form = report.form
+        last = f"{form.last_year}年度" if form.last_year else "今"
+        self.form_info.setText(f"《{form.name}》，适用于{form.first_year}年度至{last}的报告。")
+        previous = self.session.document.previous
+        if previous is None:
+            self.previous_info.setText("未载入上年度报告：无法核对“上年结转”等跨年数字。")
+        else:
+            who = previous.meta.agency or "（未填机关名称）"
+            self.previous_info.setText(f"已载入 {who} {previous.meta.year or '？'}年度报告"
+                                       f"（{previous.form_version}版格式），用于跨年核对。")
+        self.previous_info.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)

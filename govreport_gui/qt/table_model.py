@@ -1,0 +1,301 @@
+"""A Qt table model over one of the report's tables (二, 三 or 四), for any format version.
+
+The model owns no data: positions, merged cells, labels and which cells are inputs come from
+``form.tables[id].grid``; values, totals and findings from the ``Document``.  Editing a cell
+pushes a ``SetCells`` edit through the session (one undo step); the document's change comes back
+as ``Session.changed`` and becomes ``dataChanged`` over the whole (valid) table range — totals
+and findings anywhere in the table may have moved with the edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ..core.document import Change
+from ..core.edits import set_cells
+from ..core.findings import Finding, Severity
+from ..core.forms import CellKey, GridCell, Role, TableSpec
+from ..core.values import ValueProblem, format_value, normalise_text, parse_value
+from .commands import Session
+
+SEVERITY_COLOURS = {Severity.ERROR: QColor("#f6b4ac"), Severity.WARNING: QColor("#fbe09a")}
+HEADER_COLOUR = QColor("#eef1f5")
+CAPTION_COLOUR = QColor("#e3e8ef")
+COMPUTED_COLOUR = QColor("#e4ecf7")
+COMPUTED_TEXT = QColor("#1f3f73")
+LABEL_COLOUR = QColor("#fbfbfb")
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+# Findings about every blank cell are listed in the panel, not painted on the cells.
+UNTINTED_RULES = {"value.blank"}
+
+SeverityRole = Qt.ItemDataRole.UserRole + 1
+KeyRole = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass
+class PastePlan:
+    values: dict[CellKey, object] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)   # values that could not be placed, why
+    notes: list[str] = field(default_factory=list)      # interpretations (“12件”按12读取)
+    skipped_computed: int = 0
+    outside: int = 0
+
+
+class TableModel(QAbstractTableModel):
+    problem = Signal(str)   # a typed value could not be read (message for the clerk)
+    note = Signal(str)      # a typed value was interpreted (“１２”按12读取)
+
+    def __init__(self, session: Session, table_id: str, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.table_id = table_id
+        self._load_spec()
+        session.changed.connect(self._on_change)
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def _load_spec(self) -> None:
+        self.form = self.session.report.form
+        self.spec: TableSpec = self.form.tables[self.table_id]
+        self._at: dict[tuple[int, int], GridCell] = {}
+        self._owner: dict[tuple[int, int], GridCell] = {}
+        self._pos: dict[CellKey, tuple[int, int]] = {}
+        for g in self.spec.grid:
+            self._at[(g.row, g.col)] = g
+            for r in range(g.row, g.row + g.rowspan):
+                for c in range(g.col, g.col + g.colspan):
+                    self._owner[(r, c)] = g
+            if g.key is not None:
+                self._pos[g.key] = (g.row, g.col)
+        self._refresh_marks()
+
+    def grid_cell(self, row: int, col: int) -> GridCell | None:
+        """The grid cell whose top-left corner is (row, col) (None inside a merged cell)."""
+        return self._at.get((row, col))
+
+    def owner(self, row: int, col: int) -> GridCell | None:
+        """The grid cell covering (row, col)."""
+        return self._owner.get((row, col))
+
+    def spans(self) -> list[GridCell]:
+        return [g for g in self.spec.grid if g.rowspan > 1 or g.colspan > 1]
+
+    def key_at(self, index: QModelIndex) -> CellKey | None:
+        g = self._owner.get((index.row(), index.column())) if index.isValid() else None
+        return g.key if g is not None else None
+
+    def index_of(self, key: CellKey) -> QModelIndex:
+        pos = self._pos.get(key)
+        return self.index(*pos) if pos else QModelIndex()
+
+    # -- findings -------------------------------------------------------------------------------
+
+    def _refresh_marks(self) -> None:
+        marks: dict[CellKey, list[Finding]] = {}
+        for f in self.session.document.findings:
+            if f.rule in UNTINTED_RULES:
+                continue
+            for key in f.cells:
+                if key.table == self.table_id:
+                    marks.setdefault(key, []).append(f)
+        self._marks = marks
+
+    def findings_at(self, key: CellKey) -> list[Finding]:
+        return self._marks.get(key, [])
+
+    def severity_at(self, key: CellKey) -> Severity | None:
+        open_ = [f.severity for f in self._marks.get(key, ()) if f.is_open and f.severity in SEVERITY_COLOURS]
+        return min(open_, key=SEVERITY_ORDER.__getitem__) if open_ else None
+
+    def _on_change(self, change: Change) -> None:
+        if change.everything and self.session.report.form is not self.form:
+            self.beginResetModel()
+            self._load_spec()
+            self.endResetModel()
+            return
+        self._refresh_marks()
+        if self.spec.n_rows and self.spec.n_cols:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.spec.n_rows - 1, self.spec.n_cols - 1))
+
+    # -- Qt model interface ---------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.spec.n_rows
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.spec.n_cols
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        g = self._at.get((index.row(), index.column()))
+        if g is None:
+            return Qt.ItemFlag.ItemIsEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if g.role is Role.INPUT:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        g = self._at.get((index.row(), index.column()))
+        if g is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if g.key is None:
+                return g.text if role == Qt.ItemDataRole.DisplayRole else None
+            return format_value(self.session.document.value(g.key))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(self._background(g))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(COMPUTED_TEXT) if g.role is Role.COMPUTED else None
+        if role == Qt.ItemDataRole.FontRole:
+            if g.role in (Role.CAPTION, Role.HEADER) or g.role is Role.COMPUTED:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if g.role in (Role.INPUT, Role.COMPUTED):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if g.role is Role.LABEL and g.rowspan == 1:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(g)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return g.text if g.key is None else f"{g.key.row} {g.key.col} {format_value(self.session.document.value(g.key))}"
+        if role == SeverityRole:
+            sev = self.severity_at(g.key) if g.key is not None else None
+            return sev.value if sev else None
+        if role == KeyRole:
+            return g.key
+        return None
+
+    def _background(self, g: GridCell) -> QColor:
+        if g.key is not None:
+            sev = self.severity_at(g.key)
+            if sev is not None:
+                return SEVERITY_COLOURS[sev]
+            return COMPUTED_COLOUR if g.role is Role.COMPUTED else QColor(Qt.GlobalColor.white)
+        if g.role is Role.CAPTION:
+            return CAPTION_COLOUR
+        if g.role in (Role.HEADER, Role.NOTE):
+            return HEADER_COLOUR
+        return LABEL_COLOUR
+
+    def _tooltip(self, g: GridCell) -> str | None:
+        if g.key is None:
+            return g.text if len(g.text) > 12 else None
+        lines = []
+        if g.role is Role.COMPUTED:
+            lines.append("合计单元格：由程序根据各项自动计算，不能直接填写。")
+        for f in self._marks.get(g.key, ()):
+            mark = f"【{f.severity.label}】" if f.is_open else f"【{f.severity.label}·已确认：{f.accepted_reason}】"
+            lines.append(mark + f.message)
+        return "\n".join(lines) or None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        return None  # the grid itself carries the official headers
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        g = self._at.get((index.row(), index.column()))
+        if g is None or g.role is not Role.INPUT or g.key is None:
+            return False
+        kind = self.form.cell(g.key).kind
+        try:
+            parsed = parse_value("" if value is None else value, kind)
+        except ValueProblem as exc:
+            self.problem.emit(f"{_where(g.key)}：{exc}。请填写数字（空白或“/”表示0）。")
+            return False
+        if parsed.note:
+            self.note.emit(f"{_where(g.key)}：{parsed.note}")
+        edit = set_cells(self.session.report, {g.key: parsed.value}, f"修改“{g.key.row}”/“{g.key.col}”")
+        self.session.push(edit)
+        return True
+
+    # -- block operations -----------------------------------------------------------------------
+
+    def clear_cells(self, positions: list[tuple[int, int]]) -> int:
+        """Clear the input cells at ``positions`` as one undo step; returns how many changed."""
+        keys = []
+        for pos in positions:
+            g = self._owner.get(pos)
+            if g is not None and g.role is Role.INPUT and g.key not in keys:
+                keys.append(g.key)
+        edit = set_cells(self.session.report, {k: None for k in keys}, "")
+        if not edit.changes:
+            return 0
+        edit = set_cells(self.session.report, {k: None for k in keys}, f"清除 {len(edit.changes)} 个单元格")
+        self.session.push(edit)
+        return len(edit.changes)
+
+    def plan_paste(self, block: list[list[str]], anchor: tuple[int, int],
+                   selection: list[tuple[int, int]] | None = None) -> PastePlan:
+        """Where each text of ``block`` goes, starting at ``anchor`` (a merged cell counts once).
+
+        One value pasted onto a selection of several cells fills every selected input cell."""
+        plan = PastePlan()
+        if len(block) == 1 and len(block[0]) == 1 and selection and len(selection) > 1:
+            targets: list[GridCell] = []
+            for pos in selection:
+                g = self._owner.get(pos)
+                if g is not None and g.role is Role.INPUT and g not in targets:
+                    targets.append(g)
+            for g in targets:
+                self._place(plan, g, block[0][0], 1, 1)
+            return plan
+        start = self._owner.get(anchor)
+        r0, c0 = (start.row, start.col) if start is not None else anchor
+        for i, line in enumerate(block):
+            r, c = r0 + i, c0
+            for j, text in enumerate(line):
+                if r >= self.spec.n_rows or c >= self.spec.n_cols:
+                    if text.strip():
+                        plan.outside += 1
+                    c += 1
+                    continue
+                g = self._owner[(r, c)]
+                self._place(plan, g, text, i + 1, j + 1)
+                c = g.col + g.colspan
+        if plan.outside:
+            plan.problems.append(f"有 {plan.outside} 个值超出了表格范围，未粘贴（粘贴的区域比表格大）。")
+        if plan.skipped_computed:
+            plan.notes.append(f"{plan.skipped_computed} 个值落在合计单元格上，已跳过（合计由程序计算）。")
+        return plan
+
+    def _place(self, plan: PastePlan, g: GridCell, text: str, line: int, item: int) -> None:
+        where = f"第{line}行第{item}个值“{text.strip()}”"
+        if g.role is Role.INPUT and g.key is not None:
+            if g.key in plan.values:
+                return
+            try:
+                parsed = parse_value(text, self.form.cell(g.key).kind)
+            except ValueProblem as exc:
+                plan.problems.append(f"{where}（{_where(g.key)}）：{exc}")
+                return
+            if parsed.note:
+                plan.notes.append(f"{_where(g.key)}：{parsed.note}")
+            plan.values[g.key] = parsed.value
+        elif g.role is Role.COMPUTED:
+            if text.strip():
+                plan.skipped_computed += 1
+        elif text.strip() and normalise_text(text) != normalise_text(g.text):
+            plan.problems.append(f"{where}落在标题/栏目“{g.text}”上，未粘贴。")
+
+    def apply_paste(self, plan: PastePlan) -> int:
+        edit = set_cells(self.session.report, plan.values, "")
+        n = len(edit.changes)
+        if n:
+            self.session.push(set_cells(self.session.report, plan.values, f"粘贴 {n} 个单元格"))
+        return n
+
+
+def _where(key: CellKey) -> str:
+    return f"表{key.table}“{key.row}”/“{key.col}”"
