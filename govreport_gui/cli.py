@@ -1,6 +1,6 @@
 """Command line: ``govreport [FILE]`` opens the editor; subcommands work without Qt.
 
-    govreport check FILE [--previous LAST_YEAR_FILE] [--json]
+    govreport check FILE [--previous LAST_YEAR_FILE] [--json] [--report OUT.docx|OUT.xlsx]
     govreport dump FILE
     govreport new --format 2021 --year 2025 --agency NAME [--previous FILE] -o OUT
     govreport export FILE -o OUT.(govreport|json|docx|xlsx)
@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="报告文件（项目文件、JSON、Excel 或 Word）")
     p.add_argument("--previous", metavar="LAST_YEAR_FILE", help="上年度报告，用于跨年核对")
     p.add_argument("--json", action="store_true", help="以 JSON 输出校验结果")
+    p.add_argument("--report", metavar="OUT", help="另存校验清单（.docx 或 .xlsx），供审核签发")
 
     p = sub.add_parser("dump", help="以报告 JSON 输出（合计为重新计算的数字）")
     p.add_argument("file")
@@ -102,6 +103,10 @@ def cmd_check(args) -> int:
     result = _read(args.file)
     previous = _read(args.previous).report if args.previous else result.previous
     findings = check_report(result.report, previous)
+    if getattr(args, "report", None):
+        from .io.check_report import write_check_report
+        write_check_report(args.report, result.report, findings, previous)
+        print(f"已导出校验清单 {args.report}", file=sys.stderr)
     if args.json:
         print(json.dumps(findings_json(findings), ensure_ascii=False, indent=2))
     else:

@@ -1,0 +1,300 @@
+"""The check report (校验清单) for the leader who signs the annual report: the rules that were
+checked, the errors, the open warnings and the accepted warnings with their reasons — as a Word
+document (python-docx) or an Excel workbook (openpyxl), written atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.errors import WriteError
+from ..core.findings import Finding, Severity
+from ..core.prose_checks import RULES as PROSE_RULES
+from ..core.report import Report
+from ..core.serialize import write_atomic
+
+# What each rule checks, in words for the leader (rule ids are declared in the format modules
+# and core.checks; an id missing here is listed by its id).
+RULE_TEXT = {
+    "meta.year": "已填写报告年度",
+    "meta.format_year": "格式版本与报告年度相符",
+    "value.negative": "数量、金额不为负数（只有“本年增/减”可以为负）",
+    "三.row_total": "表三每行“总计”等于各类申请人之和（与文件所列合计核对）",
+    "三.result_total": "表三“（七）总计”等于各项办理结果之和（与文件所列合计核对）",
+    "三.balance": "表三每一列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理",
+    "四.total": "表四每组“总计”等于结果维持、结果纠正、其他结果、尚未审结之和（与文件所列合计核对）",
+    "三.carry_over": "本年“上年结转”等于上年“结转下年度继续办理”（每一列）",
+    "二.in_force_stock": "“现行有效件数”等于上年现行有效件数加本年制发件数减本年废止件数",
+    "二.item_carry": "“上一年项目数量”与上年报告衔接",
+    "二.published_le_total": "“本年新公开数量”不大于“对外公开总数量”",
+    "二.regulations_level": "规章只由有规章制定权的机关填报",
+    "二.decisions_like_items": "“处理决定数量”没有误填为项目数量",
+    "cross_year.year": "所给上年报告为上一年度",
+    **PROSE_RULES,
+}
+
+
+@dataclass
+class CheckSummary:
+    rules: list[tuple[str, str, int, int]]   # (rule id, description, errors, warnings (open + accepted))
+    errors: list[Finding]
+    open_warnings: list[Finding]
+    accepted: list[Finding]
+    infos: list[Finding]
+
+
+def rules_checked(report: Report, previous: Report | None) -> list[str]:
+    """The rule ids that apply to this report, in a stable order."""
+    form = report.form
+    ids: list[str] = ["meta.year", "meta.format_year", "value.negative"]
+    for group in (form.totals, form.balances, form.not_greater, form.level_hints,
+                  getattr(form, "looks_like", ())):
+        for rule in group:
+            if rule.rule not in ids:
+                ids.append(rule.rule)
+    if previous is not None:
+        ids.append("cross_year.year")
+        for rule in form.cross_year:
+            if rule.rule not in ids:
+                ids.append(rule.rule)
+    prose = ["prose.figure", "prose.year", "prose.template"]
+    if form.first_year >= 2021:
+        prose.append("prose.required")
+    if previous is not None:
+        prose += ["prose.copied", "yoy.change"]
+    return ids + prose
+
+
+def summarise(report: Report, findings: list[Finding], previous: Report | None = None) -> CheckSummary:
+    ids = rules_checked(report, previous)
+    for f in findings:
+        if f.rule not in ids and f.severity is not Severity.INFO:
+            ids.append(f.rule)
+    rules = []
+    for rule in ids:
+        errors = sum(1 for f in findings if f.rule == rule and f.severity is Severity.ERROR)
+        warnings = sum(1 for f in findings if f.rule == rule and f.severity is Severity.WARNING)
+        rules.append((rule, RULE_TEXT.get(rule, rule), errors, warnings))
+    return CheckSummary(
+        rules=rules,
+        errors=[f for f in findings if f.severity is Severity.ERROR],
+        open_warnings=[f for f in findings if f.severity is Severity.WARNING and f.is_open],
+        accepted=[f for f in findings if f.severity is Severity.WARNING and not f.is_open],
+        infos=[f for f in findings if f.severity is Severity.INFO],
+    )
+
+
+def _title(report: Report) -> str:
+    return f"{report.title()}——校验清单"
+
+
+def _rule_state(errors: int, warnings: int) -> str:
+    if errors:
+        return f"{errors}个错误"
+    if warnings:
+        return f"{warnings}个警告"
+    return "通过"
+
+
+def _where(f: Finding, report: Report) -> str:
+    if f.cells:
+        tables = sorted({c.table for c in f.cells})
+        return "、".join(f"表{t}" for t in tables)
+    if f.section:
+        try:
+            return report.form.section(f.section).heading
+        except KeyError:
+            return f.section
+    return ""
+
+
+def write_check_report(path: str | os.PathLike, report: Report, findings: list[Finding],
+                       previous: Report | None = None, today: _dt.date | None = None) -> None:
+    """Write the check report; the format follows the suffix (.docx or .xlsx)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    summary = summarise(report, findings, previous)
+    today = today or _dt.date.today()
+    if suffix == ".docx":
+        data = _docx(report, summary, previous, today)
+    elif suffix in (".xlsx", ".xlsm"):
+        data = _xlsx(report, summary, previous, today)
+    else:
+        raise WriteError(f"校验清单可导出为 Word（.docx）或 Excel（.xlsx），不能导出为“{suffix or path.name}”。")
+    write_atomic(path, data)
+
+
+def _intro_lines(report: Report, summary: CheckSummary, previous: Report | None, today: _dt.date) -> list[str]:
+    form = report.form
+    lines = [
+        f"机关名称：{report.meta.agency or '（未填写）'}",
+        f"报告年度：{report.meta.year or '（未填写）'}年",
+        f"格式版本：{form.name}（{form.basis}）",
+        f"上年报告：{f'{previous.meta.year}年度，已用于跨年核对' if previous is not None else '未提供，跨年核对和与上年文字的比对未进行'}",
+        f"校验日期：{today.year}年{today.month}月{today.day}日",
+        f"结果：{len(summary.errors)}个错误，{len(summary.open_warnings)}个未确认的警告，"
+        f"{len(summary.accepted)}个已确认的警告。",
+    ]
+    if summary.errors:
+        lines.append("结论：有错误，报告在更正前不宜签发。")
+    elif summary.open_warnings:
+        lines.append("结论：无错误；尚有警告未核实确认，请逐条核实。")
+    else:
+        lines.append("结论：无错误，警告均已核实确认。")
+    return lines
+
+
+def _docx(report: Report, summary: CheckSummary, previous: Report | None, today: _dt.date) -> bytes:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(25)
+    section.top_margin = section.bottom_margin = Mm(25)
+    for style_name, font, size in (("Normal", "仿宋_GB2312", 12), ("Heading 1", "黑体", 16),
+                                   ("Heading 2", "黑体", 14), ("Title", "方正小标宋简体", 20)):
+        style = doc.styles[style_name]
+        style.font.name = font
+        style.font.size = Pt(size)
+        rpr = style.element.get_or_add_rPr()
+        rfonts = rpr.find(qn("w:rFonts"))
+        if rfonts is None:
+            rfonts = rpr.makeelement(qn("w:rFonts"), {})
+            rpr.append(rfonts)
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+            rfonts.set(qn(attr), font)
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme"):
+            rfonts.attrib.pop(qn(attr), None)
+        if style_name != "Normal":
+            style.font.color.rgb = None
+
+    title = doc.add_paragraph(_title(report), style="Title")
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for line in _intro_lines(report, summary, previous, today):
+        doc.add_paragraph(line)
+
+    def table(headers: tuple[str, ...], rows: list[tuple], widths: tuple[float, ...]) -> None:
+        t = doc.add_table(rows=1, cols=len(headers))
+        t.style = "Table Grid"
+        for i, h in enumerate(headers):
+            cell = t.rows[0].cells[i]
+            cell.text = h
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+        for row in rows:
+            cells = t.add_row().cells
+            for i, v in enumerate(row):
+                cells[i].text = str(v)
+        t.autofit = False
+        for i, w in enumerate(widths):
+            t.columns[i].width = Mm(w)
+        for row in t.rows:
+            for i, w in enumerate(widths):
+                row.cells[i].width = Mm(w)
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    for run in p.runs:
+                        run.font.size = Pt(10.5)
+        # repeat the header row on a new page
+        trpr = t.rows[0]._tr.get_or_add_trPr()
+        trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+
+    doc.add_paragraph("一、校验的规则", style="Heading 1")
+    table(("序号", "规则", "结果"),
+          [(i, text, _rule_state(e, w)) for i, (_, text, e, w) in enumerate(summary.rules, 1)], (14, 126, 20))
+    groups = (("二、错误（必须更正）", summary.errors, False),
+              ("三、未确认的警告（请核实）", summary.open_warnings, False),
+              ("四、已确认的警告", summary.accepted, True))
+    for heading, items, with_reason in groups:
+        doc.add_paragraph(heading, style="Heading 1")
+        if not items:
+            doc.add_paragraph("无。")
+            continue
+        if with_reason:
+            table(("序号", "位置", "内容", "确认理由"),
+                  [(i, _where(f, report), f.message, f.accepted_reason) for i, f in enumerate(items, 1)],
+                  (12, 22, 86, 40))
+        else:
+            table(("序号", "位置", "内容"),
+                  [(i, _where(f, report), f.message) for i, f in enumerate(items, 1)], (12, 24, 124))
+    if summary.infos:
+        doc.add_paragraph("五、提示", style="Heading 1")
+        for f in summary.infos:
+            doc.add_paragraph(f.message)
+    doc.add_paragraph("")
+    for line in ("经办人：____________    审核人：____________    签发人：____________",
+                 "日期：______年____月____日"):
+        p = doc.add_paragraph(line)
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _xlsx(report: Report, summary: CheckSummary, previous: Report | None, today: _dt.date) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "校验清单"
+    ws.cell(1, 1, _title(report)).font = Font(bold=True, size=14)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=5)
+    row = 2
+    for line in _intro_lines(report, summary, previous, today):
+        ws.cell(row, 1, line)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+        row += 1
+    head_fill = PatternFill("solid", fgColor="DDE6F0")
+
+    def header(*names: str) -> None:
+        nonlocal row
+        row += 1
+        for c, name in enumerate(names, 1):
+            cell = ws.cell(row, c, name)
+            cell.font = Font(bold=True)
+            cell.fill = head_fill
+
+    def heading(text: str) -> None:
+        nonlocal row
+        row += 2
+        ws.cell(row, 1, text).font = Font(bold=True, size=12)
+
+    heading("一、校验的规则")
+    header("序号", "规则编号", "规则", "结果")
+    for i, (rule, text, e, w) in enumerate(summary.rules, 1):
+        row += 1
+        for c, v in enumerate((i, rule, text, _rule_state(e, w)), 1):
+            ws.cell(row, c, v).alignment = Alignment(wrap_text=True, vertical="top")
+    for title, items, with_reason in (("二、错误（必须更正）", summary.errors, False),
+                                      ("三、未确认的警告（请核实）", summary.open_warnings, False),
+                                      ("四、已确认的警告", summary.accepted, True)):
+        heading(title)
+        if not items:
+            row += 1
+            ws.cell(row, 1, "无。")
+            continue
+        header("序号", "规则编号", "内容", "位置", "确认理由" if with_reason else "")
+        for i, f in enumerate(items, 1):
+            row += 1
+            values = (i, f.rule, f.message, _where(f, report), f.accepted_reason or "")
+            for c, v in enumerate(values, 1):
+                ws.cell(row, c, v).alignment = Alignment(wrap_text=True, vertical="top")
+    row += 2
+    ws.cell(row, 1, "经办人：          审核人：          签发人：          日期：")
+    for i, w in enumerate((6, 22, 80, 24, 40), 1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
