@@ -1,0 +1,431 @@
+"""Read a report from any Excel workbook: .xlsx / .xlsm (macros never run) and legacy .xls.
+
+1. The file is checked before a library parses it (``excel_safety``: zip bombs, DTD/entities,
+   encrypted parts); .xls goes through xlrd.
+2. Every worksheet (visible ones first) becomes a ``SheetGrid`` of its first ``MAX_ROWS`` rows,
+   with the values the spreadsheet last calculated (``data_only``).
+3. ``table_locate`` finds the tables by their labels and recognises the format version.
+4. Each value is read with the tolerant ``core.values.parse_value``; formula cells without a cached
+   value are recomputed where they can be (``excel_formula``).  Totals go to ``report.printed``
+   (the checks compare them with the recomputed ones), never into the report's inputs.
+5. Metadata and prose are read from label/value cells (our own export has a sheet of them).
+
+Everything interpreted — conversions, labels not placed, missing cached values — is returned as
+a note in Chinese naming the sheet and cell.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from ..core.errors import ReadError
+from ..core.forms import FORMS, CellKey, Kind, get_form
+from ..core.report import METADATA_NAMES, TEXT_METADATA, Metadata, Report
+from ..core.values import ValueProblem, format_value, parse_value
+from .excel_formula import evaluate
+from .labels import canonical_label, heading_key
+from .registry import ImportResult
+from .sheet_grid import MAX_COLS, MAX_ROWS, MAX_SHEETS, SheetGrid
+from .table_locate import Located, Placement, locate
+
+#: Defined name our own export writes; its value is the format version (e.g. ``"2021"``).
+MARKER_NAME = "GovReport_Format"
+YEAR_LABEL = "报告年度"
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_TITLE = re.compile(r"^(?P<agency>.{0,60}?)(?P<year>(?:19|20)\d{2})年(?:度)?政府信息公开(?:工作)?年(?:度)?报")
+_WAN = Decimal(10000)
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry points (registered in io.registry.READERS)
+
+
+def read_xlsx(path: Path) -> ImportResult:
+    from .excel_safety import check_xlsx_container
+    check_xlsx_container(path)
+    book = _XlsxBook(path)
+    try:
+        return _build(path, book.sheets, book.marker, book)
+    finally:
+        book.close()
+
+
+def read_xls(path: Path) -> ImportResult:
+    sheets = _load_xls(path)
+    return _build(path, sheets, None, None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+def _unreadable(path: Path, what: str = "Excel 工作簿") -> ReadError:
+    return ReadError(f"“{path.name}”无法作为{what}读取（文件已损坏或格式不对）。请用 Excel/WPS 打开后另存为 .xlsx，再导入。")
+
+
+class _XlsxBook:
+    """An .xlsx/.xlsm workbook read through openpyxl in read-only mode (bounded, streaming)."""
+
+    def __init__(self, path: Path):
+        import openpyxl
+        self.path = path
+        self.sheets: list[SheetGrid] = []
+        self.marker: str | None = None
+        self._paths: dict[str, str] = {}
+        try:
+            self._file = open(path, "rb")
+        except OSError as exc:
+            raise ReadError(f"无法读取“{path.name}”：{exc.strerror or exc}。") from None
+        try:
+            # A file object, not the path: the extension does not matter (WPS files named .xls).
+            wb = openpyxl.load_workbook(self._file, read_only=True, data_only=True, keep_vba=False,
+                                        keep_links=False)
+        except ReadError:
+            self.close()
+            raise
+        except MemoryError:
+            self.close()
+            raise ReadError(f"“{path.name}”过大，读取时内存不足。") from None
+        except Exception as exc:
+            self.close()
+            if _is_xml_attack(exc):
+                raise ReadError(f"“{path.name}”中含有不安全的 XML 声明（DTD/实体），已拒绝读取。") from None
+            raise _unreadable(path) from exc
+        try:
+            self.marker = _marker(wb)
+            worksheets = list(wb.worksheets)[:MAX_SHEETS]
+            visible = [ws for ws in worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+            hidden = [ws for ws in worksheets if ws not in visible]
+            for ws in visible + hidden:
+                self.sheets.append(_read_ws(ws))
+                self._paths[ws.title] = getattr(ws, "_worksheet_path", "")
+        except ReadError:
+            raise
+        except MemoryError:
+            raise ReadError(f"“{path.name}”过大，读取时内存不足。") from None
+        except Exception as exc:
+            if _is_xml_attack(exc):
+                raise ReadError(f"“{path.name}”中含有不安全的 XML 声明（DTD/实体），已拒绝读取。") from None
+            raise _unreadable(path) from exc
+        finally:
+            wb.close()
+
+    def close(self) -> None:
+        f = getattr(self, "_file", None)
+        if f is not None:
+            f.close()
+            self._file = None
+
+    def sheet_has_formulas(self, sheet: SheetGrid) -> bool:
+        """Whether the sheet's XML has formula cells (streamed; stops at the first one)."""
+        import zipfile
+        member = self._paths.get(sheet.name, "").lstrip("/")
+        if not member:
+            return True
+        try:
+            with zipfile.ZipFile(self.path) as zf, zf.open(member) as f:
+                tail = b""
+                while chunk := f.read(1 << 20):
+                    if _FORMULA_TAG.search(tail + chunk):
+                        return True
+                    tail = chunk[-16:]
+        except (KeyError, OSError, zipfile.BadZipFile):
+            return True
+        return False
+
+    def load_formulas(self, sheet: SheetGrid, max_row: int) -> None:
+        """Second pass over one sheet, keeping formulas (the first pass kept cached values)."""
+        import openpyxl
+        with open(self.path, "rb") as f:
+            wb = openpyxl.load_workbook(f, read_only=True, data_only=False, keep_vba=False, keep_links=False)
+            try:
+                ws = wb[sheet.name]
+                ws.reset_dimensions()
+                for r, row in enumerate(ws.iter_rows(max_row=min(max_row + 1, MAX_ROWS))):
+                    for c, cell in enumerate(row[:MAX_COLS]):
+                        if getattr(cell, "data_type", None) != "f":
+                            continue
+                        value = cell.value
+                        text = getattr(value, "text", value)  # ArrayFormula
+                        if isinstance(text, str):
+                            sheet.formulas[(r, c)] = text if text.startswith("=") else "=" + text
+            finally:
+                wb.close()
+
+
+def _is_xml_attack(exc: BaseException) -> bool:
+    name = type(exc).__name__
+    return name in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden", "NotSupportedError") \
+        or type(exc).__module__.startswith("defusedxml")
+
+
+def _marker(wb) -> str | None:
+    try:
+        dn = wb.defined_names.get(MARKER_NAME)
+    except Exception:  # pragma: no cover - openpyxl API variations
+        dn = None
+    if dn is None:
+        return None
+    text = str(getattr(dn, "attr_text", "") or getattr(dn, "value", "")).strip().strip('"')
+    return text if text in FORMS else None
+
+
+def _read_ws(ws) -> SheetGrid:
+    sheet = SheetGrid(ws.title)
+    try:
+        ws.reset_dimensions()  # WPS writes wrong dimensions; read what is there
+    except AttributeError:
+        pass
+    cells = sheet.cells
+    for r, row in enumerate(ws.iter_rows(values_only=True)):
+        if r >= MAX_ROWS:
+            sheet.truncated = True
+            break
+        if len(row) > MAX_COLS:
+            sheet.truncated = True
+            row = row[:MAX_COLS]
+        for c, value in enumerate(row):
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            cells[(r, c)] = value
+    return sheet
+
+
+def _load_xls(path: Path) -> list[SheetGrid]:
+    import xlrd
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"无法读取“{path.name}”：{exc.strerror or exc}。") from None
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_Silent())
+    except xlrd.XLRDError as exc:
+        if "encrypt" in str(exc).lower():
+            raise ReadError(f"“{path.name}”设置了打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码后另存，再导入。") from None
+        raise _unreadable(path, "Excel 97-2003 工作簿") from exc
+    except MemoryError:
+        raise ReadError(f"“{path.name}”过大，读取时内存不足。") from None
+    except Exception as exc:
+        raise _unreadable(path, "Excel 97-2003 工作簿") from exc
+    sheets: list[SheetGrid] = []
+    try:
+        order = list(range(min(book.nsheets, MAX_SHEETS)))
+        order.sort(key=lambda i: getattr(book.sheet_by_index(i), "visibility", 0) != 0)
+        for i in order:
+            sh = book.sheet_by_index(i)
+            sheet = SheetGrid(sh.name)
+            n_rows, n_cols = min(sh.nrows, MAX_ROWS), min(sh.ncols, MAX_COLS)
+            sheet.truncated = sh.nrows > MAX_ROWS or sh.ncols > MAX_COLS
+            for r in range(n_rows):
+                types = sh.row_types(r, 0, n_cols)
+                values = sh.row_values(r, 0, n_cols)
+                for c, (t, v) in enumerate(zip(types, values)):
+                    if t in (xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE):
+                        sheet.cells[(r, c)] = v
+                    elif t == xlrd.XL_CELL_TEXT and v.strip():
+                        sheet.cells[(r, c)] = v
+            sheets.append(sheet)
+            book.unload_sheet(i)
+    except xlrd.XLRDError as exc:
+        raise _unreadable(path, "Excel 97-2003 工作簿") from exc
+    finally:
+        book.release_resources()
+    return sheets
+
+
+class _Silent:
+    def write(self, *_):
+        pass
+
+
+# ---------------------------------------------------------------------------------------------
+# Building the report
+
+
+def _build(path: Path, sheets: list[SheetGrid], marker: str | None, book: _XlsxBook | None) -> ImportResult:
+    if not sheets or all(not s.cells for s in sheets):
+        raise ReadError(f"“{path.name}”是空工作簿（没有任何内容），无法导入。")
+    notes: list[str] = []
+    meta, sections = _read_metadata(sheets, own=marker is not None)
+    located = locate(sheets, year=meta.year or None, form=get_form(marker) if marker else None)
+    if located is None or not located.placements:
+        truncated = [s.name for s in sheets if s.truncated]
+        extra = (f"（工作表“{'”“'.join(truncated)}”很大，只查找了前 {MAX_ROWS} 行、前 {MAX_COLS} 列）"
+                 if truncated else "")
+        raise ReadError(f"“{path.name}”中没有找到年报表格{extra}：没有表二、表三、表四的行列标签"
+                        "（如“信息内容”“自然人”“行政复议”）。请确认这是政府信息公开工作年度报告的表格。")
+    form = located.form
+    if located.version_guessed:
+        how = f"按报告年度{meta.year}年" if meta.year else "按现行格式"
+        notes.append(f"表格标签不能区分格式版本，{how}采用{form.version}版格式（{form.basis}），请核实。")
+    for s in sheets:
+        if s.truncated and any(p.sheet is s for p in located.placements.values()):
+            notes.append(f"工作表“{s.name}”很大，只读取了前 {MAX_ROWS} 行、前 {MAX_COLS} 列。")
+    if book is not None and marker is None:
+        _recover_formulas(book, located)
+
+    report = Report(form.version, meta, sections)
+    for key, placement in located.placements.items():
+        spec = form.cell(key)
+        value = _read_value(placement, spec.kind, notes, own=marker is not None, total=spec.computed)
+        if value is None:
+            continue
+        if spec.computed:
+            report.printed[key] = value
+        else:
+            report.set(key, value)
+    notes.extend(located.unplaced)
+    missing = [t for t in form.tables if t not in located.tables_found]
+    if missing:
+        notes.append("没有找到表" + "、表".join(missing) + "，这些表格按空白处理。")
+    return ImportResult(report, None, notes, kind="xlsx" if book is not None else "xls")
+
+
+def _recover_formulas(book: _XlsxBook, located: Located) -> None:
+    """Formula cells with no cached value: read their formulas (second pass, only if needed)."""
+    empty = [p for p in located.placements.values() if p.raw is None]
+    by_sheet: dict[int, list[Placement]] = {}
+    for p in empty:
+        by_sheet.setdefault(id(p.sheet), []).append(p)
+    for group in by_sheet.values():
+        sheet = group[0].sheet
+        if not book.sheet_has_formulas(sheet):
+            continue
+        sheet.has_formulas = True
+        book.load_formulas(sheet, max(r for r, _ in sheet.cells) if sheet.cells else 0)
+
+
+def _cell_number(sheet: SheetGrid, row: int, col: int, depth: int):
+    """The numeric value of a cell for formula recomputation (text and blanks count as 0)."""
+    raw = sheet.get(row, col)
+    if raw is None and (row, col) in sheet.formulas:
+        return evaluate(sheet.formulas[(row, col)], lambda r, c, d: _cell_number(sheet, r, c, d), depth)
+    if isinstance(raw, bool) or raw is None:
+        return None
+    if isinstance(raw, (int, float, Decimal)):
+        return _from_float(raw) if isinstance(raw, float) else raw
+    try:
+        return parse_value(raw, Kind.MONEY).value
+    except ValueProblem:
+        return None
+
+
+def _from_float(x: float) -> Decimal:
+    """A float as the decimal a spreadsheet shows (15 significant digits: 0.1+0.2 → 0.3)."""
+    return Decimal(format(x, ".15g"))
+
+
+def _read_value(p: Placement, kind: Kind, notes: list[str], own: bool, total: bool):
+    raw = p.raw
+    sheet = p.sheet
+    if raw is None:
+        formula = sheet.formulas.get((p.row, p.col))
+        if formula is None:
+            return None
+        value = evaluate(formula, lambda r, c, d: _cell_number(sheet, r, c, d))
+        if value is None:
+            if total:
+                notes.append(f"{p.ref}：合计公式“{formula}”没有保存计算结果，无法核对文件所列合计，合计由程序重新计算。")
+            else:
+                notes.append(f"{p.ref}：公式“{formula}”没有保存计算结果，且无法重新计算，按空白读取，请核对。")
+            return None
+        notes.append(f"{p.ref}：公式“{formula}”没有保存计算结果（文件可能由程序生成），已按公式重新计算为{format_value(value)}。")
+        raw = value
+    if isinstance(raw, float):
+        raw = _from_float(raw)
+    if isinstance(raw, bool):
+        notes.append(f"{p.ref}：“{raw}”不是数字，未读取（按空白处理），请核对。")
+        return None
+    try:
+        parsed = parse_value(raw, kind)
+    except ValueProblem as exc:
+        notes.append(f"{p.ref}：{exc}，未读取（按空白处理），请核对。")
+        return None
+    value = parsed.value
+    if value is not None and kind is Kind.MONEY and p.unit in ("元", "亿元") and not isinstance(raw, str):
+        factor = Decimal(1) / _WAN if p.unit == "元" else _WAN
+        value = parse_value(Decimal(value) * factor, Kind.MONEY).value
+        notes.append(f"{p.ref}：表头单位为{p.unit}，“{format_value(parsed.value)}”按{format_value(value)}万元读取。")
+    elif parsed.note:
+        notes.append(f"{p.ref}：{parsed.note}")
+    return value
+
+
+# ---------------------------------------------------------------------------------------------
+# Metadata and prose
+
+
+def _read_metadata(sheets: list[SheetGrid], own: bool) -> tuple[Metadata, dict[str, str]]:
+    meta = Metadata()
+    sections: dict[str, str] = {}
+    names = {canonical_label(v): k for k, v in METADATA_NAMES.items()}
+    names[canonical_label(YEAR_LABEL)] = "year"
+    seen: set[str] = set()
+    for sheet in sheets:
+        for (r, c), text in sorted(sheet.text_cells()):
+            if len(text) > 40:
+                if not meta.year:
+                    _title(text, meta)
+                continue
+            field_name = names.get(canonical_label(text))
+            if field_name and field_name not in seen:
+                value = _right_of(sheet, r, c, own)
+                if value is not None:
+                    seen.add(field_name)
+                    _set_meta(meta, field_name, value)
+                continue
+            section = heading_key(text)
+            if section and section not in sections:
+                value = _right_of(sheet, r, c, own)
+                if isinstance(value, str):
+                    sections[section] = value
+                continue
+            if not meta.year:
+                _title(text, meta)
+    return meta, sections
+
+
+def _right_of(sheet: SheetGrid, r: int, c: int, own: bool) -> object:
+    """The value next to a label; in our own export long text continues on the rows below."""
+    if own:
+        value = sheet.get(r, c + 1)
+        if isinstance(value, str):
+            parts = [value]
+            rr = r + 1
+            while sheet.get(rr, c) is None and isinstance(sheet.get(rr, c + 1), str):
+                parts.append(sheet.get(rr, c + 1))
+                rr += 1
+            return "".join(parts)
+        return value
+    for cc in range(c + 1, c + 4):
+        value = sheet.get(r, cc)
+        if value is not None:
+            return value
+    return None
+
+
+def _set_meta(meta: Metadata, name: str, value: object) -> None:
+    if name == "year":
+        m = re.search(r"(19|20)\d{2}", str(value))
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and 1900 < value < 2200:
+            meta.year = int(value)
+        elif m:
+            meta.year = int(m.group(0))
+        return
+    if name not in TEXT_METADATA:
+        return
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if hasattr(value, "year") and hasattr(value, "month") and hasattr(value, "day"):  # a date cell
+        value = f"{value.year}年{value.month}月{value.day}日"
+    setattr(meta, name, str(value))
+
+
+def _title(text: str, meta: Metadata) -> None:
+    m = _TITLE.match(re.sub(r"\s+", "", text))
+    if m:
+        meta.year = int(m.group("year"))
+        if not meta.agency and m.group("agency"):
+            meta.agency = m.group("agency")

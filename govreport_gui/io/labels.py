@@ -1,0 +1,154 @@
+"""Label variants, in one place: how a label written by a clerk is compared with an official one.
+
+Every reader (Excel, Word, paste) compares labels through ``canonical_label``: two texts name the
+same label when their canonical forms are equal.  The official labels themselves come from the
+format declarations (``core.forms``); ``LabelIndex`` indexes them by canonical form for every
+version, so a reader can ask "which table/row/column is this cell's text?" and recognise the
+version from the labels it meets.
+
+Variants accepted (FORMAT.md §2, §4): full-width/half-width characters and brackets, white space
+anywhere (including U+3000 and line breaks inside a cell), ``1、``/``1．`` for ``1.``, ``一.`` for
+``一、``, curly/straight/corner quotes, ``新收到`` for ``新收``, ``转结`` for ``结转``, a trailing colon, and
+for column headers a trailing unit in brackets (``本年收费金额（万元）``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..core.forms import FORMS, FormSpec, Role
+from ..core.values import normalise_text
+
+_QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
+_ARABIC_NUMBERING = re.compile(r"^(\d{1,2})[、.,](?=\S)")
+_CHINESE_NUMBERING = re.compile(r"^([一二三四五六七八九十]{1,3})[.,](?=\S)")
+_WORD_VARIANTS = (("新收到", "新收"), ("转结", "结转"))
+_TRAILING_UNIT = re.compile(r"\((单位:)?(万元|元|亿元|件|个|项)\)$")
+_ANY_NUMBERING = re.compile(r"^(\d{1,2}\.|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
+
+#: Longest text considered a label (longer cells are prose, not labels).
+MAX_LABEL_CHARS = 120
+
+
+def canonical_label(text: object) -> str:
+    """The canonical form of a label: equal canonical forms mean the same label.
+
+    ``canonical_label("一、本年新收到政府信息公开申请数量") == canonical_label("一、本年新收政府信息公开申请数量")``;
+    ``canonical_label("1、属于国家秘密") == canonical_label("1.属于国家秘密")``;
+    ``canonical_label("（二）部分公开\\n（区分处理的…）") == canonical_label("(二)部分公开(区分处理的…)")``.
+    """
+    if text is None:
+        return ""
+    s = normalise_text(str(text)).translate(_QUOTES)
+    s = _ARABIC_NUMBERING.sub(r"\1.", s)
+    s = _CHINESE_NUMBERING.sub(r"\1、", s)
+    for variant, official in _WORD_VARIANTS:
+        s = s.replace(variant, official)
+    return s.rstrip(":")
+
+
+def unit_of_label(text: object) -> str | None:
+    """The unit a header names in trailing brackets (``"元"`` for ``采购总金额（元）``), else None."""
+    m = _TRAILING_UNIT.search(canonical_label(text))
+    return m.group(2) if m else None
+
+
+def without_unit(canonical: str) -> str:
+    """A canonical label without a trailing unit in brackets."""
+    return _TRAILING_UNIT.sub("", canonical)
+
+
+def without_numbering(canonical: str) -> str:
+    """A canonical label without its leading ``1.`` / ``一、`` / ``(一)``."""
+    return _ANY_NUMBERING.sub("", canonical)
+
+
+@dataclass(frozen=True)
+class LabelUse:
+    """Where an official label is used: in ``version``'s table ``table`` as ``what``.
+
+    ``what`` is ``"row"`` (a leaf row label, a ``CellKey.row``), ``"col"`` (a value-column label,
+    a ``CellKey.col``), ``"group"`` (a group label of 三 that is not a data row), ``"caption"`` or
+    ``"header"`` (other header text).  ``official`` is the label as declared."""
+
+    version: str
+    table: str
+    what: str
+    official: str
+
+
+@dataclass
+class LabelIndex:
+    """The labels of the given format versions, indexed by canonical form."""
+
+    forms: tuple[FormSpec, ...] = field(default_factory=lambda: tuple(FORMS.values()))
+    uses: dict[str, list[LabelUse]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        loose: dict[str, list[LabelUse]] = {}
+        for form in self.forms:
+            for table in form.tables.values():
+                rows = set(table.rows)
+                key_rows = {c.key.row for c in table.cells}
+                key_cols = {c.key.col for c in table.cells}
+                for g in table.grid:
+                    if not g.text:
+                        continue
+                    if g.text in key_cols and g.role is Role.HEADER:
+                        what = "col"
+                    elif g.text in rows or g.text in key_rows:
+                        what = "row"
+                    elif g.role is Role.LABEL:
+                        what = "group"
+                    elif g.role is Role.CAPTION:
+                        what = "caption"
+                    else:
+                        what = "header"
+                    self._add(self.uses, canonical_label(g.text), LabelUse(form.version, table.id, what, g.text))
+                    # Loose variants: without a trailing unit (columns) or numbering (rows).
+                    canon = canonical_label(g.text)
+                    for variant in {without_unit(canon), without_numbering(canon)} - {canon, ""}:
+                        self._add(loose, variant, LabelUse(form.version, table.id, what, g.text))
+        # A loose variant is accepted only where it is unambiguous and not itself a label.
+        for variant, uses in loose.items():
+            if variant in self.uses:
+                continue
+            if len({(u.table, u.what, u.official) for u in uses}) == 1:
+                self.uses[variant] = uses
+
+    @staticmethod
+    def _add(index: dict[str, list[LabelUse]], key: str, use: LabelUse) -> None:
+        bucket = index.setdefault(key, [])
+        if use not in bucket:
+            bucket.append(use)
+
+    def lookup(self, text: object) -> list[LabelUse]:
+        """Every use of the label ``text`` names (empty when it is no official label)."""
+        if not isinstance(text, str) or len(text) > MAX_LABEL_CHARS * 2:
+            return []
+        return self.uses.get(canonical_label(text), [])
+
+    def versions_only(self, version: str) -> set[str]:
+        """Canonical labels used by ``version`` and by no other version of the index."""
+        mine = {c for c, uses in self.uses.items() if any(u.version == version for u in uses)}
+        others = {c for c, uses in self.uses.items() if any(u.version != version for u in uses)}
+        return mine - others
+
+
+def heading_key(text: object, forms: Iterable[FormSpec] | None = None) -> str | None:
+    """The section key ("一"…"六") a heading names, accepting the declared variants, ``1、``
+    numbering instead of ``一、`` and a heading without its numeral; None if it is no heading."""
+    canon = canonical_label(text)
+    if not canon or len(canon) > 40:
+        return None
+    bare = re.sub(r"^(\d{1,2}\.|[一二三四五六七八九十]{1,3}、)", "", canon)
+    for form in forms if forms is not None else FORMS.values():
+        for section in form.sections:
+            names = (section.heading, *form.heading_variants.get(section.key, ()))
+            for name in names:
+                official = canonical_label(name)
+                if canon == official or bare == re.sub(r"^[一二三四五六七八九十]{1,3}、", "", official):
+                    return section.key
+    return None

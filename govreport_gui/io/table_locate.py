@@ -1,0 +1,282 @@
+"""Find the report's tables in sheets of any layout, by their labels.
+
+Works on ``SheetGrid``s (any sheet, any position).  Labels are compared through
+``labels.canonical_label``; which labels exist, and which row and column name each value cell,
+comes from the format declarations.  Layouts understood:
+
+* the official layout (merged or not): row labels on the left, column headers above — the
+  nearest header above a row label names its columns (二 repeats its header per block);
+* table 四 with its groups above the outcome headers and the numbers in the row below (official),
+  or transposed with the groups as row labels;
+* plain lists: ``row label | column label | value`` or ``row label | value`` (single-column rows).
+
+The result says where every value was found, which version the labels belong to, and which labels
+could not be placed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..core.forms import FORMS, CellKey, FormSpec, TableSpec
+from .labels import MAX_LABEL_CHARS, LabelIndex, LabelUse, canonical_label, unit_of_label
+from .sheet_grid import SheetGrid
+
+# How far above a row label its column headers may be (rows), per table.
+HEADER_WINDOW = {"二": 12, "三": 60, "四": 8}
+# Columns between consecutive headers of one table (merged headers leave gaps).
+HEADER_STEP = 6
+
+
+@dataclass
+class Placement:
+    key: CellKey
+    sheet: SheetGrid
+    row: int
+    col: int
+    col_header: str = ""   # the header text as written (its unit matters for money)
+
+    @property
+    def raw(self) -> object:
+        return self.sheet.get(self.row, self.col)
+
+    @property
+    def ref(self) -> str:
+        return self.sheet.ref(self.row, self.col)
+
+    @property
+    def unit(self) -> str | None:
+        return unit_of_label(self.col_header) if self.col_header else None
+
+
+@dataclass
+class Located:
+    form: FormSpec
+    placements: dict[CellKey, Placement] = field(default_factory=dict)
+    unplaced: list[str] = field(default_factory=list)    # notes: labels found but not placed
+    version_guessed: bool = False                        # no label told the versions apart
+    tables_found: list[str] = field(default_factory=list)
+
+
+_INDEX: LabelIndex | None = None
+
+
+def label_index() -> LabelIndex:
+    global _INDEX
+    if _INDEX is None:
+        _INDEX = LabelIndex(tuple(FORMS.values()))
+    return _INDEX
+
+
+Occurrences = dict[tuple[str, str, str, str], list[tuple[int, int]]]  # (version, table, what, official)
+
+
+def _occurrences(sheet: SheetGrid, index: LabelIndex) -> tuple[Occurrences, dict[tuple[int, int], list[LabelUse]]]:
+    occ: Occurrences = defaultdict(list)
+    at: dict[tuple[int, int], list[LabelUse]] = {}
+    for pos, text in sheet.text_cells():
+        if len(text) > MAX_LABEL_CHARS * 2:
+            continue
+        uses = index.lookup(text)
+        if uses:
+            at[pos] = uses
+            for u in uses:
+                occ[(u.version, u.table, u.what, u.official)].append(pos)
+    for positions in occ.values():
+        positions.sort()
+    return occ, at
+
+
+def detect_version(sheets_uses: list[dict[tuple[int, int], list[LabelUse]]], index: LabelIndex,
+                   year: int | None = None) -> tuple[FormSpec | None, bool]:
+    """The version whose own labels appear most (None when no table label appears at all);
+    the flag is True when no label told the versions apart (then the year, else the newest)."""
+    present: set[str] = set()
+    for uses_at in sheets_uses:
+        for uses in uses_at.values():
+            for u in uses:
+                if u.what in ("row", "col", "group", "caption"):
+                    present.add(canonical_label(u.official))
+    if not present:
+        return None, False
+    scores = {v: len(present & index.versions_only(v)) for v in FORMS}
+    best = max(scores.values())
+    winners = [v for v, s in scores.items() if s == best]
+    if len(winners) == 1 and best > 0:
+        return FORMS[winners[0]], False
+    if year:
+        for form in FORMS.values():
+            if form.applies_to(year):
+                return form, True
+    newest = max(FORMS.values(), key=lambda f: f.first_year)
+    return newest, True
+
+
+def locate(sheets: list[SheetGrid], year: int | None = None, form: FormSpec | None = None) -> Located | None:
+    """Locate the tables of ``form`` (or of the version the labels show) in ``sheets``.
+
+    Returns None when no label of any report table appears."""
+    index = label_index()
+    per_sheet = [_occurrences(s, index) for s in sheets]
+    guessed = False
+    if form is None:
+        form, guessed = detect_version([at for _, at in per_sheet], index, year)
+        if form is None:
+            return None
+    result = Located(form, version_guessed=guessed)
+    for table in form.tables.values():
+        for sheet, (occ, _) in zip(sheets, per_sheet):
+            _place_rows(table, form.version, sheet, occ, result)
+            if table.id == "四":
+                _place_column_groups(table, form.version, sheet, occ, result)
+        if any(k.table == table.id for k in result.placements):
+            result.tables_found.append(table.id)
+    _note_unplaced(form, sheets, per_sheet, result)
+    return result
+
+
+def _cols_of_row(table: TableSpec) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for spec in table.cells:
+        out.setdefault(spec.key.row, []).append(spec.key.col)
+    return out
+
+
+def _place_rows(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrences, result: Located) -> None:
+    """Row labels with headers above (official / shifted layouts) or inline (plain lists)."""
+    window = HEADER_WINDOW.get(table.id, 12)
+    for row_label, cols in _cols_of_row(table).items():
+        for r, c0 in occ.get((version, table.id, "row", row_label), ()):
+            found = _walk_headers(table, version, occ, r, c0, cols, window)
+            needed = max(1, (len(cols) + 1) // 2)
+            if len(found) < needed:
+                found = _inline(table, version, sheet, occ, r, c0, cols)
+            for col_label, (col, header) in found.items():
+                key = CellKey(table.id, row_label, col_label)
+                if key not in result.placements:
+                    result.placements[key] = Placement(key, sheet, r, col, header)
+
+
+def _walk_headers(table: TableSpec, version: str, occ: Occurrences, r: int, c0: int,
+                  cols: list[str], window: int) -> dict[str, tuple[int, str]]:
+    def positions(label: str) -> list[tuple[int, int]]:
+        return occ.get((version, table.id, "col", label), [])
+
+    found: dict[str, tuple[int, str]] = {}
+    anchor_row = None
+    prev_col = c0
+    for label in cols:
+        if anchor_row is None:
+            cands = [(rr, cc) for rr, cc in positions(label) if rr < r and r - rr <= window and cc > c0]
+            if not cands:
+                continue
+            rr, cc = min(cands, key=lambda p: (r - p[0], p[1] - c0))
+            anchor_row = rr
+        else:
+            cands = [(rr, cc) for rr, cc in positions(label)
+                     if rr < r and abs(rr - anchor_row) <= 3 and prev_col < cc <= prev_col + HEADER_STEP]
+            if not cands:
+                continue
+            rr, cc = min(cands, key=lambda p: (p[1], abs(p[0] - anchor_row)))
+        found[label] = (cc, label)
+        prev_col = cc
+    return found
+
+
+def _inline(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrences, r: int, c0: int,
+            cols: list[str]) -> dict[str, tuple[int, str]]:
+    """``label | col label | value`` (several pairs may follow) or ``label | value``."""
+    found: dict[str, tuple[int, str]] = {}
+    col_at = {}
+    for label in cols:
+        for rr, cc in occ.get((version, table.id, "col", label), ()):
+            if rr == r and c0 < cc <= c0 + 12:
+                col_at[cc] = label
+    if col_at:
+        for cc, label in sorted(col_at.items()):
+            for c in range(cc + 1, cc + 4):
+                if c in col_at:
+                    break
+                if sheet.get(r, c) is not None:
+                    found[label] = (c, str(sheet.get(r, cc)))
+                    break
+        return found
+    if len(cols) == 1:
+        for c in range(c0 + 1, c0 + 4):
+            v = sheet.get(r, c)
+            if v is not None and not (isinstance(v, str) and label_index().lookup(v)):
+                found[cols[0]] = (c, "")
+                break
+    return found
+
+
+def _place_column_groups(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrences,
+                         result: Located) -> None:
+    """Table 四 as printed: a group label above its outcome headers, the numbers below them."""
+    groups = _cols_of_row(table)
+    clusters: list[tuple[str, int, list[tuple[str, int, int]]]] = []  # (group, group row, [(col, r, c)])
+    for group, cols in groups.items():
+        for rg, cg in occ.get((version, table.id, "row", group), ()):
+            found: list[tuple[str, int, int]] = []
+            prev_col = None
+            first_row = None
+            for label in cols:
+                cands = occ.get((version, table.id, "col", label), [])
+                if prev_col is None:
+                    cands = [(rr, cc) for rr, cc in cands if rg < rr <= rg + 3 and cg <= cc <= cg + 2]
+                else:
+                    cands = [(rr, cc) for rr, cc in cands
+                             if rg < rr <= rg + 3 and abs(rr - first_row) <= 1 and prev_col < cc <= prev_col + 3]
+                if not cands:
+                    continue
+                rr, cc = min(cands, key=lambda p: (p[1], p[0]))
+                if first_row is None:
+                    first_row = rr
+                found.append((label, rr, cc))
+                prev_col = cc
+            if len(found) >= (len(cols) + 1) // 2:
+                clusters.append((group, rg, found))
+    for group, rg, found in clusters:
+        # The numbers are in the row below the lowest outcome header of neighbouring groups
+        # (行政复议's headers span two rows; the litigation groups' headers are one row lower).
+        lowest = max(rr for g2, rg2, f2 in clusters if abs(rg2 - rg) <= 2 for _, rr, _ in f2)
+        value_row = lowest + 1
+        for label, _rr, cc in found:
+            key = CellKey(table.id, group, label)
+            if key not in result.placements:
+                result.placements[key] = Placement(key, sheet, value_row, cc, label)
+
+
+def _note_unplaced(form: FormSpec, sheets: list[SheetGrid], per_sheet, result: Located) -> None:
+    """Row labels of the form found but not used, and unknown labels inside a located table."""
+    placed_rows = {(k.table, k.row) for k in result.placements}
+    noted: set[tuple[str, str]] = set()
+    for sheet, (occ, at) in zip(sheets, per_sheet):
+        for (version, table_id, what, official), positions in occ.items():
+            if version != form.version or what != "row" or (table_id, official) in placed_rows:
+                continue
+            if (table_id, official) in noted:
+                continue
+            noted.add((table_id, official))
+            r, c = positions[0]
+            result.unplaced.append(f"{sheet.ref(r, c)}：找到表{table_id}的行“{official}”，但没有找到对应的数字，未读取。")
+        # Text in the label columns of a located table that is no label of the form.
+        for table_id in result.tables_found:
+            if table_id == "四":
+                continue
+            mine = [p for p in result.placements.values() if p.key.table == table_id and p.sheet is sheet]
+            if not mine:
+                continue
+            top, bottom = min(p.row for p in mine), max(p.row for p in mine)
+            first_value_col = min(p.col for p in mine)
+            label_rows = {p.row for p in mine}
+            for (r, c), text in sheet.text_cells():
+                if not (top <= r <= bottom) or c >= first_value_col or r in label_rows:
+                    continue
+                if (r, c) in at or len(text) > MAX_LABEL_CHARS:
+                    continue
+                has_numbers = any(sheet.get(r, cc) is not None for cc in range(first_value_col, first_value_col + 8))
+                if has_numbers:
+                    result.unplaced.append(
+                        f"{sheet.ref(r, c)}：表{table_id}中的“{text.strip()}”不是{form.version}版格式的标签，该行数字未读取。")
