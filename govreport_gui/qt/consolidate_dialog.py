@@ -1,0 +1,581 @@
+"""汇总… — consolidate the reports of the units (townships, streets, departments) into one.
+
+A standalone dialog the main window opens: the clerk adds files or folders; they are read in a
+background thread (progress bar, 取消; the window stays responsive); every unit is listed with its
+agency, year, version, errors, warnings and problems, and a checkbox to count it or not; the sum
+is recomputed at once; selecting a cell of the result shows which units contributed what
+(drill-down); the unit list can be exported to Excel; ``生成汇总报告`` hands the consolidated
+report to the caller (signal ``resultAccepted(Report)``, or ``result_report()`` after ``exec``).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QThread,
+                            Signal, Slot)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QSplitter,
+                               QTableView, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from ..core.checks import check_report
+from ..core.consolidate import Consolidation, Unit, assess_units, consolidate, default_year
+from ..core.findings import Severity
+from ..core.forms import FORMS, CellKey, form_for_year
+from ..core.recalc import all_values
+from ..core.report import Report
+from ..core.values import format_value
+from . import dialogs
+
+UNIT_FILTER = "年报文件 (*.govreport *.json *.xlsx *.xlsm *.xls *.docx);;所有文件 (*)"
+EXCLUDED_BRUSH = QBrush(QColor("#F3F3F3"))
+PROBLEM_BRUSH = QBrush(QColor("#FFF1E0"))
+GREY = QBrush(QColor("#777777"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Background reading
+
+
+class ReadWorker(QObject):
+    """Reads unit files in a worker thread; ``progress(done, total, name)``, ``finished(result)``."""
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)   # io.consolidation_io.ReadResult
+
+    def __init__(self, files: list[Path]) -> None:
+        super().__init__()
+        self.files = files
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @Slot()
+    def run(self) -> None:
+        from ..io.consolidation_io import ReadResult, read_units
+        try:
+            result = read_units(self.files, lambda d, t, n: self.progress.emit(d, t, n), self._cancel.is_set)
+        except Exception as exc:  # never let a worker die silently
+            result = ReadResult([], [f"读取时出现意外错误（{type(exc).__name__}）"])
+        self.finished.emit(result)
+
+
+# ---------------------------------------------------------------------------------------------
+# The unit list
+
+
+class UnitListModel(QAbstractTableModel):
+    """Adapts the list of units; column 0 is the include checkbox (sets ``Unit.choice``)."""
+
+    HEADERS = ("计入", "文件", "机关名称", "年度", "版本", "错误", "警告", "问题及原因")
+    toggled = Signal(int, bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.units: list[Unit] = []
+
+    def set_units(self, units: list[Unit]) -> None:
+        self.beginResetModel()
+        self.units = units
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        if self.units:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.units) - 1, len(self.HEADERS) - 1))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.units)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal:
+                return self.HEADERS[section]
+            return str(section + 1)
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0 and self.units[index.row()].readable:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        u = self.units[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and col == 0:
+            return Qt.CheckState.Checked if (u.include and u.readable) else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return "" if u.readable else "不可读"
+            if col == 1:
+                return u.name
+            if col == 2:
+                return u.agency or ("" if not u.readable else "（未填写）")
+            if col == 3:
+                return str(u.year) if u.year else ""
+            if col == 4:
+                return f"{u.version}版" if u.version else ""
+            if col == 5:
+                return str(u.errors) if u.readable else ""
+            if col == 6:
+                return str(u.warnings) if u.readable else ""
+            if col == 7:
+                return u.problem_text()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [u.path or u.name]
+            lines += [p.message for p in u.problems]
+            lines += [f"【{f.severity.label}】{f.message}" for f in u.findings
+                      if f.severity is not Severity.INFO][:12]
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if not (u.include and u.readable):
+                return EXCLUDED_BRUSH
+            if u.problems:
+                return PROBLEM_BRUSH
+        if role == Qt.ItemDataRole.ForegroundRole and not (u.include and u.readable):
+            return GREY
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (3, 4, 5, 6):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        if not self.units[index.row()].readable:
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        self.toggled.emit(index.row(), bool(checked))
+        return True
+
+
+# ---------------------------------------------------------------------------------------------
+# The dialog
+
+
+class ConsolidateDialog(QDialog):
+    resultAccepted = Signal(object)   # the consolidated Report
+    readingFinished = Signal()        # after each batch of files has been read (or cancelled)
+
+    def __init__(self, parent: QWidget | None = None, agency: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("汇总各单位年度报告")
+        self.resize(1100, 720)
+        self.units: list[Unit] = []
+        self.consolidation: Consolidation | None = None
+        self._thread: QThread | None = None
+        self._worker: ReadWorker | None = None
+        self._year_chosen = False
+        self._version_chosen = False
+        self._queue: list[Path] = []
+
+        layout = QVBoxLayout(self)
+        # --- sources and settings
+        top = QHBoxLayout()
+        self.add_files_button = QPushButton("添加文件…")
+        self.add_folder_button = QPushButton("添加文件夹…")
+        self.remove_button = QPushButton("移除所选")
+        for b in (self.add_files_button, self.add_folder_button, self.remove_button):
+            top.addWidget(b)
+        top.addSpacing(16)
+        top.addWidget(QLabel("汇总机关："))
+        self.agency = QLineEdit(agency)
+        self.agency.setPlaceholderText("例如：某某县人民政府")
+        self.agency.setMinimumWidth(200)
+        top.addWidget(self.agency)
+        top.addWidget(QLabel("年度："))
+        self.year = QSpinBox()
+        self.year.setRange(2008, 2100)
+        self.year.setSuffix(" 年度")
+        self.year.setValue(2024)
+        top.addWidget(self.year)
+        top.addWidget(QLabel("格式："))
+        self.version = QComboBox()
+        for f in sorted(FORMS.values(), key=lambda f: f.first_year):
+            self.version.addItem(f"{f.version}版", f.version)
+        top.addWidget(self.version)
+        top.addStretch(1)
+        layout.addLayout(top)
+
+        # --- progress
+        prog = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setFormat("%v / %m")
+        self.progress.setValue(0)
+        self.progress.setMaximum(1)
+        self.status = QLabel("请添加各单位报送的年报文件或所在文件夹（可混合项目文件、Excel、Word）。")
+        self.cancel_button = QPushButton("取消读取")
+        self.cancel_button.setEnabled(False)
+        prog.addWidget(self.status, 1)
+        prog.addWidget(self.progress)
+        prog.addWidget(self.cancel_button)
+        layout.addLayout(prog)
+
+        # --- unit list
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.model = UnitListModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        for col, width in enumerate((64, 180, 220, 60, 60, 44, 44)):
+            self.table.setColumnWidth(col, width)
+        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        splitter.addWidget(self.table)
+
+        # --- result and drill-down
+        bottom = QWidget()
+        bl = QVBoxLayout(bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+        bl.addWidget(self.summary)
+        inner = QSplitter(Qt.Orientation.Horizontal)
+        self.cells = QTreeWidget()
+        self.cells.setHeaderLabels(("汇总结果（选择单元格查看各单位构成）", "合计"))
+        self.cells.setColumnWidth(0, 420)
+        inner.addWidget(self.cells)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        self.drill_title = QLabel("选择左侧的单元格，查看哪些单位贡献了多少。")
+        self.drill_title.setWordWrap(True)
+        rl.addWidget(self.drill_title)
+        self.drill = QTableWidget(0, 3)
+        self.drill.setHorizontalHeaderLabels(("单位", "文件", "数值"))
+        self.drill.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.drill.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.drill.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        rl.addWidget(self.drill)
+        inner.addWidget(right)
+        inner.setSizes([560, 440])
+        bl.addWidget(inner)
+        splitter.addWidget(bottom)
+        splitter.setSizes([330, 330])
+        layout.addWidget(splitter, 1)
+
+        # --- buttons
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton("导出单位清单（Excel）…")
+        self.ok_button = QPushButton("生成汇总报告")
+        self.ok_button.setDefault(True)
+        self.close_button = QPushButton("关闭")
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.ok_button)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+
+        self.add_files_button.clicked.connect(self._ask_files)
+        self.add_folder_button.clicked.connect(self._ask_folder)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.cancel_button.clicked.connect(self.cancel_reading)
+        self.model.toggled.connect(self.set_included)
+        self.year.valueChanged.connect(self._year_changed)
+        self.version.activated.connect(self._version_changed)
+        self.agency.editingFinished.connect(self.recompute)
+        self.cells.currentItemChanged.connect(self._cell_selected)
+        self.drill.cellDoubleClicked.connect(self._drill_to_unit)
+        self.export_button.clicked.connect(self.export_unit_list)
+        self.ok_button.clicked.connect(self._accept_result)
+        self.close_button.clicked.connect(self.reject)
+        self._follow_year()
+        self._update_buttons()
+
+    # --- adding files -----------------------------------------------------------------------
+
+    def _ask_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "选择各单位的年报文件", "", UNIT_FILTER)
+        if paths:
+            self.add_paths(paths)
+
+    def _ask_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "选择存放各单位年报的文件夹")
+        if folder:
+            self.add_paths([folder])
+
+    def add_paths(self, paths: list[str | Path]) -> None:
+        """Add files and folders; reading starts in the background (queued if already reading)."""
+        from ..io.consolidation_io import collect_files
+        known = {u.path for u in self.units}
+        found = collect_files(paths)
+        new = [p for p in found.files if str(p) not in known and p not in self._queue]
+        if found.skipped:
+            self._skipped = found.skipped
+        if not new:
+            if found.skipped:
+                self.status.setText("；".join(found.skipped[:3]))
+            else:
+                self.status.setText("没有新的年报文件（所选文件已在清单中）。")
+            return
+        self._queue.extend(new)
+        if self._thread is None:
+            self._start_reading()
+
+    def _start_reading(self) -> None:
+        files, self._queue = self._queue, []
+        self.progress.setMaximum(len(files))
+        self.progress.setValue(0)
+        self.status.setText(f"正在读取 {len(files)} 个文件…")
+        self._thread = QThread(self)
+        self._worker = ReadWorker(files)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progress.connect(self._on_progress)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.finished.connect(self._thread.quit)
+        self._thread.finished.connect(self._thread_done)
+        self.cancel_button.setEnabled(True)
+        self._update_buttons()
+        self._thread.start()
+
+    @Slot(int, int, str)
+    def _on_progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        if name:
+            self.status.setText(f"正在读取 {done + 1}/{total}：{name}")
+
+    @Slot(object)
+    def _on_finished(self, result) -> None:
+        self.units.extend(result.units)
+        self.model.set_units(self.units)
+        if result.cancelled:
+            self._queue.clear()
+            self.status.setText(f"已取消读取：已读取 {len(result.units)} 个文件，其余未读取。")
+        else:
+            self.progress.setValue(self.progress.maximum())
+            bad = sum(1 for u in result.units if not u.readable)
+            self.status.setText(f"已读取 {len(result.units)} 个文件" + (f"，其中 {bad} 个无法读取" if bad else "") + "。")
+        self.recompute()
+
+    @Slot()
+    def _thread_done(self) -> None:
+        if self._thread is not None:
+            self._thread.deleteLater()
+        if self._worker is not None:
+            self._worker.deleteLater()
+        self._thread = None
+        self._worker = None
+        self.cancel_button.setEnabled(False)
+        self._update_buttons()
+        self.readingFinished.emit()
+        if self._queue:
+            self._start_reading()
+
+    def cancel_reading(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            self.status.setText("正在取消…")
+
+    @property
+    def reading(self) -> bool:
+        return self._thread is not None
+
+    def remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()}, reverse=True)
+        for r in rows:
+            del self.units[r]
+        self.model.set_units(self.units)
+        self.recompute()
+
+    # --- choices and the sum ----------------------------------------------------------------
+
+    def _follow_year(self) -> None:
+        if not self._version_chosen:
+            self.version.setCurrentIndex(self.version.findData(form_for_year(self.year.value()).version))
+
+    def _year_changed(self) -> None:
+        self._year_chosen = True
+        self._follow_year()
+        self.recompute()
+
+    def _version_changed(self) -> None:
+        self._version_chosen = True
+        self.recompute()
+
+    def set_included(self, row: int, wanted: bool) -> None:
+        """The clerk counts a unit or leaves it out; back to the default when it matches."""
+        unit = self.units[row]
+        unit.choice = None
+        assess_units(self.units, self.year.value(), self.version.currentData())
+        if unit.include != wanted:
+            unit.choice = wanted
+        self.recompute()
+
+    def recompute(self) -> None:
+        if not self._year_chosen and self.units:
+            year = default_year(self.units)
+            if year:
+                self.year.blockSignals(True)
+                self.year.setValue(year)
+                self.year.blockSignals(False)
+                self._follow_year()
+        year, version = self.year.value(), self.version.currentData()
+        assess_units(self.units, year, version)
+        self.consolidation = consolidate(self.units, version, year, self.agency.text().strip())
+        self.model.refresh()
+        self._show_result()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = bool(self.consolidation and self.consolidation.included)
+        self.ok_button.setEnabled(has and not self.reading)
+        self.export_button.setEnabled(bool(self.units) and not self.reading)
+        self.remove_button.setEnabled(bool(self.units) and not self.reading)
+
+    def _show_result(self) -> None:
+        c = self.consolidation
+        self.cells.clear()
+        self.drill.setRowCount(0)
+        if c is None:
+            return
+        findings = check_report(c.report)
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        lines = [f"共{len(c.units)}个文件：计入{len(c.included)}个，未计入{len(c.excluded)}个"
+                 f"（{c.report.meta.year}年度，{c.report.form_version}版格式）。"]
+        lines += [f"注意：{w}" for w in c.warnings]
+        if errors:
+            lines.append(f"汇总结果有{len(errors)}个校验错误（来自本身不平衡的单位，可选择单元格查看构成）："
+                         + errors[0].message)
+        self.summary.setText("\n".join(lines))
+        values = all_values(c.report.form, c.report.values)
+        bad_cells = {k for f in errors for k in f.cells}
+        for table_id, table in c.report.form.tables.items():
+            top = QTreeWidgetItem([f"表{table_id}", ""])
+            self.cells.addTopLevelItem(top)
+            rows: dict[str, QTreeWidgetItem] = {}
+            for spec in table.cells:
+                key = spec.key
+                if key.row not in rows:
+                    rows[key.row] = QTreeWidgetItem([key.row, ""])
+                    top.addChild(rows[key.row])
+                v = values.get(key)
+                item = QTreeWidgetItem([key.col + ("（合计）" if spec.computed else "")
+                                        + ("（存量）" if spec.stock else ""), format_value(v if v is not None else 0)])
+                item.setData(0, Qt.ItemDataRole.UserRole, tuple(key))
+                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if key in bad_cells:
+                    item.setForeground(1, QBrush(QColor("#B00020")))
+                rows[key.row].addChild(item)
+            top.setExpanded(table_id == "三")
+
+    def select_cell(self, key: CellKey) -> bool:
+        """Select a result cell (as the main window's grid would) and show its drill-down."""
+        for i in range(self.cells.topLevelItemCount()):
+            top = self.cells.topLevelItem(i)
+            for j in range(top.childCount()):
+                row = top.child(j)
+                for k in range(row.childCount()):
+                    item = row.child(k)
+                    if item.data(0, Qt.ItemDataRole.UserRole) == tuple(key):
+                        self.cells.setCurrentItem(item)
+                        return True
+        return False
+
+    def _cell_selected(self, item: QTreeWidgetItem | None, _previous=None) -> None:
+        data = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if not data or self.consolidation is None:
+            return
+        self.show_breakdown(CellKey(*data))
+
+    def show_breakdown(self, key: CellKey) -> None:
+        c = self.consolidation
+        if c is None:
+            return
+        parts = c.breakdown(key)
+        total = sum((p.value or 0 for p in parts), 0)
+        others = len(c.included) - len(parts)
+        self.drill_title.setText(f"表{key.table}“{key.row}”/“{key.col}”合计 {format_value(total)}，"
+                                 f"{len(parts)}个单位有数字" + (f"，其余{others}个单位为0或空白" if others > 0 else "") + "。")
+        self.drill.setRowCount(len(parts))
+        for r, p in enumerate(parts):
+            for col, text in enumerate((p.unit.agency or "（未填写）", p.unit.name, format_value(p.value))):
+                item = QTableWidgetItem(text)
+                if col == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.drill.setItem(r, col, item)
+        self._drill_units = [p.unit for p in parts]
+
+    def _drill_to_unit(self, row: int, _col: int) -> None:
+        unit = self._drill_units[row] if row < len(getattr(self, "_drill_units", [])) else None
+        if unit is not None and unit in self.units:
+            self.table.selectRow(self.units.index(unit))
+
+    # --- output -------------------------------------------------------------------------------
+
+    def export_unit_list(self) -> None:
+        from ..core.errors import WriteError
+        from ..io.consolidation_io import export_unit_list
+        if self.consolidation is None:
+            return
+        suggested = f"{self.agency.text().strip() or '汇总'}{self.year.value()}年度单位清单.xlsx"
+        path = dialogs.save_file(self, "导出单位清单", "Excel 工作簿 (*.xlsx)", suggested)
+        if not path:
+            return
+        if not path.lower().endswith((".xlsx", ".xlsm")):
+            path += ".xlsx"
+        title = f"{self.agency.text().strip()}{self.year.value()}年度政府信息公开工作年度报告汇总——单位清单"
+        try:
+            export_unit_list(path, self.consolidation, title)
+        except WriteError as exc:
+            dialogs.error(self, str(exc))
+            return
+        self.status.setText(f"已导出单位清单：{path}")
+
+    def result_report(self) -> Report | None:
+        return self.consolidation.report if self.consolidation is not None else None
+
+    def _accept_result(self) -> None:
+        report = self.result_report()
+        if report is None or self.consolidation is None or not self.consolidation.included:
+            return
+        if not self.agency.text().strip():
+            if not dialogs.ask_yes_no(self, "尚未填写汇总机关名称，生成的报告中机关名称为空（可稍后在“基本信息”中填写）。继续吗？",
+                                      "继续", "返回填写"):
+                return
+        self.resultAccepted.emit(report)
+        self.accept()
+
+    def reject(self) -> None:
+        self.cancel_reading()
+        self._wait_for_thread()
+        super().reject()
+
+    def done(self, r: int) -> None:
+        self._wait_for_thread()
+        super().done(r)
+
+    def closeEvent(self, event) -> None:
+        self.cancel_reading()
+        self._wait_for_thread()
+        super().closeEvent(event)
+
+    def _wait_for_thread(self) -> None:
+        if self._thread is not None:
+            self._queue.clear()
+            if self._worker is not None:
+                self._worker.cancel()
+            self._thread.quit()
+            self._thread.wait(10000)
+
+
+def breakdown_text(consolidation: Consolidation, key: CellKey) -> str:
+    """For a tooltip in the main window's grid of a consolidated report."""
+    return consolidation.breakdown_text(key)
+
+
+__all__ = ["ConsolidateDialog", "UnitListModel", "ReadWorker", "breakdown_text"]

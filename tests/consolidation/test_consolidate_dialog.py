@@ -1,0 +1,190 @@
+"""The 汇总 dialog: background reading with progress and cancel, include/exclude, drill-down,
+unit list export and the result handed to the caller."""
+
+import time
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QTimer, Qt
+
+from consolidation_units import FEES, NEW, unit
+from govreport_gui.core import CellKey
+from govreport_gui.core.serialize import save_native
+from govreport_gui.io import consolidation_io
+from govreport_gui.qt import dialogs
+from govreport_gui.qt.consolidate_dialog import ConsolidateDialog
+from test_consolidate import write_set
+
+
+class Fake:
+    def __init__(self):
+        self.save_answers = []
+        self.shown = []
+
+    def save_file(self, parent, title, filters, suggested=""):
+        return self.save_answers.pop(0) if self.save_answers else None
+
+    def error(self, parent, text, details=""):
+        self.shown.append(("error", text))
+
+    def ask_yes_no(self, parent, text, yes="是", no="否"):
+        self.shown.append(("ask", text))
+        return True
+
+
+@pytest.fixture
+def fake():
+    f = Fake()
+    previous = dialogs.set_implementation(f)
+    yield f
+    dialogs.set_implementation(previous)
+
+
+@pytest.fixture
+def dialog(qtbot, fake):
+    d = ConsolidateDialog(agency="某某区人民政府")
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    yield d
+    d._wait_for_thread()
+
+
+def load(qtbot, dialog, paths):
+    with qtbot.waitSignal(dialog.readingFinished, timeout=20000):
+        dialog.add_paths(paths)
+
+
+def test_reads_a_folder_and_lists_every_unit(qtbot, dialog, tmp_path):
+    files = write_set(tmp_path / "in")
+    load(qtbot, dialog, [tmp_path / "in"])
+    model = dialog.model
+    assert model.rowCount() == len(files)
+    assert dialog.progress.value() == dialog.progress.maximum() == len(files)
+    names = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert set(names) == {p.name for p in files.values()}
+    checked = {model.index(r, 1).data(): model.index(r, 0).data(Qt.ItemDataRole.CheckStateRole)
+               for r in range(model.rowCount())}
+    assert checked["甲镇.govreport"] == Qt.CheckState.Checked
+    assert checked["己局.govreport"] == Qt.CheckState.Unchecked        # wrong year
+    assert checked["甲镇（修改稿）.govreport"] == Qt.CheckState.Unchecked  # duplicate
+    row = names.index("丁局.xlsx")
+    assert model.index(row, 0).data() == "不可读"
+    assert "无法读取" in model.index(row, 7).data()
+    assert not model.flags(model.index(row, 0)) & Qt.ItemFlag.ItemIsUserCheckable
+    assert dialog.year.value() == 2024 and dialog.version.currentData() == "2021"
+    assert dialog.result_report().get(CellKey("三", NEW, "自然人")) == 65
+    assert "计入4个，未计入4个" in dialog.summary.text()
+    assert "现行有效件数" in dialog.summary.text()
+
+
+def test_checkbox_includes_and_excludes(qtbot, dialog, tmp_path):
+    files = write_set(tmp_path / "in")
+    load(qtbot, dialog, [files["a"], files["b"], files["old"]])
+    model = dialog.model
+    rows = {model.index(r, 1).data(): r for r in range(model.rowCount())}
+    assert model.setData(model.index(rows["己局.govreport"], 0), Qt.CheckState.Checked.value,
+                         Qt.ItemDataRole.CheckStateRole)
+    assert dialog.result_report().get(CellKey("三", NEW, "自然人")) == 10 + 20 + 40
+    assert "已选择计入" in model.index(rows["己局.govreport"], 7).data()
+    model.setData(model.index(rows["甲镇.govreport"], 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert dialog.result_report().get(CellKey("三", NEW, "自然人")) == 20 + 40
+    # back to the default: no choice recorded
+    model.setData(model.index(rows["甲镇.govreport"], 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert dialog.units[rows["甲镇.govreport"]].choice is None
+
+
+def test_drill_down_of_a_selected_cell(qtbot, dialog, tmp_path):
+    files = write_set(tmp_path / "in")
+    load(qtbot, dialog, [tmp_path / "in"])
+    assert dialog.select_cell(FEES)
+    rows = {dialog.drill.item(r, 1).text(): dialog.drill.item(r, 2).text() for r in range(dialog.drill.rowCount())}
+    assert rows == {"乙街道.json": "2.25", "甲镇.govreport": "1.5"}
+    assert "合计 3.75" in dialog.drill_title.text() and "其余2个单位为0或空白" in dialog.drill_title.text()
+    dialog._drill_to_unit(0, 0)
+    selected = dialog.table.selectionModel().selectedRows()
+    assert [dialog.units[i.row()].name for i in selected] == ["乙街道.json"]
+
+
+def test_export_unit_list(qtbot, dialog, fake, tmp_path):
+    write_set(tmp_path / "in")
+    load(qtbot, dialog, [tmp_path / "in"])
+    out = tmp_path / "清单"
+    fake.save_answers.append(str(out))
+    dialog.export_button.click()
+    wb = load_workbook(str(out) + ".xlsx")
+    assert wb["单位清单"].max_row >= 9
+    # a failed export (folder does not exist) gives a message, not a traceback
+    fake.save_answers.append(str(tmp_path / "nope" / "x.xlsx"))
+    dialog.export_button.click()
+    assert fake.shown and fake.shown[-1][0] == "error" and "文件夹不存在" in fake.shown[-1][1]
+
+
+def test_result_is_handed_to_the_caller(qtbot, dialog, tmp_path):
+    files = write_set(tmp_path / "in")
+    load(qtbot, dialog, [files["a"], files["b"]])
+    with qtbot.waitSignal(dialog.resultAccepted) as blocker:
+        dialog.ok_button.click()
+    report = blocker.args[0]
+    assert report.meta.agency == "某某区人民政府"
+    assert report.get(CellKey("三", NEW, "自然人")) == 30
+    assert "2个单位" in report.meta.preamble
+
+
+@pytest.fixture
+def slow_reader(monkeypatch):
+    original = consolidation_io.read_unit
+
+    def slow(path, name=None):
+        time.sleep(0.03)
+        return original(path, name)
+    monkeypatch.setattr(consolidation_io, "read_unit", slow)
+
+
+def many_files(folder: Path, n: int) -> None:
+    folder.mkdir()
+    for i in range(n):
+        save_native(folder / f"单位{i:03}.govreport", unit(f"单位{i:03}", 5 + i))
+
+
+def test_window_stays_responsive_and_cancel_stops(qtbot, dialog, tmp_path, slow_reader):
+    many_files(tmp_path / "many", 80)
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(dialog.progress.value()))
+    timer.start(20)
+    dialog.add_paths([tmp_path / "many"])
+    assert dialog.reading and dialog.cancel_button.isEnabled() and not dialog.ok_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 10, timeout=10000)
+    with qtbot.waitSignal(dialog.readingFinished, timeout=10000):
+        dialog.cancel_button.click()
+    timer.stop()
+    assert len(ticks) >= 5, "the event loop ran while reading"
+    assert len(set(ticks)) >= 3, "the progress bar moved"
+    n = len(dialog.units)
+    assert 10 <= n < 80
+    assert "已取消读取" in dialog.status.text()
+    assert not dialog.reading and not dialog.cancel_button.isEnabled()
+    assert len(dialog.consolidation.included) == n  # what was read is consolidated
+
+
+def test_closing_while_reading_stops_the_worker(qtbot, fake, tmp_path, slow_reader):
+    many_files(tmp_path / "many", 60)
+    d = ConsolidateDialog()
+    qtbot.addWidget(d)
+    d.show()
+    d.add_paths([tmp_path / "many"])
+    qtbot.waitUntil(lambda: d.progress.value() >= 2, timeout=10000)
+    thread = d._thread
+    d.reject()
+    assert thread.isFinished()
+
+
+def test_screenshot(qtbot, dialog, tmp_path):
+    write_set(tmp_path / "in")
+    load(qtbot, dialog, [tmp_path / "in"])
+    dialog.select_cell(CellKey("三", NEW, "总计"))
+    out = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save(str(out / "consolidate_dialog.png"))
