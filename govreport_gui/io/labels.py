@@ -128,7 +128,11 @@ class LabelIndex:
         """Every use of the label ``text`` names (empty when it is no official label)."""
         if not isinstance(text, str) or len(text) > MAX_LABEL_CHARS * 2:
             return []
-        return self.uses.get(canonical_label(text), [])
+        canon = canonical_label(text)
+        uses = self.uses.get(canon)
+        if uses is None:
+            uses = self.uses.get(without_unit(canon)) or self.uses.get(without_numbering(canon), [])
+        return uses
 
     def versions_only(self, version: str) -> set[str]:
         """Canonical labels used by ``version`` and by no other version of the index."""

@@ -148,17 +148,18 @@ def _place_rows(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrenc
     window = HEADER_WINDOW.get(table.id, 12)
     for row_label, cols in _cols_of_row(table).items():
         for r, c0 in occ.get((version, table.id, "row", row_label), ()):
-            found = _walk_headers(table, version, occ, r, c0, cols, window)
-            needed = max(1, (len(cols) + 1) // 2)
-            if len(found) < needed:
-                found = _inline(table, version, sheet, occ, r, c0, cols)
+            found = _inline(table, version, sheet, occ, r, c0, cols)
+            if not found:
+                found = _walk_headers(table, version, sheet, occ, r, c0, cols, window)
+                if len(found) < max(1, (len(cols) + 1) // 2):
+                    found = _single_value(sheet, r, c0, cols)
             for col_label, (col, header) in found.items():
                 key = CellKey(table.id, row_label, col_label)
                 if key not in result.placements:
                     result.placements[key] = Placement(key, sheet, r, col, header)
 
 
-def _walk_headers(table: TableSpec, version: str, occ: Occurrences, r: int, c0: int,
+def _walk_headers(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrences, r: int, c0: int,
                   cols: list[str], window: int) -> dict[str, tuple[int, str]]:
     def positions(label: str) -> list[tuple[int, int]]:
         return occ.get((version, table.id, "col", label), [])
@@ -179,14 +180,14 @@ def _walk_headers(table: TableSpec, version: str, occ: Occurrences, r: int, c0: 
             if not cands:
                 continue
             rr, cc = min(cands, key=lambda p: (p[1], abs(p[0] - anchor_row)))
-        found[label] = (cc, label)
+        found[label] = (cc, str(sheet.get(rr, cc)))
         prev_col = cc
     return found
 
 
 def _inline(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrences, r: int, c0: int,
             cols: list[str]) -> dict[str, tuple[int, str]]:
-    """``label | col label | value`` (several pairs may follow) or ``label | value``."""
+    """``label | col label | value`` (several pairs may follow on one row)."""
     found: dict[str, tuple[int, str]] = {}
     col_at = {}
     for label in cols:
@@ -201,7 +202,12 @@ def _inline(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrences, 
                 if sheet.get(r, c) is not None:
                     found[label] = (c, str(sheet.get(r, cc)))
                     break
-        return found
+    return found
+
+
+def _single_value(sheet: SheetGrid, r: int, c0: int, cols: list[str]) -> dict[str, tuple[int, str]]:
+    """``label | value`` for a row with a single value column (e.g. 2021 ``行政许可``)."""
+    found: dict[str, tuple[int, str]] = {}
     if len(cols) == 1:
         for c in range(c0 + 1, c0 + 4):
             v = sheet.get(r, c)
