@@ -248,6 +248,8 @@ def check_figures(report: Report) -> list[Finding]:
             norm = unicodedata.normalize("NFKC", sentence.text).replace("\u3000", "")
             for rule in FIGURE_RULES:
                 for m in rule.pattern.finditer(norm):
+                    if rule.what == "行政事业性收费金额" and "处理费" in norm:
+                        continue  # 信息处理费 is reported in 六, not a figure of 表二
                     if rule is not FIGURE_RULES[1] and _SKIP_BEFORE.search(norm[max(0, m.start() - 8):m.start()]):
                         continue  # “较上年收到申请150件增长……” compares with last year
                     if _SKIP_BEFORE.search(m.group(0)) and rule is not FIGURE_RULES[1]:
@@ -339,7 +341,7 @@ def check_last_year(report: Report) -> list[Finding]:
         return []
     last = year - 1
     opening = re.compile(rf"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、])?\s*{last}年(?:度)?(?:[，,]|以来|[^\d月]{{0,2}}(?:我|本|全))")
-    period = re.compile(rf"{last}年1月1日|{last}年12月31日|{last}年度政府信息公开工作年度报告")
+    period = re.compile(rf"{last}年1月1日(?:起|至|到|—|-)|至{last}年12月31日")  # the statistical period
     out = []
     for section, text in _prose_parts(report):
         for s in sentences(text):

@@ -321,3 +321,15 @@ def test_check_report_runs_the_content_checks():
     r = agency_report()
     r.sections["一"] = r.sections["一"] + "\n全年共收到政府信息公开申请99件。"
     assert "prose.figure" in {f.rule for f in check_report(r)}
+
+
+def test_information_processing_fee_is_not_the_fee_figure():
+    r = agency_report()
+    r.sections["六"] = "本年度收取信息处理费1件，按标准收费300元。"
+    assert rules(check_figures(r)) == []
+
+
+def test_reference_to_last_years_report_title_is_fine():
+    r = agency_report()
+    r.sections["五"] = "（一）上年度问题整改情况。针对2023年度政府信息公开工作年度报告中提出的问题，已逐项整改。"
+    assert rules(check_last_year(r)) == []
