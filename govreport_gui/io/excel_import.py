@@ -155,10 +155,15 @@ class _XlsxBook:
                 wb.close()
 
 
-def _is_xml_attack(exc: BaseException) -> bool:
-    name = type(exc).__name__
-    return name in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden", "NotSupportedError") \
-        or type(exc).__module__.startswith("defusedxml")
+def _is_xml_attack(exc: BaseException | None) -> bool:
+    """Whether defusedxml refused the file (openpyxl wraps its exceptions)."""
+    for _ in range(10):
+        if exc is None:
+            return False
+        if type(exc).__module__.startswith("defusedxml"):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def _marker(wb) -> str | None:
