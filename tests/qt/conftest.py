@@ -1,0 +1,45 @@
+"""Fixtures for the editor tests: a fake dialogs implementation, a private data folder, windows."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport_gui.core.document import Document
+from govreport_gui.core.report import Report
+from govreport_gui.core.serialize import load_file
+from govreport_gui.qt import dialogs
+from qt_helpers import SAMPLE, FakeDialogs
+
+
+@pytest.fixture(autouse=True)
+def fake_dialogs(monkeypatch, tmp_path):
+    monkeypatch.setenv("GOVREPORT_DATA_DIR", str(tmp_path / "appdata"))
+    fake = FakeDialogs()
+    previous = dialogs.set_implementation(fake)
+    yield fake
+    dialogs.set_implementation(previous)
+
+
+@pytest.fixture
+def make_window(qtbot):
+    """make_window(report=None, previous=None) → a shown MainWindow on that report."""
+    from govreport_gui.qt.main_window import MainWindow
+
+    def make(report: Report | None = None, previous: Report | None = None):
+        document = Document(report, previous) if report is not None else None
+        window = MainWindow(document)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+    return make
+
+
+@pytest.fixture
+def sample() -> Report:
+    return load_file(SAMPLE).report
+
+
+@pytest.fixture
+def sample_loaded():
+    return load_file(SAMPLE)

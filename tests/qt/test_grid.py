@@ -1,0 +1,282 @@
+"""Driving the real grids: typing, totals, flags, the findings panel, keyboard habits, copy/paste."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtGui import QGuiApplication
+
+from govreport_gui.core.findings import Severity
+from govreport_gui.core.forms import CellKey, get_form
+from govreport_gui.core.forms.common import CARRIED_IN, CARRIED_OUT, NEW, RESULTS_TOTAL
+from govreport_gui.qt.table_model import SEVERITY_COLOURS
+from qt_helpers import blank, findings_with, type_into
+
+
+def page(window, table):
+    p = window.page_for_table(table)
+    window.tabs.setCurrentWidget(p)
+    return p
+
+
+def result_row(version: str, i: int = 0) -> str:
+    return get_form(version).tables["三"].rows[2 + i]  # （一）予以公开, （二）…
+
+
+def focus(view, index):
+    """Make ``index`` the current and only selected cell (as a click does)."""
+    view.setCurrentIndex(index)
+    view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+
+def select(view, keys):
+    model = view.model()
+    selection = QItemSelection()
+    for k in keys:
+        i = model.index_of(k)
+        selection.select(i, i)
+    view.setCurrentIndex(model.index_of(keys[0]))
+    view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+
+@pytest.mark.parametrize("version", ["2019", "2021"])
+def test_typing_into_each_table_updates_totals_and_findings(qtbot, make_window, version):
+    window = make_window(blank(version))
+    form = get_form(version)
+    natural, total = form.tables["三"].cols[0], form.tables["三"].cols[-1]
+
+    # 三: one application received, nothing handled yet → the column does not balance
+    p3 = page(window, "三")
+    model = p3.model
+    type_into(qtbot, p3.grid, CellKey("三", NEW, natural), "5")
+    assert window.session.report.get(CellKey("三", NEW, natural)) == 5
+    assert model.data(model.index_of(CellKey("三", NEW, total))) == "5"
+    balance = findings_with(window, "三.balance")
+    assert [f.cells[0].col for f in balance] == [natural, total]
+    assert window.tab_error_count(window.tabs.indexOf(p3)) == 2
+    assert window.findings.counts()[Severity.ERROR] == 2
+
+    # answering it balances the column: the flags and the badge go
+    type_into(qtbot, p3.grid, CellKey("三", result_row(version), natural), "5")
+    assert model.data(model.index_of(CellKey("三", RESULTS_TOTAL, natural))) == "5"
+    assert findings_with(window, "三.balance") == []
+    assert window.tab_error_count(window.tabs.indexOf(p3)) == 0
+
+    # 四: the group total follows its four outcomes
+    p4 = page(window, "四")
+    t4 = form.tables["四"]
+    group = t4.rows[0]
+    type_into(qtbot, p4.grid, CellKey("四", group, t4.cols[0]), "2")
+    type_into(qtbot, p4.grid, CellKey("四", group, t4.cols[1]), "３")  # full-width digit
+    assert p4.model.data(p4.model.index_of(CellKey("四", group, t4.cols[-1]))) == "5"
+
+    # 二: counts and money (Decimal, never float)
+    p2 = page(window, "二")
+    cells = form.tables["二"].cells
+    count_cell = cells[0]
+    money_cell = next(c for c in cells if c.kind.value == "money")
+    type_into(qtbot, p2.grid, count_cell.key, "12件")
+    type_into(qtbot, p2.grid, money_cell.key, "2009.54")
+    assert window.session.report.get(count_cell.key) == 12
+    value = window.session.report.get(money_cell.key)
+    assert isinstance(value, Decimal) and value == Decimal("2009.54")
+    assert window.session.undo_stack.count() == 6
+
+
+def test_imbalance_is_flagged_listed_jumped_to_and_cleared(qtbot, make_window, sample):
+    window = make_window(sample)
+    assert findings_with(window, "三.balance") == []
+    p3 = page(window, "三")
+    natural = get_form("2021").tables["三"].cols[0]
+    key = CellKey("三", NEW, natural)
+    original = window.session.report.get(key)
+    type_into(qtbot, p3.grid, key, str(original + 4))
+
+    [finding] = [f for f in findings_with(window, "三.balance") if f.cells[0].col == natural]
+    assert "相差4" in finding.message
+    model = p3.model
+    for k in (key, CellKey("三", CARRIED_IN, natural), CellKey("三", RESULTS_TOTAL, natural),
+              CellKey("三", CARRIED_OUT, natural)):
+        index = model.index_of(k)
+        assert model.data(index, Qt.ItemDataRole.BackgroundRole).color() == SEVERITY_COLOURS[Severity.ERROR]
+        assert "相差4" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert window.tabs.tabIcon(window.tabs.indexOf(p3)).isNull() is False
+
+    # the panel lists it; clicking it from another tab lands on the cells
+    window.tabs.setCurrentIndex(0)
+    item = window.findings.item_for(finding)
+    assert item is not None and "相差4" in item.text()
+    lst = window.findings.list
+    lst.scrollToItem(item)
+    qtbot.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=lst.visualItemRect(item).center())
+    assert window.tabs.currentWidget() is p3
+    selected = {model.key_at(i) for i in p3.grid.selectionModel().selectedIndexes()}
+    assert selected == set(finding.cells)
+    assert model.key_at(p3.grid.currentIndex()) == finding.cells[0]
+
+    # fixing the number clears the flag at once
+    type_into(qtbot, p3.grid, key, str(original))
+    assert findings_with(window, "三.balance") == []
+    assert model.data(model.index_of(key), Qt.ItemDataRole.BackgroundRole).color() != SEVERITY_COLOURS[Severity.ERROR]
+    assert window.findings.item_for(finding) is None
+    assert window.tabs.tabIcon(window.tabs.indexOf(p3)).isNull()
+
+
+def test_spreadsheet_keyboard_habits(qtbot, make_window, sample):
+    window = make_window(sample)
+    p3 = page(window, "三")
+    view, model = p3.grid, p3.model
+    t3 = get_form("2021").tables["三"]
+    natural, business = t3.cols[0], t3.cols[1]
+    key = CellKey("三", NEW, natural)
+
+    # typing replaces the content, Enter commits and moves down
+    type_into(qtbot, view, key, "7")
+    assert window.session.report.get(key) == 7
+    assert model.key_at(view.currentIndex()) == CellKey("三", CARRIED_IN, natural)
+
+    # Tab commits and moves right, Shift+Tab moves back
+    type_into(qtbot, view, key, "8", finish=Qt.Key.Key_Tab)
+    assert window.session.report.get(key) == 8
+    assert model.key_at(view.currentIndex()) == CellKey("三", NEW, business)
+    qtbot.keyClick(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert model.key_at(view.currentIndex()) == key
+
+    # arrows move; Enter without editing moves down
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert model.key_at(view.currentIndex()) == CellKey("三", NEW, business)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert model.key_at(view.currentIndex()) == CellKey("三", CARRIED_IN, business)
+
+    # F2 edits the existing text (appending keeps it)
+    focus(view, model.index_of(key))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.indexWidget(model.index_of(key))
+    assert editor is not None and editor.text() == "8"
+    editor.end(False)
+    qtbot.keyClicks(editor, "1")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert window.session.report.get(key) == 81
+
+    # Escape abandons an edit
+    focus(view, model.index_of(key))
+    qtbot.keyClick(view, "5")
+    qtbot.keyClick(view.indexWidget(model.index_of(key)), Qt.Key.Key_Escape)
+    assert window.session.report.get(key) == 81
+
+    # Delete clears the selection (input cells only) in one undo step
+    keys = [key, CellKey("三", NEW, business), CellKey("三", NEW, t3.cols[-1])]
+    select(view, keys)
+    before = window.session.undo_stack.count()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert window.session.report.get(keys[0]) is None and window.session.report.get(keys[1]) is None
+    assert window.session.undo_stack.count() == before + 1
+    assert window.session.undo_stack.undoText() == "清除 2 个单元格"
+    window.session.undo_stack.undo()
+    assert window.session.report.get(keys[0]) == 81
+
+
+def test_text_that_is_not_a_number_changes_nothing_and_says_why(qtbot, make_window, sample, fake_dialogs):
+    window = make_window(sample)
+    p3 = page(window, "三")
+    key = CellKey("三", NEW, get_form("2021").tables["三"].cols[0])
+    before = window.session.report.get(key)
+    type_into(qtbot, p3.grid, key, "很多")
+    assert window.session.report.get(key) == before
+    [text] = fake_dialogs.texts("warning")
+    assert "不是数字" in text and NEW in text
+    assert window.session.undo_stack.count() == 0
+
+
+def test_copy_gives_tab_separated_text(qtbot, make_window, sample):
+    window = make_window(sample)
+    p3 = page(window, "三")
+    t3 = get_form("2021").tables["三"]
+    report = window.session.report
+    keys = [CellKey("三", r, c) for r in (NEW, CARRIED_IN) for c in t3.cols[:2]]
+    select(p3.grid, keys)
+    qtbot.keyClick(p3.grid, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    expected = "".join(f"{report.get(CellKey('三', r, t3.cols[0]))}\t{report.get(CellKey('三', r, t3.cols[1]))}\n"
+                       for r in (NEW, CARRIED_IN))
+    assert QGuiApplication.clipboard().text() == expected
+
+
+def test_paste_a_block_with_clerk_style_numbers_is_one_undo_step(qtbot, make_window, fake_dialogs):
+    window = make_window(blank("2021"))
+    p3 = page(window, "三")
+    t3 = get_form("2021").tables["三"]
+    view = p3.grid
+    focus(view, p3.model.index_of(CellKey("三", NEW, t3.cols[0])))
+    QGuiApplication.clipboard().setText("12件\t１２\t1,234\r\n/\t—\t3\r\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    report = window.session.report
+    assert [report.get(CellKey("三", NEW, c)) for c in t3.cols[:3]] == [12, 12, 1234]
+    assert [report.get(CellKey("三", CARRIED_IN, c)) for c in t3.cols[:3]] == [None, None, 3]
+    assert window.session.undo_stack.count() == 1
+    assert window.session.undo_stack.undoText() == "粘贴 4 个单元格"
+    assert "12件" in window.statusBar().currentMessage()
+    assert fake_dialogs.shown == []
+    window.session.undo_stack.undo()
+    assert report.values == {}
+
+
+def test_paste_too_large_block_places_what_fits_and_reports_the_rest(qtbot, make_window, fake_dialogs):
+    window = make_window(blank("2021"))
+    p3 = page(window, "三")
+    t3 = get_form("2021").tables["三"]
+    view = p3.grid
+    focus(view, p3.model.index_of(CellKey("三", t3.rows[-1], t3.cols[0])))  # last row
+    # 2 rows × 9 values: the 总计 column is skipped, 2 values fall off the right, 10 off the bottom
+    line = "\t".join(str(i) for i in range(1, 10))
+    view.paste(f"{line}\n{line}\nabc")
+    report = window.session.report
+    row = t3.rows[-1]
+    assert [report.get(CellKey("三", row, c)) for c in t3.cols[:-1]] == [1, 2, 3, 4, 5, 6]
+    assert window.session.undo_stack.count() == 1
+    [(kind, text, details)] = fake_dialogs.shown
+    assert kind == "warning" and "已粘贴 6 个单元格" in text
+    assert "超出了表格范围" in details and "12 个值" in details
+    assert "合计单元格" in window.statusBar().currentMessage()
+
+
+def test_paste_reports_unreadable_values_and_skips_labels(qtbot, make_window, fake_dialogs):
+    window = make_window(blank("2021"))
+    p3 = page(window, "三")
+    t3 = get_form("2021").tables["三"]
+    view = p3.grid
+    # a row copied with its label from a spreadsheet, anchored on the label cell
+    label_index = p3.model.index(t3.n_rows - len(t3.rows), 0)  # first data row's label
+    focus(view, label_index)
+    view.paste(f"{NEW}\t3\tx\t5\n")
+    report = window.session.report
+    assert report.get(CellKey("三", NEW, t3.cols[0])) == 3
+    assert report.get(CellKey("三", NEW, t3.cols[1])) is None
+    assert report.get(CellKey("三", NEW, t3.cols[2])) == 5
+    [(_, _, details)] = fake_dialogs.shown
+    assert "“x”" in details and "不是数字" in details
+
+
+def test_one_value_pasted_on_a_selection_fills_it(qtbot, make_window):
+    window = make_window(blank("2021"))
+    p4 = page(window, "四")
+    t4 = get_form("2021").tables["四"]
+    keys = [CellKey("四", g, c) for g in t4.rows for c in t4.cols]
+    select(p4.grid, keys)
+    p4.grid.paste("0")
+    report = window.session.report
+    assert all(report.get(k) == 0 for k in keys if not k.col == t4.cols[-1])
+    assert window.session.undo_stack.count() == 1
+
+
+def test_paste_into_a_merged_value_cell_counts_it_once(qtbot, make_window, fake_dialogs):
+    window = make_window(blank("2021"))
+    p2 = page(window, "二")
+    t2 = get_form("2021").tables["二"]
+    wide = next(g for g in t2.grid if g.key is not None and g.colspan > 1)
+    focus(p2.grid, p2.model.index_of(wide.key))
+    p2.grid.paste("7\t8\n")
+    assert window.session.report.get(wide.key) == 7
+    [(_, _, details)] = fake_dialogs.shown
+    assert "1 个值超出" in details

@@ -1,0 +1,59 @@
+"""qtmodeltester on every table model of both versions, empty and filled; model ↔ grid facts."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from govreport_gui.core.document import Document
+from govreport_gui.core.forms import FORMS, Role
+from govreport_gui.qt.commands import Session
+from govreport_gui.qt.table_model import COMPUTED_COLOUR, TableModel
+from qt_helpers import blank, filled
+
+CASES = [(v, t) for v in sorted(FORMS) for t in ("二", "三", "四")]
+
+
+@pytest.mark.parametrize("version,table", CASES)
+@pytest.mark.parametrize("make", [blank, filled], ids=["empty", "filled"])
+def test_qtmodeltester(qtmodeltester, version, table, make):
+    session = Session(Document(make(version)))
+    model = TableModel(session, table)
+    qtmodeltester.check(model, force_py=False)
+    # and after an edit went through the session (dataChanged over the whole table)
+    key = next(c.key for c in model.spec.cells if not c.computed)
+    assert model.setData(model.index_of(key), "7")
+    assert session.report.get(key) == 7
+    qtmodeltester.check(model, force_py=False)
+
+
+@pytest.mark.parametrize("version,table", CASES)
+def test_model_follows_the_grid_declaration(version, table):
+    session = Session(Document(filled(version)))
+    model = TableModel(session, table)
+    spec = FORMS[version].tables[table]
+    assert (model.rowCount(), model.columnCount()) == (spec.n_rows, spec.n_cols)
+    for g in spec.grid:
+        index = model.index(g.row, g.col)
+        flags = model.flags(index)
+        assert bool(flags & Qt.ItemFlag.ItemIsEditable) == (g.role is Role.INPUT)
+        if g.key is None:
+            assert model.data(index) == g.text
+        else:
+            assert model.data(index) == format(session.document.value(g.key))
+        if g.role is Role.COMPUTED:
+            if model.severity_at(g.key) is None:
+                assert model.data(index, Qt.ItemDataRole.BackgroundRole).color() == COMPUTED_COLOUR
+            assert "合计" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+            assert not model.setData(index, "5")
+
+
+def test_computed_cell_cannot_be_set_and_bad_text_changes_nothing(qtbot):
+    session = Session(Document(blank("2021")))
+    model = TableModel(session, "三")
+    key = next(c.key for c in model.spec.cells if not c.computed)
+    with qtbot.waitSignal(model.problem) as blocker:
+        assert not model.setData(model.index_of(key), "十二")
+    assert "不是数字" in blocker.args[0]
+    assert session.report.get(key) is None
+    assert session.undo_stack.count() == 0
