@@ -68,8 +68,8 @@ class FileFlows(QObject):
         self.suggested_name = ""
         self._dirty_without_undo = False
         self._last_modified = False
-        session.undo_stack.cleanChanged.connect(lambda _clean: self._emit_modified())
-        session.undo_stack.indexChanged.connect(lambda _i: self._changed())
+        session.undo_stack.cleanChanged.connect(self._clean_changed)
+        session.undo_stack.indexChanged.connect(self._index_changed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -95,6 +95,12 @@ class FileFlows(QObject):
         if modified != self._last_modified:
             self._last_modified = modified
             self.modified_changed.emit(modified)
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self._emit_modified()
+
+    def _index_changed(self, _index: int) -> None:
+        self._changed()
 
     def _changed(self) -> None:
         self._emit_modified()
@@ -473,3 +479,5 @@ class FileFlows(QObject):
         self._timer.stop()
         self.remove_recovery()
         self._lock.unlock()
+        self.session.undo_stack.cleanChanged.disconnect(self._clean_changed)
+        self.session.undo_stack.indexChanged.disconnect(self._index_changed)
