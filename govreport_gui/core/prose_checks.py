@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .findings import Finding, Severity
 from .forms import CellKey, FormSpec, Kind
@@ -56,6 +57,12 @@ class Sentence:
 
 def sentences(text: str) -> list[Sentence]:
     """Split prose into sentences at 。！？； and line breaks; offsets refer to ``text``."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    # A pure function of the text: the checks run after every edit, the prose rarely changes.
     out = []
     start = 0
     for i, ch in enumerate(text + "\n"):
@@ -66,7 +73,7 @@ def sentences(text: str) -> list[Sentence]:
                 lead = len(piece) - len(piece.lstrip())
                 out.append(Sentence(stripped, start + lead, start + lead + len(stripped)))
             start = i + 1
-    return out
+    return tuple(out)
 
 
 def cn_number(text: str) -> int | Decimal | None:
@@ -235,6 +242,30 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
 )
 
 
+@lru_cache(maxsize=2048)
+def _figure_matches(sentence: str) -> tuple[tuple[int, re.Match[str], int | Decimal], ...]:
+    """(rule index, match, number) of every figure phrase of a sentence — cached per sentence."""
+    norm = unicodedata.normalize("NFKC", sentence).replace("\u3000", "")
+    found = []
+    for index, rule in enumerate(FIGURE_RULES):
+        for m in rule.pattern.finditer(norm):
+            if rule.what == "行政事业性收费金额" and "处理费" in norm:
+                continue  # 信息处理费 is reported in 六, not a figure of 表二
+            if index != 1 and (_SKIP_BEFORE.search(norm[max(0, m.start() - 8):m.start()])
+                               or _SKIP_BEFORE.search(m.group(0))):
+                continue  # “较上年收到申请150件增长……” compares with last year
+            number = cn_number(m.group("n"))
+            if number is None:
+                continue
+            unit = m.group("unit")
+            if unit == "元":
+                number = Decimal(number) / 10000
+            elif unit == "亿元":
+                number = Decimal(number) * 10000
+            found.append((index, m, number))
+    return tuple(found)
+
+
 def check_figures(report: Report) -> list[Finding]:
     form = report.form
     values = all_values(form, report.values)
@@ -244,35 +275,18 @@ def check_figures(report: Report) -> list[Finding]:
 
     out: list[Finding] = []
     for section, text in _prose_parts(report):
-        for sentence in sentences(text):
-            norm = unicodedata.normalize("NFKC", sentence.text).replace("\u3000", "")
-            for rule in FIGURE_RULES:
-                for m in rule.pattern.finditer(norm):
-                    if rule.what == "行政事业性收费金额" and "处理费" in norm:
-                        continue  # 信息处理费 is reported in 六, not a figure of 表二
-                    if rule is not FIGURE_RULES[1] and _SKIP_BEFORE.search(norm[max(0, m.start() - 8):m.start()]):
-                        continue  # “较上年收到申请150件增长……” compares with last year
-                    if _SKIP_BEFORE.search(m.group(0)) and rule is not FIGURE_RULES[1]:
-                        continue
-                    number = cn_number(m.group("n"))
-                    if number is None:
-                        continue
-                    unit = m.group("unit")
-                    if unit == "元":
-                        number = Decimal(number) / 10000
-                    elif unit == "亿元":
-                        number = Decimal(number) * 10000
-                    options = rule.expected(form, value, m)
-                    if not options:
-                        continue
-                    if any(number == v for v, _ in options):
-                        continue
-                    shown = "，".join(d for _, d in options)
-                    out.append(Finding(
-                        Severity.WARNING, "prose.figure", (),
-                        f"{_where(section, report)}写“{m.group(0)}”（{rule.what}为{format_value(number)}），"
-                        f"但{shown}。请核对正文或表格。所在句子：“{shorten(sentence.text)}”",
-                        section=section, anchor=f"{rule.what}|{sentence.text}"))
+        for sentence in _sentences(text):
+            for index, m, number in _figure_matches(sentence.text):
+                rule = FIGURE_RULES[index]
+                options = rule.expected(form, value, m)
+                if not options or any(number == v for v, _ in options):
+                    continue
+                shown = "，".join(d for _, d in options)
+                out.append(Finding(
+                    Severity.WARNING, "prose.figure", (),
+                    f"{_where(section, report)}写“{m.group(0)}”（{rule.what}为{format_value(number)}），"
+                    f"但{shown}。请核对正文或表格。所在句子：“{shorten(sentence.text)}”",
+                    section=section, anchor=f"{rule.what}|{sentence.text}"))
     return out
 
 
@@ -284,34 +298,47 @@ MIN_COPIED = 15  # sentences shorter than this (e.g. “本年度未收取信息
 _PUNCT = re.compile(r"[\s，。、；：！？,.;:!?“”‘’\"'（）()《》<>【】\[\]—\-…·]+")
 
 
+@lru_cache(maxsize=4096)
 def _norm_sentence(text: str) -> str:
     return _PUNCT.sub("", unicodedata.normalize("NFKC", text))
 
 
-def copied_sentences(report: Report, previous: Report) -> dict[str | None, list[Sentence]]:
-    """Per section (``None``: the preamble), the sentences found unchanged in last year's prose."""
-    seen: set[str] = set()
-    for _, text in _prose_parts(previous):
-        for s in sentences(text):
+@lru_cache(maxsize=8)
+def _sentence_set(texts: tuple[str, ...]) -> frozenset[str]:
+    out = set()
+    for text in texts:
+        for s in _sentences(text):
             norm = _norm_sentence(s.text)
             if len(norm) >= MIN_COPIED:
-                seen.add(norm)
+                out.add(norm)
+    return frozenset(out)
+
+
+def copied_sentences(report: Report, previous: Report) -> dict[str | None, list[Sentence]]:
+    """Per section (``None``: the preamble), the sentences found unchanged in last year's prose."""
+    seen = _sentence_set(tuple(text for _, text in _prose_parts(previous)))
     out: dict[str | None, list[Sentence]] = {}
     for section, text in _prose_parts(report):
-        hits = [s for s in sentences(text) if len(_norm_sentence(s.text)) >= MIN_COPIED
+        hits = [s for s in _sentences(text) if len(_norm_sentence(s.text)) >= MIN_COPIED
                 and _norm_sentence(s.text) in seen]
         if hits:
             out[section] = hits
     return out
 
 
-def copied_share(report: Report, previous: Report) -> dict[str | None, float]:
+def copied_share(report: Report, previous: Report,
+                 copied: dict[str | None, list[Sentence]] | None = None) -> dict[str | None, float]:
     """Share (0–1) of each section's text that is copied unchanged from last year's prose."""
     shares = {}
-    copied = copied_sentences(report, previous)
+    if copied is None:
+        copied = copied_sentences(report, previous)
     for section, text in _prose_parts(report):
+        hits = copied.get(section, [])
+        if not hits:
+            shares[section] = 0.0
+            continue
         total = len(_norm_sentence(text))
-        hit = sum(len(_norm_sentence(s.text)) for s in copied.get(section, []))
+        hit = sum(len(_norm_sentence(s.text)) for s in hits)
         shares[section] = hit / total if total else 0.0
     return shares
 
@@ -319,7 +346,9 @@ def copied_share(report: Report, previous: Report) -> dict[str | None, float]:
 def check_copied(report: Report, previous: Report) -> list[Finding]:
     out = []
     copied = copied_sentences(report, previous)
-    shares = copied_share(report, previous)
+    if not copied:
+        return out
+    shares = copied_share(report, previous, copied)
     for section, hits in copied.items():
         if section is None:
             continue  # the preamble is boilerplate by nature (basis, contact details)
@@ -334,25 +363,39 @@ def check_copied(report: Report, previous: Report) -> list[Finding]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _year_patterns(last: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    opening = re.compile(rf"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、])?\s*{last}年(?:度)?"
+                         rf"(?:[，,]|以来|[^\d月]{{0,2}}(?:我|本|全))")
+    period = re.compile(rf"{last}年1月1日(?:起|至|到|—|-)|至{last}年12月31日")  # the statistical period
+    return opening, period
+
+
+@lru_cache(maxsize=256)
+def _last_year_sentences(text: str, last: int) -> tuple[Sentence, ...]:
+    opening, period = _year_patterns(last)
+    hits = []
+    for s in _sentences(text):
+        norm = unicodedata.normalize("NFKC", s.text)
+        if opening.search(norm) or period.search(norm):
+            hits.append(s)
+    return tuple(hits)
+
+
 def check_last_year(report: Report) -> list[Finding]:
     """“2023年，我局……” in a 2024 report; a statistical period of last year."""
     year = report.meta.year
     if not year:
         return []
     last = year - 1
-    opening = re.compile(rf"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、])?\s*{last}年(?:度)?(?:[，,]|以来|[^\d月]{{0,2}}(?:我|本|全))")
-    period = re.compile(rf"{last}年1月1日(?:起|至|到|—|-)|至{last}年12月31日")  # the statistical period
     out = []
     for section, text in _prose_parts(report):
-        for s in sentences(text):
-            norm = unicodedata.normalize("NFKC", s.text)
-            m = opening.search(norm) or period.search(norm)
-            if m:
-                out.append(Finding(
-                    Severity.WARNING, "prose.year", (),
-                    f"{_where(section, report)}的句子“{shorten(s.text)}”写的是{last}年，本报告是{year}年度的："
-                    f"可能是沿用了上年的文字，请核实。",
-                    section=section, anchor=s.text))
+        for s in _last_year_sentences(text, last):
+            out.append(Finding(
+                Severity.WARNING, "prose.year", (),
+                f"{_where(section, report)}的句子“{shorten(s.text)}”写的是{last}年，本报告是{year}年度的："
+                f"可能是沿用了上年的文字，请核实。",
+                section=section, anchor=s.text))
     return out
 
 
@@ -425,7 +468,9 @@ def check_template(report: Report) -> list[Finding]:
                                f"基本信息“{METADATA_NAMES[name]}”中有模板文字“{m.group(0)}”：“{shorten(text)}”，请填写实际内容。",
                                anchor=f"meta:{name}"))
     for section, text in _prose_parts(report):
-        for s in sentences(text):
+        if not TEMPLATE_MARKS.search(text):
+            continue
+        for s in _sentences(text):
             m = TEMPLATE_MARKS.search(s.text)
             if m:
                 out.append(Finding(Severity.WARNING, "prose.template", (),
@@ -445,13 +490,14 @@ YOY_MIN_MONEY = Decimal(10)  # 万元
 YOY_DROP_MONEY = Decimal(20)
 
 
-def _yoy_keys(form: FormSpec) -> list[CellKey]:
+@lru_cache(maxsize=8)
+def _yoy_keys(form: FormSpec) -> tuple[CellKey, ...]:
     """二's figures (not the signed 本年增/减), and the 总计 column of 三 and 四."""
     keys = [c.key for c in form.tables["二"].cells if c.kind is not Kind.SIGNED]
     for table_id in ("三", "四"):
         t = form.tables[table_id]
         keys += [c.key for c in t.cells if c.key.col == t.cols[-1]]
-    return keys
+    return tuple(keys)
 
 
 def check_year_on_year(report: Report, previous: Report) -> list[Finding]:
