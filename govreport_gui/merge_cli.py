@@ -68,7 +68,16 @@ def _run(args) -> int:
     from .io.consolidation_io import collect_files, export_unit_list, read_units
     from .io.registry import write_report
 
+    from .io.registry import writable_suffixes
     output = Path(args.output)
+    if output.suffix.lower() not in writable_suffixes():
+        print(f"govreport merge：不能输出为“{output.suffix or output.name}”格式（可用："
+              + "、".join(writable_suffixes()) + "）。", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if args.report_xlsx and Path(args.report_xlsx).suffix.lower() not in (".xlsx", ".xlsm"):
+        print(f"govreport merge：单位清单只能导出为 Excel 工作簿（.xlsx），不能导出为“{Path(args.report_xlsx).suffix}”。",
+              file=sys.stderr)
+        return EXIT_UNREADABLE
     found = collect_files(args.inputs, exclude=[output])
     for line in found.skipped:
         print(f"【跳过】{line}", file=sys.stderr)

@@ -80,3 +80,10 @@ def test_unit_list_rejects_other_suffix(tmp_path, capsys):
     rc = main(["merge", str(files["a"]), "-o", str(tmp_path / "o.json"), "--report-xlsx", str(tmp_path / "l.csv")])
     assert rc == 2
     assert "只能导出为 Excel" in capsys.readouterr().err
+
+
+def test_merge_checks_output_suffixes_before_reading(tmp_path, capsys):
+    files = write_set(tmp_path / "in")
+    assert main(["merge", str(files["a"]), "-o", str(tmp_path / "o.txt")]) == 2
+    assert "不能输出为“.txt”" in capsys.readouterr().err
+    assert not (tmp_path / "o.txt").exists()
