@@ -123,7 +123,8 @@ def _run(args) -> int:
     findings = check_report(result.report)
     errors = count(findings, Severity.ERROR)
     if errors:
-        print(f"【注意】汇总结果有{errors}个校验错误（通常来自本身不平衡的单位，见上方“校验错误”的单位）：")
+        culprits = "、".join(u.agency or u.name for u in result.with_errors) or "（各单位本身均无错误）"
+        print(f"【注意】汇总结果有{errors}个校验错误；本身有校验错误的单位：{culprits}。")
         for f in findings:
             if f.severity is Severity.ERROR:
                 print(f"  {f.message}")

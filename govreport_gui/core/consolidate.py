@@ -268,6 +268,11 @@ class Consolidation:
     def excluded(self) -> list[Unit]:
         return [u for u in self.units if not (u.include and u.readable)]
 
+    @property
+    def with_errors(self) -> list[Unit]:
+        """Included units that fail their own checks (the usual source of an unbalanced sum)."""
+        return [u for u in self.included if u.errors]
+
     def breakdown(self, key: CellKey) -> list[Contribution]:
         """Which included unit contributed what to ``key`` (non-zero contributions, largest first)."""
         items = [Contribution(self.units[i], v) for i, v in self.contributions.get(key, [])]

@@ -449,8 +449,9 @@ class ConsolidateDialog(QDialog):
                  f"（{c.report.meta.year}年度，{c.report.form_version}版格式）。"]
         lines += [f"注意：{w}" for w in c.warnings]
         if errors:
-            lines.append(f"汇总结果有{len(errors)}个校验错误（来自本身不平衡的单位，可选择单元格查看构成）："
-                         + errors[0].message)
+            culprits = "、".join(u.agency or u.name for u in c.with_errors[:8]) or "无"
+            lines.append(f"汇总结果有{len(errors)}个校验错误（如：{errors[0].message}）。本身有错误的单位：{culprits}；"
+                         "选择下方标红的单元格可查看各单位的构成。")
         self.summary.setText("\n".join(lines))
         values = all_values(c.report.form, c.report.values)
         bad_cells = {k for f in errors for k in f.cells}

@@ -191,6 +191,7 @@ def test_unbalanced_unit_is_counted_and_traced_by_drill_down():
     assert any(p.code == "has_errors" for p in units[1].problems)
     errors = [f for f in check_report(result.report) if f.severity is Severity.ERROR]
     assert errors, "the imbalance of 乙 shows in the sum"
+    assert [u.name for u in result.with_errors] == ["乙.json"]
     parts = {c.unit.name: c.value for c in result.breakdown(CellKey("三", OPEN, "自然人"))}
     assert parts == {"甲.json": 10, "乙.json": 3}
 

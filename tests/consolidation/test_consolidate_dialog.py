@@ -188,3 +188,19 @@ def test_screenshot(qtbot, dialog, tmp_path):
     out = Path(__file__).resolve().parents[2] / "build" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save(str(out / "consolidate_dialog.png"))
+
+
+def test_unbalanced_unit_is_named_and_its_cells_marked(qtbot, dialog, tmp_path):
+    from consolidation_units import OPEN
+    good, bad = unit("甲镇人民政府", 10), unit("乙街道办事处", 20)
+    bad.set(CellKey("三", OPEN, "自然人"), 5)
+    save_native(tmp_path / "甲.govreport", good)
+    save_native(tmp_path / "乙.govreport", bad)
+    load(qtbot, dialog, [tmp_path / "甲.govreport", tmp_path / "乙.govreport"])
+    text = dialog.summary.text()
+    assert "校验错误" in text and "本身有错误的单位：乙街道办事处" in text
+    assert dialog.select_cell(CellKey("三", OPEN, "自然人"))
+    item = dialog.cells.currentItem()
+    assert item.foreground(1).color().name() == "#b00020"
+    rows = {dialog.drill.item(r, 0).text(): dialog.drill.item(r, 2).text() for r in range(dialog.drill.rowCount())}
+    assert rows == {"甲镇人民政府": "10", "乙街道办事处": "5"}
