@@ -132,3 +132,14 @@ def test_data_summary_without_review_or_litigation():
             r.set(key, None)
     text = data_summary(r)
     assert "未发生因政府信息公开引起的行政复议" in text and "未发生因政府信息公开引起的行政诉讼" in text
+
+
+def test_data_summary_of_the_shared_2019_samples():
+    from sample_prose import sample_report
+    r = sample_report("2019_xiangcheng_office")
+    text = data_summary(r)
+    assert "2019年共收到政府信息公开申请73件，上年结转1件" in text
+    assert "办结71件，其中予以公开6件、部分公开8件、不予公开1件、无法提供56件；结转下年度继续办理3件" in text
+    assert "行政复议3件，其中结果维持3件" in text and "行政诉讼2件，其中结果维持2件" in text
+    r.sections["一"] = text
+    assert check_figures(r) == []
