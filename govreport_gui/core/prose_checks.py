@@ -28,7 +28,7 @@ from .report import Report
 from .values import Value, format_value
 
 RULES = {
-    "prose.figure": "正文中引用的数字（收到申请、上年结转、予以公开、部分公开、行政复议、行政诉讼、现行有效件数、收费金额）与表格一致",
+    "prose.figure": "正文中引用的数字（收到申请、上年结转、各类办理结果、结转下年度、行政复议、行政诉讼、现行有效件数、收费金额）与表格一致",
     "prose.copied": "正文与上年报告相比没有整句照抄（防止“内容雷同”）",
     "prose.year": "正文中没有残留上年的年份（如本年报告写“上年年份+年，我局……”、统计期限写成上年）",
     "prose.required": "2021版格式要求的内容齐全：总体情况五个方面、上年度问题整改情况、信息处理费收取情况",
@@ -206,6 +206,19 @@ def _expect_fees(form, value, m):
     return None
 
 
+def _expect_outcome(word: str):
+    """“不予公开N件” → the sum of that outcome group's rows of 三 (总计 column)."""
+    def expect(form, value, m):
+        from .drafting import _outcomes, _strip_number
+        total = form.tables["三"].cols[-1]
+        for name, rows in _outcomes(form):
+            if _strip_number(name) == word:
+                v = sum((value(CellKey("三", r, total)) or 0 for r in rows), 0)
+                return [(v, f"表三“{name}”各项合计为{_n(v)}")]
+        return None
+    return expect
+
+
 _GAP = r"(?:的|各类|各项|共|共计|合计|总计|累计|计|为|了|数量|案件|申请)*"
 FIGURE_RULES: tuple[FigureRule, ...] = (
     FigureRule("收到的政府信息公开申请数",
@@ -226,6 +239,15 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     FigureRule("部分公开的申请数",
                re.compile(r"部分公开" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
                _expect_row(3)),
+    FigureRule("不予公开的申请数",
+               re.compile(r"不予公开" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
+               _expect_outcome("不予公开")),
+    FigureRule("无法提供的申请数",
+               re.compile(r"无法提供" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
+               _expect_outcome("无法提供")),
+    FigureRule("不予处理的申请数",
+               re.compile(r"不予处理" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
+               _expect_outcome("不予处理")),
     FigureRule("行政复议案件数",
                re.compile(r"行政复议" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|起|宗|次)"),
                _expect_review),
