@@ -313,8 +313,8 @@ class ConsolidateDialog(QDialog):
         known = {u.path for u in self.units}
         found = collect_files(paths)
         new = [p for p in found.files if str(p) not in known and p not in self._queue]
-        if found.skipped:
-            self._skipped = found.skipped
+        self._skipped = found.skipped
+        self.status.setToolTip("\n".join(found.skipped))
         if not new:
             if found.skipped:
                 self.status.setText("；".join(found.skipped[:3]))
@@ -359,7 +359,9 @@ class ConsolidateDialog(QDialog):
         else:
             self.progress.setValue(self.progress.maximum())
             bad = sum(1 for u in result.units if not u.readable)
-            self.status.setText(f"已读取 {len(result.units)} 个文件" + (f"，其中 {bad} 个无法读取" if bad else "") + "。")
+            skipped = getattr(self, "_skipped", [])
+            self.status.setText(f"已读取 {len(result.units)} 个文件" + (f"，其中 {bad} 个无法读取" if bad else "")
+                                + (f"；另有 {len(skipped)} 个不是年报文件，已跳过（鼠标停留可查看）" if skipped else "") + "。")
         self.recompute()
 
     @Slot()

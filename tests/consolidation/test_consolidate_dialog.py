@@ -77,6 +77,7 @@ def test_reads_a_folder_and_lists_every_unit(qtbot, dialog, tmp_path):
     assert dialog.result_report().get(CellKey("三", NEW, "自然人")) == 65
     assert "计入4个，未计入4个" in dialog.summary.text()
     assert "现行有效件数" in dialog.summary.text()
+    assert "另有 1 个不是年报文件" in dialog.status.text() and "说明.txt" in dialog.status.toolTip()
 
 
 def test_checkbox_includes_and_excludes(qtbot, dialog, tmp_path):
