@@ -192,7 +192,7 @@ def _read_ws(ws) -> SheetGrid:
             sheet.truncated = True
             row = row[:MAX_COLS]
         for c, value in enumerate(row):
-            if value is None or (isinstance(value, str) and not value.strip()):
+            if value is None or value == "":
                 continue
             cells[(r, c)] = value
     return sheet
@@ -229,7 +229,7 @@ def _load_xls(path: Path) -> list[SheetGrid]:
                 for c, (t, v) in enumerate(zip(types, values)):
                     if t in (xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE):
                         sheet.cells[(r, c)] = v
-                    elif t == xlrd.XL_CELL_TEXT and v.strip():
+                    elif t == xlrd.XL_CELL_TEXT and v:
                         sheet.cells[(r, c)] = v
             sheets.append(sheet)
             book.unload_sheet(i)
@@ -395,12 +395,12 @@ def _read_metadata(sheets: list[SheetGrid], own: bool) -> tuple[Metadata, dict[s
 def _right_of(sheet: SheetGrid, r: int, c: int, own: bool) -> object:
     """The value next to a label; in our own export long text continues on the rows below."""
     if own:
-        value = sheet.get(r, c + 1)
+        value = sheet.raw(r, c + 1)
         if isinstance(value, str):
             parts = [value]
             rr = r + 1
-            while sheet.get(rr, c) is None and isinstance(sheet.get(rr, c + 1), str):
-                parts.append(sheet.get(rr, c + 1))
+            while sheet.raw(rr, c) is None and isinstance(sheet.raw(rr, c + 1), str):
+                parts.append(sheet.raw(rr, c + 1))
                 rr += 1
             return "".join(parts)
         return value

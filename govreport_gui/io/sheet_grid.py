@@ -39,6 +39,14 @@ class SheetGrid:
     has_formulas: bool = False       # the sheet has formula cells (cached values may be missing)
 
     def get(self, row: int, col: int) -> object:
+        """The cell's value; None for an empty cell or one holding only white space."""
+        value = self.cells.get((row, col))
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    def raw(self, row: int, col: int) -> object:
+        """The cell's value as stored, white space included."""
         return self.cells.get((row, col))
 
     def ref(self, row: int, col: int) -> str:
@@ -51,5 +59,5 @@ class SheetGrid:
 
     def text_cells(self):
         for pos, value in self.cells.items():
-            if isinstance(value, str):
+            if isinstance(value, str) and value.strip():
                 yield pos, value
