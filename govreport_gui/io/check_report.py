@@ -40,7 +40,7 @@ RULE_TEXT = {
 
 @dataclass
 class CheckSummary:
-    rules: list[tuple[str, str, int, int]]   # (rule id, description, errors, warnings (open + accepted))
+    rules: list[tuple[str, str, int, int, int]]  # (rule id, description, errors, warnings, infos)
     errors: list[Finding]
     open_warnings: list[Finding]
     accepted: list[Finding]
@@ -78,7 +78,8 @@ def summarise(report: Report, findings: list[Finding], previous: Report | None =
     for rule in ids:
         errors = sum(1 for f in findings if f.rule == rule and f.severity is Severity.ERROR)
         warnings = sum(1 for f in findings if f.rule == rule and f.severity is Severity.WARNING)
-        rules.append((rule, RULE_TEXT.get(rule, rule), errors, warnings))
+        infos = sum(1 for f in findings if f.rule == rule and f.severity is Severity.INFO)
+        rules.append((rule, RULE_TEXT.get(rule, rule), errors, warnings, infos))
     return CheckSummary(
         rules=rules,
         errors=[f for f in findings if f.severity is Severity.ERROR],
@@ -92,11 +93,13 @@ def _title(report: Report) -> str:
     return f"{report.title()}——校验清单"
 
 
-def _rule_state(errors: int, warnings: int) -> str:
+def _rule_state(errors: int, warnings: int, infos: int = 0) -> str:
     if errors:
         return f"{errors}个错误"
     if warnings:
         return f"{warnings}个警告"
+    if infos:
+        return "未核对，见提示"
     return "通过"
 
 
@@ -209,7 +212,7 @@ def _docx(report: Report, summary: CheckSummary, previous: Report | None, today:
 
     doc.add_paragraph("一、校验的规则", style="Heading 1")
     table(("序号", "规则", "结果"),
-          [(i, text, _rule_state(e, w)) for i, (_, text, e, w) in enumerate(summary.rules, 1)], (14, 126, 20))
+          [(i, text, _rule_state(e, w, n)) for i, (_, text, e, w, n) in enumerate(summary.rules, 1)], (14, 126, 20))
     groups = (("二、错误（必须更正）", summary.errors, False),
               ("三、未确认的警告（请核实）", summary.open_warnings, False),
               ("四、已确认的警告", summary.accepted, True))
@@ -271,9 +274,9 @@ def _xlsx(report: Report, summary: CheckSummary, previous: Report | None, today:
 
     heading("一、校验的规则")
     header("序号", "规则编号", "规则", "结果")
-    for i, (rule, text, e, w) in enumerate(summary.rules, 1):
+    for i, (rule, text, e, w, n) in enumerate(summary.rules, 1):
         row += 1
-        for c, v in enumerate((i, rule, text, _rule_state(e, w)), 1):
+        for c, v in enumerate((i, rule, text, _rule_state(e, w, n)), 1):
             ws.cell(row, c, v).alignment = Alignment(wrap_text=True, vertical="top")
     for title, items, with_reason in (("二、错误（必须更正）", summary.errors, False),
                                       ("三、未确认的警告（请核实）", summary.open_warnings, False),

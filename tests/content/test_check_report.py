@@ -88,3 +88,12 @@ def test_cli_check_report(tmp_path, sample_path, capsys):
     assert "承接市级下放" in docx_text(out)
     assert main(["check", str(src), "--report", str(tmp_path / "c.pdf")]) == 2
     assert "不能导出为“.pdf”" in capsys.readouterr().err
+
+
+def test_rule_not_checked_for_lack_of_prose_says_so(tmp_path):
+    from report_builders import balanced
+    r = balanced("2021")
+    out = tmp_path / "c.docx"
+    write_check_report(out, r, check_report(r))
+    assert "引用的数字" in docx_text(out)
+    assert "信息处理费收取情况 | 未核对，见提示" in docx_text(out)
