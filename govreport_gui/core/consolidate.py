@@ -187,7 +187,8 @@ def assess_units(units: list[Unit], year: int, form_version: str) -> None:
             if dropped:
                 shown = "、".join(f"{_cell_name(k)}={format_value(v)}" for k, v in dropped[:6])
                 more = f"等{len(dropped)}项" if len(dropped) > 6 else f"共{len(dropped)}项"
-                msg += f"；{target.version}版没有对应栏目、未计入的数字：{shown}（{more}）"
+                msg += (f"；{target.version}版没有对应栏目、未计入的数字：{shown}（{more}）。"
+                        f"如需完整计入，请该单位按{target.version}版格式重新报送")
             else:
                 msg += "，没有数字被舍去"
             unit.problems.append(UnitProblem(OTHER_VERSION, msg))

@@ -297,7 +297,10 @@ def _xlsx(report: Report, summary: CheckSummary, previous: Report | None, today:
     for i, w in enumerate((6, 22, 80, 24, 40), 1):
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

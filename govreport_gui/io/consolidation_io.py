@@ -136,12 +136,15 @@ UNIT_LIST_HEADERS = ("序号", "文件", "机关名称", "报告年度", "格式
                      "问题及原因", "读取说明")
 
 
+KIND_LABELS = {"native": "项目文件", "json": "报告 JSON", "xlsx": "Excel", "xls": "Excel 97-2003", "docx": "Word"}
+
+
 def unit_rows(units: list[Unit]) -> list[list[object]]:
     rows = []
     for i, u in enumerate(units, 1):
         rows.append([
             i, u.name, u.agency, u.year or "", f"{u.version}版" if u.version else "",
-            u.kind, "计入" if u.include and u.readable else "未计入", u.errors if u.readable else "",
+            KIND_LABELS.get(u.kind, u.kind), "计入" if u.include and u.readable else "未计入", u.errors if u.readable else "",
             u.warnings if u.readable else "", u.problem_text(), "；".join(u.notes),
         ])
     return rows
@@ -184,10 +187,12 @@ def export_unit_list(path: str | os.PathLike, consolidation: Consolidation | lis
         for c, v in enumerate(values, 1):
             cell = ws.cell(row, c, v)
             cell.alignment = Alignment(vertical="top", wrap_text=c >= 10)
+        lines = max(1, *(-(-len(str(values[i])) // chars) for i, chars in ((9, 30), (10, 16))))
+        ws.row_dimensions[row].height = 15 * min(lines, 12)
         if values[6] == "未计入" or values[9]:
             for c in range(1, len(UNIT_LIST_HEADERS) + 1):
                 ws.cell(row, c).fill = warn_fill
-    widths = (6, 28, 30, 9, 9, 8, 9, 7, 7, 70, 40)
+    widths = (5, 24, 24, 9, 9, 8, 9, 7, 7, 64, 34)
     for i, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = ws.cell(header_row + 1, 1)
@@ -207,6 +212,18 @@ def export_unit_list(path: str | os.PathLike, consolidation: Consolidation | lis
                 detail.cell(r, c, v).alignment = Alignment(vertical="top", wrap_text=c == 5)
     for i, w in enumerate((28, 30, 12, 22, 90), 1):
         detail.column_dimensions[get_column_letter(i)].width = w
+    for sheet, repeat in ((ws, header_row), (detail, 1)):
+        _print_setup(sheet, repeat)
     buffer = io.BytesIO()
     wb.save(buffer)
     write_atomic(path, buffer.getvalue())
+
+
+def _print_setup(ws, header_row: int) -> None:
+    """Landscape A4, all columns on one page width, the header row repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
