@@ -137,6 +137,7 @@ class UnitListModel(QAbstractTableModel):
             lines += [p.message for p in u.problems]
             lines += [f"【{f.severity.label}】{f.message}" for f in u.findings
                       if f.severity is not Severity.INFO][:12]
+            lines += [f"【读取】{n}" for n in u.notes[:6]]
             return "\n".join(lines)
         if role == Qt.ItemDataRole.BackgroundRole:
             if not (u.include and u.readable):
