@@ -319,6 +319,7 @@ def consolidate(units: list[Unit], form_version: str, year: int, agency: str = "
     form = get_form(form_version)
     meta = Metadata(**{f: getattr(base, f) for f in base.__dataclass_fields__}) if base else Metadata()
     meta.agency = agency or meta.agency
+    meta.issuing_organ = meta.issuing_organ or meta.agency
     meta.year = year
     report = Report(form.version, meta)
     result = Consolidation(report, units)
