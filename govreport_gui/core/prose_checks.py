@@ -336,6 +336,14 @@ def _sentence_set(texts: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
+def copied_in_text(text: str, previous: Report) -> list[Sentence]:
+    """The sentences of ``text`` (e.g. one paragraph being edited) found unchanged in last year's
+    prose — for highlighting them in the editor."""
+    seen = _sentence_set(tuple(t for _, t in _prose_parts(previous)))
+    return [s for s in _sentences(text) if len(_norm_sentence(s.text)) >= MIN_COPIED
+            and _norm_sentence(s.text) in seen]
+
+
 def copied_sentences(report: Report, previous: Report) -> dict[str | None, list[Sentence]]:
     """Per section (``None``: the preamble), the sentences found unchanged in last year's prose."""
     seen = _sentence_set(tuple(text for _, text in _prose_parts(previous)))
