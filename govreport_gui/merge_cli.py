@@ -79,8 +79,10 @@ def _run(args) -> int:
               file=sys.stderr)
         return EXIT_UNREADABLE
     found = collect_files(args.inputs, exclude=[output])
-    for line in found.skipped:
+    for line in found.skipped[:20]:
         print(f"【跳过】{line}", file=sys.stderr)
+    if len(found.skipped) > 20:
+        print(f"【跳过】另有{len(found.skipped) - 20}个文件不是年报文件，已跳过。", file=sys.stderr)
     if not found.files:
         print("govreport merge：没有找到任何单位的报告文件。", file=sys.stderr)
         return EXIT_UNREADABLE
