@@ -205,3 +205,20 @@ def test_unbalanced_unit_is_named_and_its_cells_marked(qtbot, dialog, tmp_path):
     assert dialog.select_cell(CellKey("三", OPEN, "自然人"))
     rows = {dialog.drill.item(r, 0).text(): dialog.drill.item(r, 2).text() for r in range(dialog.drill.rowCount())}
     assert rows == {"甲镇人民政府": "10", "乙街道办事处": "5"}
+
+
+def test_changing_year_and_version_reassesses(qtbot, dialog, tmp_path):
+    files = write_set(tmp_path / "in")
+    load(qtbot, dialog, [files["a"], files["old"], files["v2019"]])
+    dialog.year.setValue(2023)
+    assert [u.name for u in dialog.consolidation.included] == ["己局.govreport"]
+    assert dialog.version.currentData() == "2021"
+    dialog.year.setValue(2024)
+    index = dialog.version.findData("2019")
+    dialog.version.setCurrentIndex(index)
+    dialog.version.activated.emit(index)
+    report = dialog.result_report()
+    assert report.form_version == "2019"
+    assert {u.name for u in dialog.consolidation.included} == {"甲镇.govreport", "庚局.json"}
+    a = next(u for u in dialog.units if u.name == "甲镇.govreport")
+    assert "已按2019版格式转换" in a.problem_text() and "现行有效件数" in a.problem_text()
