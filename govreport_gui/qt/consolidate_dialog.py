@@ -291,6 +291,7 @@ class ConsolidateDialog(QDialog):
         self.cells.currentItemChanged.connect(self._cell_selected)
         self.drill.cellDoubleClicked.connect(self._drill_to_unit)
         self.export_button.clicked.connect(self.export_unit_list)
+        self.table.doubleClicked.connect(lambda index: self.show_unit_details(index.row()))
         self.ok_button.clicked.connect(self._accept_result)
         self.close_button.clicked.connect(self.reject)
         self._follow_year()
@@ -387,6 +388,20 @@ class ConsolidateDialog(QDialog):
     @property
     def reading(self) -> bool:
         return self._thread is not None
+
+    def show_unit_details(self, row: int) -> None:
+        """Everything known about one unit: problems, its own check results, the reader's notes."""
+        if not 0 <= row < len(self.units):
+            return
+        u = self.units[row]
+        items = [f"问题：{p.message}" for p in u.problems]
+        items += [f"【{f.severity.label}】{f.message}" + (f"（已确认：{f.accepted_reason}）" if not f.is_open else "")
+                  for f in u.findings if f.severity is not Severity.INFO]
+        items += [f"【读取】{n}" for n in u.notes]
+        state = "计入汇总" if u.include and u.readable else "未计入汇总"
+        intro = (f"{u.agency or u.name}（{u.path or u.name}）：{u.year or '未填'}年度，{u.version}版格式，{state}。"
+                 if u.readable else f"“{u.name}”无法读取，{state}。")
+        dialogs.notes(self, "单位详情", intro, items or ["没有发现问题。"])
 
     def remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()}, reverse=True)

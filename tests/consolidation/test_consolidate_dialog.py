@@ -28,6 +28,9 @@ class Fake:
     def error(self, parent, text, details=""):
         self.shown.append(("error", text))
 
+    def notes(self, parent, title, intro, items):
+        self.shown.append(("notes", intro + "\n" + "\n".join(items)))
+
     def ask_yes_no(self, parent, text, yes="是", no="否"):
         self.shown.append(("ask", text))
         return True
@@ -222,3 +225,13 @@ def test_changing_year_and_version_reassesses(qtbot, dialog, tmp_path):
     assert {u.name for u in dialog.consolidation.included} == {"甲镇.govreport", "庚局.json"}
     a = next(u for u in dialog.units if u.name == "甲镇.govreport")
     assert "已按2019版格式转换" in a.problem_text() and "现行有效件数" in a.problem_text()
+
+
+def test_unit_details_on_double_click(qtbot, dialog, fake, tmp_path):
+    files = write_set(tmp_path / "in")
+    load(qtbot, dialog, [files["a"], files["v2019"]])
+    row = next(i for i, u in enumerate(dialog.units) if u.name == "庚局.json")
+    dialog.table.doubleClicked.emit(dialog.model.index(row, 2))
+    kind, text = fake.shown[-1]
+    assert kind == "notes" and "庚局" in text and "计入汇总" in text
+    assert "已按2021版格式转换" in text and "【警告】" in text
