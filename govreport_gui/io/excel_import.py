@@ -26,6 +26,7 @@ from ..core.report import METADATA_NAMES, TEXT_METADATA, Metadata, Report
 from ..core.values import ValueProblem, format_value, parse_value
 from .excel_formula import evaluate
 from .labels import canonical_label, heading_key
+from .notes import Note
 from .registry import ImportResult
 from .sheet_grid import MAX_COLS, MAX_ROWS, MAX_SHEETS, SheetGrid
 from .table_locate import Located, Placement, locate
@@ -264,10 +265,10 @@ def _build(path: Path, sheets: list[SheetGrid], marker: str | None, book: _XlsxB
     form = located.form
     if located.version_guessed:
         how = f"按报告年度{meta.year}年" if meta.year else "按现行格式"
-        notes.append(f"表格标签不能区分格式版本，{how}采用{form.version}版格式（{form.basis}），请核实。")
+        notes.append(Note(f"表格标签不能区分格式版本，{how}采用{form.version}版格式（{form.basis}），请核实。"))
     for s in sheets:
         if s.truncated and any(p.sheet is s for p in located.placements.values()):
-            notes.append(f"工作表“{s.name}”很大，只读取了前 {MAX_ROWS} 行、前 {MAX_COLS} 列。")
+            notes.append(Note(f"工作表“{s.name}”很大，只读取了前 {MAX_ROWS} 行、前 {MAX_COLS} 列。"))
     if book is not None and marker is None:
         _recover_formulas(book, located)
 
@@ -284,7 +285,7 @@ def _build(path: Path, sheets: list[SheetGrid], marker: str | None, book: _XlsxB
     notes.extend(located.unplaced)
     missing = [t for t in form.tables if t not in located.tables_found]
     if missing:
-        notes.append("没有找到表" + "、表".join(missing) + "，这些表格按空白处理。")
+        notes.append(Note("没有找到表" + "、表".join(missing) + "，这些表格按空白处理。", "unplaced"))
     return ImportResult(report, None, notes, kind="xlsx" if book is not None else "xls")
 
 
@@ -332,29 +333,29 @@ def _read_value(p: Placement, kind: Kind, notes: list[str], own: bool, total: bo
         value = evaluate(formula, lambda r, c, d: _cell_number(sheet, r, c, d))
         if value is None:
             if total:
-                notes.append(f"{p.ref}：合计公式“{formula}”没有保存计算结果，无法核对文件所列合计，合计由程序重新计算。")
+                notes.append(Note(f"{p.ref}：合计公式“{formula}”没有保存计算结果，无法核对文件所列合计，合计由程序重新计算。", "formula"))
             else:
-                notes.append(f"{p.ref}：公式“{formula}”没有保存计算结果，且无法重新计算，按空白读取，请核对。")
+                notes.append(Note(f"{p.ref}：公式“{formula}”没有保存计算结果，且无法重新计算，按空白读取，请核对。", "formula"))
             return None
-        notes.append(f"{p.ref}：公式“{formula}”没有保存计算结果（文件可能由程序生成），已按公式重新计算为{format_value(value)}。")
+        notes.append(Note(f"{p.ref}：公式“{formula}”没有保存计算结果（文件可能由程序生成），已按公式重新计算为{format_value(value)}。", "formula"))
         raw = value
     if isinstance(raw, float):
         raw = _from_float(raw)
     if isinstance(raw, bool):
-        notes.append(f"{p.ref}：“{raw}”不是数字，未读取（按空白处理），请核对。")
+        notes.append(Note(f"{p.ref}：“{raw}”不是数字，未读取（按空白处理），请核对。", "problem"))
         return None
     try:
         parsed = parse_value(raw, kind)
     except ValueProblem as exc:
-        notes.append(f"{p.ref}：{exc}，未读取（按空白处理），请核对。")
+        notes.append(Note(f"{p.ref}：{exc}，未读取（按空白处理），请核对。", "problem"))
         return None
     value = parsed.value
     if value is not None and kind is Kind.MONEY and p.unit in ("元", "亿元") and not isinstance(raw, str):
         factor = Decimal(1) / _WAN if p.unit == "元" else _WAN
         value = parse_value(Decimal(value) * factor, Kind.MONEY).value
-        notes.append(f"{p.ref}：表头单位为{p.unit}，“{format_value(parsed.value)}”按{format_value(value)}万元读取。")
+        notes.append(Note(f"{p.ref}：表头单位为{p.unit}，“{format_value(parsed.value)}”按{format_value(value)}万元读取。", "conversion"))
     elif parsed.note:
-        notes.append(f"{p.ref}：{parsed.note}")
+        notes.append(Note(f"{p.ref}：{parsed.note}", "conversion"))
     return value
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..core.forms import FORMS, CellKey, FormSpec, TableSpec
 from .labels import MAX_LABEL_CHARS, LabelIndex, LabelUse, canonical_label, unit_of_label
+from .notes import Note
 from .sheet_grid import SheetGrid
 
 # How far above a row label its column headers may be (rows), per table.
@@ -266,7 +267,7 @@ def _note_unplaced(form: FormSpec, sheets: list[SheetGrid], per_sheet, result: L
                 continue
             noted.add((table_id, official))
             r, c = positions[0]
-            result.unplaced.append(f"{sheet.ref(r, c)}：找到表{table_id}的行“{official}”，但没有找到对应的数字，未读取。")
+            result.unplaced.append(Note(f"{sheet.ref(r, c)}：找到表{table_id}的行“{official}”，但没有找到对应的数字，未读取。", "unplaced"))
         # Text in the label columns of a located table that is no label of the form.
         for table_id in result.tables_found:
             if table_id == "四":
@@ -284,5 +285,6 @@ def _note_unplaced(form: FormSpec, sheets: list[SheetGrid], per_sheet, result: L
                     continue
                 has_numbers = any(sheet.get(r, cc) is not None for cc in range(first_value_col, first_value_col + 8))
                 if has_numbers:
-                    result.unplaced.append(
-                        f"{sheet.ref(r, c)}：表{table_id}中的“{text.strip()}”不是{form.version}版格式的标签，该行数字未读取。")
+                    result.unplaced.append(Note(
+                        f"{sheet.ref(r, c)}：表{table_id}中的“{text.strip()}”不是{form.version}版格式的标签，该行数字未读取。",
+                        "unplaced"))
