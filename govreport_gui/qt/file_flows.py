@@ -49,6 +49,22 @@ def data_dir() -> Path:
     return path
 
 
+def own_totals_dropped(report: Report | None) -> Report | None:
+    """A project file's totals are this program's own recomputed output, not figures printed by
+    a source document: keeping them as ``printed`` would flag every later edit as a mismatch."""
+    if report is not None:
+        report.printed.clear()
+    return report
+
+
+def load_project(path: str | os.PathLike):
+    """Load a project (``.govreport``) file for editing."""
+    loaded = load_file(path)
+    own_totals_dropped(loaded.report)
+    own_totals_dropped(loaded.previous)
+    return loaded
+
+
 def default_year() -> int:
     """Reports are written early in the year about the year before."""
     return _dt.date.today().year - 1
@@ -84,7 +100,10 @@ class FileFlows(QObject):
     # -- state ----------------------------------------------------------------------------------
 
     def is_modified(self) -> bool:
-        return self._dirty_without_undo or not self.session.undo_stack.isClean()
+        try:
+            return self._dirty_without_undo or not self.session.undo_stack.isClean()
+        except RuntimeError:  # the window is being destroyed (the stack emits while it goes)
+            return self._last_modified
 
     def _set_dirty(self, dirty: bool) -> None:
         self._dirty_without_undo = dirty
@@ -100,7 +119,10 @@ class FileFlows(QObject):
         self._emit_modified()
 
     def _index_changed(self, _index: int) -> None:
-        self._changed()
+        try:
+            self._changed()
+        except RuntimeError:  # the window is being destroyed
+            pass
 
     def _changed(self) -> None:
         self._emit_modified()
@@ -184,6 +206,9 @@ class FileFlows(QObject):
         if result is None:
             return False
         native = result.kind == "native"
+        if native:
+            own_totals_dropped(result.report)
+            own_totals_dropped(result.previous)
         suggested = "" if native else path.with_suffix(NATIVE_SUFFIX).name
         self._set_document(Document(result.report, result.previous), path if native else None,
                            dirty=not native, suggested=suggested)
@@ -434,7 +459,7 @@ class FileFlows(QObject):
                     self.window, f"年报编制助手上次没有正常关闭。\n发现“{name}”未保存的修改"
                     f"（自动保存于 {when or '未知时间'}）。\n\n是否恢复这些修改？", "恢复", "不恢复"):
                 try:
-                    loaded = load_file(path)
+                    loaded = load_project(path)
                 except ReadError as exc:
                     dialogs.error(self.window, f"无法恢复：{exc}")
                     self._discard_recovery(path)

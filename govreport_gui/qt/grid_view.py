@@ -70,7 +70,7 @@ class GridView(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setStyleSheet("QTableView { gridline-color: #6b7280; selection-background-color: #2f6fd0; "
                            "selection-color: white; }")
-        model.modelReset.connect(self.apply_layout)
+        model.grid_changed.connect(self.apply_layout)
         self.apply_layout()
 
     @property

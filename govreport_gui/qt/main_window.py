@@ -66,7 +66,7 @@ class SectionPage(QWidget):
             self.prose.edit.setFixedHeight(max(70, self.prose.edit.fontMetrics().height() * 4))
             layout.addWidget(self.prose)
             self._fit_grid()
-            self.model.modelReset.connect(self._fit_grid)
+            self.model.grid_changed.connect(self._fit_grid)
         else:
             self.prose = ProseField(session, section=key, label=heading, placeholder=PROSE_HINTS.get(key, ""))
             layout.addWidget(self.prose, 1)

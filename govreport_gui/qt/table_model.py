@@ -47,6 +47,7 @@ class PastePlan:
 class TableModel(QAbstractTableModel):
     problem = Signal(str)   # a typed value could not be read (message for the clerk)
     note = Signal(str)      # a typed value was interpreted (“１２”按12读取)
+    grid_changed = Signal()  # after a reset to another format version's grid (views re-apply spans)
 
     def __init__(self, session: Session, table_id: str, parent=None) -> None:
         super().__init__(parent)
@@ -115,6 +116,7 @@ class TableModel(QAbstractTableModel):
             self.beginResetModel()
             self._load_spec()
             self.endResetModel()
+            self.grid_changed.emit()
             return
         self._refresh_marks()
         if self.spec.n_rows and self.spec.n_cols:

@@ -6,7 +6,7 @@ import pytest
 
 from govreport_gui.core.document import Document
 from govreport_gui.core.report import Report
-from govreport_gui.core.serialize import load_file
+from govreport_gui.qt.file_flows import load_project
 from govreport_gui.qt import dialogs
 from qt_helpers import SAMPLE, FakeDialogs
 
@@ -31,15 +31,17 @@ def make_window(qtbot):
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
         return window
     return make
 
 
 @pytest.fixture
 def sample() -> Report:
-    return load_file(SAMPLE).report
+    return load_project(SAMPLE).report
 
 
 @pytest.fixture
 def sample_loaded():
-    return load_file(SAMPLE)
+    return load_project(SAMPLE)

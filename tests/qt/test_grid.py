@@ -95,6 +95,8 @@ def test_imbalance_is_flagged_listed_jumped_to_and_cleared(qtbot, make_window, s
     type_into(qtbot, p3.grid, key, str(original + 4))
 
     [finding] = [f for f in findings_with(window, "三.balance") if f.cells[0].col == natural]
+    # only the balance rule fails (the project file's own totals are not "printed" figures)
+    assert {f.rule for f in window.session.document.findings if f.severity is Severity.ERROR} == {"三.balance"}
     assert "相差4" in finding.message
     model = p3.model
     for k in (key, CellKey("三", CARRIED_IN, natural), CellKey("三", RESULTS_TOTAL, natural),

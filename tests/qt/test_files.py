@@ -1,0 +1,210 @@
+"""File flows through the window: save/close/reopen, failed saves, prompts, new, open, import, export."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from govreport_gui.core.forms import CellKey, get_form
+from govreport_gui.core.forms.common import NEW
+from govreport_gui.core.serialize import load_file, save_json
+from govreport_gui.qt.dialogs import NewReportAnswer, NewReportDialog
+from govreport_gui.qt.file_flows import own_totals_dropped
+from govreport_gui.qt.main_window import MainWindow
+from qt_helpers import SAMPLE, type_into
+
+NATURAL = get_form("2021").tables["三"].cols[0]
+KEY = CellKey("三", NEW, NATURAL)
+
+
+def edit_everything(qtbot, window):
+    p3 = window.page_for_table("三")
+    window.tabs.setCurrentWidget(p3)
+    type_into(qtbot, p3.grid, KEY, "4321")
+    p6 = window.page_for_section("六")
+    p6.prose.edit.setPlainText("第一段\n第二段")
+    p6.prose.commit()
+    agency = window.meta_tab.fields["agency"]
+    agency.setText("新机关名称")
+    agency.editingFinished.emit()
+
+
+def test_save_close_reopen_loses_nothing(qtbot, make_window, sample_loaded, tmp_path, fake_dialogs):
+    window = make_window(sample_loaded.report, sample_loaded.previous)
+    edit_everything(qtbot, window)
+    assert window.isWindowModified() and "新机关名称" in window.windowTitle()
+    fake_dialogs.answers["save_file"].append(str(tmp_path / "年报"))
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    path = tmp_path / "年报.govreport"
+    assert path.exists() and window.flows.path == path
+    assert not window.isWindowModified() and "年报.govreport" in window.windowTitle()
+    edited = window.session.report.copy()
+    assert window.close()
+    assert fake_dialogs.asked == [("save_file", "保存年度报告")]  # no "save changes?" prompt
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.flows.open_file(path)
+    assert again.session.report == edited
+    assert again.session.document.previous == sample_loaded.previous
+    assert again.page_for_section("六").prose.text() == "第一段\n第二段"
+    assert again.meta_tab.fields["agency"].text() == "新机关名称"
+    assert not again.isWindowModified()
+    assert again.flows.recent_files()[0] == str(path.resolve())
+    assert [a.text() for a in again.recent_menu.actions()][0] == str(path.resolve())
+
+
+def test_a_failed_save_keeps_the_document_open_and_modified(qtbot, make_window, sample, tmp_path, fake_dialogs):
+    window = make_window(sample)
+    edit_everything(qtbot, window)
+    fake_dialogs.answers["save_file"].append(str(tmp_path / "no-such-folder" / "x.govreport"))
+    assert not window.flows.save()
+    [(kind, text, _)] = fake_dialogs.shown
+    assert kind == "error" and "文件夹不存在" in text and "没有丢失" in text
+    assert window.isWindowModified() and window.flows.path is None
+    assert window.session.report.get(KEY) == 4321
+
+    # an existing file that cannot be replaced (read-only folder): the old file stays intact
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    target = folder / "old.govreport"
+    target.write_bytes(SAMPLE.read_bytes())
+    os.chmod(folder, 0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        window.flows.path = target
+        assert not window.flows.save()
+        assert target.read_bytes() == SAMPLE.read_bytes()
+        assert window.isWindowModified()
+    finally:
+        os.chmod(folder, 0o700)
+
+
+@pytest.mark.parametrize("answer,closes,saved", [("cancel", False, False), ("discard", True, False),
+                                                 ("save", True, True)])
+def test_closing_with_unsaved_changes_asks(qtbot, make_window, sample, tmp_path, fake_dialogs, answer, closes, saved):
+    window = make_window(sample)
+    edit_everything(qtbot, window)
+    fake_dialogs.answers["ask_save_changes"].append(answer)
+    fake_dialogs.answers["save_file"].append(str(tmp_path / "out.govreport"))
+    assert window.close() is closes
+    assert fake_dialogs.asked[0][0] == "ask_save_changes" and "未保存的修改" in fake_dialogs.asked[0][1]
+    assert (tmp_path / "out.govreport").exists() is saved
+    if not closes:
+        assert window.isVisible() and window.session.report.get(KEY) == 4321
+        fake_dialogs.answers["ask_save_changes"].append("discard")
+
+
+def test_new_report_follows_the_answers(qtbot, make_window, fake_dialogs):
+    window = make_window()
+    fake_dialogs.answers["new_report"].append(NewReportAnswer("某某镇人民政府", 2020, "2019"))
+    assert window.flows.new_report()
+    report = window.session.report
+    assert (report.form_version, report.meta.year, report.meta.agency) == ("2019", 2020, "某某镇人民政府")
+    # the grids follow the 2019 declaration: （六）其他处理 is one row there
+    assert window.page_for_table("三").model.rowCount() == get_form("2019").tables["三"].n_rows
+    assert window.page_for_table("二").model.rowCount() == get_form("2019").tables["二"].n_rows
+    assert "某某镇人民政府 2020年度" in window.windowTitle()
+    assert not window.isWindowModified()
+
+
+def test_new_report_dialog_version_follows_the_year(qtbot):
+    dialog = NewReportDialog(None, 2024, "某局")
+    qtbot.addWidget(dialog)
+    assert dialog.answer() == NewReportAnswer("某局", 2024, "2021")
+    dialog.year.setValue(2020)
+    assert dialog.answer().version == "2019"
+    dialog.year.setValue(2021)
+    assert dialog.answer().version == "2021"
+    dialog.version.setCurrentIndex(dialog.version.findData("2019"))
+    dialog.version.activated.emit(dialog.version.currentIndex())  # the clerk chose it
+    dialog.year.setValue(2023)
+    assert dialog.answer().version == "2019"
+
+
+def test_opening_an_unreadable_file_says_why_and_keeps_the_document(qtbot, make_window, sample, tmp_path,
+                                                                     fake_dialogs):
+    window = make_window(sample)
+    before = window.session.report.copy()
+    bad = tmp_path / "坏文件.xlsx"
+    bad.write_text("这不是表格", "utf-8")
+    assert not window.flows.open_file(bad)
+    [(kind, text, _)] = fake_dialogs.shown
+    assert kind == "error" and "坏文件.xlsx" in text
+    assert window.session.report == before
+
+
+def test_import_replaces_content_as_one_undo_step_and_shows_notes(qtbot, make_window, sample, tmp_path,
+                                                                  fake_dialogs, monkeypatch):
+    from govreport_gui.io import registry
+    other = sample.copy()
+    other.values[KEY] = 1
+    path = tmp_path / "上年.json"
+    save_json(path, other)
+    real = registry.read_report
+
+    def reader_with_notes(p):
+        result = real(p)
+        result.notes = ["“１２”按12读取"]
+        return result
+    monkeypatch.setattr(registry, "read_report", reader_with_notes)
+    window = make_window(sample)
+    before = window.session.report.copy()
+    assert window.flows.import_into(path)
+    assert window.session.report.get(KEY) == 1
+    assert ("notes", "“上年.json”读取时作了以下处理，请核对：", "“１２”按12读取") in fake_dialogs.shown
+    assert window.session.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert window.session.report == before
+
+
+def test_a_dropped_file_is_opened(qtbot, make_window, tmp_path):
+    window = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SAMPLE))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.session.report.meta.year == 2024
+    assert window.flows.path == SAMPLE
+
+
+def test_command_line_file_is_opened(qtbot):
+    from govreport_gui.qt.app import create_window
+    window = create_window([str(SAMPLE)])
+    qtbot.addWidget(window)
+    assert window.flows.path == SAMPLE and window.session.report.meta.year == 2024
+
+
+def test_export_goes_through_the_registry(qtbot, make_window, sample, tmp_path, fake_dialogs):
+    window = make_window(sample)
+    fake_dialogs.answers["save_file"].append(str(tmp_path / "导出"))
+    assert window.flows.export(".json")
+    assert own_totals_dropped(load_file(tmp_path / "导出.json").report) == window.session.report
+    # a writer that fails: the message is shown, nothing else changes
+    fake_dialogs.answers["save_file"].append(str(tmp_path / "missing" / "x.json"))
+    assert not window.flows.export(".json")
+    assert fake_dialogs.shown[-1][0] == "error"
+
+
+def test_changing_the_format_version_is_one_undo_step(qtbot, make_window, sample, fake_dialogs):
+    window = make_window(sample)
+    before = window.session.report.copy()
+    combo = window.meta_tab.version
+    combo.setCurrentIndex(combo.findData("2019"))
+    combo.activated.emit(combo.currentIndex())
+    assert "将被移除" in fake_dialogs.asked[-1][1]
+    report = window.session.report
+    assert report.form_version == "2019"
+    assert report.get(KEY) == before.get(KEY)  # 三 is shared by both versions
+    assert window.page_for_table("三").model.rowCount() == get_form("2019").tables["三"].n_rows
+    grid = window.page_for_table("三").grid
+    assert grid.rowSpan(5, 0) == sum(1 for leaf in get_form("2019").tables["三"].rows[2:-1])
+    window.undo_action.trigger()
+    assert window.session.report == before
+    assert grid.rowSpan(5, 0) == sum(1 for leaf in get_form("2021").tables["三"].rows[2:-1])
