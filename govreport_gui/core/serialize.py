@@ -27,6 +27,7 @@ from .values import Value, format_value
 SCHEMA = "govreport/1"
 SCHEMA_PREFIX = "govreport/"
 NATIVE_SUFFIX = ".govreport"
+APPLICATION = "govreport_gui"  # marks a project file written by this program
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 8
 _META_KEYS = tuple(f.name for f in fields(Metadata) if f.name not in ("agency", "year"))
@@ -72,7 +73,7 @@ def _json_value(value: Value, kind: Kind) -> object:
 
 def native_to_json(report: Report, previous: Report | None = None) -> dict:
     out = report_to_json(report)
-    out["application"] = "govreport_gui"
+    out["application"] = APPLICATION
     if report.accepted:
         out["accepted_warnings"] = [
             {"rule": a.rule, "cells": [{"table": c.table, "row": c.row, "col": c.col} for c in a.cells],
@@ -153,10 +154,13 @@ def load_json_bytes(data: bytes, name: str = "文件") -> Loaded:
         raise ReadError(f"{name}内容已损坏（第{exc.lineno}行第{exc.colno}列不是有效的 JSON），无法读取。") from None
     except RecursionError:
         raise ReadError(f"{name}嵌套层数过多，不是年报文件。") from None
-    report = report_from_json(doc, name)
+    # A project file's totals are this program's own recomputed output, not figures printed by a
+    # source document: they are not kept as printed totals (they would go stale with every edit).
+    own = isinstance(doc, dict) and doc.get("application") == APPLICATION
+    report = report_from_json(doc, name, printed_totals=not own)
     previous = None
     if isinstance(doc.get("previous"), dict):
-        previous = report_from_json(doc["previous"], f"{name}中的上年报告")
+        previous = report_from_json(doc["previous"], f"{name}中的上年报告", printed_totals=not own)
     return Loaded(report, previous)
 
 
@@ -178,7 +182,9 @@ def load_file(path: str | os.PathLike) -> Loaded:
     return load_json_bytes(data, f"“{path.name}”")
 
 
-def report_from_json(doc: object, name: str = "文件") -> Report:
+def report_from_json(doc: object, name: str = "文件", printed_totals: bool = True) -> Report:
+    """A report from report JSON.  Computed cells are the totals the source printed: kept in
+    ``report.printed`` for the checks to compare (unless ``printed_totals`` is false)."""
     if not isinstance(doc, dict):
         raise ReadError(f"{name}不是报告 JSON（顶层应为对象）。")
     schema = doc.get("schema")
@@ -230,6 +236,8 @@ def report_from_json(doc: object, name: str = "文件") -> Report:
     seen: set[CellKey] = set()
     for i, cell in enumerate(cells, 1):
         _read_cell(form, report, cell, i, seen, problems)
+    if not printed_totals:
+        report.printed.clear()
     accepted = doc.get("accepted_warnings", [])
     if isinstance(accepted, list):
         for item in accepted:

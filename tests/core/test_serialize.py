@@ -176,3 +176,14 @@ def test_missing_cells_are_blank_and_printed_totals_kept():
     doc["cells"] = [{"table": "三", "row": "（七）总计", "col": "总计", "value": 99, "computed": True}]
     r = report_from_json(doc)
     assert r.values == {} and r.printed == {CellKey("三", "（七）总计", "总计"): 99}
+
+
+def test_project_file_totals_are_not_printed_figures_but_report_json_totals_are(tmp_path):
+    r = balanced("2021")
+    path = tmp_path / "a.govreport"
+    save_native(path, r, balanced("2021", 2023))
+    loaded = load_file(path)
+    assert loaded.report.printed == {} and loaded.previous.printed == {}
+    plain = tmp_path / "a.json"
+    plain.write_text(dumps(report_to_json(r)), encoding="utf-8")
+    assert load_file(plain).report.printed
