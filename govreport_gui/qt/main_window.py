@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QApplication, QDockWidget, QLabel, QLineEdit, QMainWindow, QPlainTextEdit,
                                QHBoxLayout, QTabWidget, QVBoxLayout, QWidget)
@@ -35,12 +35,20 @@ PROSE_HINTS = {
 
 
 class SectionPage(QWidget):
-    """One section: its heading, the table (if any) and the prose (main text or optional notes)."""
+    """One section: its heading, the table (if any) and the prose (main text or optional notes).
 
-    def __init__(self, session: Session, key: str, heading: str, table_id: str | None) -> None:
+    The contents are built when the page is first shown or used (``ensure_built``), so the window
+    paints its first tab without building the others (start-up time)."""
+
+    def __init__(self, session: Session, key: str, heading: str, table_id: str | None, on_built) -> None:
         super().__init__()
+        self.session = session
         self.key = key
         self.table_id = table_id
+        self._on_built = on_built
+        self._grid: GridView | None = None
+        self._model: TableModel | None = None
+        self._prose: ProseField | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         self.heading = QLabel(heading)
@@ -49,27 +57,53 @@ class SectionPage(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         layout.addWidget(self.heading)
-        self.grid: GridView | None = None
-        self.model: TableModel | None = None
-        if table_id is not None:
-            self.model = TableModel(session, table_id, self)
-            self.grid = GridView(self.model)
-            self.prose = ProseField(session, section=key, label=heading,
-                                    placeholder="（可选）表格之外需要说明的文字，例如对数字的解释。")
+
+    @property
+    def built(self) -> bool:
+        return self._prose is not None
+
+    @property
+    def grid(self) -> GridView | None:
+        self.ensure_built()
+        return self._grid
+
+    @property
+    def model(self) -> TableModel | None:
+        self.ensure_built()
+        return self._model
+
+    @property
+    def prose(self) -> ProseField:
+        self.ensure_built()
+        return self._prose
+
+    def showEvent(self, event) -> None:
+        self.ensure_built()
+        super().showEvent(event)
+
+    def ensure_built(self) -> None:
+        if self._prose is not None:
+            return
+        session, key, heading, layout = self.session, self.key, self.heading.text(), self.layout()
+        if self.table_id is not None:
+            self._model = TableModel(session, self.table_id, self)
+            self._grid = GridView(self._model)
+            self._prose = ProseField(session, section=key, label=heading,
+                                     placeholder="（可选）表格之外需要说明的文字，例如对数字的解释。")
             row = QHBoxLayout()
             row.addStretch(1)
-            row.addWidget(self.grid, 100)
+            row.addWidget(self._grid, 100)
             row.addStretch(1)
             layout.addLayout(row, 1)
-            note = QLabel("本部分的说明文字（可选）：")
-            layout.addWidget(note)
-            self.prose.edit.setFixedHeight(max(70, self.prose.edit.fontMetrics().height() * 4))
-            layout.addWidget(self.prose)
+            layout.addWidget(QLabel("本部分的说明文字（可选）："))
+            self._prose.edit.setFixedHeight(max(70, self._prose.edit.fontMetrics().height() * 4))
+            layout.addWidget(self._prose)
             self._fit_grid()
-            self.model.grid_changed.connect(self._fit_grid)
+            self._model.grid_changed.connect(self._fit_grid)
         else:
-            self.prose = ProseField(session, section=key, label=heading, placeholder=PROSE_HINTS.get(key, ""))
-            layout.addWidget(self.prose, 1)
+            self._prose = ProseField(session, section=key, label=heading, placeholder=PROSE_HINTS.get(key, ""))
+            layout.addWidget(self._prose, 1)
+        self._on_built(self)
 
     def _fit_grid(self) -> None:
         """The grid is as large as its table (with room for a scroll bar), never larger."""
@@ -98,12 +132,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.meta_tab, "基本信息")
         self.pages: list[SectionPage] = []
         for section in self.session.report.form.sections:
-            page = SectionPage(self.session, section.key, section.heading, section.table)
-            if page.grid is not None:
-                page.grid.message.connect(self.show_message)
-                page.grid.paste_problems.connect(self._paste_problems)
-                page.model.problem.connect(self._cell_problem)
-                page.model.note.connect(self.show_message)
+            page = SectionPage(self.session, section.key, section.heading, section.table, self._page_built)
             self.pages.append(page)
             index = self.tabs.addTab(page, section.heading)
             self.tabs.setTabToolTip(index, section.heading)
@@ -131,6 +160,25 @@ class MainWindow(QMainWindow):
         self.flows.message.connect(self.show_message)
         self.flows.recent_changed.connect(self._fill_recent)
         self._on_change(Change(everything=True))
+
+    def _page_built(self, page: SectionPage) -> None:
+        if page._grid is not None:
+            page._grid.message.connect(self.show_message)
+            page._grid.paste_problems.connect(self._paste_problems)
+            page._model.problem.connect(self._cell_problem)
+            page._model.note.connect(self.show_message)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not all(p.built for p in self.pages):
+            QTimer.singleShot(0, self._build_next_page)
+
+    def _build_next_page(self) -> None:
+        """Build the pages not shown yet, one per event-loop turn, after the first paint."""
+        page = next((p for p in self.pages if not p.built), None)
+        if page is not None:
+            page.ensure_built()
+            QTimer.singleShot(0, self._build_next_page)
 
     # -- menus ----------------------------------------------------------------------------------
 
@@ -218,6 +266,8 @@ class MainWindow(QMainWindow):
     def commit_pending(self) -> None:
         """Store anything typed but not yet committed (an open cell editor, a prose editor)."""
         for page in self.pages:
+            if not page.built:
+                continue
             if page.grid is not None:
                 editor = page.grid.indexWidget(page.grid.currentIndex())
                 if editor is not None:

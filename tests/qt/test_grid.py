@@ -143,6 +143,8 @@ def test_spreadsheet_keyboard_habits(qtbot, make_window, sample):
     type_into(qtbot, view, key, "8", finish=Qt.Key.Key_Tab)
     assert window.session.report.get(key) == 8
     assert model.key_at(view.currentIndex()) == CellKey("三", NEW, business)
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
     qtbot.keyClick(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert model.key_at(view.currentIndex()) == key
 
