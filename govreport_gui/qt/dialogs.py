@@ -103,6 +103,27 @@ class QtDialogs:
         return dialog.answer()
 
 
+    def confirm_import(self, parent: QWidget | None, result, path) -> bool:
+        """The import preview (figures, printed totals that disagree, notes); True for 导入."""
+        from .import_preview_dialog import confirm_import
+        return confirm_import(result, path, parent)
+
+    def accept_reason(self, parent: QWidget | None, finding) -> str | None:
+        """确认警告: the clerk's reason for accepting a warning, or None."""
+        from .accept_warning_dialog import ask_accept_reason
+        return ask_accept_reason(parent, finding)
+
+    def consolidate(self, parent: QWidget | None, agency: str = ""):
+        """汇总: the consolidated report of the units the clerk chose, or None."""
+        from PySide6.QtWidgets import QDialog
+
+        from .consolidate_dialog import ConsolidateDialog
+        dialog = ConsolidateDialog(parent, agency)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.result_report()
+
+
 _impl: object = QtDialogs()
 
 
@@ -147,6 +168,18 @@ def save_file(parent, title: str, filters: str, suggested: str = "") -> str | No
 
 def new_report(parent, default_year: int, agency: str = "") -> NewReportAnswer | None:
     return _impl.new_report(parent, default_year, agency)
+
+
+def confirm_import(parent, result, path) -> bool:
+    return _impl.confirm_import(parent, result, path)
+
+
+def accept_reason(parent, finding) -> str | None:
+    return _impl.accept_reason(parent, finding)
+
+
+def consolidate(parent, agency: str = ""):
+    return _impl.consolidate(parent, agency)
 
 
 def __getattr__(name: str):

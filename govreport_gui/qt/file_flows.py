@@ -243,12 +243,9 @@ class FileFlows(QObject):
             return False
         name = Path(path).name
         report = self.session.report
-        if (report.values or any(report.sections.values())) and not dialogs.ask_yes_no(
-                self.window, f"导入“{name}”将替换当前报告的全部数字和正文（可用“撤销”恢复）。是否继续？",
-                "导入", "取消"):
+        # the preview shows what the file brings (and what disagrees); 导入 confirms, 取消 changes nothing
+        if not dialogs.confirm_import(self.window, result, path):
             return False
-        if result.notes:
-            dialogs.notes(self.window, "导入说明", f"“{name}”读取时作了以下处理，请核对：", result.notes)
         stack = self.session.undo_stack
         text = f"导入“{name}”"
         stack.beginMacro(text)
@@ -288,6 +285,17 @@ class FileFlows(QObject):
         if result.notes:
             dialogs.notes(self.window, "读取说明", f"“{Path(path).name}”读取时作了以下处理：", result.notes)
         self.message.emit(f"已载入上年度报告“{Path(path).name}”，跨年核对已更新。")
+        return True
+
+    def consolidate(self) -> bool:
+        """汇总: build this report from the units' reports (a new, unsaved document)."""
+        if not self.maybe_discard():
+            return False
+        report = dialogs.consolidate(self.window, self.session.report.meta.agency)
+        if report is None:
+            return False
+        self._set_document(Document(report), None, True)
+        self.message.emit("已生成汇总报告，请核对后保存。")
         return True
 
     def change_version(self, version: str) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from ..core.findings import Finding, Severity, count
 from .commands import Session
@@ -35,6 +36,7 @@ def dot_icon(colour: str, text: str = "", size: int = 16) -> QIcon:
 
 class FindingsPanel(QWidget):
     finding_activated = Signal(object)  # Finding
+    accept_requested = Signal(object)   # Finding (a warning the clerk wants to confirm)
 
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
@@ -58,6 +60,12 @@ class FindingsPanel(QWidget):
         self.list.itemClicked.connect(self._activated)
         self.list.itemActivated.connect(self._activated)
         layout.addWidget(self.list, 1)
+        self.accept_button = QPushButton("确认此警告…")
+        self.accept_button.setToolTip("数字核实无误时，写明理由后确认；确认的警告不再计入，理由随报告保存。")
+        self.accept_button.setEnabled(False)
+        self.accept_button.clicked.connect(self._accept_current)
+        self.list.currentItemChanged.connect(self._current_changed)
+        layout.addWidget(self.accept_button)
         hint = QLabel("单击一条可跳到相关单元格；改正数字后，对应提示即时消失。")
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
@@ -109,6 +117,17 @@ class FindingsPanel(QWidget):
             if self.list.item(i).data(FindingRole) == finding:
                 return self.list.item(i)
         return None
+
+    def _current_changed(self, item: QListWidgetItem | None, _previous=None) -> None:
+        finding = item.data(FindingRole) if item is not None else None
+        self.accept_button.setEnabled(finding is not None and finding.severity is Severity.WARNING
+                                      and finding.is_open)
+
+    def _accept_current(self) -> None:
+        item = self.list.currentItem()
+        finding = item.data(FindingRole) if item is not None else None
+        if finding is not None:
+            self.accept_requested.emit(finding)
 
     def _activated(self, item: QListWidgetItem) -> None:
         finding = item.data(FindingRole)

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
 
         self.findings = FindingsPanel(self.session)
         self.findings.finding_activated.connect(self.go_to_finding)
+        self.findings.accept_requested.connect(self.accept_warning)
         self.findings_dock = QDockWidget("检查结果", self)
         self.findings_dock.setObjectName("findings")
         self.findings_dock.setWidget(self.findings)
@@ -204,6 +205,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "导入报告内容…", lambda: self.flows.import_into())
         self._action(file_menu, "导入上一年度…", lambda: self.flows.import_previous())
+        self._action(file_menu, "汇总各单位报告…", self.flows.consolidate)
         file_menu.addSeparator()
         self._action(file_menu, "导出 Word…", lambda: self.flows.export(".docx"))
         self._action(file_menu, "导出 Excel…", lambda: self.flows.export(".xlsx"))
@@ -354,6 +356,23 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.meta_tab)
         if "year" in finding.rule:
             self.meta_tab.year.setFocus()
+
+    def accept_warning(self, finding: Finding) -> bool:
+        """确认警告: the clerk accepts a warning with a reason (one undo step)."""
+        from ..core.edits import accept_warning
+        if finding.severity is not Severity.WARNING or not finding.is_open:
+            return False
+        reason = dialogs.accept_reason(self, finding)
+        if not reason:
+            return False
+        try:
+            edit = accept_warning(finding, reason)
+        except ValueError as exc:
+            dialogs.warning(self, str(exc))
+            return False
+        self.session.push(edit)
+        self.show_message("已确认该警告（可撤销）。")
+        return True
 
     # -- window events --------------------------------------------------------------------------
 

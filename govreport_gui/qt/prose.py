@@ -80,6 +80,10 @@ class ProseField(QWidget):
         self._loading = False
         self.edit.textChanged.connect(self._typed)
         self.edit.installEventFilter(self)
+        self._highlighter = None
+        if section is not None:  # sentences copied unchanged from last year's report are tinted
+            from .copied_highlighter import CopiedHighlighter
+            self._highlighter = CopiedHighlighter(self.edit.document(), lambda: self.session.document.previous)
         session.changed.connect(self._on_change)
         self._load()
 
@@ -134,3 +138,5 @@ class ProseField(QWidget):
         if change.everything or change.section == self.section and self.section is not None \
                 or change.meta == self.meta and self.meta is not None:
             self._load()
+        if change.everything and self._highlighter is not None:
+            self._highlighter.rehighlight()  # last year's report may have changed

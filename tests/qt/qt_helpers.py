@@ -16,7 +16,9 @@ class FakeDialogs:
     def __init__(self) -> None:
         self.shown: list[tuple[str, str, str]] = []   # (kind, text, details)
         self.answers: dict[str, list] = {"ask_yes_no": [], "ask_save_changes": [], "open_file": [],
-                                          "save_file": [], "new_report": []}
+                                          "save_file": [], "new_report": [], "confirm_import": [],
+                                          "accept_reason": [], "consolidate": []}
+        self.previews: list = []
         self.asked: list[tuple[str, str]] = []
 
     def _answer(self, kind: str, default):
@@ -54,6 +56,19 @@ class FakeDialogs:
     def new_report(self, parent, default_year, agency=""):
         self.asked.append(("new_report", str(default_year)))
         return self._answer("new_report", None)
+
+    def confirm_import(self, parent, result, path):
+        self.asked.append(("confirm_import", str(path)))
+        self.previews.append(result)
+        return self._answer("confirm_import", True)
+
+    def accept_reason(self, parent, finding):
+        self.asked.append(("accept_reason", finding.message))
+        return self._answer("accept_reason", None)
+
+    def consolidate(self, parent, agency=""):
+        self.asked.append(("consolidate", agency))
+        return self._answer("consolidate", None)
 
     def kinds(self) -> list[str]:
         return [k for k, _, _ in self.shown]

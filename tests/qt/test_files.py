@@ -132,8 +132,8 @@ def test_opening_an_unreadable_file_says_why_and_keeps_the_document(qtbot, make_
     assert window.session.report == before
 
 
-def test_import_replaces_content_as_one_undo_step_and_shows_notes(qtbot, make_window, sample, tmp_path,
-                                                                  fake_dialogs, monkeypatch):
+def test_import_shows_the_preview_and_replaces_content_as_one_undo_step(qtbot, make_window, sample, tmp_path,
+                                                                        fake_dialogs, monkeypatch):
     from govreport_gui.io import registry
     other = sample.copy()
     other.values[KEY] = 1
@@ -148,12 +148,35 @@ def test_import_replaces_content_as_one_undo_step_and_shows_notes(qtbot, make_wi
     monkeypatch.setattr(registry, "read_report", reader_with_notes)
     window = make_window(sample)
     before = window.session.report.copy()
+
+    # 取消 in the preview: nothing changes
+    fake_dialogs.answers["confirm_import"].append(False)
+    assert not window.flows.import_into(path)
+    assert window.session.report == before and window.session.undo_stack.count() == 0
+
     assert window.flows.import_into(path)
+    assert fake_dialogs.previews[-1].notes == ["“１２”按12读取"]
     assert window.session.report.get(KEY) == 1
-    assert ("notes", "“上年.json”读取时作了以下处理，请核对：", "“１２”按12读取") in fake_dialogs.shown
     assert window.session.undo_stack.count() == 1
     window.undo_action.trigger()
     assert window.session.report == before
+
+
+def test_import_of_an_unreadable_file_changes_nothing(qtbot, make_window, sample, tmp_path, fake_dialogs):
+    window = make_window(sample)
+    before = window.session.report.copy()
+    bad = tmp_path / "x.docx"
+    bad.write_bytes(b"PK\x03\x04 broken")
+    assert not window.flows.import_into(bad)
+    assert fake_dialogs.shown[-1][0] == "error"
+    assert window.session.report == before and window.session.undo_stack.count() == 0
+
+
+def test_consolidated_report_opens_as_a_new_unsaved_document(qtbot, make_window, sample, fake_dialogs):
+    window = make_window()
+    fake_dialogs.answers["consolidate"].append(sample)
+    assert window.flows.consolidate()
+    assert window.session.report == sample and window.isWindowModified() and window.flows.path is None
 
 
 def test_a_dropped_file_is_opened(qtbot, make_window, tmp_path):

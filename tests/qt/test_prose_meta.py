@@ -92,3 +92,29 @@ def test_clipboard_blocks():
     assert clipboard.parse_block("a\t\tb") == [["a", "", "b"]]
     assert clipboard.parse_block("") == []
     assert clipboard.to_tsv([["1", "a\tb"], ["", "3"]]) == "1\ta b\n\t3\n"
+
+
+def test_a_warning_is_accepted_with_a_reason_from_the_panel(qtbot, make_window, sample, fake_dialogs):
+    report = sample.copy()
+    report.meta.year = 2018  # a 2021-format report on 2018: a warning
+    window = make_window(report)
+    [warning] = [f for f in window.session.document.findings if f.rule == "meta.format_year"]
+    panel = window.findings
+    item = panel.item_for(warning)
+    panel.list.setCurrentItem(item)
+    assert panel.accept_button.isEnabled()
+    fake_dialogs.answers["accept_reason"].append("经核实，格式无误。")
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    [accepted] = [f for f in window.session.document.findings if f.rule == "meta.format_year"]
+    assert accepted.accepted_reason == "经核实，格式无误。" and not accepted.is_open
+    assert window.session.undo_stack.count() == 1
+    assert "已确认" in panel.item_for(accepted).text()
+    window.session.undo_stack.undo()
+    assert [f for f in window.session.document.findings if f.rule == "meta.format_year"][0].is_open
+    # errors cannot be accepted
+    error_items = [panel.list.item(i) for i in range(panel.list.count())
+                   if getattr(panel.list.item(i).data(Qt.ItemDataRole.UserRole + 10), "severity", None)
+                   is Severity.ERROR]
+    for item in error_items:
+        panel.list.setCurrentItem(item)
+        assert not panel.accept_button.isEnabled()
