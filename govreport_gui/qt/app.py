@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 APP_NAME = "年报编制助手"
 
@@ -24,11 +25,26 @@ def create_window(argv: list[str], *, offer_recovery: bool = True):
     """The main window for ``argv`` (``[]`` or ``[FILE]``): offers to restore unsaved work left by
     an editor that did not close normally, otherwise opens FILE when given."""
     ensure_app()
+    from ..core.document import Document
+    from .file_flows import orphaned_recovery_files
     from .main_window import MainWindow
 
-    window = MainWindow()
-    restored = window.flows.offer_recovery() if offer_recovery else False
     files = [a for a in argv if not a.startswith("-")]
+    recovering = offer_recovery and bool(orphaned_recovery_files())
+    result = None
+    if files and not recovering:
+        # read FILE before building the window, so the window is built once, on its document
+        from ..core.errors import ReadError
+        from ..io.registry import read_report
+        try:
+            result = read_report(files[0])
+        except ReadError:
+            result = None  # opened again below through the file flows, which show the message
+    window = MainWindow(Document(result.report, result.previous) if result is not None else None)
+    if result is not None:
+        window.flows.adopt(Path(files[0]), result, window.session.document)
+        return window
+    restored = window.flows.offer_recovery() if recovering else False
     if files and not restored:
         window.flows.open_file(files[0])
     return window

@@ -83,8 +83,9 @@ class Session(QObject):
     def replace_document(self, document: Document) -> None:
         """Open another document: the undo history starts afresh."""
         self.undo_stack.clear()
-        self.document = document
-        document.listen(self._make_listener(document))
+        if document is not self.document:
+            self.document = document
+            document.listen(self._make_listener(document))
         self.undo_stack.setClean()
         self.changed.emit(Change(everything=True))
         self.document_replaced.emit()

@@ -65,6 +65,23 @@ def load_project(path: str | os.PathLike):
     return loaded
 
 
+def orphaned_recovery_files(own: Path | None = None) -> list[Path]:
+    """Recovery files whose editor is no longer running (its lock is free), newest first."""
+    folder = data_dir() / RECOVERY_DIR
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"*{NATIVE_SUFFIX}"):
+        if path == own:
+            continue
+        lock = QLockFile(str(path.with_suffix(".lock")))
+        if not lock.tryLock(0):
+            continue  # another editor is running with it
+        lock.unlock()
+        found.append(path)
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
 def default_year() -> int:
     """Reports are written early in the year about the year before."""
     return _dt.date.today().year - 1
@@ -205,13 +222,20 @@ class FileFlows(QObject):
         result = self._read(path)
         if result is None:
             return False
+        self.adopt(path, result)
+        return True
+
+    def adopt(self, path: Path, result, document: Document | None = None) -> None:
+        """Make a file just read (``read_report`` result) the open document."""
+        path = Path(path)
         native = result.kind == "native"
         if native:
             own_totals_dropped(result.report)
             own_totals_dropped(result.previous)
         suggested = "" if native else path.with_suffix(NATIVE_SUFFIX).name
-        self._set_document(Document(result.report, result.previous), path if native else None,
-                           dirty=not native, suggested=suggested)
+        if document is None:
+            document = Document(result.report, result.previous)
+        self._set_document(document, path if native else None, dirty=not native, suggested=suggested)
         self.add_recent(path)
         if result.notes:
             dialogs.notes(self.window, "读取说明", f"已打开“{path.name}”。读取时作了以下处理，请核对：", result.notes)
@@ -219,7 +243,6 @@ class FileFlows(QObject):
             self.message.emit(f"已从“{path.name}”读入报告；保存时将另存为项目文件（{NATIVE_SUFFIX}）。")
         else:
             self.message.emit(f"已打开“{path.name}”。")
-        return True
 
     def _read(self, path: str | os.PathLike):
         from ..io.registry import read_report
@@ -442,16 +465,7 @@ class FileFlows(QObject):
 
     def recovery_candidates(self) -> list[Path]:
         """Recovery files left by editors that are no longer running, newest first."""
-        found = []
-        for path in self._recovery_dir.glob(f"*{NATIVE_SUFFIX}"):
-            if path == self.recovery_path:
-                continue
-            lock = QLockFile(str(path.with_suffix(".lock")))
-            if not lock.tryLock(0):
-                continue  # another editor is running with it
-            lock.unlock()
-            found.append(path)
-        return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+        return orphaned_recovery_files(self.recovery_path)
 
     def offer_recovery(self) -> bool:
         """At start-up: offer each orphaned recovery file; True when one was restored."""

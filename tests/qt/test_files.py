@@ -224,3 +224,15 @@ def test_changing_the_format_version_is_one_undo_step(qtbot, make_window, sample
     window.undo_action.trigger()
     assert window.session.report == before
     assert grid.rowSpan(5, 0) == sum(1 for leaf in get_form("2021").tables["三"].rows[2:-1])
+
+
+def test_each_change_is_announced_once_after_a_command_line_start(qtbot):
+    from govreport_gui.qt.app import create_window
+    window = create_window([str(SAMPLE)])
+    qtbot.addWidget(window)
+    seen = []
+    window.session.changed.connect(seen.append)
+    window.session.report  # noqa: B018
+    from govreport_gui.core.edits import SetMeta
+    window.session.push(SetMeta("phone", window.session.report.meta.phone, "1", "改电话"))
+    assert len(seen) == 1
