@@ -18,6 +18,8 @@ def ensure_app():
     app.setOrganizationName("govreport")
     app.setApplicationName("govreport")
     app.setApplicationDisplayName(APP_NAME)
+    from . import refcount_guard
+    refcount_guard.install(app)
     return app
 
 

@@ -11,6 +11,13 @@ from govreport_gui.qt import dialogs
 from qt_helpers import SAMPLE, FakeDialogs
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _refcount_guard(qapp):
+    """The editor's guard against PySide6's None/True/False reference leak on Python 3.11."""
+    from govreport_gui.qt import refcount_guard
+    refcount_guard.install(qapp)
+
+
 @pytest.fixture(autouse=True)
 def fake_dialogs(monkeypatch, tmp_path):
     monkeypatch.setenv("GOVREPORT_DATA_DIR", str(tmp_path / "appdata"))
