@@ -31,8 +31,27 @@ SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 # Findings about every blank cell are listed in the panel, not painted on the cells.
 UNTINTED_RULES = {"value.blank"}
 
-SeverityRole = Qt.ItemDataRole.UserRole + 1
-KeyRole = Qt.ItemDataRole.UserRole + 2
+SeverityRole = int(Qt.ItemDataRole.UserRole) + 1
+KeyRole = int(Qt.ItemDataRole.UserRole) + 2
+DISPLAY, EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
+BACKGROUND, FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole)
+FONT, ALIGNMENT = int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.TextAlignmentRole)
+TOOLTIP, ACCESSIBLE = int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.AccessibleTextRole)
+ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+ALIGN_LABEL = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+ALIGN_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+BOLD_ROLES = frozenset({Role.CAPTION, Role.HEADER, Role.COMPUTED})
+SEVERITY_BRUSHES = {s: QBrush(c) for s, c in SEVERITY_COLOURS.items()}
+COMPUTED_TEXT_BRUSH = QBrush(COMPUTED_TEXT)
+_bold: list[QFont] = []
+
+
+def BOLD_FONT() -> QFont:  # noqa: N802 - a constant made on first use (needs the application font)
+    if not _bold:
+        font = QFont()
+        font.setBold(True)
+        _bold.append(font)
+    return _bold[0]
 
 
 @dataclass
@@ -71,6 +90,10 @@ class TableModel(QAbstractTableModel):
                     self._owner[(r, c)] = g
             if g.key is not None:
                 self._pos[g.key] = (g.row, g.col)
+        self._alignment = {g: (ALIGN_NUMBER if g.role in (Role.INPUT, Role.COMPUTED)
+                               else ALIGN_LABEL if g.role is Role.LABEL and g.rowspan == 1 else ALIGN_CENTRE)
+                           for g in self.spec.grid}
+        self._base_brush = {g: QBrush(self._background(g)) for g in self.spec.grid}
         self._refresh_marks()
 
     def grid_cell(self, row: int, col: int) -> GridCell | None:
@@ -103,6 +126,9 @@ class TableModel(QAbstractTableModel):
                 if key.table == self.table_id:
                     marks.setdefault(key, []).append(f)
         self._marks = marks
+        self._severity = {k: self.severity_at(k) for k in marks}
+        document = self.session.document
+        self._value = document.value
 
     def findings_at(self, key: CellKey) -> list[Finding]:
         return self._marks.get(key, [])
@@ -141,48 +167,42 @@ class TableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY):
+        # Called for every role of every visible cell on each repaint: plain int roles and
+        # per-cell values prepared in _load_spec keep it cheap (one frame per edit).
         g = self._at.get((index.row(), index.column()))
         if g is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == DISPLAY or role == EDIT:
             if g.key is None:
-                return g.text if role == Qt.ItemDataRole.DisplayRole else None
-            return format_value(self.session.document.value(g.key))
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(self._background(g))
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(COMPUTED_TEXT) if g.role is Role.COMPUTED else None
-        if role == Qt.ItemDataRole.FontRole:
-            if g.role in (Role.CAPTION, Role.HEADER) or g.role is Role.COMPUTED:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if g.role in (Role.INPUT, Role.COMPUTED):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if g.role is Role.LABEL and g.rowspan == 1:
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+                return g.text if role == DISPLAY else None
+            return format_value(self._value(g.key))
+        if role == BACKGROUND:
+            if g.key is not None:
+                sev = self._severity.get(g.key)
+                if sev is not None:
+                    return SEVERITY_BRUSHES[sev]
+            return self._base_brush[g]
+        if role == FONT:
+            return BOLD_FONT() if g.role in BOLD_ROLES else None
+        if role == ALIGNMENT:
+            return self._alignment[g]
+        if role == FOREGROUND:
+            return COMPUTED_TEXT_BRUSH if g.role is Role.COMPUTED else None
+        if role == TOOLTIP:
             return self._tooltip(g)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return g.text if g.key is None else f"{g.key.row} {g.key.col} {format_value(self.session.document.value(g.key))}"
+        if role == ACCESSIBLE:
+            return g.text if g.key is None else f"{g.key.row} {g.key.col} {format_value(self._value(g.key))}"
         if role == SeverityRole:
-            sev = self.severity_at(g.key) if g.key is not None else None
+            sev = self._severity.get(g.key) if g.key is not None else None
             return sev.value if sev else None
         if role == KeyRole:
             return g.key
         return None
 
     def _background(self, g: GridCell) -> QColor:
+        """The colour of a cell without findings."""
         if g.key is not None:
-            sev = self.severity_at(g.key)
-            if sev is not None:
-                return SEVERITY_COLOURS[sev]
             return COMPUTED_COLOUR if g.role is Role.COMPUTED else QColor(Qt.GlobalColor.white)
         if g.role is Role.CAPTION:
             return CAPTION_COLOUR
