@@ -71,7 +71,7 @@ class FindingsPanel(QWidget):
         hint.setStyleSheet("color: #666;")
         layout.addWidget(hint)
         self._icons = {s: dot_icon(c) for s, c in SEVERITY_DOT.items()}
-        self._shown: tuple = ()
+        self._shown: tuple | None = None
         session.changed.connect(lambda _change: self.refresh())
         self.refresh()
 

@@ -68,8 +68,9 @@ class GridView(QTableView):
         self.setCornerButtonEnabled(False)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setStyleSheet("QTableView { gridline-color: #6b7280; selection-background-color: #2f6fd0; "
-                           "selection-color: white; }")
+        # a translucent selection keeps the tint of flagged cells visible under it
+        self.setStyleSheet("QTableView { gridline-color: #6b7280; selection-background-color: rgba(47, 111, 208, 90); "
+                           "selection-color: black; }")
         model.grid_changed.connect(self.apply_layout)
         self.apply_layout()
 
@@ -108,8 +109,8 @@ class GridView(QTableView):
                 has_label[g.col] = True
                 limit = 5 * em if g.rowspan > 1 else 17 * em
                 widths[g.col] = max(widths[g.col], min(fm.horizontalAdvance(g.text), limit) + PADDING)
-            elif g.role is Role.HEADER:
-                widths[g.col] = max(widths[g.col], min(fm.horizontalAdvance(g.text), 5 * em) + PADDING)
+            elif g.role is Role.HEADER:  # headers up to 7 characters on one line, longer ones wrap
+                widths[g.col] = max(widths[g.col], min(fm.horizontalAdvance(g.text), 7 * em) + PADDING)
         value_width = int(VALUE_MIN_WIDTH_CHARS * em)
         for c in range(spec.n_cols):
             if has_label[c]:
@@ -125,7 +126,7 @@ class GridView(QTableView):
         bold = self.font()
         bold.setBold(True)
         fm_plain, fm_bold = QFontMetrics(self.font()), QFontMetrics(bold)
-        base = fm_plain.height() + PADDING
+        base = fm_plain.height() + PADDING - 2
         heights = [base] * spec.n_rows
         tall: list[tuple[int, int, int]] = []
         for g in spec.grid:

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QApplication, QDockWidget, QLabel, QLineEdit, QMainWindow, QPlainTextEdit,
-                               QHBoxLayout, QTabWidget, QVBoxLayout, QWidget)
+                               QHBoxLayout, QSizePolicy, QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
 from ..core.document import Change, Document
 from ..core.findings import Finding, Severity
@@ -56,6 +56,7 @@ class SectionPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.heading.setFont(font)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.heading)
 
     @property
@@ -95,21 +96,44 @@ class SectionPage(QWidget):
             row.addWidget(self._grid, 100)
             row.addStretch(1)
             layout.addLayout(row, 1)
-            layout.addWidget(QLabel("本部分的说明文字（可选）："))
+            self.notes_toggle = QToolButton()
+            self.notes_toggle.setText("本部分的说明文字（可选）")
+            self.notes_toggle.setCheckable(True)
+            self.notes_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.notes_toggle.setAutoRaise(True)
+            self.notes_toggle.toggled.connect(self._show_notes)
+            layout.addWidget(self.notes_toggle)
             self._prose.edit.setFixedHeight(max(70, self._prose.edit.fontMetrics().height() * 4))
             layout.addWidget(self._prose)
+            layout.addStretch(0)  # what the grid does not need stays below it
+            self._show_notes(bool(self._prose.text()))
+            session.changed.connect(self._notes_follow_document)
             self._fit_grid()
             self._model.grid_changed.connect(self._fit_grid)
+            self._grid.verticalScrollBar().rangeChanged.connect(lambda _lo, _hi: self._fit_grid())
         else:
             self._prose = ProseField(session, section=key, label=heading, placeholder=PROSE_HINTS.get(key, ""))
             layout.addWidget(self._prose, 1)
         self._on_built(self)
 
+    def _show_notes(self, shown: bool) -> None:
+        """The optional text under a table: folded away unless it holds text or is asked for."""
+        self._prose.setVisible(shown)
+        self.notes_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        if self.notes_toggle.isChecked() != shown:
+            self.notes_toggle.setChecked(shown)
+
+    def _notes_follow_document(self, change) -> None:
+        if self._prose.text() and not self.notes_toggle.isChecked():
+            self._show_notes(True)
+
     def _fit_grid(self) -> None:
-        """The grid is as large as its table (with room for a scroll bar), never larger."""
-        extra = self.grid.style().pixelMetric(self.grid.style().PixelMetric.PM_ScrollBarExtent) + 4
-        self.grid.setMaximumWidth(self.grid.preferred_width() + extra)
-        self.grid.setMaximumHeight(self.grid.preferred_height() + extra)
+        """The grid is as large as its table (with room for a vertical scroll bar), never larger."""
+        grid = self._grid
+        scrolls = grid.verticalScrollBar().maximum() > 0
+        extra = grid.style().pixelMetric(grid.style().PixelMetric.PM_ScrollBarExtent) + 2 if scrolls else 2
+        grid.setMaximumWidth(grid.preferred_width() + extra)
+        grid.setMaximumHeight(grid.preferred_height() + 2)
 
 
 class MainWindow(QMainWindow):
