@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit, QStyle,
                                QStyledItemDelegate, QTableView)
 
 from ..core.forms import CellKey, Role
 from . import clipboard
-from .table_model import TableModel
+from .table_model import BACKGROUND, TableModel
 
 VALUE_MIN_WIDTH_CHARS = 6.6
+_SELECTED = QStyle.StateFlag.State_Selected
 PADDING = 10
 
 
@@ -26,6 +27,15 @@ class _Delegate(QStyledItemDelegate):
     def __init__(self, view: "GridView") -> None:
         super().__init__(view)
         self._view = view
+
+    def paint(self, painter, option, index):
+        # Selected cells keep their tint (a flagged cell stays visibly flagged when selected):
+        # the cell's own background first, then the translucent selection of the style.
+        if option.state & _SELECTED:
+            brush = self._view.model().data(index, BACKGROUND)
+            if brush is not None:
+                painter.fillRect(option.rect, brush)
+        super().paint(painter, option, index)
 
     def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
