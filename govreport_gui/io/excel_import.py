@@ -24,7 +24,7 @@ from ..core.errors import ReadError
 from ..core.forms import FORMS, CellKey, Kind, get_form
 from ..core.report import METADATA_NAMES, TEXT_METADATA, Metadata, Report
 from ..core.values import ValueProblem, format_value, parse_value
-from .excel_formula import evaluate
+from .excel_formula import CannotEvaluate, evaluate, parse_ref
 from .labels import canonical_label, heading_key
 from .notes import Note
 from .registry import ImportResult
@@ -34,7 +34,6 @@ from .table_locate import Located, Placement, locate
 #: Defined name our own export writes; its value is the format version (e.g. ``"2021"``).
 MARKER_NAME = "GovReport_Format"
 YEAR_LABEL = "报告年度"
-_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _TITLE = re.compile(r"^(?P<agency>.{0,60}?)(?P<year>(?:19|20)\d{2})年(?:度)?政府信息公开(?:工作)?年(?:度)?报")
 _WAN = Decimal(10000)
 
@@ -119,41 +118,59 @@ class _XlsxBook:
             f.close()
             self._file = None
 
-    def sheet_has_formulas(self, sheet: SheetGrid) -> bool:
-        """Whether the sheet's XML has formula cells (streamed; stops at the first one)."""
+    def load_formulas(self, sheet: SheetGrid, max_row: int) -> None:
+        """Read the formulas of one sheet's first rows straight from its XML (streamed through
+        defusedxml; the first pass kept only cached values).  Shared formulas keep their text
+        only in their first cell; the others stay unknown (not recomputed)."""
         import zipfile
+
+        from defusedxml.ElementTree import iterparse
+
         member = self._paths.get(sheet.name, "").lstrip("/")
         if not member:
-            return True
+            return
+        limit = min(max_row + 1, MAX_ROWS)
         try:
-            with zipfile.ZipFile(self.path) as zf, zf.open(member) as f:
-                tail = b""
-                while chunk := f.read(1 << 20):
-                    if _FORMULA_TAG.search(tail + chunk):
-                        return True
-                    tail = chunk[-16:]
-        except (KeyError, OSError, zipfile.BadZipFile):
-            return True
-        return False
-
-    def load_formulas(self, sheet: SheetGrid, max_row: int) -> None:
-        """Second pass over one sheet, keeping formulas (the first pass kept cached values)."""
-        import openpyxl
-        with open(self.path, "rb") as f:
-            wb = openpyxl.load_workbook(f, read_only=True, data_only=False, keep_vba=False, keep_links=False)
-            try:
-                ws = wb[sheet.name]
-                ws.reset_dimensions()
-                for r, row in enumerate(ws.iter_rows(max_row=min(max_row + 1, MAX_ROWS))):
-                    for c, cell in enumerate(row[:MAX_COLS]):
-                        if getattr(cell, "data_type", None) != "f":
+            with zipfile.ZipFile(self.path) as zf:
+                if not _has_formula_tag(zf, member):
+                    return
+                with zf.open(member) as f:
+                    for _event, el in iterparse(f, events=("end",)):
+                        tag = el.tag.rsplit("}", 1)[-1]
+                        if tag == "row":
+                            el.clear()
                             continue
-                        value = cell.value
-                        text = getattr(value, "text", value)  # ArrayFormula
-                        if isinstance(text, str):
-                            sheet.formulas[(r, c)] = text if text.startswith("=") else "=" + text
-            finally:
-                wb.close()
+                        if tag != "c":
+                            continue
+                        ref = el.get("r")
+                        formula = next((child for child in el if child.tag.rsplit("}", 1)[-1] == "f"), None)
+                        if ref and formula is not None:
+                            sheet.has_formulas = True
+                            row, col = parse_ref(ref)
+                            if row >= limit:
+                                break
+                            if formula.text and col < MAX_COLS:
+                                sheet.formulas[(row, col)] = "=" + formula.text
+        except (KeyError, OSError, zipfile.BadZipFile, CannotEvaluate):
+            return
+        except Exception as exc:
+            if _is_xml_attack(exc):
+                raise ReadError(f"“{self.path.name}”中含有不安全的 XML 声明（DTD/实体），已拒绝读取。") from None
+            return
+
+
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _has_formula_tag(zf, member: str) -> bool:
+    """Whether a sheet's XML has a formula element (a quick byte scan before parsing it)."""
+    with zf.open(member) as f:
+        tail = b""
+        while chunk := f.read(1 << 20):
+            if _FORMULA_TAG.search(tail + chunk):
+                return True
+            tail = chunk[-16:]
+    return False
 
 
 def _is_xml_attack(exc: BaseException | None) -> bool:
@@ -297,9 +314,6 @@ def _recover_formulas(book: _XlsxBook, located: Located) -> None:
         by_sheet.setdefault(id(p.sheet), []).append(p)
     for group in by_sheet.values():
         sheet = group[0].sheet
-        if not book.sheet_has_formulas(sheet):
-            continue
-        sheet.has_formulas = True
         book.load_formulas(sheet, max(r for r, _ in sheet.cells) if sheet.cells else 0)
 
 

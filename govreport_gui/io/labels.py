@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..core.forms import FORMS, FormSpec, Role
 from ..core.values import normalise_text
@@ -41,7 +42,13 @@ def canonical_label(text: object) -> str:
     """
     if text is None:
         return ""
-    s = normalise_text(str(text)).translate(_QUOTES)
+    text = str(text)
+    return _canonical(text) if len(text) <= 4 * MAX_LABEL_CHARS else _canonical.__wrapped__(text)
+
+
+@lru_cache(maxsize=8192)
+def _canonical(text: str) -> str:
+    s = normalise_text(text).translate(_QUOTES)
     s = _ARABIC_NUMBERING.sub(r"\1.", s)
     s = _CHINESE_NUMBERING.sub(r"\1、", s)
     for variant, official in _WORD_VARIANTS:
@@ -144,15 +151,33 @@ class LabelIndex:
 def heading_key(text: object, forms: Iterable[FormSpec] | None = None) -> str | None:
     """The section key ("一"…"六") a heading names, accepting the declared variants, ``1、``
     numbering instead of ``一、`` and a heading without its numeral; None if it is no heading."""
+    if not isinstance(text, str) or len(text) > 80:
+        return None
     canon = canonical_label(text)
     if not canon or len(canon) > 40:
         return None
-    bare = re.sub(r"^(\d{1,2}\.|[一二三四五六七八九十]{1,3}、)", "", canon)
-    for form in forms if forms is not None else FORMS.values():
+    bare = _HEADING_NUMBER.sub("", canon)
+    forms = tuple(forms) if forms is not None else tuple(FORMS.values())
+    key = tuple(id(f) for f in forms)
+    table = _HEADING_TABLES.get(key)
+    if table is None:
+        table = _HEADING_TABLES[key] = _headings(forms)
+    return table.get(canon) or table.get(("bare", bare))
+
+
+_HEADING_NUMBER = re.compile(r"^(\d{1,2}\.|[一二三四五六七八九十]{1,3}、)")
+
+
+_HEADING_TABLES: dict[tuple[int, ...], dict] = {}
+
+
+def _headings(forms: tuple[FormSpec, ...]) -> dict:
+    """canonical heading → section key, and ("bare", heading without its numeral) → key."""
+    out: dict = {}
+    for form in forms:
         for section in form.sections:
-            names = (section.heading, *form.heading_variants.get(section.key, ()))
-            for name in names:
+            for name in (section.heading, *form.heading_variants.get(section.key, ())):
                 official = canonical_label(name)
-                if canon == official or bare == re.sub(r"^[一二三四五六七八九十]{1,3}、", "", official):
-                    return section.key
-    return None
+                out.setdefault(official, section.key)
+                out.setdefault(("bare", _HEADING_NUMBER.sub("", official)), section.key)
+    return out
