@@ -440,6 +440,13 @@ OVERVIEW_TOPICS = (
     ("平台建设", ("平台", "网站", "新媒体")),
     ("监督保障", ("监督", "保障", "考核", "培训", "问责", "责任追究")),
 )
+# For a government's own report (…人民政府), the 2021 format also names these results.
+GOVERNMENT_TOPICS = (
+    ("工作考核", ("考核",)),
+    ("社会评议", ("评议",)),
+    ("责任追究", ("责任追究", "问责", "追责")),
+)
+_GOVERNMENT = re.compile(r"人民政府$")
 FEE_WORDS = ("信息处理费", "处理费")
 RECTIFY_WORDS = ("整改",)
 
@@ -469,6 +476,13 @@ def check_required(report: Report) -> list[Finding]:
                                + "方面的情况（2021版格式要求总体情况包括主动公开、依申请公开、政府信息管理、"
                                  "平台建设、监督保障），请补充。",
                                section="一", anchor="topics:" + ",".join(missing)))
+        if _GOVERNMENT.search(report.meta.agency.strip()):
+            gov_missing = [name for name, words in GOVERNMENT_TOPICS if not any(w in one for w in words)]
+            if gov_missing:
+                out.append(Finding(Severity.WARNING, "prose.required", (),
+                                   f"“{heading['一']}”没有写到" + "、".join(f"“{m}”" for m in gov_missing)
+                                   + "的情况（人民政府的年度报告，总体情况还应包括工作考核、社会评议和责任追究的结果），请补充。",
+                                   section="一", anchor="government:" + ",".join(gov_missing)))
     five = report.sections.get("五", "")
     if not any(w in five for w in RECTIFY_WORDS):
         out.append(Finding(Severity.WARNING, "prose.required", (),

@@ -336,3 +336,12 @@ def test_reference_to_last_years_report_title_is_fine():
     r = agency_report()
     r.sections["五"] = "（一）上年度问题整改情况。针对2023年度政府信息公开工作年度报告中提出的问题，已逐项整改。"
     assert rules(check_last_year(r)) == []
+
+
+def test_government_reports_also_cover_assessment_review_and_accountability():
+    r = agency_report()
+    r.meta.agency = "青禾市临川区人民政府"
+    [f] = rules(check_required(r))
+    assert "社会评议" in f.message and "责任追究" in f.message and "工作考核" not in f.message.split("还应包括")[0]
+    r.sections["一"] += "\n组织开展社会评议，未发生责任追究情况。"
+    assert rules(check_required(r)) == []
