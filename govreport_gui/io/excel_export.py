@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..core.forms import CellKey, FormSpec, Kind, Role, TableSpec
-from ..core.report import METADATA_NAMES, Metadata, Report
+from ..core.report import METADATA_NAMES, Report
 from ..core.serialize import write_atomic
 from ..core.values import format_value
 from .excel_import import MARKER_NAME, YEAR_LABEL

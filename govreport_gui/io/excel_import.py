@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..core.errors import ReadError
-from ..core.forms import FORMS, CellKey, Kind, get_form
+from ..core.forms import FORMS, Kind, get_form
 from ..core.report import METADATA_NAMES, TEXT_METADATA, Metadata, Report
 from ..core.values import ValueProblem, format_value, parse_value
 from .excel_formula import CannotEvaluate, evaluate, parse_ref

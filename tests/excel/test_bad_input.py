@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import struct
 import time
-import zipfile
 
 import openpyxl
 import pytest
