@@ -306,7 +306,7 @@ class Consolidation:
 
 def consolidation_sentence(n_units: int, agency: str = "") -> str:
     who = f"{agency}所属" if agency else "所属"
-    return (f"本报告由{who}{n_units}个单位（各镇乡（街道）、各部门）报送的政府信息公开工作年度报告汇总编制，"
+    return (f"本报告根据{who}各镇乡（街道）、各部门共{n_units}个单位报送的政府信息公开工作年度报告汇总编制，"
             "表格中的数字为各单位数字之和。")
 
 
