@@ -64,7 +64,7 @@ def _size(half_points: int) -> str:
 
 
 _FIXED = f'<w:spacing w:before="0" w:after="0" w:line="{BODY_LINE}" w:lineRule="exact"/>'
-_SINGLE = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+_SINGLE = '<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
 _INDENT2 = '<w:ind w:firstLineChars="200" w:firstLine="640"/>'
 
 # (style id, type, name, based on, pPr inner XML, rPr inner XML)
@@ -218,8 +218,8 @@ def build_template():
                         ("footer", FOOTER_DISTANCE), ("gutter", 0)):
         pg_mar.set(f"{q}{attr}", str(value))
     grid = sect.find(f"{q}docGrid")
-    if grid is not None:
-        grid.set(f"{q}type", "lines")
+    if grid is not None:  # no snapping to a line grid: the styles set fixed line spacing
+        grid.attrib.pop(f"{q}type", None)
         grid.set(f"{q}linePitch", str(BODY_LINE))
     document.settings.odd_and_even_pages_header_footer = True
     section.footer.is_linked_to_previous = False

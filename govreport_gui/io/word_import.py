@@ -1,0 +1,514 @@
+"""Reading a published Word report (.docx from Word or WPS, 2019 or 2021 format).
+
+The document is walked in order: the title (agency and year), an optional preamble, the six
+section headings (``heading_key`` accepts the declared variants, ``1、`` numbering from Word's
+auto-numbering and a heading without its numeral), the prose of each section, the tables and the
+signature after 六.  Tables are read by *labels*, not by position: each value cell of the format
+declaration is found at the crossing of its row label and its column header in the Word table's
+logical grid (merged cells — ``gridSpan`` / ``vMerge`` — are resolved once, so a merged cell is one
+cell), so extra or missing layout rows, a split label column or a different column order still
+read right.  Printed totals go to ``report.printed`` (the checks compare them with recomputed ones).
+
+Hostile files: member sizes are checked before anything is decompressed, and a part declaring a
+DOCTYPE or an entity is rejected before python-docx parses it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.errors import ReadError
+from ..core.forms import FORMS, CellKey, FormSpec, Kind, Role, TableSpec, form_for_year
+from ..core.report import Metadata, Report
+from ..core.values import ValueProblem, normalise_text, parse_value
+from .labels import canonical_label, heading_key
+from .registry import ImportResult
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_PART_BYTES = 64 * 1024 * 1024       # uncompressed size of one part
+MAX_TOTAL_BYTES = 256 * 1024 * 1024     # uncompressed size of the whole package
+MAX_RATIO = 200                          # compression ratio above which a part is a zip bomb
+MAX_MEMBERS = 5000
+MAX_PROBLEMS_SHOWN = 8
+_TITLE_RE = re.compile(r"^(.*?)((?:19|20)\d{2})\s*年(?:度)?")
+_PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日")
+_DATE_RE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
+_DATE_CN_RE = re.compile(r"^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
+
+
+# ---------------------------------------------------------------------------------------------
+# The package: guard, then open
+
+
+def open_docx_bytes(data: bytes, name: str):
+    """A python-docx ``Document`` of ``data`` after the zip-bomb and XML-entity guards."""
+    import docx
+
+    check_package(data, name)
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ReadError(f"“{name}”不是完整的 Word 文档（{type(exc).__name__}），无法读取。"
+                        "请用 Word/WPS 打开后另存为 .docx 再试。") from None
+    except Exception as exc:  # lxml XMLSyntaxError and other parse errors
+        if type(exc).__name__ in ("XMLSyntaxError", "PackageNotFoundError"):
+            raise ReadError(f"“{name}”内容已损坏（XML 结构错误），无法读取。请用 Word/WPS 打开后另存一份再试。") from None
+        raise
+
+
+def check_package(data: bytes, name: str) -> None:
+    """Reject zip bombs (sizes from the directory, then checked while reading) and XML parts that
+    declare a DOCTYPE or entities (billion laughs, external entities)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise ReadError(f"“{name}”已损坏（压缩包结构不完整），无法读取。") from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise ReadError(f"“{name}”包含的部件过多（{len(infos)} 个），不是正常的 Word 文档。")
+        total = 0
+        for info in infos:
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > MAX_PART_BYTES or total > MAX_TOTAL_BYTES or (
+                    info.file_size > 1024 * 1024 and ratio > MAX_RATIO):
+                raise ReadError(f"“{name}”解压后异常巨大（疑似“压缩炸弹”），为安全起见不予读取。")
+        for info in infos:
+            lower = info.filename.lower()
+            if not (lower.endswith(".xml") or lower.endswith(".rels")):
+                continue
+            with archive.open(info) as member:
+                part = member.read(MAX_PART_BYTES + 1)
+            if len(part) > MAX_PART_BYTES:
+                raise ReadError(f"“{name}”解压后异常巨大（疑似“压缩炸弹”），为安全起见不予读取。")
+            if _declares_dtd(part):
+                raise ReadError(f"“{name}”的部件 {info.filename} 含有 DOCTYPE/实体声明，"
+                                "正常的 Word 文档不会有，为安全起见不予读取。")
+
+
+def _declares_dtd(part: bytes) -> bool:
+    head = part[:4096]
+    texts = [head]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00<\x00" in head or b"<\x00!\x00" in head:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                texts.append(part.decode(enc, errors="ignore").encode("utf-8"))
+            except UnicodeError:  # pragma: no cover
+                pass
+    return any(b"<!DOCTYPE" in t or b"<!ENTITY" in t for t in texts) or b"<!ENTITY" in part
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables: the logical grid of a w:tbl
+
+
+@dataclass(eq=False)
+class DCell:
+    """One (merged) cell of a Word table: top-left (row, col) in the logical grid and its span."""
+
+    row: int
+    col: int
+    colspan: int
+    text: str
+    rowspan: int = 1
+
+    @property
+    def canon(self) -> str:
+        return canonical_label(self.text)
+
+
+@dataclass
+class Grid:
+    cells: list[DCell]
+    occ: list[dict[int, DCell]]  # row -> {grid column -> cell}
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.occ)
+
+    def at(self, row: int, col: int) -> DCell | None:
+        if 0 <= row < len(self.occ):
+            return self.occ[row].get(col)
+        return None
+
+    def row_cells(self, row: int) -> list[DCell]:
+        seen, out = set(), []
+        for col in sorted(self.occ[row]):
+            cell = self.occ[row][col]
+            if id(cell) not in seen:
+                seen.add(id(cell))
+                out.append(cell)
+        return out
+
+
+def cell_text(tc) -> str:
+    """Text of a ``w:tc``: its paragraphs joined with line breaks (nested tables included)."""
+    parts = []
+    for p in tc.iter(f"{W}p"):
+        buf = []
+        for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
+            buf.append(el.text or "" if el.tag == f"{W}t" else ("\t" if el.tag == f"{W}tab" else "\n"))
+        parts.append("".join(buf))
+    return "\n".join(parts)
+
+
+def table_grid(tbl) -> Grid:
+    """Resolve ``gridBefore``, ``gridSpan`` and ``vMerge`` of a ``w:tbl`` into a logical grid in
+    which each merged cell is one ``DCell`` (python-docx would repeat it in every grid slot)."""
+    cells: list[DCell] = []
+    occ: list[dict[int, DCell]] = []
+    for r, tr in enumerate(tbl.iterchildren(f"{W}tr")):
+        row: dict[int, DCell] = {}
+        col = 0
+        before = tr.find(f"{W}trPr/{W}gridBefore")
+        if before is not None:
+            col = _int_attr(before, 0)
+        for tc in tr.iterchildren(f"{W}tc", f"{W}sdt"):
+            for real_tc in ([tc] if tc.tag == f"{W}tc" else tc.iter(f"{W}tc")):
+                tcpr = real_tc.find(f"{W}tcPr")
+                span = 1
+                merge = None
+                if tcpr is not None:
+                    gs = tcpr.find(f"{W}gridSpan")
+                    if gs is not None:
+                        span = max(1, _int_attr(gs, 1))
+                    vm = tcpr.find(f"{W}vMerge")
+                    if vm is not None:
+                        merge = vm.get(f"{W}val") or "continue"
+                above = occ[r - 1].get(col) if r > 0 else None
+                if merge == "continue" and above is not None and above.col == col:
+                    above.rowspan = r - above.row + 1
+                    for c in range(col, col + above.colspan):
+                        row[c] = above
+                    col += max(span, above.colspan)
+                    continue
+                cell = DCell(r, col, span, cell_text(real_tc))
+                cells.append(cell)
+                for c in range(col, col + span):
+                    row[c] = cell
+                col += span
+        occ.append(row)
+    return Grid(cells, occ)
+
+
+def _int_attr(el, default: int) -> int:
+    try:
+        return int(el.get(f"{W}val"))
+    except (TypeError, ValueError):
+        return default
+
+
+# ---------------------------------------------------------------------------------------------
+# Locating the value cells of a declared table
+
+
+@dataclass
+class TableRead:
+    spec: TableSpec
+    found: dict[CellKey, DCell] = field(default_factory=dict)
+    unplaced: list[str] = field(default_factory=list)   # label texts matching nothing
+
+
+def _row_labelled(spec: TableSpec) -> set[str]:
+    return {g.text for g in spec.grid if g.role is Role.LABEL}
+
+
+def locate(grid: Grid, spec: TableSpec) -> TableRead:
+    """Find every value cell of ``spec`` in ``grid`` by its row label and column header."""
+    read = TableRead(spec)
+    labels = _row_labelled(spec)
+    canon_row = {canonical_label(r): r for r in spec.rows}
+    canon_col = {canonical_label(c): c for c in spec.cols}
+    # Row anchors: rows whose label cells name a leaf row (the last such cell in the row wins).
+    row_of: dict[str, int] = {}
+    for cell in grid.cells:
+        official = canon_row.get(cell.canon)
+        if official is not None and official in labels:
+            row_of.setdefault(official, cell.row)
+    header_cells: dict[str, list[DCell]] = {}
+    for cell in grid.cells:
+        official = canon_col.get(cell.canon)
+        if official is not None:
+            header_cells.setdefault(official, []).append(cell)
+    group_cells: dict[str, list[DCell]] = {}
+    for cell in grid.cells:
+        official = canon_row.get(cell.canon)
+        if official is not None and official not in labels:
+            group_cells.setdefault(official, []).append(cell)
+
+    for spec_cell in spec.cells:
+        key = spec_cell.key
+        target = None
+        if key.row in labels:
+            r = row_of.get(key.row)
+            if r is None:
+                continue
+            # nearest header above the row naming the column
+            candidates = [h for h in header_cells.get(key.col, ()) if h.row < r]
+            label_cell = None
+            for cell in grid.row_cells(r):
+                if canon_row.get(cell.canon) == key.row:
+                    label_cell = cell
+            if not candidates:
+                continue
+            header = max(candidates, key=lambda h: (h.row + h.rowspan, -h.col))
+            target = grid.at(r, header.col)
+            if target is label_cell:
+                target = None
+        else:  # the row is a group in the header (table 四)
+            for group in group_cells.get(key.row, ()):
+                lo, hi = group.col, group.col + group.colspan
+                heads = [h for h in header_cells.get(key.col, ())
+                         if lo <= h.col < hi and h.row > group.row]
+                if not heads:
+                    continue
+                head = min(heads, key=lambda h: h.row)
+                r = head.row + head.rowspan
+                while r < grid.n_rows:
+                    candidate = grid.at(r, head.col)
+                    if candidate is not None and candidate.canon not in canon_col:
+                        target = candidate
+                        break
+                    r += 1
+                break
+        if target is not None:
+            read.found[key] = target
+    # Labels written in the table that name nothing of this table.
+    used = {id(c) for c in read.found.values()}
+    known = set(canon_row) | set(canon_col) | {canonical_label(g.text) for g in spec.grid if g.text}
+    for cell in grid.cells:
+        if id(cell) in used or not cell.text.strip():
+            continue
+        canon = cell.canon
+        if canon in known or _looks_numeric(cell.text):
+            continue
+        read.unplaced.append(cell.text.strip())
+    return read
+
+
+def _looks_numeric(text: str) -> bool:
+    t = normalise_text(text)
+    return bool(t) and (t[0].isdigit() or t[0] in "+-.") and any(ch.isdigit() for ch in t) and len(t) < 24 \
+        and not re.match(r"^\d+\.\D", t)
+
+
+def read_values(read: TableRead, where: str, notes: list[str], problems: list[str]) -> dict[CellKey, object]:
+    """Parse the located cells: {key: value or None}."""
+    out: dict[CellKey, object] = {}
+    for spec_cell in read.spec.cells:
+        cell = read.found.get(spec_cell.key)
+        if cell is None:
+            continue
+        key = spec_cell.key
+        try:
+            parsed = parse_value(cell.text, spec_cell.kind)
+        except ValueProblem as exc:
+            problems.append(f"{where}表{key.table}“{key.row}”/“{key.col}”：{exc}")
+            continue
+        if parsed.note:
+            notes.append(f"表{key.table}“{key.row}”/“{key.col}”：{parsed.note}")
+        out[key] = parsed.value
+    return out
+
+
+def read_tables(document, form: FormSpec) -> tuple[dict[str, TableRead], list[Grid]]:
+    """Locate the declared tables of ``form`` among the document's tables (each Word table is
+    assigned to the declared table it fills best)."""
+    grids = [table_grid(t._tbl) for t in document.tables]
+    return assign_tables(grids, form), grids
+
+
+def assign_tables(grids: list[Grid], form: FormSpec) -> dict[str, TableRead]:
+    best: dict[str, TableRead] = {}
+    for grid in grids:
+        for table_id, spec in form.tables.items():
+            read = locate(grid, spec)
+            if len(read.found) > len(best[table_id].found) if table_id in best else read.found:
+                best[table_id] = read
+    return best
+
+
+# ---------------------------------------------------------------------------------------------
+# The document
+
+
+@dataclass
+class _Block:
+    kind: str        # "p" or "tbl"
+    text: str = ""
+    right: bool = False
+    grid: Grid | None = None
+
+
+def _blocks(document) -> list[_Block]:
+    out: list[_Block] = []
+
+    def walk(parent) -> None:
+        for child in parent.iterchildren():
+            if child.tag == f"{W}p":
+                text = cell_text(child)
+                jc = child.find(f"{W}pPr/{W}jc")
+                right = jc is not None and jc.get(f"{W}val") in ("right", "end")
+                out.append(_Block("p", text, right))
+            elif child.tag == f"{W}tbl":
+                out.append(_Block("tbl", grid=table_grid(child)))
+            elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag"):
+                walk(child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" and
+                     child.find(f"{W}sdtContent") is not None else child)
+
+    walk(document.element.body)
+    return out
+
+
+def _clean(text: str) -> str:
+    return text.strip(" \t\r\n\u3000\xa0")
+
+
+def read_docx(path: Path) -> ImportResult:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"无法读取“{path}”：{exc.strerror or exc}。") from None
+    document = open_docx_bytes(data, path.name)
+    return read_document(document, path.name)
+
+
+def read_document(document, name: str = "Word 文档") -> ImportResult:
+    blocks = _blocks(document)
+    notes: list[str] = []
+    problems: list[str] = []
+    all_forms = tuple(FORMS.values())
+
+    # Sections: headings in order; before the first one: title and preamble.
+    head: list[str] = []
+    sections: dict[str, list[str]] = {}
+    section_tables: dict[str, list[Grid]] = {}
+    after_six: list[_Block] = []
+    current: str | None = None
+    for block in blocks:
+        if block.kind == "tbl":
+            section_tables.setdefault(current or "", []).append(block.grid)
+            continue
+        text = _clean(block.text)
+        if not text:
+            continue
+        key = heading_key(text, all_forms)
+        if key is not None and key not in sections:
+            official = next(s.heading for s in all_forms[0].sections if s.key == key)
+            if canonical_label(text) != canonical_label(official):
+                notes.append(f"标题“{text}”按“{official}”读取")
+            current = key
+            sections[key] = []
+            continue
+        if current is None:
+            head.append(text)
+        else:
+            sections[current].append(text)
+            if current == "六":
+                after_six.append(block)
+    if not sections:
+        raise ReadError(f"“{name}”中没有找到年报的六个部分的标题（如“一、总体情况”），不像政府信息公开工作年度报告。")
+    missing = [s.heading for s in all_forms[0].sections if s.key not in sections]
+    if missing:
+        notes.append("没有找到这些部分的标题：" + "、".join(missing))
+
+    # Title: leading paragraphs up to the one naming the report; the rest is the preamble.
+    suffix = Report.new(all_forms[0].version).title()   # 政府信息公开工作年度报告
+    title_end = 0
+    for i, text in enumerate(head[:4]):
+        if suffix in normalise_text(text) or "年度报告" in text:
+            title_end = i + 1
+            break
+    title = "".join(normalise_text(t) for t in head[:title_end])
+    preamble = head[title_end:]
+    meta = Metadata()
+    m = _TITLE_RE.match(title)
+    if m:
+        meta.agency, meta.year = m.group(1), int(m.group(2))
+    else:
+        for text in preamble[:3] + sections.get("一", [])[:2]:
+            pm = _PERIOD_RE.search(text)
+            if pm:
+                meta.year = int(pm.group(1))
+                notes.append(f"标题中没有年度，按统计期限读取为{meta.year}年")
+                break
+        else:
+            notes.append("没有找到报告年度（标题应形如“XX局2024年政府信息公开工作年度报告”），请在报告信息中填写")
+    if title and not meta.agency:
+        notes.append("标题中没有机关名称，请在报告信息中填写")
+    meta.preamble = "\n".join(preamble)
+
+    # Signature: the last one or two short paragraphs of 六 (organ, date).
+    six = sections.get("六", [])
+    if six and (_DATE_RE.match(normalise_text(six[-1])) or _DATE_CN_RE.match(normalise_text(six[-1]))):
+        meta.date = six.pop()
+        if six and len(six[-1]) <= 40 and not six[-1].endswith(("。", "；", "：")) and (
+                len(after_six) < 2 or after_six[-2].right or len(six) > 1):
+            meta.issuing_organ = six.pop()
+        notes.append("文末落款按" + "、".join(x for x in (meta.issuing_organ, meta.date) if x) + "读取")
+
+    # Tables: which version fills them best.
+    grids = [g for gs in section_tables.values() for g in gs]
+    reads: dict[str, dict[str, TableRead]] = {v: assign_tables(grids, f) for v, f in FORMS.items()}
+
+    def score(version: str) -> tuple[int, int]:
+        form = FORMS[version]
+        found = sum(len(r.found) for r in reads[version].values())
+        return (found - (len(form.all_cells()) - found) // 4, int(bool(meta.year) and form.applies_to(meta.year)))
+
+    if grids:
+        version = max(FORMS, key=score)
+        if meta.year and not FORMS[version].applies_to(meta.year):
+            notes.append(f"报告年度为{meta.year}年，但表格是{version}版格式，按表格读取")
+    else:
+        version = form_for_year(meta.year).version if meta.year else max(FORMS, key=lambda v: FORMS[v].first_year)
+        notes.append("文档中没有表格，只读取了文字部分")
+    form = FORMS[version]
+    report = Report(version, meta)
+    for key, paragraphs in sections.items():
+        if paragraphs:
+            report.sections[key] = "\n".join(paragraphs)
+
+    for table_id, spec in form.tables.items():
+        read = reads[version].get(table_id)
+        if read is None or not read.found:
+            notes.append(f"没有找到表{table_id}（{form.section(table_id).heading if _has_section(form, table_id) else ''}）的表格")
+            continue
+        values = read_values(read, "", notes, problems)
+        missing_cells = [c.key for c in spec.cells if c.key not in read.found]
+        if missing_cells:
+            shown = "、".join(f"“{k.row}”/“{k.col}”" for k in missing_cells[:5])
+            more = f"等 {len(missing_cells)} 个" if len(missing_cells) > 5 else ""
+            notes.append(f"表{table_id}中没有找到 {shown}{more}单元格，按空白读取")
+        for label in read.unplaced[:10]:
+            notes.append(f"表{table_id}中的“{_short(label)}”不是官方格式的标签，已忽略")
+        for key, value in values.items():
+            if form.cell(key).computed:
+                if value is not None:
+                    report.printed[key] = value
+            elif value is not None:
+                try:
+                    report.set(key, value)
+                except ValueError as exc:
+                    problems.append(f"表{key.table}“{key.row}”/“{key.col}”：{exc}")
+    if problems:
+        shown = "；".join(problems[:MAX_PROBLEMS_SHOWN])
+        more = f"；另有 {len(problems) - MAX_PROBLEMS_SHOWN} 处" if len(problems) > MAX_PROBLEMS_SHOWN else ""
+        raise ReadError(f"“{name}”的表格中有 {len(problems)} 个数字无法读取：{shown}{more}。"
+                        "请在 Word/WPS 中改正后再导入（空白或“0”表示零）。")
+    return ImportResult(report, None, notes, "docx")
+
+
+def _has_section(form: FormSpec, table_id: str) -> bool:
+    return any(s.key == table_id for s in form.sections)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 30 else text[:29] + "…"
