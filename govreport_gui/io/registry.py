@@ -48,6 +48,7 @@ WRITERS: dict[str, tuple[str, str | Writer]] = {
     ".json": ("报告 JSON", "govreport_gui.io.registry:write_json"),
     ".docx": ("Word 文档", "govreport_gui.io.word_export:write_docx"),
     ".xlsx": ("Excel 工作簿", "govreport_gui.io.excel_export:write_xlsx"),
+    ".pdf": ("PDF（网上发布用）", "govreport_gui.io.pdf_export:write_pdf"),
 }
 
 

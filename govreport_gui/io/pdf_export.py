@@ -1,0 +1,121 @@
+"""PDF for web publication, made from the same Word document as ``导出 Word``.
+
+The Word document is built and self-checked by ``word_export``, then converted by an office suite
+installed on the machine: LibreOffice (``soffice --headless --convert-to pdf``, with a private
+profile so a LibreOffice window the clerk has open does not block the conversion) or, on Windows,
+WPS / Microsoft Word through COM automation when ``pywin32`` is available.  Without one of them
+the clerk is told what to install — nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from ..core.errors import WriteError
+from ..core.report import Report
+from ..core.serialize import write_atomic
+
+CONVERT_TIMEOUT = 180  # seconds
+_WINDOWS_SOFFICE = (r"C:\Program Files\LibreOffice\program\soffice.exe",
+                    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
+_MAC_SOFFICE = ("/Applications/LibreOffice.app/Contents/MacOS/soffice",)
+NEED_OFFICE = ("导出 PDF 需要本机安装 LibreOffice（免费）或 WPS/Word，但没有找到。"
+               "请安装 LibreOffice 后重试；也可以先“导出 Word”，再在 WPS/Word 中“输出为 PDF”。")
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice executable (env ``GOVREPORT_SOFFICE`` first), or None."""
+    override = os.environ.get("GOVREPORT_SOFFICE")
+    if override:
+        return override if Path(override).exists() or shutil.which(override) else None
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    for candidate in (*_WINDOWS_SOFFICE, *_MAC_SOFFICE):
+        if Path(candidate).exists():
+            return candidate
+    return None
+
+
+def write_pdf(path: Path, report: Report, previous: Report | None = None) -> list[str]:
+    from .word_export import render_docx, self_check
+
+    path = Path(path)
+    if path.is_dir():
+        raise WriteError(f"无法导出到“{path}”：这是一个文件夹。请输入文件名（如“年度报告.pdf”）。")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.exists():
+        raise WriteError(f"无法导出到“{path}”：文件夹“{folder}”不存在。请选择其他位置。")
+    data, notes = render_docx(report)
+    notes.append(self_check(data, report))
+    with tempfile.TemporaryDirectory(prefix="govreport-pdf-") as tmp:
+        docx_path = Path(tmp) / "report.docx"
+        docx_path.write_bytes(data)
+        pdf = _convert(docx_path, Path(tmp))
+        notes.append(f"PDF 由{pdf[1]}生成。")
+        write_atomic(path, pdf[0])
+    return notes
+
+
+def _convert(docx_path: Path, tmp: Path) -> tuple[bytes, str]:
+    soffice = find_soffice()
+    if soffice:
+        return _convert_soffice(soffice, docx_path, tmp), "LibreOffice"
+    if sys.platform == "win32":
+        converted = _convert_com(docx_path, tmp)
+        if converted is not None:
+            return converted
+    raise WriteError(NEED_OFFICE)
+
+
+def _convert_soffice(soffice: str, docx_path: Path, tmp: Path) -> bytes:
+    profile = (tmp / "profile").resolve().as_uri()
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+               "--convert-to", "pdf", "--outdir", str(tmp), str(docx_path)]
+    try:
+        result = subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:
+        raise WriteError(f"LibreOffice 转换 PDF 超时（{CONVERT_TIMEOUT} 秒）。请稍后重试，或先导出 Word 再手动转换。") from None
+    except OSError as exc:
+        raise WriteError(f"无法启动 LibreOffice（{exc.strerror or exc}）。请检查 LibreOffice 安装后重试。") from None
+    pdf = docx_path.with_suffix(".pdf")
+    if result.returncode != 0 or not pdf.exists() or pdf.stat().st_size == 0:
+        raise WriteError("LibreOffice 没有生成 PDF（转换失败）。请先导出 Word，再在 WPS/Word/LibreOffice 中另存为 PDF。")
+    return pdf.read_bytes()
+
+
+def _convert_com(docx_path: Path, tmp: Path) -> tuple[bytes, str] | None:  # pragma: no cover - Windows only
+    """WPS (KWps.Application) or Word (Word.Application) through COM; None when unavailable."""
+    try:
+        import win32com.client  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    pdf = tmp / "report.pdf"
+    for prog_id, name in (("KWps.Application", "WPS"), ("Word.Application", "Microsoft Word")):
+        try:
+            app = win32com.client.DispatchEx(prog_id)
+        except Exception:
+            continue
+        try:
+            app.Visible = False
+            doc = app.Documents.Open(str(docx_path), ReadOnly=True)
+            try:
+                doc.ExportAsFixedFormat(str(pdf), 17)  # wdExportFormatPDF
+            finally:
+                doc.Close(False)
+        except Exception:
+            continue
+        finally:
+            try:
+                app.Quit()
+            except Exception:
+                pass
+        if pdf.exists() and pdf.stat().st_size:
+            return pdf.read_bytes(), name
+    return None
