@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .forms import CellKey, FormSpec, Kind, get_form
+from .forms import CellKey, FormSpec, get_form
 from .recalc import all_values
 from .report import Report
 from .values import Value, format_value
@@ -191,8 +191,4 @@ def _litigation_name(form: FormSpec) -> str:
     return "诉讼"
 
 
-def money(v: Value) -> str:
-    return format_value(v or 0) + "万元"
-
-
-__all__ = ["outline", "data_summary", "PLACEHOLDER_OPEN", "Kind"]
+__all__ = ["outline", "data_summary", "PLACEHOLDER_OPEN"]
