@@ -4,8 +4,10 @@
     python3 benchmarks/bench_edit.py [--edits 200]
 
 Reports, never asserts.  Each edit goes the way a typed value goes (model.setData → undo command →
-Document.apply → recalc + checks → dataChanged), then the grid, the panel and the tab bar are
-repainted synchronously (``repaint()``), so the time includes the painting of the new totals.
+Document.apply → recalc + checks → dataChanged), then one turn of the event loop repaints what
+the edit made dirty (the edited cell, the totals that moved, the flags that changed, the panel),
+so the time includes painting the new totals.  The worst case (the whole grid, panel and tab bar
+repainted with ``repaint()``) is reported too.
 """
 
 from __future__ import annotations
@@ -44,27 +46,32 @@ def main() -> int:
     keys = [CellKey("三", NEW, c) for c in table.cols[:-1]]
     total = model.index_of(CellKey("三", NEW, table.cols[-1]))
 
-    def one(i: int) -> tuple[float, float]:
+    def one(i: int, forced: bool) -> tuple[float, float]:
         key = keys[i % len(keys)]
         index = model.index_of(key)
         value = str(100 + i)
         t0 = time.perf_counter()
         model.setData(index, value)
         t1 = time.perf_counter()
-        grid.viewport().repaint()
-        window.findings.list.viewport().repaint()
-        window.tabs.tabBar().repaint()
+        if forced:  # worst case: every visible cell of the grid, the panel and the tab bar
+            grid.viewport().repaint()
+            window.findings.list.viewport().repaint()
+            window.tabs.tabBar().repaint()
+        else:       # what the event loop does: repaint what the edit made dirty
+            app.processEvents()
         t2 = time.perf_counter()
         assert model.data(total) is not None
         return t1 - t0, t2 - t0
 
     for i in range(20):  # warm up
-        one(i)
-    model_times, total_times = [], []
+        one(i, True)
+        one(i, False)
+    model_times, total_times, forced_times = [], [], []
     for i in range(args.edits):
-        m, t = one(i)
+        m, t = one(i, False)
         model_times.append(m * 1000)
         total_times.append(t * 1000)
+        forced_times.append(one(i + args.edits, True)[1] * 1000)
     # the document's own share (recalc + checks), without Qt
     doc = window.session.document
     t0 = time.perf_counter()
@@ -79,8 +86,10 @@ def main() -> int:
     print(f"  recalc + checks alone          {refresh:6.2f} ms")
     print(f"  edit → models notified         median {statistics.median(model_times):6.2f} ms, "
           f"p95 {p(model_times, 0.95):6.2f} ms")
-    print(f"  edit → grid/panel repainted    median {statistics.median(total_times):6.2f} ms, "
+    print(f"  edit → window repainted        median {statistics.median(total_times):6.2f} ms, "
           f"p95 {p(total_times, 0.95):6.2f} ms, max {max(total_times):6.2f} ms")
+    print(f"  (worst case: whole grid, panel and tab bar repainted: median "
+          f"{statistics.median(forced_times):6.2f} ms, p95 {p(forced_times, 0.95):6.2f} ms)")
     verdict = "within" if p(total_times, 0.95) < 16 else "OVER"
     print(f"  p95 is {verdict} the 16 ms target")
     window.flows.shutdown()

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit, QStyle,
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
                                QStyledItemDelegate, QTableView)
 
 from ..core.forms import CellKey, Role
 from . import clipboard
-from .table_model import BACKGROUND, TableModel
+from .table_model import TableModel
 
 VALUE_MIN_WIDTH_CHARS = 6.6
-_SELECTED = QStyle.StateFlag.State_Selected
 PADDING = 10
 
 
@@ -27,15 +26,6 @@ class _Delegate(QStyledItemDelegate):
     def __init__(self, view: "GridView") -> None:
         super().__init__(view)
         self._view = view
-
-    def paint(self, painter, option, index):
-        # Selected cells keep their tint (a flagged cell stays visibly flagged when selected):
-        # the cell's own background first, then the translucent selection of the style.
-        if option.state & _SELECTED:
-            brush = self._view.model().data(index, BACKGROUND)
-            if brush is not None:
-                painter.fillRect(option.rect, brush)
-        super().paint(painter, option, index)
 
     def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
@@ -78,7 +68,7 @@ class GridView(QTableView):
         self.setCornerButtonEnabled(False)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        # a translucent selection keeps the tint of flagged cells visible under it
+        # (the delegate paints in C++: a Python paint() would cost a frame per repaint of 三)
         self.setStyleSheet("QTableView { gridline-color: #6b7280; selection-background-color: rgba(47, 111, 208, 90); "
                            "selection-color: black; }")
         model.grid_changed.connect(self.apply_layout)

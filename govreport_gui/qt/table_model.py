@@ -28,6 +28,7 @@ COMPUTED_COLOUR = QColor("#e4ecf7")
 COMPUTED_TEXT = QColor("#1f3f73")
 LABEL_COLOUR = QColor("#fbfbfb")
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+MAX_SINGLE_UPDATES = 48  # more changed cells than this: one dataChanged over the whole table
 # Findings about every blank cell are listed in the panel, not painted on the cells.
 UNTINTED_RULES = {"value.blank"}
 
@@ -44,6 +45,10 @@ BOLD_ROLES = frozenset({Role.CAPTION, Role.HEADER, Role.COMPUTED})
 SEVERITY_BRUSHES = {s: QBrush(c) for s, c in SEVERITY_COLOURS.items()}
 COMPUTED_TEXT_BRUSH = QBrush(COMPUTED_TEXT)
 _bold: list[QFont] = []
+_FLAGS_INPUT = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+_FLAGS_OTHER = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_FLAGS_COVERED = Qt.ItemFlag.ItemIsEnabled
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 def BOLD_FONT() -> QFont:  # noqa: N802 - a constant made on first use (needs the application font)
@@ -94,6 +99,10 @@ class TableModel(QAbstractTableModel):
                                else ALIGN_LABEL if g.role is Role.LABEL and g.rowspan == 1 else ALIGN_CENTRE)
                            for g in self.spec.grid}
         self._base_brush = {g: QBrush(self._background(g)) for g in self.spec.grid}
+        self._computed_keys = tuple(c.key for c in self.spec.cells if c.computed)
+        self._severity: dict = {}
+        self._totals: dict = {}
+        self._flags = {(g.row, g.col): _FLAGS_INPUT if g.role is Role.INPUT else _FLAGS_OTHER for g in self.spec.grid}
         self._refresh_marks()
 
     def grid_cell(self, row: int, col: int) -> GridCell | None:
@@ -126,9 +135,10 @@ class TableModel(QAbstractTableModel):
                 if key.table == self.table_id:
                     marks.setdefault(key, []).append(f)
         self._marks = marks
-        self._severity = {k: self.severity_at(k) for k in marks}
+        self._severity = {k: s for k in marks if (s := self.severity_at(k)) is not None}
         document = self.session.document
         self._value = document.value
+        self._totals = {k: document.computed.get(k) for k in self._computed_keys}
 
     def findings_at(self, key: CellKey) -> list[Finding]:
         return self._marks.get(key, [])
@@ -144,9 +154,23 @@ class TableModel(QAbstractTableModel):
             self.endResetModel()
             self.grid_changed.emit()
             return
+        old_severity, old_totals = self._severity, self._totals
         self._refresh_marks()
-        if self.spec.n_rows and self.spec.n_cols:
-            self.dataChanged.emit(self.index(0, 0), self.index(self.spec.n_rows - 1, self.spec.n_cols - 1))
+        if not (self.spec.n_rows and self.spec.n_cols):
+            return
+        if change.cells:
+            # only what moved: the edited cells, totals whose value changed, cells whose flag changed
+            # (the view then repaints those cells, not the whole table)
+            touched = {k for k in change.cells if k in self._pos}
+            touched |= {k for k, v in self._totals.items() if old_totals.get(k) != v}
+            touched |= {k for k in old_severity.keys() | self._severity.keys()
+                        if old_severity.get(k) != self._severity.get(k)}
+            if len(touched) <= MAX_SINGLE_UPDATES:
+                for key in touched:
+                    index = self.index(*self._pos[key])
+                    self.dataChanged.emit(index, index)
+                return
+        self.dataChanged.emit(self.index(0, 0), self.index(self.spec.n_rows - 1, self.spec.n_cols - 1))
 
     # -- Qt model interface ---------------------------------------------------------------------
 
@@ -157,15 +181,10 @@ class TableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.spec.n_cols
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        g = self._at.get((index.row(), index.column()))
-        if g is None:
-            return Qt.ItemFlag.ItemIsEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if g.role is Role.INPUT:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        row = index.row()
+        if row < 0:
+            return _NO_FLAGS  # the invalid index (root)
+        return self._flags.get((row, index.column()), _FLAGS_COVERED)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY):
         # Called for every role of every visible cell on each repaint: plain int roles and

@@ -57,3 +57,25 @@ def test_computed_cell_cannot_be_set_and_bad_text_changes_nothing(qtbot):
     assert "不是数字" in blocker.args[0]
     assert session.report.get(key) is None
     assert session.undo_stack.count() == 0
+
+
+def test_an_edit_signals_the_edited_cell_the_moved_totals_and_the_changed_flags():
+    from govreport_gui.core.forms import CellKey
+    from govreport_gui.core.forms.common import NEW, RESULTS_TOTAL
+    session = Session(Document(blank("2021")))
+    model = TableModel(session, "三")
+    natural, total = model.spec.cols[0], model.spec.cols[-1]
+    ranges = []
+    model.dataChanged.connect(lambda a, b, roles=(): ranges.append((a.row(), a.column(), b.row(), b.column())))
+    key = CellKey("三", NEW, natural)
+    assert model.setData(model.index_of(key), "3")
+    changed = set()
+    for r0, c0, r1, c1 in ranges:
+        assert 0 <= r0 <= r1 < model.rowCount() and 0 <= c0 <= c1 < model.columnCount()
+        changed |= {model.key_at(model.index(r, c)) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
+    # the cell, its row total, and the balance flags on 一/二/（七）/四 of both columns
+    assert key in changed and CellKey("三", NEW, total) in changed
+    assert CellKey("三", RESULTS_TOTAL, natural) in changed
+    assert len(changed) < 20  # not the whole table
+    # cells that did not move are not repainted
+    assert CellKey("三", model.spec.rows[5], model.spec.cols[2]) not in changed
