@@ -120,11 +120,31 @@ def locate(sheets: list[SheetGrid], year: int | None = None, form: FormSpec | No
     Returns None when no label of any report table appears."""
     index = label_index()
     per_sheet = [_occurrences(s, index) for s in sheets]
-    guessed = False
+    if form is not None:
+        return _locate_form(form, sheets, per_sheet, guessed=False)
+    form, guessed = detect_version([at for _, at in per_sheet], index, year)
     if form is None:
-        form, guessed = detect_version([at for _, at in per_sheet], index, year)
-        if form is None:
-            return None
+        return None
+    if not guessed:
+        return _locate_form(form, sheets, per_sheet, guessed=False)
+    # The labels do not tell the versions apart (e.g. only 三 and 四): the version under which
+    # more figures find their place wins (2019's （六）其他处理 is a data row, 2021's a group);
+    # a tie goes to the version of the year / the current one.
+    tries = [_locate_form(f, sheets, per_sheet, guessed=True) for f in FORMS.values()]
+    best = max(_filled(t) for t in tries)
+    winners = [t for t in tries if _filled(t) == best]
+    for t in winners:
+        if t.form is form:
+            return t
+    winners[0].version_guessed = False
+    return winners[0]
+
+
+def _filled(located: Located) -> int:
+    return sum(1 for p in located.placements.values() if p.raw is not None)
+
+
+def _locate_form(form: FormSpec, sheets: list[SheetGrid], per_sheet, guessed: bool) -> Located:
     result = Located(form, version_guessed=guessed)
     for table in form.tables.values():
         for sheet, (occ, _) in zip(sheets, per_sheet):
@@ -267,7 +287,23 @@ def _note_unplaced(form: FormSpec, sheets: list[SheetGrid], per_sheet, result: L
                 continue
             noted.add((table_id, official))
             r, c = positions[0]
-            result.unplaced.append(Note(f"{sheet.ref(r, c)}：找到表{table_id}的行“{official}”，但没有找到对应的数字，未读取。", "unplaced"))
+            result.unplaced.append(Note(f"{sheet.ref(r, c)}：找到表{table_id}的行“{official}”，但没有找到对应的数字，未读取。",
+                                        "unplaced"))
+        # A group label of the form (e.g. 2021's （六）其他处理) with numbers in its row.
+        for (version, table_id, what, official), positions in occ.items():
+            if version != form.version or what != "group" or table_id not in result.tables_found:
+                continue
+            mine = [p for p in result.placements.values() if p.key.table == table_id and p.sheet is sheet]
+            if not mine:
+                continue
+            first_value_col = min(p.col for p in mine)
+            for r, c in positions:
+                placed_here = any(p.row == r for p in mine)
+                if not placed_here and any(sheet.get(r, cc) is not None
+                                           for cc in range(first_value_col, first_value_col + 8)):
+                    result.unplaced.append(Note(
+                        f"{sheet.ref(r, c)}：“{official}”在{form.version}版格式中是分组标题，不填数字；"
+                        "该行的数字未读取，请填入其下各项。", "unplaced"))
         # Text in the label columns of a located table that is no label of the form.
         for table_id in result.tables_found:
             if table_id == "四":

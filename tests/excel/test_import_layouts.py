@@ -265,3 +265,34 @@ def test_wps_xlsx_named_xls_is_read_by_content(tmp_path):
     result = read_report(path)
     assert result.kind == "xlsx"
     assert_same_values(result.report, source)
+
+
+def test_version_from_where_the_figures_are_when_labels_tie(tmp_path):
+    """Only 三 (identical labels but for （六）其他处理): a data row in 2019, a group in 2021."""
+    source = filled_report("2019", seed=14)
+    other = CellKey("三", "（六）其他处理", "自然人")
+    source.set(other, 9)
+    wb = official(source, title=False)
+    del wb["表二"], wb["表四"]
+    result = read_report(save(wb, tmp_path / "a.xlsx"))
+    assert result.report.form_version == "2019"
+    assert result.report.values[other] == 9
+    assert {k for k in result.report.values} == {k for k in source.values if k.table == "三"}
+
+
+def test_numbers_on_a_group_label_row_are_reported(tmp_path):
+    source = filled_report("2021", seed=15)
+    wb = official(source)
+    ws = wb["表三"]
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value == "（六）其他处理":
+                group_row = cell.row
+    # A clerk used to the 2019 layout adds a row of figures for the group itself.
+    ws.insert_rows(group_row)
+    ws.cell(row=group_row, column=2, value="（六）其他处理")
+    ws.cell(row=group_row, column=4, value=3)
+    result = read_report(save(wb, tmp_path / "a.xlsx"))
+    assert result.report.form_version == "2021"
+    assert any(n.startswith(f"表三!B{group_row}：“（六）其他处理”在2021版格式中是分组标题") for n in result.notes), \
+        result.notes
