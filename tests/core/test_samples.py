@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import shared_path
+from support import shared_path
 
 from govreport_gui.core import CellKey, Severity, check_report
 from govreport_gui.core.serialize import load_file
