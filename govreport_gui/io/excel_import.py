@@ -73,6 +73,7 @@ class _XlsxBook:
         self.path = path
         self.sheets: list[SheetGrid] = []
         self.marker: str | None = None
+        self.has_macros = False
         self._paths: dict[str, str] = {}
         try:
             self._file = open(path, "rb")
@@ -94,12 +95,14 @@ class _XlsxBook:
                 raise ReadError(f"“{path.name}”中含有不安全的 XML 声明（DTD/实体），已拒绝读取。") from None
             raise _unreadable(path) from exc
         try:
+            self.has_macros = getattr(wb, "vba_archive", None) is not None or _zip_has(path, "vbaproject.bin")
             self.marker = _marker(wb)
             worksheets = list(wb.worksheets)[:MAX_SHEETS]
             visible = [ws for ws in worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
             hidden = [ws for ws in worksheets if ws not in visible]
             for ws in visible + hidden:
                 self.sheets.append(_read_ws(ws))
+                self.sheets[-1].hidden = ws in hidden
                 self._paths[ws.title] = getattr(ws, "_worksheet_path", "")
         except ReadError:
             raise
@@ -173,6 +176,12 @@ def _has_formula_tag(zf, member: str) -> bool:
     return False
 
 
+def _zip_has(path: Path, basename: str) -> bool:
+    import zipfile
+    with zipfile.ZipFile(path) as zf:
+        return any(n.lower().rsplit("/", 1)[-1] == basename for n in zf.namelist())
+
+
 def _is_xml_attack(exc: BaseException | None) -> bool:
     """Whether defusedxml refused the file (openpyxl wraps its exceptions)."""
     for _ in range(10):
@@ -234,11 +243,11 @@ def _load_xls(path: Path) -> list[SheetGrid]:
         raise _unreadable(path, "Excel 97-2003 工作簿") from exc
     sheets: list[SheetGrid] = []
     try:
-        order = list(range(min(book.nsheets, MAX_SHEETS)))
-        order.sort(key=lambda i: getattr(book.sheet_by_index(i), "visibility", 0) != 0)
+        visibility = list(getattr(book, "_sheet_visibility", ())) or [0] * book.nsheets
+        order = sorted(range(min(book.nsheets, MAX_SHEETS)), key=lambda i: visibility[i] != 0)
         for i in order:
             sh = book.sheet_by_index(i)
-            sheet = SheetGrid(sh.name)
+            sheet = SheetGrid(sh.name, hidden=visibility[i] != 0)
             n_rows, n_cols = min(sh.nrows, MAX_ROWS), min(sh.ncols, MAX_COLS)
             sheet.truncated = sh.nrows > MAX_ROWS or sh.ncols > MAX_COLS
             for r in range(n_rows):
@@ -286,6 +295,11 @@ def _build(path: Path, sheets: list[SheetGrid], marker: str | None, book: _XlsxB
     for s in sheets:
         if s.truncated and any(p.sheet is s for p in located.placements.values()):
             notes.append(Note(f"工作表“{s.name}”很大，只读取了前 {MAX_ROWS} 行、前 {MAX_COLS} 列。"))
+    for s in sheets:
+        if s.hidden and any(p.sheet is s for p in located.placements.values()):
+            notes.append(Note(f"有数字读自隐藏的工作表“{s.name}”，请在 Excel/WPS 中取消隐藏后核对。"))
+    if book is not None and book.has_macros:
+        notes.append(Note("工作簿含有宏（VBA），宏没有运行，只读取了单元格内容。"))
     if book is not None and marker is None:
         _recover_formulas(book, located)
 

@@ -37,6 +37,7 @@ class SheetGrid:
     truncated: bool = False          # the sheet has rows/columns beyond the area read
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)   # "=SUM(A1:B1)", where known
     has_formulas: bool = False       # the sheet has formula cells (cached values may be missing)
+    hidden: bool = False             # a hidden sheet (read after the visible ones)
 
     def get(self, row: int, col: int) -> object:
         """The cell's value; None for an empty cell or one holding only white space."""

@@ -257,6 +257,16 @@ def test_xlsm_is_read_and_macros_are_not_kept(tmp_path):
     rewrite_zip(xlsm, parts)
     result = read_report(xlsm)
     assert_same_values(result.report, source)
+    assert "工作簿含有宏（VBA），宏没有运行，只读取了单元格内容。" in result.notes
+
+
+def test_figures_from_a_hidden_sheet_are_pointed_out(tmp_path):
+    source = filled_report("2021", seed=16)
+    wb = official(source)
+    wb["表四"].sheet_state = "hidden"
+    result = read_report(save(wb, tmp_path / "a.xlsx"))
+    assert_same_values(result.report, source)
+    assert any("隐藏的工作表“表四”" in n for n in result.notes)
 
 
 def test_wps_xlsx_named_xls_is_read_by_content(tmp_path):
