@@ -41,6 +41,15 @@ def check_xlsx_container(path: Path) -> None:
                 if (info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES
                         or (info.file_size > RATIO_FLOOR and ratio > MAX_RATIO)):
                     raise ReadError(f"“{name}”解压后异常巨大（疑似“压缩炸弹”），不是正常的 Excel 工作簿，已拒绝读取。")
+            names = {i.filename.lower() for i in infos}
+            if "xl/workbook.bin" in names:
+                raise ReadError(f"“{name}”是 Excel 二进制工作簿（.xlsb），暂不能直接读取。"
+                                "请在 Excel/WPS 中“另存为”Excel 工作簿（.xlsx）后再导入。")
+            if "xl/workbook.xml" in names:
+                with zf.open(next(i for i in infos if i.filename.lower() == "xl/workbook.xml")) as f:
+                    if b"purl.oclc.org/ooxml/spreadsheetml" in f.read(4096):
+                        raise ReadError(f"“{name}”是“Strict Open XML”格式的工作簿，暂不能直接读取。"
+                                        "请在 Excel 中“另存为”普通的 Excel 工作簿（.xlsx）后再导入。")
             for info in infos:
                 lower = info.filename.lower()
                 if lower.endswith((".xml", ".rels", ".vml")) and info.file_size:

@@ -192,3 +192,19 @@ def test_xls_with_garbage_after_the_ole_header(tmp_path):
     path = tmp_path / "旧表.xls"
     path.write_bytes(_ole2_with_streams(["Workbook"]))
     assert "无法作为Excel 97-2003 工作簿读取" in read_error(path)
+
+
+def test_binary_xlsb_workbook(tmp_path):
+    path = tmp_path / "二进制.xlsb"
+    rewrite_zip(path, {"[Content_Types].xml": b"<Types/>", "xl/workbook.bin": b"\x83\x01\x00"})
+    assert ".xlsb" in read_error(path)
+
+
+def test_strict_open_xml_workbook(tmp_path):
+    path = save(official(filled_report("2021")), tmp_path / "严格.xlsx")
+    parts = zip_parts(path)
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+        b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+    rewrite_zip(path, parts)
+    assert "Strict Open XML" in read_error(path)
