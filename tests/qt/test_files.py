@@ -236,3 +236,32 @@ def test_each_change_is_announced_once_after_a_command_line_start(qtbot):
     from govreport_gui.core.edits import SetMeta
     window.session.push(SetMeta("phone", window.session.report.meta.phone, "1", "改电话"))
     assert len(seen) == 1
+
+
+def test_new_report_from_last_years_file_carries_figures(qtbot, make_window, fake_dialogs, sample):
+    from govreport_gui.core.forms.common import CARRIED_IN, CARRIED_OUT
+    window = make_window()
+    fake_dialogs.answers["open_file"].append(str(SAMPLE))
+    assert window.flows.new_from_previous()
+    report = window.session.report
+    assert report.meta.year == 2025 and report.meta.agency == sample.meta.agency
+    assert window.session.document.previous == sample
+    assert report.get(CellKey("三", CARRIED_IN, NATURAL)) == sample.get(CellKey("三", CARRIED_OUT, NATURAL))
+    assert window.isWindowModified() and window.flows.path is None
+    [(kind, intro, items)] = [s for s in fake_dialogs.shown if s[0] == "notes"]
+    assert "已结转" in items and "2025年度" in intro
+
+
+def test_import_previous_year_fills_carried_cells_as_one_undo_step(qtbot, make_window, fake_dialogs, sample):
+    from govreport_gui.core.forms.common import CARRIED_IN, CARRIED_OUT
+    from qt_helpers import blank
+    window = make_window(blank("2021", 2025))
+    fake_dialogs.answers["ask_yes_no"].append(True)
+    assert window.flows.import_previous(SAMPLE)
+    key = CellKey("三", CARRIED_IN, NATURAL)
+    assert window.session.report.get(key) == sample.get(CellKey("三", CARRIED_OUT, NATURAL))
+    assert window.session.document.previous == sample
+    assert "已载入" in window.meta_tab.previous_info.text()
+    assert window.session.undo_stack.count() == 1
+    window.session.undo_stack.undo()
+    assert window.session.report.get(key) is None and window.session.document.previous is None
