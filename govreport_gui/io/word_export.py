@@ -298,7 +298,7 @@ def cell_value_text(form: FormSpec, key: CellKey, value: Value) -> str:
 def balanced_wrap(text: str, width: int, font_pt: float) -> str:
     """A short header too wide for its cell, broken into lines of equal length (``商业\n企业``)
     instead of leaving one character on the last line."""
-    per_line = max(1, int((width - _CELL_MARGIN) // (font_pt * 20)))
+    per_line = max(1, int((width - _CELL_MARGIN) // (font_pt * 20 * 1.1)))  # 10% for the renderer
     if len(text) <= per_line or len(text) > 4 * per_line or "\n" in text:
         return text
     lines = math.ceil(len(text) / per_line)
@@ -317,8 +317,8 @@ def _font_size_pt(styles: dict, name: str) -> float:
 
 def column_widths(spec: TableSpec, font_pt: float) -> list[int]:
     """Grid column widths (twips) filling the text width: label columns as wide as their labels
-    need (a label spanning many rows may wrap; a long leaf label wraps at 14 characters), value
-    columns sharing the rest equally."""
+    need (a group label spanning rows takes two lines of at most 5 characters, a long leaf label
+    wraps at 14), value columns sharing the rest equally."""
     char = font_pt * 20
     value_cols = {c for g in spec.grid if g.key for c in range(g.col, g.col + g.colspan)}
     label_cols = [c for c in range(spec.n_cols) if c not in value_cols]
@@ -330,8 +330,9 @@ def column_widths(spec: TableSpec, font_pt: float) -> list[int]:
         for g in spec.grid:
             if g.col == c and g.colspan == 1 and g.text and g.role is Role.LABEL:
                 n = len(g.text)
-                chars = max(chars, min(n if g.rowspan == 1 else math.ceil(n / g.rowspan), 14))
-        need[c] = int(chars * char + _CELL_MARGIN)
+                # a group label spanning rows may wrap onto two lines; a leaf wraps at 14 chars
+                chars = max(chars, min(n, 14) if g.rowspan == 1 else min(math.ceil(n / 2), 5))
+        need[c] = int((chars + 0.5) * char + _CELL_MARGIN)  # half a character of slack
     n_values = len(value_cols)
     rest = tpl.TEXT_WIDTH - sum(need.values())
     min_value = int(3 * char + _CELL_MARGIN)
