@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QApplication, QDockWidget, QLabel, QLineEdit, QMainWindow, QPlainTextEdit,
-                               QHBoxLayout, QSizePolicy, QTabWidget, QToolButton, QVBoxLayout, QWidget)
+                               QHBoxLayout, QSizePolicy, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from ..core.document import Change, Document
 from ..core.findings import Finding, Severity
@@ -24,6 +24,7 @@ from .findings_panel import SEVERITY_DOT, FindingsPanel, dot_icon
 from .grid_view import GridView
 from .meta_tab import MetaTab
 from .prose import ProseField
+from .section_tabs import SectionTabs
 from .table_model import TableModel
 
 APP_NAME = "年报编制助手"
@@ -146,10 +147,15 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1440, 920)
 
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
-        self.tabs.setUsesScrollButtons(False)
+        self.tabs = SectionTabs()
+        sections_bar = QToolBar("章节")
+        sections_bar.setObjectName("sections")
+        sections_bar.setMovable(False)
+        sections_bar.setFloatable(False)
+        sections_bar.toggleViewAction().setVisible(False)
+        sections_bar.addWidget(self.tabs.tabBar())
+        sections_bar.setStyleSheet("QToolBar { border: none; spacing: 0; padding: 0 2px; }")
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, sections_bar)
         self.meta_tab = MetaTab(self.session)
         self.meta_tab.version_requested.connect(self.flows.change_version)
         self.meta_tab.import_previous_requested.connect(lambda: self.flows.import_previous())

@@ -1,0 +1,59 @@
+"""The section tabs: a tab bar across the whole window top, over a stack of pages.
+
+A ``QTabWidget`` would put its tab bar over the central area only, beside the findings panel, where
+the long official headings (“四、政府信息公开行政复议、行政诉讼情况”) are cut to a few characters.
+This widget keeps the ``QTabWidget`` methods the window uses; its bar goes into a tool bar row.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QStackedWidget, QTabBar, QWidget
+
+
+class SectionTabs(QStackedWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bar = QTabBar()
+        self.bar.setDocumentMode(True)
+        self.bar.setExpanding(False)
+        self.bar.setElideMode(Qt.TextElideMode.ElideRight)
+        self.bar.setUsesScrollButtons(True)
+        self.bar.setDrawBase(False)
+        self.bar.currentChanged.connect(self._bar_changed)
+        self.currentChanged.connect(self._stack_changed)
+
+    def tabBar(self) -> QTabBar:  # noqa: N802 - the QTabWidget name
+        return self.bar
+
+    def addTab(self, page: QWidget, text: str) -> int:  # noqa: N802
+        index = self.addWidget(page)
+        self.bar.insertTab(index, text)
+        return index
+
+    def _bar_changed(self, index: int) -> None:
+        if index >= 0 and index != self.currentIndex():
+            self.setCurrentIndex(index)
+
+    def _stack_changed(self, index: int) -> None:
+        if index >= 0 and index != self.bar.currentIndex():
+            self.bar.setCurrentIndex(index)
+
+    def setTabText(self, index: int, text: str) -> None:  # noqa: N802
+        self.bar.setTabText(index, text)
+
+    def tabText(self, index: int) -> str:  # noqa: N802
+        return self.bar.tabText(index)
+
+    def setTabIcon(self, index: int, icon: QIcon) -> None:  # noqa: N802
+        self.bar.setTabIcon(index, icon)
+
+    def tabIcon(self, index: int) -> QIcon:  # noqa: N802
+        return self.bar.tabIcon(index)
+
+    def setTabToolTip(self, index: int, text: str) -> None:  # noqa: N802
+        self.bar.setTabToolTip(index, text)
+
+    def tabToolTip(self, index: int) -> str:  # noqa: N802
+        return self.bar.tabToolTip(index)
