@@ -275,6 +275,15 @@ def _place_column_groups(table: TableSpec, version: str, sheet: SheetGrid, occ: 
                 result.placements[key] = Placement(key, sheet, value_row, cc, label)
 
 
+def _is_figure(value: object) -> bool:
+    """A value cell's content: a number, or text that is no label."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return not label_index().lookup(value)
+    return True
+
+
 def _note_unplaced(form: FormSpec, sheets: list[SheetGrid], per_sheet, result: Located) -> None:
     """Row labels of the form found but not used, and unknown labels inside a located table."""
     placed_rows = {(k.table, k.row) for k in result.placements}
@@ -317,9 +326,11 @@ def _note_unplaced(form: FormSpec, sheets: list[SheetGrid], per_sheet, result: L
             for (r, c), text in sheet.text_cells():
                 if not (top <= r <= bottom) or c >= first_value_col or r in label_rows:
                     continue
-                if (r, c) in at or len(text) > MAX_LABEL_CHARS:
+                if len(text) > MAX_LABEL_CHARS:
                     continue
-                has_numbers = any(sheet.get(r, cc) is not None for cc in range(first_value_col, first_value_col + 8))
+                if (r, c) in at and any(u.what != "col" for u in at[(r, c)]):
+                    continue  # a label of the format (handled above), not a stray column label
+                has_numbers = any(_is_figure(sheet.get(r, cc)) for cc in range(first_value_col, first_value_col + 8))
                 if has_numbers:
                     result.unplaced.append(Note(
                         f"{sheet.ref(r, c)}：表{table_id}中的“{text.strip()}”不是{form.version}版格式的标签，该行数字未读取。",

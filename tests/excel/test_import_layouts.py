@@ -306,3 +306,17 @@ def test_numbers_on_a_group_label_row_are_reported(tmp_path):
     assert result.report.form_version == "2021"
     assert any(n.startswith(f"表三!B{group_row}：“（六）其他处理”在2021版格式中是分组标题") for n in result.notes), \
         result.notes
+
+
+def test_a_row_label_that_reads_as_a_column_label_is_reported(tmp_path):
+    """“3.其他” written without its number reads as the column “其他”: not placed, and said so."""
+    source = filled_report("2021", seed=17)
+    wb = official(source)
+    ws = wb["表三"]
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value == "3.其他":
+                cell.value = "其他"
+                where = cell.coordinate
+    result = read_report(save(wb, tmp_path / "a.xlsx"))
+    assert any(n.startswith(f"表三!{where}：表三中的“其他”不是2021版格式的标签") for n in result.notes), result.notes
