@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,6 +144,12 @@ def read_report(path: str | os.PathLike) -> ImportResult:
         raise ReadError(f"“{path.name}”过大，读取时内存不足。") from None
     except RecursionError:
         raise ReadError(f"“{path.name}”结构嵌套过深，不是正常的年报文件。") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # damaged compressed data inside the file
+        raise ReadError(f"“{path.name}”已损坏（压缩包中的数据不完整或校验不符），无法读取。"
+                        "请用 Word/WPS/Excel 打开后另存一份再试，或使用备份。") from exc
+    except SyntaxError as exc:  # xml.etree ParseError, lxml XMLSyntaxError: a damaged XML part
+        raise ReadError(f"“{path.name}”已损坏（文件内部的 XML 内容格式错误），无法读取。"
+                        "请用 Word/WPS/Excel 打开后另存一份再试，或使用备份。") from exc
     except Exception as exc:  # a reader bug or a broken file: never a traceback for the clerk
         raise ReadError(f"读取“{path.name}”时出错，文件可能已损坏或不是年报（{type(exc).__name__}）。") from exc
     result.kind = result.kind or kind
