@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.carryover import CarryOver
 from ..core.checks import check_report
 from ..core.edits import ReplaceReport, replace_report
 from ..core.report import METADATA_NAMES, Report
@@ -62,6 +63,8 @@ class ImportPreview:
     other: list[str] = field(default_factory=list)
     printed_mismatches: list[str] = field(default_factory=list)
     other_errors: list[str] = field(default_factory=list)   # e.g. 三 does not balance
+    carried: list[str] = field(default_factory=list)        # prefill from last year: what carries
+    not_carried: list[str] = field(default_factory=list)
 
     @property
     def n_figures(self) -> int:
@@ -80,6 +83,8 @@ class ImportPreview:
             ("转换", self.conversions),
             ("公式", self.formulas),
             ("导入后的其他错误", self.other_errors),
+            ("结转到本年报告的内容", self.carried),
+            ("未结转的内容", self.not_carried),
             ("其他说明", self.other),
         ) if items]
 
@@ -98,7 +103,10 @@ class ImportPreview:
         return out
 
 
-def build_preview(result: ImportResult, path: str | Path | None = None) -> ImportPreview:
+def build_preview(result: ImportResult, path: str | Path | None = None,
+                  carried: CarryOver | None = None) -> ImportPreview:
+    """``carried``: when the file is last year's report read to prefill a new one, the result of
+    ``core.carryover.carry_over`` — its summary is shown too."""
     report = result.report
     form = report.form
     name = f"“{Path(path).name}”" if path else ""
@@ -126,6 +134,9 @@ def build_preview(result: ImportResult, path: str | Path | None = None) -> Impor
     for note in result.notes:
         {"conversion": preview.conversions, "formula": preview.formulas, "unplaced": preview.unplaced,
          "problem": preview.problems}.get(kind_of(note), preview.other).append(str(note))
+    if carried is not None:
+        preview.carried = list(carried.carried)
+        preview.not_carried = list(carried.not_carried)
     total_rules = {t.rule for t in form.totals}
     for finding in check_report(report, result.previous):
         if finding.rule in total_rules:

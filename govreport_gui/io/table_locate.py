@@ -308,7 +308,7 @@ def _note_unplaced(form: FormSpec, sheets: list[SheetGrid], per_sheet, result: L
             first_value_col = min(p.col for p in mine)
             for r, c in positions:
                 placed_here = any(p.row == r for p in mine)
-                if not placed_here and any(sheet.get(r, cc) is not None
+                if not placed_here and any(_is_figure(sheet.get(r, cc))
                                            for cc in range(first_value_col, first_value_col + 8)):
                     result.unplaced.append(Note(
                         f"{sheet.ref(r, c)}：“{official}”在{form.version}版格式中是分组标题，不填数字；"

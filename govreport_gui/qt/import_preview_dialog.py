@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from ..core.carryover import CarryOver
 from ..io.import_preview import ImportPreview, build_preview
 from ..io.registry import ImportResult
 
@@ -23,9 +24,9 @@ _ATTENTION = {"文件所列合计与重新计算不一致", "未能读取的数�
 
 class ImportPreviewDialog(QDialog):
     def __init__(self, result: ImportResult, path: str | Path | None = None, parent: QWidget | None = None,
-                 verb: str = "导入"):
+                 verb: str = "导入", carried: CarryOver | None = None):
         super().__init__(parent)
-        self.preview: ImportPreview = build_preview(result, path)
+        self.preview: ImportPreview = build_preview(result, path, carried)
         self.setWindowTitle(f"{verb}预览")
         self.resize(760, 560)
         layout = QVBoxLayout(self)
@@ -107,9 +108,11 @@ class ImportPreviewDialog(QDialog):
         return [self.tree.topLevelItem(i).text(0) for i in range(self.tree.topLevelItemCount())]
 
 
-def confirm_import(result: ImportResult, path: str | Path | None = None, parent: QWidget | None = None) -> bool:
-    """Show the preview modally; True when the clerk chose 导入."""
-    dialog = ImportPreviewDialog(result, path, parent)
+def confirm_import(result: ImportResult, path: str | Path | None = None, parent: QWidget | None = None,
+                   verb: str = "导入", carried: CarryOver | None = None) -> bool:
+    """Show the preview modally; True when the clerk chose ``verb`` (导入).  For 导入上一年度…
+    pass the ``carry_over`` result as ``carried`` (its summary is listed) and e.g. verb="结转"."""
+    dialog = ImportPreviewDialog(result, path, parent, verb, carried)
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 

@@ -104,3 +104,19 @@ def test_dialog_cancel(qtbot, tmp_path):
     assert dialog.cancel_button.text() == "取消" and dialog.import_button.text() == "导入"
     with qtbot.waitSignal(dialog.rejected):
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+
+
+def test_prefill_preview_lists_what_carries(qtbot, tmp_path):
+    from govreport_gui.core.carryover import carry_over
+    from govreport_gui.qt.import_preview_dialog import ImportPreviewDialog
+
+    path = save(official(filled_report("2019", year=2020)), tmp_path / "2020.xlsx")
+    result = read_report(path)
+    carried = carry_over(result.report)
+    preview = build_preview(result, path, carried)
+    assert preview.carried == carried.carried and preview.carried
+    assert any("2019版格式" in line for line in preview.not_carried)
+    dialog = ImportPreviewDialog(result, path, verb="结转", carried=carried)
+    qtbot.addWidget(dialog)
+    assert dialog.import_button.text() == "结转"
+    assert any(t.startswith("结转到本年报告的内容") for t in dialog.branch_titles())
