@@ -217,6 +217,11 @@ class GridView(QTableView):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.move_after_enter(bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
                 return
+            if event.text().strip() and not (event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+                g = self.table_model.owner(self.currentIndex().row(), self.currentIndex().column())
+                if g is not None and g.role is Role.COMPUTED:
+                    self.message.emit("这是合计单元格，由程序根据各项自动计算；请修改它左边或上面的数字。")
+                    return
         super().keyPressEvent(event)
 
     # -- clipboard ------------------------------------------------------------------------------

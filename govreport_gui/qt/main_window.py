@@ -274,7 +274,13 @@ class MainWindow(QMainWindow):
         widget = QApplication.focusWidget()
         grid = self.current_grid()
         if isinstance(widget, (QLineEdit, QPlainTextEdit)):
-            getattr(widget, {"copy": "copy", "paste": "paste", "clear": "clear"}[what])()
+            if what == "clear":  # delete the selected text, never the whole field
+                if isinstance(widget, QLineEdit):
+                    widget.del_()
+                else:
+                    widget.textCursor().removeSelectedText()
+            else:
+                getattr(widget, what)()
         elif grid is not None:
             {"copy": grid.copy_selection, "paste": grid.paste, "clear": grid.clear_selection}[what]()
 

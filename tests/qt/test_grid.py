@@ -284,3 +284,15 @@ def test_paste_into_a_merged_value_cell_counts_it_once(qtbot, make_window, fake_
     assert window.session.report.get(wide.key) == 7
     [(_, _, details)] = fake_dialogs.shown
     assert "1 个值超出" in details
+
+
+def test_typing_on_a_total_says_it_is_computed(qtbot, make_window, sample):
+    window = make_window(sample)
+    p3 = page(window, "三")
+    total = CellKey("三", NEW, get_form("2021").tables["三"].cols[-1])
+    focus(p3.grid, p3.model.index_of(total))
+    before = window.session.report.copy()
+    qtbot.keyClick(p3.grid, "5")
+    assert p3.grid.indexWidget(p3.model.index_of(total)) is None
+    assert "合计单元格" in window.statusBar().currentMessage()
+    assert window.session.report == before
