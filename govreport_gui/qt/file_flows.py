@@ -70,6 +70,11 @@ def orphaned_recovery_files(own: Path | None = None) -> list[Path]:
     folder = data_dir() / RECOVERY_DIR
     if not folder.is_dir():
         return []
+    for lock_path in folder.glob("*.lock"):  # locks of editors that ended without unsaved work
+        if not lock_path.with_suffix(NATIVE_SUFFIX).exists() and lock_path.with_suffix(NATIVE_SUFFIX) != own:
+            lock = QLockFile(str(lock_path))
+            if lock.tryLock(0):
+                lock.unlock()  # removes the file
     found = []
     for path in folder.glob(f"*{NATIVE_SUFFIX}"):
         if path == own:

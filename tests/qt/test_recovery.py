@@ -118,3 +118,15 @@ def test_a_running_editors_recovery_file_is_not_offered(qtbot, make_window, samp
     other = create_window([])
     qtbot.addWidget(other)
     assert fake_dialogs.asked == []
+
+
+def test_stale_lock_files_are_cleaned_up(qtbot):
+    from PySide6.QtCore import QSysInfo
+    recovery_dir = Path(os.environ["GOVREPORT_DATA_DIR"]) / file_flows.RECOVERY_DIR
+    recovery_dir.mkdir(parents=True)
+    stale = recovery_dir / "session-gone.lock"
+    stale.write_text(f"999999\npython3\n{QSysInfo.machineHostName()}\n")
+    window = create_window([])
+    qtbot.addWidget(window)
+    assert not stale.exists()
+    assert window.flows.recovery_path.with_suffix(".lock").exists()  # its own lock stays
