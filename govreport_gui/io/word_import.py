@@ -79,16 +79,24 @@ def check_package(data: bytes, name: str) -> None:
                     info.file_size > 1024 * 1024 and ratio > MAX_RATIO):
                 raise ReadError(f"“{name}”解压后异常巨大（疑似“压缩炸弹”），为安全起见不予读取。")
         for info in infos:
-            lower = info.filename.lower()
-            if not (lower.endswith(".xml") or lower.endswith(".rels")):
+            if info.is_dir():
                 continue
             with archive.open(info) as member:
                 part = member.read(MAX_PART_BYTES + 1)
             if len(part) > MAX_PART_BYTES:
                 raise ReadError(f"“{name}”解压后异常巨大（疑似“压缩炸弹”），为安全起见不予读取。")
-            if _declares_dtd(part):
+            if _looks_like_xml(part) and _declares_dtd(part):
                 raise ReadError(f"“{name}”的部件 {info.filename} 含有 DOCTYPE/实体声明，"
                                 "正常的 Word 文档不会有，为安全起见不予读取。")
+
+
+def _looks_like_xml(part: bytes) -> bool:
+    """Any part python-docx might parse as XML, whatever its name (content types can point
+    anywhere): text starting with ``<`` after a byte-order mark and white space."""
+    head = part[:64]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
 def _declares_dtd(part: bytes) -> bool:
@@ -333,6 +341,36 @@ def assign_tables(grids: list[Grid], form: FormSpec) -> dict[str, TableRead]:
     return best
 
 
+def _width(grid: Grid) -> int:
+    return max((max(row) + 1 for row in grid.occ if row), default=0)
+
+
+def join_split_tables(grids: list[Grid]) -> list[Grid]:
+    """A table continued in a second Word table (the clerk split it at a page break): a table
+    with row labels but none of the column headers of any format is appended to the table
+    before it when both have the same number of grid columns."""
+    cols = {canonical_label(c) for f in FORMS.values() for t in f.tables.values() for c in t.cols}
+    rows = {canonical_label(r) for f in FORMS.values() for t in f.tables.values()
+            for r in t.rows if any(g.text == r and g.role is Role.LABEL for g in t.grid)}
+    out: list[Grid] = []
+    for grid in grids:
+        canons = {c.canon for c in grid.cells}
+        if out and not canons & cols and canons & rows and _width(out[-1]) == _width(grid):
+            out[-1] = _append(out[-1], grid)
+        else:
+            out.append(grid)
+    return out
+
+
+def _append(first: Grid, second: Grid) -> Grid:
+    offset = first.n_rows
+    moved: dict[int, DCell] = {}
+    for cell in second.cells:
+        moved[id(cell)] = DCell(cell.row + offset, cell.col, cell.colspan, cell.text, cell.rowspan)
+    occ = list(first.occ) + [{c: moved[id(cell)] for c, cell in row.items()} for row in second.occ]
+    return Grid(list(first.cells) + list(moved.values()), occ)
+
+
 # ---------------------------------------------------------------------------------------------
 # The document
 
@@ -420,13 +458,20 @@ def read_document(document, name: str = "Word 文档") -> ImportResult:
 
     # Title: leading paragraphs up to the one naming the report; the rest is the preamble.
     suffix = Report.new(all_forms[0].version).title()   # 政府信息公开工作年度报告
-    title_end = 0
-    for i, text in enumerate(head[:4]):
-        if suffix in normalise_text(text) or "年度报告" in text:
-            title_end = i + 1
-            break
-    title = "".join(normalise_text(t) for t in head[:title_end])
-    preamble = head[title_end:]
+    title_at = next((i for i, text in enumerate(head[:6]) if suffix in normalise_text(text)
+                     or "年度报告" in text), None)
+    title, preamble = "", head
+    if title_at is not None:
+        start = title_at
+        title = normalise_text(head[title_at])
+        # a title in two lines: "XX局2024年" / "政府信息公开工作年度报告"
+        if title_at > 0 and (title.startswith(suffix) or re.match(r"^(?:19|20)\d{2}年", title)) \
+                and len(head[title_at - 1]) <= 40 and not head[title_at - 1].endswith(("。", "：", ":")):
+            start = title_at - 1
+            title = normalise_text(head[start]) + title
+        if start:
+            notes.append("标题前的文字未读取：" + "／".join(_short(t) for t in head[:start]))
+        preamble = head[title_at + 1:]
     meta = Metadata()
     m = _TITLE_RE.match(title)
     if m:
@@ -453,8 +498,8 @@ def read_document(document, name: str = "Word 文档") -> ImportResult:
             meta.issuing_organ = six.pop()
         notes.append("文末落款按" + "、".join(x for x in (meta.issuing_organ, meta.date) if x) + "读取")
 
-    # Tables: which version fills them best.
-    grids = [g for gs in section_tables.values() for g in gs]
+    # Tables: which version fills them best (a table split by the clerk is joined first).
+    grids = join_split_tables([g for gs in section_tables.values() for g in gs])
     reads: dict[str, dict[str, TableRead]] = {v: assign_tables(grids, f) for v, f in FORMS.items()}
 
     def score(version: str) -> tuple[int, int]:

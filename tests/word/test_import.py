@@ -298,3 +298,52 @@ def test_guard_runs_before_python_docx(monkeypatch, tmp_path):
         wi.read_docx(evil)
     assert called == []
     assert io  # (module used by helpers)
+
+
+def test_table_split_at_a_page_break_is_joined(tmp_path):
+    """三 broken into two Word tables (the second without the header) reads as one."""
+    report = fixture("2019_haishu_district")
+    rows, spans = official_rows(report, "三")
+    cut = 12
+    first = (rows[:cut], [s for s in spans if s[0] + s[2] <= cut])
+    # spans crossing the cut are cut in two, as Word does when a table is split
+    first[1].extend((r, c, cut - r, cs) for r, c, rs, cs in spans if r < cut < r + rs)
+    second_rows = [list(row) for row in rows[cut:]]
+    second_spans = [(r - cut, c, rs, cs) for r, c, rs, cs in spans if r >= cut]
+    for r, c, rs, cs in spans:
+        if r < cut < r + rs:
+            second_rows[0][c] = rows[r][c]
+            second_spans.append((0, c, r + rs - cut, cs))
+    document = docx.Document()
+    document.add_paragraph("宁波市海曙区人民政府2019年政府信息公开工作年度报告")
+    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    add_table(document, *first)
+    document.add_paragraph("")
+    add_table(document, second_rows, second_spans)
+    path = tmp_path / "split.docx"
+    document.save(str(path))
+    back = read_report(path).report
+    for spec in report.form.tables["三"].cells:
+        if not spec.computed:
+            assert (back.values.get(spec.key) or 0) == (report.values.get(spec.key) or 0), spec.key
+    assert any(report.values.get(c.key) for c in report.form.tables["三"].cells[-30:])
+
+
+def test_text_before_the_title(tmp_path):
+    path = build(tmp_path / "a.docx", ["附件1", "某某县民政局", "2024年政府信息公开工作年度报告"], ["前言。"],
+                 [("一、总体情况", ["正文。"], None)])
+    result = read_report(path)
+    assert (result.report.meta.agency, result.report.meta.year) == ("某某县民政局", 2024)
+    assert result.report.meta.preamble == "前言。"
+    assert any("附件1" in n for n in result.notes)
+
+
+def test_entity_in_a_part_with_another_name_is_refused(tmp_path):
+    src = _simple_docx(tmp_path)
+    evil = tmp_path / "evil2.docx"
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(evil, "w") as out:
+        for info in z.infolist():
+            out.writestr(info, z.read(info))
+        out.writestr("word/custom.dat", b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x "y">]><r>&x;</r>')
+    with pytest.raises(ReadError, match="DOCTYPE"):
+        read_report(evil)
