@@ -447,7 +447,8 @@ class FileFlows(QObject):
         if not self.is_modified():
             self.remove_recovery()
             return False
-        self.window.commit_pending()
+        # nothing is committed here: closing a cell editor the clerk is typing in would disrupt
+        # them (prose is committed by its own editor a moment after typing stops)
         try:
             save_native(self.recovery_path, self.session.report, self.session.document.previous)
             info = {"path": str(self.path) if self.path else None, "name": self.display_name(),
