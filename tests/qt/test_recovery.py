@@ -130,3 +130,17 @@ def test_stale_lock_files_are_cleaned_up(qtbot):
     qtbot.addWidget(window)
     assert not stale.exists()
     assert window.flows.recovery_path.with_suffix(".lock").exists()  # its own lock stays
+
+
+def test_autosave_does_not_interrupt_typing_in_a_cell(qtbot, make_window, sample, fast_autosave):
+    window = make_window(sample)
+    window.session.push(SetMeta("phone", sample.meta.phone, "123", "修改电话"))
+    p3 = window.page_for_table("三")
+    window.tabs.setCurrentWidget(p3)
+    index = p3.model.index_of(CellKey("三", NEW, NATURAL))
+    p3.grid.setCurrentIndex(index)
+    qtbot.keyClick(p3.grid, "4")
+    assert p3.grid.indexWidget(index) is not None
+    assert window.flows.autosave()
+    editor = p3.grid.indexWidget(index)
+    assert editor is not None and editor.text() == "4"
