@@ -28,7 +28,7 @@ from .excel_formula import CannotEvaluate, evaluate, parse_ref
 from .labels import canonical_label, heading_key
 from .notes import Note
 from .registry import ImportResult
-from .sheet_grid import MAX_COLS, MAX_ROWS, MAX_SHEETS, SheetGrid
+from .sheet_grid import MAX_CELLS, MAX_COLS, MAX_ROWS, MAX_SHEETS, SheetGrid
 from .table_locate import Located, Placement, locate
 
 #: Defined name our own export writes; its value is the format version (e.g. ``"2021"``).
@@ -70,6 +70,7 @@ class _XlsxBook:
 
     def __init__(self, path: Path):
         import openpyxl
+        _quick_dimension_scan()
         self.path = path
         self.sheets: list[SheetGrid] = []
         self.marker: str | None = None
@@ -193,6 +194,46 @@ def _is_xml_attack(exc: BaseException | None) -> bool:
     return False
 
 
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z0-9:$]+)\"")
+_SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData[\s>/]")
+
+
+def _quick_dimension_scan() -> None:
+    """openpyxl's read-only sheets look for ``<dimension>`` when they are created, and when a
+    sheet has none (files written by programs) parse the whole sheet to find that out — seconds
+    for a big sheet, before a single row is read.  ``<dimension>`` must come before
+    ``<sheetData>`` (ECMA-376), so reading up to ``<sheetData>`` is enough.  Same result, applied
+    once; we reset the dimensions before reading anyway (WPS writes wrong ones)."""
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    if getattr(ReadOnlyWorksheet, "_govreport_quick_size", False):
+        return
+
+    def _get_size(self) -> None:
+        head = b""
+        with self._get_source() as src:
+            while len(head) < (1 << 20):
+                chunk = src.read(16384)
+                if not chunk:
+                    break
+                head += chunk
+                if _SHEET_DATA.search(head):
+                    break
+        m = _DIMENSION.search(head.split(b"<sheetData", 1)[0])
+        if m:
+            try:
+                ref = m.group(1).decode().replace("$", "")
+                if ":" not in ref:
+                    ref = f"{ref}:{ref}"
+                self._min_column, self._min_row, self._max_column, self._max_row = range_boundaries(ref)
+            except (ValueError, TypeError):
+                pass
+
+    ReadOnlyWorksheet._get_size = _get_size
+    ReadOnlyWorksheet._govreport_quick_size = True
+
+
 def _marker(wb) -> str | None:
     try:
         dn = wb.defined_names.get(MARKER_NAME)
@@ -211,8 +252,10 @@ def _read_ws(ws) -> SheetGrid:
     except AttributeError:
         pass
     cells = sheet.cells
+    parsed = 0
     for r, row in enumerate(ws.iter_rows(values_only=True)):
-        if r >= MAX_ROWS:
+        parsed += len(row)
+        if r >= MAX_ROWS or parsed > MAX_CELLS:
             sheet.truncated = True
             break
         if len(row) > MAX_COLS:

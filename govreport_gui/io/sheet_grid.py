@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 MAX_ROWS = 3000
 MAX_COLS = 120
 MAX_SHEETS = 60
+MAX_CELLS = 250_000   # cells parsed per sheet (a very wide sheet stops before MAX_ROWS)
 
 
 def column_letter(col: int) -> str:

@@ -208,3 +208,30 @@ def test_strict_open_xml_workbook(tmp_path):
         b"http://purl.oclc.org/ooxml/spreadsheetml/main")
     rewrite_zip(path, parts)
     assert "Strict Open XML" in read_error(path)
+
+
+def test_quick_dimension_scan_gives_openpyxls_dimensions(tmp_path):
+    """Our faster look for <dimension> (read only up to <sheetData>) finds what openpyxl finds."""
+    from govreport_gui.io.excel_import import _quick_dimension_scan
+    _quick_dimension_scan()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["C2"] = 1
+    ws["F40"] = "x"
+    path = save(wb, tmp_path / "dims.xlsx")
+    with open(path, "rb") as f:
+        ro = openpyxl.load_workbook(f, read_only=True)
+        sheet = ro.active
+        assert (sheet.min_row, sheet.min_column, sheet.max_row, sheet.max_column) == (2, 3, 40, 6)
+        ro.close()
+
+
+def test_very_wide_sheet_is_read_only_in_part(tmp_path):
+    source = filled_report("2021", seed=18)
+    wb = official(source)
+    ws = wb["表四"]
+    for i in range(700):
+        ws.append(list(range(400)))
+    result = read_report(save(wb, tmp_path / "宽.xlsx"))
+    assert result.report.values == source.values
+    assert any("工作表“表四”很大" in n for n in result.notes)
