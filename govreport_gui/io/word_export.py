@@ -38,6 +38,14 @@ RUN_IN_MAX = 40                                      # longest run-in heading, i
 _LEVEL2 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
 _LEVEL3 = re.compile(r"^\d{1,2}[.．](?!\d)")
 _CELL_MARGIN = 57 * 2
+# Characters XML 1.0 cannot hold (a control character pasted from elsewhere would make python-docx
+# refuse the whole export); vertical tab / form feed are Word's line and page breaks.
+_NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return _NOT_XML.sub("", text.replace("\x0b", "\n").replace("\x0c", "\n"))
 
 
 def template_path() -> Path:
@@ -125,20 +133,22 @@ def build_document(report: Report, template: Path | None = None):
         writer.paragraph("body", "")
         writer.paragraph("body", "")
         for line in (report.meta.issuing_organ, report.meta.date):
-            if line.strip():
-                writer.paragraph("signature", line.strip())
+            for part in _lines(line):
+                writer.paragraph("signature", part)
     props = document.core_properties
-    props.title = report.title()
-    props.author = report.meta.issuing_organ or report.meta.agency or "年报编制助手"
+    props.title = xml_safe(report.title())
+    props.author = xml_safe(report.meta.issuing_organ or report.meta.agency) or "年报编制助手"
     props.comments = f"{form.name}（{form.basis}）"
     return document, notes
 
 
 def _write_title(writer: "_Writer", report: Report, notes: list[str]) -> None:
-    title = report.title()
-    head = f"{report.meta.agency}{report.meta.year}年" if report.meta.year else report.meta.agency
+    title = xml_safe(report.title()).replace("\n", "")
+    head = xml_safe(f"{report.meta.agency}{report.meta.year}年" if report.meta.year else report.meta.agency).replace("\n", "")
     if not report.meta.agency:
-        notes.append("报告未填写机关名称，标题中只有年度")
+        notes.append("报告未填写机关名称，标题中没有机关名称")
+    if not report.meta.year:
+        notes.append("报告未填写报告年度，标题中没有年度")
     if len(title) > TITLE_LINE_CHARS and head and title.startswith(head) and len(title) > len(head):
         writer.paragraph("title", head)
         writer.paragraph("title", title[len(head):])
@@ -148,7 +158,7 @@ def _write_title(writer: "_Writer", report: Report, notes: list[str]) -> None:
 
 
 def _lines(text: str) -> list[str]:
-    return [line.strip(" \t\u3000\xa0") for line in (text or "").splitlines() if line.strip(" \t\u3000\xa0")]
+    return [line.strip(" \t\u3000\xa0") for line in xml_safe(text).split("\n") if line.strip(" \t\u3000\xa0")]
 
 
 def split_run_in(text: str) -> tuple[str, str, str]:
@@ -179,6 +189,7 @@ class _Writer:
 
     def paragraph(self, style_key: str, text: str):
         p = self.document.add_paragraph(style=self.style(style_key))
+        text = xml_safe(text)
         if text:
             p.add_run(text)
         return p

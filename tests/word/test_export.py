@@ -336,3 +336,23 @@ def test_grid_roles_all_written(sample):
         for g in spec.grid:
             if g.role in (Role.CAPTION, Role.HEADER, Role.NOTE, Role.LABEL):
                 assert g.text in texts
+
+
+def test_empty_report_and_control_characters(tmp_path):
+    """A new, empty report exports (every cell 0); control characters pasted into the text are
+    dropped instead of making the export fail; a vertical tab is a line break."""
+    from govreport_gui.core.report import Report
+
+    empty = Report.new("2021")
+    _, notes, document = export(tmp_path, empty, "empty.docx")
+    assert any("机关名称" in n for n in notes) and any("报告年度" in n for n in notes)
+    assert document.paragraphs[0].text == "政府信息公开工作年度报告"
+    zeros = [c.text for t in document.tables for c in table_grid(t._tbl).cells if c.text == "0"]
+    assert len(zeros) == len(get_form("2021").all_cells())
+    report = Report.new("2021", 2024, "某局\x01")
+    report.sections["一"] = "第一段\x0b第二段\x07。\r\n第三段"
+    report.meta.date = "2025年1月2日"
+    _, _, document = export(tmp_path, report, "ctl.docx")
+    texts = [p.text for p in document.paragraphs]
+    assert "第一段" in texts and "第二段。" in texts and "第三段" in texts and "2025年1月2日" in texts
+    assert texts[0].startswith("某局2024年")
