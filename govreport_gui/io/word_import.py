@@ -49,6 +49,7 @@ def open_docx_bytes(data: bytes, name: str):
     import docx
 
     check_package(data, name)
+    data = _as_plain_document(data)
     try:
         return docx.Document(io.BytesIO(data))
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:
@@ -58,6 +59,30 @@ def open_docx_bytes(data: bytes, name: str):
         if type(exc).__name__ in ("XMLSyntaxError", "PackageNotFoundError"):
             raise ReadError(f"“{name}”内容已损坏（XML 结构错误），无法读取。请用 Word/WPS 打开后另存一份再试。") from None
         raise
+
+
+_MAIN_DOCUMENT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OTHER_MAINS = (b"application/vnd.ms-word.document.macroEnabled.main+xml",
+                b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+                b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+
+
+def _as_plain_document(data: bytes) -> bytes:
+    """A .docm / .dotx / .dotm package relabelled as a plain document, so python-docx opens it
+    (only its text and tables are read; macros are never run)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        types = archive.read("[Content_Types].xml")
+        if not any(t in types for t in _OTHER_MAINS):
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for info in archive.infolist():
+                part = archive.read(info)
+                if info.filename == "[Content_Types].xml":
+                    for t in _OTHER_MAINS:
+                        part = part.replace(t, _MAIN_DOCUMENT)
+                copy.writestr(info, part)
+    return out.getvalue()
 
 
 def check_package(data: bytes, name: str) -> None:

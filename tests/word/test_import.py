@@ -347,3 +347,13 @@ def test_entity_in_a_part_with_another_name_is_refused(tmp_path):
         out.writestr("word/custom.dat", b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x "y">]><r>&x;</r>')
     with pytest.raises(ReadError, match="DOCTYPE"):
         read_report(evil)
+
+
+def test_macro_enabled_document_is_read_without_its_macros(tmp_path):
+    src = _simple_docx(tmp_path)
+    docm = tmp_path / "report.docm"
+    _rewrite(src, docm, lambda n, d: d.replace(
+        b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        b"application/vnd.ms-word.document.macroEnabled.main+xml") if n == "[Content_Types].xml" else d)
+    result = read_report(docm)
+    assert result.report.meta.agency == "某局" and result.report.sections["一"] == "正文。"
