@@ -327,7 +327,7 @@ def _build(path: Path, sheets: list[SheetGrid], marker: str | None, book: _XlsxB
     located = locate(sheets, year=meta.year or None, form=get_form(marker) if marker else None)
     if located is None or not located.placements:
         truncated = [s.name for s in sheets if s.truncated]
-        extra = (f"（工作表“{'”“'.join(truncated)}”很大，只查找了前 {MAX_ROWS} 行、前 {MAX_COLS} 列）"
+        extra = (f"（工作表“{'”“'.join(truncated)}”很大，只查找了开头部分：至多 {MAX_ROWS} 行、{MAX_COLS} 列）"
                  if truncated else "")
         raise ReadError(f"“{path.name}”中没有找到年报表格{extra}：没有表二、表三、表四的行列标签"
                         "（如“信息内容”“自然人”“行政复议”）。请确认这是政府信息公开工作年度报告的表格。")
@@ -337,7 +337,7 @@ def _build(path: Path, sheets: list[SheetGrid], marker: str | None, book: _XlsxB
         notes.append(Note(f"表格标签不能区分格式版本，{how}采用{form.version}版格式（{form.basis}），请核实。"))
     for s in sheets:
         if s.truncated and any(p.sheet is s for p in located.placements.values()):
-            notes.append(Note(f"工作表“{s.name}”很大，只读取了前 {MAX_ROWS} 行、前 {MAX_COLS} 列。"))
+            notes.append(Note(f"工作表“{s.name}”很大，只读取了开头部分（至多 {MAX_ROWS} 行、{MAX_COLS} 列）。"))
     for s in sheets:
         if s.hidden and any(p.sheet is s for p in located.placements.values()):
             notes.append(Note(f"有数字读自隐藏的工作表“{s.name}”，请在 Excel/WPS 中取消隐藏后核对。"))
