@@ -69,7 +69,8 @@ class GridView(QTableView):
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         # (the delegate paints in C++: a Python paint() would cost a frame per repaint of 三)
-        self.setStyleSheet("QTableView { gridline-color: #6b7280; selection-background-color: rgba(47, 111, 208, 90); "
+        self.setStyleSheet("QTableView { gridline-color: #6b7280; border: 1px solid #6b7280; "
+                           "selection-background-color: rgba(47, 111, 208, 90); "
                            "selection-color: black; }")
         model.grid_changed.connect(self.apply_layout)
         self.apply_layout()
@@ -117,7 +118,8 @@ class GridView(QTableView):
                 widths[c] = max(widths[c], 4 * em)
             else:
                 widths[c] = max(widths[c], value_width)
-        # A label that spans several label columns (e.g. 三's 一、… rows) needs their sum.
+        if spec.n_cols <= 4:  # a narrow table (二) gets equal columns, as in the official template
+            widths = [max(widths)] * spec.n_cols
         return widths
 
     def _row_heights(self, widths: list[int]) -> list[int]:
@@ -149,10 +151,10 @@ class GridView(QTableView):
         return heights
 
     def preferred_width(self) -> int:
-        return sum(self.columnWidth(c) for c in range(self.table_model.columnCount())) + 2 * self.frameWidth() + 2
+        return sum(self.columnWidth(c) for c in range(self.table_model.columnCount())) + 2 * self.frameWidth()
 
     def preferred_height(self) -> int:
-        return sum(self.rowHeight(r) for r in range(self.table_model.rowCount())) + 2 * self.frameWidth() + 2
+        return sum(self.rowHeight(r) for r in range(self.table_model.rowCount())) + 2 * self.frameWidth()
 
     # -- navigation -----------------------------------------------------------------------------
 

@@ -132,9 +132,9 @@ class SectionPage(QWidget):
         """The grid is as large as its table (with room for a vertical scroll bar), never larger."""
         grid = self._grid
         scrolls = grid.verticalScrollBar().maximum() > 0
-        extra = grid.style().pixelMetric(grid.style().PixelMetric.PM_ScrollBarExtent) + 2 if scrolls else 2
+        extra = grid.style().pixelMetric(grid.style().PixelMetric.PM_ScrollBarExtent) + 2 if scrolls else 0
         grid.setMaximumWidth(grid.preferred_width() + extra)
-        grid.setMaximumHeight(grid.preferred_height() + 2)
+        grid.setMaximumHeight(grid.preferred_height())
 
 
 class MainWindow(QMainWindow):

@@ -23,7 +23,7 @@ from .commands import Session
 
 SEVERITY_COLOURS = {Severity.ERROR: QColor("#f6b4ac"), Severity.WARNING: QColor("#fbe09a")}
 HEADER_COLOUR = QColor("#eef1f5")
-CAPTION_COLOUR = QColor("#e3e8ef")
+CAPTION_COLOUR = QColor("#dbe5f1")
 COMPUTED_COLOUR = QColor("#e4ecf7")
 COMPUTED_TEXT = QColor("#1f3f73")
 LABEL_COLOUR = QColor("#fbfbfb")
@@ -96,7 +96,8 @@ class TableModel(QAbstractTableModel):
             if g.key is not None:
                 self._pos[g.key] = (g.row, g.col)
         self._alignment = {g: (ALIGN_NUMBER if g.role in (Role.INPUT, Role.COMPUTED)
-                               else ALIGN_LABEL if g.role is Role.LABEL and g.rowspan == 1 else ALIGN_CENTRE)
+                               else ALIGN_LABEL if g.role is Role.CAPTION
+                               or (g.role is Role.LABEL and g.rowspan == 1) else ALIGN_CENTRE)
                            for g in self.spec.grid}
         self._base_brush = {g: QBrush(self._background(g)) for g in self.spec.grid}
         self._computed_keys = tuple(c.key for c in self.spec.cells if c.computed)
