@@ -320,3 +320,34 @@ def test_a_row_label_that_reads_as_a_column_label_is_reported(tmp_path):
                 where = cell.coordinate
     result = read_report(save(wb, tmp_path / "a.xlsx"))
     assert any(n.startswith(f"表三!{where}：表三中的“其他”不是2021版格式的标签") for n in result.notes), result.notes
+
+
+@pytest.mark.parametrize("typed, col, expected", [
+    ("1,234", "上一年项目数量", 1234),
+    ("１２", "上一年项目数量", 12),
+    ("12件", "上一年项目数量", 12),
+    ("12 项", "处理决定数量", 12),
+    ("+3", "本年增/减", 3),
+    ("-12", "本年增/减", -12),
+    ("－12", "本年增/减", -12),
+    (12.0, "处理决定数量", 12),
+    ("—", "处理决定数量", None),
+    ("无", "处理决定数量", None),
+    ("-", "处理决定数量", None),
+    ("\u3000", "处理决定数量", None),
+])
+def test_each_way_clerks_type_a_count(tmp_path, typed, col, expected):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["第二十条第（五）项"])
+    ws.append(["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"])
+    row = ["行政许可", None, None, None]
+    row[1 + ["上一年项目数量", "本年增/减", "处理决定数量"].index(col)] = typed
+    ws.append(row)
+    ws.append(["第二十条第（九）项"])
+    ws.append(["信息内容", "采购项目数量", "采购总金额"])
+    ws.append(["政府集中采购", 1, "2009.54万元"])
+    result = read_report(save(wb, tmp_path / "a.xlsx"))
+    assert result.report.form_version == "2019"
+    assert result.report.values.get(CellKey("二", "行政许可", col)) == expected
+    assert result.report.values[CellKey("二", "政府集中采购", "采购总金额")] == Decimal("2009.54")
