@@ -266,9 +266,13 @@ class GridView(QTableView):
         self.message.emit(f"已清除 {n} 个单元格。" if n else "所选单元格中没有可清除的数字（合计由程序计算）。")
 
     def paste(self, text: str | None = None) -> int:
+        block: list[list[str]] = []
         if text is None:
-            text = QGuiApplication.clipboard().text()
-        block = clipboard.parse_block(text or "")
+            mime = QGuiApplication.clipboard().mimeData()
+            text = mime.text() if mime is not None and mime.hasText() else ""
+            if not text.strip() and mime is not None and mime.hasHtml():
+                block = clipboard.parse_html_table(mime.html())  # a table copied as HTML only
+        block = block or clipboard.parse_block(text or "")
         if not block:
             self.message.emit("剪贴板中没有可粘贴的文字。")
             return 0

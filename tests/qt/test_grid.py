@@ -296,3 +296,16 @@ def test_typing_on_a_total_says_it_is_computed(qtbot, make_window, sample):
     assert p3.grid.indexWidget(p3.model.index_of(total)) is None
     assert "合计单元格" in window.statusBar().currentMessage()
     assert window.session.report == before
+
+
+def test_paste_of_an_html_only_table(qtbot, make_window):
+    from PySide6.QtCore import QMimeData
+    window = make_window(blank("2021"))
+    p4 = page(window, "四")
+    t4 = get_form("2021").tables["四"]
+    focus(p4.grid, p4.model.index_of(CellKey("四", t4.rows[0], t4.cols[0])))
+    mime = QMimeData()
+    mime.setHtml("<table><tr><td>1</td><td>2</td><td>3</td><td>4</td></tr></table>")
+    QGuiApplication.clipboard().setMimeData(mime)
+    p4.grid.paste()
+    assert [window.session.report.get(CellKey("四", t4.rows[0], c)) for c in t4.cols[:4]] == [1, 2, 3, 4]

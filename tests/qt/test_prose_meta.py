@@ -118,3 +118,10 @@ def test_a_warning_is_accepted_with_a_reason_from_the_panel(qtbot, make_window, 
     for item in error_items:
         panel.list.setCurrentItem(item)
         assert not panel.accept_button.isEnabled()
+
+
+def test_html_table_blocks():
+    html = ("<html><body><table><tr><td>一、本年新收</td><td>12件</td><td colspan=2>3</td><td>4</td></tr>"
+            "<tr><th>a<br>b</th><td>&nbsp;5&nbsp;</td></tr></table><table><tr><td>x</td></tr></table>")
+    assert clipboard.parse_html_table(html) == [["一、本年新收", "12件", "3", "", "4"], ["a b", "5"]]
+    assert clipboard.parse_html_table("<p>no table</p>") == []
