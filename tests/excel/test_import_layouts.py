@@ -351,3 +351,25 @@ def test_each_way_clerks_type_a_count(tmp_path, typed, col, expected):
     assert result.report.form_version == "2019"
     assert result.report.values.get(CellKey("二", "行政许可", col)) == expected
     assert result.report.values[CellKey("二", "政府集中采购", "采购总金额")] == Decimal("2009.54")
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_random_layouts(tmp_path, version):
+    """Any mix of position, merges, one sheet or several, label variants and typed numbers."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(seed=st.integers(0, 10**6), row=st.integers(1, 40), col=st.integers(1, 12), merged=st.booleans(),
+           one_sheet=st.booleans(), side=st.booleans(), variants=st.booleans(), text=st.booleans(),
+           title=st.booleans())
+    def check(seed, row, col, merged, one_sheet, side, variants, text, title):
+        source = filled_report(version, seed=seed)
+        wb = official(source, one_sheet=one_sheet, origin=(row, col), merged=merged, title=title,
+                      label=variant if variants else (lambda t: t), number=as_clerk_types if text else None,
+                      side_by_side=side)
+        result = read_report(save(wb, tmp_path / "r.xlsx"))
+        assert_same_values(result.report, source)
+        assert not [n for n in result.notes if n.kind in ("unplaced", "problem")], result.notes
+
+    check()
