@@ -11,7 +11,7 @@ import docx
 import pytest
 from docx.shared import Mm
 
-from conftest import REPO, shared_path
+from support import REPO, shared_path
 from govreport_gui.core.errors import WriteError
 from govreport_gui.core.forms import CellKey, Role, get_form
 from govreport_gui.core.recalc import recalculate
