@@ -116,3 +116,26 @@ def test_pdf_conversion_failure_is_clear(tmp_path, sample_path, monkeypatch):
     with pytest.raises(WriteError, match="没有生成 PDF"):
         write_report(target, load_file(sample_path).report)
     assert target.read_bytes() == b"old"
+
+
+def test_document_resaved_by_libreoffice_reads_back(tmp_path, sample_path, tools):
+    """Another office suite re-saves the exported file (its own XML for merges, styles and
+    fields): the reader still recovers every figure, the prose and the metadata."""
+    from govreport_gui.io.registry import read_report
+
+    loaded = load_file(sample_path)
+    source = tmp_path / "src" / "report.docx"
+    source.parent.mkdir()
+    write_report(source, loaded.report)
+    out = tmp_path / "resaved"
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run([pdf_export.find_soffice(), f"-env:UserInstallation={profile}", "--headless",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    back = read_report(out / "report.docx").report
+    form = loaded.report.form
+    assert back.form_version == form.version
+    for key in form.input_keys():
+        assert (back.values.get(key) or 0) == (loaded.report.values.get(key) or 0), key
+    assert (back.meta.agency, back.meta.year) == (loaded.report.meta.agency, loaded.report.meta.year)
+    assert back.sections["五"] == loaded.report.sections["五"]
