@@ -14,3 +14,13 @@ from support import REPO, SHARED, shared_path  # noqa: E402,F401  (kept importab
 @pytest.fixture
 def sample_path() -> Path:
     return REPO / "resources" / "sample-2024.govreport"
+
+
+@pytest.fixture(autouse=True)
+def _pyside_refcount_guard(request):
+    """PySide6 6.12 drops references to None/True/False on Python 3.11 (see
+    govreport_gui/qt/refcount_guard.py); keep them alive in every test that uses Qt."""
+    if {"qtbot", "qapp", "qtmodeltester"} & set(request.fixturenames):
+        from govreport_gui.qt import refcount_guard
+        refcount_guard.top_up()
+    yield
