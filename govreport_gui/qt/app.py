@@ -52,8 +52,37 @@ def create_window(argv: list[str], *, offer_recovery: bool = True):
     return window
 
 
+def install_excepthook(window) -> None:
+    """An unexpected error inside the editor: the work is autosaved and the clerk reads a message
+    (in Chinese) instead of a traceback; the details go to stderr for support."""
+    import traceback
+
+    from . import dialogs
+
+    busy = []
+
+    def hook(exc_type, exc, tb) -> None:
+        traceback.print_exception(exc_type, exc, tb)
+        if busy:
+            return
+        busy.append(True)
+        try:
+            try:
+                saved = window.flows.autosave()
+            except Exception:  # noqa: BLE001 - never fail inside the hook
+                saved = False
+            note = "未保存的修改已自动保存，" if saved else ""
+            dialogs.error(window, f"程序遇到了意外错误，刚才的操作可能没有完成。{note}可以继续编辑，"
+                          "建议先保存一次。", f"{exc_type.__name__}: {exc}")
+        finally:
+            busy.clear()
+
+    sys.excepthook = hook
+
+
 def run(argv: list[str]) -> int:
     app = ensure_app()
     window = create_window(list(argv))
+    install_excepthook(window)
     window.show()
     return app.exec()

@@ -256,6 +256,10 @@ class FileFlows(QObject):
         except ReadError as exc:
             dialogs.error(self.window, str(exc))
             return None
+        except Exception as exc:  # a reader that failed unexpectedly: a message, never a traceback
+            dialogs.error(self.window, f"读取“{Path(path).name}”时出现意外错误，文件未打开，当前报告没有改变。",
+                          f"{type(exc).__name__}: {exc}")
+            return None
 
     # -- import ---------------------------------------------------------------------------------
 
@@ -412,6 +416,10 @@ class FileFlows(QObject):
             notes = write_report(path, report, self.session.document.previous)
         except WriteError as exc:
             dialogs.error(self.window, str(exc))
+            return False
+        except Exception as exc:  # a writer that failed unexpectedly: a message, never a traceback
+            dialogs.error(self.window, f"导出{what}时出现意外错误，文件可能没有写好，请勿使用“{path.name}”。"
+                          "报告本身没有改变。", f"{type(exc).__name__}: {exc}")
             return False
         if notes:
             dialogs.notes(self.window, "导出说明", f"已导出“{path.name}”。请注意：", notes)

@@ -263,3 +263,54 @@ def test_import_previous_year_fills_carried_cells_as_one_undo_step(qtbot, make_w
     assert window.session.undo_stack.count() == 1
     window.session.undo_stack.undo()
     assert window.session.report.get(key) is None and window.session.document.previous is None
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_export_word_and_excel_from_the_menu(qtbot, make_window, sample, tmp_path, fake_dialogs, suffix):
+    from govreport_gui.io.registry import read_report, writable_suffixes
+    if suffix not in writable_suffixes():
+        pytest.skip(f"no {suffix} writer in this checkout")
+    window = make_window(sample)
+    fake_dialogs.answers["save_file"].append(str(tmp_path / "年报"))
+    assert window.flows.export(suffix)
+    back = read_report(tmp_path / f"年报{suffix}").report
+    assert back.values == window.session.report.values
+    assert "已导出" in window.statusBar().currentMessage()
+
+
+def test_a_broken_reader_or_writer_gives_a_message_not_a_traceback(qtbot, make_window, sample, tmp_path,
+                                                                    fake_dialogs, monkeypatch):
+    from govreport_gui.io import registry
+
+    def broken(*args, **kwargs):
+        raise SyntaxError("broken module")
+    window = make_window(sample)
+    before = window.session.report.copy()
+    monkeypatch.setattr(registry, "read_report", broken)
+    assert not window.flows.import_into(SAMPLE)
+    assert fake_dialogs.shown[-1][0] == "error" and "意外错误" in fake_dialogs.shown[-1][1]
+    monkeypatch.setattr(registry, "write_report", broken)
+    fake_dialogs.answers["save_file"].append(str(tmp_path / "x.json"))
+    assert not window.flows.export(".json")
+    assert fake_dialogs.shown[-1][0] == "error" and "意外错误" in fake_dialogs.shown[-1][1]
+    assert window.session.report == before
+
+
+def test_unexpected_errors_are_shown_in_chinese_and_the_work_autosaved(qtbot, make_window, sample, fake_dialogs,
+                                                                       monkeypatch, capsys):
+    import sys
+
+    from govreport_gui.core.edits import SetMeta
+    from govreport_gui.qt.app import install_excepthook
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    window = make_window(sample)
+    window.session.push(SetMeta("phone", sample.meta.phone, "1", "改电话"))
+    install_excepthook(window)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    kind, text, details = fake_dialogs.shown[-1]
+    assert kind == "error" and "意外错误" in text and "已自动保存" in text and "boom" in details
+    assert window.flows.recovery_path.exists()
+    assert "RuntimeError" in capsys.readouterr().err
