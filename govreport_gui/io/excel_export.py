@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..core.forms import CellKey, FormSpec, Kind, Role, TableSpec
+from ..core.errors import WriteError
 from ..core.report import METADATA_NAMES, Report
 from ..core.serialize import write_atomic
 from ..core.values import format_value
@@ -42,24 +43,33 @@ _DEFAULT_WIDTH = {"二": 20, "三": 10, "四": 8.5}
 
 
 def write_xlsx(path: Path, report: Report, previous: Report | None = None) -> list[str]:
-    data = workbook_bytes(report)
+    notes: list[str] = []
+    try:
+        data = workbook_bytes(report, notes)
+    except MemoryError:
+        raise WriteError(f"导出“{Path(path).name}”时内存不足。") from None
+    except Exception as exc:  # a writer bug must not reach the clerk as a traceback
+        raise WriteError(f"无法生成 Excel 工作簿“{Path(path).name}”（{type(exc).__name__}），原文件未改动。") from exc
     write_atomic(path, data)
-    return []
+    return notes
 
 
-def workbook_bytes(report: Report) -> bytes:
-    wb = build_workbook(report)
+def workbook_bytes(report: Report, notes: list[str] | None = None) -> bytes:
+    wb = build_workbook(report, notes)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
-def build_workbook(report: Report):
+def build_workbook(report: Report, notes: list[str] | None = None):
+    """The workbook; ``notes`` receives what had to be changed to fit a spreadsheet (control
+    characters Excel cannot store)."""
     from openpyxl import Workbook
     from openpyxl.workbook.defined_name import DefinedName
 
     form = report.form
     wb = Workbook()
+    wb._govreport_notes = notes if notes is not None else []
     meta_ws = wb.active
     meta_ws.title = META_SHEET
     _write_meta_sheet(meta_ws, report)
@@ -68,7 +78,7 @@ def build_workbook(report: Report):
             ws = wb.create_sheet(_sheet_title(section.heading))
             _write_table_sheet(ws, form, form.tables[section.table], section.heading, report)
     wb.defined_names[MARKER_NAME] = DefinedName(MARKER_NAME, attr_text=f'"{form.version}"')
-    wb.properties.title = report.title()
+    wb.properties.title = _clean(report.title())
     wb.properties.creator = "年报编制助手"
     return wb
 
@@ -103,9 +113,20 @@ def _styles():
     }
 
 
+def _clean(text: str) -> str:
+    """Text without the control characters a worksheet cannot hold (Word's manual line break
+    \x0b becomes a line break)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    return ILLEGAL_CHARACTERS_RE.sub("", text.replace("\x0b", "\n"))
+
+
 def _text_cell(ws, row: int, col: int, text: str):
     """A cell holding ``text`` as text, even when it starts with ``=`` (never a formula)."""
     cell = ws.cell(row=row, column=col)
+    cleaned = _clean(text)
+    if cleaned != text:
+        ws.parent._govreport_notes.append(f"{ws.title}!{cell.coordinate}：文字中有 Excel 不能保存的控制字符，已删除（换行符保留）。")
+        text = cleaned
     cell.value = text
     cell.data_type = "s"
     return cell

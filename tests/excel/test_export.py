@@ -160,6 +160,14 @@ def test_prose_that_looks_like_a_formula_and_very_long_prose(tmp_path):
     assert_same_report(result.report, report)
 
 
+def test_control_characters_are_dropped_with_a_note(tmp_path):
+    report = filled_report("2021")
+    report.sections["一"] = "第一段\x0b第二段\x07。"
+    notes = write_xlsx(tmp_path / "out.xlsx", report, None)
+    assert any(n.startswith(f"{META_SHEET}!B") and "控制字符" in n for n in notes), notes
+    assert read_report(tmp_path / "out.xlsx").report.sections["一"] == "第一段\n第二段。"
+
+
 def test_output_open_elsewhere_gives_a_clear_message(tmp_path):
     target = tmp_path / "占用.xlsx"
     target.mkdir()  # a directory in the way behaves like a locked file: the replace fails
@@ -171,8 +179,8 @@ def test_output_open_elsewhere_gives_a_clear_message(tmp_path):
 # ---------------------------------------------------------------------------------------------
 # Round trip of random reports
 
-_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Co", "Cn", "Zl", "Zp")),
-                max_size=40)
+_TEXT = st.text(st.one_of(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Co", "Cn", "Zl", "Zp")),
+                          st.sampled_from("\n\r\t =一、（）“”\u3000")), max_size=40)
 
 
 @st.composite
