@@ -8,7 +8,6 @@ commas or Chinese commas/顿号.  ``1,234`` stays one number (thousands separato
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 _GROUPED = re.compile(r"^\s*[+-]?\d{1,3}(,\d{3})+(\.\d+)?\s*$")
 _SPACES = re.compile(r"[ \u3000\u00a0]+")
@@ -50,48 +49,49 @@ def to_tsv(rows: list[list[str]]) -> str:
     return "\n".join("\t".join(clean(c) for c in row) for row in rows) + "\n"
 
 
-class _TableText(HTMLParser):
-    """The cell texts of the first table of an HTML fragment (rows of <td>/<th>)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.rows: list[list[str]] = []
-        self._cell: list[str] | None = None
-        self._depth = 0
-        self._done = False
-
-    def handle_starttag(self, tag, attrs):
-        if self._done:
-            return
-        if tag == "table":
-            self._depth += 1
-        elif tag == "tr" and self._depth:
-            self.rows.append([])
-        elif tag in ("td", "th") and self._depth and self.rows:
-            self._cell = []
-            span = dict(attrs).get("colspan")
-            self._span = int(span) if span and span.isdigit() and 0 < int(span) <= 64 else 1
-        elif tag == "br" and self._cell is not None:
-            self._cell.append(" ")
-
-    def handle_endtag(self, tag):
-        if self._done:
-            return
-        if tag in ("td", "th") and self._cell is not None:
-            self.rows[-1].append("".join(self._cell).strip())
-            self.rows[-1].extend([""] * (self._span - 1))
-            self._cell = None
-        elif tag == "table" and self._depth:
-            self._depth -= 1
-            self._done = self._depth == 0 and bool(self.rows)
-
-    def handle_data(self, data):
-        if self._cell is not None:
-            self._cell.append(data)
-
-
 def parse_html_table(html: str) -> list[list[str]]:
     """Rows of cell texts of the first <table> in ``html`` (a web page or Word copy); [] if none."""
+    from html.parser import HTMLParser  # here: html.entities alone costs ~10 ms at start-up
+
+    class _TableText(HTMLParser):
+        """The cell texts of the first table of an HTML fragment (rows of <td>/<th>)."""
+
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.rows: list[list[str]] = []
+            self._cell: list[str] | None = None
+            self._depth = 0
+            self._done = False
+
+        def handle_starttag(self, tag, attrs):
+            if self._done:
+                return
+            if tag == "table":
+                self._depth += 1
+            elif tag == "tr" and self._depth:
+                self.rows.append([])
+            elif tag in ("td", "th") and self._depth and self.rows:
+                self._cell = []
+                span = dict(attrs).get("colspan")
+                self._span = int(span) if span and span.isdigit() and 0 < int(span) <= 64 else 1
+            elif tag == "br" and self._cell is not None:
+                self._cell.append(" ")
+
+        def handle_endtag(self, tag):
+            if self._done:
+                return
+            if tag in ("td", "th") and self._cell is not None:
+                self.rows[-1].append("".join(self._cell).strip())
+                self.rows[-1].extend([""] * (self._span - 1))
+                self._cell = None
+            elif tag == "table" and self._depth:
+                self._depth -= 1
+                self._done = self._depth == 0 and bool(self.rows)
+
+        def handle_data(self, data):
+            if self._cell is not None:
+                self._cell.append(data)
+
     parser = _TableText()
     try:
         parser.feed(html[:2_000_000])

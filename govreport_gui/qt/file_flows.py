@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
@@ -114,7 +113,7 @@ class FileFlows(QObject):
         self._timer.timeout.connect(self.autosave)
         self._recovery_dir = data_dir() / RECOVERY_DIR
         self._recovery_dir.mkdir(parents=True, exist_ok=True)
-        stem = f"session-{uuid.uuid4().hex[:12]}"
+        stem = f"session-{os.urandom(6).hex()}"
         self.recovery_path = self._recovery_dir / f"{stem}{NATIVE_SUFFIX}"
         self._lock = QLockFile(str(self._recovery_dir / f"{stem}.lock"))
         self._lock.tryLock(0)
