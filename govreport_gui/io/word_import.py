@@ -24,8 +24,9 @@ from pathlib import Path
 from ..core.errors import ReadError
 from ..core.forms import FORMS, CellKey, FormSpec, Kind, Role, TableSpec, form_for_year
 from ..core.report import Metadata, Report
-from ..core.values import ValueProblem, normalise_text, parse_value
-from .labels import canonical_label, heading_key
+from ..core.values import ValueProblem, format_value, normalise_text, parse_value
+from .labels import canonical_label, heading_key, unit_of_label, without_unit
+from .notes import Note
 from .registry import ImportResult
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -33,7 +34,6 @@ MAX_PART_BYTES = 64 * 1024 * 1024       # uncompressed size of one part
 MAX_TOTAL_BYTES = 256 * 1024 * 1024     # uncompressed size of the whole package
 MAX_RATIO = 200                          # compression ratio above which a part is a zip bomb
 MAX_MEMBERS = 5000
-MAX_PROBLEMS_SHOWN = 8
 _TITLE_RE = re.compile(r"^(.*?)((?:19|20)\d{2})\s*年(?:度)?")
 _PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日")
 _DATE_RE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
@@ -244,6 +244,7 @@ def _int_attr(el, default: int) -> int:
 class TableRead:
     spec: TableSpec
     found: dict[CellKey, DCell] = field(default_factory=dict)
+    units: dict[CellKey, str] = field(default_factory=dict)  # unit named by the column header
     unplaced: list[str] = field(default_factory=list)   # label texts matching nothing
 
 
@@ -257,6 +258,8 @@ def locate(grid: Grid, spec: TableSpec) -> TableRead:
     labels = _row_labelled(spec)
     canon_row = {canonical_label(r): r for r in spec.rows}
     canon_col = {canonical_label(c): c for c in spec.cols}
+    for c in spec.cols:  # a header written with another unit: 本年收费金额（元）
+        canon_col.setdefault(without_unit(canonical_label(c)), c)
     # Row anchors: rows whose label cells name a leaf row (the last such cell in the row wins).
     row_of: dict[str, int] = {}
     for cell in grid.cells:
@@ -265,7 +268,7 @@ def locate(grid: Grid, spec: TableSpec) -> TableRead:
             row_of.setdefault(official, cell.row)
     header_cells: dict[str, list[DCell]] = {}
     for cell in grid.cells:
-        official = canon_col.get(cell.canon)
+        official = canon_col.get(cell.canon) or canon_col.get(without_unit(cell.canon))
         if official is not None:
             header_cells.setdefault(official, []).append(cell)
     group_cells: dict[str, list[DCell]] = {}
@@ -293,6 +296,8 @@ def locate(grid: Grid, spec: TableSpec) -> TableRead:
             target = grid.at(r, header.col)
             if target is label_cell:
                 target = None
+            elif unit_of_label(header.text):
+                read.units[key] = unit_of_label(header.text)
         else:  # the row is a group in the header (table 四)
             for group in group_cells.get(key.row, ()):
                 lo, hi = group.col, group.col + group.colspan
@@ -304,7 +309,8 @@ def locate(grid: Grid, spec: TableSpec) -> TableRead:
                 r = head.row + head.rowspan
                 while r < grid.n_rows:
                     candidate = grid.at(r, head.col)
-                    if candidate is not None and candidate.canon not in canon_col:
+                    if candidate is not None and candidate.canon not in canon_col \
+                            and without_unit(candidate.canon) not in canon_col:
                         target = candidate
                         break
                     r += 1
@@ -318,7 +324,7 @@ def locate(grid: Grid, spec: TableSpec) -> TableRead:
         if id(cell) in used or not cell.text.strip():
             continue
         canon = cell.canon
-        if canon in known or _looks_numeric(cell.text):
+        if canon in known or without_unit(canon) in known or _looks_numeric(cell.text):
             continue
         read.unplaced.append(cell.text.strip())
     return read
@@ -331,20 +337,30 @@ def _looks_numeric(text: str) -> bool:
 
 
 def read_values(read: TableRead, where: str, notes: list[str], problems: list[str]) -> dict[CellKey, object]:
-    """Parse the located cells: {key: value or None}."""
+    """Parse the located cells: {key: value or None}.  A cell that is no number is left out and
+    described in ``problems``; money under a header in 元 / 亿元 is converted to 万元."""
     out: dict[CellKey, object] = {}
     for spec_cell in read.spec.cells:
         cell = read.found.get(spec_cell.key)
         if cell is None:
             continue
         key = spec_cell.key
+        where_cell = f"{where}表{key.table}“{key.row}”/“{key.col}”"
+        text = cell.text
+        unit = read.units.get(key)
+        if spec_cell.kind is Kind.MONEY and unit in ("元", "亿元") and normalise_text(text) \
+                and normalise_text(text)[-1].isdigit():
+            text = normalise_text(text) + unit
         try:
-            parsed = parse_value(cell.text, spec_cell.kind)
+            parsed = parse_value(text, spec_cell.kind)
         except ValueProblem as exc:
-            problems.append(f"{where}表{key.table}“{key.row}”/“{key.col}”：{exc}")
+            problems.append(f"{where_cell}：{exc}")
             continue
-        if parsed.note:
-            notes.append(f"表{key.table}“{key.row}”/“{key.col}”：{parsed.note}")
+        if text != cell.text and parsed.value is not None:
+            notes.append(Note(f"{where_cell}：表头单位为{unit}，“{_clean(cell.text)}”按"
+                              f"{format_value(parsed.value)}万元读取", "conversion"))
+        elif parsed.note:
+            notes.append(Note(f"{where_cell}：{parsed.note}", "conversion"))
         out[key] = parsed.value
     return out
 
@@ -548,16 +564,17 @@ def read_document(document, name: str = "Word 文档") -> ImportResult:
     for table_id, spec in form.tables.items():
         read = reads[version].get(table_id)
         if read is None or not read.found:
-            notes.append(f"没有找到表{table_id}（{form.section(table_id).heading if _has_section(form, table_id) else ''}）的表格")
+            heading = form.section(table_id).heading if _has_section(form, table_id) else table_id
+            notes.append(Note(f"没有找到表{table_id}（{heading}）的表格，按空白处理", "unplaced"))
             continue
         values = read_values(read, "", notes, problems)
         missing_cells = [c.key for c in spec.cells if c.key not in read.found]
         if missing_cells:
             shown = "、".join(f"“{k.row}”/“{k.col}”" for k in missing_cells[:5])
             more = f"等 {len(missing_cells)} 个" if len(missing_cells) > 5 else ""
-            notes.append(f"表{table_id}中没有找到 {shown}{more}单元格，按空白读取")
+            notes.append(Note(f"表{table_id}中没有找到 {shown}{more}单元格，按空白读取", "unplaced"))
         for label in read.unplaced[:10]:
-            notes.append(f"表{table_id}中的“{_short(label)}”不是官方格式的标签，已忽略")
+            notes.append(Note(f"表{table_id}中的“{_short(label)}”不是官方格式的标签，已忽略", "unplaced"))
         for key, value in values.items():
             if form.cell(key).computed:
                 if value is not None:
@@ -567,11 +584,8 @@ def read_document(document, name: str = "Word 文档") -> ImportResult:
                     report.set(key, value)
                 except ValueError as exc:
                     problems.append(f"表{key.table}“{key.row}”/“{key.col}”：{exc}")
-    if problems:
-        shown = "；".join(problems[:MAX_PROBLEMS_SHOWN])
-        more = f"；另有 {len(problems) - MAX_PROBLEMS_SHOWN} 处" if len(problems) > MAX_PROBLEMS_SHOWN else ""
-        raise ReadError(f"“{name}”的表格中有 {len(problems)} 个数字无法读取：{shown}{more}。"
-                        "请在 Word/WPS 中改正后再导入（空白或“0”表示零）。")
+    for problem in problems:
+        notes.append(Note(f"{problem}，未读取（按空白处理），请核对。", "problem"))
     return ImportResult(report, None, notes, "docx")
 
 
