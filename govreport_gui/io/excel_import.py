@@ -36,6 +36,7 @@ MARKER_NAME = "GovReport_Format"
 YEAR_LABEL = "报告年度"
 _TITLE = re.compile(r"^(?P<agency>.{0,60}?)(?P<year>(?:19|20)\d{2})年(?:度)?政府信息公开(?:工作)?年(?:度)?报")
 _WAN = Decimal(10000)
+_LABEL_AND_VALUE = re.compile(r"^(\S{2,6}?)\s*[:：]\s*(\S.*)$", re.S)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -453,6 +454,12 @@ def _read_metadata(sheets: list[SheetGrid], own: bool) -> tuple[Metadata, dict[s
                     seen.add(field_name)
                     _set_meta(meta, field_name, value)
                 continue
+            m = _LABEL_AND_VALUE.match(text.strip())
+            if not own and m and names.get(canonical_label(m.group(1))) not in (None, *seen):
+                field_name = names[canonical_label(m.group(1))]
+                seen.add(field_name)
+                _set_meta(meta, field_name, m.group(2).strip())
+                continue
             section = heading_key(text)
             if section and section not in sections:
                 value = _right_of(sheet, r, c, own)
@@ -460,7 +467,8 @@ def _read_metadata(sheets: list[SheetGrid], own: bool) -> tuple[Metadata, dict[s
                     sections[section] = value
                 continue
             if not meta.year:
-                _title(text, meta)
+                below = sheet.get(r + 1, c)
+                _title(text + below if isinstance(below, str) and len(below) <= 40 else text, meta)
     return meta, sections
 
 

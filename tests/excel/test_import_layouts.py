@@ -373,3 +373,20 @@ def test_random_layouts(tmp_path, version):
         assert not [n for n in result.notes if n.kind in ("unplaced", "problem")], result.notes
 
     check()
+
+
+def test_metadata_in_label_value_cells_and_a_two_line_title(tmp_path):
+    source = filled_report("2021", seed=19, year=2023)
+    wb = official(source, title=False)
+    ws = wb["表二"]
+    ws.insert_rows(1, 6)
+    ws["A1"] = "某某区人民政府办公室2023年"
+    ws["A2"] = "政府信息公开工作年度报告"
+    ws["A3"] = "电话：0791-1234567"
+    ws["A4"] = "电子邮箱"
+    ws["B4"] = "gk@example.gov.cn"
+    result = read_report(save(wb, tmp_path / "a.xlsx"))
+    meta = result.report.meta
+    assert (meta.agency, meta.year) == ("某某区人民政府办公室", 2023)
+    assert meta.phone == "0791-1234567" and meta.email == "gk@example.gov.cn"
+    assert_same_values(result.report, source)
