@@ -359,10 +359,21 @@ def read_values(read: TableRead, where: str, notes: list[str], problems: list[st
         if text != cell.text and parsed.value is not None:
             notes.append(Note(f"{where_cell}：表头单位为{unit}，“{_clean(cell.text)}”按"
                               f"{format_value(parsed.value)}万元读取", "conversion"))
-        elif parsed.note:
+        elif parsed.note and not _plain_wan(text, spec_cell.kind):
             notes.append(Note(f"{where_cell}：{parsed.note}", "conversion"))
         out[key] = parsed.value
     return out
+
+
+def _plain_wan(text: str, kind: Kind) -> bool:
+    """Money written as ``2009.54万元`` (the stored unit): nothing was interpreted."""
+    t = normalise_text(text)
+    if kind is not Kind.MONEY or not t.endswith("万元"):
+        return False
+    try:
+        return parse_value(t[:-2], kind).note is None
+    except ValueProblem:
+        return False
 
 
 def read_tables(document, form: FormSpec) -> tuple[dict[str, TableRead], list[Grid]]:

@@ -378,3 +378,15 @@ def test_macro_enabled_document_is_read_without_its_macros(tmp_path):
         b"application/vnd.ms-word.document.macroEnabled.main+xml") if n == "[Content_Types].xml" else d)
     result = read_report(docm)
     assert result.report.meta.agency == "某局" and result.report.sections["一"] == "正文。"
+
+
+def test_own_2019_export_reads_without_conversion_notes(tmp_path):
+    """`39953.93万元` is the stored unit: reading our own file interprets nothing."""
+    from govreport_gui.io.notes import kind_of
+
+    report = fixture("2019_haishu_district")
+    path = tmp_path / "r.docx"
+    write_report(path, report)
+    result = read_report(path)
+    assert [n for n in result.notes if kind_of(n) in ("conversion", "problem", "unplaced")] == []
+    assert result.report.values[CellKey("二", "政府集中采购", "采购总金额")] == Decimal("39953.93")
