@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -60,9 +61,11 @@ def test_a_killed_editor_is_recovered_at_the_next_start(qtbot, tmp_path, fake_di
         deadline = time.monotonic() + 30
         line = ""
         while time.monotonic() < deadline and not line.startswith("READY"):
-            line = child.stdout.readline()
-            if not line and child.poll() is not None:
-                break
+            ready, _, _ = select.select([child.stdout], [], [], 0.5)  # never block past the deadline
+            if ready:
+                line = child.stdout.readline()
+                if not line and child.poll() is not None:
+                    break
         assert line.startswith("READY"), "the editor did not autosave its edits"
         os.kill(child.pid, signal.SIGKILL)
         child.wait(10)
