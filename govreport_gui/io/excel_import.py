@@ -350,7 +350,7 @@ def _build(path: Path, sheets: list[SheetGrid], marker: str | None, book: _XlsxB
     report = Report(form.version, meta, sections)
     for key, placement in located.placements.items():
         spec = form.cell(key)
-        value = _read_value(placement, spec.kind, notes, own=marker is not None, total=spec.computed)
+        value = _read_value(placement, spec.kind, notes, total=spec.computed)
         if value is None:
             continue
         if spec.computed:
@@ -395,7 +395,7 @@ def _from_float(x: float) -> Decimal:
     return Decimal(format(x, ".15g"))
 
 
-def _read_value(p: Placement, kind: Kind, notes: list[str], own: bool, total: bool):
+def _read_value(p: Placement, kind: Kind, notes: list[str], total: bool):
     raw = p.raw
     sheet = p.sheet
     if raw is None:
