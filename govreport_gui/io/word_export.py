@@ -49,8 +49,13 @@ def xml_safe(text: str) -> str:
 
 
 def template_path() -> Path:
+    """The office's own template when ``GOVREPORT_WORD_TEMPLATE`` names one, else the bundled one."""
+    import os
+
     from ..resources import resource
-    return resource("report-template.docx")
+
+    own = os.environ.get("GOVREPORT_WORD_TEMPLATE")
+    return Path(own) if own else resource("report-template.docx")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -183,6 +188,14 @@ class _Writer:
         self.styles = {s.name: s for s in document.styles}
         self.ids = {key: self.styles[name].style_id for key, name in tpl.STYLE_NAMES.items()
                     if name in self.styles}
+        section = document.sections[0]
+        try:  # the template's text width (an office template may have other margins)
+            self.text_width = int(section.page_width.twips - section.left_margin.twips
+                                  - section.right_margin.twips)
+        except (AttributeError, TypeError):
+            self.text_width = tpl.TEXT_WIDTH
+        if not 2000 <= self.text_width <= 20000:
+            self.text_width = tpl.TEXT_WIDTH
 
     def style(self, key: str):
         return self.styles[tpl.STYLE_NAMES[key]]
@@ -212,7 +225,7 @@ class _Writer:
 
         text_style = self.ids.get(f"table_text_{spec.id}", self.ids["table_text"])
         size_pt = _font_size_pt(self.styles, tpl.STYLE_NAMES.get(f"table_text_{spec.id}", tpl.STYLE_NAMES["table_text"]))
-        widths = column_widths(spec, size_pt)
+        widths = column_widths(spec, size_pt, self.text_width)
         slots = _slots(spec)
         label_cols = {c for c in range(spec.n_cols)
                       if not any(g.key and g.col <= c < g.col + g.colspan for g in spec.grid)}
@@ -220,7 +233,7 @@ class _Writer:
         header_rows = spec.header_rows
         keep_rows = {g.row for g in spec.grid if g.role in (Role.CAPTION, Role.HEADER)} if header_rows == 0 else set()
         out = [f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblStyle w:val="{self.ids["table"]}"/>'
-               f'<w:tblW w:w="{tpl.TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>'
+               f'<w:tblW w:w="{self.text_width}" w:type="dxa"/><w:jc w:val="center"/>'
                '<w:tblLayout w:type="fixed"/>'
                '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
                'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>']
@@ -326,7 +339,7 @@ def _font_size_pt(styles: dict, name: str) -> float:
     return 10.5
 
 
-def column_widths(spec: TableSpec, font_pt: float) -> list[int]:
+def column_widths(spec: TableSpec, font_pt: float, text_width: int = tpl.TEXT_WIDTH) -> list[int]:
     """Grid column widths (twips) filling the text width: label columns as wide as their labels
     need (a group label spanning rows takes two lines of at most 5 characters, a long leaf label
     wraps at 14), value columns sharing the rest equally."""
@@ -334,7 +347,7 @@ def column_widths(spec: TableSpec, font_pt: float) -> list[int]:
     value_cols = {c for g in spec.grid if g.key for c in range(g.col, g.col + g.colspan)}
     label_cols = [c for c in range(spec.n_cols) if c not in value_cols]
     if not label_cols:
-        return _spread(tpl.TEXT_WIDTH, spec.n_cols)
+        return _spread(text_width, spec.n_cols)
     need = {}
     for c in label_cols:
         chars = 4
@@ -345,17 +358,17 @@ def column_widths(spec: TableSpec, font_pt: float) -> list[int]:
                 chars = max(chars, min(n, 14) if g.rowspan == 1 else min(math.ceil(n / 2), 5))
         need[c] = int((chars + 0.5) * char + _CELL_MARGIN)  # half a character of slack
     n_values = len(value_cols)
-    rest = tpl.TEXT_WIDTH - sum(need.values())
+    rest = text_width - sum(need.values())
     min_value = int(3 * char + _CELL_MARGIN)
     if n_values and rest < n_values * min_value:  # shrink the label columns proportionally
-        scale = (tpl.TEXT_WIDTH - n_values * min_value) / sum(need.values())
+        scale = (text_width - n_values * min_value) / sum(need.values())
         need = {c: int(w * scale) for c, w in need.items()}
-        rest = tpl.TEXT_WIDTH - sum(need.values())
+        rest = text_width - sum(need.values())
     value_widths = _spread(rest, n_values) if n_values else []
     widths, it = [], iter(value_widths)
     for c in range(spec.n_cols):
         widths.append(need[c] if c in need else next(it))
-    widths[-1] += tpl.TEXT_WIDTH - sum(widths)
+    widths[-1] += text_width - sum(widths)
     return widths
 
 

@@ -355,3 +355,21 @@ def test_empty_report_and_control_characters(tmp_path):
     texts = [p.text for p in document.paragraphs]
     assert "第一段" in texts and "第二段。" in texts and "第三段" in texts and "2025年1月2日" in texts
     assert texts[0].startswith("某局2024年")
+
+
+def test_office_template_from_environment(tmp_path, sample, monkeypatch):
+    """An office template: its page setup and its own definition of a style are used."""
+    own = word_template.build_template()
+    own.styles["年报正文"].font.size = docx.shared.Pt(15)
+    own.sections[0].left_margin = Mm(30)
+    own.add_paragraph("模板中的示例文字")
+    path = tmp_path / "office.docx"
+    own.save(str(path))
+    monkeypatch.setenv("GOVREPORT_WORD_TEMPLATE", str(path))
+    _, _, document = export(tmp_path, sample.report)
+    assert round(document.sections[0].left_margin.mm) == 30
+    text_width = word_template.TEXT_WIDTH - (Mm(30).twips - word_template.MARGIN_LEFT)
+    for table in document.tables:
+        assert sum(int(c.get(f"{W}w")) for c in table._tbl.find(f"{W}tblGrid")) == text_width
+    assert document.styles["年报正文"].font.size.pt == 15
+    assert "模板中的示例文字" not in [p.text for p in document.paragraphs]
