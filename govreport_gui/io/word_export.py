@@ -73,7 +73,22 @@ def write_docx(path: Path, report: Report, previous: Report | None = None, *,
     data, notes = render_docx(report, template)
     notes.append(self_check(data, report))
     write_atomic(path, data)
+    notes += open_errors(report, previous)
     return notes
+
+
+def open_errors(report: Report, previous: Report | None = None) -> list[str]:
+    """A reminder when the exported report still has errors (e.g. a table that does not balance):
+    the document shows the figures as they are, and it is about to be signed and published."""
+    from ..core.checks import check_report
+    from ..core.findings import Severity
+
+    errors = [f for f in check_report(report, previous) if f.severity is Severity.ERROR and f.is_open]
+    if not errors:
+        return []
+    first = errors[0].message
+    return [f"注意：报告还有 {len(errors)} 个错误没有改正（如：{first}）。导出的文档如实写出了这些数字，"
+            "请改正后重新导出，再盖章发布。"]
 
 
 def _check_target(path: Path) -> None:

@@ -373,3 +373,13 @@ def test_office_template_from_environment(tmp_path, sample, monkeypatch):
         assert sum(int(c.get(f"{W}w")) for c in table._tbl.find(f"{W}tblGrid")) == text_width
     assert document.styles["年报正文"].font.size.pt == 15
     assert "模板中的示例文字" not in [p.text for p in document.paragraphs]
+
+
+def test_export_reminds_of_open_errors(tmp_path, sample):
+    report = sample.report
+    _, notes, _ = export(tmp_path, report, "ok.docx")
+    assert not any("错误没有改正" in n for n in notes)
+    key = CellKey("三", "一、本年新收政府信息公开申请数量", "自然人")
+    report.set(key, report.values[key] + 5)        # 一 + 二 no longer equals （七）总计 + 四
+    _, notes, _ = export(tmp_path, report, "unbalanced.docx")
+    assert any("错误没有改正" in n and "自然人" in n for n in notes)
