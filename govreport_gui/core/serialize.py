@@ -291,6 +291,8 @@ def _read_cell(form, report: Report, cell: object, index: int, seen: set[CellKey
 
 def _exact_from_json(raw: object, kind: Kind) -> Value:
     shown = json.dumps(raw, ensure_ascii=False, default=str)
+    if len(shown) > 40:  # an enormous value is named, not echoed whole into the message
+        shown = f"{shown[:30]}…（共 {len(shown)} 个字符）"
     if raw is None:
         return None
     if isinstance(raw, bool):

@@ -130,8 +130,8 @@ def mutations(seed_bytes: bytes, kind: str, count: int, seed: int) -> list[tuple
 # -- hand-made hostile files -------------------------------------------------------------------
 
 
-def zip_bomb(template: bytes, member: str, size: int = 1024 ** 3) -> bytes:
-    """``template`` with ``member`` replaced by ``size`` bytes of zeros, compressed (about 1 MB)."""
+def zip_bomb(template: bytes, member: str, size: int = 768 * 1024 ** 2) -> bytes:
+    """``template`` with ``member`` replaced by ``size`` bytes of zeros, compressed (about 1000:1)."""
     src = zipfile.ZipFile(io.BytesIO(template))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
@@ -145,10 +145,10 @@ def zip_bomb(template: bytes, member: str, size: int = 1024 ** 3) -> bytes:
     return out.getvalue()
 
 
-def zip_bomb_xml(template: bytes, member: str, size: int = 512 * 1024 ** 2) -> bytes:
+def zip_bomb_xml(template: bytes, member: str, size: int = 256 * 1024 ** 2) -> bytes:
     """``member`` stays well-formed XML that opens and then repeats one harmless element."""
     text = zipfile.ZipFile(io.BytesIO(template)).read(member).decode("utf-8")
-    head = text[:text.index(">", text.index("<", text.index("?>") + 2)) + 1]  # declaration + root open
+    head = re.match(r"\s*(<\?xml[^>]*\?>)?\s*<[^!?][^>]*>", text).group(0)  # declaration + root open
     src = zipfile.ZipFile(io.BytesIO(template))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
