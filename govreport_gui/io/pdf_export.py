@@ -44,7 +44,7 @@ def find_soffice() -> str | None:
 
 
 def write_pdf(path: Path, report: Report, previous: Report | None = None) -> list[str]:
-    from .word_export import render_docx, self_check
+    from .word_export import open_errors, render_docx, self_check
 
     path = Path(path)
     if path.is_dir():
@@ -60,7 +60,7 @@ def write_pdf(path: Path, report: Report, previous: Report | None = None) -> lis
         pdf = _convert(docx_path, Path(tmp))
         notes.append(f"PDF 由{pdf[1]}生成。")
         write_atomic(path, pdf[0])
-    return notes
+    return notes + open_errors(report, previous)
 
 
 def _convert(docx_path: Path, tmp: Path) -> tuple[bytes, str]:
