@@ -1,0 +1,76 @@
+﻿; (saved as UTF-8 with a byte-order mark: Inno Setup 6 then reads the Chinese text correctly)
+; Inno Setup script for 年报编制助手 (Windows, per-user install: no administrator rights needed).
+;
+; Build on Windows after the PyInstaller one-folder build:
+;   py -m pip install pyinstaller
+;   py packaging\make_icon.py build\icon
+;   set GOVREPORT_ICON_DIR=build\icon
+;   py -m PyInstaller --noconfirm --distpath dist --workpath build\pyinstaller packaging\govreport.spec
+;   dist\govreport\govreport-cli.exe --self-test
+;   "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" packaging\windows\govreport.iss
+; Output: dist\govreport-setup-VERSION.exe
+;
+; NOT VERIFIED: this script has not been compiled or run (no Windows machine was available); see
+; README "Installing on office PCs".
+
+#define AppName "年报编制助手"
+#define AppVersion "0.1.0"
+#define AppExe "govreport.exe"
+; the repository, relative to this file (packaging\windows)
+#define Repo "..\.."
+
+[Setup]
+AppId={{6D0B7F3C-2B7E-4A53-9C1E-7F1D8E2A4B61}
+AppName={#AppName}
+AppVersion={#AppVersion}
+AppVerName={#AppName} {#AppVersion}
+AppPublisher=年报编制助手
+DefaultDirName={localappdata}\Programs\govreport
+DefaultGroupName={#AppName}
+DisableProgramGroupPage=yes
+PrivilegesRequired=lowest
+PrivilegesRequiredOverridesAllowed=dialog
+ArchitecturesAllowed=x64compatible
+ArchitecturesInstallIn64BitMode=x64compatible
+OutputDir={#Repo}\dist
+OutputBaseFilename=govreport-setup-{#AppVersion}
+SetupIconFile={#Repo}\build\icon\govreport.ico
+UninstallDisplayIcon={app}\{#AppExe}
+Compression=lzma2/max
+SolidCompression=yes
+WizardStyle=modern
+ChangesAssociations=yes
+; the application is offline: nothing to download during installation either
+
+[Languages]
+Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+
+[Tasks]
+Name: "desktopicon"; Description: "创建桌面快捷方式"; GroupDescription: "附加任务："
+Name: "associate"; Description: "用{#AppName}打开年报项目文件（.govreport）"; GroupDescription: "附加任务："
+
+[Files]
+Source: "{#Repo}\dist\govreport\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#Repo}\build\icon\govreport-file.ico"; DestDir: "{app}"; Flags: ignoreversion
+
+[Icons]
+Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"
+Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
+
+[Registry]
+; file association for the current user only (HKCU\Software\Classes): no administrator rights
+Root: HKCU; Subkey: "Software\Classes\.govreport"; ValueType: string; ValueName: ""; ValueData: "govreport.project"; Flags: uninsdeletevalue; Tasks: associate
+Root: HKCU; Subkey: "Software\Classes\.govreport\OpenWithProgids"; ValueType: string; ValueName: "govreport.project"; ValueData: ""; Flags: uninsdeletevalue; Tasks: associate
+Root: HKCU; Subkey: "Software\Classes\govreport.project"; ValueType: string; ValueName: ""; ValueData: "年报项目文件"; Flags: uninsdeletekey; Tasks: associate
+Root: HKCU; Subkey: "Software\Classes\govreport.project\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\govreport-file.ico"; Tasks: associate
+Root: HKCU; Subkey: "Software\Classes\govreport.project\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""; Tasks: associate
+; "Open with" for the office files the application also reads (never made their default program)
+Root: HKCU; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".govreport"; ValueData: ""; Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".xlsx"; ValueData: ""
+Root: HKCU; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".docx"; ValueData: ""
+Root: HKCU; Subkey: "Software\Classes\Applications\{#AppExe}\FriendlyAppName"; ValueType: string; ValueName: ""; ValueData: "{#AppName}"
+
+[Run]
+; the smoke test, silently, after installing: a failed self-test leaves a log path in the installer's log
+Filename: "{app}\govreport-cli.exe"; Parameters: "--self-test"; Flags: runhidden waituntilterminated; StatusMsg: "正在自检……"
+Filename: "{app}\{#AppExe}"; Description: "启动{#AppName}"; Flags: nowait postinstall skipifsilent
