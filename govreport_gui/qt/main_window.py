@@ -237,9 +237,13 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "导入上一年度…", lambda: self.flows.import_previous())
         self._action(file_menu, "汇总各单位报告…", self.flows.consolidate)
         file_menu.addSeparator()
-        self._action(file_menu, "导出 Word…", lambda: self.flows.export(".docx"))
-        self._action(file_menu, "导出 Excel…", lambda: self.flows.export(".xlsx"))
-        self._action(file_menu, "导出报告 JSON…", lambda: self.flows.export(".json"))
+        # one entry per writer of the registry (Word, Excel, PDF, JSON…), in the registry's order
+        from ..io.registry import WRITERS
+        from ..core.serialize import NATIVE_SUFFIX
+        for suffix, (what, _writer) in WRITERS.items():
+            if suffix != NATIVE_SUFFIX:
+                gap = " " if what[:1].isascii() else ""  # 导出为 Word 文档… / 导出为报告…
+                self._action(file_menu, f"导出为{gap}{what}…", lambda s=suffix: self.flows.export(s))
         file_menu.addSeparator()
         self._action(file_menu, "退出", self.close, QKeySequence("Ctrl+Q"))
 

@@ -316,3 +316,14 @@ def test_unexpected_errors_are_shown_in_chinese_and_the_work_autosaved(qtbot, ma
     assert kind == "error" and "意外错误" in text and "已自动保存" in text and "boom" in details
     assert window.flows.recovery_path.exists()
     assert "RuntimeError" in capsys.readouterr().err
+
+
+def test_the_export_menu_lists_every_writer_of_the_registry(make_window):
+    from govreport_gui.io.registry import WRITERS
+    window = make_window()
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions()]
+    for suffix, (what, _) in WRITERS.items():
+        if suffix != ".govreport":
+            assert any(t.startswith("导出为") and t.endswith(f"{what}…") for t in texts)
+    assert "导出为 Word 文档…" in texts
