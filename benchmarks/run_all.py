@@ -81,12 +81,18 @@ def bench_startup(quick: bool) -> list[dict]:
 
 def bench_edit(quick: bool) -> list[dict]:
     out, _ = run_script("bench_edit.py", ["--edits", "100" if quick else "200"])
-    median = num(r"grid/panel repainted\s+median\s+([\d.]+) ms", out)
-    p95 = num(r"grid/panel repainted\s+median\s+[\d.]+ ms,\s+p95\s+([\d.]+) ms", out)
-    if median is None or p95 is None:
+    m = re.search(r"edit → (?:window|grid/panel) repainted\s+median\s+([\d.]+) ms,\s+p95\s+([\d.]+) ms", out)
+    if not m:
         return [row("edit → repaint", "unparsed", "", "", "p95 < 16 ms", None)]
-    return [row("edit → totals, checks, grid repainted", f"median {median:.1f} ms, p95 {p95:.1f} ms",
+    median, p95 = map(float, m.groups())
+    rows = [row("edit → totals, checks, window repainted", f"median {median:.1f} ms, p95 {p95:.1f} ms",
                 "16 ms (one frame at 60 Hz)", f"{p95 / 16:.2f}× (p95)", "p95 < 16 ms", p95 < 16)]
+    worst = re.search(r"worst case: whole grid, panel and tab bar repainted: median\s+([\d.]+) ms, p95\s+([\d.]+) ms", out)
+    if worst:
+        wm, wp = map(float, worst.groups())
+        rows.append(row("  worst case: whole grid + panel + tab bar repainted", f"median {wm:.1f} ms, p95 {wp:.1f} ms",
+                        "16 ms", f"{wp / 16:.2f}× (p95)", "— (informative)", None))
+    return rows
 
 
 def bench_recalc(quick: bool) -> list[dict]:
@@ -130,8 +136,8 @@ def bench_consolidate(quick: bool) -> list[dict]:
     rows = [row(f"consolidation of {n} unit files (read, check, sum)", f"{total:.1f} s", "30 s target",
                 f"{total / 30:.2f}×", "< 30 s", total < 30)]
     if pause is not None:
-        rows.append(row("汇总 dialog: longest event-loop pause while reading", f"{pause:.0f} ms", "100 ms",
-                        f"{pause / 100:.2f}×", "< 100 ms (stays responsive)", pause < 100))
+        rows.append(row("汇总 dialog: longest event-loop pause while reading", f"{pause:.0f} ms", "", "",
+                        "— (informative: no target set)", None))
     return rows
 
 

@@ -96,6 +96,7 @@ class _XlsxBook:
             if _is_xml_attack(exc):
                 raise ReadError(f"“{path.name}”中含有不安全的 XML 声明（DTD/实体），已拒绝读取。") from None
             raise _unreadable(path) from exc
+        complete = False
         try:
             self.has_macros = getattr(wb, "vba_archive", None) is not None or _zip_has(path, "vbaproject.bin")
             self.marker = _marker(wb)
@@ -106,6 +107,7 @@ class _XlsxBook:
                 self.sheets.append(_read_ws(ws))
                 self.sheets[-1].hidden = ws in hidden
                 self._paths[ws.title] = getattr(ws, "_worksheet_path", "")
+            complete = True
         except ReadError:
             raise
         except MemoryError:
@@ -116,6 +118,8 @@ class _XlsxBook:
             raise _unreadable(path) from exc
         finally:
             wb.close()
+            if not complete:  # no book is returned: release the file (on Windows it would stay locked)
+                self.close()
 
     def close(self) -> None:
         f = getattr(self, "_file", None)
