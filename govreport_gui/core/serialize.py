@@ -154,6 +154,8 @@ def load_json_bytes(data: bytes, name: str = "文件") -> Loaded:
         raise ReadError(f"{name}内容已损坏（第{exc.lineno}行第{exc.colno}列不是有效的 JSON），无法读取。") from None
     except RecursionError:
         raise ReadError(f"{name}嵌套层数过多，不是年报文件。") from None
+    except ValueError:  # e.g. an integer of more than 4300 digits (Python's conversion limit)
+        raise ReadError(f"{name}中有位数过多的数字，不是正常的年报文件，无法读取。") from None
     # A project file's totals are this program's own recomputed output, not figures printed by a
     # source document: they are not kept as printed totals (they would go stale with every edit).
     own = isinstance(doc, dict) and doc.get("application") == APPLICATION
