@@ -16,18 +16,27 @@ from .values import Value
 
 @dataclass(frozen=True)
 class SetCells:
-    """Set one or more input cells; ``changes`` holds (key, old, new)."""
+    """Set one or more input cells; ``changes`` holds (key, old, new).
+
+    A total printed by an imported file describes the figures as they were in that file: once
+    one of its addends is edited it no longer does, so the edit drops it (``printed_dropped``,
+    restored on revert) instead of flagging a stale mismatch until the next save."""
 
     changes: tuple[tuple[CellKey, Value, Value], ...]
     text: str
+    printed_dropped: tuple[tuple[CellKey, Value], ...] = ()
 
     def apply(self, report: Report) -> None:
         for key, _old, new in self.changes:
             report.set(key, new)
+        for key, _value in self.printed_dropped:
+            report.printed.pop(key, None)
 
     def revert(self, report: Report) -> None:
         for key, old, _new in reversed(self.changes):
             report.set(key, old)
+        for key, value in self.printed_dropped:
+            report.printed[key] = value
 
     @property
     def keys(self) -> tuple[CellKey, ...]:
@@ -38,7 +47,18 @@ def set_cells(report: Report, new_values: Mapping[CellKey, Value], text: str) ->
     """An edit setting ``new_values`` (only the cells that actually change)."""
     changes = tuple((k, report.get(k), v) for k, v in new_values.items() if report.get(k) != v
                     or (report.get(k) is None) != (v is None))
-    return SetCells(changes, text)
+    return SetCells(changes, text, _printed_depending_on(report, {k for k, _, _ in changes}))
+
+
+def _printed_depending_on(report: Report, edited: set[CellKey]) -> tuple[tuple[CellKey, Value], ...]:
+    """The printed totals whose value depends (directly or through other totals) on ``edited``."""
+    if not report.printed or not edited:
+        return ()
+    affected = set(edited)
+    for total in report.form.totals:  # declared in dependency order
+        if any(k in affected for k in total.addends):
+            affected.add(total.target)
+    return tuple((k, v) for k, v in report.printed.items() if k in affected and k not in edited)
 
 
 @dataclass(frozen=True)

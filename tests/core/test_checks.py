@@ -240,3 +240,20 @@ def test_accepted_warning_stays_listed_but_is_not_open():
     r.accepted.append(AcceptedWarning(w.rule, w.cells, "含以前年度文件集中公开"))
     again = next(f for f in check_report(r) if f.rule == "二.published_le_total")
     assert again.accepted_reason == "含以前年度文件集中公开" and not again.is_open
+
+
+def test_editing_an_addend_drops_the_stale_printed_total_and_undo_restores_it():
+    from govreport_gui.core.edits import set_cells
+    r = balanced("2021")
+    computed = recalculate(r.form, r.values)
+    row_total = CellKey("三", "（一）予以公开", "总计")
+    r.printed[row_total] = computed[row_total] + 1           # the source printed a wrong total
+    r.printed[CellKey("四", "行政复议", "总计")] = 2          # unrelated, correct
+    assert [f.cells[0] for f in errors(r)] == [row_total]
+    edit = set_cells(r, {CellKey("三", "（一）予以公开", "自然人"): 4}, "输入")
+    edit.apply(r)
+    assert row_total not in r.printed and CellKey("三", "（七）总计", "总计") not in r.printed
+    assert CellKey("四", "行政复议", "总计") in r.printed
+    assert not [f for f in errors(r) if f.rule.endswith("total")]
+    edit.revert(r)
+    assert r.printed[row_total] == computed[row_total] + 1
