@@ -119,6 +119,18 @@ def format_value(value: Value, kind: Kind | None = None) -> str:
     return str(value)
 
 
+MONEY_UNIT = "万元"  # money is stored in 万元
+
+
+def value_with_unit(value: Value, kind: Kind, column: str) -> str:
+    """A value as shown in a table: money carries ``万元`` unless its column header names the unit
+    (the 2019 `采购总金额` header has none; the 2021 fee header says 万元)."""
+    text = format_value(value)
+    if text and kind is Kind.MONEY and MONEY_UNIT not in column:
+        text += MONEY_UNIT
+    return text
+
+
 def to_decimal(value: Value) -> Decimal:
     return Decimal(0) if value is None else Decimal(value)
 

@@ -24,15 +24,14 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..core.errors import WriteError
-from ..core.forms import CellKey, FormSpec, Kind, Role, TableSpec
+from ..core.forms import CellKey, FormSpec, Role, TableSpec
 from ..core.recalc import recalculate
 from ..core.report import Report
 from ..core.serialize import write_atomic
-from ..core.values import Value, format_value
+from ..core.values import Value, format_value, value_with_unit
 from . import word_template as tpl
 
 W_NS = tpl.W_NS
-MONEY_UNIT = "万元"
 TITLE_LINE_CHARS = tpl.TEXT_WIDTH // (22 * 20)       # characters of 2号 on one line (20)
 RUN_IN_MAX = 40                                      # longest run-in heading, in characters
 _LEVEL2 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
@@ -328,10 +327,7 @@ def cell_value_text(form: FormSpec, key: CellKey, value: Value) -> str:
     """The text of a value cell: blank → ``0``; money with ``万元`` unless its header names it."""
     if value is None or value == 0:
         return "0"
-    text = format_value(value)
-    if form.cell(key).kind is Kind.MONEY and MONEY_UNIT not in key.col:
-        text += MONEY_UNIT
-    return text
+    return value_with_unit(value, form.cell(key).kind, key.col)
 
 
 def balanced_wrap(text: str, width: int, font_pt: float) -> str:

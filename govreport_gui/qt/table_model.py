@@ -18,7 +18,7 @@ from ..core.document import Change
 from ..core.edits import set_cells
 from ..core.findings import Finding, Severity
 from ..core.forms import CellKey, GridCell, Role, TableSpec
-from ..core.values import ValueProblem, format_value, normalise_text, parse_value
+from ..core.values import ValueProblem, format_value, normalise_text, parse_value, value_with_unit
 from .commands import Session
 
 SEVERITY_COLOURS = {Severity.ERROR: QColor("#f6b4ac"), Severity.WARNING: QColor("#fbe09a")}
@@ -101,6 +101,7 @@ class TableModel(QAbstractTableModel):
                            for g in self.spec.grid}
         self._base_brush = {g: QBrush(self._background(g)) for g in self.spec.grid}
         self._computed_keys = tuple(c.key for c in self.spec.cells if c.computed)
+        self._kinds = {c.key: c.kind for c in self.spec.cells}
         self._severity: dict = {}
         self._totals: dict = {}
         self._flags = {(g.row, g.col): _FLAGS_INPUT if g.role is Role.INPUT else _FLAGS_OTHER for g in self.spec.grid}
@@ -196,7 +197,9 @@ class TableModel(QAbstractTableModel):
         if role == DISPLAY or role == EDIT:
             if g.key is None:
                 return g.text if role == DISPLAY else None
-            return format_value(self._value(g.key))
+            if role == EDIT:
+                return format_value(self._value(g.key))
+            return value_with_unit(self._value(g.key), self._kinds[g.key], g.key.col)
         if role == BACKGROUND:
             if g.key is not None:
                 sev = self._severity.get(g.key)

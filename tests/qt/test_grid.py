@@ -309,3 +309,18 @@ def test_paste_of_an_html_only_table(qtbot, make_window):
     QGuiApplication.clipboard().setMimeData(mime)
     p4.grid.paste()
     assert [window.session.report.get(CellKey("四", t4.rows[0], c)) for c in t4.cols[:4]] == [1, 2, 3, 4]
+
+
+def test_money_shows_its_unit_only_where_the_header_has_none(qtbot, make_window):
+    from decimal import Decimal
+    from govreport_gui.core.forms import CellKey
+    from govreport_gui.core.report import Metadata, Report
+    from PySide6.QtCore import Qt
+    r = Report("2019", Metadata(agency="某局", year=2020))
+    key = CellKey("二", "政府集中采购", "采购总金额")
+    r.set(key, Decimal("39953.93"))
+    window = make_window(r)
+    model = window.page_for_table("二").model
+    index = model.index_of(key)
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == "39953.93万元"
+    assert model.data(index, Qt.ItemDataRole.EditRole) == "39953.93"

@@ -40,7 +40,10 @@ def test_model_follows_the_grid_declaration(version, table):
         if g.key is None:
             assert model.data(index) == g.text
         else:
-            assert model.data(index) == format(session.document.value(g.key))
+            shown = format(session.document.value(g.key))
+            assert model.data(index, Qt.ItemDataRole.EditRole) == shown
+            unit = "万元" if g.key.col == "采购总金额" and shown else ""  # 2019 money header has no unit
+            assert model.data(index) == shown + unit
         if g.role is Role.COMPUTED:
             if model.severity_at(g.key) is None:
                 assert model.data(index, Qt.ItemDataRole.BackgroundRole).color() == COMPUTED_COLOUR
