@@ -20,7 +20,7 @@ from .core.checks import check_report
 from .core.errors import ReadError, WriteError
 from .core.findings import Severity, count, findings_json, format_text
 from .core.forms import FORMS, form_for_year, get_form
-from .core.report import Report
+from .core.drafting import new_report
 from .core.serialize import dumps, report_to_json
 
 SUBCOMMANDS = ("check", "dump", "new", "export", "merge")
@@ -140,7 +140,7 @@ def cmd_new(args) -> int:
             print("govreport：请用 --year 给出报告年度（或用 --previous 给出上年报告）。", file=sys.stderr)
             return EXIT_UNREADABLE
         form = get_form(args.format) if args.format else form_for_year(args.year)
-        report = Report.new(form.version, args.year, args.agency or "")
+        report = new_report(form.version, args.year, args.agency or "")
     notes = write_report(args.output, report, previous)
     for note in notes:
         print(note, file=sys.stderr)

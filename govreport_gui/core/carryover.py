@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .drafting import outline
 from .forms import CellKey, FormSpec, form_for_year, get_form
 from .forms.spec import CrossYear
 from .recalc import recalculate
@@ -36,7 +37,7 @@ def carry_over(previous: Report, year: int | None = None, form_version: str | No
     form = get_form(form_version) if form_version else form_for_year(year)
     prev_form = previous.form
     meta = Metadata(year=year, **{name: getattr(previous.meta, name) for name in CARRIED_METADATA})
-    report = Report(form.version, meta)
+    report = Report(form.version, meta, sections=outline(form.version))
     result = CarryOver(report)
 
     prev_values = dict(previous.values)
@@ -54,7 +55,8 @@ def carry_over(previous: Report, year: int | None = None, form_version: str | No
             f"上年报告使用{prev_form.version}版格式，本年使用{form.version}版格式：表二的"
             + "、".join(f"“{c}”" for c in dropped) + "等栏目在新格式中没有对应项，未结转；"
             "表三、表四按新格式填写。")
-    result.not_carried.append("上年的正文（一、五、六部分）不复制到本年报告，可在“上年报告”中对照参考。")
+    result.not_carried.append("上年的正文（一、五、六部分）不复制到本年报告：本年正文从标准提纲开始，"
+                              "上年正文可在“上年报告”中对照参考。")
     return result
 
 

@@ -192,3 +192,10 @@ def _litigation_name(form: FormSpec) -> str:
 
 
 __all__ = ["outline", "data_summary", "PLACEHOLDER_OPEN"]
+
+
+def new_report(form_version: str, year: int, agency: str = "") -> Report:
+    """A blank report that starts with the standard outline of 一, 五 and 六 (editable text)."""
+    report = Report.new(form_version, year, agency)
+    report.sections = outline(form_version)
+    return report

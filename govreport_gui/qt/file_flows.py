@@ -25,6 +25,7 @@ from ..core.document import Document
 from ..core.edits import ReplaceReport, replace_report, set_cells
 from ..core.errors import ReadError, WriteError
 from ..core.forms import get_form
+from ..core.drafting import new_report
 from ..core.report import Report
 from ..core.serialize import NATIVE_SUFFIX, load_file, save_native
 from . import dialogs
@@ -184,7 +185,7 @@ class FileFlows(QObject):
         answer = dialogs.new_report(self.window, default_year(), self.session.report.meta.agency)
         if answer is None:
             return False
-        report = Report.new(answer.version, answer.year, answer.agency)
+        report = new_report(answer.version, answer.year, answer.agency)
         self._set_document(Document(report), None, False)
         self.message.emit(f"已新建{answer.year}年度报告（{answer.version}版格式）。")
         return True
@@ -423,6 +424,32 @@ class FileFlows(QObject):
         if notes:
             dialogs.notes(self.window, "导出说明", f"已导出“{path.name}”。请注意：", notes)
         self.message.emit(f"已导出“{path}”。")
+        return True
+
+    def export_check_list(self) -> bool:
+        """导出校验清单: rules checked, errors, open and accepted warnings, for the leader who signs."""
+        from ..io.check_report import write_check_report
+        self.window.commit_pending()
+        report = self.session.report
+        base = self.path.stem if self.path else f"{report.meta.agency}{report.meta.year or ''}年年报"
+        folder = self.path.parent if self.path else Path.home()
+        path = dialogs.save_file(self.window, "导出校验清单", "Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)",
+                                 str(folder / f"{base}校验清单.docx"))
+        if not path:
+            return False
+        path = Path(path)
+        if path.suffix.lower() not in (".docx", ".xlsx"):
+            path = path.with_name(path.name + ".docx")
+        document = self.session.document
+        try:
+            write_check_report(path, report, document.findings, document.previous)
+        except WriteError as exc:
+            dialogs.error(self.window, str(exc))
+            return False
+        except Exception as exc:  # never a traceback
+            dialogs.error(self.window, f"导出校验清单时出现意外错误，请勿使用“{path.name}”。", f"{type(exc).__name__}: {exc}")
+            return False
+        self.message.emit(f"已导出校验清单“{path}”。")
         return True
 
     # -- recent files ---------------------------------------------------------------------------

@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
             if suffix != NATIVE_SUFFIX:
                 gap = " " if what[:1].isascii() else ""  # 导出为 Word 文档… / 导出为报告…
                 self._action(file_menu, f"导出为{gap}{what}…", lambda s=suffix: self.flows.export(s))
+        self._action(file_menu, "导出校验清单…", self.flows.export_check_list)
         file_menu.addSeparator()
         self._action(file_menu, "退出", self.close, QKeySequence("Ctrl+Q"))
 
@@ -259,6 +260,8 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, "复制", lambda: self._on_focus("copy"), QKeySequence.StandardKey.Copy)
         self._action(edit_menu, "粘贴", lambda: self._on_focus("paste"), QKeySequence.StandardKey.Paste)
         self._action(edit_menu, "清除所选单元格", lambda: self._on_focus("clear"), QKeySequence(Qt.Key.Key_Delete))
+        edit_menu.addSeparator()
+        self._action(edit_menu, "插入数据摘要", self.insert_data_summary)
 
         view_menu = bar.addMenu("视图(&V)")
         view_menu.addAction(self.findings_dock.toggleViewAction())
@@ -287,6 +290,20 @@ class MainWindow(QMainWindow):
                 getattr(widget, what)()
         elif grid is not None:
             {"copy": grid.copy_selection, "paste": grid.paste, "clear": grid.clear_selection}[what]()
+
+    def insert_data_summary(self) -> bool:
+        """Write the standard sentences from the tables at the cursor of the prose editor (one undo step)."""
+        from ..core.drafting import data_summary
+        widget = QApplication.focusWidget()
+        field = widget.parent() if isinstance(widget, QPlainTextEdit) else None
+        if not isinstance(field, ProseField) or field.section is None:
+            dialogs.info(self, "请先把光标放在某一部分的正文中（例如“一、总体情况”），再插入数据摘要。")
+            return False
+        field.commit()
+        document = self.session.document
+        widget.insertPlainText(data_summary(document.report, document.previous))
+        field.commit()
+        return True
 
     def _about(self) -> None:
         form = self.session.report.form
