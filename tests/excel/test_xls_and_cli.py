@@ -94,6 +94,10 @@ def test_cli_export_xlsx_and_back(tmp_path, sample_path, capsys):
 
 def test_new_from_last_years_xlsx(tmp_path, capsys):
     last = filled_report("2021", seed=35, year=2023)
+    rows = last.form.tables["三"].rows
+    for key_row in (rows[0], rows[-1]):  # 5 more received and 5 more carried forward: still balanced
+        key = CellKey("三", key_row, "自然人")
+        last.set(key, (last.get(key) or 0) + 5)
     path = save(official(last), tmp_path / "2023年报.xlsx")
     out = tmp_path / "2024.govreport"
     assert cli.main(["new", "--previous", str(path), "-o", str(out)]) == 0
