@@ -176,7 +176,7 @@ def machine() -> str:
         mem = f"{kb / 1024 / 1024:.0f} GiB"
     except (OSError, StopIteration):
         pass
-    return (f"{os.cpu_count()} CPUs ({cpu}), {mem} memory, {platform.system()} {platform.release()}, "
+    return (f"`nproc` {os.cpu_count()}, CPU {cpu}, {mem} memory, {platform.system()} {platform.release()}, "
             f"Python {platform.python_version()}, Qt platform {os.environ.get('QT_QPA_PLATFORM', 'offscreen')}")
 
 

@@ -1,0 +1,95 @@
+"""The packaging files are consistent (the builds themselves are too slow for the test suite: run
+``packaging/build_linux.sh``, which also runs the self-test against the built package)."""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+PACKAGING = REPO / "packaging"
+
+
+def _version() -> str:
+    return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+def test_spec_and_scripts_are_valid_python():
+    for path in (PACKAGING / "govreport.spec", PACKAGING / "make_icon.py", PACKAGING / "govreport_main.py"):
+        ast.parse(path.read_text(encoding="utf-8"), str(path))
+
+
+def test_spec_keeps_qt_network_out_and_the_lazy_readers_in():
+    spec = (PACKAGING / "govreport.spec").read_text(encoding="utf-8")
+    assert '"PySide6.QtNetwork"' in spec and '"Qt6Network"' in spec
+    from govreport_gui.io.registry import READERS, WRITERS
+    lazy = {t.split(":")[0] for t in READERS.values() if isinstance(t, str)}
+    lazy |= {t.split(":")[0] for _, t in WRITERS.values() if isinstance(t, str)}
+    for module in lazy - {"govreport_gui.io.registry"}:
+        assert f'"{module}"' in spec, f"{module} is imported by name: list it in hiddenimports"
+
+
+def test_desktop_entry_and_mime_type():
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str
+    entry.read(PACKAGING / "linux" / "govreport.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Exec"].split()[0] == "govreport" and "%f" in desktop["Exec"]
+    assert desktop["Icon"] == "govreport" and desktop["Terminal"] == "false"
+    mime = ET.parse(PACKAGING / "linux" / "govreport-mime.xml").getroot()
+    ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    types = mime.findall("m:mime-type", ns)
+    assert [t.get("type") for t in types] == ["application/x-govreport"]
+    assert types[0].find("m:glob", ns).get("pattern") == "*.govreport"
+    assert "application/x-govreport;" in desktop["MimeType"]
+    if shutil.which("desktop-file-validate"):
+        proc = subprocess.run(["desktop-file-validate", str(PACKAGING / "linux" / "govreport.desktop")],
+                              capture_output=True, text=True)
+        assert proc.returncode == 0 and not proc.stdout.strip(), proc.stdout
+
+
+def test_deb_control_template_has_every_field():
+    control = (PACKAGING / "linux" / "control.in").read_text(encoding="utf-8")
+    for field in ("Package", "Version", "Architecture", "Depends", "Maintainer", "Description", "Installed-Size"):
+        assert re.search(rf"^{field}: ", control, re.M), field
+    assert "libc6 (>= @GLIBC@)" in control
+    assert re.search(r"fonts-noto-cjk \| fonts-wqy", control)  # Chinese fonts, or the window shows boxes
+
+
+def test_windows_installer_is_per_user():
+    iss = (PACKAGING / "windows" / "govreport.iss").read_text(encoding="utf-8-sig")
+    assert re.search(r"^PrivilegesRequired=lowest$", iss, re.M)
+    assert "PrivilegesRequiredOverridesAllowed" not in iss  # never an all-users install with HKCU entries
+    assert "{localappdata}" in iss
+    registry = [line for line in iss.splitlines() if line.startswith("Root:")]
+    assert registry and all(line.startswith("Root: HKCU;") for line in registry)
+    assert f'#define AppVersion "{_version()}"' in iss
+    assert "version_info.txt" in (PACKAGING / "govreport.spec").read_text(encoding="utf-8")
+    assert f"'{_version()}'" in (PACKAGING / "windows" / "version_info.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("script", ["build_linux.sh", "linux/govreport.sh", "linux/postinst", "linux/postrm"])
+def test_shell_scripts_parse(script):
+    proc = subprocess.run(["sh", "-n", str(PACKAGING / script)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_icon_drawing(tmp_path):
+    proc = subprocess.run([sys.executable, str(PACKAGING / "make_icon.py"), str(tmp_path)], capture_output=True,
+                          text=True, timeout=60, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert proc.returncode == 0, proc.stderr
+    for name in ("govreport", "govreport-file"):
+        for size in (16, 48, 256):
+            png = (tmp_path / f"{name}-{size}.png").read_bytes()
+            assert png.startswith(b"\x89PNG") and int.from_bytes(png[16:20], "big") == size
+        ico = (tmp_path / f"{name}.ico").read_bytes()
+        assert ico[:4] == b"\0\0\1\0" and int.from_bytes(ico[4:6], "little") == 6
