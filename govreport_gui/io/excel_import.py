@@ -308,7 +308,11 @@ def _load_xls(path: Path) -> list[SheetGrid]:
                         sheet.cells[(r, c)] = v
             sheets.append(sheet)
             book.unload_sheet(i)
-    except xlrd.XLRDError as exc:
+    except ReadError:
+        raise
+    except MemoryError:
+        raise ReadError(f"“{path.name}”过大，读取时内存不足。") from None
+    except Exception as exc:  # xlrd parses sheets lazily: a damaged sheet fails here (struct.error, KeyError, …)
         raise _unreadable(path, "Excel 97-2003 工作簿") from exc
     finally:
         book.release_resources()

@@ -1,8 +1,9 @@
 """Run files through ``read_report`` in worker subprocesses, with a time limit per file.
 
 Every case must end in a successful read or a ``ReadError`` whose message is for the clerk
-(Chinese, one paragraph, no traceback).  Anything else — another exception, a hang, a crashed or
-killed worker, a network attempt — is a failure of that case.
+(Chinese, one paragraph, no traceback) written for that failure — the registry's catch-all message
+for an exception a reader did not expect counts as a failure too.  Anything else — another
+exception, a hang, a crashed or killed worker, a network attempt — is a failure of that case.
 """
 
 from __future__ import annotations
@@ -148,6 +149,8 @@ def problem_of(answer: dict) -> str:
         return ""
     if outcome == "read_error":
         message = answer["message"]
+        if answer.get("wrapped"):  # the registry's catch-all: a reader failed in a way nobody foresaw
+            return f"only the registry's generic message (the reader raised {answer['wrapped']}): {message!r}"
         if not CJK.search(message):
             return f"ReadError message is not Chinese: {message!r}"
         if "Traceback" in message or "\n  File " in message:
