@@ -152,7 +152,7 @@ def bench_memory(quick: bool) -> list[dict]:
             peaks[mode].append(int(out[-1]) / 1024)
     bare, app = statistics.median(peaks["bare"]), statistics.median(peaks["app"])
     return [row("peak memory, sample report open (all pages built)", f"{app:.0f} MB",
-                f"{bare:.0f} MB bare QMainWindow", f"{app / bare:.2f}×", "≤ 2×", app / bare <= 2.0)]
+                f"{bare:.0f} MB bare QMainWindow", f"{app / bare:.2f}×", "— (informative: no target set)", None)]
 
 
 BENCHMARKS = [("bench_startup.py", bench_startup), ("bench_edit.py", bench_edit), ("bench_recalc.py", bench_recalc),
