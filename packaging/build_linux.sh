@@ -12,6 +12,7 @@
 #
 # Build on the OLDEST system the package must run on: the build carries the build machine's
 # glibc requirement (see the control file's Depends, computed below).
+# Needs: python3 with venv (Debian: python3-venv), binutils (objdump, used by PyInstaller), dpkg-deb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -80,7 +81,7 @@ printf '年报编制助手 %s\n安装位置 /opt/govreport；命令 govreport；
 
 # the glibc the build needs: the newest GLIBC_x.y symbol version referenced by the shipped binaries
 GLIBC=$(find "$PKG/opt/govreport" -type f \( -name '*.so*' -o -name govreport \) -exec objdump -T {} + 2>/dev/null \
-  | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -1)
+  | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -1 || true)
 SIZE_KB=$(du -sk "$PKG" | cut -f1)
 sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@SIZE@/$SIZE_KB/" -e "s/@GLIBC@/${GLIBC:-2.28}/" \
   packaging/linux/control.in > "$PKG/DEBIAN/control"
