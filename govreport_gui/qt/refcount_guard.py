@@ -9,7 +9,9 @@ editor would crash in a clerk's hands.  (Measured: about 70 lost references per 
 
 The guard raises the reference counts of these singletons by a large reserve once, and a timer
 tops the reserve up should it ever run low.  Nothing is done on Python 3.12+ (immortal objects),
-so this module can go once the project requires 3.12 or PySide6 is fixed.
+so this module can go once the project requires 3.12 or PySide6 is fixed.  pyproject.toml keeps
+Python 3.11 installs on PySide6 < 6.12 (6.11 does not leak); the guard stays for a build or an
+install that ends up with 6.12 anyway.
 """
 
 from __future__ import annotations
