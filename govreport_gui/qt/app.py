@@ -18,9 +18,23 @@ def ensure_app():
     app.setOrganizationName("govreport")
     app.setApplicationName("govreport")
     app.setApplicationDisplayName(APP_NAME)
+    _install_chinese_translation(app)
     from . import refcount_guard
     refcount_guard.install(app)
     return app
+
+
+def _install_chinese_translation(app) -> None:
+    """Qt's own texts (standard dialog buttons: 确定/取消/是/否, context menus) in Chinese."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    if getattr(app, "_govreport_translator", None) is not None:
+        return
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        app.installTranslator(translator)
+        app._govreport_translator = translator
 
 
 def create_window(argv: list[str], *, offer_recovery: bool = True):

@@ -562,7 +562,11 @@ class FileFlows(QObject):
             self._delete_recovery(p)
 
     def shutdown(self) -> None:
-        """The window closes after the clerk saved or chose to discard: no recovery needed."""
+        """The window closes after the clerk saved or chose to discard: no recovery needed.
+        Safe to call twice (a close event after an explicit shutdown)."""
+        if getattr(self, "_shut_down", False):
+            return
+        self._shut_down = True
         self._timer.stop()
         self.remove_recovery()
         self._lock.unlock()

@@ -327,3 +327,17 @@ def test_the_export_menu_lists_every_writer_of_the_registry(make_window):
         if suffix != ".govreport":
             assert any(t.startswith("导出为") and t.endswith(f"{what}…") for t in texts)
     assert "导出为 Word 文档…" in texts
+
+
+def test_qt_standard_buttons_are_in_chinese(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+    from govreport_gui.qt.app import ensure_app
+    ensure_app()
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    assert sorted(b.text() for b in box.buttons()) == sorted(["确定", "取消"])
+
+
+def test_shutdown_twice_is_harmless(qtbot, make_window):
+    window = make_window()
+    window.flows.shutdown()
+    window.flows.shutdown()
