@@ -49,22 +49,6 @@ def data_dir() -> Path:
     return path
 
 
-def own_totals_dropped(report: Report | None) -> Report | None:
-    """A project file's totals are this program's own recomputed output, not figures printed by
-    a source document: keeping them as ``printed`` would flag every later edit as a mismatch."""
-    if report is not None:
-        report.printed.clear()
-    return report
-
-
-def load_project(path: str | os.PathLike):
-    """Load a project (``.govreport``) file for editing."""
-    loaded = load_file(path)
-    own_totals_dropped(loaded.report)
-    own_totals_dropped(loaded.previous)
-    return loaded
-
-
 def orphaned_recovery_files(own: Path | None = None) -> list[Path]:
     """Recovery files whose editor is no longer running (its lock is free), newest first."""
     folder = data_dir() / RECOVERY_DIR
@@ -233,10 +217,7 @@ class FileFlows(QObject):
     def adopt(self, path: Path, result, document: Document | None = None) -> None:
         """Make a file just read (``read_report`` result) the open document."""
         path = Path(path)
-        native = result.kind == "native"
-        if native:
-            own_totals_dropped(result.report)
-            own_totals_dropped(result.previous)
+        native = result.kind == "native"  # its totals are ours: the core reader keeps none as printed
         suggested = "" if native else path.with_suffix(NATIVE_SUFFIX).name
         if document is None:
             document = Document(result.report, result.previous)
@@ -521,7 +502,7 @@ class FileFlows(QObject):
                     self.window, f"年报编制助手上次没有正常关闭。\n发现“{name}”未保存的修改"
                     f"（自动保存于 {when or '未知时间'}）。\n\n是否恢复这些修改？", "恢复", "不恢复"):
                 try:
-                    loaded = load_project(path)
+                    loaded = load_file(path)
                 except ReadError as exc:
                     dialogs.error(self.window, f"无法恢复：{exc}")
                     self._discard_recovery(path)

@@ -6,7 +6,7 @@ import pytest
 
 from govreport_gui.core.document import Document
 from govreport_gui.core.report import Report
-from govreport_gui.qt.file_flows import load_project
+from govreport_gui.core.serialize import load_file
 from govreport_gui.qt import dialogs
 from qt_helpers import SAMPLE, FakeDialogs
 
@@ -46,9 +46,9 @@ def make_window(qtbot):
 
 @pytest.fixture
 def sample() -> Report:
-    return load_project(SAMPLE).report
+    return load_file(SAMPLE).report
 
 
 @pytest.fixture
 def sample_loaded():
-    return load_project(SAMPLE)
+    return load_file(SAMPLE)
