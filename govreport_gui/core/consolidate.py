@@ -128,26 +128,6 @@ def default_year(units: list[Unit]) -> int:
     return max(y for y, c in years.items() if c == best)
 
 
-def convert_values(values: dict[CellKey, Value], source: FormSpec, target: FormSpec
-                   ) -> tuple[dict[CellKey, Value], list[tuple[CellKey, Value]]]:
-    """The input figures of a report in ``source``'s version placed in ``target``'s version: only
-    cells whose key exists (as an input) in both; the others are returned as dropped."""
-    kept: dict[CellKey, Value] = {}
-    dropped: list[tuple[CellKey, Value]] = []
-    for spec in source.all_cells():
-        if spec.computed:
-            continue
-        v = values.get(spec.key)
-        if v is None:
-            continue
-        if target.has(spec.key) and not target.cell(spec.key).computed \
-                and target.cell(spec.key).kind is spec.kind:
-            kept[spec.key] = v
-        else:
-            dropped.append((spec.key, v))
-    return kept, dropped
-
-
 def _cell_name(key: CellKey) -> str:
     return f"表{key.table}“{key.row}”/“{key.col}”"
 
@@ -180,8 +160,8 @@ def assess_units(units: list[Unit], year: int, form_version: str) -> None:
                 excludes=True))
             unit.include = False
         if report.form_version != target.version:
-            kept, dropped = convert_values(report.values, report.form, target)
-            unit.converted = kept
+            converted, dropped = report.converted(target.version)
+            unit.converted = converted.values
             unit.dropped = dropped
             msg = f"使用{report.form_version}版格式，已按{target.version}版格式转换（只保留两版都有的单元格）"
             if dropped:

@@ -89,6 +89,35 @@ class Report:
     def copy(self) -> "Report":
         return copy.deepcopy(self)
 
+    def converted(self, form_version: str) -> tuple["Report", list[tuple[CellKey, Value]]]:
+        """A copy in another format version: metadata, prose and accepted warnings kept; the input
+        figures kept where the new version has the same cell, the others returned as dropped."""
+        target = get_form(form_version)
+        kept, dropped = convert_values(self.values, self.form, target)
+        copy = self.copy()
+        new = Report(target.version, copy.meta, copy.sections, kept, {}, copy.accepted)
+        return new, dropped
+
     def title(self) -> str:
         year = f"{self.meta.year}年" if self.meta.year else ""
         return f"{self.meta.agency}{year}政府信息公开工作年度报告"
+
+
+def convert_values(values: dict[CellKey, Value], source: FormSpec, target: FormSpec
+                   ) -> tuple[dict[CellKey, Value], list[tuple[CellKey, Value]]]:
+    """The input figures of a report in ``source``'s version placed in ``target``'s version: only
+    cells whose key exists (as an input) in both; the others are returned as dropped."""
+    kept: dict[CellKey, Value] = {}
+    dropped: list[tuple[CellKey, Value]] = []
+    for spec in source.all_cells():
+        if spec.computed:
+            continue
+        v = values.get(spec.key)
+        if v is None:
+            continue
+        if target.has(spec.key) and not target.cell(spec.key).computed \
+                and target.cell(spec.key).kind is spec.kind:
+            kept[spec.key] = v
+        else:
+            dropped.append((spec.key, v))
+    return kept, dropped

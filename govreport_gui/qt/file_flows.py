@@ -22,11 +22,12 @@ from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 from ..core.carryover import carry_over
 from ..core.document import Document
-from ..core.edits import ReplaceReport, replace_report, set_cells
+from ..core.edits import replace_report, set_cells
 from ..core.errors import ReadError, WriteError
 from ..core.forms import get_form
 from ..core.drafting import new_report
 from ..core.report import Report
+from ..io.import_preview import import_edit
 from ..core.serialize import NATIVE_SUFFIX, load_file, save_native
 from . import dialogs
 
@@ -260,12 +261,14 @@ class FileFlows(QObject):
         if not dialogs.confirm_import(self.window, result, path):
             return False
         stack = self.session.undo_stack
-        text = f"导入“{name}”"
-        stack.beginMacro(text)
-        self.session.push(replace_report(report, result.report, text))
-        if result.previous is not None and self.session.document.previous is None:
-            self.session.set_previous(result.previous, "载入上年报告")
-        stack.endMacro()
+        edit = import_edit(report, result, path)
+        stack.beginMacro(edit.text)
+        try:
+            self.session.push(edit)
+            if result.previous is not None and self.session.document.previous is None:
+                self.session.set_previous(result.previous, "载入上年报告")
+        finally:
+            stack.endMacro()
         self.message.emit(f"已导入“{name}”。")
         return True
 
@@ -281,20 +284,23 @@ class FileFlows(QObject):
             return False
         previous = result.report
         report = self.session.report
-        stack = self.session.undo_stack
-        stack.beginMacro("导入上一年度报告")
-        self.session.set_previous(previous, "导入上一年度报告")
+        # Work out and ask first; the undo macro then only wraps the two pushes, and is always closed.
         try:
             carried = carry_over(previous, year=report.meta.year or None, form_version=report.form_version)
         except ValueError:
             carried = None
-        if carried is not None:
-            fill = {k: v for k, v in carried.report.values.items() if report.get(k) is None}
-            if fill and dialogs.ask_yes_no(
-                    self.window, f"上年报告中有 {len(fill)} 个数字可结转到本年（如“上年结转政府信息公开申请数量”），"
-                    "对应单元格目前为空。是否填入？", "填入", "不填"):
+        fill = {k: v for k, v in carried.report.values.items() if report.get(k) is None} if carried else {}
+        fill_in = bool(fill) and dialogs.ask_yes_no(
+            self.window, f"上年报告中有 {len(fill)} 个数字可结转到本年（如“上年结转政府信息公开申请数量”），"
+            "对应单元格目前为空。是否填入？", "填入", "不填")
+        stack = self.session.undo_stack
+        stack.beginMacro("导入上一年度报告")
+        try:
+            self.session.set_previous(previous, "导入上一年度报告")
+            if fill_in:
                 self.session.push(set_cells(report, fill, "结转上年数字"))
-        stack.endMacro()
+        finally:
+            stack.endMacro()
         if result.notes:
             dialogs.notes(self.window, "读取说明", f"“{Path(path).name}”读取时作了以下处理：", result.notes)
         self.message.emit(f"已载入上年度报告“{Path(path).name}”，跨年核对已更新。")
@@ -319,20 +325,13 @@ class FileFlows(QObject):
         if version == report.form_version:
             return False
         form = get_form(version)
-        new = Report(version, report.copy().meta, dict(report.sections))
-        lost = []
-        for key, value in report.values.items():
-            if form.has(key) and not form.cell(key).computed and form.cell(key).kind == report.form.cell(key).kind:
-                new.values[key] = value
-            else:
-                lost.append(key)
-        new.accepted = list(report.accepted)
+        new, lost = report.converted(version)
         question = f"改用{version}版格式（{form.basis}）？"
         if lost:
             question += f"\n新格式中没有对应栏目的 {len(lost)} 个数字将被移除（可用“撤销”恢复）。"
         if not dialogs.ask_yes_no(self.window, question, "改用", "取消"):
             return False
-        self.session.push(ReplaceReport(report.copy(), new, f"改用{version}版格式"))
+        self.session.push(replace_report(report, new, f"改用{version}版格式"))
         return True
 
     # -- save -----------------------------------------------------------------------------------

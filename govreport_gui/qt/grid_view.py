@@ -250,7 +250,9 @@ class GridView(QTableView):
                 g = model.grid_cell(r, c)
                 text = ""
                 if g is not None and (r, c) in chosen:
-                    text = model.data(model.index(r, c)) or ""
+                    # a value cell copies its plain number (no 万元), so Excel/WPS take it as a number
+                    role = Qt.ItemDataRole.EditRole if g.key is not None else Qt.ItemDataRole.DisplayRole
+                    text = model.data(model.index(r, c), role) or ""
                 line.append(text)
             out.append(line)
         return clipboard.to_tsv(out)

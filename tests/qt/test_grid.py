@@ -327,3 +327,19 @@ def test_money_shows_its_unit_only_where_the_header_has_none(qtbot, make_window)
     index = model.index_of(key)
     assert model.data(index, Qt.ItemDataRole.DisplayRole) == "39953.93万元"
     assert model.data(index, Qt.ItemDataRole.EditRole) == "39953.93"
+
+
+def test_copied_money_is_a_plain_number(qtbot, make_window):
+    from decimal import Decimal
+    from govreport_gui.core.forms import CellKey
+    from govreport_gui.core.report import Metadata, Report
+    from PySide6.QtCore import QItemSelectionModel
+    r = Report("2019", Metadata(agency="某局", year=2020))
+    key = CellKey("二", "政府集中采购", "采购总金额")
+    r.set(key, Decimal("39953.93"))
+    window = make_window(r)
+    page = window.page_for_table("二")
+    window.tabs.setCurrentWidget(page)
+    index = page.model.index_of(key)
+    page.grid.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    assert page.grid.selection_text().strip() == "39953.93"
