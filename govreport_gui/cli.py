@@ -127,6 +127,9 @@ def cmd_new(args) -> int:
     previous = None
     if args.previous:
         previous = _read(args.previous).report
+        if not args.year and not previous.meta.year:
+            print("govreport：上年报告没有填写报告年度，请用 --year 给出本年度。", file=sys.stderr)
+            return EXIT_UNREADABLE
         carried = carry_over(previous, year=args.year, form_version=args.format)
         report = carried.report
         if args.agency:

@@ -451,12 +451,22 @@ FEE_WORDS = ("信息处理费", "处理费")
 RECTIFY_WORDS = ("整改",)
 
 
+def _written(report: Report, key: str) -> str:
+    """A section's text without the outline's bare sub-headings (its placeholder deleted, nothing
+    written after it), so that headings alone never count as content.  A line that still holds its
+    placeholder is left: it is flagged as template text (prose.template) already."""
+    from .drafting import outline  # late: drafting is not needed by the other checks
+    bare = {_PLACEHOLDER.sub("", line).strip() for line in outline(report.form_version).get(key, "").splitlines()}
+    kept = [line for line in report.sections.get(key, "").splitlines() if line.strip() not in bare]
+    return "\n".join(kept)
+
+
 def check_required(report: Report) -> list[Finding]:
     form = report.form
     if form.first_year < 2021:
         return []
     out = []
-    one = unicodedata.normalize("NFKC", report.sections.get("一", ""))
+    one = unicodedata.normalize("NFKC", _written(report, "一"))
     heading = {s.key: s.heading for s in form.sections}
     if not any(report.sections.get(k, "").strip() for k in ("一", "五", "六")):
         # Tables only so far (e.g. imported from a workbook): one reminder, not three warnings.
@@ -483,12 +493,12 @@ def check_required(report: Report) -> list[Finding]:
                                    f"“{heading['一']}”没有写到" + "、".join(f"“{m}”" for m in gov_missing)
                                    + "的情况（人民政府的年度报告，总体情况还应包括工作考核、社会评议和责任追究的结果），请补充。",
                                    section="一", anchor="government:" + ",".join(gov_missing)))
-    five = report.sections.get("五", "")
+    five = _written(report, "五")
     if not any(w in five for w in RECTIFY_WORDS):
         out.append(Finding(Severity.WARNING, "prose.required", (),
                            f"“{heading['五']}”没有写上年度报告所列问题的整改情况，请补充（如“上年度问题整改情况”）。",
                            section="五", anchor="rectify"))
-    six = report.sections.get("六", "")
+    six = _written(report, "六")
     if not any(w in six for w in FEE_WORDS):
         out.append(Finding(Severity.WARNING, "prose.required", (),
                            f"“{heading['六']}”没有说明本年是否收取信息处理费（2021版格式要求在此报告；未收取的也应写明）。",
@@ -496,6 +506,7 @@ def check_required(report: Report) -> list[Finding]:
     return out
 
 
+_PLACEHOLDER = re.compile(r"[（(]请在此[^）)]*[）)]?")
 TEMPLATE_MARKS = re.compile(r"[（(]\s*文字描述\s*[）)]|[（(]请在此[^）)]*[）)]?|[XＸ]{2,}|×{2,}|※{2,}|\*{3,}")
 
 

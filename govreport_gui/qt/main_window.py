@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QApplication, QDockWidget,
                                QHBoxLayout, QSizePolicy, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from ..core.document import Change, Document
+from ..core.drafting import new_report
 from ..core.findings import Finding, Severity
 from ..core.forms import form_for_year
 from ..core.report import Report
@@ -141,7 +142,7 @@ class MainWindow(QMainWindow):
     def __init__(self, document: Document | None = None) -> None:
         super().__init__()
         if document is None:
-            document = Document(Report.new(form_for_year(default_year()).version, default_year()))
+            document = Document(new_report(form_for_year(default_year()).version, default_year()))
         self.session = Session(document, self)
         self.flows = FileFlows(self, self.session)
         self.setAcceptDrops(True)

@@ -345,3 +345,16 @@ def test_government_reports_also_cover_assessment_review_and_accountability():
     assert "社会评议" in f.message and "责任追究" in f.message and "工作考核" not in f.message.split("还应包括")[0]
     r.sections["一"] += "\n组织开展社会评议，未发生责任追究情况。"
     assert rules(check_required(r)) == []
+
+
+def test_the_outline_alone_does_not_count_as_required_content():
+    import re
+    from govreport_gui.core.drafting import new_report
+    from govreport_gui.core.prose_checks import check_required
+    report = new_report("2021", 2024, "某某区民政局")
+    # the clerk deleted the placeholders but wrote nothing under the headings
+    report.sections = {k: re.sub(r"（请在此[^）]*）", "", v) for k, v in report.sections.items()}
+    assert {f.anchor for f in check_required(report)} == {"empty", "rectify", "fee"}
+    report.sections["一"] = ("（一）主动公开。全年发布信息3862条。\n（二）依申请公开。收到申请12件。\n"
+                            "（三）政府信息管理。\n（四）平台建设。网站改版。\n（五）监督保障。开展培训。")
+    assert "topics:政府信息管理" in {f.anchor for f in check_required(report)}

@@ -149,3 +149,10 @@ def test_sample_report_is_balanced_and_carries_over(sample_path):
     assert proc.returncode == 0
     out = json.loads(proc.stdout)
     assert out["errors"] == 0 and out["warnings"] == 0, out
+
+
+def test_new_from_previous_without_any_year_is_a_clear_message(tmp_path):
+    prev = balanced("2021", 2023)
+    prev.meta.year = 0
+    proc = govreport("new", "--previous", write(tmp_path / "p.json", prev), "-o", tmp_path / "n.json")
+    assert proc.returncode == 2 and "--year" in proc.stderr
