@@ -131,6 +131,15 @@ def value_with_unit(value: Value, kind: Kind, column: str) -> str:
     return text
 
 
+def with_header_unit(text: str, unit: str | None) -> str:
+    """Money typed as text under a header that names the unit (元/亿元): a bare number takes the
+    header's unit; text that carries its own unit, or a blank mark, is left as it is."""
+    plain = normalise_text(text)
+    if unit in ("元", "亿元") and plain and plain[-1].isdigit():
+        return plain + unit
+    return text
+
+
 def to_decimal(value: Value) -> Decimal:
     return Decimal(0) if value is None else Decimal(value)
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..core.errors import ReadError
 from ..core.forms import FORMS, Kind, get_form
 from ..core.report import METADATA_NAMES, TEXT_METADATA, Metadata, Report
-from ..core.values import ValueProblem, format_value, parse_value
+from ..core.values import ValueProblem, format_value, parse_value, with_header_unit
 from .excel_formula import CannotEvaluate, evaluate, parse_ref
 from .labels import canonical_label, heading_key
 from .notes import Note
@@ -424,6 +424,8 @@ def _read_value(p: Placement, kind: Kind, notes: list[str], total: bool):
     if isinstance(raw, bool):
         notes.append(Note(f"{p.ref}：“{raw}”不是数字，未读取（按空白处理），请核对。", "problem"))
         return None
+    if kind is Kind.MONEY and isinstance(raw, str):
+        raw = with_header_unit(raw, p.unit)
     try:
         parsed = parse_value(raw, kind)
     except ValueProblem as exc:

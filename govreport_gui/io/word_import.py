@@ -24,7 +24,7 @@ from pathlib import Path
 from ..core.errors import ReadError
 from ..core.forms import FORMS, CellKey, FormSpec, Kind, Role, TableSpec, form_for_year
 from ..core.report import Metadata, Report
-from ..core.values import ValueProblem, format_value, normalise_text, parse_value
+from ..core.values import ValueProblem, format_value, normalise_text, parse_value, with_header_unit
 from .labels import canonical_label, heading_key, unit_of_label, without_unit
 from .notes import Note
 from .registry import ImportResult
@@ -348,9 +348,8 @@ def read_values(read: TableRead, where: str, notes: list[str], problems: list[st
         where_cell = f"{where}表{key.table}“{key.row}”/“{key.col}”"
         text = cell.text
         unit = read.units.get(key)
-        if spec_cell.kind is Kind.MONEY and unit in ("元", "亿元") and normalise_text(text) \
-                and normalise_text(text)[-1].isdigit():
-            text = normalise_text(text) + unit
+        if spec_cell.kind is Kind.MONEY:
+            text = with_header_unit(text, unit)
         try:
             parsed = parse_value(text, spec_cell.kind)
         except ValueProblem as exc:

@@ -139,6 +139,19 @@ def test_money_header_in_yuan_converts_numeric_cells(tmp_path):
     assert any("Sheet!B3" in n and "123.45万元" in n for n in result.notes), result.notes
 
 
+@pytest.mark.parametrize("typed,expected", [("1234500", "123.45"), ("1,234,500", "123.45"),
+                                            ("１２３４５００", "123.45"), ("12万元", "12")])
+def test_money_header_in_yuan_converts_text_cells_too(tmp_path, typed, expected):
+    """WPS often stores numbers as text: a bare number under a 元 header is 元, not 万元."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["第二十条第（八）项"])
+    ws.append(["信息内容", "本年收费金额（元）"])
+    ws.append(["行政事业性收费", typed])
+    result = read_report(save(wb, tmp_path / "a.xlsx"))
+    assert result.report.values[CellKey("二", "行政事业性收费", "本年收费金额（单位：万元）")] == Decimal(expected)
+
+
 def test_formulas_with_cached_values_and_a_wrong_printed_total(tmp_path):
     source = filled_report("2021", seed=4)
     path = save(official(source, totals="formulas"), tmp_path / "a.xlsx")
