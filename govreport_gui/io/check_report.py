@@ -8,14 +8,15 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core.errors import WriteError
 from ..core.findings import Finding, Severity
 from ..core.prose_checks import RULES as PROSE_RULES
-from ..core.report import Report
+from ..core.report import TEXT_METADATA, Report
 from ..core.serialize import write_atomic
+from .text_safety import xml_safe
 
 # What each rule checks, in words for the leader (rule ids are declared in the format modules
 # and core.checks; an id missing here is listed by its id).
@@ -120,6 +121,7 @@ def write_check_report(path: str | os.PathLike, report: Report, findings: list[F
     """Write the check report; the format follows the suffix (.docx or .xlsx)."""
     path = Path(path)
     suffix = path.suffix.lower()
+    report, findings = _text_safe(report), [_finding_text_safe(f) for f in findings]
     summary = summarise(report, findings, previous)
     today = today or _dt.date.today()
     if suffix == ".docx":
@@ -129,6 +131,21 @@ def write_check_report(path: str | os.PathLike, report: Report, findings: list[F
     else:
         raise WriteError(f"校验清单可导出为 Word（.docx）或 Excel（.xlsx），不能导出为“{suffix or path.name}”。")
     write_atomic(path, data)
+
+
+def _text_safe(report: Report) -> Report:
+    """A copy whose text a .docx/.xlsx can hold (pasted control characters dropped)."""
+    report = report.copy()
+    for name in TEXT_METADATA:
+        setattr(report.meta, name, xml_safe(getattr(report.meta, name)))
+    report.sections = {k: xml_safe(v) for k, v in report.sections.items()}
+    return report
+
+
+def _finding_text_safe(finding: Finding) -> Finding:
+    reason = finding.accepted_reason
+    return replace(finding, message=xml_safe(finding.message),
+                   accepted_reason=xml_safe(reason) if reason is not None else None)
 
 
 def _intro_lines(report: Report, summary: CheckSummary, previous: Report | None, today: _dt.date) -> list[str]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..core.consolidate import Consolidation, Unit, unit_from_report, unit_unreadable
 from ..core.errors import ReadError, WriteError
 from ..core.serialize import NATIVE_SUFFIX, write_atomic
+from .text_safety import safe_cell, xml_safe
 
 # Files that may hold a unit's report (others in a folder are skipped and named).
 UNIT_SUFFIXES = (NATIVE_SUFFIX, ".json", ".xlsx", ".xlsm", ".xls", ".docx", ".doc", ".wps", ".et")
@@ -147,6 +148,7 @@ def unit_rows(units: list[Unit]) -> list[list[object]]:
             KIND_LABELS.get(u.kind, u.kind), "计入" if u.include and u.readable else "未计入", u.errors if u.readable else "",
             u.warnings if u.readable else "", u.problem_text(), "；".join(u.notes),
         ])
+        rows[-1] = [safe_cell(v) for v in rows[-1]]
     return rows
 
 
@@ -167,7 +169,7 @@ def export_unit_list(path: str | os.PathLike, consolidation: Consolidation | lis
     ws.title = "单位清单"
     row = 1
     if title:
-        ws.cell(1, 1, title).font = Font(bold=True, size=14)
+        ws.cell(1, 1, xml_safe(title)).font = Font(bold=True, size=14)
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(UNIT_LIST_HEADERS))
         row = 2
     if isinstance(consolidation, Consolidation):
@@ -209,7 +211,7 @@ def export_unit_list(path: str | os.PathLike, consolidation: Consolidation | lis
             r += 1
             label = f.severity.label + ("（已确认）" if not f.is_open else "")
             for c, v in enumerate((u.name, u.agency, label, f.rule, f.message), 1):
-                detail.cell(r, c, v).alignment = Alignment(vertical="top", wrap_text=c == 5)
+                detail.cell(r, c, safe_cell(v)).alignment = Alignment(vertical="top", wrap_text=c == 5)
     for i, w in enumerate((28, 30, 12, 22, 90), 1):
         detail.column_dimensions[get_column_letter(i)].width = w
     for sheet, repeat in ((ws, header_row), (detail, 1)):

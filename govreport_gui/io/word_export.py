@@ -29,6 +29,7 @@ from ..core.recalc import recalculate
 from ..core.report import Report
 from ..core.serialize import write_atomic
 from ..core.values import Value, format_value, value_with_unit
+from .text_safety import xml_safe
 from . import word_template as tpl
 
 W_NS = tpl.W_NS
@@ -39,12 +40,6 @@ _LEVEL3 = re.compile(r"^\d{1,2}[.．](?!\d)")
 _CELL_MARGIN = 57 * 2
 # Characters XML 1.0 cannot hold (a control character pasted from elsewhere would make python-docx
 # refuse the whole export); vertical tab / form feed are Word's line and page breaks.
-_NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-def xml_safe(text: str) -> str:
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
-    return _NOT_XML.sub("", text.replace("\x0b", "\n").replace("\x0c", "\n"))
 
 
 def template_path() -> Path:
