@@ -101,8 +101,9 @@ def _run(args) -> int:
         elif any(_same(x, p) for x in args.include):
             unit.choice = True
     year = args.year or default_year(units)
-    if not year:
-        print("govreport merge：没有一个单位的报告能读出年度，请用 --year 给出汇总年度。", file=sys.stderr)
+    if not year and any(u.readable for u in units):
+        print("govreport merge：没有一个单位的报告能读出年度，请用 --year 给出汇总年度。未写出文件。", file=sys.stderr)
+        return 2
     form = get_form(args.format) if args.format else (form_for_year(year) if year else get_form("2021"))
     assess_units(units, year, form.version)
     result = consolidate(units, form.version, year, args.agency)

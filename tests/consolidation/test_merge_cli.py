@@ -87,3 +87,15 @@ def test_merge_checks_output_suffixes_before_reading(tmp_path, capsys):
     assert main(["merge", str(files["a"]), "-o", str(tmp_path / "o.txt")]) == 2
     assert "不能输出为“.txt”" in capsys.readouterr().err
     assert not (tmp_path / "o.txt").exists()
+
+
+def test_merge_of_units_without_any_year_asks_for_it_and_writes_nothing(tmp_path, capsys):
+    from report_builders import balanced
+    from govreport_gui.core.serialize import save_native
+    from govreport_gui.merge_cli import main as merge_main
+    unit = balanced("2021")
+    unit.meta.year = 0
+    save_native(tmp_path / "u.govreport", unit)
+    out = tmp_path / "sum.govreport"
+    assert merge_main([str(tmp_path / "u.govreport"), "-o", str(out)]) == 2
+    assert "--year" in capsys.readouterr().err and not out.exists()
