@@ -129,3 +129,14 @@ def test_form_for_year():
     assert form_for_year(2035).version == "2021"
     with pytest.raises(KeyError):
         get_form("2030")
+
+
+@pytest.mark.parametrize("version", sorted(FORMS))
+def test_money_cells_declare_whether_their_header_names_the_unit(version):
+    """The declaration, not the label, says a header names 万元 — and it says so exactly when the
+    official header does (2021 `本年收费金额（单位：万元）`; the 2019 `采购总金额` does not)."""
+    money = [c for c in get_form(version).all_cells() if c.kind is Kind.MONEY]
+    assert money
+    for c in money:
+        assert c.unit_in_header == ("万元" in c.key.col), c.key
+    assert not any(c.unit_in_header for c in get_form(version).all_cells() if c.kind is not Kind.MONEY)

@@ -60,6 +60,9 @@ class CellSpec:
     # A stock (a level at year end, e.g. 现行有效件数), not a flow of the year: summing the
     # reports of several units may count the same item twice (consolidation warns).
     stock: bool = False
+    # Money only: the column header itself names the unit (“（单位：万元）”), so a value is shown
+    # without it; otherwise money is shown with “万元”.
+    unit_in_header: bool = False
 
 
 @dataclass(frozen=True)
@@ -233,6 +236,7 @@ class ValueColumn:
     label: str
     kind: Kind = Kind.COUNT
     stock: bool = False  # see CellSpec.stock
+    unit_in_header: bool = False  # see CellSpec.unit_in_header
 
 
 @dataclass(frozen=True)
@@ -272,7 +276,8 @@ def build_table_2(row_header: str, blocks: tuple[Block, ...], value_cols: int = 
             for column, span in zip(block.columns, spans):
                 key = CellKey("二", label, column.label)
                 grid.append(GridCell(r, c, Role.INPUT, colspan=span, key=key))
-                cells.append(CellSpec(key, column.kind, stock=column.stock))
+                cells.append(CellSpec(key, column.kind, stock=column.stock,
+                                      unit_in_header=column.unit_in_header))
                 c += span
             r += 1
     return TableSpec("二", r, n_cols, 0, tuple(grid), tuple(cells), tuple(rows), tuple(cols))

@@ -15,7 +15,8 @@ _BLOCKS = (
     Block("第二十条第（一）项", (_ISSUED, _REPEALED, _IN_FORCE), ("规章", "行政规范性文件")),
     Block("第二十条第（五）项", (_DECISIONS,), ("行政许可",)),
     Block("第二十条第（六）项", (_DECISIONS,), ("行政处罚", "行政强制")),
-    Block("第二十条第（八）项", (ValueColumn("本年收费金额（单位：万元）", Kind.MONEY),), ("行政事业性收费",)),
+    Block("第二十条第（八）项", (ValueColumn("本年收费金额（单位：万元）", Kind.MONEY, unit_in_header=True),),
+          ("行政事业性收费",)),
 )
 
 
