@@ -228,6 +228,41 @@ class FormSpec:
 
 
 # ---------------------------------------------------------------------------------------------
+# Correspondence between two versions (the data: forms/correspondence.py).
+
+
+class Fidelity(str, Enum):
+    """How faithfully a figure of one version becomes a figure of another."""
+
+    SAME = "same"      # the same figure under another label: moved as it is
+    SUMMED = "summed"  # several cells added into one: every total stays exact, the split is lost
+    JUDGED = "judged"  # the closest cell of the other version: a judgment the clerk should check
+    NONE = "none"      # no counterpart: the figure cannot be carried into the other version
+
+
+@dataclass(frozen=True)
+class Move:
+    """Input cells of the source version → one input cell of the target (``None`` with
+    ``Fidelity.NONE``).  ``why`` tells the clerk the reason; moves sharing it are reported together."""
+
+    sources: tuple[CellKey, ...]
+    target: CellKey | None
+    fidelity: Fidelity
+    why: str
+
+
+@dataclass(frozen=True)
+class VersionMap:
+    """How the input figures of version ``source`` become figures of version ``target``.  A cell
+    with the same key and kind in both is the same figure and is not listed; every other input
+    cell of the source is a source of exactly one move."""
+
+    source: str
+    target: str
+    moves: tuple[Move, ...]
+
+
+# ---------------------------------------------------------------------------------------------
 # Builders: compact shapes → explicit grids.
 
 
