@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .forms.spec import Kind
+from .forms.spec import CellSpec, Kind
 
 Value = int | Decimal | None
 
@@ -122,11 +122,12 @@ def format_value(value: Value, kind: Kind | None = None) -> str:
 MONEY_UNIT = "万元"  # money is stored in 万元
 
 
-def value_with_unit(value: Value, kind: Kind, column: str) -> str:
-    """A value as shown in a table: money carries ``万元`` unless its column header names the unit
-    (the 2019 `采购总金额` header has none; the 2021 fee header says 万元)."""
+def value_with_unit(value: Value, spec: CellSpec) -> str:
+    """A value as shown in a table: money carries ``万元`` unless the declaration says its column
+    header names the unit (``CellSpec.unit_in_header``: the 2021 fee header says 万元, the 2019
+    `采购总金额` header does not)."""
     text = format_value(value)
-    if text and kind is Kind.MONEY and MONEY_UNIT not in column:
+    if text and spec.kind is Kind.MONEY and not spec.unit_in_header:
         text += MONEY_UNIT
     return text
 

@@ -322,7 +322,7 @@ def cell_value_text(form: FormSpec, key: CellKey, value: Value) -> str:
     """The text of a value cell: blank → ``0``; money with ``万元`` unless its header names it."""
     if value is None or value == 0:
         return "0"
-    return value_with_unit(value, form.cell(key).kind, key.col)
+    return value_with_unit(value, form.cell(key))
 
 
 def balanced_wrap(text: str, width: int, font_pt: float) -> str:

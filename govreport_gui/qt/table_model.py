@@ -199,7 +199,7 @@ class TableModel(QAbstractTableModel):
                 return g.text if role == DISPLAY else None
             if role == EDIT:
                 return format_value(self._value(g.key))
-            return value_with_unit(self._value(g.key), self._kinds[g.key], g.key.col)
+            return value_with_unit(self._value(g.key), self.spec.cell(g.key))
         if role == BACKGROUND:
             if g.key is not None:
                 sev = self._severity.get(g.key)

@@ -54,3 +54,20 @@ def test_money_is_exact_and_formatted_without_exponent():
     assert format_value(Decimal("2009.540")) == "2009.54"
     assert format_value(None) == ""
     assert parse_value("0.1", Kind.MONEY).value + parse_value("0.2", Kind.MONEY).value == Decimal("0.3")
+
+
+def test_money_unit_follows_the_declaration_not_the_label():
+    from govreport_gui.core.forms import CellKey, CellSpec, get_form
+    from govreport_gui.core.values import value_with_unit
+    # a label that mentions 万元 but is not declared as naming the unit still gets 万元 …
+    undeclared = CellSpec(CellKey("二", "x", "金额（万元）"), Kind.MONEY)
+    assert value_with_unit(Decimal("1.5"), undeclared) == "1.5万元"
+    # … and a declared one does not, whatever its label says
+    declared = CellSpec(CellKey("二", "x", "金额"), Kind.MONEY, unit_in_header=True)
+    assert value_with_unit(Decimal("1.5"), declared) == "1.5"
+    assert value_with_unit(None, undeclared) == ""
+    assert value_with_unit(12, CellSpec(CellKey("二", "x", "万元"), Kind.COUNT)) == "12"
+    fee = get_form("2021").cell(CellKey("二", "行政事业性收费", "本年收费金额（单位：万元）"))
+    purchase = get_form("2019").cell(CellKey("二", "政府集中采购", "采购总金额"))
+    assert value_with_unit(Decimal("3.25"), fee) == "3.25"
+    assert value_with_unit(Decimal("3.25"), purchase) == "3.25万元"
