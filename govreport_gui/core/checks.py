@@ -60,12 +60,12 @@ def _where(key: CellKey) -> str:
 def _check_year(report: Report) -> list[Finding]:
     form, year = report.form, report.meta.year
     if not year:
-        return [Finding(Severity.WARNING, "meta.year", (), "未填写报告年度，请在“基本信息”中填写。")]
+        return [Finding(Severity.WARNING, "meta.year", (), "未填写报告年度，请在“基本信息”中填写。", meta="year")]
     if not form.applies_to(year):
         last = f"{form.last_year}年" if form.last_year else "今"
         return [Finding(Severity.WARNING, "meta.format_year", (),
                         f"{year}年度的报告通常使用另一版格式：{form.version}版格式（{form.basis}）"
-                        f"适用于{form.first_year}年至{last}的年度报告，请核实格式版本。")]
+                        f"适用于{form.first_year}年至{last}的年度报告，请核实格式版本。", meta="year")]
     return []
 
 
@@ -189,7 +189,8 @@ def _check_cross_year(report: Report, previous: Report, value: Callable[[CellKey
     year, prev_year = report.meta.year, previous.meta.year
     if year and prev_year and prev_year != year - 1:
         out.append(Finding(Severity.WARNING, "cross_year.year", (),
-                           f"所给上年报告是{prev_year}年度的，本报告是{year}年度的，跨年核对可能不适用。"))
+                           f"所给上年报告是{prev_year}年度的，本报告是{year}年度的，跨年核对可能不适用。",
+                           meta="year"))
     skipped: set[str] = set()
     for rule in form.cross_year:
         if any(t.year == "prev" and not prev_form.has(t.key) for t in rule.terms):

@@ -29,6 +29,9 @@ class Finding:
     # For findings without cells (prose checks): what the warning is about (the sentence, the
     # topic), so an accepted warning can be matched again after unrelated edits.
     anchor: str = ""
+    # The 基本信息 field (a ``Metadata`` attribute, e.g. "year", "phone") the finding is about:
+    # the editor shows it on the 基本信息 tab and the check report names the field.
+    meta: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -46,6 +49,8 @@ class Finding:
         }
         if self.section is not None:
             out["section"] = self.section
+        if self.meta is not None:
+            out["meta"] = self.meta
         if self.accepted_reason is not None:
             out["accepted"] = self.accepted_reason
         return out

@@ -521,7 +521,7 @@ def check_template(report: Report) -> list[Finding]:
         if m:
             out.append(Finding(Severity.WARNING, "prose.template", (),
                                f"基本信息“{METADATA_NAMES[name]}”中有模板文字“{m.group(0)}”：“{shorten(text)}”，请填写实际内容。",
-                               anchor=f"meta:{name}"))
+                               anchor=f"meta:{name}", meta=name))
     for section, text in _prose_parts(report):
         if not TEMPLATE_MARKS.search(text):
             continue

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..core.errors import WriteError
 from ..core.findings import Finding, Severity
 from ..core.prose_checks import RULES as PROSE_RULES
-from ..core.report import TEXT_METADATA, Report
+from ..core.report import METADATA_NAMES, TEXT_METADATA, Report
 from ..core.serialize import write_atomic
 from .text_safety import xml_safe
 
@@ -105,6 +105,8 @@ def _rule_state(errors: int, warnings: int, infos: int = 0) -> str:
 
 
 def _where(f: Finding, report: Report) -> str:
+    if f.meta is not None:
+        return f"基本信息“{METADATA_NAMES.get(f.meta, f.meta)}”"
     if f.cells:
         tables = sorted({c.table for c in f.cells})
         return "、".join(f"表{t}" for t in tables)

@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
                 mine = [f for f in findings if (page.table_id and any(k.table == page.table_id for k in f.cells))
                         or f.section == page.key]
             else:
-                mine = [f for f in findings if f.rule.startswith("meta.") or f.rule.startswith("cross_year.year")]
+                mine = [f for f in findings if f.meta is not None]  # about a 基本信息 field
             n_err = sum(1 for f in mine if f.severity is Severity.ERROR)
             n_warn = sum(1 for f in mine if f.severity is Severity.WARNING)
             self._badges[i] = n_err

@@ -97,3 +97,13 @@ def test_rule_not_checked_for_lack_of_prose_says_so(tmp_path):
     write_check_report(out, r, check_report(r))
     assert "引用的数字" in docx_text(out)
     assert "信息处理费收取情况 | 未核对，见提示" in docx_text(out)
+
+
+def test_a_finding_about_a_metadata_field_is_located_by_the_field(tmp_path, sample_path):
+    loaded = load_file(sample_path)
+    r = loaded.report
+    r.meta.phone = "0798-XXXXXXX"
+    out = tmp_path / "清单.docx"
+    write_check_report(out, r, check_report(r, loaded.previous), loaded.previous)
+    row = next(line for line in docx_text(out).splitlines() if "XXXXXXX" in line)
+    assert "基本信息“电话”" in row

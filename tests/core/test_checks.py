@@ -257,3 +257,22 @@ def test_editing_an_addend_drops_the_stale_printed_total_and_undo_restores_it():
     assert not [f for f in errors(r) if f.rule.endswith("total")]
     edit.revert(r)
     assert r.printed[row_total] == computed[row_total] + 1
+
+
+def test_findings_about_a_metadata_field_name_it():
+    from govreport_gui.core.findings import findings_json
+    r = balanced("2021")
+    r.meta.year = 0
+    r.meta.email = "XX@XX.gov.cn"
+    found = {f.rule: f for f in check_report(r) if f.meta is not None}
+    assert set(found) == {"meta.year", "prose.template"}
+    assert found["meta.year"].meta == "year" and found["prose.template"].meta == "email"
+    r.meta.year = 2019                                   # a 2019 report in the 2021 format
+    assert {f.rule: f.meta for f in check_report(r) if f.rule.startswith("meta.")} == {"meta.format_year": "year"}
+    prev = balanced("2021")
+    prev.meta.year, r.meta.year = 2020, 2024
+    [f] = [f for f in check_report(r, prev) if f.rule == "cross_year.year"]
+    assert f.meta == "year"
+    assert all(x.meta is None for x in check_report(r, prev) if x.cells or x.section)
+    assert {"rule": "prose.template", "meta": "email"}.items() <= next(
+        d for d in findings_json(check_report(r))["findings"] if d["rule"] == "prose.template").items()
