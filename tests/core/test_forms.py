@@ -140,3 +140,13 @@ def test_money_cells_declare_whether_their_header_names_the_unit(version):
     for c in money:
         assert c.unit_in_header == ("万元" in c.key.col), c.key
     assert not any(c.unit_in_header for c in get_form(version).all_cells() if c.kind is not Kind.MONEY)
+
+
+@pytest.mark.parametrize("version", sorted(FORMS))
+def test_every_declared_rule_has_a_title(version):
+    form = get_form(version)
+    titles = form.rule_titles()
+    assert {r.rule for r in form.rules()} == set(titles)
+    assert all(r.title for r in form.rules())
+    # a title spells labels from the declaration: the 四 outcomes as declared
+    assert all(col in titles["四.total"] for col in form.tables["四"].cols[:-1])

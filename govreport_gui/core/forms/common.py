@@ -25,6 +25,8 @@ HEADING_VARIANTS = {
 
 TABLE2_ROW_HEADER = "信息内容"
 
+REGULATIONS_LEVEL_TITLE = "规章只由有规章制定权的机关填报"
+
 APPLICANT_HEADER = ApplicantHeader(
     note="（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
     applicant="申请人情况",
@@ -89,10 +91,12 @@ def table_3(other_handling_as_group: bool) -> tuple[TableSpec, list[Total], list
             "三.balance", "三", f"“{col}”列",
             lhs=(("一", k(NEW)), ("二", k(CARRIED_IN))),
             rhs=(("（七）总计", k(RESULTS_TOTAL)), ("四", k(CARRIED_OUT))),
+            title="表三每一列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理",
         ))
         if col != APPLICANT_HEADER.total:
             carry.append(CrossYear("三.carry_over", k(CARRIED_IN), (Term(1, "prev", k(CARRIED_OUT)),),
-                                   why="本年“上年结转”应等于上年“结转下年度继续办理”"))
+                                   why="本年“上年结转”应等于上年“结转下年度继续办理”",
+                                   title="本年“上年结转”等于上年“结转下年度继续办理”（每一列）"))
     return table, totals, balances, carry
 
 

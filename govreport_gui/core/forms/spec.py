@@ -104,6 +104,7 @@ class Total:
     rule: str
     target: CellKey
     addends: tuple[CellKey, ...]
+    title: str = ""  # what the rule checks, for the check report (shared by every rule of that id)
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ class Balance:
     scope: str                       # "“自然人”列"
     lhs: tuple[tuple[str, CellKey], ...]  # (short name shown in the message, cell)
     rhs: tuple[tuple[str, CellKey], ...]
+    title: str = ""  # see Total.title
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,7 @@ class CrossYear:
     target: CellKey
     terms: tuple[Term, ...]
     why: str  # short Chinese description of the relation, for messages
+    title: str = ""  # see Total.title
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,7 @@ class NotGreater:
     rule: str
     lhs: CellKey
     rhs: CellKey
+    title: str = ""  # see Total.title
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,7 @@ class LevelHint:
     rule: str
     cells: tuple[CellKey, ...]
     what: str  # e.g. "规章"
+    title: str = ""  # see Total.title
 
 
 @dataclass(frozen=True)
@@ -164,6 +169,7 @@ class LooksLike:
     target: CellKey
     terms: tuple[Term, ...]
     why: str
+    title: str = ""  # see Total.title
 
 
 @dataclass(frozen=True)
@@ -216,6 +222,22 @@ class FormSpec:
 
     def cell(self, key: CellKey) -> CellSpec:
         return self.cell_specs()[key]
+
+    def rules(self) -> tuple[Total | Balance | NotGreater | LevelHint | LooksLike | CrossYear, ...]:
+        """Every rule declared, in a stable order (checks within a year, then across years)."""
+        return (*self.totals, *self.balances, *self.not_greater, *self.level_hints, *self.looks_like,
+                *self.cross_year)
+
+    def rule_titles(self) -> dict[str, str]:
+        """Rule id → what it checks, in words (``title`` of the rules declared with that id)."""
+        cached = self.__dict__.get("_cache_rule_titles")
+        if cached is None:
+            cached = {}
+            for rule in self.rules():
+                if rule.title and rule.rule not in cached:
+                    cached[rule.rule] = rule.title
+            object.__setattr__(self, "_cache_rule_titles", cached)
+        return cached
 
     def section(self, key: str) -> Section:
         for s in self.sections:
@@ -397,10 +419,12 @@ def build_table_3(header: ApplicantHeader, leaves: tuple[Leaf, ...]) -> tuple[Ta
         if leaf.total:
             continue
         totals.append(Total("三.row_total", CellKey("三", leaf.label, header.total),
-                            tuple(CellKey("三", leaf.label, c) for c in value_cols[:-1])))
+                            tuple(CellKey("三", leaf.label, c) for c in value_cols[:-1]),
+                            title=f"表三每行“{header.total}”等于各类申请人之和（与文件所列合计核对）"))
     for col in value_cols:
         totals.append(Total("三.result_total", CellKey("三", total_row, col),
-                            tuple(CellKey("三", r, col) for r in result_leaves)))
+                            tuple(CellKey("三", r, col) for r in result_leaves),
+                            title=f"表三“{total_row}”等于各项办理结果之和（与文件所列合计核对）"))
     table = TableSpec("三", first + len(leaves), n_cols, 3, tuple(grid), tuple(cells), tuple(rows),
                       value_cols)
     return table, totals
@@ -441,7 +465,8 @@ def build_table_4(groups: tuple[ReviewGroup, ...], outcomes: tuple[str, ...], to
             grid.append(GridCell(3, c + j, Role.COMPUTED if computed else Role.INPUT, key=key))
             cells.append(CellSpec(key, Kind.COUNT, computed))
         totals.append(Total("四.total", CellKey("四", group.label, total),
-                            tuple(CellKey("四", group.label, o) for o in outcomes)))
+                            tuple(CellKey("四", group.label, o) for o in outcomes),
+                            title=f"表四每组“{total}”等于{'、'.join(outcomes)}之和（与文件所列合计核对）"))
         c += width
     table = TableSpec("四", 4, c, 3, tuple(grid), tuple(cells), tuple(g.label for g in groups), cols)
     return table, totals

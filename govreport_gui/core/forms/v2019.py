@@ -33,7 +33,8 @@ def _item_carry() -> tuple[CrossYear, ...]:
             rules.append(CrossYear(
                 "二.item_carry", target,
                 (Term(1, "prev", target), Term(1, "prev", CellKey("二", row, _CHANGE.label))),
-                why="本年“上一年项目数量”应等于上年的“上一年项目数量”加“本年增/减”"))
+                why="本年“上一年项目数量”应等于上年的“上一年项目数量”加“本年增/减”",
+                title=f"“{_PREV_ITEMS.label}”与上年报告衔接"))
     return tuple(rules)
 
 
@@ -48,7 +49,8 @@ def _decisions_like_items() -> tuple[LooksLike, ...]:
                 "二.decisions_like_items", CellKey("二", row, _DECISIONS.label),
                 (Term(1, "this", CellKey("二", row, _PREV_ITEMS.label)),
                  Term(1, "this", CellKey("二", row, _CHANGE.label))),
-                why="“处理决定数量”是本年作出的处理决定数，不是项目数量"))
+                why="“处理决定数量”是本年作出的处理决定数，不是项目数量",
+                title=f"“{_DECISIONS.label}”没有误填为项目数量"))
     return tuple(rules)
 
 
@@ -68,11 +70,12 @@ def _build() -> FormSpec:
         balances=tuple(balances),
         cross_year=(*carry3, *_item_carry()),
         not_greater=tuple(NotGreater("二.published_le_total", CellKey("二", row, "本年新公开数量"),
-                                     CellKey("二", row, "对外公开总数量"))
+                                     CellKey("二", row, "对外公开总数量"),
+                                     title="“本年新公开数量”不大于“对外公开总数量”")
                           for row in _BLOCKS[0].rows),
         level_hints=(LevelHint("二.regulations_level",
                                tuple(CellKey("二", "规章", c.label) for c in _BLOCKS[0].columns),
-                               "规章"),),
+                               "规章", title=common.REGULATIONS_LEVEL_TITLE),),
         heading_variants=common.HEADING_VARIANTS,
         looks_like=_decisions_like_items(),
     )

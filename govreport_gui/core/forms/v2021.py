@@ -29,7 +29,8 @@ def _stock_rules() -> tuple[CrossYear, ...]:
         rules.append(CrossYear(
             "二.in_force_stock", k(_IN_FORCE),
             (Term(1, "prev", k(_IN_FORCE)), Term(1, "this", k(_ISSUED)), Term(-1, "this", k(_REPEALED))),
-            why="“现行有效件数”应等于上年现行有效件数加本年制发件数减本年废止件数"))
+            why="“现行有效件数”应等于上年现行有效件数加本年制发件数减本年废止件数",
+            title="“现行有效件数”等于上年现行有效件数加本年制发件数减本年废止件数"))
     return tuple(rules)
 
 
@@ -51,7 +52,7 @@ def _build() -> FormSpec:
         not_greater=(),
         level_hints=(LevelHint("二.regulations_level",
                                tuple(CellKey("二", "规章", c.label) for c in _BLOCKS[0].columns),
-                               "规章"),),
+                               "规章", title=common.REGULATIONS_LEVEL_TITLE),),
         heading_variants=common.HEADING_VARIANTS,
     )
 
