@@ -158,6 +158,7 @@ class LevelHint:
     cells: tuple[CellKey, ...]
     what: str  # e.g. "规章"
     title: str = ""  # see Total.title
+    instead: str = ""  # the row such figures usually belong in (e.g. "行政规范性文件"), if any
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ def _build() -> FormSpec:
         not_greater=(),
         level_hints=(LevelHint("二.regulations_level",
                                tuple(CellKey("二", "规章", c.label) for c in _BLOCKS[0].columns),
-                               "规章", title=common.REGULATIONS_LEVEL_TITLE),),
+                               "规章", title=common.REGULATIONS_LEVEL_TITLE, instead=_BLOCKS[0].rows[1]),),
         heading_variants=common.HEADING_VARIANTS,
     )
 
