@@ -20,6 +20,43 @@ from .values import Value, format_value
 # Extra checks registered by other modules (e.g. prose checks): fn(report, previous) -> findings.
 EXTRA_CHECKS: list[Callable[[Report, Report | None], list[Finding]]] = []
 
+# What the rules applied to every version check, in words (the rules of a format version carry
+# their own titles in its declaration; the prose checks' are in ``prose_checks``).
+RULES = {
+    "meta.year": "已填写报告年度",
+    "meta.format_year": "格式版本与报告年度相符",
+    "value.negative": "数量、金额不为负数",
+    "value.blank": "空白单元格按0计",
+    "cross_year.year": "所给上年报告为上一年度",
+}
+
+
+def rule_titles(form: FormSpec) -> dict[str, str]:
+    """Rule id → what it checks, in words, for every rule that can apply to a report in ``form``:
+    the one place every view that names a rule (the check report, …) takes its words from."""
+    from .prose_checks import rule_titles as prose_titles
+    return {**RULES, "value.negative": _negative_title(form), **form.rule_titles(), **prose_titles(form)}
+
+
+def rule_title(form: FormSpec, rule: str) -> str:
+    """What rule ``rule`` checks (its id when it is not known)."""
+    return rule_titles(form).get(rule, rule)
+
+
+def _signed_columns(form: FormSpec) -> list[str]:
+    cols: list[str] = []
+    for spec in form.all_cells():
+        if spec.kind is Kind.SIGNED and spec.key.col not in cols:
+            cols.append(spec.key.col)
+    return cols
+
+
+def _negative_title(form: FormSpec) -> str:
+    signed = _signed_columns(form)
+    if not signed:
+        return RULES["value.negative"]
+    return RULES["value.negative"] + "（只有" + "、".join(f"“{c}”" for c in signed) + "可以为负）"
+
 
 def check_report(report: Report, previous: Report | None = None,
                  computed: Mapping[CellKey, Value] | None = None) -> list[Finding]:
@@ -78,8 +115,10 @@ def _check_signs(report: Report) -> list[Finding]:
         kind = specs[key].kind
         if kind is not Kind.SIGNED and v < 0:
             what = "金额" if kind is Kind.MONEY else "数量"
+            signed = "、".join(f"“{c}”" for c in _signed_columns(report.form))
+            only = f"（只有{signed}可以为负）" if signed else ""
             out.append(Finding(Severity.ERROR, "value.negative", (key,),
-                               f"{_where(key)}为{n(v)}：{what}不能为负数（只有“本年增/减”可以为负）。"))
+                               f"{_where(key)}为{n(v)}：{what}不能为负数{only}。"))
     return out
 
 
@@ -160,7 +199,8 @@ def _check_level(report: Report, value: Callable[[CellKey], Value]) -> list[Find
         if nonzero:
             out.append(Finding(Severity.WARNING, hint.rule, nonzero,
                                f"表二“{hint.what}”有数字：{hint.what}只由省级、设区的市级人民政府和国务院部门制定，"
-                               f"“{report.meta.agency}”一般应填0，请核实（是否应填入“规范性文件”）。"))
+                               f"“{report.meta.agency}”一般应填0，请核实"
+                               + (f"（是否应填入“{hint.instead}”）。" if hint.instead else "。")))
     return out
 
 
@@ -202,9 +242,11 @@ def _check_cross_year(report: Report, previous: Report, value: Callable[[CellKey
             out.append(Finding(Severity.WARNING, rule.rule, (rule.target,),
                                f"{rule.why}：{_where(rule.target)}为{n(actual)}，{parts}={n(expected)}，"
                                f"相差{n(abs(actual - expected))}"))
+    titles = form.rule_titles()
     for rule_id in sorted(skipped):
         out.append(Finding(Severity.INFO, rule_id, (),
-                           f"上年报告使用{prev_form.version}版格式，没有本条核对所需的数据（{rule_id}），未核对。"))
+                           f"上年报告使用{prev_form.version}版格式，没有本条核对所需的数据"
+                           f"（{titles.get(rule_id, rule_id)}），未核对。"))
     return out
 
 

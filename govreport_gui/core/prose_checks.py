@@ -36,6 +36,13 @@ RULES = {
     "yoy.change": "与上年相比变化异常的数字（增减超过5倍，或由较大数字降为0）已核实",
 }
 
+
+
+def rule_titles(form: FormSpec) -> dict[str, str]:
+    """What each content check checks, in words (see ``core.checks.rule_titles``)."""
+    return dict(RULES)
+
+
 SECTION_NAMES = {"一": "第一部分", "二": "第二部分", "三": "第三部分", "四": "第四部分", "五": "第五部分",
                  "六": "第六部分", None: "前言"}
 

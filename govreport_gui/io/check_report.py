@@ -11,32 +11,12 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..core.checks import rule_titles
 from ..core.errors import WriteError
 from ..core.findings import Finding, Severity
-from ..core.prose_checks import RULES as PROSE_RULES
 from ..core.report import METADATA_NAMES, TEXT_METADATA, Report
 from ..core.serialize import write_atomic
 from .text_safety import xml_safe
-
-# What each rule checks, in words for the leader (rule ids are declared in the format modules
-# and core.checks; an id missing here is listed by its id).
-RULE_TEXT = {
-    "meta.year": "已填写报告年度",
-    "meta.format_year": "格式版本与报告年度相符",
-    "value.negative": "数量、金额不为负数（只有“本年增/减”可以为负）",
-    "三.row_total": "表三每行“总计”等于各类申请人之和（与文件所列合计核对）",
-    "三.result_total": "表三“（七）总计”等于各项办理结果之和（与文件所列合计核对）",
-    "三.balance": "表三每一列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理",
-    "四.total": "表四每组“总计”等于结果维持、结果纠正、其他结果、尚未审结之和（与文件所列合计核对）",
-    "三.carry_over": "本年“上年结转”等于上年“结转下年度继续办理”（每一列）",
-    "二.in_force_stock": "“现行有效件数”等于上年现行有效件数加本年制发件数减本年废止件数",
-    "二.item_carry": "“上一年项目数量”与上年报告衔接",
-    "二.published_le_total": "“本年新公开数量”不大于“对外公开总数量”",
-    "二.regulations_level": "规章只由有规章制定权的机关填报",
-    "二.decisions_like_items": "“处理决定数量”没有误填为项目数量",
-    "cross_year.year": "所给上年报告为上一年度",
-    **PROSE_RULES,
-}
 
 
 @dataclass
@@ -75,12 +55,13 @@ def summarise(report: Report, findings: list[Finding], previous: Report | None =
     for f in findings:
         if f.rule not in ids and f.severity is not Severity.INFO:
             ids.append(f.rule)
+    titles = rule_titles(report.form)  # declared with the rules: one text per rule everywhere
     rules = []
     for rule in ids:
         errors = sum(1 for f in findings if f.rule == rule and f.severity is Severity.ERROR)
         warnings = sum(1 for f in findings if f.rule == rule and f.severity is Severity.WARNING)
         infos = sum(1 for f in findings if f.rule == rule and f.severity is Severity.INFO)
-        rules.append((rule, RULE_TEXT.get(rule, rule), errors, warnings, infos))
+        rules.append((rule, titles.get(rule, rule), errors, warnings, infos))
     return CheckSummary(
         rules=rules,
         errors=[f for f in findings if f.severity is Severity.ERROR],

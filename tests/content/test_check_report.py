@@ -107,3 +107,35 @@ def test_a_finding_about_a_metadata_field_is_located_by_the_field(tmp_path, samp
     write_check_report(out, r, check_report(r, loaded.previous), loaded.previous)
     row = next(line for line in docx_text(out).splitlines() if "XXXXXXX" in line)
     assert "基本信息“电话”" in row
+
+
+def test_rule_texts_come_from_the_rule_declarations(tmp_path, monkeypatch):
+    """A rule's title is declared once, with the rule: changing it there changes the check report."""
+    from dataclasses import replace
+
+    from report_builders import balanced
+
+    from govreport_gui.core.forms import FORMS
+    form = FORMS["2021"]
+    renamed = replace(form, balances=tuple(replace(b, title="每列收支相抵（测试标题）") for b in form.balances))
+    monkeypatch.setitem(FORMS, "2021", renamed)
+    out = tmp_path / "c.docx"
+    r = balanced("2021")
+    write_check_report(out, r, check_report(r))
+    assert "每列收支相抵（测试标题） | 通过" in docx_text(out)
+
+
+def test_every_rule_listed_has_a_title_and_negative_numbers_name_the_signed_columns(tmp_path):
+    from report_builders import balanced
+
+    from govreport_gui.core.checks import rule_titles
+    from govreport_gui.io.check_report import summarise
+    for version in ("2019", "2021"):
+        r = balanced(version)
+        prev = balanced(version)
+        summary = summarise(r, check_report(r, prev), prev)
+        untitled = [rule for rule, text, *_ in summary.rules if text == rule]
+        assert untitled == []
+    # only the 2019 format has a column that may be negative; the 2021 title does not invent one
+    assert "“本年增/减”可以为负" in rule_titles(balanced("2019").form)["value.negative"]
+    assert "本年增/减" not in rule_titles(balanced("2021").form)["value.negative"]

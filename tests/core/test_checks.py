@@ -128,6 +128,8 @@ def test_negative_counts_and_money_are_errors_only_change_may_be_negative(versio
     r.printed.clear()
     found = [f for f in errors(r) if f.rule == "value.negative"]
     assert len(found) == 1 and "不能为负数" in found[0].message
+    # the exception is named only where the version has a signed column
+    assert ("“本年增/减”可以为负" in found[0].message) == (version == "2019")
     if version == "2019":
         r = balanced(version)
         r.set(CellKey("二", "行政许可", "本年增/减"), -167)
@@ -209,6 +211,9 @@ def test_regulations_by_a_county_agency_are_a_warning(version):
     r = balanced(version, agency="某某县交通运输局")
     r.set(CellKey("二", "规章", get_form(version).tables["二"].cols[0]), 1)
     assert "二.regulations_level" in rules(warnings(r))
+    [f] = [f for f in warnings(r) if f.rule == "二.regulations_level"]
+    instead = {"2019": "规范性文件", "2021": "行政规范性文件"}[version]
+    assert f"是否应填入“{instead}”" in f.message   # the row of this version, as declared
     r.meta.agency = "某某省人民政府"
     assert "二.regulations_level" not in rules(warnings(r))
 
