@@ -150,3 +150,32 @@ def test_every_declared_rule_has_a_title(version):
     assert all(r.title for r in form.rules())
     # a title spells labels from the declaration: the 四 outcomes as declared
     assert all(col in titles["四.total"] for col in form.tables["四"].cols[:-1])
+
+
+@pytest.mark.parametrize("version", sorted(FORMS))
+def test_tags_name_the_rows_code_talks_about(version):
+    """Drafting and the prose checks find rows by tag; the tags must cover what they need."""
+    from govreport_gui.core.forms.spec import Tag
+    form = get_form(version)
+    t3, t4 = form.tables["三"], form.tables["四"]
+    assert t3.total_col == "总计" and t4.total_col == "总计"
+    assert t3.group(Tag.NEW).rows == ("一、本年新收政府信息公开申请数量",)
+    assert t3.group(Tag.CARRIED_OUT).rows == ("四、结转下年度继续办理",)
+    assert t3.group(Tag.RESULTS_TOTAL).rows == ("（七）总计",)
+    assert t3.group(Tag.WITHHELD).label == "（三）不予公开" and len(t3.group(Tag.WITHHELD).rows) == 8
+    # the outcomes are exactly the rows （七）总计 adds up, in order, each once
+    result_total = next(t for t in form.totals if t.rule == "三.result_total")
+    assert [r for g in t3.outcomes() for r in g.rows] == [k.row for k in result_total.addends]
+    other = t3.group(Tag.OTHER_HANDLING)
+    assert len(other.rows) == (3 if version == "2021" else 1)
+    assert t4.group(Tag.REVIEW).rows == ("行政复议",)
+    assert t4.group(Tag.LITIGATION).label == "行政诉讼"
+    assert t4.group(Tag.LITIGATION).rows == ("未经复议直接起诉", "复议后起诉")
+    in_force = [c.key for c in form.tables["二"].tagged(Tag.IN_FORCE)]
+    fees = [c.key for c in form.tables["二"].tagged(Tag.FEES)]
+    if version == "2021":
+        assert in_force == [CellKey("二", "规章", "现行有效件数"), CellKey("二", "行政规范性文件", "现行有效件数")]
+        assert fees == [CellKey("二", "行政事业性收费", "本年收费金额（单位：万元）")]
+        assert all(form.cell(k).kind is Kind.MONEY for k in fees)
+    else:   # the 2019 format has neither figure
+        assert in_force == [] and fees == []

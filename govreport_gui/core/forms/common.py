@@ -5,8 +5,8 @@ Every official label is spelled here or in a version module, and nowhere else in
 
 from __future__ import annotations
 
-from .spec import (ApplicantHeader, Balance, CellKey, CrossYear, Leaf, ReviewGroup, Section, Term,
-                   TableSpec, Total, build_table_3, build_table_4)
+from .spec import (ApplicantHeader, Balance, CellKey, CrossYear, Leaf, ReviewGroup, Section, TableSpec, Tag,
+                   Term, Total, build_table_3, build_table_4)
 
 SECTIONS = (
     Section("一", "一、总体情况"),
@@ -56,27 +56,30 @@ OTHER_HANDLING_LEAVES = (
 
 def table_3_leaves(other_handling_as_group: bool) -> tuple[Leaf, ...]:
     """The 23 (2019) or 25 (2021) data rows of table 三, in official order."""
-    def grouped(group: str, labels: tuple[str, ...]) -> list[Leaf]:
-        return [Leaf(label, outer=RESULTS, group=group) for label in labels]
+    def grouped(group: str, tag: Tag, labels: tuple[str, ...]) -> list[Leaf]:
+        return [Leaf(label, outer=RESULTS, group=group, tag=tag) for label in labels]
 
     leaves = [
-        Leaf(NEW),
-        Leaf(CARRIED_IN),
-        Leaf("（一）予以公开", outer=RESULTS),
-        Leaf("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", outer=RESULTS),
-        *grouped(_WITHHELD, ("1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”",
-                             "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息",
-                             "7.属于行政执法案卷", "8.属于行政查询事项")),
-        *grouped(_UNABLE, ("1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作",
-                           "3.补正后申请内容仍不明确")),
-        *grouped(_NOT_PROCESSED, ("1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物",
-                                  "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息")),
+        Leaf(NEW, tag=Tag.NEW),
+        Leaf(CARRIED_IN, tag=Tag.CARRIED_IN),
+        Leaf("（一）予以公开", outer=RESULTS, tag=Tag.DISCLOSED),
+        Leaf("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", outer=RESULTS, tag=Tag.PARTLY),
+        *grouped(_WITHHELD, Tag.WITHHELD,
+                 ("1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”",
+                  "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息",
+                  "7.属于行政执法案卷", "8.属于行政查询事项")),
+        *grouped(_UNABLE, Tag.UNABLE, ("1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作",
+                                       "3.补正后申请内容仍不明确")),
+        *grouped(_NOT_PROCESSED, Tag.NOT_PROCESSED,
+                 ("1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物",
+                  "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息")),
     ]
     if other_handling_as_group:
-        leaves += grouped(OTHER_HANDLING, OTHER_HANDLING_LEAVES)
+        leaves += grouped(OTHER_HANDLING, Tag.OTHER_HANDLING, OTHER_HANDLING_LEAVES)
     else:
-        leaves.append(Leaf(OTHER_HANDLING, outer=RESULTS))
-    leaves += [Leaf(RESULTS_TOTAL, outer=RESULTS, total=True), Leaf(CARRIED_OUT)]
+        leaves.append(Leaf(OTHER_HANDLING, outer=RESULTS, tag=Tag.OTHER_HANDLING))
+    leaves += [Leaf(RESULTS_TOTAL, outer=RESULTS, total=True, tag=Tag.RESULTS_TOTAL),
+               Leaf(CARRIED_OUT, tag=Tag.CARRIED_OUT)]
     return tuple(leaves)
 
 
@@ -103,9 +106,9 @@ def table_3(other_handling_as_group: bool) -> tuple[TableSpec, list[Total], list
 REVIEW = "行政复议"
 LITIGATION = "行政诉讼"
 REVIEW_GROUPS = (
-    ReviewGroup(REVIEW, None),
-    ReviewGroup("未经复议直接起诉", LITIGATION),
-    ReviewGroup("复议后起诉", LITIGATION),
+    ReviewGroup(REVIEW, None, Tag.REVIEW),
+    ReviewGroup("未经复议直接起诉", LITIGATION, Tag.LITIGATION),
+    ReviewGroup("复议后起诉", LITIGATION, Tag.LITIGATION),
 )
 REVIEW_OUTCOMES = ("结果维持", "结果纠正", "其他结果", "尚未审结")
 

@@ -11,7 +11,7 @@ the three groups of 四) into explicit layouts, so a version module only lists l
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import NamedTuple
 
@@ -28,6 +28,30 @@ class Kind(str, Enum):
     COUNT = "count"    # non-negative integer
     SIGNED = "signed"  # integer that may be negative (本年增/减)
     MONEY = "money"    # non-negative Decimal, in 万元
+
+
+class Tag(str, Enum):
+    """What a row, a group of rows or a cell means, for the code that writes or reads prose about
+    it (drafting, prose checks): that code asks the declaration for a tag and never spells, or
+    counts the position of, an official label."""
+
+    # 三 rows (a group: every leaf row of that outcome)
+    NEW = "new"                        # 一、本年新收政府信息公开申请数量
+    CARRIED_IN = "carried_in"          # 二、上年结转政府信息公开申请数量
+    DISCLOSED = "disclosed"            # （一）予以公开
+    PARTLY = "partly"                  # （二）部分公开
+    WITHHELD = "withheld"              # （三）不予公开
+    UNABLE = "unable"                  # （四）无法提供
+    NOT_PROCESSED = "not_processed"    # （五）不予处理
+    OTHER_HANDLING = "other_handling"  # （六）其他处理
+    RESULTS_TOTAL = "results_total"    # （七）总计
+    CARRIED_OUT = "carried_out"        # 四、结转下年度继续办理
+    # 四 groups
+    REVIEW = "review"                  # 行政复议
+    LITIGATION = "litigation"          # 行政诉讼 (both kinds)
+    # 二 cells
+    IN_FORCE = "in_force"              # 现行有效件数
+    FEES = "fees"                      # 行政事业性收费 amount
 
 
 class Role(str, Enum):
@@ -63,6 +87,18 @@ class CellSpec:
     # Money only: the column header itself names the unit (“（单位：万元）”), so a value is shown
     # without it; otherwise money is shown with “万元”.
     unit_in_header: bool = False
+    tag: Tag | None = None  # what the cell means (see Tag), if code needs to find it
+
+
+@dataclass(frozen=True)
+class RowGroup:
+    """Leaf rows that make one figure together (（三）不予公开 = its 8 leaves; 行政诉讼 = its two
+    groups); a row that stands alone is a group of one.  ``outcome``: one of 三's results."""
+
+    tag: Tag
+    label: str               # the group's label, or the row's own
+    rows: tuple[str, ...]
+    outcome: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +111,22 @@ class TableSpec:
     cells: tuple[CellSpec, ...]  # every value cell, in reading order
     rows: tuple[str, ...]       # leaf row labels, in order
     cols: tuple[str, ...]       # value column labels, in order (of all blocks for 二)
+    groups: tuple[RowGroup, ...] = ()  # the tagged rows / groups of rows, in order (三, 四)
+    total_col: str | None = None       # the 总计 column (三, 四)
+
+    def group(self, tag: Tag) -> RowGroup:
+        for g in self.groups:
+            if g.tag is tag:
+                return g
+        raise KeyError(tag)
+
+    def outcomes(self) -> tuple[RowGroup, ...]:
+        """三's results, in official order (single rows and groups of leaves)."""
+        return tuple(g for g in self.groups if g.outcome)
+
+    def tagged(self, tag: Tag) -> tuple[CellSpec, ...]:
+        """The value cells declared with ``tag``."""
+        return tuple(c for c in self.cells if c.tag is tag)
 
     def cell(self, key: CellKey) -> CellSpec:
         return self._by_key[key]
@@ -295,6 +347,7 @@ class ValueColumn:
     kind: Kind = Kind.COUNT
     stock: bool = False  # see CellSpec.stock
     unit_in_header: bool = False  # see CellSpec.unit_in_header
+    tag: Tag | None = None  # see CellSpec.tag
 
 
 @dataclass(frozen=True)
@@ -335,7 +388,7 @@ def build_table_2(row_header: str, blocks: tuple[Block, ...], value_cols: int = 
                 key = CellKey("二", label, column.label)
                 grid.append(GridCell(r, c, Role.INPUT, colspan=span, key=key))
                 cells.append(CellSpec(key, column.kind, stock=column.stock,
-                                      unit_in_header=column.unit_in_header))
+                                      unit_in_header=column.unit_in_header, tag=column.tag))
                 c += span
             r += 1
     return TableSpec("二", r, n_cols, 0, tuple(grid), tuple(cells), tuple(rows), tuple(cols))
@@ -356,6 +409,7 @@ class Leaf:
     outer: str | None = None
     group: str | None = None
     total: bool = False  # the （七）总计 row
+    tag: Tag | None = None  # of the row, or of its group (every leaf of a group has the group's)
 
 
 @dataclass(frozen=True)
@@ -426,8 +480,17 @@ def build_table_3(header: ApplicantHeader, leaves: tuple[Leaf, ...]) -> tuple[Ta
         totals.append(Total("三.result_total", CellKey("三", total_row, col),
                             tuple(CellKey("三", r, col) for r in result_leaves),
                             title=f"表三“{total_row}”等于各项办理结果之和（与文件所列合计核对）"))
+    groups: list[RowGroup] = []
+    for leaf in leaves:
+        if leaf.tag is None:
+            continue
+        if groups and groups[-1].tag is leaf.tag:
+            groups[-1] = replace(groups[-1], rows=(*groups[-1].rows, leaf.label))
+        else:
+            groups.append(RowGroup(leaf.tag, leaf.group or leaf.label, (leaf.label,),
+                                   outcome=leaf.outer is not None and not leaf.total))
     table = TableSpec("三", first + len(leaves), n_cols, 3, tuple(grid), tuple(cells), tuple(rows),
-                      value_cols)
+                      value_cols, tuple(groups), header.total)
     return table, totals
 
 
@@ -435,6 +498,7 @@ def build_table_3(header: ApplicantHeader, leaves: tuple[Leaf, ...]) -> tuple[Ta
 class ReviewGroup:
     label: str             # 行政复议 / 未经复议直接起诉 / 复议后起诉
     parent: str | None     # 行政诉讼 for the two litigation groups
+    tag: Tag | None = None  # of the group, or of its parent (行政诉讼) when it has one
 
 
 def build_table_4(groups: tuple[ReviewGroup, ...], outcomes: tuple[str, ...], total: str
@@ -469,5 +533,14 @@ def build_table_4(groups: tuple[ReviewGroup, ...], outcomes: tuple[str, ...], to
                             tuple(CellKey("四", group.label, o) for o in outcomes),
                             title=f"表四每组“{total}”等于{'、'.join(outcomes)}之和（与文件所列合计核对）"))
         c += width
-    table = TableSpec("四", 4, c, 3, tuple(grid), tuple(cells), tuple(g.label for g in groups), cols)
+    tagged: list[RowGroup] = []
+    for group in groups:
+        if group.tag is None:
+            continue
+        if tagged and tagged[-1].tag is group.tag:
+            tagged[-1] = replace(tagged[-1], rows=(*tagged[-1].rows, group.label))
+        else:
+            tagged.append(RowGroup(group.tag, group.parent or group.label, (group.label,)))
+    table = TableSpec("四", 4, c, 3, tuple(grid), tuple(cells), tuple(g.label for g in groups), cols,
+                      tuple(tagged), total)
     return table, totals

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from . import common
-from .spec import (Block, CellKey, CrossYear, FormSpec, Kind, LevelHint, Term, ValueColumn,
+from .spec import (Block, CellKey, CrossYear, FormSpec, Kind, LevelHint, Tag, Term, ValueColumn,
                    build_table_2)
 
 _ISSUED = ValueColumn("本年制发件数")
 _REPEALED = ValueColumn("本年废止件数")
-_IN_FORCE = ValueColumn("现行有效件数", stock=True)
+_IN_FORCE = ValueColumn("现行有效件数", stock=True, tag=Tag.IN_FORCE)
 _DECISIONS = ValueColumn("本年处理决定数量")
 
 _BLOCKS = (
     Block("第二十条第（一）项", (_ISSUED, _REPEALED, _IN_FORCE), ("规章", "行政规范性文件")),
     Block("第二十条第（五）项", (_DECISIONS,), ("行政许可",)),
     Block("第二十条第（六）项", (_DECISIONS,), ("行政处罚", "行政强制")),
-    Block("第二十条第（八）项", (ValueColumn("本年收费金额（单位：万元）", Kind.MONEY, unit_in_header=True),),
+    Block("第二十条第（八）项",
+          (ValueColumn("本年收费金额（单位：万元）", Kind.MONEY, unit_in_header=True, tag=Tag.FEES),),
           ("行政事业性收费",)),
 )
 
