@@ -9,8 +9,8 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field, fields
 
-from .forms import CellKey, FormSpec, get_form
-from .values import Value, coerce_exact
+from .forms import CellKey, Fidelity, FormSpec, Move, get_form, same_cell, version_map
+from .values import Value, coerce_exact, format_value
 
 SECTION_KEYS = ("一", "二", "三", "四", "五", "六")
 
@@ -89,35 +89,141 @@ class Report:
     def copy(self) -> "Report":
         return copy.deepcopy(self)
 
-    def converted(self, form_version: str) -> tuple["Report", list[tuple[CellKey, Value]]]:
+    def convert(self, form_version: str) -> tuple["Report", "Conversion"]:
         """A copy in another format version: metadata, prose and accepted warnings kept; the input
-        figures kept where the new version has the same cell, the others returned as dropped."""
+        figures moved by the declared correspondence (``forms.version_map``) — ``Conversion.notes()``
+        names every figure that changed its cell, needs the clerk's check, or has no counterpart."""
         target = get_form(form_version)
-        kept, dropped = convert_values(self.values, self.form, target)
+        conversion = convert_values(self.values, self.form, target)
         copy = self.copy()
-        new = Report(target.version, copy.meta, copy.sections, kept, {}, copy.accepted)
-        return new, dropped
+        new = Report(target.version, copy.meta, copy.sections, dict(conversion.values), {}, copy.accepted)
+        return new, conversion
+
+    def converted(self, form_version: str) -> tuple["Report", list[tuple[CellKey, Value]]]:
+        """``convert`` with only the figures that have no counterpart in the new version."""
+        new, conversion = self.convert(form_version)
+        return new, conversion.dropped
 
     def title(self) -> str:
         year = f"{self.meta.year}年" if self.meta.year else ""
         return f"{self.meta.agency}{year}政府信息公开工作年度报告"
 
 
-def convert_values(values: dict[CellKey, Value], source: FormSpec, target: FormSpec
-                   ) -> tuple[dict[CellKey, Value], list[tuple[CellKey, Value]]]:
-    """The input figures of a report in ``source``'s version placed in ``target``'s version: only
-    cells whose key exists (as an input) in both; the others are returned as dropped."""
-    kept: dict[CellKey, Value] = {}
-    dropped: list[tuple[CellKey, Value]] = []
-    for spec in source.all_cells():
-        if spec.computed:
-            continue
-        v = values.get(spec.key)
-        if v is None:
-            continue
-        if target.has(spec.key) and not target.cell(spec.key).computed \
-                and target.cell(spec.key).kind is spec.kind:
-            kept[spec.key] = v
+@dataclass(frozen=True)
+class Moved:
+    """A figure placed in a cell of another label: the declared move, the source figures (blank
+    as None) and what the target cell received."""
+
+    move: Move
+    sources: tuple[tuple[CellKey, Value], ...]
+    value: Value
+
+
+# The order in which conversion notes are shown: what the clerk must check first.
+_NOTE_ORDER = (Fidelity.JUDGED, Fidelity.NONE, Fidelity.SUMMED, Fidelity.SAME)
+
+
+@dataclass
+class Conversion:
+    """The input figures of a report of version ``source`` placed in version ``target``."""
+
+    source: str
+    target: str
+    values: dict[CellKey, Value]                                          # the figures in ``target``
+    moved: list[Moved] = field(default_factory=list)                      # non-blank, other label
+    dropped: list[tuple[CellKey, Value]] = field(default_factory=list)    # non-blank, no counterpart
+    # Cells of ``target`` whose figure is exact: the same cell in both, or a SAME / SUMMED move.
+    exact: frozenset[CellKey] = frozenset()
+
+    @property
+    def judged(self) -> list[Moved]:
+        """Non-zero figures placed in the closest cell: the clerk should check them."""
+        return [m for m in self.moved if m.move.fidelity is Fidelity.JUDGED and m.value]
+
+    @property
+    def lost(self) -> list[tuple[CellKey, Value]]:
+        """Non-zero figures without a counterpart (a dropped 0 or blank loses nothing)."""
+        return [(k, v) for k, v in self.dropped if v]
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.judged or self.lost)
+
+    def notes(self) -> list[str]:
+        """One sentence per reason, naming the cells and figures: judgments, figures without a
+        counterpart, rows summed, labels renamed (zeros and blanks are not mentioned)."""
+        groups: dict[tuple[Fidelity, str], list] = {}
+        for m in self.moved:
+            if m.value:
+                groups.setdefault((m.move.fidelity, m.move.why), []).append(m)
+        for key, v in self.dropped:
+            if v:
+                groups.setdefault((Fidelity.NONE, _why_dropped(self, key)), []).append((key, v))
+        out = []
+        for fidelity in _NOTE_ORDER:
+            for (f, why), items in groups.items():
+                if f is not fidelity:
+                    continue
+                if f is Fidelity.NONE:
+                    shown = "、".join(f"表{k.table}“{k.row}”/“{k.col}”={format_value(v)}" for k, v in items)
+                    out.append(f"{why}，以下数字未计入：{shown}。")
+                else:
+                    out.append(f"{why}：{_moved_text(items)}。")
+        return out
+
+
+def _why_dropped(conversion: Conversion, key: CellKey) -> str:
+    for move in version_map(conversion.source, conversion.target).moves:
+        if key in move.sources:
+            return move.why
+    return f"{conversion.target}版没有对应栏目"
+
+
+def _moved_text(items: list[Moved]) -> str:
+    """``表三“（六）其他处理”→“3.其他”：自然人3、商业企业1``, one part per table and row pair."""
+    parts: dict[tuple[str, str, str], list[str]] = {}
+    for m in items:
+        target = m.move.target
+        assert target is not None
+        src_rows = tuple(dict.fromkeys(k.row for k, _ in m.sources))
+        if m.move.fidelity is Fidelity.SUMMED or src_rows == (target.row,):
+            head = (target.table, target.row, "")
         else:
-            dropped.append((spec.key, v))
-    return kept, dropped
+            head = (target.table, "”“".join(src_rows), target.row)
+        if all(k.col == target.col for k, _ in m.sources):
+            figures = "+".join(format_value(v if v is not None else 0) for _, v in m.sources)
+            item = f"{target.col}{figures}" + (f"={format_value(m.value)}" if len(m.sources) > 1 else "")
+        else:
+            shown = "+".join(f"“{k.col}”{format_value(v if v is not None else 0)}" for k, v in m.sources)
+            item = f"{shown}→“{target.col}”"
+        parts.setdefault(head, []).append(item)
+    return "；".join(f"表{t}“{src}”" + (f"→“{dst}”" if dst else "") + "：" + "、".join(its)
+                    for (t, src, dst), its in parts.items())
+
+
+def convert_values(values: dict[CellKey, Value], source: FormSpec, target: FormSpec) -> Conversion:
+    """The input figures of a report in ``source``'s version placed in ``target``'s version by the
+    declared correspondence: a cell both versions have keeps its figure; every other figure is
+    moved, summed or placed in the closest cell as its ``Move`` says, or dropped where the target
+    has no counterpart.  Blank stays blank; a move whose sources are all blank fills nothing."""
+    vmap = version_map(source.version, target.version)
+    kept: dict[CellKey, Value] = {}
+    exact = {k for k in target.input_keys() if same_cell(source, target, k)}
+    for spec in source.all_cells():
+        if spec.key in exact and values.get(spec.key) is not None:
+            kept[spec.key] = values[spec.key]
+    result = Conversion(source.version, target.version, kept)
+    for move in vmap.moves:
+        figures = tuple((k, values.get(k)) for k in move.sources)
+        if move.target is not None and move.fidelity in (Fidelity.SAME, Fidelity.SUMMED):
+            exact.add(move.target)
+        if all(v is None for _, v in figures):
+            continue
+        if move.target is None:
+            result.dropped += [(k, v) for k, v in figures if v is not None]
+            continue
+        total = sum((v for _, v in figures if v is not None), 0)
+        kept[move.target] = total
+        result.moved.append(Moved(move, figures, total))
+    result.exact = frozenset(exact)
+    return result

@@ -1,11 +1,13 @@
-"""The official format versions, declared as data.  Add a version: write its module, list it here."""
+"""The official format versions, declared as data.  Add a version: write its module, list it here,
+and declare how its figures correspond to those of the version before it (correspondence.py)."""
 
 from __future__ import annotations
 
-from . import v2019, v2021
-from .spec import CellKey, CellSpec, FormSpec, GridCell, Kind, Role, TableSpec
+from . import correspondence, v2019, v2021
+from .spec import CellKey, CellSpec, Fidelity, FormSpec, GridCell, Kind, Move, Role, TableSpec, VersionMap
 
 FORMS: dict[str, FormSpec] = {f.version: f for f in (v2019.FORM, v2021.FORM)}
+VERSION_MAPS: dict[tuple[str, str], VersionMap] = {(m.source, m.target): m for m in correspondence.MAPS}
 
 
 def get_form(version: str) -> FormSpec:
@@ -24,5 +26,26 @@ def form_for_year(year: int) -> FormSpec:
     return min(FORMS.values(), key=lambda f: f.first_year)
 
 
-__all__ = ["CellKey", "CellSpec", "FormSpec", "GridCell", "Kind", "Role", "TableSpec", "FORMS",
-           "get_form", "form_for_year"]
+def same_cell(source: FormSpec, target: FormSpec, key: CellKey) -> bool:
+    """``key`` is an input cell of the same kind in both versions: the same figure, kept as it is."""
+    if not (source.has(key) and target.has(key)):
+        return False
+    a, b = source.cell(key), target.cell(key)
+    return not a.computed and not b.computed and a.kind is b.kind
+
+
+def version_map(source: str, target: str) -> VersionMap:
+    """How the input figures of version ``source`` become figures of version ``target``: the
+    declared correspondence; between versions that declare none, only the cells both have are
+    kept and every other figure is without a counterpart."""
+    declared = VERSION_MAPS.get((str(source), str(target)))
+    if declared is not None:
+        return declared
+    src, dst = get_form(source), get_form(target)
+    why = f"{dst.version}版没有对应栏目（两版之间没有声明对应关系）"
+    return VersionMap(src.version, dst.version, tuple(
+        Move((key,), None, Fidelity.NONE, why) for key in src.input_keys() if not same_cell(src, dst, key)))
+
+
+__all__ = ["CellKey", "CellSpec", "Fidelity", "FormSpec", "GridCell", "Kind", "Move", "Role", "TableSpec",
+           "VersionMap", "FORMS", "VERSION_MAPS", "get_form", "form_for_year", "same_cell", "version_map"]
