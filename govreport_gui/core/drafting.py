@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .forms import CellKey, FormSpec, get_form
+from .forms import CellKey, get_form
+from .forms.spec import RowGroup, Tag
 from .recalc import all_values
 from .report import Report
 from .values import Value, format_value
@@ -81,95 +82,69 @@ def _change(this: Value, prev: Value) -> str:
 
 
 def data_summary(report: Report, previous: Report | None = None) -> str:
-    """The standard sentences on applications, 复议 and 诉讼, written from the tables."""
+    """The standard sentences on applications, 复议 and 诉讼, written from the tables.  Rows are
+    found by their tags in the declaration (``Tag``), never by position or spelled label."""
     form = report.form
     values = all_values(form, report.values)
     prev_values = all_values(previous.form, previous.values) if previous is not None else None
     t3, t4 = form.tables["三"], form.tables["四"]
-    total = t3.cols[-1]
-    rows = t3.rows
 
-    def v(row: str, col: str = total, table: str = "三") -> Value:
-        return values.get(CellKey(table, row, col)) or 0
+    def v(rows: tuple[str, ...], col: str | None = t3.total_col, table: str = "三") -> int | Decimal:
+        return sum((values.get(CellKey(table, r, col)) or 0 for r in rows), 0)
 
-    def pv(row: str, col: str = total, table: str = "三") -> Value | None:
+    def pv(rows: tuple[str, ...], col: str | None = t3.total_col, table: str = "三") -> int | Decimal | None:
+        """Last year's figure, if last year's format has every one of these cells."""
         if prev_values is None:
             return None
-        key = CellKey(table, row, col)
-        if not previous.form.has(key):  # type: ignore[union-attr]
+        keys = [CellKey(table, r, col) for r in rows]
+        if not all(previous.form.has(k) for k in keys):  # type: ignore[union-attr]
             return None
-        return prev_values.get(key) or 0
+        return sum((prev_values.get(k) or 0 for k in keys), 0)
 
-    new_row, carried_row, results_total_row, carried_out_row = rows[0], rows[1], rows[-2], rows[-1]
+    new, carried = t3.group(Tag.NEW).rows, t3.group(Tag.CARRIED_IN).rows
+    results_total, carried_out = t3.group(Tag.RESULTS_TOTAL).rows, t3.group(Tag.CARRIED_OUT).rows
     year = f"{report.meta.year}年" if report.meta.year else "本年度"
     sentences = []
-    received = f"{year}共收到政府信息公开申请{_count(v(new_row))}件"
-    if pv(new_row) is not None:
-        received += _change(v(new_row), pv(new_row))
-    sentences.append(received + f"，上年结转{_count(v(carried_row))}件")
+    received = f"{year}共收到政府信息公开申请{_count(v(new))}件"
+    if pv(new) is not None:
+        received += _change(v(new), pv(new))
+    sentences.append(received + f"，上年结转{_count(v(carried))}件")
 
-    # Outcomes: the single leaf rows by their label, the groups by their group label (sum of leaves).
-    outcomes = _outcomes(form)
+    # Outcomes: the single rows by their label, the groups by their group label (sum of leaves).
     parts = []
-    for name, leaf_rows in outcomes:
-        amount = sum((v(r) for r in leaf_rows), 0)
+    for outcome in t3.outcomes():
+        amount = v(outcome.rows)
         if amount:
-            parts.append(f"{_strip_number(name)}{format_value(amount)}件")
-    decided = f"本年度办结{_count(v(results_total_row))}件"
+            parts.append(f"{_strip_number(outcome.label)}{format_value(amount)}件")
+    decided = f"本年度办结{_count(v(results_total))}件"
     if parts:
         decided += "，其中" + "、".join(parts)
-    sentences.append(decided + f"；结转下年度继续办理{_count(v(carried_out_row))}件")
+    sentences.append(decided + f"；结转下年度继续办理{_count(v(carried_out))}件")
 
-    review, *litigation = t4.rows
-    total4 = t4.cols[-1]
-    outcomes4 = t4.cols[:-1]
+    total4 = t4.total_col
+    outcomes4 = [c for c in t4.cols if c != total4]
 
-    def review_sentence(what: str, groups: list[str]) -> str:
-        n = sum((v(g, total4, "四") for g in groups), 0)
+    def review_sentence(group: RowGroup) -> str:
+        what = group.label
+        n = v(group.rows, total4, "四")
         if not n:
             return f"本年度未发生因政府信息公开引起的{what}"
         text = f"本年度因政府信息公开引起{what}{format_value(n)}件"
-        prev_n = None
-        if prev_values is not None and all(previous.form.has(CellKey("四", g, total4)) for g in groups):  # type: ignore[union-attr]
-            prev_n = sum((prev_values.get(CellKey("四", g, total4)) or 0 for g in groups), 0)
+        prev_n = pv(group.rows, total4, "四")
+        if prev_n is not None:
             text += _change(n, prev_n)
         details = []
         for col in outcomes4:
-            m = sum((v(g, col, "四") for g in groups), 0)
+            m = v(group.rows, col, "四")
             if m:
                 details.append(f"{col}{format_value(m)}件")
         if details:
             text += "，其中" + "、".join(details)
         return text
 
-    sentences.append(review_sentence(review, [review]))
-    parent = _litigation_name(form)
-    sentences.append(review_sentence(parent, list(litigation)))
+    sentences.append(review_sentence(t4.group(Tag.REVIEW)))
+    sentences.append(review_sentence(t4.group(Tag.LITIGATION)))
     return "。".join(sentences) + "。"
-
-
-def _outcomes(form: FormSpec) -> list[tuple[str, list[str]]]:
-    """(name, leaf rows) for each outcome of 三's results: single rows, or groups of leaves."""
-    t3 = form.tables["三"]
-    result_rows = [r for r in t3.rows[2:-2]]
-    groups: dict[str, list[str]] = {}
-    order: list[str] = []
-    # Group labels sit in grid column 1 with a rowspan; find each leaf's group from the grid.
-    group_of: dict[int, str] = {}
-    for g in t3.grid:
-        if g.role.value == "label" and g.col == 1 and g.rowspan > 1:
-            for r in range(g.row, g.row + g.rowspan):
-                group_of[r] = g.text
-    first = t3.header_rows
-    for i, row in enumerate(t3.rows):
-        if row not in result_rows:
-            continue
-        name = group_of.get(first + i, row)
-        if name not in groups:
-            groups[name] = []
-            order.append(name)
-        groups[name].append(row)
-    return [(name, groups[name]) for name in order]
 
 
 def _strip_number(label: str) -> str:
@@ -180,15 +155,6 @@ def _strip_number(label: str) -> str:
     if "（" in text:
         text = text[:text.index("（")]
     return text
-
-
-def _litigation_name(form: FormSpec) -> str:
-    t4 = form.tables["四"]
-    review = t4.rows[0]
-    for g in t4.grid:
-        if g.row == 0 and g.role.value == "header" and g.text != review:
-            return g.text
-    return "诉讼"
 
 
 __all__ = ["outline", "data_summary", "PLACEHOLDER_OPEN"]

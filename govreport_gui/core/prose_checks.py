@@ -5,8 +5,8 @@ and figures that changed implausibly from last year.
 Every finding is a warning (the clerk confirms or corrects); prose findings carry the ``section``
 they point at ("一" … "六", or ``None`` for the preamble) and an ``anchor`` (the sentence, or the
 topic) so an accepted warning stays accepted while the rest of the text is edited.  Which cell a
-phrase is compared with is found through the format declaration (row/column positions and the
-``stock`` flag), never by spelling an official label here.
+phrase is compared with is found through the format declaration (the ``Tag`` of a row, a group of
+rows or a cell), never by position or by spelling an official label here.
 
 Rule ids: ``prose.figure``, ``prose.copied``, ``prose.year``, ``prose.required``,
 ``prose.template``, ``yoy.change``.
@@ -22,7 +22,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from .findings import Finding, Severity
-from .forms import CellKey, FormSpec, Kind
+from .forms import CellKey, FormSpec, Kind, TableSpec
+from .forms.spec import RowGroup, Tag
 from .recalc import all_values
 from .report import Report
 from .values import Value, format_value
@@ -148,82 +149,73 @@ class FigureRule:
     pattern: re.Pattern[str]                    # group "n" is the number, "unit" the unit if any
     expected: Callable[[FormSpec, Callable[[CellKey], Value], re.Match[str]], list[tuple[Value, str]] | None]
     # ``expected`` returns the acceptable values with a description each, or None (not applicable).
+    # False for a phrase that is about last year itself (“上年结转”): words such as 上年 before it
+    # do not make it a comparison with last year.
+    skip_after_last_year: bool = True
 
 
 _SKIP_BEFORE = re.compile(r"(上年|去年|上一年|同比|较|比|前年|累计至今|历年)")
 
 
-def _t3(form: FormSpec) -> tuple[list[str], str]:
-    t3 = form.tables["三"]
-    return list(t3.rows), t3.cols[-1]
+def _sum(value: Callable[[CellKey], Value], table: str, group: RowGroup, col: str | None) -> int | Decimal:
+    return sum((value(CellKey(table, r, col)) or 0 for r in group.rows), 0)
+
+
+def _describe(table: TableSpec, group: RowGroup, v: int | Decimal) -> str:
+    """“表三“（一）予以公开”总计为25” / “表三“（三）不予公开”各项合计为0”."""
+    if len(group.rows) == 1:
+        return f"表{table.id}“{group.rows[0]}”{table.total_col}为{_n(v)}"
+    return f"表{table.id}“{group.label}”各项合计为{_n(v)}"
 
 
 def _expect_received(form, value, m):
-    rows, total = _t3(form)
-    new = value(CellKey("三", rows[0], total)) or 0
-    carried = value(CellKey("三", rows[1], total)) or 0
-    options = [(new, f"表三“{rows[0]}”总计为{_n(new)}")]
+    t3 = form.tables["三"]
+    new_group, carried_group = t3.group(Tag.NEW), t3.group(Tag.CARRIED_IN)
+    new = _sum(value, "三", new_group, t3.total_col)
+    carried = _sum(value, "三", carried_group, t3.total_col)
+    options = [(new, _describe(t3, new_group, new))]
     if carried:
         options.append((new + carried, f"加上年结转为{_n(new + carried)}"))
     return options
 
 
-def _expect_row(index: int):
+def _expect_group(table_id: str, tag: Tag):
+    """The phrase's number → the 总计 of the row (or the sum over the group's rows) tagged ``tag``."""
     def expect(form, value, m):
-        rows, total = _t3(form)
-        v = value(CellKey("三", rows[index], total)) or 0
-        return [(v, f"表三“{rows[index]}”总计为{_n(v)}")]
+        table = form.tables[table_id]
+        try:
+            group = table.group(tag)
+        except KeyError:
+            return None  # a version without this figure
+        v = _sum(value, table_id, group, table.total_col)
+        return [(v, _describe(table, group, v))]
     return expect
-
-
-def _expect_review(form, value, m):
-    t4 = form.tables["四"]
-    key = CellKey("四", t4.rows[0], t4.cols[-1])
-    v = value(key) or 0
-    return [(v, f"表四“{t4.rows[0]}”总计为{_n(v)}")]
 
 
 def _expect_litigation(form, value, m):
     t4 = form.tables["四"]
-    total = t4.cols[-1]
-    parts = [(g, value(CellKey("四", g, total)) or 0) for g in t4.rows[1:]]
+    group = t4.group(Tag.LITIGATION)
+    parts = [(g, value(CellKey("四", g, t4.total_col)) or 0) for g in group.rows]
     s = sum(v for _, v in parts)
     shown = "+".join(f"“{g}”{_n(v)}" for g, v in parts)
-    options = [(s, f"表四诉讼总计为{shown}={_n(s)}")]
-    return options
+    return [(s, f"表四“{group.label}”{t4.total_col}为{shown}={_n(s)}")]
 
 
 def _expect_in_force(form, value, m):
-    """现行有效[的]X N件 → the stock column of 二's row whose label ends with X."""
+    """现行有效[的]X N件 → the 现行有效件数 cell (as tagged) of 二's row whose label ends with X."""
     word = m.group("what")
-    t2 = form.tables["二"]
-    for spec in t2.cells:
-        if spec.stock and (spec.key.row.endswith(word) or word.endswith(spec.key.row)):
+    for spec in form.tables["二"].tagged(Tag.IN_FORCE):
+        if spec.key.row.endswith(word) or word.endswith(spec.key.row):
             v = value(spec.key) or 0
             return [(v, f"表二“{spec.key.row}”“{spec.key.col}”为{_n(v)}")]
     return None
 
 
 def _expect_fees(form, value, m):
-    t2 = form.tables["二"]
-    for spec in t2.cells:
-        if spec.kind is Kind.MONEY and "收费" in spec.key.row:
-            v = value(spec.key) or Decimal(0)
-            return [(v, f"表二“{spec.key.row}”“{spec.key.col}”为{_n(v)}万元")]
+    for spec in form.tables["二"].tagged(Tag.FEES):
+        v = value(spec.key) or Decimal(0)
+        return [(v, f"表二“{spec.key.row}”“{spec.key.col}”为{_n(v)}万元")]
     return None
-
-
-def _expect_outcome(word: str):
-    """“不予公开N件” → the sum of that outcome group's rows of 三 (总计 column)."""
-    def expect(form, value, m):
-        from .drafting import _outcomes, _strip_number
-        total = form.tables["三"].cols[-1]
-        for name, rows in _outcomes(form):
-            if _strip_number(name) == word:
-                v = sum((value(CellKey("三", r, total)) or 0 for r in rows), 0)
-                return [(v, f"表三“{name}”各项合计为{_n(v)}")]
-        return None
-    return expect
 
 
 _GAP = r"(?:的|各类|各项|共|共计|合计|总计|累计|计|为|了|数量|案件|申请)*"
@@ -235,29 +227,29 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     FigureRule("上年结转的申请数",
                re.compile(r"上年结转" + _GAP + r"(?:政府信息公开申请|申请)?" + _GAP + NUM.replace("(", "(?P<n>", 1)
                           + r"(?P<unit>件|个|条|份)"),
-               _expect_row(1)),
+               _expect_group("三", Tag.CARRIED_IN), skip_after_last_year=False),
     FigureRule("结转下年度继续办理的申请数",
                re.compile(r"结转(?:至|到)?下(?:一)?年(?:度)?(?:继续办理)?" + _GAP + NUM.replace("(", "(?P<n>", 1)
                           + r"(?P<unit>件|个|条|份)"),
-               _expect_row(-1)),
+               _expect_group("三", Tag.CARRIED_OUT)),
     FigureRule("予以公开的申请数",
                re.compile(r"(?<!不)予以公开" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
-               _expect_row(2)),
+               _expect_group("三", Tag.DISCLOSED)),
     FigureRule("部分公开的申请数",
                re.compile(r"部分公开" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
-               _expect_row(3)),
+               _expect_group("三", Tag.PARTLY)),
     FigureRule("不予公开的申请数",
                re.compile(r"不予公开" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
-               _expect_outcome("不予公开")),
+               _expect_group("三", Tag.WITHHELD)),
     FigureRule("无法提供的申请数",
                re.compile(r"无法提供" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
-               _expect_outcome("无法提供")),
+               _expect_group("三", Tag.UNABLE)),
     FigureRule("不予处理的申请数",
                re.compile(r"不予处理" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
-               _expect_outcome("不予处理")),
+               _expect_group("三", Tag.NOT_PROCESSED)),
     FigureRule("行政复议案件数",
                re.compile(r"行政复议" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|起|宗|次)"),
-               _expect_review),
+               _expect_group("四", Tag.REVIEW)),
     FigureRule("行政诉讼案件数",
                re.compile(r"行政诉讼" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|起|宗|次)"),
                _expect_litigation),
@@ -280,8 +272,8 @@ def _figure_matches(sentence: str) -> tuple[tuple[int, re.Match[str], int | Deci
         for m in rule.pattern.finditer(norm):
             if rule.what == "行政事业性收费金额" and "处理费" in norm:
                 continue  # 信息处理费 is reported in 六, not a figure of 表二
-            if index != 1 and (_SKIP_BEFORE.search(norm[max(0, m.start() - 8):m.start()])
-                               or _SKIP_BEFORE.search(m.group(0))):
+            if rule.skip_after_last_year and (_SKIP_BEFORE.search(norm[max(0, m.start() - 8):m.start()])
+                                              or _SKIP_BEFORE.search(m.group(0))):
                 continue  # “较上年收到申请150件增长……” compares with last year
             number = cn_number(m.group("n"))
             if number is None:
@@ -558,7 +550,7 @@ def _yoy_keys(form: FormSpec) -> tuple[CellKey, ...]:
     keys = [c.key for c in form.tables["二"].cells if c.kind is not Kind.SIGNED]
     for table_id in ("三", "四"):
         t = form.tables[table_id]
-        keys += [c.key for c in t.cells if c.key.col == t.cols[-1]]
+        keys += [c.key for c in t.cells if c.key.col == t.total_col]
     return tuple(keys)
 
 
@@ -575,7 +567,7 @@ def check_year_on_year(report: Report, previous: Report) -> list[Finding]:
         c, p = this.get(key) or 0, prev.get(key) or 0
         money = form.cell(key).kind is Kind.MONEY
         least, drop = (YOY_MIN_MONEY, YOY_DROP_MONEY) if money else (YOY_MIN_COUNT, YOY_DROP_COUNT)
-        where = f"表{key.table}“{key.row}”" + (f"“{key.col}”" if key.table != "三" else "总计")
+        where = f"表{key.table}“{key.row}”" + (f"“{key.col}”" if key.table != "三" else key.col)
         if c == 0 and p >= drop:
             msg = f"{where}上年为{_n(p)}，本年为0"
         elif c and p and max(c, p) >= least and (c > p * YOY_FACTOR or c * YOY_FACTOR < p):
