@@ -4,14 +4,16 @@ Pure data, no files: the reading side (folders, Excel/Word readers, progress, ca
 ``govreport_gui.io.consolidation_io``.  Here:
 
 * ``assess_units`` names every unit's problem — unreadable, another year, another format version
-  (converted where possible), a duplicate (same agency and year, or identical figures) — and sets
-  whether the unit is included by default.  Nothing is silently dropped: each left-out unit carries
-  the reason, each converted unit says which figures the target version has no cell for.
+  (converted by the declared correspondence, ``Report.convert``), a duplicate (same agency and
+  year, or identical figures) — and sets whether the unit is included by default.  Nothing is
+  silently dropped: each left-out unit carries the reason, each converted unit names the figures
+  that moved to another cell, were placed by judgment, or have no counterpart in the target.
 * ``consolidate`` sums every input figure of 二, 三 and 四 of the included units into a new report of
   the chosen version; totals are recomputed.  Cells the declaration marks as stocks
   (``CellSpec.stock``, e.g. 现行有效件数) are summed too, with a warning that they may double count.
 * ``Consolidation.breakdown(key)`` — the drill-down: which unit contributed what to a cell (inputs
-  and totals alike), so an imbalance can be traced to the unit that caused it.
+  and totals alike), so an imbalance can be traced to the unit that caused it;
+  ``Consolidation.imbalance_causes()`` names the units whose counted figures do not balance.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from .checks import check_report
 from .findings import Finding, Severity
 from .forms import CellKey, FormSpec, Kind, form_for_year, get_form
 from .recalc import recalculate
-from .report import Metadata, Report
+from .report import Conversion, Metadata, Report
 from .values import Value, format_value, normalise_text
 
 # Problem codes (stable, for programs); the message is what the clerk reads.
@@ -63,9 +65,11 @@ class Unit:
     include: bool = True             # counted in the sum (set by assess_units)
     choice: bool | None = None       # the clerk's own choice (None: as assess_units decides)
     # Filled by assess_units for a unit of another version: its figures in the target version,
-    # and the figures that had no cell there ((key, value) pairs, non-blank only).
+    # the figures that had no cell there ((key, value) pairs, non-blank only), and the conversion
+    # itself (what moved where, what needs the clerk's check).
     converted: dict[CellKey, Value] | None = None
     dropped: list[tuple[CellKey, Value]] = field(default_factory=list)
+    conversion: Conversion | None = None
 
     @property
     def agency(self) -> str:
@@ -132,6 +136,21 @@ def _cell_name(key: CellKey) -> str:
     return f"表{key.table}“{key.row}”/“{key.col}”"
 
 
+def conversion_message(conversion: Conversion) -> str:
+    """What the clerk reads about a unit converted to the consolidated report's version."""
+    msg = (f"使用{conversion.source}版格式，已按{conversion.target}版格式转换（两版相同的栏目直接计入，"
+           "其余按两版的对应关系）")
+    notes = conversion.notes()
+    if not notes:
+        return msg + "，没有数字被改动栏目或舍去"
+    msg += "：" + "".join(notes)
+    if conversion.lost:
+        msg += f"如需完整计入，请该单位按{conversion.target}版格式重新报送"
+    elif conversion.judged:
+        msg += "请与该单位核实"
+    return msg.rstrip("。")
+
+
 def assess_units(units: list[Unit], year: int, form_version: str) -> None:
     """Name each unit's problems and set whether it is counted (``include``); mutates the units.
 
@@ -144,6 +163,7 @@ def assess_units(units: list[Unit], year: int, form_version: str) -> None:
         unit.problems = []
         unit.converted = None
         unit.dropped = []
+        unit.conversion = None
         unit.include = unit.readable
         if not unit.readable:
             unit.problems.append(UnitProblem(UNREADABLE, f"无法读取：{unit.read_error}", excludes=True))
@@ -160,18 +180,11 @@ def assess_units(units: list[Unit], year: int, form_version: str) -> None:
                 excludes=True))
             unit.include = False
         if report.form_version != target.version:
-            converted, dropped = report.converted(target.version)
+            converted, conversion = report.convert(target.version)
             unit.converted = converted.values
-            unit.dropped = dropped
-            msg = f"使用{report.form_version}版格式，已按{target.version}版格式转换（只保留两版都有的单元格）"
-            if dropped:
-                shown = "、".join(f"{_cell_name(k)}={format_value(v)}" for k, v in dropped[:6])
-                more = f"等{len(dropped)}项" if len(dropped) > 6 else f"共{len(dropped)}项"
-                msg += (f"；{target.version}版没有对应栏目、未计入的数字：{shown}（{more}）。"
-                        f"如需完整计入，请该单位按{target.version}版格式重新报送")
-            else:
-                msg += "，没有数字被舍去"
-            unit.problems.append(UnitProblem(OTHER_VERSION, msg))
+            unit.dropped = conversion.dropped
+            unit.conversion = conversion
+            unit.problems.append(UnitProblem(OTHER_VERSION, conversion_message(conversion)))
         if unit.errors:
             unit.problems.append(UnitProblem(
                 HAS_ERRORS, f"本身有{unit.errors}个校验错误（如表三勾稽不平），已计入，请该单位核实更正"))
@@ -254,6 +267,46 @@ class Consolidation:
         """Included units that fail their own checks (the usual source of an unbalanced sum)."""
         return [u for u in self.included if u.errors]
 
+    @property
+    def converted_units(self) -> list[Unit]:
+        """Included units of another format version (counted after conversion)."""
+        return [u for u in self.included if u.conversion is not None]
+
+    def unbalanced(self) -> list[tuple[Unit, list[Finding]]]:
+        """Included units whose figures *as counted* (converted where needed) fail a hard rule of
+        the consolidated version (三 balance, a negative count), with those errors.  The rules are
+        sums, so a sum of units that pass them passes them too: these units are the cause of every
+        such error in the consolidated report."""
+        form = self.report.form
+        rules = {b.rule for b in form.balances} | {"value.negative"}
+        out = []
+        for unit in self.included:
+            counted = Report(form.version, Metadata(year=self.report.meta.year),
+                             values=dict(unit.values_in_target()))
+            errors = [f for f in check_report(counted)
+                      if f.severity is Severity.ERROR and f.rule in rules]
+            if errors:
+                out.append((unit, errors))
+        return out
+
+    def imbalance_causes(self) -> list[str]:
+        """One line per unit that makes the consolidated report fail its balance: whether its own
+        report fails, or only its figures converted to the consolidated version (naming the
+        figures the conversion could not carry)."""
+        lines = []
+        for unit, errors in self.unbalanced():
+            rules = {f.rule for f in errors}
+            own = [f for f in unit.findings if f.severity is Severity.ERROR and f.is_open and f.rule in rules]
+            example = errors[0].message + (f"；另有{len(errors) - 1}处" if len(errors) > 1 else "")
+            if own or unit.conversion is None:
+                lines.append(f"{unit.label()}：本身的报告有校验错误（{example}），请该单位更正后重新报送")
+                continue
+            lost = [f"{_cell_name(k)}={format_value(v)}" for k, v in unit.conversion.lost if k.table == "三"]
+            why = (f"，{unit.conversion.target}版没有对应栏目而未计入的数字：" + "、".join(lost)) if lost else ""
+            lines.append(f"{unit.label()}：本身平衡，但按{unit.conversion.target}版格式转换后不平衡"
+                         f"（{example}）{why}；请该单位按{unit.conversion.target}版格式重新报送")
+        return lines
+
     def breakdown(self, key: CellKey) -> list[Contribution]:
         """Which included unit contributed what to ``key`` (non-zero contributions, largest first)."""
         items = [Contribution(self.units[i], v) for i, v in self.contributions.get(key, [])]
@@ -328,9 +381,13 @@ def consolidate(units: list[Unit], form_version: str, year: int, agency: str = "
         shown = "、".join(f"“{row}”/“{col}”" for row, col in stock_cols)
         result.warnings.append(
             f"表二{shown}是年末存量（不是本年发生数），汇总数为各单位之和，同一事项可能被多个单位重复计算，请按实际核定后修改。")
-    mixed = [u for u in included if u.converted is not None]
+    mixed = result.converted_units
     if mixed:
-        result.warnings.append(f"有{len(mixed)}个单位使用其他版本格式，已转换后计入；转换中舍去的数字见单位清单。")
+        names = "、".join(f"{u.agency or u.name}（{u.version}版）" for u in mixed)
+        review = [u for u in mixed if u.conversion is not None and u.conversion.needs_review]
+        tail = (f"其中{len(review)}个单位有按相近栏目计入或没有对应栏目的数字，请核实（见单位清单）。" if review
+                else "转换中改动的栏目见单位清单。")
+        result.warnings.append(f"有{len(mixed)}个单位使用其他版本格式，已按{form.version}版格式转换后计入：{names}；{tail}")
     if not included:
         result.warnings.append("没有可计入的单位，汇总表格为空。")
 

@@ -140,11 +140,21 @@ UNIT_LIST_HEADERS = ("序号", "文件", "机关名称", "报告年度", "格式
 KIND_LABELS = {"native": "项目文件", "json": "报告 JSON", "xlsx": "Excel", "xls": "Excel 97-2003", "docx": "Word"}
 
 
+def _version_text(u: Unit) -> str:
+    """``2021版``, or ``2019版（已转换为2021版）`` for a unit counted after conversion (what moved
+    where is in 问题及原因)."""
+    if not u.version:
+        return ""
+    if u.conversion is not None:
+        return f"{u.version}版（已转换为{u.conversion.target}版）"
+    return f"{u.version}版"
+
+
 def unit_rows(units: list[Unit]) -> list[list[object]]:
     rows = []
     for i, u in enumerate(units, 1):
         rows.append([
-            i, u.name, u.agency, u.year or "", f"{u.version}版" if u.version else "",
+            i, u.name, u.agency, u.year or "", _version_text(u),
             KIND_LABELS.get(u.kind, u.kind), "计入" if u.include and u.readable else "未计入", u.errors if u.readable else "",
             u.warnings if u.readable else "", u.problem_text(), "；".join(u.notes),
         ])
@@ -177,6 +187,13 @@ def export_unit_list(path: str | os.PathLike, consolidation: Consolidation | lis
         ws.cell(row, 1, f"共{len(units)}个文件，计入{included}个，未计入{len(units) - included}个。")
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(UNIT_LIST_HEADERS))
         row += 1
+        # What the sum itself needs checked (stocks, units converted from another version, …).
+        for warning in consolidation.warnings:
+            cell = ws.cell(row, 1, safe_cell(f"注意：{warning}"))
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(UNIT_LIST_HEADERS))
+            ws.row_dimensions[row].height = 15 * max(1, min(-(-len(warning) // 100), 6))
+            row += 1
     header_row = row
     for c, text in enumerate(UNIT_LIST_HEADERS, 1):
         cell = ws.cell(row, c, text)
@@ -188,13 +205,13 @@ def export_unit_list(path: str | os.PathLike, consolidation: Consolidation | lis
         row += 1
         for c, v in enumerate(values, 1):
             cell = ws.cell(row, c, v)
-            cell.alignment = Alignment(vertical="top", wrap_text=c >= 10)
+            cell.alignment = Alignment(vertical="top", wrap_text=c >= 10 or c == 5)
         lines = max(1, *(-(-len(str(values[i])) // chars) for i, chars in ((9, 30), (10, 16))))
         ws.row_dimensions[row].height = 15 * min(lines, 12)
         if values[6] == "未计入" or values[9]:
             for c in range(1, len(UNIT_LIST_HEADERS) + 1):
                 ws.cell(row, c).fill = warn_fill
-    widths = (5, 24, 24, 9, 9, 8, 9, 7, 7, 64, 34)
+    widths = (5, 24, 24, 9, 12, 8, 9, 7, 7, 64, 34)
     for i, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = ws.cell(header_row + 1, 1)

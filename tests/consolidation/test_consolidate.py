@@ -80,7 +80,8 @@ def test_sums_of_the_included_units(unit_set):
     assert r.get(CellKey("三", NEW, "自然人")) == 65
     assert r.get(CellKey("三", CARRIED, "自然人")) == 4
     assert r.get(FEES) == Decimal("3.75") and isinstance(r.get(FEES), Decimal)
-    assert r.get(LICENCES) == 300  # the 2019 unit's 行政许可 column has another label: dropped
+    # the 2019 unit's 行政许可 “处理决定数量” is the same figure as 2021's “本年处理决定数量”
+    assert r.get(LICENCES) == 100 * 4
     assert r.get(CellKey("四", "行政复议", "结果维持")) == 1 + 2 + 1 + 1
     assert isinstance(r.get(CellKey("三", NEW, "自然人")), int)
     # the sum of balanced units balances
@@ -139,9 +140,13 @@ def test_other_version_says_what_was_dropped(unit_set):
     dropped = dict(v19.dropped)
     assert dropped[CellKey("二", "其他对外管理服务事项", "处理决定数量")] == 7
     assert dropped[CellKey("二", "政府集中采购", "采购总金额")] == Decimal("12.5")
+    # figures with a counterpart are moved, not dropped
+    assert CellKey("二", "行政许可", "处理决定数量") not in dropped
+    assert v19.converted[LICENCES] == 100
     text = v19.problem_text()
     assert "2019版" in text and "其他对外管理服务事项" in text and "=7" in text
-    assert any("其他版本" in w for w in result.warnings)
+    assert "“处理决定数量”100→“本年处理决定数量”" in text
+    assert any("其他版本" in w and "庚局（2019版）" in w for w in result.warnings)
 
 
 def test_stock_cells_are_summed_with_a_warning(unit_set):

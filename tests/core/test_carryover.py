@@ -51,6 +51,20 @@ def test_2020_report_in_2019_format_to_2021_report():
     assert all(k.table == "三" for k in r.values)
     joined = "\n".join(result.not_carried)
     assert "2019版格式" in joined and "上一年项目数量" in joined and "现行有效件数" in joined
+    # named from the declared correspondence: only 其他对外管理服务事项's decisions have no counterpart
+    assert "“其他对外管理服务事项”的“处理决定数量”" in joined
+    assert "“本年增/减”、“处理决定数量”" not in joined
+
+
+def test_2021_report_carried_into_the_2019_format_moves_by_the_correspondence():
+    prev = balanced("2021", 2020)
+    t3(prev, CARRIED_OUT, 2, 0, 0, 1, 0, 0)
+    result = carry_over(prev, form_version="2019")
+    r = result.report
+    assert r.form_version == "2019"
+    assert r.get(CellKey("三", CARRIED_IN, "自然人")) == 2 and r.get(CellKey("三", CARRIED_IN, "社会公益组织")) == 1
+    joined = "\n".join(result.not_carried)
+    assert "“本年废止件数”、“现行有效件数”、“本年收费金额（单位：万元）”在新格式中没有对应项" in joined
 
 
 def test_explicit_year_and_version():
