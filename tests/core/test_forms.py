@@ -179,3 +179,21 @@ def test_tags_name_the_rows_code_talks_about(version):
         assert all(form.cell(k).kind is Kind.MONEY for k in fees)
     else:   # the 2019 format has neither figure
         assert in_force == [] and fees == []
+
+
+def test_required_content_is_declared_per_version():
+    """The 2021 format names what the prose must contain (FORMAT.md §7); the 2019 one does not."""
+    new, old = get_form("2021"), get_form("2019")
+    assert old.required == ()
+    by_id = {r.id: r for r in new.required}
+    assert set(by_id) == {"topics", "government", "rectify", "fee"}
+    assert [t.name for t in by_id["topics"].topics] == ["主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障"]
+    assert by_id["government"].governments_only and not by_id["topics"].governments_only
+    assert {r.section for r in new.required} == {"一", "五", "六"}
+    assert all(t.words for r in new.required for t in r.topics)   # every required topic can be found
+    # the outline of each version starts every section with its required topics
+    for form in (new, old):
+        for r in form.required:
+            if not r.governments_only:
+                assert form.outline[r.section][:len(r.topics)] == r.topics
+    assert all(t.hint for form in (new, old) for topics in form.outline.values() for t in topics)

@@ -6,7 +6,7 @@ Every official label is spelled here or in a version module, and nowhere else in
 from __future__ import annotations
 
 from .spec import (ApplicantHeader, Balance, CellKey, CrossYear, Leaf, ReviewGroup, Section, TableSpec, Tag,
-                   Term, Total, build_table_3, build_table_4)
+                   Term, Topic, Total, build_table_3, build_table_4)
 
 SECTIONS = (
     Section("一", "一、总体情况"),
@@ -24,6 +24,34 @@ HEADING_VARIANTS = {
 }
 
 TABLE2_ROW_HEADER = "信息内容"
+
+# The prose (FORMAT.md §7).  一、总体情况: the five topics the 2021 format names — the usual
+# sub-headings of the 2019 reports too.
+OVERVIEW_TOPICS = (
+    Topic("主动公开", ("主动公开",), "写明本年主动公开政府信息的数量、重点领域信息公开和政策解读情况"),
+    Topic("依申请公开", ("依申请", "政府信息公开申请", "公开申请"), "写明收到、办结政府信息公开申请的情况和答复的规范性"),
+    Topic("政府信息管理", ("信息管理", "管理制度", "公开属性", "发布审查", "保密审查"),
+          "写明公开属性认定、发布审查、文件清理等管理制度的落实情况"),
+    Topic("平台建设", ("平台", "网站", "新媒体"), "写明政府网站、政务新媒体、公开专区等平台的建设和维护情况"),
+    Topic("监督保障", ("监督", "保障", "考核", "培训", "问责", "责任追究"), "写明组织领导、考核评议、培训和责任追究等情况"),
+)
+# For a government's own report the 2021 format also names these results.
+GOVERNMENT_TOPICS = (
+    Topic("工作考核", ("考核",)),
+    Topic("社会评议", ("评议",)),
+    Topic("责任追究", ("责任追究", "问责", "追责")),
+)
+RECTIFICATION = Topic("上年度问题整改情况", ("整改",), "逐项说明上年报告所列问题的整改措施和效果")
+PROBLEMS = (
+    Topic("存在的主要问题", hint="实事求是写明本年工作中存在的不足"),
+    Topic("改进措施", hint="针对上述问题写明下一步的具体措施"),
+)
+FEE = Topic("收取信息处理费情况", ("信息处理费", "处理费"), "写明本年是否收取信息处理费；收取的，写明收费件数和金额")
+OTHER_MATTERS = (
+    Topic("落实上级年度政务公开工作要点情况", hint="简述完成情况"),
+    Topic("人大代表建议和政协提案办理结果公开情况", hint="写明承办件数和结果公开情况"),
+    Topic("政务公开工作创新情况", hint="如有，简述本年的创新做法"),
+)
 
 REGULATIONS_LEVEL_TITLE = "规章只由有规章制定权的机关填报"
 

@@ -226,6 +226,27 @@ class LooksLike:
 
 
 @dataclass(frozen=True)
+class Topic:
+    """A sub-heading of a prose section: what to write about there (FORMAT.md §7)."""
+
+    name: str                    # “主动公开” — the outline's sub-heading and the warnings' word for it
+    words: tuple[str, ...] = ()  # any one of them in the section's text shows the topic is covered
+    hint: str = ""               # the outline's placeholder: what to write
+
+
+@dataclass(frozen=True)
+class Required:
+    """Content a format version requires the prose of a section to mention."""
+
+    id: str                    # stable: the anchor of its warning ("topics", "rectify", "fee", …)
+    section: str               # "一" / "五" / "六"
+    topics: tuple[Topic, ...]
+    name: str                  # the requirement in short (rule title, reminders)
+    why: str                   # the requirement as the warning quotes it
+    governments_only: bool = False  # for a government's own report (…人民政府) only
+
+
+@dataclass(frozen=True)
 class Section:
     key: str       # "一" … "六"
     heading: str   # "一、总体情况"
@@ -249,6 +270,10 @@ class FormSpec:
     # Variants of section headings accepted when reading (never generated).
     heading_variants: dict[str, tuple[str, ...]] = field(hash=False, default_factory=dict)
     looks_like: tuple[LooksLike, ...] = ()
+    # What the prose must mention (checked: prose.required), and the sub-headings a new report's
+    # prose starts from, per section (the required topics among them).
+    required: tuple[Required, ...] = ()
+    outline: dict[str, tuple[Topic, ...]] = field(hash=False, default_factory=dict)
 
     def table(self, table_id: str) -> TableSpec:
         return self.tables[table_id]

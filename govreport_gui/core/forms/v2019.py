@@ -78,6 +78,10 @@ def _build() -> FormSpec:
                                "规章", title=common.REGULATIONS_LEVEL_TITLE, instead=_BLOCKS[0].rows[1]),),
         heading_variants=common.HEADING_VARIANTS,
         looks_like=_decisions_like_items(),
+        # The 2019 format requires no particular content of the prose (FORMAT.md §7); the outline
+        # offers the usual sub-headings, without 2021's 整改 and 信息处理费.
+        required=(),
+        outline={"一": common.OVERVIEW_TOPICS, "五": common.PROBLEMS, "六": common.OTHER_MATTERS},
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import common
-from .spec import (Block, CellKey, CrossYear, FormSpec, Kind, LevelHint, Tag, Term, ValueColumn,
+from .spec import (Block, CellKey, CrossYear, FormSpec, Kind, LevelHint, Required, Tag, Term, ValueColumn,
                    build_table_2)
 
 _ISSUED = ValueColumn("本年制发件数")
@@ -35,6 +35,23 @@ def _stock_rules() -> tuple[CrossYear, ...]:
     return tuple(rules)
 
 
+def _required() -> tuple[Required, ...]:
+    """FORMAT.md §7: the overview's five topics (and, for a government, three results), last
+    year's problems put right, and the 信息处理费."""
+    overview = "、".join(t.name for t in common.OVERVIEW_TOPICS)
+    government = "、".join(t.name for t in common.GOVERNMENT_TOPICS)
+    return (
+        Required("topics", "一", common.OVERVIEW_TOPICS, f"总体情况（{overview}）",
+                 f"2021版格式要求总体情况包括{overview}"),
+        Required("government", "一", common.GOVERNMENT_TOPICS, f"{government}的结果（人民政府的报告）",
+                 f"人民政府的年度报告，总体情况还应包括{government}的结果", governments_only=True),
+        Required("rectify", "五", (common.RECTIFICATION,), common.RECTIFICATION.name,
+                 "应先逐项说明上年度报告所列问题的整改情况"),
+        Required("fee", "六", (common.FEE,), "信息处理费收取情况",
+                 "2021版格式要求在此报告本年是否收取信息处理费；未收取的也应写明"),
+    )
+
+
 def _build() -> FormSpec:
     table2 = build_table_2(common.TABLE2_ROW_HEADER, _BLOCKS)
     table3, totals3, balances, carry3 = common.table_3(other_handling_as_group=True)
@@ -55,6 +72,9 @@ def _build() -> FormSpec:
                                tuple(CellKey("二", "规章", c.label) for c in _BLOCKS[0].columns),
                                "规章", title=common.REGULATIONS_LEVEL_TITLE, instead=_BLOCKS[0].rows[1]),),
         heading_variants=common.HEADING_VARIANTS,
+        required=_required(),
+        outline={"一": common.OVERVIEW_TOPICS, "五": (common.RECTIFICATION, *common.PROBLEMS),
+                 "六": (common.FEE, *common.OTHER_MATTERS)},
     )
 
 
