@@ -1,8 +1,9 @@
 """Drafting help: the standard outline of the prose of a new report, and a summary of the tables
 written as the usual sentences (``插入数据摘要``).
 
-The outline follows what FORMAT.md §7 says the sections should contain; its placeholders are in
-the form ``（请在此……）`` so the template check (``prose.template``) flags any left unfilled.
+The outline is declared with each format version (``FormSpec.outline``, after FORMAT.md §7); its
+placeholders are in the form ``（请在此……）`` so the template check (``prose.template``) flags any
+left unfilled.
 Every figure of ``data_summary`` is read from the tables through the format declaration, so the
 sentences always agree with them (and the prose-against-tables check stays quiet).
 """
@@ -12,51 +13,29 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .forms import CellKey, get_form
-from .forms.spec import RowGroup, Tag
+from .forms.spec import RowGroup, Tag, Topic
 from .recalc import all_values
 from .report import Report
 from .values import Value, format_value
 
 PLACEHOLDER_OPEN = "（请在此"
 
-# 一、总体情况: the five topics the 2021 format names, as sub-headings with a hint each.
-_OVERVIEW = (
-    ("（一）主动公开", "写明本年主动公开政府信息的数量、重点领域信息公开和政策解读情况"),
-    ("（二）依申请公开", "写明收到、办结政府信息公开申请的情况和答复的规范性"),
-    ("（三）政府信息管理", "写明公开属性认定、发布审查、文件清理等管理制度的落实情况"),
-    ("（四）平台建设", "写明政府网站、政务新媒体、公开专区等平台的建设和维护情况"),
-    ("（五）监督保障", "写明组织领导、考核评议、培训和责任追究等情况"),
-)
-_PROBLEMS = (
-    ("（一）上年度问题整改情况", "逐项说明上年报告所列问题的整改措施和效果"),
-    ("（二）存在的主要问题", "实事求是写明本年工作中存在的不足"),
-    ("（三）改进措施", "针对上述问题写明下一步的具体措施"),
-)
-_OTHER = (
-    ("（一）收取信息处理费情况", "写明本年是否收取信息处理费；收取的，写明收费件数和金额"),
-    ("（二）落实上级年度政务公开工作要点情况", "简述完成情况"),
-    ("（三）人大代表建议和政协提案办理结果公开情况", "写明承办件数和结果公开情况"),
-    ("（四）政务公开工作创新情况", "如有，简述本年的创新做法"),
-)
 _OVERVIEW_OPEN = "概述本年贯彻落实《条例》、推进政府信息公开工作的总体情况"
+_NUMERALS = "一二三四五六七八九十"
 
 
-def _lines(items: tuple[tuple[str, str], ...]) -> str:
-    return "\n".join(f"{head}。{PLACEHOLDER_OPEN}{hint}）" for head, hint in items)
+def _lines(topics: tuple[Topic, ...]) -> str:
+    return "\n".join(f"（{_NUMERALS[i]}）{t.name}。{PLACEHOLDER_OPEN}{t.hint}）" for i, t in enumerate(topics))
 
 
 def outline(form_version: str = "2021") -> dict[str, str]:
-    """Editable starting text of sections 一, 五 and 六 of a new report (2019 version: no 整改 and
-    信息处理费 sub-headings, which that format does not ask for)."""
+    """Editable starting text of the prose sections of a new report: the sub-headings the format
+    version declares (``FormSpec.outline``, its required topics first), each with a hint."""
     form = get_form(form_version)
-    modern = form.first_year >= 2021
-    problems = _PROBLEMS if modern else _PROBLEMS[1:]
-    other = _OTHER if modern else _OTHER[1:]
-    return {
-        "一": f"{PLACEHOLDER_OPEN}{_OVERVIEW_OPEN}）\n" + _lines(_OVERVIEW),
-        "五": _lines(problems),
-        "六": _lines(other),
-    }
+    out = {key: _lines(topics) for key, topics in form.outline.items()}
+    if "一" in out:
+        out["一"] = f"{PLACEHOLDER_OPEN}{_OVERVIEW_OPEN}）\n" + out["一"]
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Checks a reviewer makes of the prose: figures against the tables, text copied from last year,
-last year's year left in the text, the content the 2021 format asks for, leftover template text,
+last year's year left in the text, the content the format version requires, leftover template text,
 and figures that changed implausibly from last year.
 
 Every finding is a warning (the clerk confirms or corrects); prose findings carry the ``section``
@@ -32,7 +32,7 @@ RULES = {
     "prose.figure": "正文中引用的数字（收到申请、上年结转、各类办理结果、结转下年度、行政复议、行政诉讼、现行有效件数、收费金额）与表格一致",
     "prose.copied": "正文与上年报告相比没有整句照抄（防止“内容雷同”）",
     "prose.year": "正文中没有残留上年的年份（如本年报告写“上年年份+年，我局……”、统计期限写成上年）",
-    "prose.required": "2021版格式要求的内容齐全：总体情况五个方面、上年度问题整改情况、信息处理费收取情况",
+    "prose.required": "格式要求的内容齐全",  # per version: see rule_titles
     "prose.template": "没有残留模板文字（如“（文字描述）”、“XX”、“××”、未填写的提示）",
     "yoy.change": "与上年相比变化异常的数字（增减超过5倍，或由较大数字降为0）已核实",
 }
@@ -41,7 +41,13 @@ RULES = {
 
 def rule_titles(form: FormSpec) -> dict[str, str]:
     """What each content check checks, in words (see ``core.checks.rule_titles``)."""
-    return dict(RULES)
+    titles = dict(RULES)
+    if form.required:
+        titles["prose.required"] = f"{form.version}版格式要求的内容齐全：" + "、".join(
+            r.name for r in form.required if not r.governments_only)
+    else:
+        titles.pop("prose.required")
+    return titles
 
 
 SECTION_NAMES = {"一": "第一部分", "二": "第二部分", "三": "第三部分", "四": "第四部分", "五": "第五部分",
@@ -431,23 +437,7 @@ def check_last_year(report: Report) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 # Required content (2021 version) and template leftovers
 
-# Topics of 一 the 2021 format names, each with the words that show it is covered.
-OVERVIEW_TOPICS = (
-    ("主动公开", ("主动公开",)),
-    ("依申请公开", ("依申请", "政府信息公开申请", "公开申请")),
-    ("政府信息管理", ("信息管理", "管理制度", "公开属性", "发布审查", "保密审查")),
-    ("平台建设", ("平台", "网站", "新媒体")),
-    ("监督保障", ("监督", "保障", "考核", "培训", "问责", "责任追究")),
-)
-# For a government's own report (…人民政府), the 2021 format also names these results.
-GOVERNMENT_TOPICS = (
-    ("工作考核", ("考核",)),
-    ("社会评议", ("评议",)),
-    ("责任追究", ("责任追究", "问责", "追责")),
-)
 _GOVERNMENT = re.compile(r"人民政府$")
-FEE_WORDS = ("信息处理费", "处理费")
-RECTIFY_WORDS = ("整改",)
 
 
 def _written(report: Report, key: str) -> str:
@@ -460,48 +450,55 @@ def _written(report: Report, key: str) -> str:
     return "\n".join(kept)
 
 
+def _required_summary(form: FormSpec) -> str:
+    """“总体情况（主动公开、……）、上年度问题整改情况和信息处理费收取情况”."""
+    names = [r.name for r in form.required if not r.governments_only]
+    return "、".join(names[:-1]) + "和" + names[-1] if len(names) > 1 else "".join(names)
+
+
+def _quoted(topics) -> str:
+    return "、".join(f"“{t.name}”" for t in topics)
+
+
 def check_required(report: Report) -> list[Finding]:
+    """The content the format version requires (``FormSpec.required``) is in the prose."""
     form = report.form
-    if form.first_year < 2021:
+    if not form.required:
         return []
-    out = []
-    one = unicodedata.normalize("NFKC", _written(report, "一"))
-    heading = {s.key: s.heading for s in form.sections}
-    if not any(report.sections.get(k, "").strip() for k in ("一", "五", "六")):
-        # Tables only so far (e.g. imported from a workbook): one reminder, not three warnings.
+    sections = sorted({r.section for r in form.required}, key="一二三四五六".index)
+    if not any(report.sections.get(k, "").strip() for k in sections):
+        # Tables only so far (e.g. imported from a workbook): one reminder, not a warning each.
         return [Finding(Severity.INFO, "prose.required", (),
-                        "正文（第一、五、六部分）尚未填写。2021版格式要求写明总体情况（主动公开、依申请公开、"
-                        "政府信息管理、平台建设、监督保障）、上年度问题整改情况和信息处理费收取情况。",
+                        f"正文（第{'、'.join(sections)}部分）尚未填写。{form.version}版格式要求写明"
+                        f"{_required_summary(form)}。",
                         anchor="no-prose")]
-    if not one.strip():
-        out.append(Finding(Severity.WARNING, "prose.required", (),
-                           f"“{heading['一']}”尚未填写：应概述主动公开、依申请公开、政府信息管理、平台建设、监督保障等情况。",
-                           section="一", anchor="empty"))
-    else:
-        missing = [name for name, words in OVERVIEW_TOPICS if not any(w in one for w in words)]
-        if missing:
-            out.append(Finding(Severity.WARNING, "prose.required", (),
-                               f"“{heading['一']}”没有写到" + "、".join(f"“{m}”" for m in missing)
-                               + "方面的情况（2021版格式要求总体情况包括主动公开、依申请公开、政府信息管理、"
-                                 "平台建设、监督保障），请补充。",
-                               section="一", anchor="topics:" + ",".join(missing)))
-        if _GOVERNMENT.search(report.meta.agency.strip()):
-            gov_missing = [name for name, words in GOVERNMENT_TOPICS if not any(w in one for w in words)]
-            if gov_missing:
+    heading = {s.key: s.heading for s in form.sections}
+    government = bool(_GOVERNMENT.search(report.meta.agency.strip()))
+    texts = {k: unicodedata.normalize("NFKC", _written(report, k)) for k in sections}
+    out = []
+    empty: set[str] = set()
+    for req in form.required:
+        text = texts[req.section]
+        if req.governments_only and not government:
+            continue
+        if not text.strip() and len(req.topics) > 1:
+            # an empty section is one warning, not one per requirement of it
+            if req.section not in empty and not req.governments_only:
+                empty.add(req.section)
                 out.append(Finding(Severity.WARNING, "prose.required", (),
-                                   f"“{heading['一']}”没有写到" + "、".join(f"“{m}”" for m in gov_missing)
-                                   + "的情况（人民政府的年度报告，总体情况还应包括工作考核、社会评议和责任追究的结果），请补充。",
-                                   section="一", anchor="government:" + ",".join(gov_missing)))
-    five = _written(report, "五")
-    if not any(w in five for w in RECTIFY_WORDS):
+                                   f"“{heading[req.section]}”尚未填写：应写明{_quoted(req.topics)}等方面的情况"
+                                   f"（{req.why}）。",
+                                   section=req.section, anchor="empty"))
+            continue
+        if req.section in empty:
+            continue
+        missing = [t for t in req.topics if not any(w in text for w in t.words)]
+        if not missing:
+            continue
+        anchor = req.id if len(req.topics) == 1 else f"{req.id}:" + ",".join(t.name for t in missing)
         out.append(Finding(Severity.WARNING, "prose.required", (),
-                           f"“{heading['五']}”没有写上年度报告所列问题的整改情况，请补充（如“上年度问题整改情况”）。",
-                           section="五", anchor="rectify"))
-    six = _written(report, "六")
-    if not any(w in six for w in FEE_WORDS):
-        out.append(Finding(Severity.WARNING, "prose.required", (),
-                           f"“{heading['六']}”没有说明本年是否收取信息处理费（2021版格式要求在此报告；未收取的也应写明）。",
-                           section="六", anchor="fee"))
+                           f"“{heading[req.section]}”没有写到{_quoted(missing)}方面的内容（{req.why}），请补充。",
+                           section=req.section, anchor=anchor))
     return out
 
 

@@ -43,7 +43,7 @@ def rules_checked(report: Report, previous: Report | None) -> list[str]:
             if rule.rule not in ids:
                 ids.append(rule.rule)
     prose = ["prose.figure", "prose.year", "prose.template"]
-    if form.first_year >= 2021:
+    if form.required:
         prose.append("prose.required")
     if previous is not None:
         prose += ["prose.copied", "yoy.change"]
