@@ -33,7 +33,7 @@ class Document:
         self.report = report
         self.previous = previous
         self.computed: dict[CellKey, Value] = {}
-        self.findings: list[Finding] = []
+        self._findings: list[Finding] | None = None
         self._listeners: list[Callable[[Change], None]] = []
         self.refresh()
 
@@ -43,9 +43,23 @@ class Document:
     def value(self, key: CellKey) -> Value:
         return self.computed[key] if key in self.computed else self.report.values.get(key)
 
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding on the report as it is now.  Checked when first asked for after a change
+        (recalculation is cheap, the checks less so: the window shows its first page before the
+        first check)."""
+        if self._findings is None:
+            self._findings = check_report(self.report, self.previous, self.computed)
+        return self._findings
+
+    @property
+    def checked(self) -> bool:
+        """Whether the findings of the current state have been computed already."""
+        return self._findings is not None
+
     def refresh(self) -> None:
         self.computed = recalculate(self.report.form, self.report.values)
-        self.findings = check_report(self.report, self.previous, self.computed)
+        self._findings = None
 
     def apply(self, edit: Edit) -> None:
         edit.apply(self.report)

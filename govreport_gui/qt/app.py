@@ -56,7 +56,8 @@ def create_window(argv: list[str], *, offer_recovery: bool = True):
             result = read_report(files[0])
         except ReadError:
             result = None  # opened again below through the file flows, which show the message
-    window = MainWindow(Document(result.report, result.previous) if result is not None else None)
+    window = MainWindow(Document(result.report, result.previous) if result is not None else None,
+                        check_after_first_paint=True)
     if result is not None:
         window.flows.adopt(Path(files[0]), result, window.session.document)
         return window

@@ -38,7 +38,9 @@ class FindingsPanel(QWidget):
     finding_activated = Signal(object)  # Finding
     accept_requested = Signal(object)   # Finding (a warning the clerk wants to confirm)
 
-    def __init__(self, session: Session, parent=None) -> None:
+    def __init__(self, session: Session, parent=None, *, check_later: bool = False) -> None:
+        """``check_later``: show “正在检查…” until ``refresh`` is called (the window's first check
+        runs after its first paint)."""
         super().__init__(parent)
         self.session = session
         layout = QVBoxLayout(self)
@@ -72,14 +74,20 @@ class FindingsPanel(QWidget):
         layout.addWidget(hint)
         self._icons = {s: dot_icon(c) for s, c in SEVERITY_DOT.items()}
         self._shown: tuple | None = None
-        session.changed.connect(lambda _change: self.refresh())
-        self.refresh()
+        self._waiting = check_later
+        # while waiting, only an edit refreshes (opening the start-up document does not)
+        session.changed.connect(lambda change: (self._waiting and change.everything) or self.refresh())
+        if check_later:
+            self.summary.setText("正在检查…")
+        else:
+            self.refresh()
 
     def counts(self) -> dict[Severity, int]:
         findings = self.session.document.findings
         return {s: count(findings, s) for s in Severity}
 
     def refresh(self) -> None:
+        self._waiting = False
         findings = self.session.document.findings
         c = self.counts()
         self.summary.setText(

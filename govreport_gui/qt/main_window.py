@@ -7,6 +7,7 @@ It only wires things together: grids and models (``grid_view``, ``table_model``)
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -17,16 +18,17 @@ from ..core.document import Change, Document
 from ..core.drafting import new_report
 from ..core.findings import Finding, Severity
 from ..core.forms import form_for_year
-from ..core.report import Report
 from . import dialogs
 from .commands import Session
 from .file_flows import FileFlows, default_year
 from .findings_panel import SEVERITY_DOT, FindingsPanel, dot_icon
-from .grid_view import GridView
 from .meta_tab import MetaTab
 from .prose import ProseField
 from .section_tabs import SectionTabs
-from .table_model import TableModel
+
+if TYPE_CHECKING:  # the grids are imported when the first table page is built (start-up time)
+    from .grid_view import GridView
+    from .table_model import TableModel
 
 APP_NAME = "年报编制助手"
 PROSE_HINTS = {
@@ -89,6 +91,8 @@ class SectionPage(QWidget):
             return
         session, key, heading, layout = self.session, self.key, self.heading.text(), self.layout()
         if self.table_id is not None:
+            from .grid_view import GridView
+            from .table_model import TableModel
             self._model = TableModel(session, self.table_id, self)
             self._grid = GridView(self._model)
             self._prose = ProseField(session, section=key, label=heading,
@@ -139,7 +143,9 @@ class SectionPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, document: Document | None = None) -> None:
+    def __init__(self, document: Document | None = None, *, check_after_first_paint: bool = False) -> None:
+        """``check_after_first_paint`` (the application's start): the window paints the report
+        first and runs the checks just after, so that the clerk sees it sooner."""
         super().__init__()
         if document is None:
             document = Document(new_report(form_for_year(default_year()).version, default_year()))
@@ -169,7 +175,8 @@ class MainWindow(QMainWindow):
             self.tabs.setTabToolTip(index, section.heading)
         self.setCentralWidget(self.tabs)
 
-        self.findings = FindingsPanel(self.session)
+        self._checked_once = not check_after_first_paint
+        self.findings = FindingsPanel(self.session, check_later=check_after_first_paint)
         self.findings.finding_activated.connect(self.go_to_finding)
         self.findings.accept_requested.connect(self.accept_warning)
         self.findings_dock = QDockWidget("检查结果", self)
@@ -200,17 +207,12 @@ class MainWindow(QMainWindow):
             page._model.problem.connect(self._cell_problem)
             page._model.note.connect(self.show_message)
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if not all(p.built for p in self.pages):
-            QTimer.singleShot(0, self._build_next_page)
-
     def _build_next_page(self) -> None:
         """Build the pages not shown yet, one per event-loop turn, after the first paint."""
         page = next((p for p in self.pages if not p.built), None)
         if page is not None:
             page.ensure_built()
-            QTimer.singleShot(0, self._build_next_page)
+            QTimer.singleShot(0, self, self._build_next_page)
 
     # -- menus ----------------------------------------------------------------------------------
 
@@ -355,8 +357,30 @@ class MainWindow(QMainWindow):
         self._update_badges()
         self._update_title()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._checked_once and not all(p.built for p in self.pages):
+            QTimer.singleShot(0, self, self._build_next_page)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._checked_once:
+            self._checked_once = True
+            QTimer.singleShot(0, self, self._first_check)
+
+    def _first_check(self) -> None:
+        """After the first paint: the findings, then the pages not shown yet, one per event-loop
+        turn, so that the window answers input while they are built."""
+        self._checked_once = True
+        self.findings.refresh()
+        self._update_badges()
+        QTimer.singleShot(0, self, self._build_next_page)
+
     def _update_badges(self) -> None:
         self._badges: dict[int, int] = {}
+        if not self._checked_once and not self.session.document.checked:
+            self.status_counts.setText("正在检查…")
+            return
         findings = [f for f in self.session.document.findings if f.is_open]
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = sum(1 for f in findings if f.severity is Severity.WARNING)

@@ -21,12 +21,22 @@ import sys
 RESERVE = 1 << 40          # references added to each singleton (never reached by decrements)
 LOW_WATER = 1 << 39
 CHECK_EVERY_MS = 60_000
+FIRST_TOP_UP_MS = 2_000
 _SINGLETONS = (None, True, False)
 _timer = None
 
 
 def needed() -> bool:
     return sys.version_info < (3, 12) and sys.implementation.name == "cpython"
+
+
+def known_to_leak() -> bool:
+    """PySide6 6.12 and later (measured on 6.12.0; 6.11 does not leak)."""
+    import PySide6
+    try:
+        return tuple(int(p) for p in PySide6.__version__.split(".")[:2]) >= (6, 12)
+    except ValueError:
+        return True
 
 
 def top_up() -> None:
@@ -45,9 +55,12 @@ def install(app) -> None:
     global _timer
     if not needed():
         return
-    top_up()
     if _timer is None:
         from PySide6.QtCore import QTimer
+        if known_to_leak():
+            top_up()
+        else:  # a safety net only: the first top-up can wait until the window is up (start-up time)
+            QTimer.singleShot(FIRST_TOP_UP_MS, top_up)
         _timer = QTimer(app)
         _timer.setInterval(CHECK_EVERY_MS)
         _timer.timeout.connect(top_up)
