@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields
 
 from .forms import CellKey
 from .findings import Finding, Severity
+from .recalc import recalculate
 from .report import AcceptedWarning, Report
 from .values import Value
 
@@ -18,9 +19,12 @@ from .values import Value
 class SetCells:
     """Set one or more input cells; ``changes`` holds (key, old, new).
 
-    A total printed by an imported file describes the figures as they were in that file: once
-    one of its addends is edited it no longer does, so the edit drops it (``printed_dropped``,
-    restored on revert) instead of flagging a stale mismatch until the next save."""
+    A total printed by an imported file is kept while it disagrees with the recomputed one, so
+    the "printed total disagrees" error stays until the figures are put right: an edit drops a
+    printed total that depends on the edited cells only when it agrees with the recomputed
+    total after the edit (the mismatch is resolved), or agreed before it (then it never told
+    anything and would only turn the clerk's deliberate change into a false error).  Dropped
+    totals are kept in ``printed_dropped`` and restored on revert."""
 
     changes: tuple[tuple[CellKey, Value, Value], ...]
     text: str
@@ -47,18 +51,72 @@ def set_cells(report: Report, new_values: Mapping[CellKey, Value], text: str) ->
     """An edit setting ``new_values`` (only the cells that actually change)."""
     changes = tuple((k, report.get(k), v) for k, v in new_values.items() if report.get(k) != v
                     or (report.get(k) is None) != (v is None))
-    return SetCells(changes, text, _printed_depending_on(report, {k for k, _, _ in changes}))
+    return SetCells(changes, text, _printed_settled_by(report, changes))
 
 
-def _printed_depending_on(report: Report, edited: set[CellKey]) -> tuple[tuple[CellKey, Value], ...]:
-    """The printed totals whose value depends (directly or through other totals) on ``edited``."""
-    if not report.printed or not edited:
+def _printed_settled_by(report: Report, changes: tuple[tuple[CellKey, Value, Value], ...]
+                        ) -> tuple[tuple[CellKey, Value], ...]:
+    """The printed totals depending (directly or through other totals) on the changed cells that
+    agree with the recomputed total after the change, or agreed before it."""
+    if not report.printed or not changes:
         return ()
+    edited = {k for k, _, _ in changes}
     affected = set(edited)
     for total in report.form.totals:  # declared in dependency order
         if any(k in affected for k in total.addends):
             affected.add(total.target)
-    return tuple((k, v) for k, v in report.printed.items() if k in affected and k not in edited)
+    candidates = [(k, v) for k, v in report.printed.items() if k in affected and k not in edited]
+    if not candidates:
+        return ()
+    before = recalculate(report.form, report.values)
+    after_values = dict(report.values)
+    for key, _old, new in changes:
+        if new is None:
+            after_values.pop(key, None)
+        else:
+            after_values[key] = new
+    after = recalculate(report.form, after_values)
+    return tuple((k, v) for k, v in candidates
+                 if (v or 0) == (after.get(k) or 0) or (v or 0) == (before.get(k) or 0))
+
+
+@dataclass(frozen=True)
+class DismissPrinted:
+    """Set printed totals aside: the clerk has checked the figures a total adds up and the file's
+    printed total was the mistake.  (Exports always write the recomputed totals; this only ends
+    the "printed total disagrees" error.)  Revert puts them back."""
+
+    dropped: tuple[tuple[CellKey, Value], ...]
+    text: str = "采用重新计算的合计"
+
+    def apply(self, report: Report) -> None:
+        for key, _value in self.dropped:
+            report.printed.pop(key, None)
+
+    def revert(self, report: Report) -> None:
+        for key, value in self.dropped:
+            report.printed[key] = value
+
+
+def is_printed_total_finding(report: Report, finding: Finding) -> bool:
+    """``finding`` says a total printed by the source file disagrees with the recomputed one."""
+    return (finding.severity is Severity.ERROR and bool(finding.cells) and finding.cells[0] in report.printed
+            and any(t.rule == finding.rule and t.target == finding.cells[0] for t in report.form.totals))
+
+
+def dismiss_printed(report: Report, finding: Finding | None = None) -> DismissPrinted:
+    """The edit setting aside the printed total ``finding`` is about (every printed total that
+    disagrees with the recomputed one when ``finding`` is None)."""
+    if finding is not None:
+        if not is_printed_total_finding(report, finding):
+            raise ValueError("这一条不是“文件所列合计与重新计算不一致”的问题，不能这样处理。")
+        key = finding.cells[0]
+        return DismissPrinted(((key, report.printed[key]),), f"采用重新计算的合计：{key.row}/{key.col}")
+    computed = recalculate(report.form, report.values)
+    dropped = tuple((k, v) for k, v in report.printed.items() if (v or 0) != (computed.get(k) or 0))
+    if not dropped:
+        raise ValueError("没有与重新计算不一致的文件所列合计。")
+    return DismissPrinted(dropped, f"采用重新计算的合计（{len(dropped)}处）")
 
 
 @dataclass(frozen=True)
@@ -172,4 +230,4 @@ def unaccept_warning(report: Report, finding: Finding) -> UnacceptWarning:
     raise ValueError("这条警告尚未确认。")
 
 
-Edit = SetCells | SetMeta | SetSection | ReplaceReport | AcceptWarning | UnacceptWarning
+Edit = SetCells | SetMeta | SetSection | ReplaceReport | AcceptWarning | UnacceptWarning | DismissPrinted

@@ -247,21 +247,80 @@ def test_accepted_warning_stays_listed_but_is_not_open():
     assert again.accepted_reason == "含以前年度文件集中公开" and not again.is_open
 
 
-def test_editing_an_addend_drops_the_stale_printed_total_and_undo_restores_it():
+def test_a_printed_total_that_disagrees_stays_until_an_edit_makes_it_agree_and_undo_restores_it():
+    """Quality bar: every printed total that disagrees is reported — an edit that does not put
+    it right keeps the error (with the new recomputed figure); one that does drops it silently."""
     from govreport_gui.core.edits import set_cells
     r = balanced("2021")
     computed = recalculate(r.form, r.values)
+    natural = CellKey("三", "（一）予以公开", "自然人")            # 3; the row total is 4
     row_total = CellKey("三", "（一）予以公开", "总计")
-    r.printed[row_total] = computed[row_total] + 1           # the source printed a wrong total
-    r.printed[CellKey("四", "行政复议", "总计")] = 2          # unrelated, correct
+    r.printed[row_total] = computed[row_total] + 2                # the source printed 6
+    r.printed[CellKey("四", "行政复议", "总计")] = 2               # unrelated, correct
     assert [f.cells[0] for f in errors(r)] == [row_total]
-    edit = set_cells(r, {CellKey("三", "（一）予以公开", "自然人"): 4}, "输入")
-    edit.apply(r)
-    assert row_total not in r.printed and CellKey("三", "（七）总计", "总计") not in r.printed
-    assert CellKey("四", "行政复议", "总计") in r.printed
+
+    not_yet = set_cells(r, {natural: 4}, "输入")                  # row total 5: still not 6
+    not_yet.apply(r)
+    assert not_yet.printed_dropped == () and r.printed[row_total] == 6
+    [f] = [f for f in errors(r) if f.rule.endswith("total")]
+    assert f.cells[0] == row_total and "文件所列合计为6，按各项重新计算为5" in f.message
+
+    fixed = set_cells(r, {natural: 5}, "输入")                    # row total 6 = printed
+    fixed.apply(r)
+    assert row_total not in r.printed and CellKey("四", "行政复议", "总计") in r.printed
     assert not [f for f in errors(r) if f.rule.endswith("total")]
+
+    fixed.revert(r)
+    assert r.printed[row_total] == 6
+    assert [f.cells[0] for f in errors(r) if f.rule.endswith("total")] == [row_total]
+    not_yet.revert(r)
+    assert r.get(natural) == 3 and r.printed[row_total] == 6
+    [f] = errors(r)
+    assert "文件所列合计为6，按各项重新计算为4" in f.message
+
+
+def test_a_printed_total_that_agreed_is_dropped_by_an_edit_instead_of_turning_into_an_error():
+    from govreport_gui.core.edits import set_cells
+    r = balanced("2021")
+    computed = recalculate(r.form, r.values)
+    for key, value in computed.items():
+        r.printed[key] = value                                   # a consistent source
+    edit = set_cells(r, {CellKey("三", "（一）予以公开", "自然人"): 4}, "输入")   # moves 3 totals
+    before = dict(r.printed)
+    edit.apply(r)
+    assert {k for k, _ in edit.printed_dropped} == {
+        CellKey("三", "（一）予以公开", "总计"), CellKey("三", "（七）总计", "自然人"),
+        CellKey("三", "（七）总计", "总计")}
+    assert not [f for f in errors(r) if f.rule != "三.balance"]   # the clerk's change: no printed error
     edit.revert(r)
-    assert r.printed[row_total] == computed[row_total] + 1
+    assert r.printed == before
+
+
+def test_the_clerk_can_set_a_wrong_printed_total_aside_and_undo_it():
+    from govreport_gui.core.edits import dismiss_printed
+    r = balanced("2021")
+    computed = recalculate(r.form, r.values)
+    row_total = CellKey("三", "（一）予以公开", "总计")
+    review = CellKey("四", "行政复议", "总计")
+    r.printed[row_total] = computed[row_total] + 1
+    r.printed[review] = computed[review] + 5
+    r.printed[CellKey("三", "（七）总计", "总计")] = computed[CellKey("三", "（七）总计", "总计")]  # agrees
+    first = next(f for f in errors(r) if f.cells[0] == row_total)
+    one = dismiss_printed(r, first)
+    one.apply(r)
+    assert [f.cells[0] for f in errors(r)] == [review]
+    one.revert(r)
+    assert {f.cells[0] for f in errors(r)} == {row_total, review}
+    every = dismiss_printed(r)                                   # all that disagree, not the one that agrees
+    assert {k for k, _ in every.dropped} == {row_total, review}
+    every.apply(r)
+    assert errors(r) == [] and CellKey("三", "（七）总计", "总计") in r.printed
+    every.revert(r)
+    assert len(errors(r)) == 2
+    r.set(CellKey("三", "四、结转下年度继续办理", "自然人"), 5)     # a balance error is not a printed total
+    balance = next(f for f in errors(r) if f.rule == "三.balance")
+    with pytest.raises(ValueError):
+        dismiss_printed(r, balance)
 
 
 def test_findings_about_a_metadata_field_name_it():
