@@ -79,9 +79,20 @@ def native_to_json(report: Report, previous: Report | None = None) -> dict:
             {"rule": a.rule, "cells": [{"table": c.table, "row": c.row, "col": c.col} for c in a.cells],
              "reason": a.reason, **({"section": a.section} if a.section else {}),
              **({"anchor": a.anchor} if a.anchor else {})} for a in report.accepted]
+    printed = _printed_to_json(report)
+    if printed:
+        out["printed_totals"] = printed
     if previous is not None:
         out["previous"] = report_to_json(previous)
     return out
+
+
+def _printed_to_json(report: Report) -> list[dict]:
+    """The totals an imported file printed, still kept for the check (see ``edits.SetCells``):
+    the project file's ``cells`` hold the recomputed totals, so these go beside them."""
+    form = report.form
+    return [{"table": k.table, "row": k.row, "col": k.col, "value": _json_value(v, form.cell(k).kind)}
+            for k, v in report.printed.items() if form.has(k) and form.cell(k).computed]
 
 
 def dumps(data: dict) -> str:
@@ -160,6 +171,8 @@ def load_json_bytes(data: bytes, name: str = "文件") -> Loaded:
     # source document: they are not kept as printed totals (they would go stale with every edit).
     own = isinstance(doc, dict) and doc.get("application") == APPLICATION
     report = report_from_json(doc, name, printed_totals=not own)
+    if own:
+        _read_printed(doc.get("printed_totals"), report, name)
     previous = None
     if isinstance(doc.get("previous"), dict):
         previous = report_from_json(doc["previous"], f"{name}中的上年报告", printed_totals=not own)
@@ -182,6 +195,24 @@ def load_file(path: str | os.PathLike) -> Loaded:
     except OSError as exc:
         raise ReadError(f"无法读取“{path}”：{exc.strerror or exc}。") from None
     return load_json_bytes(data, f"“{path.name}”")
+
+
+def _read_printed(items: object, report: Report, name: str) -> None:
+    if items is None:
+        return
+    form = report.form
+    problems = []
+    for item in items if isinstance(items, list) else [items]:
+        try:
+            key = CellKey(item["table"], item["row"], item["col"])
+            if not (form.has(key) and form.cell(key).computed):
+                raise KeyError(key)
+            report.printed[key] = _exact_from_json(item.get("value"), form.cell(key).kind)
+        except (AttributeError, KeyError, TypeError, ValueError):
+            problems.append(item)
+    if problems:
+        raise ReadError(f"{name}中保存的文件所列合计（printed_totals）有 {len(problems)} 个无法识别的条目，"
+                        "文件未打开。")
 
 
 def report_from_json(doc: object, name: str = "文件", printed_totals: bool = True) -> Report:

@@ -187,3 +187,30 @@ def test_project_file_totals_are_not_printed_figures_but_report_json_totals_are(
     plain = tmp_path / "a.json"
     plain.write_text(dumps(report_to_json(r)), encoding="utf-8")
     assert load_file(plain).report.printed
+
+
+def test_a_printed_total_that_disagrees_survives_saving_and_reopening_the_project(tmp_path):
+    """Saving must not silently settle a printed total that disagrees: the error comes back."""
+    from govreport_gui.core import check_report, recalculate
+    r = balanced("2021")
+    key = CellKey("三", "（一）予以公开", "总计")
+    r.printed[key] = recalculate(r.form, r.values)[key] + 2
+    path = tmp_path / "a.govreport"
+    save_native(path, r)
+    loaded = load_file(path).report
+    assert loaded.printed == r.printed
+    assert [f.cells[0] for f in check_report(loaded) if f.rule == "三.row_total"] == [key]
+    # the project's cells still hold the recomputed total
+    cell = next(c for c in json.loads(path.read_text(encoding="utf-8"))["cells"]
+                if (c["table"], c["row"], c["col"]) == tuple(key))
+    assert cell["value"] == recalculate(r.form, r.values)[key]
+
+
+def test_unreadable_printed_totals_in_a_project_are_a_clear_error(tmp_path):
+    r = balanced("2021")
+    doc = native_to_json(r)
+    doc["printed_totals"] = [{"table": "三", "row": "（一）予以公开", "col": "自然人", "value": 3}]  # an input
+    path = tmp_path / "bad.govreport"
+    path.write_text(dumps(doc), encoding="utf-8")
+    with pytest.raises(ReadError, match="printed_totals"):
+        load_file(path)
