@@ -1,0 +1,39 @@
+"""Typing into the grid of a report with a wrong printed total: the error stays until the figures
+agree with it, and 撤销 brings everything back exactly."""
+
+from __future__ import annotations
+
+from report_builders import balanced
+
+from govreport_gui.core import recalculate
+from govreport_gui.core.forms import CellKey
+from qt_helpers import findings_with, type_into
+
+NATURAL = CellKey("三", "（一）予以公开", "自然人")     # 3 in the balanced report
+ROW_TOTAL = CellKey("三", "（一）予以公开", "总计")     # 4 recomputed
+
+
+def test_the_printed_total_error_stays_until_the_figures_agree(qtbot, make_window):
+    report = balanced("2021")
+    report.printed[ROW_TOTAL] = recalculate(report.form, report.values)[ROW_TOTAL] + 2   # printed 6
+    window = make_window(report)
+    p3 = window.page_for_table("三")
+    window.tabs.setCurrentWidget(p3)
+    qtbot.waitUntil(lambda: findings_with(window, "三.row_total") != [])
+
+    type_into(qtbot, p3.grid, NATURAL, "4")                      # 5: still not the printed 6
+    assert window.session.report.get(NATURAL) == 4
+    [f] = findings_with(window, "三.row_total")
+    assert "文件所列合计为6，按各项重新计算为5" in f.message
+    assert window.session.report.printed[ROW_TOTAL] == 6
+
+    type_into(qtbot, p3.grid, NATURAL, "5")                      # 6: agrees, the error goes
+    assert findings_with(window, "三.row_total") == []
+    assert ROW_TOTAL not in window.session.report.printed
+
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()
+    assert window.session.report.get(NATURAL) == 3
+    assert window.session.report.printed == {ROW_TOTAL: 6}
+    [f] = findings_with(window, "三.row_total")
+    assert "文件所列合计为6，按各项重新计算为4" in f.message
