@@ -592,9 +592,4 @@ class ConsolidateDialog(QDialog):
             self._thread.wait(10000)
 
 
-def breakdown_text(consolidation: Consolidation, key: CellKey) -> str:
-    """For a tooltip in the main window's grid of a consolidated report."""
-    return consolidation.breakdown_text(key)
-
-
-__all__ = ["ConsolidateDialog", "UnitListModel", "ReadWorker", "breakdown_text"]
+__all__ = ["ConsolidateDialog", "UnitListModel", "ReadWorker"]

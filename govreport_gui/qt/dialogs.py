@@ -180,10 +180,3 @@ def accept_reason(parent, finding) -> str | None:
 
 def consolidate(parent, agency: str = ""):
     return _impl.consolidate(parent, agency)
-
-
-def __getattr__(name: str):
-    if name == "NewReportDialog":
-        from .new_report_dialog import NewReportDialog
-        return NewReportDialog
-    raise AttributeError(name)

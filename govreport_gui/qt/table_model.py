@@ -32,8 +32,6 @@ MAX_SINGLE_UPDATES = 48  # more changed cells than this: one dataChanged over th
 # Findings about every blank cell are listed in the panel, not painted on the cells.
 UNTINTED_RULES = {"value.blank"}
 
-SeverityRole = int(Qt.ItemDataRole.UserRole) + 1
-KeyRole = int(Qt.ItemDataRole.UserRole) + 2
 DISPLAY, EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
 BACKGROUND, FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole)
 FONT, ALIGNMENT = int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.TextAlignmentRole)
@@ -142,9 +140,6 @@ class TableModel(QAbstractTableModel):
         self._value = document.value
         self._totals = {k: document.computed.get(k) for k in self._computed_keys}
 
-    def findings_at(self, key: CellKey) -> list[Finding]:
-        return self._marks.get(key, [])
-
     def severity_at(self, key: CellKey) -> Severity | None:
         open_ = [f.severity for f in self._marks.get(key, ()) if f.is_open and f.severity in SEVERITY_COLOURS]
         return min(open_, key=SEVERITY_ORDER.__getitem__) if open_ else None
@@ -216,11 +211,6 @@ class TableModel(QAbstractTableModel):
             return self._tooltip(g)
         if role == ACCESSIBLE:
             return g.text if g.key is None else f"{g.key.row} {g.key.col} {format_value(self._value(g.key))}"
-        if role == SeverityRole:
-            sev = self._severity.get(g.key) if g.key is not None else None
-            return sev.value if sev else None
-        if role == KeyRole:
-            return g.key
         return None
 
     def _background(self, g: GridCell) -> QColor:

@@ -10,7 +10,8 @@ from PySide6.QtGui import QDropEvent
 from govreport_gui.core.forms import CellKey, get_form
 from govreport_gui.core.forms.common import NEW
 from govreport_gui.core.serialize import load_file, save_json
-from govreport_gui.qt.dialogs import NewReportAnswer, NewReportDialog
+from govreport_gui.qt.dialogs import NewReportAnswer
+from govreport_gui.qt.new_report_dialog import NewReportDialog
 from govreport_gui.qt.main_window import MainWindow
 from qt_helpers import SAMPLE, type_into
 
