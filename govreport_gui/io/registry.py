@@ -42,6 +42,10 @@ READERS: dict[str, str | Reader] = {
 }
 KIND_NAMES = {"json": "报告 JSON / 项目文件", "xlsx": "Excel 工作簿", "xls": "Excel 97-2003 工作簿",
               "docx": "Word 文档"}
+# kind -> the suffixes its files usually carry; only for the file-type list of file choosers
+# (a file is recognised by its content, whatever its name)
+READER_SUFFIXES: dict[str, tuple[str, ...]] = {"json": (NATIVE_SUFFIX, ".json"), "xlsx": (".xlsx", ".xlsm"),
+                                               "xls": (".xls",), "docx": (".docx",)}
 
 # suffix -> (description for file dialogs, "module:function" or callable)
 WRITERS: dict[str, tuple[str, str | Writer]] = {
@@ -171,6 +175,21 @@ def write_native(path: Path, report: Report, previous: Report | None = None) -> 
 def write_json(path: Path, report: Report, previous: Report | None = None) -> list[str]:
     save_json(path, report)
     return []
+
+
+def open_filter(project_files: bool = True) -> str:
+    """The file types of a file chooser for reading reports: every kind the registry reads, then
+    (``project_files``) the project file alone, then all files."""
+    patterns = " ".join(f"*{suffix}" for kind in READERS for suffix in READER_SUFFIXES[kind])
+    entries = [f"年报文件 ({patterns})"]
+    if project_files:
+        entries.append(save_filter(NATIVE_SUFFIX))
+    return ";;".join([*entries, "所有文件 (*)"])
+
+
+def save_filter(*suffixes: str) -> str:
+    """The file types of a file chooser for writing, named as the registry's writers name them."""
+    return ";;".join(f"{WRITERS[suffix][0]} (*{suffix})" for suffix in suffixes)
 
 
 def writable_suffixes() -> list[str]:

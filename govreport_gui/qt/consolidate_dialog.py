@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QThread,
                             Signal, Slot)
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QSplitter,
                                QTableView, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
@@ -25,12 +25,12 @@ from ..core.checks import check_report
 from ..core.consolidate import Consolidation, Unit, assess_units, consolidate, default_year
 from ..core.findings import Severity
 from ..core.forms import FORMS, CellKey, form_for_year
+from ..core.periods import reporting_year
 from ..core.recalc import all_values
 from ..core.report import Report
 from ..core.values import format_value
 from . import dialogs
 
-UNIT_FILTER = "年报文件 (*.govreport *.json *.xlsx *.xlsm *.xls *.docx);;所有文件 (*)"
 EXCLUDED_BRUSH = QBrush(QColor("#F3F3F3"))
 PROBLEM_BRUSH = QBrush(QColor("#FFF1E0"))
 GREY = QBrush(QColor("#777777"))
@@ -198,7 +198,7 @@ class ConsolidateDialog(QDialog):
         self.year = QSpinBox()
         self.year.setRange(2008, 2100)
         self.year.setSuffix(" 年度")
-        self.year.setValue(2024)
+        self.year.setValue(reporting_year())  # until units are added: then the year most of them report
         top.addWidget(self.year)
         top.addWidget(QLabel("格式："))
         self.version = QComboBox()
@@ -300,12 +300,13 @@ class ConsolidateDialog(QDialog):
     # --- adding files -----------------------------------------------------------------------
 
     def _ask_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "选择各单位的年报文件", "", UNIT_FILTER)
+        from ..io.registry import open_filter
+        paths = dialogs.open_files(self, "选择各单位的年报文件", open_filter(project_files=False))
         if paths:
             self.add_paths(paths)
 
     def _ask_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "选择存放各单位年报的文件夹")
+        folder = dialogs.choose_folder(self, "选择存放各单位年报的文件夹")
         if folder:
             self.add_paths([folder])
 
@@ -435,9 +436,9 @@ class ConsolidateDialog(QDialog):
         self.recompute()
 
     def recompute(self) -> None:
-        if not self._year_chosen and self.units:
-            year = default_year(self.units)
-            if year:
+        if not self._year_chosen:  # the year most of the units report; none readable: today's
+            year = default_year(self.units) or reporting_year()
+            if year != self.year.value():
                 self.year.blockSignals(True)
                 self.year.setValue(year)
                 self.year.blockSignals(False)
@@ -542,7 +543,8 @@ class ConsolidateDialog(QDialog):
         if self.consolidation is None:
             return
         suggested = f"{self.agency.text().strip() or '汇总'}{self.year.value()}年度单位清单.xlsx"
-        path = dialogs.save_file(self, "导出单位清单", "Excel 工作簿 (*.xlsx)", suggested)
+        from ..io.registry import save_filter
+        path = dialogs.save_file(self, "导出单位清单", save_filter(".xlsx"), suggested)
         if not path:
             return
         if not path.lower().endswith((".xlsx", ".xlsm")):

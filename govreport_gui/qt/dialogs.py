@@ -93,6 +93,16 @@ class QtDialogs:
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None
 
+    def open_files(self, parent: QWidget | None, title: str, filters: str, folder: str = "") -> list[str]:
+        from PySide6.QtWidgets import QFileDialog
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, folder, filters)
+        return list(paths)
+
+    def choose_folder(self, parent: QWidget | None, title: str, folder: str = "") -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+        path = QFileDialog.getExistingDirectory(parent, title, folder)
+        return path or None
+
     def new_report(self, parent: QWidget | None, default_year: int, agency: str = "") -> NewReportAnswer | None:
         from PySide6.QtWidgets import QDialog
 
@@ -164,6 +174,14 @@ def open_file(parent, title: str, filters: str, folder: str = "") -> str | None:
 
 def save_file(parent, title: str, filters: str, suggested: str = "") -> str | None:
     return _impl.save_file(parent, title, filters, suggested)
+
+
+def open_files(parent, title: str, filters: str, folder: str = "") -> list[str]:
+    return _impl.open_files(parent, title, filters, folder)
+
+
+def choose_folder(parent, title: str, folder: str = "") -> str | None:
+    return _impl.choose_folder(parent, title, folder)
 
 
 def new_report(parent, default_year: int, agency: str = "") -> NewReportAnswer | None:

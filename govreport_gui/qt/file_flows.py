@@ -26,6 +26,7 @@ from ..core.edits import replace_report, set_cells
 from ..core.errors import ReadError, WriteError
 from ..core.forms import get_form
 from ..core.drafting import new_report
+from ..core.periods import reporting_year
 from ..core.report import Report
 from ..io.import_preview import import_edit
 from ..core.serialize import NATIVE_SUFFIX, load_file, save_native
@@ -35,7 +36,8 @@ ENV_DATA_DIR = "GOVREPORT_DATA_DIR"
 AUTOSAVE_DELAY_MS = 3000
 MAX_RECENT = 10
 RECOVERY_DIR = "recovery"
-OPEN_FILTER = "年报文件 (*.govreport *.json *.xlsx *.xlsm *.xls *.docx);;项目文件 (*.govreport);;所有文件 (*)"
+# main_window still imports the default year of a new report under this name
+default_year = reporting_year
 
 
 def data_dir() -> Path:
@@ -72,9 +74,9 @@ def orphaned_recovery_files(own: Path | None = None) -> list[Path]:
     return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
-def default_year() -> int:
-    """Reports are written early in the year about the year before."""
-    return _dt.date.today().year - 1
+def _open_filter() -> str:
+    from ..io.registry import open_filter
+    return open_filter()
 
 
 class FileFlows(QObject):
@@ -167,7 +169,7 @@ class FileFlows(QObject):
     def new_report(self) -> bool:
         if not self.maybe_discard():
             return False
-        answer = dialogs.new_report(self.window, default_year(), self.session.report.meta.agency)
+        answer = dialogs.new_report(self.window, reporting_year(), self.session.report.meta.agency)
         if answer is None:
             return False
         report = new_report(answer.version, answer.year, answer.agency)
@@ -179,7 +181,7 @@ class FileFlows(QObject):
         """Start this year's report from last year's file (figures that carry over are filled in)."""
         if not self.maybe_discard():
             return False
-        path = path or dialogs.open_file(self.window, "选择上一年度的报告", OPEN_FILTER)
+        path = path or dialogs.open_file(self.window, "选择上一年度的报告", _open_filter())
         if not path:
             return False
         result = self._read(path)
@@ -203,7 +205,7 @@ class FileFlows(QObject):
             return False
         if path is None:
             folder = str(self.path.parent) if self.path else ""
-            path = dialogs.open_file(self.window, "打开年度报告", OPEN_FILTER, folder)
+            path = dialogs.open_file(self.window, "打开年度报告", _open_filter(), folder)
             if not path:
                 return False
         return self._open(Path(path))
@@ -249,7 +251,7 @@ class FileFlows(QObject):
         """Replace the report's content with a file's (one undo step), after showing the notes."""
         self.window.commit_pending()
         if path is None:
-            path = dialogs.open_file(self.window, "导入报告内容", OPEN_FILTER)
+            path = dialogs.open_file(self.window, "导入报告内容", _open_filter())
             if not path:
                 return False
         result = self._read(path)
@@ -276,7 +278,7 @@ class FileFlows(QObject):
         """Load last year's report for the cross-year checks; offer to fill in carried figures."""
         self.window.commit_pending()
         if path is None:
-            path = dialogs.open_file(self.window, "导入上一年度报告", OPEN_FILTER)
+            path = dialogs.open_file(self.window, "导入上一年度报告", _open_filter())
             if not path:
                 return False
         result = self._read(path)
@@ -348,7 +350,8 @@ class FileFlows(QObject):
         else:
             report = self.session.report
             suggested = self.suggested_name or f"{report.meta.agency}{report.meta.year or ''}年度报告{NATIVE_SUFFIX}"
-        path = dialogs.save_file(self.window, "保存年度报告", f"年报项目文件 (*{NATIVE_SUFFIX})", suggested)
+        from ..io.registry import save_filter
+        path = dialogs.save_file(self.window, "保存年度报告", save_filter(NATIVE_SUFFIX), suggested)
         if not path:
             return False
         path = Path(path)
@@ -376,7 +379,7 @@ class FileFlows(QObject):
     # -- export ---------------------------------------------------------------------------------
 
     def export(self, suffix: str) -> bool:
-        from ..io.registry import WRITERS, write_report, writable_suffixes
+        from ..io.registry import WRITERS, save_filter, write_report, writable_suffixes
         self.window.commit_pending()
         if suffix not in writable_suffixes():
             what = WRITERS.get(suffix, (suffix,))[0]
@@ -386,7 +389,7 @@ class FileFlows(QObject):
         report = self.session.report
         base = self.path.stem if self.path else f"{report.meta.agency}{report.meta.year or ''}年政府信息公开工作年度报告"
         folder = self.path.parent if self.path else Path.home()
-        path = dialogs.save_file(self.window, f"导出{what}", f"{what} (*{suffix})", str(folder / f"{base}{suffix}"))
+        path = dialogs.save_file(self.window, f"导出{what}", save_filter(suffix), str(folder / f"{base}{suffix}"))
         if not path:
             return False
         path = Path(path)
@@ -413,7 +416,8 @@ class FileFlows(QObject):
         report = self.session.report
         base = self.path.stem if self.path else f"{report.meta.agency}{report.meta.year or ''}年年报"
         folder = self.path.parent if self.path else Path.home()
-        path = dialogs.save_file(self.window, "导出校验清单", "Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)",
+        from ..io.registry import save_filter
+        path = dialogs.save_file(self.window, "导出校验清单", save_filter(".docx", ".xlsx"),
                                  str(folder / f"{base}校验清单.docx"))
         if not path:
             return False

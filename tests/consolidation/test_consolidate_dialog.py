@@ -2,16 +2,19 @@
 unit list export and the result handed to the caller."""
 
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QTimer, Qt
+from PySide6.QtWidgets import QFileDialog
 
 from consolidation_units import FEES, NEW, unit
 from govreport_gui.core import CellKey
 from govreport_gui.core.serialize import save_native
 from govreport_gui.io import consolidation_io
+from govreport_gui.io.registry import open_filter, save_filter
 from govreport_gui.qt import dialogs
 from govreport_gui.qt.consolidate_dialog import ConsolidateDialog
 from test_consolidate import write_set
@@ -20,10 +23,22 @@ from test_consolidate import write_set
 class Fake:
     def __init__(self):
         self.save_answers = []
+        self.open_answers = []     # lists of paths for 添加文件…
+        self.folder_answers = []   # folders for 添加文件夹…
         self.shown = []
+        self.asked = []            # (kind, title, file types)
 
     def save_file(self, parent, title, filters, suggested=""):
+        self.asked.append(("save_file", title, filters))
         return self.save_answers.pop(0) if self.save_answers else None
+
+    def open_files(self, parent, title, filters, folder=""):
+        self.asked.append(("open_files", title, filters))
+        return self.open_answers.pop(0) if self.open_answers else []
+
+    def choose_folder(self, parent, title, folder=""):
+        self.asked.append(("choose_folder", title, ""))
+        return self.folder_answers.pop(0) if self.folder_answers else None
 
     def error(self, parent, text, details=""):
         self.shown.append(("error", text))
@@ -37,11 +52,35 @@ class Fake:
 
 
 @pytest.fixture
-def fake():
+def fake(monkeypatch):
     f = Fake()
     previous = dialogs.set_implementation(f)
+
+    def no_qt_chooser(*args, **kwargs):   # a real file chooser would block the test run
+        raise AssertionError("the dialog must choose files through qt/dialogs.py")
+    for name in ("getOpenFileName", "getOpenFileNames", "getExistingDirectory", "getSaveFileName"):
+        monkeypatch.setattr(QFileDialog, name, no_qt_chooser)
     yield f
     dialogs.set_implementation(previous)
+
+
+class FixedDate(date):
+    day_of_test = date(2025, 11, 20)
+
+    @classmethod
+    def today(cls):
+        return cls(cls.day_of_test.year, cls.day_of_test.month, cls.day_of_test.day)
+
+
+@pytest.fixture
+def today(monkeypatch):
+    """Sets the date the editor sees (core.periods): ``today(date(2026, 2, 1))``."""
+    from govreport_gui.core import periods
+    monkeypatch.setattr(periods, "date", FixedDate)
+
+    def set_today(day: date) -> None:
+        FixedDate.day_of_test = day
+    return set_today
 
 
 @pytest.fixture
@@ -111,12 +150,63 @@ def test_drill_down_of_a_selected_cell(qtbot, dialog, tmp_path):
     assert [dialog.units[i.row()].name for i in selected] == ["乙街道.json"]
 
 
+def test_files_and_folders_are_chosen_through_the_dialogs_module(qtbot, dialog, fake, tmp_path):
+    files = write_set(tmp_path / "in")
+    fake.open_answers.append([str(files["a"]), str(files["b"])])
+    with qtbot.waitSignal(dialog.readingFinished, timeout=20000):
+        dialog.add_files_button.click()
+    assert fake.asked[-1] == ("open_files", "选择各单位的年报文件", open_filter(project_files=False))
+    assert "*.xlsx" in fake.asked[-1][2] and "*.docx" in fake.asked[-1][2]
+    assert [u.name for u in dialog.units] == ["甲镇.govreport", "乙街道.json"]
+    fake.folder_answers.append(str(tmp_path / "in" / "乡镇"))
+    with qtbot.waitSignal(dialog.readingFinished, timeout=20000):
+        dialog.add_folder_button.click()
+    assert fake.asked[-1][:2] == ("choose_folder", "选择存放各单位年报的文件夹")
+    assert [u.name for u in dialog.units] == ["甲镇.govreport", "乙街道.json", "丙乡.govreport"]
+    # 取消 in the chooser: nothing is added, nothing is read
+    dialog.add_files_button.click()
+    dialog.add_folder_button.click()
+    assert len(dialog.units) == 3 and not dialog.reading
+
+
+@pytest.mark.parametrize("day, year", [(date(2025, 11, 20), 2025), (date(2026, 3, 10), 2025),
+                                       (date(2026, 9, 30), 2025), (date(2026, 10, 1), 2026)])
+def test_default_year_without_units_is_the_year_being_reported(qtbot, fake, today, day, year):
+    today(day)
+    d = ConsolidateDialog()
+    qtbot.addWidget(d)
+    assert d.year.value() == year
+    assert d.version.currentData() == "2021"
+
+
+def test_default_year_follows_most_units_until_the_clerk_chooses(qtbot, fake, today, tmp_path):
+    today(date(2026, 1, 15))            # compiling the 2025 reports
+    d = ConsolidateDialog()
+    qtbot.addWidget(d)
+    assert d.year.value() == 2025
+    save_native(tmp_path / "甲.govreport", unit("甲镇人民政府", 10, year=2023))
+    save_native(tmp_path / "乙.govreport", unit("乙街道办事处", 20, year=2023))
+    save_native(tmp_path / "丙.govreport", unit("丙乡人民政府", 30, year=2024))
+    load(qtbot, d, [tmp_path / "甲.govreport", tmp_path / "乙.govreport", tmp_path / "丙.govreport"])
+    assert d.year.value() == 2023 and d.result_report().meta.year == 2023
+    assert {u.name for u in d.consolidation.included} == {"甲.govreport", "乙.govreport"}
+    d.table.selectAll()
+    d.remove_button.click()             # no units left: back to the year being reported
+    assert d.units == [] and d.year.value() == 2025
+    d.year.setValue(2024)               # the clerk's choice is kept when units come in
+    load(qtbot, d, [tmp_path / "甲.govreport", tmp_path / "乙.govreport", tmp_path / "丙.govreport"])
+    assert d.year.value() == 2024
+    assert [u.name for u in d.consolidation.included] == ["丙.govreport"]
+    d._wait_for_thread()
+
+
 def test_export_unit_list(qtbot, dialog, fake, tmp_path):
     write_set(tmp_path / "in")
     load(qtbot, dialog, [tmp_path / "in"])
     out = tmp_path / "清单"
     fake.save_answers.append(str(out))
     dialog.export_button.click()
+    assert fake.asked[-1][1:] == ("导出单位清单", save_filter(".xlsx"))
     wb = load_workbook(str(out) + ".xlsx")
     assert wb["单位清单"].max_row >= 9
     # a failed export (folder does not exist) gives a message, not a traceback

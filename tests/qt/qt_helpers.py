@@ -16,8 +16,10 @@ class FakeDialogs:
     def __init__(self) -> None:
         self.shown: list[tuple[str, str, str]] = []   # (kind, text, details)
         self.answers: dict[str, list] = {"ask_yes_no": [], "ask_save_changes": [], "open_file": [],
-                                          "save_file": [], "new_report": [], "confirm_import": [],
+                                          "save_file": [], "open_files": [], "choose_folder": [],
+                                          "new_report": [], "confirm_import": [],
                                           "accept_reason": [], "consolidate": []}
+        self.filters: list[tuple[str, str]] = []      # (title, file types) of every file chooser
         self.previews: list = []
         self.asked: list[tuple[str, str]] = []
 
@@ -47,12 +49,22 @@ class FakeDialogs:
 
     def open_file(self, parent, title, filters, folder=""):
         self.asked.append(("open_file", title))
+        self.filters.append((title, filters))
         return self._answer("open_file", None)
 
     def save_file(self, parent, title, filters, suggested=""):
         self.asked.append(("save_file", title))
+        self.filters.append((title, filters))
         return self._answer("save_file", None)
 
+    def open_files(self, parent, title, filters, folder=""):
+        self.asked.append(("open_files", title))
+        self.filters.append((title, filters))
+        return self._answer("open_files", [])
+
+    def choose_folder(self, parent, title, folder=""):
+        self.asked.append(("choose_folder", title))
+        return self._answer("choose_folder", None)
     def new_report(self, parent, default_year, agency=""):
         self.asked.append(("new_report", str(default_year)))
         return self._answer("new_report", None)

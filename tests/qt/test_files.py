@@ -343,3 +343,42 @@ def test_shutdown_twice_is_harmless(qtbot, make_window):
     window = make_window()
     window.flows.shutdown()
     window.flows.shutdown()
+
+
+def test_file_choosers_list_the_types_the_registry_reads_and_writes(qtbot, make_window, sample, fake_dialogs):
+    from govreport_gui.core.serialize import NATIVE_SUFFIX
+    from govreport_gui.io.registry import READER_SUFFIXES, READERS, WRITERS, open_filter, save_filter
+    assert set(READER_SUFFIXES) == set(READERS)   # a new reader must name its suffixes
+    first = open_filter().split(";;")[0]
+    for suffixes in READER_SUFFIXES.values():
+        for suffix in suffixes:
+            assert f"*{suffix}" in first
+    assert open_filter().endswith(";;所有文件 (*)") and f"(*{NATIVE_SUFFIX})" in open_filter().split(";;")[1]
+    window = make_window(sample)
+    window.flows.open_file()
+    window.flows.import_into()
+    window.flows.import_previous()
+    window.flows.new_from_previous()
+    window.flows.save_as()
+    window.flows.export(".docx")
+    assert fake_dialogs.filters == [("打开年度报告", open_filter()), ("导入报告内容", open_filter()),
+                                    ("导入上一年度报告", open_filter()), ("选择上一年度的报告", open_filter()),
+                                    ("保存年度报告", save_filter(NATIVE_SUFFIX)),
+                                    ("导出Word 文档", save_filter(".docx"))]
+    assert save_filter(".docx", ".xlsx") == f"{WRITERS['.docx'][0]} (*.docx);;{WRITERS['.xlsx'][0]} (*.xlsx)"
+
+
+@pytest.mark.parametrize("day, year", [((2026, 2, 1), 2025), ((2026, 10, 8), 2026)])
+def test_new_report_offers_the_year_being_reported(qtbot, make_window, fake_dialogs, monkeypatch, day, year):
+    from datetime import date
+
+    from govreport_gui.core import periods
+
+    class Today(date):
+        @classmethod
+        def today(cls):
+            return cls(*day)
+    monkeypatch.setattr(periods, "date", Today)
+    window = make_window()
+    window.flows.new_report()
+    assert fake_dialogs.asked[-1] == ("new_report", str(year))
