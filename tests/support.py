@@ -14,3 +14,17 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"需要 ../shared/{'/'.join(parts)}（本检出旁没有 shared/ 目录）")
     return path
+
+
+def require_libreoffice() -> str:
+    """The LibreOffice executable the PDF export would use, or skip the test — fail instead when
+    ``GOVREPORT_REQUIRE_LIBREOFFICE=1`` (CI, where it must be installed)."""
+    import os
+
+    from govreport_gui.io.pdf_export import find_soffice
+    found = find_soffice()
+    if found:
+        return found
+    if os.environ.get("GOVREPORT_REQUIRE_LIBREOFFICE") == "1":
+        pytest.fail("需要 LibreOffice（soffice），但没有找到（GOVREPORT_REQUIRE_LIBREOFFICE=1）")
+    pytest.skip("没有安装 LibreOffice（soffice），跳过用它生成 PDF 的测试")

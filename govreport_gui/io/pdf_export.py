@@ -5,15 +5,24 @@ installed on the machine: LibreOffice (``soffice --headless --convert-to pdf``, 
 profile so a LibreOffice window the clerk has open does not block the conversion) or, on Windows,
 WPS / Microsoft Word through COM automation when ``pywin32`` is available.  Without one of them
 the clerk is told what to install — nothing leaves the machine.
+
+The conversion takes seconds, so the editor runs ``write_pdf`` in a worker thread and passes
+``cancelled``: a function it polls while LibreOffice runs.  Cancelling (or the time limit) kills
+LibreOffice with every process it started and raises; the output file is only ever written
+complete (temporary file + rename), so a cancelled export leaves no file behind and an existing
+file of that name untouched.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from ..core.errors import WriteError
@@ -21,11 +30,25 @@ from ..core.report import Report
 from ..core.serialize import write_atomic
 
 CONVERT_TIMEOUT = 180  # seconds
+POLL_INTERVAL = 0.05   # seconds between looks at ``cancelled`` while LibreOffice runs
 _WINDOWS_SOFFICE = (r"C:\Program Files\LibreOffice\program\soffice.exe",
                     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
 _MAC_SOFFICE = ("/Applications/LibreOffice.app/Contents/MacOS/soffice",)
 NEED_OFFICE = ("导出 PDF 需要本机安装 LibreOffice（免费）或 WPS/Word，但没有找到。"
                "请安装 LibreOffice 后重试；也可以先“导出 Word”，再在 WPS/Word 中“输出为 PDF”。")
+CANCELLED = "已取消导出 PDF，没有生成文件。"
+
+
+class ExportCancelled(WriteError):
+    """The clerk cancelled the export; nothing was written."""
+
+    def __init__(self, message: str = CANCELLED) -> None:
+        super().__init__(message)
+
+
+def _check(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise ExportCancelled()
 
 
 def find_soffice() -> str | None:
@@ -43,7 +66,9 @@ def find_soffice() -> str | None:
     return None
 
 
-def write_pdf(path: Path, report: Report, previous: Report | None = None) -> list[str]:
+def write_pdf(path: Path, report: Report, previous: Report | None = None,
+              cancelled: Callable[[], bool] | None = None) -> list[str]:
+    """Write the report as PDF; ``cancelled`` (polled) stops the export with ``ExportCancelled``."""
     from .word_export import open_errors, render_docx, self_check
 
     path = Path(path)
@@ -52,21 +77,25 @@ def write_pdf(path: Path, report: Report, previous: Report | None = None) -> lis
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.exists():
         raise WriteError(f"无法导出到“{path}”：文件夹“{folder}”不存在。请选择其他位置。")
+    _check(cancelled)
     data, notes = render_docx(report)
     notes.append(self_check(data, report))
-    with tempfile.TemporaryDirectory(prefix="govreport-pdf-") as tmp:
+    _check(cancelled)
+    # a LibreOffice killed on cancel may leave files in its profile: never fail on cleaning up
+    with tempfile.TemporaryDirectory(prefix="govreport-pdf-", ignore_cleanup_errors=True) as tmp:
         docx_path = Path(tmp) / "report.docx"
         docx_path.write_bytes(data)
-        pdf = _convert(docx_path, Path(tmp))
+        pdf = _convert(docx_path, Path(tmp), cancelled)
+        _check(cancelled)
         notes.append(f"PDF 由{pdf[1]}生成。")
         write_atomic(path, pdf[0])
     return notes + open_errors(report, previous)
 
 
-def _convert(docx_path: Path, tmp: Path) -> tuple[bytes, str]:
+def _convert(docx_path: Path, tmp: Path, cancelled: Callable[[], bool] | None = None) -> tuple[bytes, str]:
     soffice = find_soffice()
     if soffice:
-        return _convert_soffice(soffice, docx_path, tmp), "LibreOffice"
+        return _convert_soffice(soffice, docx_path, tmp, cancelled), "LibreOffice"
     if sys.platform == "win32":
         converted = _convert_com(docx_path, tmp)
         if converted is not None:
@@ -74,20 +103,54 @@ def _convert(docx_path: Path, tmp: Path) -> tuple[bytes, str]:
     raise WriteError(NEED_OFFICE)
 
 
-def _convert_soffice(soffice: str, docx_path: Path, tmp: Path) -> bytes:
+def _convert_soffice(soffice: str, docx_path: Path, tmp: Path,
+                     cancelled: Callable[[], bool] | None = None) -> bytes:
     profile = (tmp / "profile").resolve().as_uri()
     command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
                "--convert-to", "pdf", "--outdir", str(tmp), str(docx_path)]
+    # its own process group (session), so that cancelling also ends the soffice.bin it starts
+    group = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if sys.platform == "win32"
+             else {"start_new_session": True})
     try:
-        result = subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
-    except subprocess.TimeoutExpired:
-        raise WriteError(f"LibreOffice 转换 PDF 超时（{CONVERT_TIMEOUT} 秒）。请稍后重试，或先导出 Word 再手动转换。") from None
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, **group)
     except OSError as exc:
         raise WriteError(f"无法启动 LibreOffice（{exc.strerror or exc}）。请检查 LibreOffice 安装后重试。") from None
+    deadline = time.monotonic() + CONVERT_TIMEOUT
+    try:
+        while True:
+            try:
+                returncode = process.wait(POLL_INTERVAL)
+                break
+            except subprocess.TimeoutExpired:
+                pass
+            if cancelled is not None and cancelled():
+                raise ExportCancelled()
+            if time.monotonic() > deadline:
+                raise WriteError(f"LibreOffice 转换 PDF 超时（{CONVERT_TIMEOUT} 秒）。请稍后重试，或先导出 Word 再手动转换。")
+    finally:
+        if process.returncode is None:  # cancelled, timed out or interrupted: still running
+            _kill_group(process)
     pdf = docx_path.with_suffix(".pdf")
-    if result.returncode != 0 or not pdf.exists() or pdf.stat().st_size == 0:
+    if returncode != 0 or not pdf.exists() or pdf.stat().st_size == 0:
         raise WriteError("LibreOffice 没有生成 PDF（转换失败）。请先导出 Word，再在 WPS/Word/LibreOffice 中另存为 PDF。")
     return pdf.read_bytes()
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    """End a LibreOffice that is still running, with every process it started (soffice.bin).
+    Called before the launcher is reaped, so its process group id cannot belong to another."""
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    else:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    if process.poll() is None:
+        process.kill()
+    process.wait()
 
 
 def _convert_com(docx_path: Path, tmp: Path) -> tuple[bytes, str] | None:  # pragma: no cover - Windows only

@@ -55,6 +55,8 @@ WRITERS: dict[str, tuple[str, str | Writer]] = {
     ".xlsx": ("Excel 工作簿", "govreport_gui.io.excel_export:write_xlsx"),
     ".pdf": ("PDF（网上发布用）", "govreport_gui.io.pdf_export:write_pdf"),
 }
+# writers that take ``cancelled=`` (they run for seconds: an office suite converts)
+CANCELLABLE = frozenset({".pdf"})
 
 
 def _resolve(target):
@@ -196,10 +198,12 @@ def writable_suffixes() -> list[str]:
     return [s for s, (_, target) in WRITERS.items() if _resolve(target) is not None]
 
 
-def write_report(path: str | os.PathLike, report: Report, previous: Report | None = None) -> list[str]:
+def write_report(path: str | os.PathLike, report: Report, previous: Report | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> list[str]:
     """Write ``report`` in the format its suffix names; returns notes (e.g. self-check results).
 
-    Raises ``WriteError`` with a message for the clerk; the report itself is never changed."""
+    Raises ``WriteError`` with a message for the clerk; the report itself is never changed.
+    ``cancelled`` is polled by writers that take long (PDF: ``pdf_export.ExportCancelled``)."""
     path = Path(path)
     suffix = path.suffix.lower()
     entry = WRITERS.get(suffix)
@@ -207,4 +211,6 @@ def write_report(path: str | os.PathLike, report: Report, previous: Report | Non
     if writer is None:
         known = "、".join(writable_suffixes())
         raise WriteError(f"不支持导出为“{suffix or path.name}”格式（可用：{known}）。")
+    if cancelled is not None and suffix in CANCELLABLE:
+        return writer(path, report.copy(), previous, cancelled=cancelled)
     return writer(path, report.copy(), previous)

@@ -103,6 +103,12 @@ class QtDialogs:
         path = QFileDialog.getExistingDirectory(parent, title, folder)
         return path or None
 
+    def busy(self, parent: QWidget | None, text: str, work):
+        """Run ``work(cancelled)`` in a worker thread behind a modal “please wait” dialog with 取消;
+        the window keeps repainting.  Returns what ``work`` returns, raises what it raises."""
+        from .busy import run_busy
+        return run_busy(parent, text, work)
+
     def new_report(self, parent: QWidget | None, default_year: int, agency: str = "") -> NewReportAnswer | None:
         from PySide6.QtWidgets import QDialog
 
@@ -182,6 +188,11 @@ def open_files(parent, title: str, filters: str, folder: str = "") -> list[str]:
 
 def choose_folder(parent, title: str, folder: str = "") -> str | None:
     return _impl.choose_folder(parent, title, folder)
+
+
+def busy(parent, text: str, work):
+    """``work(cancelled)`` in the background behind a modal dialog with 取消 (see ``QtDialogs.busy``)."""
+    return _impl.busy(parent, text, work)
 
 
 def new_report(parent, default_year: int, agency: str = "") -> NewReportAnswer | None:

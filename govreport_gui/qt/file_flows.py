@@ -36,6 +36,7 @@ ENV_DATA_DIR = "GOVREPORT_DATA_DIR"
 AUTOSAVE_DELAY_MS = 3000
 MAX_RECENT = 10
 RECOVERY_DIR = "recovery"
+PDF_BUSY = "正在生成 PDF…"
 # main_window still imports the default year of a new report under this name
 default_year = reporting_year
 
@@ -77,6 +78,11 @@ def orphaned_recovery_files(own: Path | None = None) -> list[Path]:
 def _open_filter() -> str:
     from ..io.registry import open_filter
     return open_filter()
+
+
+def _is_cancel(exc: WriteError) -> bool:
+    from ..io.pdf_export import ExportCancelled
+    return isinstance(exc, ExportCancelled)
 
 
 class FileFlows(QObject):
@@ -379,7 +385,9 @@ class FileFlows(QObject):
     # -- export ---------------------------------------------------------------------------------
 
     def export(self, suffix: str) -> bool:
-        from ..io.registry import WRITERS, save_filter, write_report, writable_suffixes
+        """Write the report in another format.  PDF (an office suite converts, for seconds) is
+        written in the background behind a modal dialog with 取消; the report is not touched."""
+        from ..io.registry import CANCELLABLE, WRITERS, save_filter, write_report, writable_suffixes
         self.window.commit_pending()
         if suffix not in writable_suffixes():
             what = WRITERS.get(suffix, (suffix,))[0]
@@ -395,9 +403,18 @@ class FileFlows(QObject):
         path = Path(path)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
+        previous = self.session.document.previous
         try:
-            notes = write_report(path, report, self.session.document.previous)
+            if suffix in CANCELLABLE:  # the worker gets copies: the document stays the UI thread's
+                report, previous = report.copy(), previous.copy() if previous is not None else None
+                notes = dialogs.busy(self.window, PDF_BUSY if suffix == ".pdf" else f"正在导出{what}…",
+                                     lambda cancelled: write_report(path, report, previous, cancelled))
+            else:
+                notes = write_report(path, report, previous)
         except WriteError as exc:
+            if _is_cancel(exc):
+                self.message.emit(str(exc))
+                return False
             dialogs.error(self.window, str(exc))
             return False
         except Exception as exc:  # a writer that failed unexpectedly: a message, never a traceback

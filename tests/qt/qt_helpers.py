@@ -65,6 +65,13 @@ class FakeDialogs:
     def choose_folder(self, parent, title, folder=""):
         self.asked.append(("choose_folder", title))
         return self._answer("choose_folder", None)
+
+    def busy(self, parent, text, work):
+        """The real modal dialog: it blocks nothing (the work ends it) and tests drive its 取消."""
+        from govreport_gui.qt.dialogs import QtDialogs
+        self.asked.append(("busy", text))
+        return QtDialogs().busy(parent, text, work)
+
     def new_report(self, parent, default_year, agency=""):
         self.asked.append(("new_report", str(default_year)))
         return self._answer("new_report", None)
