@@ -121,6 +121,8 @@ def dismiss_printed(report: Report, finding: Finding | None = None) -> DismissPr
 
 @dataclass(frozen=True)
 class SetMeta:
+    """One 基本信息 field changed from ``old`` to ``new``."""
+
     field: str
     old: object
     new: object
@@ -135,6 +137,8 @@ class SetMeta:
 
 @dataclass(frozen=True)
 class SetSection:
+    """The text of one section (``key`` 一 … 六) changed from ``old`` to ``new``."""
+
     key: str
     old: str
     new: str

@@ -20,6 +20,8 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem found by a check: its rule, the cells involved and what the clerk reads."""
+
     severity: Severity
     rule: str                          # stable identifier, e.g. "三.balance"
     cells: tuple[CellKey, ...]         # the cells involved (may be empty)

@@ -17,6 +17,8 @@ SECTION_KEYS = ("一", "二", "三", "四", "五", "六")
 
 @dataclass
 class Metadata:
+    """The 基本信息 of a report: agency, year, contact and signature fields."""
+
     agency: str = ""           # 机关全称
     year: int = 0              # the statistical year the report covers
     website: str = ""          # 网站 (where the electronic version can be downloaded)
@@ -52,6 +54,8 @@ class AcceptedWarning:
 
 @dataclass
 class Report:
+    """One annual report: its format version, 基本信息, section texts and the figures typed in."""
+
     form_version: str
     meta: Metadata = field(default_factory=Metadata)
     sections: dict[str, str] = field(default_factory=dict)

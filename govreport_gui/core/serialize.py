@@ -148,6 +148,8 @@ def save_json(path: str | os.PathLike, report: Report) -> None:
 
 @dataclass
 class Loaded:
+    """A report read from a file, with last year's report when the file carries it."""
+
     report: Report
     previous: Report | None = None
 

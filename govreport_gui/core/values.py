@@ -31,6 +31,8 @@ class ValueProblem(ValueError):
 
 @dataclass(frozen=True)
 class Parsed:
+    """A value read from a cell, with a note when it had to be interpreted."""
+
     value: Value
     note: str | None = None  # what had to be interpreted, e.g. "“12件”按12读取"
 

@@ -78,6 +78,8 @@ class GridCell:
 
 @dataclass(frozen=True)
 class CellSpec:
+    """One number cell of a table: its key, its kind (count or money) and whether it is computed."""
+
     key: CellKey
     kind: Kind
     computed: bool = False
@@ -103,6 +105,8 @@ class RowGroup:
 
 @dataclass(frozen=True)
 class TableSpec:
+    """One statistical table (二, 三 or 四): its grid of cells as laid out in the official table."""
+
     id: str                    # "二" / "三" / "四"
     n_rows: int
     n_cols: int
@@ -173,6 +177,8 @@ class Balance:
 
 @dataclass(frozen=True)
 class Term:
+    """One signed cell of a cross-year rule, in this year's or last year's report."""
+
     sign: int          # +1 / -1
     year: str          # "this" or "prev"
     key: CellKey
@@ -248,6 +254,8 @@ class Required:
 
 @dataclass(frozen=True)
 class Section:
+    """One numbered part of the report (一 … 六), with the table shown under it if any."""
+
     key: str       # "一" … "六"
     heading: str   # "一、总体情况"
     table: str | None = None  # the table shown under this heading, if any
@@ -255,6 +263,8 @@ class Section:
 
 @dataclass(frozen=True)
 class FormSpec:
+    """One official version of the format: sections, tables, totals and rules."""
+
     version: str                  # "2019" / "2021"
     name: str                     # official name of the format document
     basis: str                    # the notice that issued it
@@ -368,6 +378,8 @@ class VersionMap:
 
 @dataclass(frozen=True)
 class ValueColumn:
+    """One number column of a table-二 block: its label and what kind of figure it holds."""
+
     label: str
     kind: Kind = Kind.COUNT
     stock: bool = False  # see CellSpec.stock
@@ -439,6 +451,8 @@ class Leaf:
 
 @dataclass(frozen=True)
 class ApplicantHeader:
+    """The header labels of table 三 (the applicant columns)."""
+
     note: str
     applicant: str          # 申请人情况
     natural: str            # 自然人
@@ -521,6 +535,8 @@ def build_table_3(header: ApplicantHeader, leaves: tuple[Leaf, ...]) -> tuple[Ta
 
 @dataclass(frozen=True)
 class ReviewGroup:
+    """One column group of table 四 (行政复议, or a kind of 行政诉讼)."""
+
     label: str             # 行政复议 / 未经复议直接起诉 / 复议后起诉
     parent: str | None     # 行政诉讼 for the two litigation groups
     tag: Tag | None = None  # of the group, or of its parent (行政诉讼) when it has one
