@@ -324,14 +324,20 @@ def _read_cell(form, report: Report, cell: object, index: int, seen: set[CellKey
         report.values[key] = value
 
 
+def _shown(raw: object) -> str:
+    """``raw`` as the message quotes it; an enormous value is named, not echoed whole."""
+    try:
+        shown = json.dumps(raw, ensure_ascii=False, default=str)
+    except ValueError:  # an integer of thousands of digits cannot even be written out
+        return "一个位数极多的数"
+    return f"{shown[:30]}…（共 {len(shown)} 个字符）" if len(shown) > 40 else shown
+
+
 def _exact_from_json(raw: object, kind: Kind) -> Value:
-    shown = json.dumps(raw, ensure_ascii=False, default=str)
-    if len(shown) > 40:  # an enormous value is named, not echoed whole into the message
-        shown = f"{shown[:30]}…（共 {len(shown)} 个字符）"
     if raw is None:
         return None
     if isinstance(raw, bool):
-        raise ValueError(f"应为数字，实为 {shown}")
+        raise ValueError(f"应为数字，实为 {_shown(raw)}")
     if kind is Kind.MONEY:
         if isinstance(raw, (int, Decimal)):
             number = Decimal(raw)
@@ -339,21 +345,21 @@ def _exact_from_json(raw: object, kind: Kind) -> Value:
             try:
                 number = Decimal(raw.strip())
             except ArithmeticError:
-                raise ValueError(f"金额应写作万元数字（如 \"2009.54\"），实为 {shown}") from None
+                raise ValueError(f"金额应写作万元数字（如 \"2009.54\"），实为 {_shown(raw)}") from None
             if not raw.strip() or not raw.strip().replace(".", "", 1).lstrip("+-").isascii():
-                raise ValueError(f"金额应写作万元数字（如 \"2009.54\"），实为 {shown}")
+                raise ValueError(f"金额应写作万元数字（如 \"2009.54\"），实为 {_shown(raw)}")
         else:
-            raise ValueError(f"金额应写作万元数字，实为 {shown}")
+            raise ValueError(f"金额应写作万元数字，实为 {_shown(raw)}")
         if not number.is_finite():
-            raise ValueError(f"金额无效：{shown}")
+            raise ValueError(f"金额无效：{_shown(raw)}")
         if abs(number) >= Decimal(10) ** 15:
-            raise ValueError(f"金额过大：{shown}")
+            raise ValueError(f"金额过大：{_shown(raw)}")
         return format_value_decimal(number)
     if isinstance(raw, int):
         if abs(raw) >= 10 ** 15:
-            raise ValueError(f"数值过大：{shown}")
+            raise ValueError(f"数值过大：{_shown(raw)}")
         return raw
-    raise ValueError(f"应为整数（JSON 数字，不带单位），实为 {shown}")
+    raise ValueError(f"应为整数（JSON 数字，不带单位），实为 {_shown(raw)}")
 
 
 def format_value_decimal(number: Decimal) -> Decimal:
