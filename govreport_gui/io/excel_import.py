@@ -6,7 +6,8 @@
    with the values the spreadsheet last calculated (``data_only``).
 3. ``table_locate`` finds the tables by their labels and recognises the format version.
 4. Each value is read with the tolerant ``core.values.parse_value``; formula cells without a cached
-   value are recomputed where they can be (``excel_formula``).  Totals go to ``report.printed``
+   value are recomputed where every cell they use can be (``excel_formula``; otherwise the cell
+   is left blank with a note saying why and what to do).  Totals go to ``report.printed``
    (the checks compare them with the recomputed ones), never into the report's inputs.
 5. Metadata and prose are read from label/value cells (our own export has a sheet of them).
 
@@ -24,11 +25,11 @@ from ..core.errors import ReadError
 from ..core.forms import FORMS, Kind, get_form
 from ..core.report import METADATA_NAMES, TEXT_METADATA, Metadata, Report
 from ..core.values import ValueProblem, format_value, parse_value, with_header_unit
-from .excel_formula import CannotEvaluate, evaluate, parse_ref
+from .excel_formula import CannotEvaluate, SharedFormulas, SheetEvaluator, from_float, parse_ref
 from .labels import canonical_label, heading_key
 from .notes import Note
 from .registry import ImportResult
-from .sheet_grid import MAX_CELLS, MAX_COLS, MAX_ROWS, MAX_SHEETS, SheetGrid
+from .sheet_grid import MAX_CELLS, MAX_COLS, MAX_ROWS, MAX_SHEETS, SheetGrid, cell_ref
 from .table_locate import Located, Placement, locate
 
 #: Defined name our own export writes; its value is the format version (e.g. ``"2021"``).
@@ -77,6 +78,8 @@ class _XlsxBook:
         self.marker: str | None = None
         self.has_macros = False
         self._paths: dict[str, str] = {}
+        self.shared: dict[str, SharedFormulas] = {}   # shared formula groups, by sheet name
+        self._formula_rows: dict[str, int] = {}        # rows whose formulas were read, by sheet name
         try:
             self._file = open(path, "rb")
         except OSError as exc:
@@ -127,45 +130,116 @@ class _XlsxBook:
             f.close()
             self._file = None
 
-    def load_formulas(self, sheet: SheetGrid, max_row: int) -> None:
-        """Read the formulas of one sheet's first rows straight from its XML (streamed through
-        defusedxml; the first pass kept only cached values).  Shared formulas keep their text
-        only in their first cell; the others stay unknown (not recomputed)."""
+    def load_formulas(self, sheet: SheetGrid, rows: int = MAX_ROWS) -> None:
+        """Read the formulas of one sheet's first ``rows`` rows (at most the area the first pass
+        read) straight from its XML, streamed through defusedxml (the first pass kept only cached
+        values).
+
+        Plain formulas go to ``sheet.formulas``; the cells of a shared formula group to
+        ``self.shared[sheet.name]`` (moved to their position when needed); the cells of an array
+        formula over several cells, or of a data table, get ``""`` — a formula whose value cannot
+        be made here."""
         import zipfile
 
         from defusedxml.ElementTree import iterparse
 
         member = self._paths.get(sheet.name, "").lstrip("/")
-        if not member:
+        rows = min(rows, MAX_ROWS)
+        if not member or self._formula_rows.get(sheet.name, 0) >= rows:
             return
-        limit = min(max_row + 1, MAX_ROWS)
+        self._formula_rows[sheet.name] = rows
+        shared = self.shared.setdefault(sheet.name, SharedFormulas())
+        budget = [MAX_CELLS]
+        row = -1
+        parsed = 0
         try:
             with zipfile.ZipFile(self.path) as zf:
                 if not _has_formula_tag(zf, member):
                     return
                 with zf.open(member) as f:
                     for _event, el in iterparse(f, events=("end",)):
-                        tag = el.tag.rsplit("}", 1)[-1]
-                        if tag == "row":
-                            el.clear()
+                        if el.tag.rsplit("}", 1)[-1] != "row":
                             continue
-                        if tag != "c":
-                            continue
-                        ref = el.get("r")
-                        formula = next((child for child in el if child.tag.rsplit("}", 1)[-1] == "f"), None)
-                        if ref and formula is not None:
-                            sheet.has_formulas = True
-                            row, col = parse_ref(ref)
-                            if row >= limit:
-                                break
-                            if formula.text and col < MAX_COLS:
-                                sheet.formulas[(row, col)] = "=" + formula.text
-        except (KeyError, OSError, zipfile.BadZipFile, CannotEvaluate):
+                        r = el.get("r")
+                        row = int(r) - 1 if r and r.isdigit() else row + 1
+                        if row >= rows or parsed > MAX_CELLS:   # at most as far as the first pass read
+                            break
+                        col = -1
+                        for cell in el:
+                            if cell.tag.rsplit("}", 1)[-1] != "c":
+                                continue
+                            parsed += 1
+                            ref = cell.get("r")
+                            if ref:
+                                row, col = parse_ref(ref)
+                            else:
+                                col += 1
+                            formula = next((x for x in cell if x.tag.rsplit("}", 1)[-1] == "f"), None)
+                            if formula is not None and col < MAX_COLS and row < rows:
+                                sheet.has_formulas = True
+                                _add_formula(sheet, shared, row, col, formula, budget)
+                        el.clear()
+        except (KeyError, OSError, ValueError, zipfile.BadZipFile, CannotEvaluate):
             return
         except Exception as exc:
             if _is_xml_attack(exc):
                 raise ReadError(f"“{self.path.name}”中含有不安全的 XML 声明（DTD/实体），已拒绝读取。") from None
             return
+
+    def evaluator(self, sheet: SheetGrid) -> SheetEvaluator:
+        """Recomputes formulas of ``sheet`` (after ``load_formulas``)."""
+        def formula_at(r: int, c: int) -> str | None:
+            if r >= self._formula_rows.get(sheet.name, MAX_ROWS):
+                self.load_formulas(sheet)   # a formula uses a cell below the rows read: all of them
+            known = sheet.formulas.get((r, c))
+            shared = self.shared.get(sheet.name)
+            return known if known is not None or shared is None else shared.formula(r, c)
+
+        rows_read = sheet.n_rows
+        def in_area(r: int, c: int) -> bool:   # a big sheet was read only in part: beyond is unknown
+            return not sheet.truncated or (r < rows_read and c < MAX_COLS)
+
+        return SheetEvaluator(sheet.name, sheet.get, formula_at, in_area)
+
+
+#: Cells of one array formula / data table marked "formula of unknown value" (more: left as is).
+_MAX_AREA_CELLS = 10_000
+
+
+def _add_formula(sheet: SheetGrid, shared: SharedFormulas, row: int, col: int, formula, budget: list[int]) -> None:
+    """One ``<f>`` element.  ``budget``: cells that array formulas may still mark (a file of many
+    overlapping array formulas must not take minutes)."""
+    kind = formula.get("t") or "normal"
+    text = formula.text or ""
+    if kind == "shared" and formula.get("si") is not None:
+        si = formula.get("si")
+        if text.strip():
+            shared.add_first(si, row, col, text)
+            sheet.formulas[(row, col)] = "=" + text
+        else:
+            shared.add_other(si, row, col)
+        return
+    if kind in ("array", "dataTable"):
+        area = formula.get("ref") or cell_ref(row, col)
+        try:
+            a, _, b = area.partition(":")
+            (r1, c1), (r2, c2) = parse_ref(a), parse_ref(b or a)
+        except CannotEvaluate:
+            r1, c1, r2, c2 = row, col, row, col
+        (r1, r2), (c1, c2) = sorted((r1, r2)), sorted((c1, c2))
+        if kind == "array" and (r1, c1) == (r2, c2) == (row, col):   # one cell: a plain formula
+            sheet.formulas[(row, col)] = "=" + text if text.strip() else ""
+            return
+        r2, c2 = min(r2, MAX_ROWS - 1), min(c2, MAX_COLS - 1)
+        size = max(0, r2 - r1 + 1) * max(0, c2 - c1 + 1)
+        if size <= min(_MAX_AREA_CELLS, budget[0]):
+            budget[0] -= size
+            for r in range(r1, r2 + 1):
+                for c in range(c1, c2 + 1):
+                    sheet.formulas.setdefault((r, c), "")
+        sheet.formulas[(row, col)] = ""
+        return
+    sheet.formulas[(row, col)] = "=" + text if text.strip() else ""
 
 
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
@@ -352,13 +426,12 @@ def _build(path: Path, sheets: list[SheetGrid], marker: str | None, book: _XlsxB
             notes.append(Note(f"有数字读自隐藏的工作表“{s.name}”，请在 Excel/WPS 中取消隐藏后核对。"))
     if book is not None and book.has_macros:
         notes.append(Note("工作簿含有宏（VBA），宏没有运行，只读取了单元格内容。"))
-    if book is not None and marker is None:
-        _recover_formulas(book, located)
+    evaluators = _recover_formulas(book, located) if book is not None and marker is None else {}
 
     report = Report(form.version, meta, sections)
     for key, placement in located.placements.items():
         spec = form.cell(key)
-        value = _read_value(placement, spec.kind, notes, total=spec.computed)
+        value = _read_value(placement, spec, notes, evaluators.get(id(placement.sheet)))
         if value is None:
             continue
         if spec.computed:
@@ -372,55 +445,53 @@ def _build(path: Path, sheets: list[SheetGrid], marker: str | None, book: _XlsxB
     return ImportResult(report, None, notes, kind="xlsx" if book is not None else "xls")
 
 
-def _recover_formulas(book: _XlsxBook, located: Located) -> None:
-    """Formula cells with no cached value: read their formulas (second pass, only if needed)."""
-    empty = [p for p in located.placements.values() if p.raw is None]
-    by_sheet: dict[int, list[Placement]] = {}
-    for p in empty:
-        by_sheet.setdefault(id(p.sheet), []).append(p)
-    for group in by_sheet.values():
-        sheet = group[0].sheet
-        book.load_formulas(sheet, max(r for r, _ in sheet.cells) if sheet.cells else 0)
+def _recover_formulas(book: _XlsxBook, located: Located) -> dict[int, SheetEvaluator]:
+    """Formula cells with no cached value: read their formulas (second pass, only if needed).
+    Returns a recomputing evaluator per sheet that needs one (by ``id`` of its grid)."""
+    evaluators: dict[int, SheetEvaluator] = {}
+    for p in located.placements.values():
+        if p.raw is None and id(p.sheet) not in evaluators:
+            # The rows up to the last value first (more only if a formula uses a cell below them).
+            book.load_formulas(p.sheet, max((r for r, _ in p.sheet.cells), default=0) + 1)
+            evaluators[id(p.sheet)] = book.evaluator(p.sheet)
+    return evaluators
 
 
-def _cell_number(sheet: SheetGrid, row: int, col: int, depth: int):
-    """The numeric value of a cell for formula recomputation (text and blanks count as 0)."""
-    raw = sheet.get(row, col)
-    if raw is None and (row, col) in sheet.formulas:
-        return evaluate(sheet.formulas[(row, col)], lambda r, c, d: _cell_number(sheet, r, c, d), depth)
-    if isinstance(raw, bool) or raw is None:
-        return None
-    if isinstance(raw, (int, float, Decimal)):
-        return _from_float(raw) if isinstance(raw, float) else raw
-    try:
-        return parse_value(raw, Kind.MONEY).value
-    except ValueProblem:
-        return None
+def _where(p: Placement) -> str:
+    """``表三“一、本年新收政府信息公开…”行“自然人”栏`` — the cell by its labels."""
+    def short(text: str) -> str:
+        return text if len(text) <= 14 else text[:13] + "…"
+    return f"表{p.key.table}“{short(p.key.row)}”行“{short(p.key.col)}”栏"
 
 
-def _from_float(x: float) -> Decimal:
-    """A float as the decimal a spreadsheet shows (15 significant digits: 0.1+0.2 → 0.3)."""
-    return Decimal(format(x, ".15g"))
+_RECALC = "请在 Excel 或 WPS 中打开该文件，按 F9 重新计算并保存后再导入；或导入后手工填写此项"
 
 
-def _read_value(p: Placement, kind: Kind, notes: list[str], total: bool):
+def _read_value(p: Placement, spec, notes: list[str], evaluator: SheetEvaluator | None):
     raw = p.raw
-    sheet = p.sheet
+    kind, total = spec.kind, spec.computed
     if raw is None:
-        formula = sheet.formulas.get((p.row, p.col))
+        formula = evaluator.formula_at(p.row, p.col) if evaluator is not None else None
         if formula is None:
             return None
-        value = evaluate(formula, lambda r, c, d: _cell_number(sheet, r, c, d))
-        if value is None:
+        try:
+            if not formula:
+                raise CannotEvaluate("")
+            value = evaluator.formula_value(formula, at=(p.row, p.col))
+        except CannotEvaluate as exc:
+            why = (evaluator.explain(exc, formula, (p.row, p.col)) if formula
+                   else "文件中读不到这个公式的内容（如数组公式、模拟运算表）")
             if total:
-                notes.append(Note(f"{p.ref}：合计公式“{formula}”没有保存计算结果，无法核对文件所列合计，合计由程序重新计算。", "formula"))
+                notes.append(Note(f"{p.ref}（{_where(p)}）：文件没有保存合计公式的计算结果，而{why}，"
+                                  "无法核对文件所列的合计；合计由本程序按表内数字重新计算，无需处理。", "formula"))
             else:
-                notes.append(Note(f"{p.ref}：公式“{formula}”没有保存计算结果，且无法重新计算，按空白读取，请核对。", "formula"))
+                notes.append(Note(f"{p.ref}（{_where(p)}）：文件没有保存公式的计算结果，而{why}，"
+                                  f"无法重新计算，未读取（按空白处理）。{_RECALC}。", "problem"))
             return None
         notes.append(Note(f"{p.ref}：公式“{formula}”没有保存计算结果（文件可能由程序生成），已按公式重新计算为{format_value(value)}。", "formula"))
         raw = value
     if isinstance(raw, float):
-        raw = _from_float(raw)
+        raw = from_float(raw)
     if isinstance(raw, bool):
         notes.append(Note(f"{p.ref}：“{raw}”不是数字，未读取（按空白处理），请核对。", "problem"))
         return None

@@ -177,6 +177,22 @@ def set_cached_values(path: Path, sheet_xml: str, values: dict[str, object]) -> 
     rewrite_zip(path, parts)
 
 
+def set_cells(path: Path, sheet_xml: str, cells: dict[str, str]) -> None:
+    """Replace whole ``<c>`` elements of a sheet by XML written here — formulas openpyxl cannot
+    write (shared, array, no cached value) or cached error values.  Each cell must exist (give it
+    any value first); ``cells`` maps ``"D6"`` to e.g. ``'<f t="shared" si="0"/>'`` (the content)
+    or to a full ``'<c r="D6" t="e"><v>#DIV/0!</v></c>'``."""
+    with zipfile.ZipFile(path) as zin:
+        parts = {i.filename: zin.read(i.filename) for i in zin.infolist()}
+    xml = parts[sheet_xml].decode()
+    for ref, content in cells.items():
+        element = content if content.startswith(("<c ", "<c>")) else f'<c r="{ref}">{content}</c>'
+        xml, n = re.subn(rf'<c r="{ref}"(?:[^>]*/>|[^>]*>.*?</c>)', lambda _m: element, xml, flags=re.S)
+        assert n == 1, ref
+    parts[sheet_xml] = xml.encode()
+    rewrite_zip(path, parts)
+
+
 def rewrite_zip(path: Path, parts: dict[str, bytes]) -> None:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
