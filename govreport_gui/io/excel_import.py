@@ -4,7 +4,8 @@
    encrypted parts); .xls goes through xlrd.
 2. Every worksheet (visible ones first) becomes a ``SheetGrid`` of its first ``MAX_ROWS`` rows,
    with the values the spreadsheet last calculated (``data_only``).
-3. ``table_locate`` finds the tables by their labels and recognises the format version.
+3. ``table_locate`` finds the tables by their labels and recognises the format version (a table
+   found twice is read from its first copy, with a note naming the copies).
 4. Each value is read with the tolerant ``core.values.parse_value``; formula cells without a cached
    value are recomputed where every cell they use can be (``excel_formula``; otherwise the cell
    is left blank with a note saying why and what to do).  Totals go to ``report.printed``
@@ -439,6 +440,7 @@ def _build(path: Path, sheets: list[SheetGrid], marker: str | None, book: _XlsxB
         else:
             report.set(key, value)
     notes.extend(located.unplaced)
+    notes.extend(located.duplicates)
     missing = [t for t in form.tables if t not in located.tables_found]
     if missing:
         notes.append(Note("没有找到表" + "、表".join(missing) + "，这些表格按空白处理。", "unplaced"))

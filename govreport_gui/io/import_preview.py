@@ -1,10 +1,10 @@
 """What an import would bring in, shown to the clerk before it is applied (no Qt here).
 
 ``build_preview(result)`` summarises an ``ImportResult``: the figures matched per table, every
-label that could not be placed, every conversion made, formulas recomputed, and every printed
-total that disagrees with the recomputed one (through ``core.checks.check_report``).  The Qt
-dialog (``qt/import_preview_dialog.py``) and the command line show it; ``import_edit`` makes the
-one undoable edit that applies it.
+label that could not be placed, every conversion made, formulas recomputed, tables the file holds
+twice with different figures, and every printed total that disagrees with the recomputed one
+(through ``core.checks.check_report``).  The Qt dialog (``qt/import_preview_dialog.py``) and the
+command line show it; ``import_edit`` makes the one undoable edit that applies it.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .notes import kind_of
 from .registry import KIND_NAMES, ImportResult
 
 _SOURCE_NAMES = {**KIND_NAMES, "native": "年报项目文件", "json": "报告 JSON"}
+DUPLICATES_TITLE = "重复且数字不一致的表格"
 
 
 @dataclass
@@ -60,6 +61,7 @@ class ImportPreview:
     conversions: list[str] = field(default_factory=list)
     formulas: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)     # a table twice, the copies differ
     other: list[str] = field(default_factory=list)
     printed_mismatches: list[str] = field(default_factory=list)
     other_errors: list[str] = field(default_factory=list)   # e.g. 三 does not balance
@@ -72,12 +74,13 @@ class ImportPreview:
 
     @property
     def needs_attention(self) -> bool:
-        return bool(self.unplaced or self.problems or self.printed_mismatches)
+        return bool(self.unplaced or self.problems or self.printed_mismatches or self.duplicates)
 
     def groups(self) -> list[tuple[str, list[str]]]:
         """The lists of notes under their headings, in the order the clerk should read them."""
         return [(title, items) for title, items in (
             ("文件所列合计与重新计算不一致", self.printed_mismatches),
+            (DUPLICATES_TITLE, self.duplicates),
             ("未能读取的数字", self.problems),
             ("未能放置的标签", self.unplaced),
             ("转换", self.conversions),
@@ -133,7 +136,8 @@ def build_preview(result: ImportResult, path: str | Path | None = None,
     preview = ImportPreview(source, version, metadata, sections, tables)
     for note in result.notes:
         {"conversion": preview.conversions, "formula": preview.formulas, "unplaced": preview.unplaced,
-         "problem": preview.problems}.get(kind_of(note), preview.other).append(str(note))
+         "problem": preview.problems, "duplicate": preview.duplicates,
+         }.get(kind_of(note), preview.other).append(str(note))
     if carried is not None:
         preview.carried = list(carried.carried)
         preview.not_carried = list(carried.not_carried)

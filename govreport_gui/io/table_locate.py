@@ -11,7 +11,9 @@ comes from the format declarations.  Layouts understood:
 * plain lists: ``row label | column label | value`` or ``row label | value`` (single-column rows).
 
 The result says where every value was found, which version the labels belong to, and which labels
-could not be placed.
+could not be placed.  A table found more than once (the same 表三 on two sheets, a sheet copied as
+“Sheet1 (2)”, a table pasted twice) is read from its first copy; ``Located.duplicates`` says so,
+naming every copy and whether their figures differ.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..core.forms import FORMS, CellKey, FormSpec, TableSpec
+from ..core.forms import FORMS, CellKey, FormSpec, Kind, TableSpec
+from ..core.values import ValueProblem, format_value, parse_value
 from .labels import MAX_LABEL_CHARS, LabelIndex, LabelUse, canonical_label, unit_of_label
 from .notes import Note
-from .sheet_grid import SheetGrid
+from .sheet_grid import SheetGrid, cell_ref
 
 # How far above a row label its column headers may be (rows), per table.
 HEADER_WINDOW = {"二": 12, "三": 60, "四": 8}
@@ -58,6 +61,41 @@ class Located:
     unplaced: list[str] = field(default_factory=list)    # notes: labels found but not placed
     version_guessed: bool = False                        # no label told the versions apart
     tables_found: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)  # notes: a table found more than once
+
+
+@dataclass
+class _Copy:
+    """One copy of a table in one sheet: the placements found there, and the area they cover."""
+    sheet: SheetGrid
+    placements: dict[CellKey, Placement] = field(default_factory=dict)
+    top: int = 1 << 30
+    left: int = 1 << 30
+    bottom: int = -1
+    right: int = -1
+
+    def add(self, p: Placement, label: tuple[int, int]) -> None:
+        self.placements[p.key] = p
+        for r, c in (label, (p.row, p.col)):
+            self.top, self.bottom = min(self.top, r), max(self.bottom, r)
+            self.left, self.right = min(self.left, c), max(self.right, c)
+
+    @property
+    def area(self) -> str:
+        return f"{self.sheet.ref(self.top, self.left)}:{cell_ref(self.bottom, self.right)}"
+
+
+def _assign(copies: list[_Copy], sheet: SheetGrid, p: Placement, label: tuple[int, int]) -> None:
+    """A placement goes to the first copy of its sheet that does not have its cell yet: the first
+    time a cell is met is the first copy (as before), the second time the second copy, …"""
+    if any((q := c.placements.get(p.key)) is not None and (q.row, q.col) == (p.row, p.col) for c in copies):
+        return   # the same cell found again (two layouts recognised in one table): not a copy
+    for copy in copies:
+        if p.key not in copy.placements:
+            copy.add(p, label)
+            return
+    copies.append(_Copy(sheet))
+    copies[-1].add(p, label)
 
 
 _INDEX: LabelIndex | None = None
@@ -147,14 +185,75 @@ def _filled(located: Located) -> int:
 def _locate_form(form: FormSpec, sheets: list[SheetGrid], per_sheet, guessed: bool) -> Located:
     result = Located(form, version_guessed=guessed)
     for table in form.tables.values():
+        copies: list[_Copy] = []
         for sheet, (occ, _) in zip(sheets, per_sheet):
-            _place_rows(table, form.version, sheet, occ, result)
+            sheet_copies: list[_Copy] = []
+            _place_rows(table, form.version, sheet, occ, sheet_copies)
             if table.id == "四":
-                _place_column_groups(table, form.version, sheet, occ, result)
+                _place_column_groups(table, form.version, sheet, occ, sheet_copies)
+            copies += sheet_copies
+        for copy in copies:   # each cell from the first copy that has it
+            for key, p in copy.placements.items():
+                result.placements.setdefault(key, p)
         if any(k.table == table.id for k in result.placements):
             result.tables_found.append(table.id)
+            _note_duplicates(form, table, copies, result)
     _note_unplaced(form, sheets, per_sheet, result)
     return result
+
+
+def _figure(value: object, kind: Kind) -> object:
+    """A cell's content for comparing copies: “12件” and 12 are the same figure, “—” is blank."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    try:
+        return parse_value(value, kind).value
+    except ValueProblem:
+        return str(value).strip()
+
+
+def _shown(figure: object) -> str:
+    if figure is None:
+        return "空白"
+    return format_value(figure) if not isinstance(figure, str) else f"“{figure[:20]}”"
+
+
+def _note_duplicates(form: FormSpec, table: TableSpec, copies: list[_Copy], result: Located) -> None:
+    """Copies of ``table`` beyond the one read: a note naming them all, saying which was read and
+    whether the figures differ (then the clerk must decide which copy is right)."""
+    used = {id(p) for p in result.placements.values()}
+    main = max(copies, key=lambda c: sum(1 for p in c.placements.values() if id(p) in used))
+    others = []
+    for copy in copies:
+        if copy is main:
+            continue
+        # Cells this copy has that were read from another copy: a second copy, not a part.
+        repeated = [k for k, p in copy.placements.items() if id(p) not in used]
+        if len(repeated) >= 2 and 2 * len(repeated) >= len(copy.placements):
+            others.append((copy, repeated))
+    if not others:
+        return
+    n = len(others) + 1
+    areas = "、".join([f"{main.area}（已读取）"] + [c.area for c, _ in others])
+    differences = []
+    for copy, repeated in others:
+        for key in repeated:
+            kind = form.cell(key).kind
+            mine, read = copy.placements[key], result.placements[key]
+            a, b = _figure(read.raw, kind), _figure(mine.raw, kind)
+            if a != b:
+                differences.append((key, read, mine, a, b))
+    if not differences:
+        result.duplicates.append(Note(
+            f"表{table.id}在文件中出现了{n}份：{areas}；各份的数字相同，只读取了第一份。", "info"))
+        return
+    key, read, mine, a, b = differences[0]
+    row = key.row if len(key.row) <= 14 else key.row[:13] + "…"
+    result.duplicates.append(Note(
+        f"表{table.id}在文件中出现了{n}份：{areas}；各份有 {len(differences)} 个数字不同"
+        f"（如“{row}”行“{key.col}”栏：{read.ref} 为{_shown(a)}，{mine.ref} 为{_shown(b)}）。"
+        f"已读取第一份（{main.area}）。请核对哪一份正确；如果应以另一份为准，请删除或改正多余的一份后重新导入。",
+        "duplicate"))
 
 
 def _cols_of_row(table: TableSpec) -> dict[str, list[str]]:
@@ -164,7 +263,7 @@ def _cols_of_row(table: TableSpec) -> dict[str, list[str]]:
     return out
 
 
-def _place_rows(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrences, result: Located) -> None:
+def _place_rows(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrences, copies: list[_Copy]) -> None:
     """Row labels with headers above (official / shifted layouts) or inline (plain lists)."""
     window = HEADER_WINDOW.get(table.id, 12)
     for row_label, cols in _cols_of_row(table).items():
@@ -176,8 +275,7 @@ def _place_rows(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrenc
                     found = _single_value(sheet, r, c0, cols)
             for col_label, (col, header) in found.items():
                 key = CellKey(table.id, row_label, col_label)
-                if key not in result.placements:
-                    result.placements[key] = Placement(key, sheet, r, col, header)
+                _assign(copies, sheet, Placement(key, sheet, r, col, header), (r, c0))
 
 
 def _walk_headers(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrences, r: int, c0: int,
@@ -203,7 +301,28 @@ def _walk_headers(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurre
             rr, cc = min(cands, key=lambda p: (p[1], abs(p[0] - anchor_row)))
         found[label] = (cc, str(sheet.get(rr, cc)))
         prev_col = cc
+    if anchor_row is not None:  # columns in another order: headers left of the last one found
+        _out_of_order([label for label in cols if label not in found], positions, found,
+                      lambda rr, cc: rr < r and abs(rr - anchor_row) <= 3 and c0 < cc, sheet)
     return found
+
+
+def _out_of_order(missing: list[str], positions, found: dict[str, tuple[int, str]], near,
+                  sheet: SheetGrid) -> dict[str, int]:
+    """Headers of ``missing`` columns not met in the declared order: one that stands among the
+    headers found (left of the rightmost, on a free column) names its column there.  Adds them
+    to ``found``; returns the header row of each."""
+    right = max(col for col, _ in found.values())
+    taken = {col for col, _ in found.values()}
+    rows: dict[str, int] = {}
+    for label in missing:
+        cands = [(rr, cc) for rr, cc in positions(label) if near(rr, cc) and cc < right and cc not in taken]
+        if cands:
+            rr, cc = min(cands, key=lambda p: (p[1], p[0]))
+            found[label] = (cc, str(sheet.get(rr, cc)))
+            taken.add(cc)
+            rows[label] = rr
+    return rows
 
 
 def _inline(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrences, r: int, c0: int,
@@ -239,7 +358,7 @@ def _single_value(sheet: SheetGrid, r: int, c0: int, cols: list[str]) -> dict[st
 
 
 def _place_column_groups(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrences,
-                         result: Located) -> None:
+                         copies: list[_Copy]) -> None:
     """Table 四 as printed: a group label above its outcome headers, the numbers below them."""
     groups = _cols_of_row(table)
     clusters: list[tuple[str, int, list[tuple[str, int, int]]]] = []  # (group, group row, [(col, r, c)])
@@ -262,6 +381,13 @@ def _place_column_groups(table: TableSpec, version: str, sheet: SheetGrid, occ: 
                     first_row = rr
                 found.append((label, rr, cc))
                 prev_col = cc
+            if found:  # outcomes in another order
+                placed = {label: (cc, "") for label, _, cc in found}
+                rows = _out_of_order([label for label in cols if label not in placed],
+                                     lambda label: occ.get((version, table.id, "col", label), []), placed,
+                                     lambda rr, cc: rg < rr <= rg + 3 and abs(rr - first_row) <= 1 and cg <= cc,
+                                     sheet)
+                found += [(label, rr, placed[label][0]) for label, rr in rows.items()]
             if len(found) >= (len(cols) + 1) // 2:
                 clusters.append((group, rg, found))
     for group, rg, found in clusters:
@@ -271,8 +397,7 @@ def _place_column_groups(table: TableSpec, version: str, sheet: SheetGrid, occ: 
         value_row = lowest + 1
         for label, _rr, cc in found:
             key = CellKey(table.id, group, label)
-            if key not in result.placements:
-                result.placements[key] = Placement(key, sheet, value_row, cc, label)
+            _assign(copies, sheet, Placement(key, sheet, value_row, cc, label), (rg, cg))
 
 
 def _is_figure(value: object) -> bool:

@@ -19,7 +19,8 @@ from ..core.carryover import CarryOver
 from ..io.import_preview import ImportPreview, build_preview
 from ..io.registry import ImportResult
 
-_ATTENTION = {"文件所列合计与重新计算不一致", "未能读取的数字", "未能放置的标签", "导入后的其他错误"}
+_ATTENTION = {"文件所列合计与重新计算不一致", "重复且数字不一致的表格", "未能读取的数字", "未能放置的标签",
+              "导入后的其他错误"}
 
 
 class ImportPreviewDialog(QDialog):
