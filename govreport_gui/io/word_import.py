@@ -9,8 +9,8 @@ logical grid (merged cells — ``gridSpan`` / ``vMerge`` — are resolved once, 
 cell), so extra or missing layout rows, a split label column or a different column order still
 read right.  Printed totals go to ``report.printed`` (the checks compare them with recomputed ones).
 
-Hostile files: member sizes are checked before anything is decompressed, and a part declaring a
-DOCTYPE or an entity is rejected before python-docx parses it.
+Hostile files: ``zip_safety.check_package`` (the same checks and limits as for workbooks) runs
+before python-docx sees the package.
 """
 
 from __future__ import annotations
@@ -28,12 +28,9 @@ from ..core.values import ValueProblem, format_value, normalise_text, parse_valu
 from .labels import canonical_label, heading_key, unit_of_label, without_unit
 from .notes import Note
 from .registry import ImportResult
+from .zip_safety import WORD, check_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAX_PART_BYTES = 64 * 1024 * 1024       # uncompressed size of one part
-MAX_TOTAL_BYTES = 256 * 1024 * 1024     # uncompressed size of the whole package
-MAX_RATIO = 200                          # compression ratio above which a part is a zip bomb
-MAX_MEMBERS = 5000
 _TITLE_RE = re.compile(r"^(.*?)((?:19|20)\d{2})\s*年(?:度)?")
 _PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日")
 _DATE_RE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
@@ -48,7 +45,7 @@ def open_docx_bytes(data: bytes, name: str):
     """A python-docx ``Document`` of ``data`` after the zip-bomb and XML-entity guards."""
     import docx
 
-    check_package(data, name)
+    check_package(data, name, WORD)
     data = _as_plain_document(data)
     try:
         return docx.Document(io.BytesIO(data))
@@ -83,57 +80,6 @@ def _as_plain_document(data: bytes) -> bytes:
                         part = part.replace(t, _MAIN_DOCUMENT)
                 copy.writestr(info, part)
     return out.getvalue()
-
-
-def check_package(data: bytes, name: str) -> None:
-    """Reject zip bombs (sizes from the directory, then checked while reading) and XML parts that
-    declare a DOCTYPE or entities (billion laughs, external entities)."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise ReadError(f"“{name}”已损坏（压缩包结构不完整），无法读取。") from None
-    with archive:
-        infos = archive.infolist()
-        if len(infos) > MAX_MEMBERS:
-            raise ReadError(f"“{name}”包含的部件过多（{len(infos)} 个），不是正常的 Word 文档。")
-        total = 0
-        for info in infos:
-            total += info.file_size
-            ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > MAX_PART_BYTES or total > MAX_TOTAL_BYTES or (
-                    info.file_size > 1024 * 1024 and ratio > MAX_RATIO):
-                raise ReadError(f"“{name}”解压后异常巨大（疑似“压缩炸弹”），为安全起见不予读取。")
-        for info in infos:
-            if info.is_dir():
-                continue
-            with archive.open(info) as member:
-                part = member.read(MAX_PART_BYTES + 1)
-            if len(part) > MAX_PART_BYTES:
-                raise ReadError(f"“{name}”解压后异常巨大（疑似“压缩炸弹”），为安全起见不予读取。")
-            if _looks_like_xml(part) and _declares_dtd(part):
-                raise ReadError(f"“{name}”的部件 {info.filename} 含有 DOCTYPE/实体声明，"
-                                "正常的 Word 文档不会有，为安全起见不予读取。")
-
-
-def _looks_like_xml(part: bytes) -> bool:
-    """Any part python-docx might parse as XML, whatever its name (content types can point
-    anywhere): text starting with ``<`` after a byte-order mark and white space."""
-    head = part[:64]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
-
-
-def _declares_dtd(part: bytes) -> bool:
-    head = part[:4096]
-    texts = [head]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00<\x00" in head or b"<\x00!\x00" in head:
-        for enc in ("utf-16-le", "utf-16-be"):
-            try:
-                texts.append(part.decode(enc, errors="ignore").encode("utf-8"))
-            except UnicodeError:  # pragma: no cover
-                pass
-    return any(b"<!DOCTYPE" in t or b"<!ENTITY" in t for t in texts) or b"<!ENTITY" in part
 
 
 # ---------------------------------------------------------------------------------------------

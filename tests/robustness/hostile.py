@@ -138,11 +138,19 @@ def zip_bomb(template: bytes, member: str, size: int = 768 * 1024 ** 2) -> bytes
         for info in src.infolist():
             if info.filename != member:
                 z.writestr(info.filename, src.read(info.filename))
-        with z.open(zipfile.ZipInfo(member), "w", force_zip64=True) as f:
+        with z.open(_deflated(member), "w", force_zip64=True) as f:
             block = b"\0" * (1 << 20)
             for _ in range(size >> 20):
                 f.write(block)
     return out.getvalue()
+
+
+def _deflated(member: str) -> zipfile.ZipInfo:
+    """A new member compressed like the rest (a bare ``ZipInfo`` would be stored uncompressed,
+    making the "bomb" a file as large as its content, which the size check alone refuses)."""
+    info = zipfile.ZipInfo(member)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
 
 
 def zip_bomb_xml(template: bytes, member: str, size: int = 256 * 1024 ** 2) -> bytes:
@@ -155,7 +163,7 @@ def zip_bomb_xml(template: bytes, member: str, size: int = 256 * 1024 ** 2) -> b
         for info in src.infolist():
             if info.filename != member:
                 z.writestr(info.filename, src.read(info.filename))
-        with z.open(zipfile.ZipInfo(member), "w", force_zip64=True) as f:
+        with z.open(_deflated(member), "w", force_zip64=True) as f:
             f.write(head.encode())
             unit = b"<!-- padding -->" * 65536
             for _ in range(size // len(unit)):
