@@ -103,11 +103,6 @@ class Report:
         new = Report(target.version, copy.meta, copy.sections, dict(conversion.values), {}, copy.accepted)
         return new, conversion
 
-    def converted(self, form_version: str) -> tuple["Report", list[tuple[CellKey, Value]]]:
-        """``convert`` with only the figures that have no counterpart in the new version."""
-        new, conversion = self.convert(form_version)
-        return new, conversion.dropped
-
     def title(self) -> str:
         year = f"{self.meta.year}年" if self.meta.year else ""
         return f"{self.meta.agency}{year}政府信息公开工作年度报告"

@@ -468,9 +468,15 @@ class ConsolidateDialog(QDialog):
                  f"（{c.report.meta.year}年度，{c.report.form_version}版格式）。"]
         lines += [f"注意：{w}" for w in c.warnings]
         if errors:
-            culprits = "、".join(u.agency or u.name for u in c.with_errors[:8]) or "无"
-            lines.append(f"汇总结果有{len(errors)}个校验错误（如：{errors[0].message}）。本身有错误的单位：{culprits}；"
-                         "选择下方标红的单元格可查看各单位的构成。")
+            causes = c.imbalance_causes()
+            if causes:
+                shown = "；".join(causes[:5]) + (f"；另有{len(causes) - 5}个单位" if len(causes) > 5 else "")
+                lines.append(f"汇总结果有{len(errors)}个校验错误，原因在以下单位：{shown}。"
+                             "选择下方标红的单元格可查看各单位的构成。")
+            else:
+                culprits = "、".join(u.agency or u.name for u in c.with_errors[:8]) or "无"
+                lines.append(f"汇总结果有{len(errors)}个校验错误（如：{errors[0].message}）。本身有错误的单位：{culprits}；"
+                             "选择下方标红的单元格可查看各单位的构成。")
         self.summary.setText("\n".join(lines))
         values = all_values(c.report.form, c.report.values)
         bad_cells = {k for f in errors for k in f.cells}

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
-from ..core.carryover import carry_over
 from ..core.document import Document
 from ..core.edits import replace_report, set_cells
 from ..core.errors import ReadError, WriteError
@@ -28,7 +27,6 @@ from ..core.forms import get_form
 from ..core.drafting import new_report
 from ..core.periods import reporting_year
 from ..core.report import Report
-from ..io.import_preview import import_edit
 from ..core.serialize import NATIVE_SUFFIX, load_file, save_native
 from . import dialogs
 
@@ -37,8 +35,6 @@ AUTOSAVE_DELAY_MS = 3000
 MAX_RECENT = 10
 RECOVERY_DIR = "recovery"
 PDF_BUSY = "正在生成 PDF…"
-# main_window still imports the default year of a new report under this name
-default_year = reporting_year
 
 
 def data_dir() -> Path:
@@ -194,6 +190,7 @@ class FileFlows(QObject):
         if result is None:
             return False
         try:
+            from ..core.carryover import carry_over
             carried = carry_over(result.report)
         except ValueError as exc:
             dialogs.error(self.window, f"无法从“{Path(path).name}”新建：{exc}")
@@ -226,7 +223,7 @@ class FileFlows(QObject):
     def adopt(self, path: Path, result, document: Document | None = None) -> None:
         """Make a file just read (``read_report`` result) the open document."""
         path = Path(path)
-        native = result.kind == "native"  # its totals are ours: the core reader keeps none as printed
+        native = result.kind == "native"  # our own project file: saved back to the same path
         suggested = "" if native else path.with_suffix(NATIVE_SUFFIX).name
         if document is None:
             document = Document(result.report, result.previous)
@@ -269,6 +266,7 @@ class FileFlows(QObject):
         if not dialogs.confirm_import(self.window, result, path):
             return False
         stack = self.session.undo_stack
+        from ..io.import_preview import import_edit
         edit = import_edit(report, result, path)
         stack.beginMacro(edit.text)
         try:
@@ -294,6 +292,7 @@ class FileFlows(QObject):
         report = self.session.report
         # Work out and ask first; the undo macro then only wraps the two pushes, and is always closed.
         try:
+            from ..core.carryover import carry_over
             carried = carry_over(previous, year=report.meta.year or None, form_version=report.form_version)
         except ValueError:
             carried = None
@@ -326,20 +325,29 @@ class FileFlows(QObject):
         return True
 
     def change_version(self, version: str) -> bool:
-        """Switch the report to another format version (one undo step); cells the new version does
-        not have are dropped after confirmation."""
+        """Switch the report to another format version (one undo step), after confirmation.  The
+        figures move by the declared correspondence; what moved by judgment or has no counterpart
+        is listed for the clerk to check."""
         self.window.commit_pending()
         report = self.session.report
         if version == report.form_version:
             return False
         form = get_form(version)
-        new, lost = report.converted(version)
+        new, conversion = report.convert(version)
+        lost = [key for key, value in conversion.dropped if value is not None]
         question = f"改用{version}版格式（{form.basis}）？"
+        if conversion.judged:
+            question += (f"\n{len(conversion.judged)} 个数字将移到新格式中最接近的栏目，改用后请核对"
+                         "（改用后会列出）。")
         if lost:
             question += f"\n新格式中没有对应栏目的 {len(lost)} 个数字将被移除（可用“撤销”恢复）。"
         if not dialogs.ask_yes_no(self.window, question, "改用", "取消"):
             return False
         self.session.push(replace_report(report, new, f"改用{version}版格式"))
+        notes = conversion.notes()
+        if notes:
+            dialogs.notes(self.window, "改用格式", f"已改用{version}版格式（可用“撤销”恢复）。"
+                          "以下数字作了转换或未能保留，请核对：", notes)
         return True
 
     # -- save -----------------------------------------------------------------------------------

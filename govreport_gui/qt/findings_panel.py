@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
                                QVBoxLayout, QWidget)
 
+from ..core.edits import is_printed_total_finding
 from ..core.findings import Finding, Severity, count
 from .commands import Session
 
@@ -37,6 +38,7 @@ def dot_icon(colour: str, text: str = "", size: int = 16) -> QIcon:
 class FindingsPanel(QWidget):
     finding_activated = Signal(object)  # Finding
     accept_requested = Signal(object)   # Finding (a warning the clerk wants to confirm)
+    dismiss_requested = Signal(object)  # Finding (a printed total the clerk wants replaced by the recomputed one)
 
     def __init__(self, session: Session, parent=None, *, check_later: bool = False) -> None:
         """``check_later``: show “正在检查…” until ``refresh`` is called (the window's first check
@@ -66,8 +68,16 @@ class FindingsPanel(QWidget):
         self.accept_button.setToolTip("数字核实无误时，写明理由后确认；确认的警告不再计入，理由随报告保存。")
         self.accept_button.setEnabled(False)
         self.accept_button.clicked.connect(self._accept_current)
+        self.dismiss_button = QPushButton("采用重新计算的合计")
+        self.dismiss_button.setToolTip("核对各项数字无误、是文件所列的合计写错了时使用：以重新计算的合计为准"
+                                       "（可撤销；导出时总是写入重新计算的合计）。")
+        self.dismiss_button.setEnabled(False)
+        self.dismiss_button.clicked.connect(self._dismiss_current)
         self.list.currentItemChanged.connect(self._current_changed)
-        layout.addWidget(self.accept_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.dismiss_button)
+        layout.addLayout(buttons)
         hint = QLabel("单击一条可跳到相关单元格；改正数字后，对应提示即时消失。")
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
@@ -130,12 +140,20 @@ class FindingsPanel(QWidget):
         finding = item.data(FindingRole) if item is not None else None
         self.accept_button.setEnabled(finding is not None and finding.severity is Severity.WARNING
                                       and finding.is_open)
+        self.dismiss_button.setEnabled(finding is not None
+                                       and is_printed_total_finding(self.session.report, finding))
 
     def _accept_current(self) -> None:
         item = self.list.currentItem()
         finding = item.data(FindingRole) if item is not None else None
         if finding is not None:
             self.accept_requested.emit(finding)
+
+    def _dismiss_current(self) -> None:
+        item = self.list.currentItem()
+        finding = item.data(FindingRole) if item is not None else None
+        if finding is not None:
+            self.dismiss_requested.emit(finding)
 
     def _activated(self, item: QListWidgetItem) -> None:
         finding = item.data(FindingRole)

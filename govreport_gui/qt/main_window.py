@@ -18,9 +18,10 @@ from ..core.document import Change, Document
 from ..core.drafting import new_report
 from ..core.findings import Finding, Severity
 from ..core.forms import form_for_year
+from ..core.periods import reporting_year
 from . import dialogs
 from .commands import Session
-from .file_flows import FileFlows, default_year
+from .file_flows import FileFlows
 from .findings_panel import SEVERITY_DOT, FindingsPanel, dot_icon
 from .meta_tab import MetaTab
 from .prose import ProseField
@@ -31,11 +32,13 @@ if TYPE_CHECKING:  # the grids are imported when the first table page is built (
     from .table_model import TableModel
 
 APP_NAME = "年报编制助手"
-PROSE_HINTS = {
-    "一": "概述本机关贯彻落实《条例》的情况：主动公开、依申请公开、政府信息管理、平台建设、监督保障等。",
-    "五": "存在的主要问题及改进情况（可先写上年度问题的整改情况）。",
-    "六": "其他需要报告的事项，例如收取信息处理费的情况；没有可写“无。”",
-}
+def prose_hint(form, key: str) -> str:
+    """The placeholder of section ``key``'s text: the sub-headings its version's outline offers."""
+    topics = form.outline.get(key, ())
+    if not topics:
+        return ""
+    names = "、".join(t.name for t in topics)
+    return f"本部分一般写：{names}。没有可写的内容时写“无。”"
 
 
 class SectionPage(QWidget):
@@ -118,7 +121,8 @@ class SectionPage(QWidget):
             self._model.grid_changed.connect(self._fit_grid)
             self._grid.verticalScrollBar().rangeChanged.connect(lambda _lo, _hi: self._fit_grid())
         else:
-            self._prose = ProseField(session, section=key, label=heading, placeholder=PROSE_HINTS.get(key, ""))
+            self._prose = ProseField(session, section=key, label=heading,
+                                     placeholder=prose_hint(session.report.form, key))
             layout.addWidget(self._prose, 1)
         self._on_built(self)
 
@@ -148,7 +152,8 @@ class MainWindow(QMainWindow):
         first and runs the checks just after, so that the clerk sees it sooner."""
         super().__init__()
         if document is None:
-            document = Document(new_report(form_for_year(default_year()).version, default_year()))
+            year = reporting_year()
+            document = Document(new_report(form_for_year(year).version, year))
         self.session = Session(document, self)
         self.flows = FileFlows(self, self.session)
         self.setAcceptDrops(True)
@@ -179,6 +184,7 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(self.session, check_later=check_after_first_paint)
         self.findings.finding_activated.connect(self.go_to_finding)
         self.findings.accept_requested.connect(self.accept_warning)
+        self.findings.dismiss_requested.connect(self.use_recomputed_total)
         self.findings_dock = QDockWidget("检查结果", self)
         self.findings_dock.setObjectName("findings")
         self.findings_dock.setWidget(self.findings)
@@ -353,7 +359,10 @@ class MainWindow(QMainWindow):
         for i, section in enumerate(form.sections, start=1):
             if i < self.tabs.count():
                 self.tabs.setTabText(i, section.heading)
-                self.pages[i - 1].heading.setText(section.heading)
+                page = self.pages[i - 1]
+                page.heading.setText(section.heading)
+                if page.built and page.table_id is None:
+                    page.prose.edit.setPlaceholderText(prose_hint(form, section.key))
         self._update_badges()
         self._update_title()
 
@@ -436,8 +445,7 @@ class MainWindow(QMainWindow):
                 page.prose.edit.setFocus()
                 return
         self.tabs.setCurrentWidget(self.meta_tab)
-        if "year" in finding.rule:
-            self.meta_tab.year.setFocus()
+        self.meta_tab.focus_field(finding.meta)
 
     def accept_warning(self, finding: Finding) -> bool:
         """确认警告: the clerk accepts a warning with a reason (one undo step)."""
@@ -454,6 +462,19 @@ class MainWindow(QMainWindow):
             return False
         self.session.push(edit)
         self.show_message("已确认该警告（可撤销）。")
+        return True
+
+    def use_recomputed_total(self, finding: Finding) -> bool:
+        """采用重新计算的合计: the file's printed total ``finding`` is about was the mistake (one
+        undo step)."""
+        from ..core.edits import dismiss_printed
+        try:
+            edit = dismiss_printed(self.session.report, finding)
+        except ValueError as exc:
+            dialogs.warning(self, str(exc))
+            return False
+        self.session.push(edit)
+        self.show_message("已采用重新计算的合计（可撤销）。")
         return True
 
     # -- window events --------------------------------------------------------------------------

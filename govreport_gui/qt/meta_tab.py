@@ -89,6 +89,12 @@ class MetaTab(QWidget):
         self.fields[name] = edit
         form.addRow(METADATA_NAMES[name] + "：", edit)
 
+    def focus_field(self, name: str | None) -> None:
+        """Put the cursor in the field ``name`` (a ``Metadata`` field), when the tab has one."""
+        widget = {"year": self.year, "preamble": self.preamble.edit}.get(name) or self.fields.get(name)
+        if widget is not None:
+            widget.setFocus()
+
     def commit(self) -> None:
         """Store whatever is typed but not yet committed (before save, undo, close)."""
         for name in LINE_FIELDS:

@@ -292,7 +292,8 @@ def test_unbalanced_unit_is_named_and_its_cells_marked(qtbot, dialog, tmp_path):
     save_native(tmp_path / "乙.govreport", bad)
     load(qtbot, dialog, [tmp_path / "甲.govreport", tmp_path / "乙.govreport"])
     text = dialog.summary.text()
-    assert "校验错误" in text and "本身有错误的单位：乙街道办事处" in text
+    assert "校验错误" in text and "乙街道办事处" in text and "本身的报告有校验错误" in text
+    assert "甲镇人民政府" not in text.split("原因在以下单位")[1]
     assert dialog.select_cell(CellKey("三", "（七）总计", "自然人"))   # a cell of the failing balance
     assert dialog.cells.currentItem().foreground(1).color().name() == "#b00020"
     assert dialog.select_cell(CellKey("三", OPEN, "自然人"))

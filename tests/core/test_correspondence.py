@@ -234,8 +234,8 @@ def test_the_judgment_is_a_note_naming_the_cells():
     assert any("“政府集中采购”/“采购总金额”=2009.54" in n for n in notes)
     # the renamed decisions are named too
     assert any("“处理决定数量”40→“本年处理决定数量”" in n for n in notes)
-    # Report.converted keeps its meaning: only the figures without a counterpart
-    _, dropped = r.converted("2021")
+    # Conversion.dropped: only the figures without a counterpart
+    dropped = conversion.dropped
     assert dict(dropped)[CellKey("二", "政府集中采购", "采购总金额")] == Decimal("2009.54")
     assert CellKey("三", OTHER, "自然人") not in dict(dropped)
     assert CellKey("二", "行政许可", "处理决定数量") not in dict(dropped)

@@ -382,3 +382,19 @@ def test_new_report_offers_the_year_being_reported(qtbot, make_window, fake_dial
     window = make_window()
     window.flows.new_report()
     assert fake_dialogs.asked[-1] == ("new_report", str(year))
+
+
+def test_changing_the_format_version_lists_what_moved_and_what_was_lost(qtbot, make_window, sample, fake_dialogs):
+    window = make_window(sample)
+    assert window.flows.change_version("2019")
+    question = fake_dialogs.asked[-1][1]
+    assert "最接近的栏目" in question and "将被移除" in question
+    [(kind, intro, items)] = [s for s in fake_dialogs.shown if s[0] == "notes"]
+    assert "已改用2019版格式" in intro
+    assert "本年废止件数" in items and "已相加计入" in items
+    # and back: the one 2019 row （六）其他处理 goes to 2021's 3.其他, for the clerk to check
+    fake_dialogs.shown.clear()
+    assert window.flows.change_version("2021")
+    [(kind, intro, items)] = [s for s in fake_dialogs.shown if s[0] == "notes"]
+    assert "3.其他" in items and "请移到第1、2行" in items
+    assert not [f for f in window.session.document.findings if f.rule.endswith("balance")]

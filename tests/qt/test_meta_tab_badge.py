@@ -44,3 +44,18 @@ def test_template_text_in_a_contact_field_flags_the_meta_tab(qtbot, make_window,
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert window.session.report.meta.phone == "0798-1234567"
     assert "prose.template" not in {f.rule for f in _meta_findings(window)}
+
+
+def test_clicking_a_field_finding_puts_the_cursor_in_that_field(qtbot, make_window, sample):
+    from govreport_gui.core.edits import SetMeta
+    window = make_window(sample)
+    meta = window.session.report.meta
+    window.session.push(SetMeta("phone", meta.phone, "0798-XXXXXXX", "改电话"))
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)  # somewhere else
+    [finding] = _meta_findings(window)
+    item = window.findings.item_for(finding)
+    window.findings.list.scrollToItem(item)
+    qtbot.mouseClick(window.findings.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.findings.list.visualItemRect(item).center())
+    assert window.tabs.currentWidget() is window.meta_tab
+    qtbot.waitUntil(lambda: window.meta_tab.fields["phone"].hasFocus())

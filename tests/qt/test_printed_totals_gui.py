@@ -37,3 +37,24 @@ def test_the_printed_total_error_stays_until_the_figures_agree(qtbot, make_windo
     assert window.session.report.printed == {ROW_TOTAL: 6}
     [f] = findings_with(window, "三.row_total")
     assert "文件所列合计为6，按各项重新计算为4" in f.message
+
+
+def test_the_clerk_can_take_the_recomputed_total_from_the_panel(qtbot, make_window):
+    from PySide6.QtCore import Qt
+    report = balanced("2021")
+    report.printed[ROW_TOTAL] = 6                                  # recomputed: 4
+    window = make_window(report)
+    panel = window.findings
+    [finding] = findings_with(window, "三.row_total")
+    assert not panel.dismiss_button.isEnabled()
+    item = panel.item_for(finding)
+    panel.list.scrollToItem(item)
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualItemRect(item).center())
+    assert panel.dismiss_button.isEnabled() and not panel.accept_button.isEnabled()
+    qtbot.mouseClick(panel.dismiss_button, Qt.MouseButton.LeftButton)
+    assert findings_with(window, "三.row_total") == []
+    assert ROW_TOTAL not in window.session.report.printed
+    assert window.session.undo_stack.undoText().startswith("采用重新计算的合计")
+    window.session.undo_stack.undo()
+    assert window.session.report.printed == {ROW_TOTAL: 6}
+    assert findings_with(window, "三.row_total") != []

@@ -125,3 +125,16 @@ def test_html_table_blocks():
             "<tr><th>a<br>b</th><td>&nbsp;5&nbsp;</td></tr></table><table><tr><td>x</td></tr></table>")
     assert clipboard.parse_html_table(html) == [["一、本年新收", "12件", "3", "", "4"], ["a b", "5"]]
     assert clipboard.parse_html_table("<p>no table</p>") == []
+
+
+def test_prose_placeholders_follow_the_format_version(qtbot, make_window, fake_dialogs):
+    window = make_window(blank("2021", 2025))
+    five = window.page_for_section("五").prose.edit
+    six = window.page_for_section("六").prose.edit
+    assert "上年度问题整改情况" in five.placeholderText() and "信息处理费" in six.placeholderText()
+    # 2019 does not ask for 整改 or 信息处理费: switching versions changes the hints too
+    fake_dialogs.answers["ask_yes_no"].append(True)
+    window.flows.change_version("2019")
+    assert window.session.report.form_version == "2019"
+    assert "整改" not in five.placeholderText() and "信息处理费" not in six.placeholderText()
+    assert "存在的主要问题" in five.placeholderText()
