@@ -30,13 +30,13 @@ from .excel_formula import CannotEvaluate, SharedFormulas, SheetEvaluator, from_
 from .labels import canonical_label, heading_key
 from .notes import Note
 from .registry import ImportResult
+from .report_title import parse_title, parse_year
 from .sheet_grid import MAX_CELLS, MAX_COLS, MAX_ROWS, MAX_SHEETS, SheetGrid, cell_ref
 from .table_locate import Located, Placement, locate
 
 #: Defined name our own export writes; its value is the format version (e.g. ``"2021"``).
 MARKER_NAME = "GovReport_Format"
 YEAR_LABEL = "报告年度"
-_TITLE = re.compile(r"^(?P<agency>.{0,60}?)(?P<year>(?:19|20)\d{2})年(?:度)?政府信息公开(?:工作)?年(?:度)?报")
 _WAN = Decimal(10000)
 _LABEL_AND_VALUE = re.compile(r"^(\S{2,6}?)\s*[:：]\s*(\S.*)$", re.S)
 
@@ -576,11 +576,7 @@ def _right_of(sheet: SheetGrid, r: int, c: int, own: bool) -> object:
 
 def _set_meta(meta: Metadata, name: str, value: object) -> None:
     if name == "year":
-        m = re.search(r"(19|20)\d{2}", str(value))
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and 1900 < value < 2200:
-            meta.year = int(value)
-        elif m:
-            meta.year = int(m.group(0))
+        meta.year = parse_year(value) or meta.year
         return
     if name not in TEXT_METADATA:
         return
@@ -592,8 +588,8 @@ def _set_meta(meta: Metadata, name: str, value: object) -> None:
 
 
 def _title(text: str, meta: Metadata) -> None:
-    m = _TITLE.match(re.sub(r"\s+", "", text))
-    if m:
-        meta.year = int(m.group("year"))
-        if not meta.agency and m.group("agency"):
-            meta.agency = m.group("agency")
+    title = parse_title(text)
+    if title:
+        meta.year = title.year
+        if not meta.agency and title.agency:
+            meta.agency = title.agency

@@ -1,9 +1,9 @@
 """Reading a published Word report (.docx from Word or WPS, 2019 or 2021 format).
 
-The document is walked in order: the title (agency and year), an optional preamble, the six
-section headings (``heading_key`` accepts the declared variants, ``1、`` numbering from Word's
-auto-numbering and a heading without its numeral), the prose of each section, the tables and the
-signature after 六.  Tables are read by *labels*, not by position: each value cell of the format
+The document is walked in order: the title (agency and year, read by ``report_title``), an
+optional preamble, the six section headings (``heading_key`` accepts the declared variants, ``1、``
+numbering from Word's auto-numbering and a heading without its numeral), the prose of each
+section, the tables and the signature after 六.  Tables are read by *labels*, not by position: each value cell of the format
 declaration is found at the crossing of its row label and its column header in the Word table's
 logical grid (merged cells — ``gridSpan`` / ``vMerge`` — are resolved once, so a merged cell is one
 cell), so extra or missing layout rows, a split label column or a different column order still
@@ -28,11 +28,10 @@ from ..core.values import ValueProblem, format_value, normalise_text, parse_valu
 from .labels import canonical_label, heading_key, unit_of_label, without_unit
 from .notes import Note
 from .registry import ImportResult
+from .report_title import parse_title, period_year
 from .zip_safety import WORD, check_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_TITLE_RE = re.compile(r"^(.*?)((?:19|20)\d{2})\s*年(?:度)?")
-_PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日")
 _DATE_RE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
 _DATE_CN_RE = re.compile(r"^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
 
@@ -458,26 +457,28 @@ def read_document(document, name: str = "Word 文档") -> ImportResult:
     title_at = next((i for i, text in enumerate(head[:6]) if suffix in normalise_text(text)
                      or "年度报告" in text), None)
     title, preamble = "", head
+    parsed = None
     if title_at is not None:
         start = title_at
         title = normalise_text(head[title_at])
+        parsed = parse_title(title)
         # a title in two lines: "XX局2024年" / "政府信息公开工作年度报告"
-        if title_at > 0 and (title.startswith(suffix) or re.match(r"^(?:19|20)\d{2}年", title)) \
+        if title_at > 0 and (title.startswith(suffix) or (parsed and not parsed.agency)) \
                 and len(head[title_at - 1]) <= 40 and not head[title_at - 1].endswith(("。", "：", ":")):
             start = title_at - 1
             title = normalise_text(head[start]) + title
+            parsed = parse_title(title)
         if start:
             notes.append("标题前的文字未读取：" + "／".join(_short(t) for t in head[:start]))
         preamble = head[title_at + 1:]
     meta = Metadata()
-    m = _TITLE_RE.match(title)
-    if m:
-        meta.agency, meta.year = m.group(1), int(m.group(2))
+    if parsed:
+        meta.agency, meta.year = parsed.agency, parsed.year
     else:
         for text in preamble[:3] + sections.get("一", [])[:2]:
-            pm = _PERIOD_RE.search(text)
-            if pm:
-                meta.year = int(pm.group(1))
+            year = period_year(text)
+            if year:
+                meta.year = year
                 notes.append(f"标题中没有年度，按统计期限读取为{meta.year}年")
                 break
         else:

@@ -1,0 +1,89 @@
+"""The report's year and agency as written in its title, for every reader (Word, Excel).
+
+A title names the agency, the year and the report: ``XX市XX局2023年政府信息公开工作年度报告``.
+Clerks write the year in Arabic digits (half- or full-width: ``２０２３``) or in Chinese numerals
+(``二〇二三年``, also with ``○`` / ``零``), add ``度`` (``2023年度``), break the title over two lines,
+or put the year last in brackets (``政府信息公开工作年度报告（2023年）``).
+
+Only a title gives the agency: a sentence of the body (``2023年，我局……``) is no title — text with
+sentence punctuation before the year, or no report name right after it, is not read as one.
+When the title has no year, a reader may take it from the body's statistics period
+(``统计期限自2023年1月1日起……``): ``period_year``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..core.values import normalise_text
+
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "o": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN = "〇○零Oo一二三四五六七八九"
+#: A year of the reports' era in Arabic or Chinese numerals (after ``normalise_text``).
+YEAR = rf"(?:(?:19|20)\d{{2}}|一九[{_CN}]{{2}}|二[〇○零Oo][{_CN}]{{2}})"
+_NOT_IN_TITLE = "，。；;,:：!！?？"
+_NAME = rf"(?:[^{_NOT_IN_TITLE}]{{0,30}}?(?:信息公开|政务公开|年度报告|年报)|报告)"
+_TITLE = re.compile(rf"^(?P<agency>[^{_NOT_IN_TITLE}]{{0,60}}?)(?P<year>{YEAR})年(?:度)?(?={_NAME})")
+_TITLE_YEAR_LAST = re.compile(
+    rf"^(?P<agency>[^{_NOT_IN_TITLE}]{{0,60}}?)(?:政府)?(?:信息公开|政务公开)[^{_NOT_IN_TITLE}]{{0,12}}?"
+    rf"(?:年度报告|年报)[(\[【](?P<year>{YEAR})年(?:度)?[)\]】]")
+_PERIOD = re.compile(rf"(?P<year>{YEAR})年(?:0?1|一)月(?:0?1|一)日")
+_ANY_YEAR = re.compile(rf"(?<!\d)(?P<year>{YEAR})(?!\d)")
+
+
+@dataclass(frozen=True)
+class Title:
+    agency: str     # "" when the title starts with the year (the agency may be on the line above)
+    year: int
+
+
+def year_number(text: str) -> int:
+    """``"2023"`` / ``"二〇二三"`` → 2023 (``text`` matched by ``YEAR``)."""
+    if text.isdigit():
+        return int(text)
+    return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+
+
+def parse_title(text: object) -> Title | None:
+    """The agency and year of a report title, or None when ``text`` is no such title.
+
+    ``parse_title("XX市XX局2023年政府信息公开工作年度报告") == Title("XX市XX局", 2023)``;
+    ``parse_title("XX局二〇二三年度政府信息公开工作年度报告").year == 2023``;
+    ``parse_title("2023年，我局认真贯彻《条例》……") is None``.
+    """
+    if not isinstance(text, str):
+        return None
+    s = normalise_text(text)
+    m = _TITLE.match(s) or _TITLE_YEAR_LAST.match(s)
+    if m is None:
+        return None
+    agency = m.group("agency")
+    if agency.endswith("关于"):
+        agency = agency[:-2]
+    return Title(agency, year_number(m.group("year")))
+
+
+def period_year(text: object) -> int | None:
+    """The year of a statistics period starting on 1 January (``自2023年1月1日起``), else None."""
+    if not isinstance(text, str):
+        return None
+    m = _PERIOD.search(normalise_text(text))
+    return year_number(m.group("year")) if m else None
+
+
+def parse_year(value: object) -> int | None:
+    """A year given on its own (a ``报告年度`` cell): ``2023``, ``"2023年"``, ``"二〇二三年度"``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        if not value.is_integer():
+            return None
+        value = int(value)
+    if isinstance(value, int):
+        return value if 1900 <= value < 2100 else None
+    if not isinstance(value, str):
+        return None
+    m = _ANY_YEAR.search(normalise_text(value))
+    return year_number(m.group("year")) if m else None
