@@ -118,11 +118,15 @@ class LabelIndex:
                     canon = canonical_label(g.text)
                     for variant in {without_unit(canon), without_numbering(canon)} - {canon, ""}:
                         self._add(loose, variant, LabelUse(form.version, table.id, what, g.text))
-        # A loose variant is accepted only where it is unambiguous and not itself a label.
+        # A loose variant is accepted only where it is not itself a label and names one label
+        # in each version (``其他处理``: 2019's data row, 2021's group — the same official label).
         for variant, uses in loose.items():
             if variant in self.uses:
                 continue
-            if len({(u.table, u.what, u.official) for u in uses}) == 1:
+            per_version: dict[str, set[tuple[str, str, str]]] = {}
+            for u in uses:
+                per_version.setdefault(u.version, set()).add((u.table, u.what, u.official))
+            if all(len(meanings) == 1 for meanings in per_version.values()):
                 self.uses[variant] = uses
 
     @staticmethod

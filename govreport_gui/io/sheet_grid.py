@@ -55,6 +55,10 @@ class SheetGrid:
         """``Sheet1!C5`` — how a note names a cell."""
         return f"{self.name}!{cell_ref(row, col)}"
 
+    def area(self, top: int, left: int, bottom: int, right: int) -> str:
+        """``Sheet1!A3:J27`` — how a note names a range of cells."""
+        return f"{self.ref(top, left)}:{cell_ref(bottom, right)}"
+
     @property
     def n_rows(self) -> int:
         return max((r for r, _ in self.cells), default=-1) + 1

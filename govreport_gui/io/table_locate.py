@@ -25,7 +25,7 @@ from ..core.forms import FORMS, CellKey, FormSpec, Kind, TableSpec
 from ..core.values import ValueProblem, format_value, parse_value
 from .labels import MAX_LABEL_CHARS, LabelIndex, LabelUse, canonical_label, unit_of_label
 from .notes import Note
-from .sheet_grid import SheetGrid, cell_ref
+from .sheet_grid import SheetGrid
 
 # How far above a row label its column headers may be (rows), per table.
 HEADER_WINDOW = {"二": 12, "三": 60, "四": 8}
@@ -82,7 +82,7 @@ class _Copy:
 
     @property
     def area(self) -> str:
-        return f"{self.sheet.ref(self.top, self.left)}:{cell_ref(self.bottom, self.right)}"
+        return self.sheet.area(self.top, self.left, self.bottom, self.right)
 
 
 def _assign(copies: list[_Copy], sheet: SheetGrid, p: Placement, label: tuple[int, int]) -> None:

@@ -1,13 +1,17 @@
 """Reading a published Word report (.docx from Word or WPS, 2019 or 2021 format).
 
-The document is walked in order: the title (agency and year, read by ``report_title``), an
-optional preamble, the six section headings (``heading_key`` accepts the declared variants, ``1、``
+The document is walked in order: the title (agency and year, ``report_title``), an optional
+preamble, the six section headings (``heading_key`` accepts the declared variants, ``1、``
 numbering from Word's auto-numbering and a heading without its numeral), the prose of each
-section, the tables and the signature after 六.  Tables are read by *labels*, not by position: each value cell of the format
-declaration is found at the crossing of its row label and its column header in the Word table's
-logical grid (merged cells — ``gridSpan`` / ``vMerge`` — are resolved once, so a merged cell is one
-cell), so extra or missing layout rows, a split label column or a different column order still
-read right.  Printed totals go to ``report.printed`` (the checks compare them with recomputed ones).
+section, the tables and the signature after 六.
+
+Tables are read exactly as the Excel reader reads sheets: each Word table becomes a
+``SheetGrid`` (its ``gridSpan`` / ``vMerge`` merges resolved, a merged cell's text in its top-left
+slot like an Excel merge; a table the clerk split at a page break is joined again), and
+``table_locate`` finds the value cells by their labels through ``labels.LabelIndex`` — the same
+label variants (no numbering, spaces, full-width, 新收到, units in headers), the same layouts and
+the same version recognition.  Printed totals go to ``report.printed`` (the checks compare them
+with recomputed ones).
 
 Hostile files: ``zip_safety.check_package`` (the same checks and limits as for workbooks) runs
 before python-docx sees the package.
@@ -22,13 +26,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.errors import ReadError
-from ..core.forms import FORMS, CellKey, FormSpec, Kind, Role, TableSpec, form_for_year
+from ..core.forms import FORMS, CellKey, FormSpec, Kind, form_for_year
 from ..core.report import Metadata, Report
 from ..core.values import ValueProblem, format_value, normalise_text, parse_value, with_header_unit
-from .labels import canonical_label, heading_key, unit_of_label, without_unit
+from .labels import MAX_LABEL_CHARS, canonical_label, heading_key
 from .notes import Note
 from .registry import ImportResult
 from .report_title import parse_title, period_year
+from .sheet_grid import SheetGrid
+from .table_locate import Located, Placement, label_index, locate
 from .zip_safety import WORD, check_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -82,7 +88,7 @@ def _as_plain_document(data: bytes) -> bytes:
 
 
 # ---------------------------------------------------------------------------------------------
-# Tables: the logical grid of a w:tbl
+# Tables: the logical grid of a w:tbl, then a sheet
 
 
 @dataclass(eq=False)
@@ -95,13 +101,11 @@ class DCell:
     text: str
     rowspan: int = 1
 
-    @property
-    def canon(self) -> str:
-        return canonical_label(self.text)
-
 
 @dataclass
 class Grid:
+    """A Word table's logical grid: every merged cell once, and which cell covers each slot."""
+
     cells: list[DCell]
     occ: list[dict[int, DCell]]  # row -> {grid column -> cell}
 
@@ -109,19 +113,14 @@ class Grid:
     def n_rows(self) -> int:
         return len(self.occ)
 
+    @property
+    def width(self) -> int:
+        return max((max(row) + 1 for row in self.occ if row), default=0)
+
     def at(self, row: int, col: int) -> DCell | None:
         if 0 <= row < len(self.occ):
             return self.occ[row].get(col)
         return None
-
-    def row_cells(self, row: int) -> list[DCell]:
-        seen, out = set(), []
-        for col in sorted(self.occ[row]):
-            cell = self.occ[row][col]
-            if id(cell) not in seen:
-                seen.add(id(cell))
-                out.append(cell)
-        return out
 
 
 def cell_text(tc) -> str:
@@ -181,98 +180,111 @@ def _int_attr(el, default: int) -> int:
         return default
 
 
-# ---------------------------------------------------------------------------------------------
-# Locating the value cells of a declared table
+class WordTable(SheetGrid):
+    """A Word table as a sheet for ``table_locate``: each merged cell's text in its top-left
+    slot, the slots it covers empty — as openpyxl reads an Excel merge.  Cells are named for
+    the clerk by table, row and column (``第2个表格第5行第3列``), not as spreadsheet cells."""
+
+    def __init__(self, number: int, grid: Grid):
+        super().__init__(f"第{number}个表格")
+        self.width = grid.width                 # grid columns
+        self.table_rows = grid.n_rows           # rows, the empty ones included
+        self.parts: list[tuple[int, int]] = [(0, number)]   # (first row, table number), when joined
+        for cell in grid.cells:
+            if cell.text.strip():
+                self.cells[(cell.row, cell.col)] = cell.text
+
+    def ref(self, row: int, col: int) -> str:
+        first, number = next(p for p in reversed(self.parts) if p[0] <= row)
+        return f"第{number}个表格第{row - first + 1}行第{col + 1}列"
+
+    def area(self, top: int, left: int, bottom: int, right: int) -> str:
+        first, number = next(p for p in reversed(self.parts) if p[0] <= top)
+        last, last_number = next(p for p in reversed(self.parts) if p[0] <= bottom)
+        if number == last_number:
+            return f"第{number}个表格第{top - first + 1}至{bottom - first + 1}行"
+        return f"第{number}个表格第{top - first + 1}行至第{last_number}个表格第{bottom - last + 1}行"
+
+    def append(self, other: WordTable) -> None:
+        """``other`` continues this table (split at a page break): its rows follow ours."""
+        offset = self.table_rows
+        self.parts.extend((offset + first, number) for first, number in other.parts)
+        for (r, c), value in other.cells.items():
+            self.cells[(offset + r, c)] = value
+        self.table_rows += other.table_rows
+
+
+def word_tables(grids: list[Grid]) -> list[WordTable]:
+    """The document's tables as sheets, numbered in document order, a split table joined: a
+    table with row labels of a report table but none of the column headers of any format is
+    appended to the table before it when both have the same number of grid columns."""
+    out: list[WordTable] = []
+    for number, grid in enumerate(grids, 1):
+        sheet = WordTable(number, grid)
+        whats = {u.what for _, text in sheet.text_cells() if len(text) <= MAX_LABEL_CHARS * 2
+                 for u in label_index().lookup(text)}
+        if out and "row" in whats and "col" not in whats and out[-1].width == sheet.width:
+            out[-1].append(sheet)
+        else:
+            out.append(sheet)
+    return out
 
 
 @dataclass
-class TableRead:
-    spec: TableSpec
-    found: dict[CellKey, DCell] = field(default_factory=dict)
-    units: dict[CellKey, str] = field(default_factory=dict)  # unit named by the column header
-    unplaced: list[str] = field(default_factory=list)   # label texts matching nothing
+class TablesRead:
+    """What ``read_tables`` found: the located cells and their figures."""
+
+    located: Located | None
+    sheets: list[WordTable] = field(default_factory=list)
+    values: dict[CellKey, object] = field(default_factory=dict)   # every located cell (None: blank)
+    notes: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)              # cells that hold no number
 
 
-def _row_labelled(spec: TableSpec) -> set[str]:
-    return {g.text for g in spec.grid if g.role is Role.LABEL}
-
-
-def locate(grid: Grid, spec: TableSpec) -> TableRead:
-    """Find every value cell of ``spec`` in ``grid`` by its row label and column header."""
-    read = TableRead(spec)
-    labels = _row_labelled(spec)
-    canon_row = {canonical_label(r): r for r in spec.rows}
-    canon_col = {canonical_label(c): c for c in spec.cols}
-    for c in spec.cols:  # a header written with another unit: 本年收费金额（元）
-        canon_col.setdefault(without_unit(canonical_label(c)), c)
-    # Row anchors: rows whose label cells name a leaf row (the last such cell in the row wins).
-    row_of: dict[str, int] = {}
-    for cell in grid.cells:
-        official = canon_row.get(cell.canon)
-        if official is not None and official in labels:
-            row_of.setdefault(official, cell.row)
-    header_cells: dict[str, list[DCell]] = {}
-    for cell in grid.cells:
-        official = canon_col.get(cell.canon) or canon_col.get(without_unit(cell.canon))
-        if official is not None:
-            header_cells.setdefault(official, []).append(cell)
-    group_cells: dict[str, list[DCell]] = {}
-    for cell in grid.cells:
-        official = canon_row.get(cell.canon)
-        if official is not None and official not in labels:
-            group_cells.setdefault(official, []).append(cell)
-
-    for spec_cell in spec.cells:
-        key = spec_cell.key
-        target = None
-        if key.row in labels:
-            r = row_of.get(key.row)
-            if r is None:
-                continue
-            # nearest header above the row naming the column
-            candidates = [h for h in header_cells.get(key.col, ()) if h.row < r]
-            label_cell = None
-            for cell in grid.row_cells(r):
-                if canon_row.get(cell.canon) == key.row:
-                    label_cell = cell
-            if not candidates:
-                continue
-            header = max(candidates, key=lambda h: (h.row + h.rowspan, -h.col))
-            target = grid.at(r, header.col)
-            if target is label_cell:
-                target = None
-            elif unit_of_label(header.text):
-                read.units[key] = unit_of_label(header.text)
-        else:  # the row is a group in the header (table 四)
-            for group in group_cells.get(key.row, ()):
-                lo, hi = group.col, group.col + group.colspan
-                heads = [h for h in header_cells.get(key.col, ())
-                         if lo <= h.col < hi and h.row > group.row]
-                if not heads:
-                    continue
-                head = min(heads, key=lambda h: h.row)
-                r = head.row + head.rowspan
-                while r < grid.n_rows:
-                    candidate = grid.at(r, head.col)
-                    if candidate is not None and candidate.canon not in canon_col \
-                            and without_unit(candidate.canon) not in canon_col:
-                        target = candidate
-                        break
-                    r += 1
-                break
-        if target is not None:
-            read.found[key] = target
-    # Labels written in the table that name nothing of this table.
-    used = {id(c) for c in read.found.values()}
-    known = set(canon_row) | set(canon_col) | {canonical_label(g.text) for g in spec.grid if g.text}
-    for cell in grid.cells:
-        if id(cell) in used or not cell.text.strip():
-            continue
-        canon = cell.canon
-        if canon in known or without_unit(canon) in known or _looks_numeric(cell.text):
-            continue
-        read.unplaced.append(cell.text.strip())
+def read_tables(grids: list[Grid], year: int | None = None, form: FormSpec | None = None) -> TablesRead:
+    """Locate the tables of ``form`` (or of the version the labels show; ties: ``year``) in the
+    Word tables ``grids`` and read their figures."""
+    sheets = word_tables(grids)
+    located = locate(sheets, year=year or None, form=form)
+    read = TablesRead(located, sheets)
+    if located is None:
+        return read
+    for key, placement in located.placements.items():
+        spec = located.form.cell(key)
+        where = f"表{key.table}“{key.row}”/“{key.col}”"
+        ok, value = _read_value(placement, spec.kind, where, read.notes, read.problems)
+        if ok:
+            read.values[key] = value
     return read
+
+
+def unknown_labels(read: TablesRead, limit: int = 10) -> list[str]:
+    """Text in a Word table holding report figures that is no label of the format read (nor a
+    figure): anywhere in the table, not only beside figures (what ``table_locate`` notes)."""
+    located = read.located
+    if located is None:
+        return []
+    version = located.form.version
+    noted = {str(n).split("：", 1)[0] for n in located.unplaced}
+    out: list[str] = []
+    for sheet in read.sheets:
+        mine = [p for p in located.placements.values() if p.sheet is sheet]
+        if not mine:
+            continue
+        tables = [p.key.table for p in mine]
+        table_id = max(set(tables), key=tables.count)
+        placed = {(p.row, p.col) for p in mine}
+        shown = 0
+        for (r, c), text in sorted(sheet.text_cells()):
+            if (r, c) in placed or sheet.ref(r, c) in noted or _looks_numeric(text):
+                continue
+            if any(u.version == version for u in label_index().lookup(text)):
+                continue
+            if shown < limit:
+                out.append(Note(f"{sheet.ref(r, c)}：表{table_id}中的“{_short(text)}”不是{version}版格式的标签，已忽略。",
+                                "unplaced"))
+            shown += 1
+    return out
 
 
 def _looks_numeric(text: str) -> bool:
@@ -281,32 +293,31 @@ def _looks_numeric(text: str) -> bool:
         and not re.match(r"^\d+\.\D", t)
 
 
-def read_values(read: TableRead, where: str, notes: list[str], problems: list[str]) -> dict[CellKey, object]:
-    """Parse the located cells: {key: value or None}.  A cell that is no number is left out and
-    described in ``problems``; money under a header in 元 / 亿元 is converted to 万元."""
-    out: dict[CellKey, object] = {}
-    for spec_cell in read.spec.cells:
-        cell = read.found.get(spec_cell.key)
-        if cell is None:
-            continue
-        key = spec_cell.key
-        where_cell = f"{where}表{key.table}“{key.row}”/“{key.col}”"
-        text = cell.text
-        unit = read.units.get(key)
-        if spec_cell.kind is Kind.MONEY:
-            text = with_header_unit(text, unit)
-        try:
-            parsed = parse_value(text, spec_cell.kind)
-        except ValueProblem as exc:
-            problems.append(f"{where_cell}：{exc}")
-            continue
-        if text != cell.text and parsed.value is not None:
-            notes.append(Note(f"{where_cell}：表头单位为{unit}，“{_clean(cell.text)}”按"
-                              f"{format_value(parsed.value)}万元读取", "conversion"))
-        elif parsed.note and not _plain_wan(text, spec_cell.kind):
-            notes.append(Note(f"{where_cell}：{parsed.note}", "conversion"))
-        out[key] = parsed.value
-    return out
+def document_grids(document) -> list[Grid]:
+    """The logical grids of the document's tables, in document order (inside content controls too)."""
+    return [b.grid for b in _blocks(document) if b.kind == "tbl"]
+
+
+def _read_value(p: Placement, kind: Kind, where: str, notes: list[str], problems: list[str]) -> tuple[bool, object]:
+    """The figure of a located cell: (True, value or None for blank), or (False, None) when the
+    cell holds no number (described in ``problems``).  Money under a header in 元 / 亿元 is
+    converted to 万元."""
+    raw = p.raw
+    if raw is None:
+        return True, None
+    original = str(raw)
+    text = with_header_unit(original, p.unit) if kind is Kind.MONEY else original
+    try:
+        parsed = parse_value(text, kind)
+    except ValueProblem as exc:
+        problems.append(f"{where}：{exc}")
+        return False, None
+    if text != original and parsed.value is not None:
+        notes.append(Note(f"{where}：表头单位为{p.unit}，“{_clean(original)}”按"
+                          f"{format_value(parsed.value)}万元读取", "conversion"))
+    elif parsed.note and not _plain_wan(text, kind):
+        notes.append(Note(f"{where}：{parsed.note}", "conversion"))
+    return True, parsed.value
 
 
 def _plain_wan(text: str, kind: Kind) -> bool:
@@ -318,53 +329,6 @@ def _plain_wan(text: str, kind: Kind) -> bool:
         return parse_value(t[:-2], kind).note is None
     except ValueProblem:
         return False
-
-
-def read_tables(document, form: FormSpec) -> tuple[dict[str, TableRead], list[Grid]]:
-    """Locate the declared tables of ``form`` among the document's tables (each Word table is
-    assigned to the declared table it fills best)."""
-    grids = [table_grid(t._tbl) for t in document.tables]
-    return assign_tables(grids, form), grids
-
-
-def assign_tables(grids: list[Grid], form: FormSpec) -> dict[str, TableRead]:
-    best: dict[str, TableRead] = {}
-    for grid in grids:
-        for table_id, spec in form.tables.items():
-            read = locate(grid, spec)
-            if len(read.found) > len(best[table_id].found) if table_id in best else read.found:
-                best[table_id] = read
-    return best
-
-
-def _width(grid: Grid) -> int:
-    return max((max(row) + 1 for row in grid.occ if row), default=0)
-
-
-def join_split_tables(grids: list[Grid]) -> list[Grid]:
-    """A table continued in a second Word table (the clerk split it at a page break): a table
-    with row labels but none of the column headers of any format is appended to the table
-    before it when both have the same number of grid columns."""
-    cols = {canonical_label(c) for f in FORMS.values() for t in f.tables.values() for c in t.cols}
-    rows = {canonical_label(r) for f in FORMS.values() for t in f.tables.values()
-            for r in t.rows if any(g.text == r and g.role is Role.LABEL for g in t.grid)}
-    out: list[Grid] = []
-    for grid in grids:
-        canons = {c.canon for c in grid.cells}
-        if out and not canons & cols and canons & rows and _width(out[-1]) == _width(grid):
-            out[-1] = _append(out[-1], grid)
-        else:
-            out.append(grid)
-    return out
-
-
-def _append(first: Grid, second: Grid) -> Grid:
-    offset = first.n_rows
-    moved: dict[int, DCell] = {}
-    for cell in second.cells:
-        moved[id(cell)] = DCell(cell.row + offset, cell.col, cell.colspan, cell.text, cell.rowspan)
-    occ = list(first.occ) + [{c: moved[id(cell)] for c, cell in row.items()} for row in second.occ]
-    return Grid(list(first.cells) + list(moved.values()), occ)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -416,7 +380,6 @@ def read_docx(path: Path) -> ImportResult:
 def read_document(document, name: str = "Word 文档") -> ImportResult:
     blocks = _blocks(document)
     notes: list[str] = []
-    problems: list[str] = []
     all_forms = tuple(FORMS.values())
 
     # Sections: headings in order; before the first one: title and preamble.
@@ -496,51 +459,53 @@ def read_document(document, name: str = "Word 文档") -> ImportResult:
             meta.issuing_organ = six.pop()
         notes.append("文末落款按" + "、".join(x for x in (meta.issuing_organ, meta.date) if x) + "读取")
 
-    # Tables: which version fills them best (a table split by the clerk is joined first).
-    grids = join_split_tables([g for gs in section_tables.values() for g in gs])
-    reads: dict[str, dict[str, TableRead]] = {v: assign_tables(grids, f) for v, f in FORMS.items()}
-
-    def score(version: str) -> tuple[int, int]:
-        form = FORMS[version]
-        found = sum(len(r.found) for r in reads[version].values())
-        return (found - (len(form.all_cells()) - found) // 4, int(bool(meta.year) and form.applies_to(meta.year)))
-
-    if grids:
-        version = max(FORMS, key=score)
-        if meta.year and not FORMS[version].applies_to(meta.year):
-            notes.append(f"报告年度为{meta.year}年，但表格是{version}版格式，按表格读取")
+    # Tables: found by their labels, as in a workbook (the version from the labels; ties: the year).
+    grids = [g for gs in section_tables.values() for g in gs]
+    read = read_tables(grids, meta.year)
+    located = read.located
+    if located is not None:
+        form = located.form
+        if located.version_guessed:
+            how = f"按报告年度{meta.year}年" if meta.year else "按现行格式"
+            notes.append(Note(f"表格标签不能区分格式版本，{how}采用{form.version}版格式（{form.basis}），请核实。"))
+        elif meta.year and not form.applies_to(meta.year):
+            notes.append(f"报告年度为{meta.year}年，但表格是{form.version}版格式，按表格读取")
     else:
-        version = form_for_year(meta.year).version if meta.year else max(FORMS, key=lambda v: FORMS[v].first_year)
-        notes.append("文档中没有表格，只读取了文字部分")
-    form = FORMS[version]
-    report = Report(version, meta)
+        form = form_for_year(meta.year) if meta.year else max(FORMS.values(), key=lambda f: f.first_year)
+        if not grids:
+            notes.append("文档中没有表格，只读取了文字部分")
+    report = Report(form.version, meta)
     for key, paragraphs in sections.items():
         if paragraphs:
             report.sections[key] = "\n".join(paragraphs)
 
+    notes.extend(read.notes)
+    problems = list(read.problems)
+    found_tables = located.tables_found if located is not None else []
     for table_id, spec in form.tables.items():
-        read = reads[version].get(table_id)
-        if read is None or not read.found:
+        if table_id not in found_tables:
             heading = form.section(table_id).heading if _has_section(form, table_id) else table_id
             notes.append(Note(f"没有找到表{table_id}（{heading}）的表格，按空白处理", "unplaced"))
             continue
-        values = read_values(read, "", notes, problems)
-        missing_cells = [c.key for c in spec.cells if c.key not in read.found]
+        missing_cells = [c.key for c in spec.cells if c.key not in located.placements]
         if missing_cells:
             shown = "、".join(f"“{k.row}”/“{k.col}”" for k in missing_cells[:5])
             more = f"等 {len(missing_cells)} 个" if len(missing_cells) > 5 else ""
             notes.append(Note(f"表{table_id}中没有找到 {shown}{more}单元格，按空白读取", "unplaced"))
-        for label in read.unplaced[:10]:
-            notes.append(Note(f"表{table_id}中的“{_short(label)}”不是官方格式的标签，已忽略", "unplaced"))
-        for key, value in values.items():
-            if form.cell(key).computed:
-                if value is not None:
-                    report.printed[key] = value
-            elif value is not None:
-                try:
-                    report.set(key, value)
-                except ValueError as exc:
-                    problems.append(f"表{key.table}“{key.row}”/“{key.col}”：{exc}")
+    if located is not None:
+        notes.extend(located.unplaced)
+        notes.extend(unknown_labels(read))
+        notes.extend(located.duplicates)
+    for key, value in read.values.items():
+        if value is None:
+            continue
+        if form.cell(key).computed:
+            report.printed[key] = value
+        else:
+            try:
+                report.set(key, value)
+            except ValueError as exc:
+                problems.append(f"表{key.table}“{key.row}”/“{key.col}”：{exc}")
     for problem in problems:
         notes.append(Note(f"{problem}，未读取（按空白处理），请核对。", "problem"))
     return ImportResult(report, None, notes, "docx")
