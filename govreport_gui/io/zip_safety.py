@@ -34,8 +34,10 @@ from ..core.errors import ReadError
 
 MAX_PACKAGE_BYTES = 200 * 1024 * 1024     # the file as stored (compressed)
 MAX_MEMBERS = 5000                        # parts in the package
-MAX_MEMBER_BYTES = 256 * 1024 * 1024      # one part, uncompressed
-MAX_TOTAL_BYTES = 512 * 1024 * 1024       # all parts together, uncompressed
+# python-docx parses each part whole, and openpyxl its shared strings: a part's parsed tree takes
+# several times its size in memory (a real report's largest part is well under 1 MB)
+MAX_MEMBER_BYTES = 64 * 1024 * 1024       # one part, uncompressed
+MAX_TOTAL_BYTES = 256 * 1024 * 1024       # all parts together, uncompressed
 MAX_RATIO = 200                           # uncompressed / compressed, for parts over RATIO_FLOOR
 RATIO_FLOOR = 8 * 1024 * 1024
 PROLOG_LIMIT = 256 * 1024                 # bytes read to find a part's root element
