@@ -162,7 +162,8 @@ def _printed_message(total: Total, printed: Value, actual: Value,
             parts.append(f"{k.col if same_row else k.row}({n(v)})")
     equation = "+".join(parts) if parts else "各项均为0"
     return (f"{_where(target)}：文件所列合计为{n(printed)}，按各项重新计算为{n(actual)}"
-            f"（{equation}），相差{n(abs((printed or 0) - (actual or 0)))}")
+            f"（{equation}），相差{n(abs((printed or 0) - (actual or 0)))}。请核对各项数字；如各项无误，"
+            "是文件所列合计写错了，以重新计算的合计为准（“采用重新计算的合计”；导出时总是写入重新计算的合计）")
 
 
 def _check_not_greater(form: FormSpec, value: Callable[[CellKey], Value]) -> list[Finding]:

@@ -38,7 +38,6 @@ RULES = {
 }
 
 
-
 def rule_titles(form: FormSpec) -> dict[str, str]:
     """What each content check checks, in words (see ``core.checks.rule_titles``)."""
     titles = dict(RULES)
@@ -127,6 +126,11 @@ def _prose_parts(report: Report) -> Iterator[tuple[str | None, str]]:
         text = report.sections.get(key, "")
         if text:
             yield key, text
+
+
+def _meta_of(section: str | None) -> str | None:
+    """The 基本信息 field a piece of prose is (the 前言 is edited there), for ``Finding.meta``."""
+    return "preamble" if section is None else None
 
 
 def _where(section: str | None, report: Report | None = None) -> str:
@@ -313,7 +317,7 @@ def check_figures(report: Report) -> list[Finding]:
                     Severity.WARNING, "prose.figure", (),
                     f"{_where(section, report)}写“{m.group(0)}”（{rule.what}为{format_value(number)}），"
                     f"但{shown}。请核对正文或表格。所在句子：“{shorten(sentence.text)}”",
-                    section=section, anchor=f"{rule.what}|{sentence.text}"))
+                    section=section, meta=_meta_of(section), anchor=f"{rule.what}|{sentence.text}"))
     return out
 
 
@@ -394,7 +398,7 @@ def check_copied(report: Report, previous: Report) -> list[Finding]:
             Severity.WARNING, "prose.copied", (),
             f"{_where(section, report)}有{len(hits)}句与上年报告完全相同，约占该部分文字的{round(share * 100)}%："
             f"{first}（{more}）。上级通知将“内容雷同”列为问责情形，请按本年实际情况改写。",
-            section=section, anchor="copied"))
+            section=section, meta=_meta_of(section), anchor="copied"))
     return out
 
 
@@ -430,7 +434,7 @@ def check_last_year(report: Report) -> list[Finding]:
                 Severity.WARNING, "prose.year", (),
                 f"{_where(section, report)}的句子“{shorten(s.text)}”写的是{last}年，本报告是{year}年度的："
                 f"可能是沿用了上年的文字，请核实。",
-                section=section, anchor=s.text))
+                section=section, meta=_meta_of(section), anchor=s.text))
     return out
 
 
@@ -527,7 +531,7 @@ def check_template(report: Report) -> list[Finding]:
                 out.append(Finding(Severity.WARNING, "prose.template", (),
                                    f"{_where(section, report)}有未替换的模板文字“{shorten(m.group(0), 20)}”："
                                    f"“{shorten(s.text)}”，请改为实际内容或删除。",
-                                   section=section, anchor=s.text))
+                                   section=section, meta=_meta_of(section), anchor=s.text))
     return out
 
 

@@ -97,10 +97,16 @@ class Report:
         """A copy in another format version: metadata, prose and accepted warnings kept; the input
         figures moved by the declared correspondence (``forms.version_map``) — ``Conversion.notes()``
         names every figure that changed its cell, needs the clerk's check, or has no counterpart."""
+        from .recalc import recalculate
         target = get_form(form_version)
         conversion = convert_values(self.values, self.form, target)
         copy = self.copy()
-        new = Report(target.version, copy.meta, copy.sections, dict(conversion.values), {}, copy.accepted)
+        # a printed total that disagrees stays an error in the new version when the total is there
+        # too (三 and 四 keep their totals); one that agrees tells nothing more
+        computed = recalculate(self.form, self.values)
+        printed = {k: v for k, v in copy.printed.items()
+                   if (v or 0) != (computed.get(k) or 0) and target.has(k) and target.cell(k).computed}
+        new = Report(target.version, copy.meta, copy.sections, dict(conversion.values), printed, copy.accepted)
         return new, conversion
 
     def title(self) -> str:
@@ -224,5 +230,10 @@ def convert_values(values: dict[CellKey, Value], source: FormSpec, target: FormS
         total = sum((v for _, v in figures if v is not None), 0)
         kept[move.target] = total
         result.moved.append(Moved(move, figures, total))
+    # a figure the declaration forgot is named as dropped, never lost without a word
+    named = {k for move in vmap.moves for k in move.sources}
+    for key in source.input_keys():
+        if key not in named and not same_cell(source, target, key) and values.get(key) is not None:
+            result.dropped.append((key, values[key]))
     result.exact = frozenset(exact)
     return result

@@ -213,8 +213,9 @@ def _read_printed(items: object, report: Report, name: str) -> None:
         except (AttributeError, KeyError, TypeError, ValueError):
             problems.append(item)
     if problems:
-        raise ReadError(f"{name}中保存的文件所列合计（printed_totals）有 {len(problems)} 个无法识别的条目，"
-                        "文件未打开。")
+        raise ReadError(f"{name}中保存的文件所列合计（printed_totals）有 {len(problems)} 个无法识别的条目"
+                        "（文件可能已损坏或被其他程序改动），文件未打开。请使用该文件的备份；或用文本编辑器删除"
+                        "“printed_totals”一节后重新打开（删除后只是不再核对原文件所列的合计，数字不受影响）。")
 
 
 def report_from_json(doc: object, name: str = "文件", printed_totals: bool = True) -> Report:

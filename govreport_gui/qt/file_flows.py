@@ -334,7 +334,7 @@ class FileFlows(QObject):
             return False
         form = get_form(version)
         new, conversion = report.convert(version)
-        lost = [key for key, value in conversion.dropped if value is not None]
+        lost = conversion.lost
         question = f"改用{version}版格式（{form.basis}）？"
         if conversion.judged:
             question += (f"\n{len(conversion.judged)} 个数字将移到新格式中最接近的栏目，改用后请核对"

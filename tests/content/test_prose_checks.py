@@ -116,6 +116,9 @@ def test_figures_in_the_preamble_are_checked_too():
     r.meta.preamble = "本年度共收到政府信息公开申请41件。"
     [f] = rules(check_figures(r))
     assert f.section is None and "前言" in f.message
+    assert f.meta == "preamble"  # shown on the 基本信息 tab, where the 前言 is edited
+    r.meta.preamble = "XX局本年度共收到政府信息公开申请41件。"
+    assert {x.meta for x in check_report(r) if x.rule.startswith("prose.") and x.section is None} == {"preamble"}
 
 
 def test_chinese_numerals():

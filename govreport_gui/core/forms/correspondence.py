@@ -106,7 +106,7 @@ def _2021_to_2019() -> VersionMap:
 def _check(vmap: VersionMap, source: FormSpec, target: FormSpec) -> VersionMap:
     """Every cell named must be an input of its version, a move must keep the kind of figure, no
     source cell may be moved twice and no target cell filled twice (nor one the source already
-    has under the same key)."""
+    has under the same key); every input the target does not have must be named."""
     seen: set[CellKey] = set()
     filled: set[CellKey] = set()
     for move in vmap.moves:
@@ -126,6 +126,10 @@ def _check(vmap: VersionMap, source: FormSpec, target: FormSpec) -> VersionMap:
             if move.target in filled or source.has(move.target):
                 raise ValueError(f"{vmap.source}→{vmap.target}: {move.target} would be filled twice")
             filled.add(move.target)
+    for key in source.input_keys():  # every figure has a declared fate: kept, moved or dropped
+        kept = target.has(key) and not target.cell(key).computed and target.cell(key).kind is source.cell(key).kind
+        if not kept and key not in seen:
+            raise ValueError(f"{vmap.source}→{vmap.target}: nothing declared for {key}")
     return vmap
 
 
