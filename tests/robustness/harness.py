@@ -64,6 +64,11 @@ class Worker:
         if line:
             answer = json.loads(line)
         else:
+            if line == "":  # end of output: the worker is gone (it may not be reaped yet)
+                try:
+                    self.proc.wait(5.0)
+                except subprocess.TimeoutExpired:
+                    pass
             alive = self.proc.poll() is None
             self.close()
             answer = {"outcome": "hang" if alive else "crash", "returncode": self.proc.returncode}
