@@ -33,12 +33,15 @@ from .labels import MAX_LABEL_CHARS, canonical_label, heading_key
 from .notes import Note
 from .registry import ImportResult
 from .report_title import parse_title, period_year
-from .sheet_grid import SheetGrid
+from .sheet_grid import MAX_CELLS, MAX_COLS, MAX_ROWS, SheetGrid
 from .table_locate import Located, Placement, label_index, locate
 from .zip_safety import WORD, check_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DATE_RE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
+#: Word allows at most 63 columns in a table; a larger ``gridSpan`` / ``gridBefore`` is damage
+#: (or a hostile file) and is read as 63.  Rows and grid slots per table are bounded like a sheet's.
+MAX_SPAN = 63
 _DATE_CN_RE = re.compile(r"^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
 
 
@@ -108,6 +111,7 @@ class Grid:
 
     cells: list[DCell]
     occ: list[dict[int, DCell]]  # row -> {grid column -> cell}
+    truncated: bool = False      # rows or columns beyond MAX_ROWS / MAX_COLS / MAX_CELLS not read
 
     @property
     def n_rows(self) -> int:
@@ -139,14 +143,24 @@ def table_grid(tbl) -> Grid:
     which each merged cell is one ``DCell`` (python-docx would repeat it in every grid slot)."""
     cells: list[DCell] = []
     occ: list[dict[int, DCell]] = []
+    slots = 0
+    truncated = False
     for r, tr in enumerate(tbl.iterchildren(f"{W}tr")):
+        if r >= MAX_ROWS or slots > MAX_CELLS:
+            truncated = True
+            break
         row: dict[int, DCell] = {}
         col = 0
         before = tr.find(f"{W}trPr/{W}gridBefore")
         if before is not None:
-            col = _int_attr(before, 0)
+            col = max(0, _int_attr(before, 0))
+            if col > MAX_SPAN:
+                col, truncated = MAX_SPAN, True
         for tc in tr.iterchildren(f"{W}tc", f"{W}sdt"):
             for real_tc in ([tc] if tc.tag == f"{W}tc" else tc.iter(f"{W}tc")):
+                if col >= MAX_COLS:
+                    truncated = True
+                    break
                 tcpr = real_tc.find(f"{W}tcPr")
                 span = 1
                 merge = None
@@ -154,13 +168,16 @@ def table_grid(tbl) -> Grid:
                     gs = tcpr.find(f"{W}gridSpan")
                     if gs is not None:
                         span = max(1, _int_attr(gs, 1))
+                        if span > MAX_SPAN:
+                            span, truncated = MAX_SPAN, True
                     vm = tcpr.find(f"{W}vMerge")
                     if vm is not None:
                         merge = vm.get(f"{W}val") or "continue"
+                span = min(span, MAX_COLS - col)
                 above = occ[r - 1].get(col) if r > 0 else None
                 if merge == "continue" and above is not None and above.col == col:
                     above.rowspan = r - above.row + 1
-                    for c in range(col, col + above.colspan):
+                    for c in range(col, min(col + above.colspan, MAX_COLS)):
                         row[c] = above
                     col += max(span, above.colspan)
                     continue
@@ -169,8 +186,9 @@ def table_grid(tbl) -> Grid:
                 for c in range(col, col + span):
                     row[c] = cell
                 col += span
+        slots += len(row)
         occ.append(row)
-    return Grid(cells, occ)
+    return Grid(cells, occ, truncated)
 
 
 def _int_attr(el, default: int) -> int:
@@ -190,6 +208,7 @@ class WordTable(SheetGrid):
         self.width = grid.width                 # grid columns
         self.table_rows = grid.n_rows           # rows, the empty ones included
         self.parts: list[tuple[int, int]] = [(0, number)]   # (first row, table number), when joined
+        self.truncated = grid.truncated
         for cell in grid.cells:
             if cell.text.strip():
                 self.cells[(cell.row, cell.col)] = cell.text
@@ -212,6 +231,7 @@ class WordTable(SheetGrid):
         for (r, c), value in other.cells.items():
             self.cells[(offset + r, c)] = value
         self.table_rows += other.table_rows
+        self.truncated = self.truncated or other.truncated
 
 
 def word_tables(grids: list[Grid]) -> list[WordTable]:
@@ -223,7 +243,8 @@ def word_tables(grids: list[Grid]) -> list[WordTable]:
         sheet = WordTable(number, grid)
         whats = {u.what for _, text in sheet.text_cells() if len(text) <= MAX_LABEL_CHARS * 2
                  for u in label_index().lookup(text)}
-        if out and "row" in whats and "col" not in whats and out[-1].width == sheet.width:
+        if out and "row" in whats and "col" not in whats and out[-1].width == sheet.width \
+                and out[-1].table_rows + sheet.table_rows <= MAX_ROWS:
             out[-1].append(sheet)
         else:
             out.append(sheet)
@@ -247,6 +268,10 @@ def read_tables(grids: list[Grid], year: int | None = None, form: FormSpec | Non
     sheets = word_tables(grids)
     located = locate(sheets, year=year or None, form=form)
     read = TablesRead(located, sheets)
+    for sheet in sheets:
+        if sheet.truncated:
+            read.notes.append(Note(f"{sheet.name}很大（或其合并单元格的列数不合理），只读取了开头部分（至多 {MAX_ROWS} 行、"
+                                   f"{MAX_COLS} 列）。如年报数字不在开头部分，请删除表格中多余的行列后再导入。"))
     if located is None:
         return read
     for key, placement in located.placements.items():
