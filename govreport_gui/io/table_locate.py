@@ -12,8 +12,9 @@ comes from the format declarations.  Layouts understood:
 
 The result says where every value was found, which version the labels belong to, and which labels
 could not be placed.  A table found more than once (the same 表三 on two sheets, a sheet copied as
-“Sheet1 (2)”, a table pasted twice) is read from its first copy; ``Located.duplicates`` says so,
-naming every copy and whether their figures differ.
+“Sheet1 (2)”, a table pasted twice, a summary of a few rows before the full table) is read from its
+most complete copy (ties: the first); ``Located.duplicates`` says so, naming every copy, which was
+read and whether their figures differ.
 """
 
 from __future__ import annotations
@@ -192,12 +193,16 @@ def _locate_form(form: FormSpec, sheets: list[SheetGrid], per_sheet, guessed: bo
             if table.id == "四":
                 _place_column_groups(table, form.version, sheet, occ, sheet_copies)
             copies += sheet_copies
-        for copy in copies:   # each cell from the first copy that has it
+        if not copies:
+            continue
+        # The most complete copy is read (ties: the first): an earlier partial copy — a summary
+        # table on a 说明 sheet, a few rows pasted above — must not win over the full table.
+        main = max(copies, key=lambda c: len(c.placements))
+        for copy in [main] + [c for c in copies if c is not main]:   # then cells only others have
             for key, p in copy.placements.items():
                 result.placements.setdefault(key, p)
-        if any(k.table == table.id for k in result.placements):
-            result.tables_found.append(table.id)
-            _note_duplicates(form, table, copies, result)
+        result.tables_found.append(table.id)
+        _note_duplicates(form, table, copies, main, result)
     _note_unplaced(form, sheets, per_sheet, result)
     return result
 
@@ -218,42 +223,62 @@ def _shown(figure: object) -> str:
     return format_value(figure) if not isinstance(figure, str) else f"“{figure[:20]}”"
 
 
-def _note_duplicates(form: FormSpec, table: TableSpec, copies: list[_Copy], result: Located) -> None:
+def _is_copy(copy: _Copy, main: _Copy) -> bool:
+    """A second copy of the table (most of its cells are the main copy's cells too), not a part of
+    it or a label mentioned elsewhere with a number beside it."""
+    shared = sum(1 for k in copy.placements if k in main.placements)
+    return shared >= 2 and 2 * shared >= len(copy.placements)
+
+
+def _note_duplicates(form: FormSpec, table: TableSpec, copies: list[_Copy], main: _Copy, result: Located) -> None:
     """Copies of ``table`` beyond the one read: a note naming them all, saying which was read and
-    whether the figures differ (then the clerk must decide which copy is right)."""
-    used = {id(p) for p in result.placements.values()}
-    main = max(copies, key=lambda c: sum(1 for p in c.placements.values() if id(p) in used))
-    others = []
+    whether the figures differ (then the clerk must decide which copy is right).  Every cell read
+    is compared with the same cell of every other copy; cells read from a copy other than the
+    main one are named too — copies are never mixed silently."""
+    others = [c for c in copies if c is not main and _is_copy(c, main)]
+    differences = []
+    lone = []   # a figure beside a label elsewhere (no copy) that differs from the one read
     for copy in copies:
-        if copy is main:
-            continue
-        # Cells this copy has that were read from another copy: a second copy, not a part.
-        repeated = [k for k, p in copy.placements.items() if id(p) not in used]
-        if len(repeated) >= 2 and 2 * len(repeated) >= len(copy.placements):
-            others.append((copy, repeated))
+        for key, mine in copy.placements.items():
+            read = result.placements[key]
+            if read is mine:
+                continue
+            kind = form.cell(key).kind
+            a, b = _figure(read.raw, kind), _figure(mine.raw, kind)
+            if a != b:
+                (differences if copy in others or copy is main else lone).append((key, read, mine, a, b))
+    for key, read, mine, a, b in lone[:3]:
+        result.duplicates.append(Note(
+            f"{mine.ref}：“{_short(key.row)}”旁的数字为{_shown(b)}，与表{table.id}中 {read.ref} 的{_shown(a)}不同；"
+            f"已读取 {read.ref} 的数字。请核对哪一个正确，如有错误请改正后重新导入，或导入后手工改正。", "unplaced"))
     if not others:
         return
     n = len(others) + 1
-    areas = "、".join([f"{main.area}（已读取）"] + [c.area for c, _ in others])
-    differences = []
-    for copy, repeated in others:
-        for key in repeated:
-            kind = form.cell(key).kind
-            mine, read = copy.placements[key], result.placements[key]
-            a, b = _figure(read.raw, kind), _figure(mine.raw, kind)
-            if a != b:
-                differences.append((key, read, mine, a, b))
+    areas = "、".join([f"{main.area}（已读取）"] + [c.area for c in others])
+    borrowed = [p for p in result.placements.values()
+                if p.key.table == table.id and any(p is c.placements.get(p.key) for c in others)]
+    extra = ""
+    if borrowed:
+        where = "、".join(dict.fromkeys(c.area for c in others for p in borrowed if p is c.placements.get(p.key)))
+        extra = (f"另有 {len(borrowed)} 个数字（如 {borrowed[0].ref}）只在 {where} 中有，"
+                 f"也已读取，请一并核对。")
     if not differences:
         result.duplicates.append(Note(
-            f"表{table.id}在文件中出现了{n}份：{areas}；各份的数字相同，只读取了第一份。", "info"))
+            f"表{table.id}在文件中出现了{n}份：{areas}；各份相同位置的数字相同，"
+            f"读取了最完整的一份（{main.area}）。{extra}"
+            "如无需要，可删除多余的一份。", "duplicate" if extra else "info"))
         return
     key, read, mine, a, b = differences[0]
-    row = key.row if len(key.row) <= 14 else key.row[:13] + "…"
     result.duplicates.append(Note(
         f"表{table.id}在文件中出现了{n}份：{areas}；各份有 {len(differences)} 个数字不同"
-        f"（如“{row}”行“{key.col}”栏：{read.ref} 为{_shown(a)}，{mine.ref} 为{_shown(b)}）。"
-        f"已读取第一份（{main.area}）。请核对哪一份正确；如果应以另一份为准，请删除或改正多余的一份后重新导入。",
+        f"（如“{_short(key.row)}”行“{key.col}”栏：{read.ref} 为{_shown(a)}（已读取），{mine.ref} 为{_shown(b)}）。"
+        f"已读取最完整的一份（{main.area}）。{extra}"
+        "请核对哪一份正确；如果应以另一份为准，请删除或改正多余的一份后重新导入。",
         "duplicate"))
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 14 else text[:13] + "…"
 
 
 def _cols_of_row(table: TableSpec) -> dict[str, list[str]]:

@@ -1,4 +1,4 @@
-"""A workbook holding a table twice: the first copy is read, and the clerk is told about the others."""
+"""A workbook holding a table twice: the most complete copy is read (ties: the first), and the clerk is told about the others."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def test_a_copy_with_different_figures_is_a_warning_in_the_preview(tmp_path):
     assert kind_of(note) == "duplicate"
     assert "表三!A5:" in note and "Sheet1 (2)!A5:" in note and "2 个数字不同" in note
     assert f"表三!D5 为{source.values[NEW]}" in note and f"Sheet1 (2)!D5 为{source.values[NEW] + 7}" in note
-    assert "已读取第一份" in note and "重新导入" in note
+    assert "已读取最完整的一份" in note and "重新导入" in note
     preview = build_preview(result)
     assert preview.duplicates == [note] and preview.needs_attention
     assert dict(preview.groups())[DUPLICATES_TITLE] == [note]
@@ -100,15 +100,67 @@ def test_a_hidden_older_copy_is_reported(tmp_path):
     assert note.startswith("表二在文件中出现了2份") and "上年表二!" in note and kind_of(note) == "duplicate"
 
 
-def test_a_label_mentioned_elsewhere_is_no_copy(tmp_path):
-    """One row label with a number on another sheet (a note, a summary) is not a second table."""
+@pytest.mark.parametrize("first", [False, True])
+def test_a_label_mentioned_elsewhere_is_no_copy(tmp_path, first):
+    """One row label with a number on another sheet (a note, a summary) is not a second table —
+    wherever that sheet is, the table's figure is read and the differing mention is pointed out."""
     source = filled_report("2021", seed=8)
     wb = official(source)
     ws = wb.create_sheet("说明")
     ws["A1"] = "行政许可"
     ws["B1"] = 3
+    if first:
+        wb.move_sheet(ws, offset=-(len(wb.sheetnames) - 1))
     result = read_report(save(wb, tmp_path / "a.xlsx"))
     assert not _duplicate_notes(result)
+    assert result.report.values.get(LICENCE) == source.values.get(LICENCE) != 3
+    [note] = [n for n in result.notes if n.startswith("说明!B1")]
+    assert "不同" in note and "已读取 表二!" in note and "请核对" in note
+
+
+LICENCE = CellKey("二", "行政许可", "本年处理决定数量")
+PENALTY = CellKey("二", "行政处罚", "本年处理决定数量")
+
+
+def test_a_summary_table_before_the_official_one_is_not_read(tmp_path):
+    """A small summary (事项 | 数量) on a 说明 sheet placed first must not beat the full 表二."""
+    source = filled_report("2021", seed=8)
+    source.values[LICENCE], source.values[PENALTY] = 7, 8
+    wb = official(source)
+    ws = wb.create_sheet("说明")
+    ws.append(["事项", "数量（件）"])
+    ws.append(["行政许可", 512])
+    ws.append(["行政处罚", 33])
+    wb.move_sheet(ws, offset=-(len(wb.sheetnames) - 1))
+    result = read_report(save(wb, tmp_path / "a.xlsx"))
+    assert result.report.values[LICENCE] == 7 and result.report.values[PENALTY] == 8
+    two = {k: v for k, v in result.report.values.items() if k.table == "二"}
+    assert two == {k: v for k, v in source.values.items() if k.table == "二"}
+    [note] = _duplicate_notes(result)
+    assert note.startswith("表二在文件中出现了2份") and kind_of(note) == "duplicate"
+    assert "说明!A2:B3" in note and "2 个数字不同" in note
+    assert "为7（已读取）" in note and "说明!B2 为512" in note
+    assert note.split("（已读取）")[0].endswith(note.split("已读取最完整的一份（")[1].split("）")[0])
+
+
+def test_a_partial_first_copy_is_not_mixed_with_the_full_table(tmp_path):
+    """The first rows of 表三, with other figures, on a sheet before the full 表三: every figure of
+    表三 comes from the full table, none from the partial copy, and the note says so."""
+    source = filled_report("2021", seed=8)
+    wb = official(source)
+    part = wb.create_sheet("摘要")
+    for row in wb["表三"].iter_rows(min_row=1, max_row=7):
+        for cell in row:
+            if cell.value is not None:
+                value = cell.value + 100 if isinstance(cell.value, int) else cell.value
+                part.cell(row=cell.row, column=cell.column, value=value)
+    wb.move_sheet(part, offset=-(len(wb.sheetnames) - 1))
+    result = read_report(save(wb, tmp_path / "a.xlsx"))
+    assert _three_values(result.report) == _three_values(source)
+    [note] = _duplicate_notes(result)
+    assert kind_of(note) == "duplicate" and "表三!A5:J" in note and "摘要!A5:" in note
+    assert f"表三!D5 为{source.values[NEW]}（已读取）" in note and f"摘要!D5 为{source.values[NEW] + 100}" in note
+    assert "已读取最完整的一份（表三!A5:J" in note and "只在" not in note
 
 
 @pytest.mark.parametrize("version", ["2019", "2021"])
