@@ -235,20 +235,60 @@ class WordTable(SheetGrid):
 
 
 def word_tables(grids: list[Grid]) -> list[WordTable]:
-    """The document's tables as sheets, numbered in document order, a split table joined: a
-    table with row labels of a report table but none of the column headers of any format is
-    appended to the table before it when both have the same number of grid columns."""
+    """The document's tables as sheets, numbered in document order, a split table joined when
+    both parts have the same number of grid columns: a table with row labels of a report table
+    but none of the column headers of any format (column labels in its first, label column do
+    not count: ``总计`` / ``其他`` are row labels too), or a table holding only figures after a
+    table that ends in header rows (a PDF converted to Word often splits there), or a table
+    with figures and column headers but no row labels after one of header rows only, is
+    appended to the table before it."""
     out: list[WordTable] = []
     for number, grid in enumerate(grids, 1):
         sheet = WordTable(number, grid)
-        whats = {u.what for _, text in sheet.text_cells() if len(text) <= MAX_LABEL_CHARS * 2
-                 for u in label_index().lookup(text)}
-        if out and "row" in whats and "col" not in whats and out[-1].width == sheet.width \
-                and out[-1].table_rows + sheet.table_rows <= MAX_ROWS:
+        found = {pos: {u.what for u in label_index().lookup(text)} for pos, text in sheet.text_cells()
+                 if len(text) <= MAX_LABEL_CHARS * 2}
+        label_column = max((c for (_, c), w in found.items() if w & {"row", "group"}), default=-1)
+        first_figure: dict[int, int] = {}
+        for (r, c), text in sheet.text_cells():
+            if _looks_numeric(text) and c < first_figure.get(r, c + 1):
+                first_figure[r] = c
+        whats: set[str] = set()
+        for (r, c), w in found.items():
+            if "col" in w and (c <= label_column or c < first_figure.get(r, -1)):
+                w = w - {"col"}      # 总计 / 其他 written as a row label
+            whats |= w
+        joins = out and out[-1].width == sheet.width and out[-1].table_rows + sheet.table_rows <= MAX_ROWS and (
+            ("row" in whats and "col" not in whats) or (_ends_in_headers(out[-1]) and (
+                _figures_only(sheet) or ("row" not in whats and _has_figures(sheet) and not _has_figures(out[-1])))))
+        if joins:
             out[-1].append(sheet)
         else:
             out.append(sheet)
     return out
+
+
+_PLACEHOLDERS = {"-", "—", "/", "／", "－", "——", "无"}
+
+
+def _figures_only(sheet: SheetGrid) -> bool:
+    """Every text cell of ``sheet`` is a figure (or a dash), and there is at least one figure."""
+    texts = [normalise_text(t) for _, t in sheet.text_cells()]
+    return any(_looks_numeric(t) for t in texts) and all(_looks_numeric(t) or t in _PLACEHOLDERS for t in texts)
+
+
+def _has_figures(sheet: SheetGrid) -> bool:
+    return any(_looks_numeric(t) for _, t in sheet.text_cells())
+
+
+def _ends_in_headers(sheet: SheetGrid) -> bool:
+    """The last row of ``sheet`` that has text holds column headers of a report table and no figure."""
+    cells = list(sheet.text_cells())
+    if not cells:
+        return False
+    last = max(r for (r, _), _ in cells)
+    texts = [t for (r, _), t in cells if r == last]
+    return not any(_looks_numeric(t) for t in texts) and any(
+        u.what == "col" for t in texts if len(t) <= MAX_LABEL_CHARS * 2 for u in label_index().lookup(t))
 
 
 @dataclass
@@ -280,6 +320,16 @@ def read_tables(grids: list[Grid], year: int | None = None, form: FormSpec | Non
         ok, value = _read_value(placement, spec.kind, where, read.notes, read.problems)
         if ok:
             read.values[key] = value
+    used = {id(p.sheet) for p in located.placements.values()}
+    for sheet in sheets:
+        if id(sheet) not in used and _figures_only(sheet):
+            read.notes.append(Note(f"{sheet.name}只有数字、没有行列标签，未读取。如它是上一个表格的续表，"
+                                   "请在 Word 中把两个表格合并（或补上表头）后再导入。", "unplaced"))
+    for table_id in located.tables_found:
+        keys = [k for k in located.placements if k.table == table_id]
+        if keys and all(read.values.get(k) is None and k in read.values for k in keys):
+            read.notes.append(Note(f"找到了表{table_id}的标签，但其中的单元格全部是空白。如数字在另一个表格里"
+                                   "（例如表格被分成了表头和数字两部分），请在 Word 中把表格合并后再导入。", "unplaced"))
     return read
 
 
