@@ -75,7 +75,23 @@ def shorten(formula: str, limit: int = 60) -> str:
     return formula if len(formula) <= limit else formula[:limit - 1] + "…"
 
 
+#: Beyond this (either way) a number is no figure of a report, and Excel could not hold it exactly
+#: (15 digits): refused before ``int()`` or further arithmetic (``1E+99999999999`` would need GBs).
+MAX_MAGNITUDE = 15
+OUT_OF_RANGE = "的计算结果超出范围（数字过大或过小，不是年报中的数字）"
+
+
+def _bounded(value: Decimal) -> Decimal:
+    """``value`` when it is a number a report can hold; else ``CannotEvaluate``."""
+    if not value.is_finite():
+        raise CannotEvaluate(OUT_OF_RANGE)
+    if value and not -MAX_MAGNITUDE <= value.adjusted() <= MAX_MAGNITUDE:
+        raise CannotEvaluate(OUT_OF_RANGE)
+    return value
+
+
 def _exact(value: Decimal) -> int | Decimal:
+    value = _bounded(value)
     return int(value) if value == value.to_integral_value() else value
 
 
@@ -170,7 +186,7 @@ class SheetEvaluator:
                 raise CannotEvaluate("不是有效数字", pos)
             return from_float(raw)
         if isinstance(raw, (int, Decimal)):
-            return Decimal(raw)
+            return _bounded(Decimal(raw))
         if isinstance(raw, (datetime, date, time, timedelta)):
             raise CannotEvaluate("是日期或时间，不是数字", pos)
         text = str(raw).strip()
@@ -189,7 +205,7 @@ class SheetEvaluator:
         try:
             value = Decimal(text)
             if value.is_finite():
-                return value        # "12" + 1: Excel reads plain numeric text as a number
+                return _bounded(value)   # "12" + 1: Excel reads plain numeric text as a number
         except InvalidOperation:
             pass
         raise CannotEvaluate(f"是文字“{shown}”，不是数字", pos)
@@ -221,7 +237,7 @@ class SheetEvaluator:
         except ZeroDivisionError:   # decimal's DivisionByZero and DivisionUndefined (0/0) too
             raise CannotEvaluate("中除数为0（Excel 显示 #DIV/0!）") from None
         except ArithmeticError:     # InvalidOperation, Overflow
-            raise CannotEvaluate("的计算结果超出范围") from None
+            raise CannotEvaluate(OUT_OF_RANGE) from None
         except RecursionError:      # not expected (MAX_NESTING): a limit, not a crash
             raise CannotEvaluate("嵌套的括号、正负号或层层引用过多") from None
         finally:
@@ -307,7 +323,7 @@ class _Parser:
         self.own_sheet()
         kind, text = self.take()
         if kind == "num":
-            return Decimal(text)
+            return _bounded(Decimal(text))
         if kind == "ref":
             return self.sheet._cell(*parse_ref(text), in_range=False)
         if kind == "range":
@@ -386,6 +402,10 @@ class SharedFormulas:
         master = self.masters.get(si)
         if master is None:
             return ""
+        if len(master[0]) > MAX_FORMULA_CHARS + 1:
+            # Too long to be computed anyway (``_evaluate`` says 过长): not moved, which would tokenise
+            # the whole text once per cell of the group (minutes for a 10 KB file).
+            return master[0]
         from openpyxl.formula.translate import Translator
         try:
             return Translator(master[0], origin=master[1]).translate_formula(cell_ref(row, col))

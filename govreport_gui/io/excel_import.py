@@ -81,6 +81,9 @@ class _XlsxBook:
         self._paths: dict[str, str] = {}
         self.shared: dict[str, SharedFormulas] = {}   # shared formula groups, by sheet name
         self._formula_rows: dict[str, int] = {}        # rows whose formulas were read, by sheet name
+        # Formula cells whose saved result is empty text (``=IF(B6=0,"",B6)`` shows blank: Excel
+        # saves ``t="str"`` and an empty ``<v>``): blank on purpose, not a result the file lacks.
+        self.blank_results: dict[str, set[tuple[int, int]]] = {}
         try:
             self._file = open(path, "rb")
         except OSError as exc:
@@ -150,6 +153,7 @@ class _XlsxBook:
             return
         self._formula_rows[sheet.name] = rows
         shared = self.shared.setdefault(sheet.name, SharedFormulas())
+        blank = self.blank_results.setdefault(sheet.name, set())
         budget = [MAX_CELLS]
         row = -1
         parsed = 0
@@ -179,6 +183,8 @@ class _XlsxBook:
                             if formula is not None and col < MAX_COLS and row < rows:
                                 sheet.has_formulas = True
                                 _add_formula(sheet, shared, row, col, formula, budget)
+                                if cell.get("t") == "str" and _empty_result(cell):
+                                    blank.add((row, col))
                         el.clear()
         except (KeyError, OSError, ValueError, zipfile.BadZipFile, CannotEvaluate):
             return
@@ -192,6 +198,8 @@ class _XlsxBook:
         def formula_at(r: int, c: int) -> str | None:
             if r >= self._formula_rows.get(sheet.name, MAX_ROWS):
                 self.load_formulas(sheet)   # a formula uses a cell below the rows read: all of them
+            if (r, c) in self.blank_results.get(sheet.name, ()):
+                return None   # a formula that shows blank: blank (0 in a sum, as in Excel)
             known = sheet.formulas.get((r, c))
             shared = self.shared.get(sheet.name)
             return known if known is not None or shared is None else shared.formula(r, c)
@@ -201,6 +209,12 @@ class _XlsxBook:
             return not sheet.truncated or (r < rows_read and c < MAX_COLS)
 
         return SheetEvaluator(sheet.name, sheet.get, formula_at, in_area)
+
+
+def _empty_result(cell) -> bool:
+    """Whether a formula cell saved its result as an empty ``<v>`` (present, blank text)."""
+    v = next((x for x in cell if x.tag.rsplit("}", 1)[-1] == "v"), None)
+    return v is not None and not (v.text or "").strip()
 
 
 #: Cells of one array formula / data table marked "formula of unknown value" (more: left as is).

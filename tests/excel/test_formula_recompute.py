@@ -238,3 +238,69 @@ def test_evaluator_long_chains_and_cycles_end_in_a_reason():
     with pytest.raises(CannotEvaluate) as exc:
         cycle.formula_value("=B1", at=(0, 0))
     assert "循环引用" in exc.value.reason
+
+
+@pytest.mark.parametrize("cells,formula", [
+    ({}, "=1E-999999999"),              # was read as 1E-999999999 and then refused as “应为整数”
+    ({}, "=1E+20"),
+    ({}, "=1E+10*1E+10"),
+    ({}, "=1/1E-15/1E-15"),
+    ({(0, 0): "1E+30"}, "=A1+1"),       # numeric text
+    ({(0, 0): Decimal("1E+30")}, "=A1"),
+])
+def test_evaluator_refuses_numbers_no_report_holds(cells, formula):
+    """Beyond ±1E15 (or a non-zero figure below 1E-15): “超出范围”, before any int() of it (a file's
+    ``=9E+999999`` took 28 s, ``=1E+99999999999`` tens of GB — those are in the hostile set)."""
+    ev = _sheet(cells, {})
+    with pytest.raises(CannotEvaluate) as exc:
+        ev.formula_value(formula)
+    assert "超出范围" in exc.value.reason
+    assert _sheet({}, {}).formula_value("=999999999999999+0.5") == Decimal("999999999999999.5")
+
+
+def test_a_tiny_number_gets_one_note_saying_what_to_do(tmp_path):
+    source = filled_report("2021", seed=6)
+    wb = official(source)
+    wb["表二"]["B7"] = 0
+    path = save(wb, tmp_path / "tiny.xlsx")
+    set_cells(path, TWO, {"B7": "<f>1E-999999999</f>"})
+    result = read_report(path)
+    assert B7 not in result.report.values
+    [note] = _notes_about(result, "表二!B7")
+    assert "超出范围" in note and "F9" in note and kind_of(note) == "problem"
+
+
+def test_a_very_long_shared_formula_is_not_moved_to_every_cell(tmp_path, monkeypatch):
+    """The length limit comes before moving a shared formula to a cell (moving tokenises the
+    whole text: a 10 KB file with ``$A$1+`` × 200 000 over a table took minutes)."""
+    from openpyxl.formula import translate
+
+    from govreport_gui.io.excel_formula import SharedFormulas
+
+    def no_translator(*_a, **_k):
+        raise AssertionError("a formula too long to compute was moved")
+    shared = SharedFormulas()
+    shared.add_first("0", 4, 3, "$A$1+" * 200_000 + "1")
+    shared.add_other("0", 5, 3)
+    monkeypatch.setattr(translate.Translator, "__init__", no_translator)
+    formula = shared.formula(5, 3)
+    with pytest.raises(CannotEvaluate) as exc:
+        _sheet({}, {}).formula_value(formula, at=(5, 3))
+    assert "过长" in exc.value.reason
+
+
+def test_a_formula_that_shows_blank_is_blank_without_a_note(tmp_path):
+    """``=IF(B6=0,"",B6)`` saved by Excel as ``t="str"`` with an empty ``<v>``: a blank on purpose,
+    not a result the file lacks (no “按 F9” note); a formula saved without any result still is."""
+    source = filled_report("2021", seed=6)
+    wb = official(source)
+    wb["表二"]["B7"] = 0
+    wb["表二"]["C7"] = 0
+    path = save(wb, tmp_path / "blank.xlsx")
+    set_cells(path, TWO, {"B7": '<c r="B7" t="str"><f>IF(B6=0,"",B6)</f><v></v></c>',
+                          "C7": '<c r="C7" t="str"><f>IF(B6=0,"",B6)</f></c>'})
+    result = read_report(path)
+    assert B7 not in result.report.values
+    assert not _notes_about(result, "表二!B7")
+    [note] = _notes_about(result, "表二!C7")
+    assert "F9" in note and kind_of(note) == "problem"

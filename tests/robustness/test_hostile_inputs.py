@@ -99,6 +99,7 @@ def build_cases(seeds: dict, folder) -> list[tuple[str, str, bytes, str]]:
     cases.append(("a 60 MB project file", "huge.govreport", native[:-2] + b" " * (60 * 1024 * 1024) + native[-2:],
                   MUST_REFUSE))
     cases += _office_enormous_values(seeds, folder)
+    cases += _xlsx_hostile_formulas(seeds)
     # labels in other encodings
     gbk = native.decode("utf-8").encode("gbk", errors="replace")
     cases.append(("project file in GBK", "gbk.govreport", gbk, MUST_REFUSE))
@@ -140,6 +141,40 @@ def _office_enormous_values(seeds, folder) -> list:
                          ("a 1 MB run of digits", "7" * 1_000_000)):
         out.append((f"docx table cells holding {label}", "huge.docx",
                     _replace_member_text(docx, "word/document.xml", lambda t, v=value: docx_numbers(t, v)), EITHER))
+    return out
+
+
+def _xlsx_hostile_formulas(seeds) -> list:
+    """Formulas without cached values, which the Excel reader recomputes (only in files that are
+    not our own exports: the format marker is removed): numbers far beyond any report's, and one
+    shared formula of 200 000 references over every value cell."""
+    import re
+    xlsx = seeds["xlsx"].read_bytes()
+    sheet = _office_member(xlsx, "worksheets/sheet3")
+    unmarked = _replace_member_text(xlsx, "xl/workbook.xml", lambda t: re.sub(
+        r'<definedName name="GovReport_Format"[^>]*>[^<]*</definedName>', "", t))
+    number_cell = re.compile(r'<c r="([A-Z]+\d+)"([^>]*?) t="n"><v>\d+</v></c>')
+
+    def every_number(formula):
+        return lambda t: number_cell.sub(lambda m: f'<c r="{m.group(1)}"{m.group(2)}><f>{formula}</f></c>', t)
+
+    def one_shared(t):
+        first = [True]
+
+        def cell(m):
+            if first[0]:
+                first[0] = False
+                return (f'<c r="{m.group(1)}"{m.group(2)}><f t="shared" si="0" ref="A1:Z99">'
+                        + "$A$1+" * 200_000 + "1</f></c>")
+            return f'<c r="{m.group(1)}"{m.group(2)}><f t="shared" si="0"/></c>'
+        return number_cell.sub(cell, t)
+    out = []
+    for label, formula in (("=9E+999999", "9E+999999"), ("=1E+99999999999", "1E+99999999999"),
+                           ("=1E-999999999", "1E-999999999"), ("=1E+500000*1E+500000", "1E+500000*1E+500000")):
+        out.append((f"xlsx value cells holding the formula {label} without results", "formula.xlsx",
+                    _replace_member_text(unmarked, sheet, every_number(formula)), EITHER))
+    out.append(("xlsx value cells sharing a formula of 200 000 references", "shared.xlsx",
+                _replace_member_text(unmarked, sheet, one_shared), EITHER))
     return out
 
 
