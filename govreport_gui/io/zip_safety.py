@@ -12,9 +12,10 @@ and only here):
 * a part larger than ``RATIO_FLOOR`` must not be compressed more than ``MAX_RATIO`` : 1 (zip
   bombs; Office's own parts compress about 5–20 : 1);
 * no encrypted part;
-* no part that is XML (whatever its name: content types can point anywhere) may declare a
-  DOCTYPE or an ENTITY in its prolog — Word, WPS and Excel never write them; "billion laughs"
-  and external-entity attacks need them.  A DOCTYPE is only allowed before the root element, so
+* no part that is XML (whatever its name: content types can point anywhere) may declare an
+  ENTITY, an internal DTD subset or an external identifier (SYSTEM/PUBLIC) in its prolog —
+  Word, WPS and Excel never write them; "billion laughs" and external-entity attacks need them.
+  A bare ``<!DOCTYPE name>`` (the HTML Word stores for inserted HTML) is harmless and allowed.  A DOCTYPE is only allowed before the root element, so
   reading up to the root element (at most ``PROLOG_LIMIT`` bytes) is enough.
 
 Each refusal is a ``ReadError`` in Chinese naming the file and its type (“Word 文档” /
@@ -74,10 +75,16 @@ def check_package(source: Path | bytes, name: str, kind: PackageKind) -> None:
                                     f"请在 {kind.programs} 中取消密码后另存，再导入。")
                 total += info.file_size
                 ratio = info.file_size / max(info.compress_size, 1)
-                if (info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES
-                        or (info.file_size > RATIO_FLOOR and ratio > MAX_RATIO)):
+                if info.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
                     raise ReadError(f"“{name}”解压后异常巨大（疑似“压缩炸弹”），不是正常的{kind.name}，"
                                     "为安全起见已拒绝读取。请向文件来源核实。")
+                if info.file_size > MAX_MEMBER_BYTES:
+                    raise ReadError(f"“{name}”中的部件“{info.filename}”过大（解压后 {_mb(info.file_size)}，"
+                                    f"单个部件上限 {_mb(MAX_MEMBER_BYTES)}），无法作为{kind.name}读取。"
+                                    f"如文件中插入了很大的图片、视频或附件，请在 {kind.programs} 中删除或压缩后另存，再导入。")
+                if total > MAX_TOTAL_BYTES:
+                    raise ReadError(f"“{name}”解压后过大（超过 {_mb(MAX_TOTAL_BYTES)} 的上限），无法作为{kind.name}读取。"
+                                    f"如文件中插入了很多图片、视频或附件，请在 {kind.programs} 中删除或压缩后另存，再导入。")
             for info in infos:
                 if info.file_size and not info.filename.endswith("/"):   # (is_dir fails on a nameless part)
                     _check_prolog(zf, info, name, kind)
@@ -86,6 +93,10 @@ def check_package(source: Path | bytes, name: str, kind: PackageKind) -> None:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError):
         raise ReadError(f"“{name}”已损坏（压缩包结构不完整），无法读取。"
                         f"请用 {kind.programs} 打开后另存一份再试。") from None
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{max(1, size // 1024)} KB"
 
 
 def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, kind: PackageKind) -> None:
@@ -107,6 +118,9 @@ def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, kind: P
 
 
 _NAME_START = re.compile(rb"<[A-Za-z_:\x80-\xff]")
+#: A DOCTYPE naming the root element only (``<!DOCTYPE html>`` in the HTML Word keeps for
+#: inserted HTML): no internal subset, no external identifier — nothing an attack can use.
+_PLAIN_DOCTYPE = re.compile(rb"<!DOCTYPE[ \t\r\n]+[A-Za-z_:][A-Za-z0-9_:.\-]*[ \t\r\n]*>", re.IGNORECASE)
 
 
 def prolog_verdict(head: bytes, complete: bool = False) -> str:
@@ -134,7 +148,13 @@ def prolog_verdict(head: bytes, complete: bool = False) -> str:
         elif text.startswith(b"<!", pos):
             if n - pos < 4 and not complete:
                 return "more"        # perhaps the start of a comment
-            return "dtd"             # <!DOCTYPE, <!ENTITY or another declaration: all are DTD
+            end = text.find(b">", pos)
+            if end < 0:
+                return "dtd" if complete else "more"
+            if _PLAIN_DOCTYPE.fullmatch(text, pos, end + 1):
+                pos = end + 1        # <!DOCTYPE html>: a name only, nothing to expand or fetch
+                continue
+            return "dtd"             # an internal subset, SYSTEM/PUBLIC, <!ENTITY ...: refused
         elif _NAME_START.match(text, pos):
             return "safe"            # the root element: no DTD can follow
         elif n - pos < 2 and not complete:
