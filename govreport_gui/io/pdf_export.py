@@ -30,6 +30,7 @@ from ..core.report import Report
 from ..core.serialize import write_atomic
 
 CONVERT_TIMEOUT = 180  # seconds
+GROUP_EXIT_WAIT = 5.0          # seconds for a killed LibreOffice's processes to go
 POLL_INTERVAL = 0.05   # seconds between looks at ``cancelled`` while LibreOffice runs
 _WINDOWS_SOFFICE = (r"C:\Program Files\LibreOffice\program\soffice.exe",
                     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
@@ -97,9 +98,11 @@ def _convert(docx_path: Path, tmp: Path, cancelled: Callable[[], bool] | None = 
     if soffice:
         return _convert_soffice(soffice, docx_path, tmp, cancelled), "LibreOffice"
     if sys.platform == "win32":
-        converted = _convert_com(docx_path, tmp)
+        converted, problem = _convert_com(docx_path, tmp, cancelled)
         if converted is not None:
             return converted
+        if problem:
+            raise WriteError(f"用 WPS/Word 转换 PDF 失败（{problem}）。请先导出 Word，再在 WPS/Word 中另存为 PDF。")
     raise WriteError(NEED_OFFICE)
 
 
@@ -151,34 +154,68 @@ def _kill_group(process: subprocess.Popen) -> None:
     if process.poll() is None:
         process.kill()
     process.wait()
+    if sys.platform != "win32":  # the group's other processes (soffice.bin) may take a moment to go
+        deadline = time.monotonic() + GROUP_EXIT_WAIT
+        while time.monotonic() < deadline and _group_running(process.pid):
+            time.sleep(0.02)
 
 
-def _convert_com(docx_path: Path, tmp: Path) -> tuple[bytes, str] | None:  # pragma: no cover - Windows only
-    """WPS (KWps.Application) or Word (Word.Application) through COM; None when unavailable."""
+def _group_running(pgid: int) -> bool:
+    """Whether a process of group ``pgid`` still runs (an ended one not yet reaped does not)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        try:
+            os.killpg(pgid, 0)
+        except (ProcessLookupError, PermissionError):
+            return False
+        return True
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 2 and fields[2] == str(pgid) and fields[0] != "Z":
+            return True
+    return False
+
+
+def _convert_com(docx_path: Path, tmp: Path, cancelled: Callable[[], bool] | None = None
+                 ) -> tuple[tuple[bytes, str] | None, str]:  # pragma: no cover - Windows only
+    """WPS (KWps.Application) or Word (Word.Application) through COM: ``(pdf, program)`` or
+    ``(None, what went wrong)`` ("" when neither program is installed).  Runs in a worker thread,
+    which must set up COM for itself."""
     try:
+        import pythoncom  # type: ignore[import-not-found]
         import win32com.client  # type: ignore[import-not-found]
     except ImportError:
-        return None
+        return None, ""
     pdf = tmp / "report.pdf"
-    for prog_id, name in (("KWps.Application", "WPS"), ("Word.Application", "Microsoft Word")):
-        try:
-            app = win32com.client.DispatchEx(prog_id)
-        except Exception:
-            continue
-        try:
-            app.Visible = False
-            doc = app.Documents.Open(str(docx_path), ReadOnly=True)
+    problems = []
+    pythoncom.CoInitialize()
+    try:
+        for prog_id, name in (("KWps.Application", "WPS"), ("Word.Application", "Microsoft Word")):
+            _check(cancelled)
             try:
-                doc.ExportAsFixedFormat(str(pdf), 17)  # wdExportFormatPDF
+                app = win32com.client.DispatchEx(prog_id)
+            except Exception:  # noqa: BLE001 - not installed
+                continue
+            try:
+                app.Visible = False
+                doc = app.Documents.Open(str(docx_path), ReadOnly=True)
+                try:
+                    doc.ExportAsFixedFormat(str(pdf), 17)  # wdExportFormatPDF
+                finally:
+                    doc.Close(False)
+            except Exception as exc:  # noqa: BLE001 - COM errors of every kind
+                problems.append(f"{name}：{exc}")
+                continue
             finally:
-                doc.Close(False)
-        except Exception:
-            continue
-        finally:
-            try:
-                app.Quit()
-            except Exception:
-                pass
-        if pdf.exists() and pdf.stat().st_size:
-            return pdf.read_bytes(), name
-    return None
+                try:
+                    app.Quit()
+                except Exception:  # noqa: BLE001
+                    pass
+            if pdf.exists() and pdf.stat().st_size:
+                return (pdf.read_bytes(), name), ""
+        return None, "；".join(problems)
+    finally:
+        pythoncom.CoUninitialize()

@@ -107,6 +107,8 @@ def run_busy(parent: QWidget | None, text: str, work: Callable[[Callable[[], boo
     thread.start()
     dialog.show()
     loop.exec()
+    if not thread.isFinished():  # the loop was ended from outside (the application quitting)
+        dialog.cancel_event.set()
     thread.wait()
     dialog.finish()
     dialog.deleteLater()

@@ -405,7 +405,8 @@ class FileFlows(QObject):
         report = self.session.report
         base = self.path.stem if self.path else f"{report.meta.agency}{report.meta.year or ''}年政府信息公开工作年度报告"
         folder = self.path.parent if self.path else Path.home()
-        path = dialogs.save_file(self.window, f"导出{what}", save_filter(suffix), str(folder / f"{base}{suffix}"))
+        gap = " " if what[:1].isascii() else ""  # 导出 Word 文档 / 导出报告 JSON
+        path = dialogs.save_file(self.window, f"导出{gap}{what}", save_filter(suffix), str(folder / f"{base}{suffix}"))
         if not path:
             return False
         path = Path(path)
@@ -415,7 +416,7 @@ class FileFlows(QObject):
         try:
             if suffix in CANCELLABLE:  # the worker gets copies: the document stays the UI thread's
                 report, previous = report.copy(), previous.copy() if previous is not None else None
-                notes = dialogs.busy(self.window, PDF_BUSY if suffix == ".pdf" else f"正在导出{what}…",
+                notes = dialogs.busy(self.window, PDF_BUSY if suffix == ".pdf" else f"正在导出{gap}{what}…",
                                      lambda cancelled: write_report(path, report, previous, cancelled))
             else:
                 notes = write_report(path, report, previous)

@@ -72,6 +72,7 @@ class FindingsPanel(QWidget):
         self.dismiss_button.setToolTip("核对各项数字无误、是文件所列的合计写错了时使用：以重新计算的合计为准"
                                        "（可撤销；导出时总是写入重新计算的合计）。")
         self.dismiss_button.setEnabled(False)
+        self.dismiss_button.setVisible(bool(session.report.printed))
         self.dismiss_button.clicked.connect(self._dismiss_current)
         self.list.currentItemChanged.connect(self._current_changed)
         buttons = QHBoxLayout()
@@ -98,6 +99,7 @@ class FindingsPanel(QWidget):
 
     def refresh(self) -> None:
         self._waiting = False
+        self.dismiss_button.setVisible(bool(self.session.report.printed))
         findings = self.session.document.findings
         c = self.counts()
         self.summary.setText(
@@ -142,6 +144,8 @@ class FindingsPanel(QWidget):
                                       and finding.is_open)
         self.dismiss_button.setEnabled(finding is not None
                                        and is_printed_total_finding(self.session.report, finding))
+        # only a report read from another program's file has printed totals to set aside
+        self.dismiss_button.setVisible(bool(self.session.report.printed))
 
     def _accept_current(self) -> None:
         item = self.list.currentItem()

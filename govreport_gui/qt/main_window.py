@@ -32,12 +32,17 @@ if TYPE_CHECKING:  # the grids are imported when the first table page is built (
     from .table_model import TableModel
 
 APP_NAME = "年报编制助手"
+FIRST_CHECK_LATEST_MS = 1000  # the first check runs after the first paint, or at the latest this long after show
+
+
 def prose_hint(form, key: str) -> str:
     """The placeholder of section ``key``'s text: the sub-headings its version's outline offers."""
     topics = form.outline.get(key, ())
     if not topics:
         return ""
     names = "、".join(t.name for t in topics)
+    if any(r.section == key for r in form.required):  # the version requires content here
+        return f"本部分一般写：{names}。"
     return f"本部分一般写：{names}。没有可写的内容时写“无。”"
 
 
@@ -370,6 +375,12 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._checked_once and not all(p.built for p in self.pages):
             QTimer.singleShot(0, self, self._build_next_page)
+        elif not self._checked_once:  # should no paint come (a window started minimised)
+            QTimer.singleShot(FIRST_CHECK_LATEST_MS, self, self._first_check_if_pending)
+
+    def _first_check_if_pending(self) -> None:
+        if not self._checked_once:
+            self._first_check()
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -387,6 +398,8 @@ class MainWindow(QMainWindow):
 
     def _update_badges(self) -> None:
         self._badges: dict[int, int] = {}
+        form = self.session.report.form
+        self.status_version.setText(f"{form.version}版格式")
         if not self._checked_once and not self.session.document.checked:
             self.status_counts.setText("正在检查…")
             return
@@ -394,8 +407,6 @@ class MainWindow(QMainWindow):
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
         self.status_counts.setText(f"错误 {errors} · 警告 {warnings}")
-        form = self.session.report.form
-        self.status_version.setText(f"{form.version}版格式")
         for i in range(self.tabs.count()):
             page = self.tabs.widget(i)
             if isinstance(page, SectionPage):

@@ -364,7 +364,7 @@ def test_file_choosers_list_the_types_the_registry_reads_and_writes(qtbot, make_
     assert fake_dialogs.filters == [("打开年度报告", open_filter()), ("导入报告内容", open_filter()),
                                     ("导入上一年度报告", open_filter()), ("选择上一年度的报告", open_filter()),
                                     ("保存年度报告", save_filter(NATIVE_SUFFIX)),
-                                    ("导出Word 文档", save_filter(".docx"))]
+                                    ("导出 Word 文档", save_filter(".docx"))]
     assert save_filter(".docx", ".xlsx") == f"{WRITERS['.docx'][0]} (*.docx);;{WRITERS['.xlsx'][0]} (*.xlsx)"
 
 

@@ -45,6 +45,7 @@ def test_the_clerk_can_take_the_recomputed_total_from_the_panel(qtbot, make_wind
     report.printed[ROW_TOTAL] = 6                                  # recomputed: 4
     window = make_window(report)
     panel = window.findings
+    assert not panel.dismiss_button.isHidden()
     [finding] = findings_with(window, "三.row_total")
     assert not panel.dismiss_button.isEnabled()
     item = panel.item_for(finding)
@@ -58,3 +59,8 @@ def test_the_clerk_can_take_the_recomputed_total_from_the_panel(qtbot, make_wind
     window.session.undo_stack.undo()
     assert window.session.report.printed == {ROW_TOTAL: 6}
     assert findings_with(window, "三.row_total") != []
+
+
+def test_the_recomputed_total_button_is_hidden_when_no_total_was_printed(qtbot, make_window):
+    window = make_window(balanced("2021"))
+    assert window.findings.dismiss_button.isHidden()

@@ -132,9 +132,12 @@ def test_prose_placeholders_follow_the_format_version(qtbot, make_window, fake_d
     five = window.page_for_section("五").prose.edit
     six = window.page_for_section("六").prose.edit
     assert "上年度问题整改情况" in five.placeholderText() and "信息处理费" in six.placeholderText()
+    # 2021 requires content in 五 and 六: “无。” there would itself be warned about
+    assert "无。" not in five.placeholderText() and "无。" not in six.placeholderText()
     # 2019 does not ask for 整改 or 信息处理费: switching versions changes the hints too
     fake_dialogs.answers["ask_yes_no"].append(True)
     window.flows.change_version("2019")
     assert window.session.report.form_version == "2019"
     assert "整改" not in five.placeholderText() and "信息处理费" not in six.placeholderText()
     assert "存在的主要问题" in five.placeholderText()
+    assert "无。" in six.placeholderText()  # 2019 requires nothing there

@@ -51,3 +51,14 @@ def test_a_window_made_directly_checks_at_once(qtbot, make_window, sample):
     window = make_window(sample)
     assert window.session.document.checked
     assert window.findings.summary.text() != "正在检查…"
+
+
+def test_without_a_paint_the_first_check_still_comes(qtbot, monkeypatch):
+    from govreport_gui.qt import main_window
+    monkeypatch.setattr(main_window, "FIRST_CHECK_LATEST_MS", 50)
+    window = create_window([str(SAMPLE)], offer_recovery=False)
+    window.paintEvent = lambda event: None  # e.g. a window started minimised is never painted
+    _shown(qtbot, window)
+    qtbot.waitUntil(lambda: window.session.document.checked and window._checked_once, timeout=3000)
+    assert window.findings.summary.text() != "正在检查…"
+    assert window.status_version.text() == "2021版格式"
