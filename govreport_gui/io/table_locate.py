@@ -365,7 +365,8 @@ def _inline(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrences, 
                 if c in col_at:
                     break
                 if sheet.get(r, c) is not None:
-                    found[label] = (c, str(sheet.get(r, cc)))
+                    if _is_figure(sheet.get(r, c)):   # not the next header (a table beside this one)
+                        found[label] = (c, str(sheet.get(r, cc)))
                     break
     return found
 
@@ -386,7 +387,7 @@ def _place_column_groups(table: TableSpec, version: str, sheet: SheetGrid, occ: 
                          copies: list[_Copy]) -> None:
     """Table 四 as printed: a group label above its outcome headers, the numbers below them."""
     groups = _cols_of_row(table)
-    clusters: list[tuple[str, int, list[tuple[str, int, int]]]] = []  # (group, group row, [(col, r, c)])
+    clusters: list[tuple[str, int, int, list[tuple[str, int, int]]]] = []  # (group, its row, its col, [(col, r, c)])
     for group, cols in groups.items():
         for rg, cg in occ.get((version, table.id, "row", group), ()):
             found: list[tuple[str, int, int]] = []
@@ -414,11 +415,11 @@ def _place_column_groups(table: TableSpec, version: str, sheet: SheetGrid, occ: 
                                      sheet)
                 found += [(label, rr, placed[label][0]) for label, rr in rows.items()]
             if len(found) >= (len(cols) + 1) // 2:
-                clusters.append((group, rg, found))
-    for group, rg, found in clusters:
+                clusters.append((group, rg, cg, found))
+    for group, rg, cg, found in clusters:
         # The numbers are in the row below the lowest outcome header of neighbouring groups
         # (行政复议's headers span two rows; the litigation groups' headers are one row lower).
-        lowest = max(rr for g2, rg2, f2 in clusters if abs(rg2 - rg) <= 2 for _, rr, _ in f2)
+        lowest = max(rr for _g2, rg2, _cg2, f2 in clusters if abs(rg2 - rg) <= 2 for _, rr, _ in f2)
         value_row = lowest + 1
         for label, _rr, cc in found:
             key = CellKey(table.id, group, label)
@@ -446,8 +447,10 @@ def _note_unplaced(form: FormSpec, sheets: list[SheetGrid], per_sheet, result: L
                 continue
             noted.add((table_id, official))
             r, c = positions[0]
-            result.unplaced.append(Note(f"{sheet.ref(r, c)}：找到表{table_id}的行“{official}”，但没有找到对应的数字，未读取。",
-                                        "unplaced"))
+            result.unplaced.append(Note(
+                f"{sheet.ref(r, c)}：找到表{table_id}的行“{official}”，但没有找到对应的数字，未读取。"
+                "如该行有数字，请检查其上方的列标题是否与官方格式一致、数字是否紧跟在标签右侧，"
+                "改正后重新导入，或导入后手工填写该行。", "unplaced"))
         # A group label of the form (e.g. 2021's （六）其他处理) with numbers in its row.
         for (version, table_id, what, official), positions in occ.items():
             if version != form.version or what != "group" or table_id not in result.tables_found:
@@ -482,6 +485,18 @@ def _note_unplaced(form: FormSpec, sheets: list[SheetGrid], per_sheet, result: L
                     continue  # a label of the format (handled above), not a stray column label
                 has_numbers = any(_is_figure(sheet.get(r, cc)) for cc in range(first_value_col, first_value_col + 8))
                 if has_numbers:
-                    result.unplaced.append(Note(
-                        f"{sheet.ref(r, c)}：表{table_id}中的“{text.strip()}”不是{form.version}版格式的标签，该行数字未读取。",
-                        "unplaced"))
+                    result.unplaced.append(Note(_not_a_row_label(form, table_id, sheet.ref(r, c), text.strip(),
+                                                                 (r, c) in at), "unplaced"))
+
+
+def _not_a_row_label(form: FormSpec, table_id: str, ref: str, text: str, is_col_label: bool) -> str:
+    """A text with numbers beside it in the row-label column of a table: what it is, what to do."""
+    fix = "请改为格式中的行标签后重新导入，或导入后手工填写该行数字。"
+    if not is_col_label:
+        return f"{ref}：表{table_id}中的“{text}”不是{form.version}版格式的标签，该行数字未读取。{fix}"
+    wanted = canonical_label(text)
+    like = [row for row in dict.fromkeys(_cols_of_row(form.tables[table_id]))
+            if canonical_label(row).endswith(wanted)][:3]
+    hint = f"（格式中的行标签如“{'”“'.join(like)}”）" if like else ""
+    return (f"{ref}：表{table_id}中的“{text}”在{form.version}版格式中是列标题，不是行标签{hint}，"
+            f"该行数字未读取。{fix}")

@@ -192,3 +192,23 @@ def test_the_preview_dialog_shows_differing_copies_first_and_open(qtbot, tmp_pat
     assert branch.isExpanded() and branch.foreground(0).color().name() == "#b00000"
     assert "表三 Copy!D5" in branch.child(0).text(0)
     assert "需要核对" in dialog.summary.text()
+
+
+def test_two_copies_of_table_four_side_by_side(tmp_path):
+    """表四 pasted again to the right of itself with one figure changed: two copies, each named by
+    its own area, and no header of the right copy read as a figure of the left one."""
+    source = filled_report("2021", seed=8)
+    wb = official(source)
+    ws = wb["表四"]
+    height, width = ws.max_row, ws.max_column
+    for row in ws.iter_rows(min_row=1, max_row=height):
+        for cell in row:
+            if cell.value is not None:
+                ws.cell(row=cell.row, column=cell.column + width + 2, value=cell.value)
+    ws.cell(row=5, column=width + 3).value += 1
+    result = read_report(save(wb, tmp_path / "a.xlsx"))
+    four = {k: v for k, v in result.report.values.items() if k.table == "四"}
+    assert four == {k: v for k, v in source.values.items() if k.table == "四"}
+    [note] = [n for n in result.notes if "表四" in n]
+    assert note.startswith("表四在文件中出现了2份：表四!A2:O5（已读取）、表四!R2:AF5；"), note
+    assert "1 个数字不同" in note and "表四!R5 为" in note

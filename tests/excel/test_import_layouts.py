@@ -243,7 +243,8 @@ def test_unknown_label_inside_a_table_is_reported(tmp_path):
                 cell.value = "2.重复申请的事项（自拟）"
                 where = cell.coordinate
     result = read_report(save(wb, tmp_path / "a.xlsx"))
-    assert any(n.startswith(f"表三!{where}：") and "不是2021版格式的标签" in n for n in result.notes), result.notes
+    assert any(n.startswith(f"表三!{where}：") and "不是2021版格式的标签" in n and "请改为格式中的行标签" in n
+               for n in result.notes), result.notes
     assert CellKey("三", "2.重复申请", "自然人") not in result.report.values
 
 
@@ -332,7 +333,9 @@ def test_a_row_label_that_reads_as_a_column_label_is_reported(tmp_path):
                 cell.value = "其他"
                 where = cell.coordinate
     result = read_report(save(wb, tmp_path / "a.xlsx"))
-    assert any(n.startswith(f"表三!{where}：表三中的“其他”不是2021版格式的标签") for n in result.notes), result.notes
+    [note] = [n for n in result.notes if n.startswith(f"表三!{where}：")]
+    assert note.startswith(f"表三!{where}：表三中的“其他”在2021版格式中是列标题，不是行标签"), note
+    assert "“3.其他”" in note and "请改为格式中的行标签后重新导入" in note
 
 
 @pytest.mark.parametrize("typed, col, expected", [
@@ -403,3 +406,17 @@ def test_metadata_in_label_value_cells_and_a_two_line_title(tmp_path):
     assert (meta.agency, meta.year) == ("某某区人民政府办公室", 2023)
     assert meta.phone == "0791-1234567" and meta.email == "gk@example.gov.cn"
     assert_same_values(result.report, source)
+
+
+def test_a_row_without_its_column_headers_says_what_to_do(tmp_path):
+    source = filled_report("2021", seed=3)
+    wb = official(source)
+    ws = wb["表二"]
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value in ("本年制发件数", "本年废止件数", "现行有效件数"):
+                cell.value = "件数"
+    result = read_report(save(wb, tmp_path / "a.xlsx"))
+    [note] = [n for n in result.notes if "找到表二的行“规章”" in n]
+    assert "没有找到对应的数字" in note and "列标题是否与官方格式一致" in note and "手工填写" in note
+    assert not any(k.row == "规章" for k in result.report.values)
