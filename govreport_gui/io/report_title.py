@@ -24,8 +24,12 @@ _CN = "〇○零Oo一二三四五六七八九"
 #: A year of the reports' era in Arabic or Chinese numerals (after ``normalise_text``).
 YEAR = rf"(?:(?:19|20)\d{{2}}|一九[{_CN}]{{2}}|二[〇○零Oo][{_CN}]{{2}})"
 _NOT_IN_TITLE = "，。；;,:：!！?？"
-_NAME = rf"(?:[^{_NOT_IN_TITLE}]{{0,30}}?(?:信息公开|政务公开|年度报告|年报)|报告)"
-_TITLE = re.compile(rf"^(?P<agency>[^{_NOT_IN_TITLE}]{{0,60}}?)(?P<year>{YEAR})年(?:度)?(?={_NAME})")
+#: The report's name after the year: a report, or its tables' title in a workbook
+#: (``…情况统计表``); ``政务公开工作总结`` / ``工作要点`` are other documents.
+_NAME = rf"(?:[^{_NOT_IN_TITLE}]{{0,30}}?(?:报告|年报|报表|统计|情况表|数据))"
+#: ``2022—2023年``: a span of years; the agency ends before it, the year read is the last one.
+_SPAN = rf"(?:{YEAR}年?度?\s*[—–\-~～至到]+\s*)"
+_TITLE = re.compile(rf"^(?P<agency>[^{_NOT_IN_TITLE}]{{0,60}}?){_SPAN}?(?P<year>{YEAR})年(?:度)?(?={_NAME})")
 _TITLE_YEAR_LAST = re.compile(
     rf"^(?P<agency>[^{_NOT_IN_TITLE}]{{0,60}}?)(?:政府)?(?:信息公开|政务公开)[^{_NOT_IN_TITLE}]{{0,12}}?"
     rf"(?:年度报告|年报)[(\[【](?P<year>{YEAR})年(?:度)?[)\]】]")
