@@ -5,7 +5,7 @@
 2. Every worksheet (visible ones first) becomes a ``SheetGrid`` of its first ``MAX_ROWS`` rows,
    with the values the spreadsheet last calculated (``data_only``).
 3. ``table_locate`` finds the tables by their labels and recognises the format version (a table
-   found twice is read from its first copy, with a note naming the copies).
+   found twice is read from its most complete copy, with a note naming the copies).
 4. Each value is read with the tolerant ``core.values.parse_value``; formula cells without a cached
    value are recomputed where every cell they use can be (``excel_formula``; otherwise the cell
    is left blank with a note saying why and what to do).  Totals go to ``report.printed``

@@ -75,6 +75,12 @@ class _Copy:
     bottom: int = -1
     right: int = -1
 
+    def distance(self, pos: tuple[int, int]) -> int:
+        """Rows plus columns from ``pos`` to the area found so far (0 inside it); a column counts
+        as four rows (the labels of one table stand in one column, a table is taller than wide)."""
+        r, c = pos
+        return max(self.top - r, 0, r - self.bottom) + 4 * max(self.left - c, 0, c - self.right)
+
     def add(self, p: Placement, label: tuple[int, int]) -> None:
         self.placements[p.key] = p
         for r, c in (label, (p.row, p.col)):
@@ -292,7 +298,12 @@ def _place_rows(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrenc
     """Row labels with headers above (official / shifted layouts) or inline (plain lists)."""
     window = HEADER_WINDOW.get(table.id, 12)
     for row_label, cols in _cols_of_row(table).items():
-        for r, c0 in occ.get((version, table.id, "row", row_label), ()):
+        positions = occ.get((version, table.id, "row", row_label), ())
+        if len(positions) > 1 and copies:
+            # The label met again: the occurrence next to the first copy found so far continues
+            # it (a summary of a few rows beside or above the table must not fill its gaps).
+            positions = sorted(positions, key=lambda pos: copies[0].distance(pos))
+        for r, c0 in positions:
             found = _inline(table, version, sheet, occ, r, c0, cols)
             if not found:
                 found = _walk_headers(table, version, sheet, occ, r, c0, cols, window)

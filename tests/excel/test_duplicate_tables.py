@@ -212,3 +212,21 @@ def test_two_copies_of_table_four_side_by_side(tmp_path):
     [note] = [n for n in result.notes if "表四" in n]
     assert note.startswith("表四在文件中出现了2份：表四!A2:O5（已读取）、表四!R2:AF5；"), note
     assert "1 个数字不同" in note and "表四!R5 为" in note
+
+
+@pytest.mark.parametrize("at", ["H1", "F2", "E9"])
+def test_a_summary_on_the_same_sheet_does_not_fill_the_table(tmp_path, at):
+    """The same summary beside or above 表二 on its own sheet: the table's figures are read, the
+    summary is the other copy (named by its own cells)."""
+    source = filled_report("2021", seed=8)
+    source.values[LICENCE], source.values[PENALTY] = 7, 8
+    wb = official(source)
+    ws = wb["表二"]
+    col, row = at[0], int(at[1:])
+    right = chr(ord(col) + 1)
+    for i, (label, value) in enumerate((("事项", "数量（件）"), ("行政许可", 512), ("行政处罚", 33))):
+        ws[f"{col}{row + i}"], ws[f"{right}{row + i}"] = label, value
+    result = read_report(save(wb, tmp_path / "a.xlsx"))
+    assert result.report.values[LICENCE] == 7 and result.report.values[PENALTY] == 8
+    [note] = _duplicate_notes(result)
+    assert f"（已读取）、表二!{col}{row + 1}:{right}{row + 2}；" in note and "2 个数字不同" in note
