@@ -7,8 +7,8 @@ everything else) that also carries ``kind``:
 * ``"formula"`` — a formula without a cached value (recomputed, or not);
 * ``"unplaced"`` — a label found but not placed, an unknown label inside a table, a missing table;
 * ``"problem"`` — a value that could not be read at all (left blank);
-* ``"duplicate"`` — a table found more than once in the file with different figures (the first
-  copy was read; the clerk must say which is right);
+* ``"duplicate"`` — a table found more than once in the file with different figures (the most
+  complete copy was read; the clerk must say which is right);
 * ``"info"`` — anything else (version guessed, big sheet read only in part).
 """
 
