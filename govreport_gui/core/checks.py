@@ -75,10 +75,13 @@ def check_report(report: Report, previous: Report | None = None,
     findings += _check_not_greater(form, value)
     findings += _check_level(report, value)
     findings += _check_looks_like(form, value)
+    prev_values = None
     if previous is not None:
-        findings += _check_cross_year(report, previous, value)
+        prev_computed = recalculate(previous.form, previous.values)
+        prev_values = {**previous.values, **prev_computed}
+        findings += _check_cross_year(report, previous, value, prev_computed)
     from .prose_checks import check_prose  # content checks of the prose (and year on year)
-    findings += check_prose(report, previous)
+    findings += check_prose(report, previous, {**report.values, **computed}, prev_values)
     for extra in EXTRA_CHECKS:
         findings += extra(report, previous)
     findings += _check_blanks(report)
@@ -219,10 +222,10 @@ def _check_looks_like(form: FormSpec, value: Callable[[CellKey], Value]) -> list
     return out
 
 
-def _check_cross_year(report: Report, previous: Report, value: Callable[[CellKey], Value]) -> list[Finding]:
+def _check_cross_year(report: Report, previous: Report, value: Callable[[CellKey], Value],
+                      prev_computed: Mapping[CellKey, Value]) -> list[Finding]:
     out: list[Finding] = []
     form, prev_form = report.form, previous.form
-    prev_computed = recalculate(prev_form, previous.values)
 
     def prev_value(key: CellKey) -> Value:
         return prev_computed[key] if key in prev_computed else previous.values.get(key)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -297,9 +297,11 @@ def _figure_matches(sentence: str) -> tuple[tuple[int, re.Match[str], int | Deci
     return tuple(found)
 
 
-def check_figures(report: Report) -> list[Finding]:
+def check_figures(report: Report, values: Mapping[CellKey, Value] | None = None) -> list[Finding]:
+    """``values``: every figure of ``report``, totals included (``all_values``), when known."""
     form = report.form
-    values = all_values(form, report.values)
+    if values is None:
+        values = all_values(form, report.values)
 
     def value(key: CellKey) -> Value:
         return values.get(key)
@@ -555,12 +557,14 @@ def _yoy_keys(form: FormSpec) -> tuple[CellKey, ...]:
     return tuple(keys)
 
 
-def check_year_on_year(report: Report, previous: Report) -> list[Finding]:
+def check_year_on_year(report: Report, previous: Report, this: Mapping[CellKey, Value] | None = None,
+                       prev: Mapping[CellKey, Value] | None = None) -> list[Finding]:
+    """``this`` / ``prev``: every figure of each report, totals included, when known."""
     form, prev_form = report.form, previous.form
     if report.meta.year and previous.meta.year and previous.meta.year != report.meta.year - 1:
         return []
-    this = all_values(form, report.values)
-    prev = all_values(prev_form, previous.values)
+    this = this if this is not None else all_values(form, report.values)
+    prev = prev if prev is not None else all_values(prev_form, previous.values)
     out = []
     for key in _yoy_keys(form):
         if not prev_form.has(key):
@@ -585,13 +589,15 @@ def check_year_on_year(report: Report, previous: Report) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 
 
-def check_prose(report: Report, previous: Report | None = None) -> list[Finding]:
-    """All content checks (called by ``core.checks.check_report``)."""
-    findings = check_figures(report)
+def check_prose(report: Report, previous: Report | None = None, values: Mapping[CellKey, Value] | None = None,
+                prev_values: Mapping[CellKey, Value] | None = None) -> list[Finding]:
+    """All content checks (called by ``core.checks.check_report``, which passes the figures of
+    both reports with their totals, ``values`` and ``prev_values``, so they are computed once)."""
+    findings = check_figures(report, values)
     findings += check_last_year(report)
     findings += check_required(report)
     findings += check_template(report)
     if previous is not None:
         findings += check_copied(report, previous)
-        findings += check_year_on_year(report, previous)
+        findings += check_year_on_year(report, previous, values, prev_values)
     return findings
