@@ -17,8 +17,6 @@ from .recalc import recalculate
 from .report import Report
 from .values import Value, format_value
 
-# Extra checks registered by other modules (e.g. prose checks): fn(report, previous) -> findings.
-EXTRA_CHECKS: list[Callable[[Report, Report | None], list[Finding]]] = []
 
 # What the rules applied to every version check, in words (the rules of a format version carry
 # their own titles in its declaration; the prose checks' are in ``prose_checks``).
@@ -82,8 +80,6 @@ def check_report(report: Report, previous: Report | None = None,
         findings += _check_cross_year(report, previous, value, prev_computed)
     from .prose_checks import check_prose  # content checks of the prose (and year on year)
     findings += check_prose(report, previous, {**report.values, **computed}, prev_values)
-    for extra in EXTRA_CHECKS:
-        findings += extra(report, previous)
     findings += _check_blanks(report)
     return _apply_accepted(report, findings)
 

@@ -89,10 +89,11 @@ def native_to_json(report: Report, previous: Report | None = None) -> dict:
 
 def _printed_to_json(report: Report) -> list[dict]:
     """The totals an imported file printed, still kept for the check (see ``edits.SetCells``):
-    the project file's ``cells`` hold the recomputed totals, so these go beside them."""
+    the project file's ``cells`` hold the recomputed totals, so these go beside them — in the
+    table's reading order, so that an edit and its undo leave the same file."""
     form = report.form
-    return [{"table": k.table, "row": k.row, "col": k.col, "value": _json_value(v, form.cell(k).kind)}
-            for k, v in report.printed.items() if form.has(k) and form.cell(k).computed]
+    return [{"table": k.table, "row": k.row, "col": k.col, "value": _json_value(report.printed[k], spec.kind)}
+            for k, spec in form.cell_specs().items() if spec.computed and k in report.printed]
 
 
 def dumps(data: dict) -> str:

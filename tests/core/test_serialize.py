@@ -214,3 +214,21 @@ def test_unreadable_printed_totals_in_a_project_are_a_clear_error(tmp_path):
     path.write_text(dumps(doc), encoding="utf-8")
     with pytest.raises(ReadError, match="printed_totals"):
         load_file(path)
+
+
+def test_printed_totals_are_written_in_reading_order_whatever_the_edits_did(tmp_path):
+    from report_builders import balanced
+    from govreport_gui.core.edits import DismissPrinted
+    from govreport_gui.core.serialize import native_to_json
+    report = balanced("2021")
+    total = report.form.tables["三"]
+    keys = [c.key for c in total.cells if c.computed][:3]
+    for k in keys:
+        report.printed[k] = 999
+    before = native_to_json(report)["printed_totals"]
+    edit = DismissPrinted(((keys[0], 999),))  # the first one only
+    edit.apply(report)
+    edit.revert(report)  # puts it back at the end of the dict
+    assert list(report.printed) != keys
+    assert native_to_json(report)["printed_totals"] == before
+    assert [(e["row"], e["col"]) for e in before] == [(k.row, k.col) for k in keys]

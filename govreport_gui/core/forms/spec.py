@@ -325,7 +325,7 @@ class FormSpec:
                 if rule.title and rule.rule not in cached:
                     cached[rule.rule] = rule.title
             object.__setattr__(self, "_cache_rule_titles", cached)
-        return cached
+        return dict(cached)  # a copy: a caller's change must not alter every later title
 
     def section(self, key: str) -> Section:
         for s in self.sections:
