@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-APP_NAME = "年报编制助手"
+from .. import APP_NAME
 
 
 def ensure_app():

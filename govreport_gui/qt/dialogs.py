@@ -8,13 +8,12 @@ ever blocks a test run; the fake records what was shown and answers from a scrip
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
+
+from .. import APP_NAME as APP_TITLE
 
 if TYPE_CHECKING:  # Qt classes are imported when a dialog is first shown (start-up time)
     from PySide6.QtWidgets import QWidget
-
-APP_TITLE = "年报编制助手"
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ from ..core.errors import ReadError, WriteError
 from ..core.forms import get_form
 from ..core.drafting import new_report
 from ..core.periods import reporting_year
-from ..core.report import Report
 from ..core.serialize import NATIVE_SUFFIX, load_file, save_native
 from . import dialogs
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QApplication, QDockWidget, QLabel, QLineEdit, QMainWindow, QPlainTextEdit,
                                QHBoxLayout, QSizePolicy, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
+from .. import APP_NAME
 from ..core.document import Change, Document
 from ..core.drafting import new_report
 from ..core.findings import Finding, Severity
@@ -31,7 +32,6 @@ if TYPE_CHECKING:  # the grids are imported when the first table page is built (
     from .grid_view import GridView
     from .table_model import TableModel
 
-APP_NAME = "年报编制助手"
 FIRST_CHECK_LATEST_MS = 1000  # the first check runs after the first paint, or at the latest this long after show
 
 
