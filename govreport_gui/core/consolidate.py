@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from .checks import check_report
 from .findings import Finding, Severity
-from .forms import CellKey, FormSpec, Kind, form_for_year, get_form
+from .forms import CellKey, Kind, form_for_year, get_form
 from .recalc import recalculate
 from .report import Conversion, Metadata, Report
 from .values import Value, format_value, normalise_text

@@ -62,7 +62,6 @@ def parse_value(raw: object, kind: Kind) -> Parsed:
     if text in BLANK_MARKS or text.lower() in BLANK_MARKS:
         note = None if text == "" else f"“{original.strip()}”按空白（0）读取"
         return Parsed(None, note)
-    notes: list[str] = []
     factor = Decimal(1)  # money is stored in 万元
     if kind is Kind.MONEY:
         for unit, unit_factor in (("亿元", _YI / _WAN), ("万元", Decimal(1)), ("元", None)):
