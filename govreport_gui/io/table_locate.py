@@ -14,13 +14,16 @@ The result says where every value was found, which version the labels belong to,
 could not be placed.  A table found more than once (the same 表三 on two sheets, a sheet copied as
 “Sheet1 (2)”, a table pasted twice, a summary of a few rows before the full table) is read from its
 most complete copy (ties: the first); ``Located.duplicates`` says so, naming every copy, which was
-read and whether their figures differ.
+read and whether their figures differ.  A number in the rows of a located table that no cell read
+(typed under the second column of a header merged across columns, say) is not guessed at:
+``Located.unplaced`` names it (one note per table).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ..core.forms import FORMS, CellKey, FormSpec, Kind, TableSpec
 from ..core.values import ValueProblem, format_value, parse_value
@@ -191,6 +194,7 @@ def _filled(located: Located) -> int:
 
 def _locate_form(form: FormSpec, sheets: list[SheetGrid], per_sheet, guessed: bool) -> Located:
     result = Located(form, version_guessed=guessed)
+    consumed: set[tuple[int, int, int]] = set()   # (id(sheet), row, col) of every copy's cells
     for table in form.tables.values():
         copies: list[_Copy] = []
         for sheet, (occ, _) in zip(sheets, per_sheet):
@@ -199,6 +203,7 @@ def _locate_form(form: FormSpec, sheets: list[SheetGrid], per_sheet, guessed: bo
             if table.id == "四":
                 _place_column_groups(table, form.version, sheet, occ, sheet_copies)
             copies += sheet_copies
+        consumed.update((id(p.sheet), p.row, p.col) for c in copies for p in c.placements.values())
         if not copies:
             continue
         # The most complete copy is read (ties: the first): an earlier partial copy — a summary
@@ -210,7 +215,60 @@ def _locate_form(form: FormSpec, sheets: list[SheetGrid], per_sheet, guessed: bo
         result.tables_found.append(table.id)
         _note_duplicates(form, table, copies, main, result)
     _note_unplaced(form, sheets, per_sheet, result)
+    _note_stray_figures(sheets, consumed, result)
     return result
+
+
+#: Columns right of a table's last value column still searched for stray figures (a header merged
+#: across columns: the figure typed under its second or third column).
+STRAY_REACH = 3
+
+
+def _is_number(value: object) -> bool:
+    """A figure a reader would take for a number (“7”, 7, “2.5万元”, “12件”); blanks and dashes are not."""
+    if value is None or isinstance(value, bool):
+        return False
+    if not isinstance(value, (str, int, float, Decimal)):
+        return False
+    for kind in (Kind.COUNT, Kind.MONEY):
+        try:
+            if parse_value(value, kind).value is not None:
+                return True
+        except ValueProblem:
+            pass
+    return False
+
+
+def _note_stray_figures(sheets: list[SheetGrid], consumed: set[tuple[int, int, int]], result: Located) -> None:
+    """Numbers in the rows of a located table, right of its row labels, that no placement read
+    (e.g. typed under the second column of a merged header): one note per table, naming up to
+    five of them.  Nothing is read from there (which column was meant is a guess)."""
+    for table_id in result.tables_found:
+        stray: list[str] = []
+        for sheet in sheets:
+            mine = [p for p in result.placements.values() if p.key.table == table_id and p.sheet is sheet]
+            if not mine:
+                continue
+            first_value_col = min(p.col for p in mine)
+            last_col = max(p.col for p in mine) + STRAY_REACH
+            by_row: dict[int, list[Placement]] = defaultdict(list)
+            for p in mine:
+                by_row[p.row].append(p)
+            for r in sorted(by_row):
+                for c in range(first_value_col, last_col + 1):
+                    if (id(sheet), r, c) in consumed or not _is_number(sheet.get(r, c)):
+                        continue
+                    # the row (table 四: the group) of the nearest placed cell on its left
+                    near = max(by_row[r], key=lambda p: (p.col <= c, p.col if p.col <= c else -p.col))
+                    shown = sheet.get(r, c)
+                    shown = shown.strip() if isinstance(shown, str) else format_value(shown) \
+                        if not isinstance(shown, float) else f"{shown:g}"
+                    stray.append(f"{sheet.ref(r, c)}（{_short(near.key.row)}）“{shown[:20]}”")
+        if stray:
+            more = f"等 {len(stray)} 处" if len(stray) > 5 else ""
+            result.unplaced.append(Note(
+                f"表{table_id}中以下数字不在官方表格的栏目位置上，未读取：{'、'.join(stray[:5])}{more}。"
+                "请在导入后核对并填写，或把数字移到对应栏目下后重新导入。", "unplaced"))
 
 
 def _figure(value: object, kind: Kind) -> object:
