@@ -26,7 +26,7 @@ from .forms import CellKey, FormSpec, Kind, TableSpec
 from .forms.spec import RowGroup, Tag
 from .recalc import all_values
 from .report import Report
-from .values import Value, format_value
+from .values import Value, format_value, shorten
 
 RULES = {
     "prose.figure": "正文中引用的数字（收到申请、上年结转、各类办理结果、结转下年度、行政复议、行政诉讼、现行有效件数、收费金额）与表格一致",
@@ -112,10 +112,6 @@ def cn_number(text: str) -> int | Decimal | None:
             total += (current or 1) * 100
             current = 0
     return total + current
-
-
-def shorten(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _prose_parts(report: Report) -> Iterator[tuple[str | None, str]]:

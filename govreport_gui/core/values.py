@@ -160,3 +160,8 @@ def coerce_exact(value: object, kind: Kind) -> Value:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueProblem("应为整数")
     return value
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` as a message quotes it: cut short with “…” beyond ``limit`` characters."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"

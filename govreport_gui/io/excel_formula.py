@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from ..core.forms import Kind
-from ..core.values import ValueProblem, parse_value
+from ..core.values import ValueProblem, parse_value, shorten
 from .sheet_grid import cell_ref
 
 _TOKEN = re.compile(
@@ -68,11 +68,6 @@ def parse_ref(ref: str) -> tuple[int, int]:
 def from_float(x: float) -> Decimal:
     """A float as the decimal a spreadsheet shows (15 significant digits: 0.1+0.2 → 0.3)."""
     return Decimal(format(x, ".15g"))
-
-
-def shorten(formula: str, limit: int = 60) -> str:
-    """A formula as a note shows it (a very long one cut short)."""
-    return formula if len(formula) <= limit else formula[:limit - 1] + "…"
 
 
 #: Beyond this (either way) a number is no figure of a report, and Excel could not hold it exactly

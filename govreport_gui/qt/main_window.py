@@ -466,26 +466,24 @@ class MainWindow(QMainWindow):
         reason = dialogs.accept_reason(self, finding)
         if not reason:
             return False
-        try:
-            edit = accept_warning(finding, reason)
-        except ValueError as exc:
-            dialogs.warning(self, str(exc))
-            return False
-        self.session.push(edit)
-        self.show_message("已确认该警告（可撤销）。")
-        return True
+        return self._push_finding_edit(lambda: accept_warning(finding, reason), "已确认该警告（可撤销）。")
 
     def use_recomputed_total(self, finding: Finding) -> bool:
         """采用重新计算的合计: the file's printed total ``finding`` is about was the mistake (one
         undo step)."""
         from ..core.edits import dismiss_printed
+        return self._push_finding_edit(lambda: dismiss_printed(self.session.report, finding),
+                                       "已采用重新计算的合计（可撤销）。")
+
+    def _push_finding_edit(self, make_edit, done: str) -> bool:
+        """Push the edit ``make_edit()`` builds for a finding; its refusal (``ValueError``) is shown."""
         try:
-            edit = dismiss_printed(self.session.report, finding)
+            edit = make_edit()
         except ValueError as exc:
             dialogs.warning(self, str(exc))
             return False
         self.session.push(edit)
-        self.show_message("已采用重新计算的合计（可撤销）。")
+        self.show_message(done)
         return True
 
     # -- window events --------------------------------------------------------------------------

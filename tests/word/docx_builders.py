@@ -68,3 +68,17 @@ def official_rows(report, table_id: str, fmt=str, label=lambda s: s):
         text = value_text(report, g.key, fmt=fmt) if g.key else label(g.text)
         rows[g.row][g.col] = text
     return rows, [(g.row, g.col, g.rowspan, g.colspan) for g in spec.grid]
+
+
+def split_table(rows, spans, cut):
+    """Rows before ``cut`` and from ``cut`` on as two tables; merges crossing the cut are cut, as
+    Word does (the label of a vertical merge repeated in the second part)."""
+    first = (rows[:cut], [s for s in spans if s[0] + s[2] <= cut])
+    first[1].extend((r, c, cut - r, cs) for r, c, rs, cs in spans if r < cut < r + rs)
+    second_rows = [list(row) for row in rows[cut:]]
+    second_spans = [(r - cut, c, rs, cs) for r, c, rs, cs in spans if r >= cut]
+    for r, c, rs, cs in spans:
+        if r < cut < r + rs:
+            second_rows[0][c] = rows[r][c]
+            second_spans.append((0, c, r + rs - cut, cs))
+    return first, (second_rows, second_spans)

@@ -19,7 +19,7 @@ from govreport_gui.core.recalc import recalculate
 from govreport_gui.core.serialize import load_file, report_from_json
 from govreport_gui.io.registry import read_report, write_report
 
-from .docx_builders import add_table, build, official_rows
+from .docx_builders import add_table, build, official_rows, split_table
 
 FIXTURES = REPO / "tests" / "fixtures" / "samples"
 
@@ -326,16 +326,7 @@ def test_table_split_at_a_page_break_is_joined(tmp_path):
     """三 broken into two Word tables (the second without the header) reads as one."""
     report = fixture("2019_haishu_district")
     rows, spans = official_rows(report, "三")
-    cut = 12
-    first = (rows[:cut], [s for s in spans if s[0] + s[2] <= cut])
-    # spans crossing the cut are cut in two, as Word does when a table is split
-    first[1].extend((r, c, cut - r, cs) for r, c, rs, cs in spans if r < cut < r + rs)
-    second_rows = [list(row) for row in rows[cut:]]
-    second_spans = [(r - cut, c, rs, cs) for r, c, rs, cs in spans if r >= cut]
-    for r, c, rs, cs in spans:
-        if r < cut < r + rs:
-            second_rows[0][c] = rows[r][c]
-            second_spans.append((0, c, r + rs - cut, cs))
+    first, (second_rows, second_spans) = split_table(rows, spans, 12)
     document = docx.Document()
     document.add_paragraph("宁波市海曙区人民政府2019年政府信息公开工作年度报告")
     document.add_paragraph("三、收到和处理政府信息公开申请情况")

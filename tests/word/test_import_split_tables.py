@@ -12,7 +12,7 @@ from govreport_gui.core.forms import get_form
 from govreport_gui.core.report import Report
 from govreport_gui.io.registry import read_report
 
-from .docx_builders import add_table, official_rows
+from .docx_builders import add_table, official_rows, split_table
 
 
 def _report(version: str, table_id: str) -> Report:
@@ -21,20 +21,6 @@ def _report(version: str, table_id: str) -> Report:
         if not spec.computed:
             report.set(spec.key, n)
     return report
-
-
-def _split(rows, spans, cut):
-    """Rows before ``cut`` and from ``cut`` on as two tables; merges crossing the cut are cut, as
-    Word does (the label of a vertical merge repeated in the second part)."""
-    first = (rows[:cut], [s for s in spans if s[0] + s[2] <= cut])
-    first[1].extend((r, c, cut - r, cs) for r, c, rs, cs in spans if r < cut < r + rs)
-    second_rows = [list(row) for row in rows[cut:]]
-    second_spans = [(r - cut, c, rs, cs) for r, c, rs, cs in spans if r >= cut]
-    for r, c, rs, cs in spans:
-        if r < cut < r + rs:
-            second_rows[0][c] = rows[r][c]
-            second_spans.append((0, c, r + rs - cut, cs))
-    return first, (second_rows, second_spans)
 
 
 def _write(path, heading, *tables):
@@ -56,7 +42,7 @@ def _unnumbered(label: str) -> str:
 def test_table_four_split_between_header_rows_and_figures_is_joined(tmp_path, cut):
     report = _report("2021", "四")
     rows, spans = official_rows(report, "四")
-    path = _write(tmp_path / "split4.docx", "四、政府信息公开行政复议、行政诉讼情况", *_split(rows, spans, cut))
+    path = _write(tmp_path / "split4.docx", "四、政府信息公开行政复议、行政诉讼情况", *split_table(rows, spans, cut))
     back = read_report(path).report
     for spec in report.form.tables["四"].cells:
         if not spec.computed:
@@ -66,7 +52,7 @@ def test_table_four_split_between_header_rows_and_figures_is_joined(tmp_path, cu
 def test_figures_that_cannot_be_joined_are_noted(tmp_path):
     report = _report("2021", "四")
     rows, spans = official_rows(report, "四")
-    (head, head_spans), (figures, _) = _split(rows, spans, 3)
+    (head, head_spans), (figures, _) = split_table(rows, spans, 3)
     figures = [row[:14] for row in figures]          # one column lost: not the same width
     path = _write(tmp_path / "split4.docx", "四、政府信息公开行政复议、行政诉讼情况", (head, head_spans), (figures, []))
     notes = [str(n) for n in read_report(path).notes]
@@ -77,7 +63,7 @@ def test_figures_that_cannot_be_joined_are_noted(tmp_path):
 def test_split_table_three_with_unnumbered_total_and_other_is_joined(tmp_path):
     report = _report("2021", "三")
     rows, spans = official_rows(report, "三", label=_unnumbered)
-    first, second = _split(rows, spans, 20)
+    first, second = split_table(rows, spans, 20)
     assert "其他" in [t for row in second[0] for t in row[:3]] and "总计" in [t for row in second[0] for t in row[:3]]
     back = read_report(_write(tmp_path / "split3.docx", "三、收到和处理政府信息公开申请情况", first, second)).report
     form = get_form("2021")
