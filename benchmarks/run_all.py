@@ -175,7 +175,8 @@ def bench_memory(quick: bool) -> list[dict]:
                 f"{bare:.0f} MB bare QMainWindow", f"{app / bare:.2f}×", "— (informative: no target set)", None)]
 
 
-BENCHMARKS = [("bench_startup.py", bench_startup), ("bench_packaged_startup.py", bench_packaged_startup), ("bench_edit.py", bench_edit), ("bench_recalc.py", bench_recalc),
+BENCHMARKS = [("bench_startup.py", bench_startup), ("bench_packaged_startup.py", bench_packaged_startup),
+              ("bench_edit.py", bench_edit), ("bench_recalc.py", bench_recalc),
               ("bench_excel_import.py", bench_excel), ("bench_word_export.py", bench_word),
               ("bench_consolidate.py", bench_consolidate), (None, bench_memory)]
 

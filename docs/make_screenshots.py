@@ -40,9 +40,9 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
+    from govreport_gui.core.findings import Severity
     from govreport_gui.core.forms import CellKey
     from govreport_gui.core.forms.common import NEW
-    from govreport_gui.core.findings import Severity
     from govreport_gui.qt import dialogs
     from govreport_gui.qt.app import create_window, ensure_app
 

@@ -16,10 +16,10 @@ import sys
 
 from .core.carryover import carry_over
 from .core.checks import check_report
+from .core.drafting import new_report
 from .core.errors import ReadError, WriteError
 from .core.findings import Severity, count, findings_json, format_text
 from .core.forms import FORMS, form_for_year, get_form
-from .core.drafting import new_report
 from .core.serialize import dumps, report_to_json
 
 SUBCOMMANDS = ("check", "dump", "new", "export", "merge")

@@ -68,9 +68,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args) -> int:
     from .io.consolidation_io import collect_files, export_unit_list, read_units
-    from .io.registry import write_report
-
-    from .io.registry import writable_suffixes
+    from .io.registry import writable_suffixes, write_report
     output = Path(args.output)
     if output.suffix.lower() not in writable_suffixes():
         print(f"govreport merge：不能输出为“{output.suffix or output.name}”格式（可用："

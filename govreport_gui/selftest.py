@@ -172,6 +172,7 @@ def _read_sample(state: dict) -> str:
 
 def _open_window(state: dict) -> str:
     from PySide6.QtCore import QElapsedTimer
+
     from .qt.app import create_window
     app = state["app"]
     window = create_window([str(state["sample_path"])], offer_recovery=False)

@@ -20,7 +20,7 @@ RED = "#b3261e"
 
 
 def draw(size: int, file_icon: bool):
-    from PySide6.QtCore import QByteArray, QBuffer, QIODevice, QPointF, QRectF, Qt
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
     from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 
     image = QImage(size, size, QImage.Format.Format_ARGB32)

@@ -17,7 +17,6 @@ from .recalc import recalculate
 from .report import Report
 from .values import Value, format_value
 
-
 # What the rules applied to every version check, in words (the rules of a format version carry
 # their own titles in its declaration; the prose checks' are in ``prose_checks``).
 RULES = {

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
-from .forms import CellKey
 from .findings import Finding, Severity
+from .forms import CellKey
 from .recalc import recalculate
 from .report import AcceptedWarning, Report
 from .values import Value

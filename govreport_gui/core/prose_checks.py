@@ -29,7 +29,8 @@ from .report import Report
 from .values import Value, format_value, shorten
 
 RULES = {
-    "prose.figure": "正文中引用的数字（收到申请、上年结转、各类办理结果、结转下年度、行政复议、行政诉讼、现行有效件数、收费金额）与表格一致",
+    "prose.figure": ("正文中引用的数字（收到申请、上年结转、各类办理结果、结转下年度、行政复议、行政诉讼、现行有效件数、收费金额）"
+                     "与表格一致"),
     "prose.copied": "正文与上年报告相比没有整句照抄（防止“内容雷同”）",
     "prose.year": "正文中没有残留上年的年份（如本年报告写“上年年份+年，我局……”、统计期限写成上年）",
     "prose.required": "格式要求的内容齐全",  # per version: see rule_titles

@@ -19,8 +19,8 @@ import math
 from decimal import Decimal
 from pathlib import Path
 
-from ..core.forms import CellKey, FormSpec, Kind, Role, TableSpec
 from ..core.errors import WriteError
+from ..core.forms import CellKey, FormSpec, Kind, Role, TableSpec
 from ..core.report import METADATA_NAMES, Report
 from ..core.serialize import write_atomic
 from ..core.values import format_value

@@ -504,7 +504,8 @@ def _read_value(p: Placement, spec, notes: list[str], evaluator: SheetEvaluator 
                 notes.append(Note(f"{p.ref}（{_where(p)}）：文件没有保存公式的计算结果，而{why}，"
                                   f"无法重新计算，未读取（按空白处理）。{_RECALC}。", "problem"))
             return None
-        notes.append(Note(f"{p.ref}：公式“{formula}”没有保存计算结果（文件可能由程序生成），已按公式重新计算为{format_value(value)}。", "formula"))
+        notes.append(Note(f"{p.ref}：公式“{formula}”没有保存计算结果（文件可能由程序生成），"
+                              f"已按公式重新计算为{format_value(value)}。", "formula"))
         raw = value
     if isinstance(raw, float):
         raw = from_float(raw)

@@ -29,8 +29,8 @@ from ..core.recalc import recalculate
 from ..core.report import Report
 from ..core.serialize import write_atomic
 from ..core.values import Value, format_value, value_with_unit
-from .text_safety import xml_safe
 from . import word_template as tpl
+from .text_safety import xml_safe
 
 W_NS = tpl.W_NS
 TITLE_LINE_CHARS = tpl.TEXT_WIDTH // (22 * 20)       # characters of 2号 on one line (20)

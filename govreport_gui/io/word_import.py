@@ -356,7 +356,8 @@ def unknown_labels(read: TablesRead, limit: int = 10) -> list[str]:
             if any(u.version == version for u in label_index().lookup(text)):
                 continue
             if shown < limit:
-                out.append(Note(f"{sheet.ref(r, c)}：表{table_id}中的“{_short(text)}”不是{version}版格式的标签，已忽略；如它是一行数字的名称，请改为官方格式中的文字后重新导入。",
+                out.append(Note(f"{sheet.ref(r, c)}：表{table_id}中的“{_short(text)}”不是{version}版格式的标签，已忽略；"
+                                "如它是一行数字的名称，请改为官方格式中的文字后重新导入。",
                                 "unplaced"))
             shown += 1
     return out
@@ -560,7 +561,8 @@ def read_document(document, name: str = "Word 文档") -> ImportResult:
     for table_id, spec in form.tables.items():
         if table_id not in found_tables:
             heading = form.section(table_id).heading if _has_section(form, table_id) else table_id
-            notes.append(Note(f"没有找到表{table_id}（{heading}）的表格，按空白处理；请在导入后填写该表，或检查文件中该表的标签是否与官方格式一致", "unplaced"))
+            notes.append(Note(f"没有找到表{table_id}（{heading}）的表格，按空白处理；"
+                                  "请在导入后填写该表，或检查文件中该表的标签是否与官方格式一致", "unplaced"))
             continue
         missing_cells = [c.key for c in spec.cells if c.key not in located.placements]
         if missing_cells:

@@ -15,7 +15,8 @@ and only here):
 * no part that is XML (whatever its name: content types can point anywhere) may declare an
   ENTITY, an internal DTD subset or an external identifier (SYSTEM/PUBLIC) in its prolog —
   Word, WPS and Excel never write them; "billion laughs" and external-entity attacks need them.
-  A bare ``<!DOCTYPE name>`` (the HTML Word stores for inserted HTML) is harmless and allowed.  A DOCTYPE is only allowed before the root element, so
+  A bare ``<!DOCTYPE name>`` (the HTML Word stores for inserted HTML) is harmless and allowed.
+  A DOCTYPE is only allowed before the root element, so
   reading up to the root element (at most ``PROLOG_LIMIT`` bytes) is enough.
 
 Each refusal is a ``ReadError`` in Chinese naming the file and its type (“Word 文档” /

@@ -21,10 +21,10 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 from ..core.document import Document
+from ..core.drafting import new_report
 from ..core.edits import replace_report, set_cells
 from ..core.errors import ReadError, WriteError
 from ..core.forms import get_form
-from ..core.drafting import new_report
 from ..core.periods import reporting_year
 from ..core.serialize import NATIVE_SUFFIX, load_file, save_native
 from . import dialogs
@@ -394,7 +394,7 @@ class FileFlows(QObject):
     def export(self, suffix: str) -> bool:
         """Write the report in another format.  PDF (an office suite converts, for seconds) is
         written in the background behind a modal dialog with 取消; the report is not touched."""
-        from ..io.registry import CANCELLABLE, WRITERS, save_filter, write_report, writable_suffixes
+        from ..io.registry import CANCELLABLE, WRITERS, save_filter, writable_suffixes, write_report
         self.window.commit_pending()
         if suffix not in writable_suffixes():
             what = WRITERS.get(suffix, (suffix,))[0]

@@ -11,8 +11,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemDelegate, QApplication, QDockWidget, QLabel, QLineEdit, QMainWindow, QPlainTextEdit,
-                               QHBoxLayout, QSizePolicy, QToolBar, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QApplication,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QSizePolicy,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import APP_NAME
 from ..core.document import Change, Document
@@ -252,8 +265,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "汇总各单位报告…", self.flows.consolidate)
         file_menu.addSeparator()
         # one entry per writer of the registry (Word, Excel, PDF, JSON…), in the registry's order
-        from ..io.registry import WRITERS
         from ..core.serialize import NATIVE_SUFFIX
+        from ..io.registry import WRITERS
         for suffix, (what, _writer) in WRITERS.items():
             if suffix != NATIVE_SUFFIX:
                 gap = " " if what[:1].isascii() else ""  # 导出为 Word 文档… / 导出为报告…

@@ -2,9 +2,10 @@
 
 from decimal import Decimal
 
+from report_builders import t3, t4
+
 from govreport_gui.core import CellKey, Report
 from govreport_gui.core.report import Metadata
-from report_builders import t3, t4
 
 NEW = "一、本年新收政府信息公开申请数量"
 CARRIED = "二、上年结转政府信息公开申请数量"

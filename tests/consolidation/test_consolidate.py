@@ -4,13 +4,22 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from consolidation_units import CARRIED, FEES, IN_FORCE, LICENCES, NEW, OPEN, unit
+
 from govreport_gui.core import CellKey
 from govreport_gui.core.checks import check_report
-from govreport_gui.core.consolidate import (DUPLICATE, OTHER_VERSION, OTHER_YEAR, SAME_CONTENT, UNREADABLE,
-                                            assess_units, consolidate, default_year, merge_units,
-                                            unit_from_report)
+from govreport_gui.core.consolidate import (
+    DUPLICATE,
+    OTHER_VERSION,
+    OTHER_YEAR,
+    SAME_CONTENT,
+    UNREADABLE,
+    assess_units,
+    consolidate,
+    default_year,
+    merge_units,
+    unit_from_report,
+)
 from govreport_gui.core.findings import Severity
 from govreport_gui.core.serialize import save_json, save_native
 from govreport_gui.io.consolidation_io import collect_files, read_units

@@ -6,18 +6,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
-from PySide6.QtCore import QTimer, Qt
-from PySide6.QtWidgets import QFileDialog
-
 from consolidation_units import FEES, NEW, unit
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFileDialog
+from test_consolidate import write_set
+
 from govreport_gui.core import CellKey
 from govreport_gui.core.serialize import save_native
 from govreport_gui.io import consolidation_io
 from govreport_gui.io.registry import open_filter, save_filter
 from govreport_gui.qt import dialogs
 from govreport_gui.qt.consolidate_dialog import ConsolidateDialog
-from test_consolidate import write_set
 
 
 class Fake:
@@ -139,7 +139,7 @@ def test_checkbox_includes_and_excludes(qtbot, dialog, tmp_path):
 
 
 def test_drill_down_of_a_selected_cell(qtbot, dialog, tmp_path):
-    files = write_set(tmp_path / "in")
+    write_set(tmp_path / "in")
     load(qtbot, dialog, [tmp_path / "in"])
     assert dialog.select_cell(FEES)
     rows = {dialog.drill.item(r, 1).text(): dialog.drill.item(r, 2).text() for r in range(dialog.drill.rowCount())}

@@ -1,14 +1,13 @@
 """``govreport merge`` end to end: unit list printed, problems named, report and unit list written."""
 
-from pathlib import Path
-
-from openpyxl import load_workbook
 
 from consolidation_units import NEW
+from openpyxl import load_workbook
+from test_consolidate import write_set
+
 from govreport_gui.cli import main
 from govreport_gui.core import CellKey
 from govreport_gui.core.serialize import load_file
-from test_consolidate import write_set
 
 
 def test_merge_folder_writes_report_and_unit_list(tmp_path, capsys):
@@ -91,6 +90,7 @@ def test_merge_checks_output_suffixes_before_reading(tmp_path, capsys):
 
 def test_merge_of_units_without_any_year_asks_for_it_and_writes_nothing(tmp_path, capsys):
     from report_builders import balanced
+
     from govreport_gui.core.serialize import save_native
     from govreport_gui.merge_cli import main as merge_main
     unit = balanced("2021")

@@ -1,11 +1,10 @@
 """Units in our own file, an Excel workbook and (when the Word writer exists) a Word report,
 consolidated together; a workbook that is not a report is named, not dropped silently."""
 
-from pathlib import Path
 
-import pytest
 
 from consolidation_units import FEES, NEW, unit
+
 from govreport_gui.core import CellKey
 from govreport_gui.core.consolidate import merge_units
 from govreport_gui.core.serialize import save_native

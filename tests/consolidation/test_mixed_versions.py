@@ -2,9 +2,9 @@
 balanced units balances, the conversion is named per unit (core, ``govreport merge``, the unit
 list), and when a sum does not balance the unit causing it is named."""
 
+from consolidation_units import NEW, unit
 from openpyxl import load_workbook
 
-from consolidation_units import NEW, unit
 from govreport_gui.cli import main
 from govreport_gui.core import CellKey, check_report
 from govreport_gui.core.consolidate import OTHER_VERSION, merge_units, unit_from_report

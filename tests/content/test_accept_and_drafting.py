@@ -1,6 +1,7 @@
 """Accepting warnings (with undo and persistence) and the drafting help."""
 
 import pytest
+from test_prose_checks import FORWARD, NEW, OVERVIEW_OK, agency_report
 
 from govreport_gui.core import CellKey
 from govreport_gui.core.checks import check_report
@@ -10,7 +11,6 @@ from govreport_gui.core.edits import SetSection, accept_warning, unaccept_warnin
 from govreport_gui.core.findings import Severity, count
 from govreport_gui.core.prose_checks import check_figures
 from govreport_gui.core.serialize import load_file, save_native
-from test_prose_checks import FORWARD, NEW, OVERVIEW_OK, agency_report
 
 
 def open_prose_warnings(doc):

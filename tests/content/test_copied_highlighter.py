@@ -3,9 +3,9 @@
 from pathlib import Path
 
 from PySide6.QtWidgets import QPlainTextEdit
+from test_prose_checks import previous_report
 
 from govreport_gui.qt.copied_highlighter import COPIED_COLOR, CopiedHighlighter
-from test_prose_checks import previous_report
 
 COPIED = "我局高度重视政府信息公开工作，成立了由主要负责同志任组长的领导小组。"
 

@@ -4,8 +4,8 @@ check, the outline of a new report and the check report's rule text all follow t
 from dataclasses import replace
 
 import pytest
-
 from report_builders import balanced
+from test_prose_checks import agency_report, rules
 
 from govreport_gui.core.checks import check_report, rule_titles
 from govreport_gui.core.drafting import outline
@@ -13,7 +13,6 @@ from govreport_gui.core.forms import FORMS
 from govreport_gui.core.forms.spec import Required, Topic
 from govreport_gui.core.prose_checks import check_required
 from govreport_gui.io.check_report import rules_checked
-from test_prose_checks import agency_report, rules
 
 SECURITY = Topic("保密审查", ("保密审查",), "写明保密审查制度的落实情况")
 

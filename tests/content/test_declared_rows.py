@@ -4,14 +4,13 @@ have rows in other places (a row added, a group added in front) still gets the r
 from dataclasses import replace
 
 import pytest
+from test_prose_checks import agency_report, rules
 
 from govreport_gui.core import CellKey
 from govreport_gui.core.drafting import data_summary
-from govreport_gui.core.forms import FORMS
-from govreport_gui.core.forms import common
+from govreport_gui.core.forms import FORMS, common
 from govreport_gui.core.forms.spec import Leaf, ReviewGroup, build_table_3, build_table_4
 from govreport_gui.core.prose_checks import check_figures
-from test_prose_checks import agency_report, rules
 
 EXTRA_ROW = "五、其他说明（测试用）"
 EXTRA_GROUP = "行政监督（测试用）"

@@ -4,16 +4,26 @@ sample reports."""
 from decimal import Decimal
 
 import pytest
+from report_builders import balanced, t3, t4
+from sample_prose import SAMPLES, sample_report
 
 from govreport_gui.core import CellKey, Report
 from govreport_gui.core.checks import check_report
 from govreport_gui.core.findings import Severity
-from govreport_gui.core.prose_checks import (check_copied, check_figures, check_last_year, check_prose,
-                                             check_required, check_template, check_year_on_year,
-                                             cn_number, copied_sentences, copied_share, sentences)
+from govreport_gui.core.prose_checks import (
+    check_copied,
+    check_figures,
+    check_last_year,
+    check_prose,
+    check_required,
+    check_template,
+    check_year_on_year,
+    cn_number,
+    copied_sentences,
+    copied_share,
+    sentences,
+)
 from govreport_gui.core.serialize import load_file
-from report_builders import balanced, t3, t4
-from sample_prose import SAMPLES, sample_report
 
 NEW = "一、本年新收政府信息公开申请数量"
 CARRIED = "二、上年结转政府信息公开申请数量"
@@ -352,6 +362,7 @@ def test_government_reports_also_cover_assessment_review_and_accountability():
 
 def test_the_outline_alone_does_not_count_as_required_content():
     import re
+
     from govreport_gui.core.drafting import new_report
     from govreport_gui.core.prose_checks import check_required
     report = new_report("2021", 2024, "某某区民政局")

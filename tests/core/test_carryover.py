@@ -1,8 +1,7 @@
-from decimal import Decimal
 
 from report_builders import balanced, t3
 
-from govreport_gui.core import CellKey, carry_over, check_report, Severity
+from govreport_gui.core import CellKey, Severity, carry_over, check_report
 
 CARRIED_IN = "二、上年结转政府信息公开申请数量"
 CARRIED_OUT = "四、结转下年度继续办理"

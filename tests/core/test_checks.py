@@ -3,8 +3,7 @@
 from decimal import Decimal
 
 import pytest
-
-from report_builders import balanced, fill_every_cell, t3, t4
+from report_builders import balanced, fill_every_cell, t3
 
 from govreport_gui.core import CellKey, Severity, check_report, recalculate
 from govreport_gui.core.checks import may_make_regulations

@@ -7,10 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from report_builders import balanced, t3
 
-from govreport_gui.core.serialize import dumps, report_to_json, save_native
+from govreport_gui.core.serialize import dumps, report_to_json
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "samples"

@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from report_builders import balanced, fill_every_cell, t3
 
 from govreport_gui.core import CellKey, Report, Severity, check_report

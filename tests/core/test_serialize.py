@@ -4,15 +4,23 @@ import json
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings, strategies as st
-
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from report_builders import balanced, fill_every_cell
 
 from govreport_gui.core import CellKey, ReadError, Report, WriteError
 from govreport_gui.core.forms import FORMS, Kind, get_form
 from govreport_gui.core.report import AcceptedWarning, Metadata
-from govreport_gui.core.serialize import (dumps, load_file, load_json_bytes, native_to_json,
-                                          report_from_json, report_to_json, save_native, write_atomic)
+from govreport_gui.core.serialize import (
+    dumps,
+    load_file,
+    load_json_bytes,
+    native_to_json,
+    report_from_json,
+    report_to_json,
+    save_native,
+    write_atomic,
+)
 
 
 def same(a: Report, b: Report) -> None:
@@ -218,6 +226,7 @@ def test_unreadable_printed_totals_in_a_project_are_a_clear_error(tmp_path):
 
 def test_printed_totals_are_written_in_reading_order_whatever_the_edits_did(tmp_path):
     from report_builders import balanced
+
     from govreport_gui.core.edits import DismissPrinted
     from govreport_gui.core.serialize import native_to_json
     report = balanced("2021")

@@ -13,8 +13,7 @@ from govreport_gui.core.checks import check_report
 from govreport_gui.core.forms import CellKey, get_form
 from govreport_gui.io.registry import read_report
 
-from .builders import (as_clerk_types, filled_report, official, plain_list, save, set_cached_values, variant,
-                       zip_parts, rewrite_zip)
+from .builders import as_clerk_types, filled_report, official, plain_list, rewrite_zip, save, set_cached_values, variant, zip_parts
 
 VERSIONS = ("2019", "2021")
 

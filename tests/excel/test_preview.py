@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 
 from govreport_gui.core.document import Document
+from govreport_gui.core.forms import CellKey
 from govreport_gui.core.serialize import report_to_json
 from govreport_gui.io.import_preview import build_preview, import_edit
 from govreport_gui.io.notes import kind_of
 from govreport_gui.io.registry import read_report
-
-from govreport_gui.core.forms import CellKey
 
 from .builders import as_clerk_types, balance, filled_report, official, save
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from qt_helpers import SAMPLE, FakeDialogs
 
 from govreport_gui.core.document import Document
 from govreport_gui.core.report import Report
 from govreport_gui.core.serialize import load_file
 from govreport_gui.qt import dialogs
-from qt_helpers import SAMPLE, FakeDialogs
 
 
 @pytest.fixture(scope="session", autouse=True)

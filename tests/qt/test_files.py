@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from qt_helpers import SAMPLE, type_into
 
 from govreport_gui.core.forms import CellKey, get_form
 from govreport_gui.core.forms.common import NEW
 from govreport_gui.core.serialize import load_file, save_json
 from govreport_gui.qt.dialogs import NewReportAnswer
-from govreport_gui.qt.new_report_dialog import NewReportDialog
 from govreport_gui.qt.main_window import MainWindow
-from qt_helpers import SAMPLE, type_into
+from govreport_gui.qt.new_report_dialog import NewReportDialog
 
 NATURAL = get_form("2021").tables["三"].cols[0]
 KEY = CellKey("三", NEW, NATURAL)
@@ -253,8 +252,9 @@ def test_new_report_from_last_years_file_carries_figures(qtbot, make_window, fak
 
 
 def test_import_previous_year_fills_carried_cells_as_one_undo_step(qtbot, make_window, fake_dialogs, sample):
-    from govreport_gui.core.forms.common import CARRIED_IN, CARRIED_OUT
     from qt_helpers import blank
+
+    from govreport_gui.core.forms.common import CARRIED_IN, CARRIED_OUT
     window = make_window(blank("2021", 2025))
     fake_dialogs.answers["ask_yes_no"].append(True)
     assert window.flows.import_previous(SAMPLE)
@@ -333,6 +333,7 @@ def test_the_export_menu_lists_every_writer_of_the_registry(make_window):
 
 def test_qt_standard_buttons_are_in_chinese(qapp):
     from PySide6.QtWidgets import QDialogButtonBox
+
     from govreport_gui.qt.app import ensure_app
     ensure_app()
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -7,12 +7,12 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
+from qt_helpers import blank, findings_with, type_into
 
 from govreport_gui.core.findings import Severity
 from govreport_gui.core.forms import CellKey, get_form
 from govreport_gui.core.forms.common import CARRIED_IN, CARRIED_OUT, NEW, RESULTS_TOTAL
 from govreport_gui.qt.table_model import SEVERITY_COLOURS
-from qt_helpers import blank, findings_with, type_into
 
 
 def page(window, table):
@@ -316,9 +316,11 @@ def test_paste_of_an_html_only_table(qtbot, make_window):
 
 def test_money_shows_its_unit_only_where_the_header_has_none(qtbot, make_window):
     from decimal import Decimal
+
+    from PySide6.QtCore import Qt
+
     from govreport_gui.core.forms import CellKey
     from govreport_gui.core.report import Metadata, Report
-    from PySide6.QtCore import Qt
     r = Report("2019", Metadata(agency="某局", year=2020))
     key = CellKey("二", "政府集中采购", "采购总金额")
     r.set(key, Decimal("39953.93"))
@@ -331,9 +333,11 @@ def test_money_shows_its_unit_only_where_the_header_has_none(qtbot, make_window)
 
 def test_copied_money_is_a_plain_number(qtbot, make_window):
     from decimal import Decimal
+
+    from PySide6.QtCore import QItemSelectionModel
+
     from govreport_gui.core.forms import CellKey
     from govreport_gui.core.report import Metadata, Report
-    from PySide6.QtCore import QItemSelectionModel
     r = Report("2019", Metadata(agency="某局", year=2020))
     key = CellKey("二", "政府集中采购", "采购总金额")
     r.set(key, Decimal("39953.93"))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from qt_helpers import blank, filled
 
 from govreport_gui.core.document import Document
 from govreport_gui.core.forms import FORMS, Role
 from govreport_gui.qt.commands import Session
 from govreport_gui.qt.table_model import COMPUTED_COLOUR, TableModel
-from qt_helpers import blank, filled
 
 CASES = [(v, t) for v in sorted(FORMS) for t in ("二", "三", "四")]
 

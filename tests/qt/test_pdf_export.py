@@ -14,11 +14,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt, QTimer
+from support import require_libreoffice
 
 from govreport_gui.io import pdf_export
 from govreport_gui.qt.busy import BusyDialog
-from support import require_libreoffice
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the stand-in converter is a POSIX script")
 

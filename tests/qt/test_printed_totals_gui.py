@@ -3,11 +3,11 @@ agree with it, and 撤销 brings everything back exactly."""
 
 from __future__ import annotations
 
+from qt_helpers import findings_with, type_into
 from report_builders import balanced
 
 from govreport_gui.core import recalculate
 from govreport_gui.core.forms import CellKey
-from qt_helpers import findings_with, type_into
 
 NATURAL = CellKey("三", "（一）予以公开", "自然人")     # 3 in the balanced report
 ROW_TOTAL = CellKey("三", "（一）予以公开", "总计")     # 4 recomputed

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
+from qt_helpers import blank
 
 from govreport_gui.core.findings import Severity
 from govreport_gui.qt import clipboard
 from govreport_gui.qt.prose import clean_pasted_text
-from qt_helpers import blank
 
 
 def test_prose_tabs_exist_for_every_section_with_the_official_headings(make_window):

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from qt_helpers import SAMPLE, type_into
 
 from govreport_gui.core.edits import SetMeta
 from govreport_gui.core.forms import CellKey, get_form
@@ -20,7 +21,6 @@ from govreport_gui.core.forms.common import NEW
 from govreport_gui.core.serialize import load_file
 from govreport_gui.qt import file_flows
 from govreport_gui.qt.app import create_window
-from qt_helpers import SAMPLE, type_into
 
 NATURAL = get_form("2021").tables["三"].cols[0]
 

@@ -3,11 +3,12 @@ then the pages not shown yet are built; nothing is lost if the clerk is quicker 
 
 from __future__ import annotations
 
+from qt_helpers import SAMPLE
+
 from govreport_gui.core.checks import check_report
 from govreport_gui.core.edits import SetMeta
 from govreport_gui.core.findings import Severity
 from govreport_gui.qt.app import create_window
-from qt_helpers import SAMPLE
 
 
 def _shown(qtbot, window):

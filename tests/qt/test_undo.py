@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QTextCursor
+from qt_helpers import type_into
 
 from govreport_gui.core.forms import CellKey, get_form
 from govreport_gui.core.forms.common import CARRIED_IN, NEW
 from govreport_gui.core.serialize import save_json
-from qt_helpers import type_into
 
 
 def test_undo_and_redo_each_kind_of_change(qtbot, make_window, sample, tmp_path, fake_dialogs):

@@ -4,7 +4,6 @@ how many hostile cases ran (printed at the end of the pytest run)."""
 from __future__ import annotations
 
 import pytest
-
 from harness import TALLY, WorkerPool
 
 from govreport_gui.io.registry import read_report, writable_suffixes, write_report

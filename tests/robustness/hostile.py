@@ -8,8 +8,6 @@ import json
 import random
 import re
 import zipfile
-import zlib
-from pathlib import Path
 
 # -- mutations of a good file (deterministic for a given rng) ------------------------------------
 

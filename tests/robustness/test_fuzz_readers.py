@@ -11,7 +11,6 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from harness import Verdict
 from hostile import mutations
 

@@ -11,10 +11,19 @@ import json
 import zipfile
 
 import pytest
-
 from harness import Verdict
-from hostile import (BILLION_LAUGHS, EXTERNAL_DTD, EXTERNAL_FILE, EXTERNAL_HTTP, PARAMETER_ENTITY, deep_json,
-                     many_members, with_doctype, zip_bomb, zip_bomb_xml)
+from hostile import (
+    BILLION_LAUGHS,
+    EXTERNAL_DTD,
+    EXTERNAL_FILE,
+    EXTERNAL_HTTP,
+    PARAMETER_ENTITY,
+    deep_json,
+    many_members,
+    with_doctype,
+    zip_bomb,
+    zip_bomb_xml,
+)
 
 MUST_REFUSE = "refuse"   # only a ReadError is acceptable
 EITHER = "either"        # a read or a ReadError

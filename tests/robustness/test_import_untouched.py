@@ -9,7 +9,6 @@ import re
 import zlib
 
 import pytest
-
 from hostile import BILLION_LAUGHS, deep_json, mutations, with_doctype, zip_bomb
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -113,6 +112,7 @@ def test_broken_files_leave_the_open_document_untouched(window, seeds, tmp_path)
             assert len(errors) == 1, (name, action.__name__, window.dialogs.shown[shown_before:])
             assert CJK.search(errors[0][1]) and "Traceback" not in errors[0][1], errors[0]
     from collections import Counter
+
     from harness import TALLY
     TALLY["editor open/import/import-last-year"] = Counter({"refused, document untouched": refused, "read": read})
     assert refused >= len(files) * 3 * 0.7

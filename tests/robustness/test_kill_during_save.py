@@ -21,7 +21,6 @@ from pathlib import Path
 
 import pytest
 
-from govreport_gui.core.forms import CellKey
 from govreport_gui.io.registry import read_report
 
 REPO = Path(__file__).resolve().parents[2]

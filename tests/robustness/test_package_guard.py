@@ -9,7 +9,6 @@ import re
 import zipfile
 
 import pytest
-
 from hostile import BILLION_LAUGHS, zip_bomb
 
 from govreport_gui.core.errors import ReadError

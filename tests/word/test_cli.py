@@ -27,8 +27,9 @@ def test_export_then_check_and_dump(tmp_path, sample_path, capsys):
 
 
 def test_check_reports_a_wrong_printed_total(tmp_path, capsys):
-    from govreport_gui.core.forms import CellKey
     from report_builders import balanced
+
+    from govreport_gui.core.forms import CellKey
 
     report = balanced("2021")
     rows, spans = official_rows(report, "四")

@@ -9,8 +9,8 @@ from decimal import Decimal
 import docx
 import pytest
 from docx.shared import Mm
-
 from support import REPO, shared_path
+
 from govreport_gui.core.errors import WriteError
 from govreport_gui.core.forms import CellKey, Role, get_form
 from govreport_gui.core.recalc import recalculate

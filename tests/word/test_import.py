@@ -9,8 +9,8 @@ from decimal import Decimal
 
 import docx
 import pytest
-
 from support import REPO, shared_path
+
 from govreport_gui.core.checks import check_report
 from govreport_gui.core.errors import ReadError
 from govreport_gui.core.findings import Severity

@@ -10,12 +10,12 @@ import re
 import docx
 import openpyxl
 import pytest
+from report_builders import fill_every_cell
 
 from govreport_gui.core.forms import CellKey, get_form
 from govreport_gui.io.labels import LabelIndex
 from govreport_gui.io.notes import kind_of
 from govreport_gui.io.registry import read_report
-from report_builders import fill_every_cell
 
 from .docx_builders import add_table, build, official_rows
 from .test_import import fixture, inputs_equal

@@ -5,8 +5,22 @@ Every official label is spelled here or in a version module, and nowhere else in
 
 from __future__ import annotations
 
-from .spec import (ApplicantHeader, Balance, CellKey, CrossYear, Leaf, ReviewGroup, Section, TableSpec, Tag,
-                   Term, Topic, Total, build_table_3, build_table_4)
+from .spec import (
+    ApplicantHeader,
+    Balance,
+    CellKey,
+    CrossYear,
+    Leaf,
+    ReviewGroup,
+    Section,
+    TableSpec,
+    Tag,
+    Term,
+    Topic,
+    Total,
+    build_table_3,
+    build_table_4,
+)
 
 SECTIONS = (
     Section("一", "一、总体情况"),

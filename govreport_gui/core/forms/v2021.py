@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from . import common
-from .spec import (Block, CellKey, CrossYear, FormSpec, Kind, LevelHint, Required, Tag, Term, ValueColumn,
-                   build_table_2)
+from .spec import Block, CellKey, CrossYear, FormSpec, Kind, LevelHint, Required, Tag, Term, ValueColumn, build_table_2
 
 _ISSUED = ValueColumn("本年制发件数")
 _REPEALED = ValueColumn("本年废止件数")
