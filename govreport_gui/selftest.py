@@ -232,10 +232,9 @@ def _run_checks(state: dict) -> str:
 
 def _round_trip(state: dict, folder: Path, suffix: str) -> str:
     from .core.errors import WriteError
-    from .io.registry import WRITERS, _resolve, read_report, write_report
+    from .io.registry import read_report, write_report, writer_for
     sample = state["sample"]
-    entry = WRITERS.get(suffix)
-    if entry is None or _resolve(entry[1]) is None:
+    if writer_for(suffix) is None:
         raise SelfTestFailure(f"本程序缺少{ROUND_TRIPS[suffix]}导出功能（{suffix}）。安装不完整。")
     path = folder / f"自检{suffix}"
     try:

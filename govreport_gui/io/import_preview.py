@@ -18,9 +18,8 @@ from ..core.edits import ReplaceReport, replace_report
 from ..core.report import METADATA_NAMES, Report
 from ..core.values import format_value
 from .notes import kind_of
-from .registry import KIND_NAMES, ImportResult
+from .registry import ImportResult, kind_name
 
-_SOURCE_NAMES = {**KIND_NAMES, "native": "年报项目文件", "json": "报告 JSON"}
 DUPLICATES_TITLE = "重复且数字不一致的表格"
 
 
@@ -113,7 +112,7 @@ def build_preview(result: ImportResult, path: str | Path | None = None,
     report = result.report
     form = report.form
     name = f"“{Path(path).name}”" if path else ""
-    source = f"{_SOURCE_NAMES.get(result.kind, '文件')}{name}"
+    source = f"{kind_name(result.kind) if result.kind else '文件'}{name}"
     version = f"{form.version}版格式（{form.basis}）"
     metadata = []
     for key, label in METADATA_NAMES.items():

@@ -33,30 +33,62 @@ class ImportResult:
 Reader = Callable[[Path], ImportResult]
 Writer = Callable[[Path, Report, "Report | None"], list[str]]
 
-# kind -> "module:function" (imported lazily) or a callable
-READERS: dict[str, str | Reader] = {
-    "json": "govreport_gui.io.registry:read_json",
-    "xlsx": "govreport_gui.io.excel_import:read_xlsx",
-    "xls": "govreport_gui.io.excel_import:read_xls",
-    "docx": "govreport_gui.io.word_import:read_docx",
-}
-KIND_NAMES = {"json": "报告 JSON / 项目文件", "xlsx": "Excel 工作簿", "xls": "Excel 97-2003 工作簿",
-              "docx": "Word 文档"}
-# kind -> the suffixes its files usually carry; only for the file-type list of file choosers
-# (a file is recognised by its content, whatever its name)
-READER_SUFFIXES: dict[str, tuple[str, ...]] = {"json": (NATIVE_SUFFIX, ".json"), "xlsx": (".xlsx", ".xlsm"),
-                                               "xls": (".xls",), "docx": (".docx",)}
 
-# suffix -> (description for file dialogs, "module:function" or callable)
-WRITERS: dict[str, tuple[str, str | Writer]] = {
-    NATIVE_SUFFIX: ("年报项目文件", "govreport_gui.io.registry:write_native"),
-    ".json": ("报告 JSON", "govreport_gui.io.registry:write_json"),
-    ".docx": ("Word 文档", "govreport_gui.io.word_export:write_docx"),
-    ".xlsx": ("Excel 工作簿", "govreport_gui.io.excel_export:write_xlsx"),
-    ".pdf": ("PDF（网上发布用）", "govreport_gui.io.pdf_export:write_pdf"),
-}
-# writers that take ``cancelled=`` (they run for seconds: an office suite converts)
-CANCELLABLE = frozenset({".pdf"})
+@dataclass(frozen=True)
+class FileKind:
+    """One kind of file the application reads and/or writes: everything about it in one record.
+
+    ``reader``/``writer`` are "module:function" (imported only when used) or a callable.  A file is
+    *read* by the kind ``sniff`` recognises from its content; it is *written* by the kind whose
+    first suffix the output path carries.  ``suffixes`` also make up the file choosers' type lists."""
+
+    kind: str                          # what ``sniff`` answers, and ``ImportResult.kind``
+    name: str                          # the clerk's name for it: Excel 工作簿, Word 文档 …
+    suffixes: tuple[str, ...]          # the first is the one written
+    reader: str | Reader | None = None
+    writer: str | Writer | None = None
+    write_name: str = ""               # the name in 导出为… when it differs (PDF: 网上发布用)
+    cancellable: bool = False          # the writer takes ``cancelled=`` (it runs for seconds)
+
+    @property
+    def export_name(self) -> str:
+        return self.write_name or self.name
+
+
+_HERE = "govreport_gui.io.registry"
+# In the order of the file menus.  A new kind of file is one record here (and its content in ``sniff``).
+KINDS: tuple[FileKind, ...] = (
+    FileKind("native", "年报项目文件", (NATIVE_SUFFIX,), reader=f"{_HERE}:read_json", writer=f"{_HERE}:write_native"),
+    FileKind("json", "报告 JSON", (".json",), reader=f"{_HERE}:read_json", writer=f"{_HERE}:write_json"),
+    FileKind("docx", "Word 文档", (".docx", ".docm", ".dotx"),
+             reader="govreport_gui.io.word_import:read_docx", writer="govreport_gui.io.word_export:write_docx"),
+    FileKind("xlsx", "Excel 工作簿", (".xlsx", ".xlsm"),
+             reader="govreport_gui.io.excel_import:read_xlsx", writer="govreport_gui.io.excel_export:write_xlsx"),
+    FileKind("xls", "Excel 97-2003 工作簿", (".xls",), reader="govreport_gui.io.excel_import:read_xls"),
+    FileKind("pdf", "PDF 文件", (".pdf",), writer="govreport_gui.io.pdf_export:write_pdf",
+             write_name="PDF（网上发布用）", cancellable=True),
+)
+
+
+def kind_named(kind: str) -> FileKind | None:
+    return next((k for k in KINDS if k.kind == kind), None)
+
+
+def kind_for_suffix(suffix: str) -> FileKind | None:
+    """The kind that writes files with this suffix (its first suffix), else one that carries it."""
+    suffix = suffix.lower()
+    return (next((k for k in KINDS if k.suffixes[0] == suffix), None)
+            or next((k for k in KINDS if suffix in k.suffixes), None))
+
+
+def kind_name(kind: str) -> str:
+    entry = kind_named(kind)
+    return entry.name if entry else kind
+
+
+def writer_kinds() -> list[FileKind]:
+    """The kinds that can be written, in menu order (whether or not this installation has the writer)."""
+    return [k for k in KINDS if k.writer is not None]
 
 
 def _resolve(target):
@@ -139,9 +171,10 @@ def read_report(path: str | os.PathLike) -> ImportResult:
     """Read any supported file as a report.  Raises ``ReadError`` with a message for the clerk."""
     path = Path(path)
     kind = sniff(path)
-    reader = _resolve(READERS[kind])
+    entry = kind_named(kind)
+    reader = _resolve(entry.reader) if entry and entry.reader else None
     if reader is None:
-        raise ReadError(f"暂不支持读取{KIND_NAMES[kind]}（“{path.name}”）。")
+        raise ReadError(f"暂不支持读取{kind_name(kind)}（“{path.name}”）。")
     try:
         result = reader(path)
     except ReadError:
@@ -182,7 +215,7 @@ def write_json(path: Path, report: Report, previous: Report | None = None) -> li
 def open_filter(project_files: bool = True) -> str:
     """The file types of a file chooser for reading reports: every kind the registry reads, then
     (``project_files``) the project file alone, then all files."""
-    patterns = " ".join(f"*{suffix}" for kind in READERS for suffix in READER_SUFFIXES[kind])
+    patterns = " ".join(f"*{suffix}" for k in KINDS if k.reader is not None for suffix in k.suffixes)
     entries = [f"年报文件 ({patterns})"]
     if project_files:
         entries.append(save_filter(NATIVE_SUFFIX))
@@ -191,11 +224,19 @@ def open_filter(project_files: bool = True) -> str:
 
 def save_filter(*suffixes: str) -> str:
     """The file types of a file chooser for writing, named as the registry's writers name them."""
-    return ";;".join(f"{WRITERS[suffix][0]} (*{suffix})" for suffix in suffixes)
+    return ";;".join(f"{kind_for_suffix(suffix).export_name} (*{suffix})" for suffix in suffixes)
+
+
+def writer_for(suffix: str) -> Writer | None:
+    """This installation's writer for ``suffix``; None when there is none (or its module is missing)."""
+    entry = kind_for_suffix(suffix)
+    if entry is None or entry.writer is None or entry.suffixes[0] != suffix.lower():
+        return None
+    return _resolve(entry.writer)
 
 
 def writable_suffixes() -> list[str]:
-    return [s for s, (_, target) in WRITERS.items() if _resolve(target) is not None]
+    return [k.suffixes[0] for k in writer_kinds() if _resolve(k.writer) is not None]
 
 
 def write_report(path: str | os.PathLike, report: Report, previous: Report | None = None,
@@ -206,11 +247,10 @@ def write_report(path: str | os.PathLike, report: Report, previous: Report | Non
     ``cancelled`` is polled by writers that take long (PDF: ``pdf_export.ExportCancelled``)."""
     path = Path(path)
     suffix = path.suffix.lower()
-    entry = WRITERS.get(suffix)
-    writer = _resolve(entry[1]) if entry else None
+    writer = writer_for(suffix) if suffix else None
     if writer is None:
         known = "、".join(writable_suffixes())
         raise WriteError(f"不支持导出为“{suffix or path.name}”格式（可用：{known}）。")
-    if cancelled is not None and suffix in CANCELLABLE:
+    if cancelled is not None and kind_for_suffix(suffix).cancellable:
         return writer(path, report.copy(), previous, cancelled=cancelled)
     return writer(path, report.copy(), previous)

@@ -394,13 +394,13 @@ class FileFlows(QObject):
     def export(self, suffix: str) -> bool:
         """Write the report in another format.  PDF (an office suite converts, for seconds) is
         written in the background behind a modal dialog with 取消; the report is not touched."""
-        from ..io.registry import CANCELLABLE, WRITERS, save_filter, writable_suffixes, write_report
+        from ..io.registry import kind_for_suffix, save_filter, writable_suffixes, write_report
         self.window.commit_pending()
+        entry = kind_for_suffix(suffix)
+        what = entry.export_name if entry else suffix
         if suffix not in writable_suffixes():
-            what = WRITERS.get(suffix, (suffix,))[0]
             dialogs.warning(self.window, f"本版本暂不能导出{what}（{suffix}）。")
             return False
-        what = WRITERS[suffix][0]
         report = self.session.report
         base = self.path.stem if self.path else f"{report.meta.agency}{report.meta.year or ''}年政府信息公开工作年度报告"
         folder = self.path.parent if self.path else Path.home()
@@ -413,7 +413,7 @@ class FileFlows(QObject):
             path = path.with_name(path.name + suffix)
         previous = self.session.document.previous
         try:
-            if suffix in CANCELLABLE:  # the worker gets copies: the document stays the UI thread's
+            if entry.cancellable:  # the worker gets copies: the document stays the UI thread's
                 report, previous = report.copy(), previous.copy() if previous is not None else None
                 notes = dialogs.busy(self.window, PDF_BUSY if suffix == ".pdf" else f"正在导出{gap}{what}…",
                                      lambda cancelled: write_report(path, report, previous, cancelled))

@@ -265,12 +265,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "汇总各单位报告…", self.flows.consolidate)
         file_menu.addSeparator()
         # one entry per writer of the registry (Word, Excel, PDF, JSON…), in the registry's order
-        from ..core.serialize import NATIVE_SUFFIX
-        from ..io.registry import WRITERS
-        for suffix, (what, _writer) in WRITERS.items():
-            if suffix != NATIVE_SUFFIX:
+        from ..io.registry import writer_kinds
+        for entry in writer_kinds():
+            if entry.kind != "native":
+                what = entry.export_name
                 gap = " " if what[:1].isascii() else ""  # 导出为 Word 文档… / 导出为报告…
-                self._action(file_menu, f"导出为{gap}{what}…", lambda s=suffix: self.flows.export(s))
+                self._action(file_menu, f"导出为{gap}{what}…", lambda s=entry.suffixes[0]: self.flows.export(s))
         self._action(file_menu, "导出校验清单…", self.flows.export_check_list)
         file_menu.addSeparator()
         self._action(file_menu, "退出", self.close, QKeySequence("Ctrl+Q"))

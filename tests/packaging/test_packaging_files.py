@@ -31,9 +31,8 @@ def test_spec_and_scripts_are_valid_python():
 def test_spec_keeps_qt_network_out_and_the_lazy_readers_in():
     spec = (PACKAGING / "govreport.spec").read_text(encoding="utf-8")
     assert '"PySide6.QtNetwork"' in spec and '"Qt6Network"' in spec
-    from govreport_gui.io.registry import READERS, WRITERS
-    lazy = {t.split(":")[0] for t in READERS.values() if isinstance(t, str)}
-    lazy |= {t.split(":")[0] for _, t in WRITERS.values() if isinstance(t, str)}
+    from govreport_gui.io.registry import KINDS
+    lazy = {t.split(":")[0] for k in KINDS for t in (k.reader, k.writer) if isinstance(t, str)}
     for module in lazy - {"govreport_gui.io.registry"}:
         assert f'"{module}"' in spec, f"{module} is imported by name: list it in hiddenimports"
 

@@ -321,13 +321,13 @@ def test_unexpected_errors_are_shown_in_chinese_and_the_work_autosaved(qtbot, ma
 
 
 def test_the_export_menu_lists_every_writer_of_the_registry(make_window):
-    from govreport_gui.io.registry import WRITERS
+    from govreport_gui.io.registry import writer_kinds
     window = make_window()
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]
-    for suffix, (what, _) in WRITERS.items():
-        if suffix != ".govreport":
-            assert any(t.startswith("导出为") and t.endswith(f"{what}…") for t in texts)
+    for entry in writer_kinds():
+        if entry.kind != "native":
+            assert any(t.startswith("导出为") and t.endswith(f"{entry.export_name}…") for t in texts)
     assert "导出为 Word 文档…" in texts
 
 
@@ -348,12 +348,12 @@ def test_shutdown_twice_is_harmless(qtbot, make_window):
 
 def test_file_choosers_list_the_types_the_registry_reads_and_writes(qtbot, make_window, sample, fake_dialogs):
     from govreport_gui.core.serialize import NATIVE_SUFFIX
-    from govreport_gui.io.registry import READER_SUFFIXES, READERS, WRITERS, open_filter, save_filter
-    assert set(READER_SUFFIXES) == set(READERS)   # a new reader must name its suffixes
+    from govreport_gui.io.registry import KINDS, kind_for_suffix, open_filter, save_filter
     first = open_filter().split(";;")[0]
-    for suffixes in READER_SUFFIXES.values():
-        for suffix in suffixes:
-            assert f"*{suffix}" in first
+    for entry in KINDS:
+        assert entry.suffixes, entry   # a kind must name its suffixes
+        for suffix in entry.suffixes:
+            assert (f"*{suffix}" in first) == (entry.reader is not None)
     assert open_filter().endswith(";;所有文件 (*)") and f"(*{NATIVE_SUFFIX})" in open_filter().split(";;")[1]
     window = make_window(sample)
     window.flows.open_file()
@@ -366,7 +366,9 @@ def test_file_choosers_list_the_types_the_registry_reads_and_writes(qtbot, make_
                                     ("导入上一年度报告", open_filter()), ("选择上一年度的报告", open_filter()),
                                     ("保存年度报告", save_filter(NATIVE_SUFFIX)),
                                     ("导出 Word 文档", save_filter(".docx"))]
-    assert save_filter(".docx", ".xlsx") == f"{WRITERS['.docx'][0]} (*.docx);;{WRITERS['.xlsx'][0]} (*.xlsx)"
+    assert save_filter(".docx", ".xlsx") == (f"{kind_for_suffix('.docx').export_name} (*.docx);;"
+                                             f"{kind_for_suffix('.xlsx').export_name} (*.xlsx)")
+    assert save_filter(".pdf") == "PDF（网上发布用） (*.pdf)"
 
 
 @pytest.mark.parametrize("day, year", [((2026, 2, 1), 2025), ((2026, 10, 8), 2026)])

@@ -46,7 +46,10 @@ def test_a_missing_writer_fails_clearly(monkeypatch, tmp_path):
     from govreport_gui.io import registry
     from govreport_gui.resources import SAMPLE_REPORT, resource
     state = {"sample": registry.read_report(resource(SAMPLE_REPORT))}
-    monkeypatch.setitem(registry.WRITERS, ".docx", ("Word 文档", "govreport_gui.io.no_such_module:write_docx"))
+    import dataclasses
+    broken = tuple(dataclasses.replace(k, writer="govreport_gui.io.no_such_module:write_docx") if k.kind == "docx" else k
+                   for k in registry.KINDS)
+    monkeypatch.setattr(registry, "KINDS", broken)
     with pytest.raises(selftest.SelfTestFailure, match="缺少Word导出功能"):
         selftest._round_trip(state, tmp_path, ".docx")
 
