@@ -16,6 +16,7 @@ from ..core.errors import WriteError
 from ..core.findings import Finding, Severity
 from ..core.report import METADATA_NAMES, TEXT_METADATA, Report
 from ..core.serialize import write_atomic
+from .sheet_print import fit_a4_width
 from .text_safety import xml_safe
 
 
@@ -296,11 +297,7 @@ def _xlsx(report: Report, summary: CheckSummary, previous: Report | None, today:
     ws.cell(row, 1, "经办人：          审核人：          签发人：          日期：")
     for i, w in enumerate((6, 22, 80, 24, 40), 1):
         ws.column_dimensions[get_column_letter(i)].width = w
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit_a4_width(ws, landscape=True)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..core.consolidate import Consolidation, Unit, unit_from_report, unit_unreadable
 from ..core.errors import ReadError, WriteError
 from ..core.serialize import NATIVE_SUFFIX, write_atomic
+from .sheet_print import fit_a4_width
 from .text_safety import safe_cell, xml_safe
 
 # Files that may hold a unit's report (others in a folder are skipped and named).
@@ -240,9 +241,4 @@ def export_unit_list(path: str | os.PathLike, consolidation: Consolidation | lis
 
 def _print_setup(ws, header_row: int) -> None:
     """Landscape A4, all columns on one page width, the header row repeated on every page."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{header_row}:{header_row}"
+    fit_a4_width(ws, landscape=True, title_rows=(header_row, header_row))

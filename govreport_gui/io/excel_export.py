@@ -26,6 +26,7 @@ from ..core.serialize import write_atomic
 from ..core.values import format_value
 from .excel_import import MARKER_NAME, YEAR_LABEL
 from .sheet_grid import column_letter
+from .sheet_print import fit_a4_width
 
 META_SHEET = "基本信息"
 CELL_TEXT_LIMIT = 32000          # Excel's limit is 32 767 characters per cell
@@ -163,11 +164,7 @@ def _write_meta_sheet(ws, report: Report) -> None:
     for section in form.sections:
         row = _meta_row(ws, row, section.heading, report.sections.get(section.key, ""), st, prose=True)
     ws.freeze_panes = "B4"
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit_a4_width(ws, landscape=False)
 
 
 def _meta_row(ws, row: int, label: str, value, st, prose: bool = False) -> int:
@@ -234,22 +231,41 @@ def sum_formula(cells: list[tuple[int, int]]) -> str:
 
 
 def _write_table_sheet(ws, form: FormSpec, table: TableSpec, heading: str, report: Report) -> None:
-    from openpyxl.formatting.rule import CellIsRule
-    from openpyxl.styles import PatternFill
-    from openpyxl.worksheet.datavalidation import DataValidation
-
+    """One table's sheet: heading, the official grid with the clerk's figures, SUM formulas for the
+    totals, a balance-check row, a hint, print setup and sheet protection (inputs unlocked)."""
     st = _styles()
     top = FIRST_ROW
-    n_cols = table.n_cols
     positions = cell_positions(table, top)
-    kinds = {c.key: c.kind for c in table.cells}
+    _write_heading(ws, heading, table.n_cols, st)
+    validations = _validations()
+    used = _write_grid(ws, table, report, top, validations, st)
+    for kind in used:
+        ws.add_data_validation(validations[kind])
+    for total in form.totals:
+        if total.target.table == table.id:
+            target = positions[total.target]
+            ws.cell(row=target[0], column=target[1]).value = sum_formula([positions[k] for k in total.addends])
+    last = top + table.n_rows - 1
+    balances = [b for b in form.balances if b.table == table.id]
+    if balances:
+        last += 1
+        _write_balance_row(ws, balances, positions, last, table.n_cols, st)
+    _write_hint(ws, last + 2, table.n_cols, st)
+    _size(ws, table, top)
+    _page_setup(ws, table, top)
 
+
+def _write_heading(ws, heading: str, n_cols: int, st: dict) -> None:
     title = _text_cell(ws, 1, 1, heading)
     title.font = st["title"]
     title.alignment = st["left"]
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n_cols)
     ws.row_dimensions[1].height = 24
 
+
+def _validations() -> dict:
+    """Data validation per kind of figure: what Excel/WPS says when a clerk types something else."""
+    from openpyxl.worksheet.datavalidation import DataValidation
     validations = {
         Kind.COUNT: DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
                                    errorTitle="请填写数量", error="此处应填写大于或等于0的整数（没有可填0或留空）。",
@@ -265,104 +281,106 @@ def _write_table_sheet(ws, form: FormSpec, table: TableSpec, heading: str, repor
     for dv in validations.values():
         dv.showErrorMessage = True
         dv.showInputMessage = True
-    used_validations: set[Kind] = set()
+    return validations
 
+
+def _write_grid(ws, table: TableSpec, report: Report, top: int, validations: dict, st: dict) -> set[Kind]:
+    """Every cell of the official grid, merged and bordered; returns the kinds of input written."""
+    kinds = {c.key: c.kind for c in table.cells}
+    used: set[Kind] = set()
     for g in table.grid:
         r, c = top + g.row, 1 + g.col
-        cell = ws.cell(row=r, column=c)
         if g.rowspan > 1 or g.colspan > 1:
             ws.merge_cells(start_row=r, start_column=c, end_row=r + g.rowspan - 1, end_column=c + g.colspan - 1)
         for rr in range(r, r + g.rowspan):
             for cc in range(c, c + g.colspan):
                 ws.cell(row=rr, column=cc).border = st["border"]
-        if g.role in (Role.CAPTION, Role.HEADER, Role.NOTE, Role.LABEL):
-            _text_cell(ws, r, c, g.text)
-            if g.role is Role.NOTE:
-                cell.font = st["small"]
-                cell.alignment = st["center"]
-            elif g.role is Role.LABEL:
-                cell.font = st["font"]
-                cell.alignment = st["left"] if g.rowspan == 1 else st["center"]
-            else:
-                cell.font = st["bold"]
-                cell.alignment = st["center"] if g.role is Role.HEADER else st["left"]
-                cell.fill = st["header"]
-        elif g.role is Role.INPUT:
+        if g.role is Role.INPUT:
             kind = kinds[g.key]
-            value = report.values.get(g.key)
-            if value is not None:
-                if isinstance(value, Decimal) and len(value.as_tuple().digits) > 15:
-                    _text_cell(ws, r, c, format_value(value))  # beyond a spreadsheet's precision
-                else:
-                    cell.value = value
-            cell.font = st["font"]
-            cell.alignment = st["center"]
-            cell.fill = st["input"]
-            cell.protection = st["unlocked"]
-            cell.number_format = {"count": "0", "signed": "+0;-0;0", "money": "General"}[kind.value]
-            validations[kind].add(cell.coordinate)
-            used_validations.add(kind)
+            _write_input(ws.cell(row=r, column=c), report.values.get(g.key), kind, st)
+            validations[kind].add(ws.cell(row=r, column=c).coordinate)
+            used.add(kind)
         elif g.role is Role.COMPUTED:
-            cell.font = st["bold"]
-            cell.alignment = st["center"]
-            cell.fill = st["total"]
-            cell.number_format = "0"
+            _style(ws.cell(row=r, column=c), st, font="bold", fill="total")
+            ws.cell(row=r, column=c).number_format = "0"
+        else:
+            _write_text(ws, r, c, g, st)
+    return used
 
-    for total in form.totals:
-        if total.target.table != table.id:
-            continue
-        target = positions[total.target]
-        ws.cell(row=target[0], column=target[1]).value = sum_formula([positions[k] for k in total.addends])
 
-    for kind in used_validations:
-        ws.add_data_validation(validations[kind])
+def _style(cell, st: dict, font: str, fill: str | None = None, align: str = "center") -> None:
+    cell.font = st[font]
+    cell.alignment = st[align]
+    if fill:
+        cell.fill = st[fill]
 
-    last = top + table.n_rows - 1
-    balances = [b for b in form.balances if b.table == table.id]
-    if balances:
-        last += 1
-        check_row = last
-        first_value_col = min(positions[b.lhs[0][1]][1] for b in balances)
-        lhs_names = "+".join(name for name, _ in balances[0].lhs)
-        rhs_names = "-".join(name for name, _ in balances[0].rhs)
-        label = _text_cell(ws, check_row, 1, f"勾稽核对：{lhs_names}-{rhs_names}（应为0，不为0时变红）")
-        label.font = st["bold"]
-        label.alignment = st["left"]
-        ws.merge_cells(start_row=check_row, start_column=1, end_row=check_row, end_column=first_value_col - 1)
-        for cc in range(1, first_value_col):
-            ws.cell(row=check_row, column=cc).border = st["border"]
-        for b in balances:
-            col = positions[b.lhs[0][1]][1]
-            lhs = "+".join(_ref(positions[k]) for _, k in b.lhs)
-            rhs = "+".join(_ref(positions[k]) for _, k in b.rhs)
-            cell = ws.cell(row=check_row, column=col)
-            cell.value = f"=({lhs})-({rhs})"
-            cell.font = st["bold"]
-            cell.alignment = st["center"]
-            cell.border = st["border"]
-            cell.number_format = "0"
-        span = f"{column_letter(first_value_col - 1)}{check_row}:{column_letter(n_cols - 1)}{check_row}"
-        ws.conditional_formatting.add(span, CellIsRule(operator="notEqual", formula=["0"],
-                                                       fill=PatternFill("solid", fgColor=_FILL_BAD)))
-    hint_row = last + 2
+
+def _write_text(ws, r: int, c: int, g, st: dict) -> None:
+    """A caption, header, note or row label."""
+    cell = _text_cell(ws, r, c, g.text)
+    if g.role is Role.NOTE:
+        _style(cell, st, font="small")
+    elif g.role is Role.LABEL:
+        _style(cell, st, font="font", align="left" if g.rowspan == 1 else "center")
+    else:
+        _style(cell, st, font="bold", fill="header", align="center" if g.role is Role.HEADER else "left")
+
+
+def _write_input(cell, value, kind: Kind, st: dict) -> None:
+    if value is not None:
+        if isinstance(value, Decimal) and len(value.as_tuple().digits) > 15:
+            cell.value = format_value(value)   # beyond a spreadsheet's precision: kept exact as text
+            cell.data_type = "s"
+        else:
+            cell.value = value
+    _style(cell, st, font="font", fill="input")
+    cell.protection = st["unlocked"]
+    cell.number_format = {"count": "0", "signed": "+0;-0;0", "money": "General"}[kind.value]
+
+
+def _write_balance_row(ws, balances, positions: dict, check_row: int, n_cols: int, st: dict) -> None:
+    """A row of =(lhs)-(rhs) formulas under the table, red when not 0."""
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import PatternFill
+    first_value_col = min(positions[b.lhs[0][1]][1] for b in balances)
+    lhs_names = "+".join(name for name, _ in balances[0].lhs)
+    rhs_names = "-".join(name for name, _ in balances[0].rhs)
+    label = _text_cell(ws, check_row, 1, f"勾稽核对：{lhs_names}-{rhs_names}（应为0，不为0时变红）")
+    _style(label, st, font="bold", align="left")
+    ws.merge_cells(start_row=check_row, start_column=1, end_row=check_row, end_column=first_value_col - 1)
+    for cc in range(1, first_value_col):
+        ws.cell(row=check_row, column=cc).border = st["border"]
+    for b in balances:
+        col = positions[b.lhs[0][1]][1]
+        lhs = "+".join(_ref(positions[k]) for _, k in b.lhs)
+        rhs = "+".join(_ref(positions[k]) for _, k in b.rhs)
+        cell = ws.cell(row=check_row, column=col)
+        cell.value = f"=({lhs})-({rhs})"
+        _style(cell, st, font="bold")
+        cell.border = st["border"]
+        cell.number_format = "0"
+    span = f"{column_letter(first_value_col - 1)}{check_row}:{column_letter(n_cols - 1)}{check_row}"
+    ws.conditional_formatting.add(span, CellIsRule(operator="notEqual", formula=["0"],
+                                                   fill=PatternFill("solid", fgColor=_FILL_BAD)))
+
+
+def _write_hint(ws, hint_row: int, n_cols: int, st: dict) -> None:
     hint = _text_cell(ws, hint_row, 1, "说明：黄色单元格填写数字（没有填0或留空）；灰蓝色单元格为自动合计，请勿修改。"
                       "金额单位为万元。本表由年报编制助手生成，可直接导入。")
-    hint.font = st["hint"]
-    hint.alignment = st["left"]
+    _style(hint, st, font="hint", align="left")
     ws.merge_cells(start_row=hint_row, start_column=1, end_row=hint_row, end_column=n_cols)
     ws.row_dimensions[hint_row].height = 30
 
-    _size(ws, table, top)
-    ws.print_title_rows = f"{top}:{top + table.header_rows - 1}" if table.header_rows else None
-    ws.page_setup.orientation = "landscape" if n_cols > 6 else "portrait"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+def _page_setup(ws, table: TableSpec, top: int) -> None:
+    """Print on A4 (landscape for wide tables) with the header rows repeated; headers frozen;
+    the sheet protected so that only the input cells can be typed in."""
+    titles = (top, top + table.header_rows - 1) if table.header_rows else None
+    fit_a4_width(ws, landscape=table.n_cols > 6, title_rows=titles)
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     if table.header_rows:
-        first_value = min(c for g in table.grid if g.key is not None for c in [g.col])
+        first_value = min(g.col for g in table.grid if g.key is not None)
         ws.freeze_panes = f"{column_letter(first_value)}{top + table.header_rows}"
     ws.protection.sheet = True
     ws.protection.formatColumns = False
