@@ -272,7 +272,7 @@ def compare_reports(expected, actual) -> list[str]:
         want = want_totals.get(key) if spec.computed else expected.values.get(key)
         got = got_totals.get(key) if spec.computed else actual.values.get(key)
         if _norm(want) != _norm(got):
-            out.append(f"表{key.table}“{key.row}”/“{key.col}”应为 {_shown(want, format_value)}，"
+            out.append(f"{key.name()}应为 {_shown(want, format_value)}，"
                        f"读回为 {_shown(got, format_value)}")
     for key in sorted(set(expected.sections) | set(actual.sections)):
         if normalise_text(expected.sections.get(key, "")) != normalise_text(actual.sections.get(key, "")):

@@ -89,7 +89,7 @@ def n(v: Value) -> str:
 
 
 def _where(key: CellKey) -> str:
-    return f"表{key.table}“{key.row}”行“{key.col}”"
+    return key.name()
 
 
 def _check_year(report: Report) -> list[Finding]:

@@ -133,7 +133,7 @@ def default_year(units: list[Unit]) -> int:
 
 
 def _cell_name(key: CellKey) -> str:
-    return f"表{key.table}“{key.row}”/“{key.col}”"
+    return key.name()
 
 
 def conversion_message(conversion: Conversion) -> str:

@@ -170,7 +170,7 @@ class Conversion:
                 if f is not fidelity:
                     continue
                 if f is Fidelity.NONE:
-                    shown = "、".join(f"表{k.table}“{k.row}”/“{k.col}”={format_value(v)}" for k, v in items)
+                    shown = "、".join(f"{k.name()}={format_value(v)}" for k, v in items)
                     out.append(f"{why}，以下数字未计入：{shown}。")
                 else:
                     out.append(f"{why}：{_moved_text(items)}。")

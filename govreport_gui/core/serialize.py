@@ -302,7 +302,7 @@ def _read_cell(form, report: Report, cell: object, index: int, seen: set[CellKey
         problems.append(f"第{index}个单元格缺少 table/row/col")
         return
     key = CellKey(table, row, col)
-    where = f"表{table}“{row}”/“{col}”"
+    where = key.name()
     if table not in form.tables:
         problems.append(f"未知的表“{table}”（应为 二、三、四）")
         return

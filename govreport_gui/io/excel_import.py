@@ -474,10 +474,8 @@ def _recover_formulas(book: _XlsxBook, located: Located) -> dict[int, SheetEvalu
 
 
 def _where(p: Placement) -> str:
-    """``表三“一、本年新收政府信息公开…”行“自然人”栏`` — the cell by its labels."""
-    def short(text: str) -> str:
-        return text if len(text) <= 14 else text[:13] + "…"
-    return f"表{p.key.table}“{short(p.key.row)}”行“{short(p.key.col)}”栏"
+    """``表三“一、本年新收政府信息公开…”/“自然人”`` — the cell by its labels."""
+    return p.key.name(limit=14)
 
 
 _RECALC = "请在 Excel 或 WPS 中打开该文件，按 F9 重新计算并保存后再导入；或导入后手工填写此项"

@@ -540,7 +540,7 @@ class ConsolidateDialog(QDialog):
         parts = c.breakdown(key)
         total = sum((p.value or 0 for p in parts), 0)
         others = len(c.included) - len(parts)
-        self.drill_title.setText(f"表{key.table}“{key.row}”/“{key.col}”合计 {format_value(total)}，"
+        self.drill_title.setText(f"{key.name()}合计 {format_value(total)}，"
                                  f"{len(parts)}个单位有数字" + (f"，其余{others}个单位为0或空白" if others > 0 else "") + "。")
         self.drill.setRowCount(len(parts))
         for r, p in enumerate(parts):

@@ -333,4 +333,4 @@ class TableModel(QAbstractTableModel):
 
 
 def _where(key: CellKey) -> str:
-    return f"表{key.table}“{key.row}”/“{key.col}”"
+    return key.name()

@@ -23,6 +23,16 @@ class CellKey(NamedTuple):
     row: str
     col: str
 
+    def name(self, limit: int | None = None) -> str:
+        """The one Chinese name of this cell in every message, note, tooltip and export:
+        ``表三“（一）予以公开”/“自然人”``; ``limit`` shortens each label to that many characters."""
+        row, col = (self.row, self.col) if limit is None else (_cut(self.row, limit), _cut(self.col, limit))
+        return f"表{self.table}“{row}”/“{col}”"
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
 
 class Kind(str, Enum):
     COUNT = "count"    # non-negative integer
