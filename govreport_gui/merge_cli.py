@@ -20,7 +20,7 @@ from .core.checks import check_report
 from .core.consolidate import assess_units, consolidate, default_year
 from .core.errors import ReadError, WriteError
 from .core.findings import Severity, count
-from .core.forms import FORMS, form_for_year, get_form
+from .core.forms import FORMS, form_for_year, get_form, newest_form
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -104,7 +104,7 @@ def _run(args) -> int:
     if not year and any(u.readable for u in units):
         print("govreport merge：没有一个单位的报告能读出年度，请用 --year 给出汇总年度。未写出文件。", file=sys.stderr)
         return 2
-    form = get_form(args.format) if args.format else (form_for_year(year) if year else get_form("2021"))
+    form = get_form(args.format) if args.format else (form_for_year(year) if year else newest_form())
     assess_units(units, year, form.version)
     result = consolidate(units, form.version, year, args.agency)
 

@@ -199,7 +199,7 @@ def _open_window(state: dict) -> str:
         if _uniform(image):
             raise SelfTestFailure(f"主窗口的“{page.key}”页画出来是一片空白。")
         shown.append(page.key)
-    table_page = window.page_for_table("三")
+    table_page = window.page_for_table(window.session.report.form.balanced_tables[0])
     if table_page is not None:
         window.tabs.setCurrentWidget(table_page)
         app.processEvents()

@@ -90,7 +90,7 @@ def _carry_rules(rules: list[CrossYear], form: FormSpec, prev_form: FormSpec,
     """``prev_values``: last year's figures in ``form``'s version; ``known``: the cells of which
     last year's report gives an exact figure (a cell converted by judgment is not carried)."""
     first = rules[0]
-    missing = sorted({t.key.col if t.key.table == "二" else t.key.row
+    missing = sorted({form.table(t.key.table).figure_label(t.key)
                       for r in rules for t in r.terms if t.year == "prev" and t.key not in known})
     if missing:
         result.not_carried.append(
@@ -114,5 +114,5 @@ def _carry_rules(rules: list[CrossYear], form: FormSpec, prev_form: FormSpec,
         result.report.set(rule.target, total)
         filled.append(f"{rule.target.col}{format_value(total)}")
     target = first.target
-    where = f"表{target.table}“{target.row}”" if target.table == "三" else f"表{target.table}“{target.col}”"
+    where = form.table(target.table).line_name(target)
     result.carried.append(f"{where}：{first.why}，已填入（" + "、".join(filled) + "）。")

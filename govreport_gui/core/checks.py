@@ -209,7 +209,7 @@ def _check_looks_like(form: FormSpec, value: Callable[[CellKey], Value]) -> list
         target = value(rule.target) or 0
         if not target:
             continue
-        expected, parts = _evaluate(rule, value, value)
+        expected, parts = _evaluate(rule, value, value, form)
         if target == expected:
             out.append(Finding(Severity.WARNING, rule.rule, (rule.target, *(t.key for t in rule.terms)),
                                f"{rule.why}：{_where(rule.target)}为{n(target)}，恰好等于{parts}={n(expected)}，"
@@ -235,7 +235,7 @@ def _check_cross_year(report: Report, previous: Report, value: Callable[[CellKey
         if any(t.year == "prev" and not prev_form.has(t.key) for t in rule.terms):
             skipped.add(rule.rule)
             continue
-        expected, parts = _evaluate(rule, value, prev_value)
+        expected, parts = _evaluate(rule, value, prev_value, form)
         actual = value(rule.target) or 0
         if actual != expected:
             out.append(Finding(Severity.WARNING, rule.rule, (rule.target,),
@@ -249,8 +249,8 @@ def _check_cross_year(report: Report, previous: Report, value: Callable[[CellKey
     return out
 
 
-def _evaluate(rule: CrossYear | LooksLike, this: Callable[[CellKey], Value], prev: Callable[[CellKey], Value]
-              ) -> tuple[int | Decimal, str]:
+def _evaluate(rule: CrossYear | LooksLike, this: Callable[[CellKey], Value], prev: Callable[[CellKey], Value],
+              form: FormSpec) -> tuple[int | Decimal, str]:
     total: int | Decimal = 0
     text = ""
     for i, term in enumerate(rule.terms):
@@ -258,7 +258,7 @@ def _evaluate(rule: CrossYear | LooksLike, this: Callable[[CellKey], Value], pre
         total += term.sign * v
         sign = "−" if term.sign < 0 else ("+" if i else "")
         when = "上年" if term.year == "prev" else "本年"
-        text += f"{sign}{when}“{term.key.col if term.key.table == '二' else term.key.row}”({n(v)})"
+        text += f"{sign}{when}“{form.table(term.key.table).figure_label(term.key)}”({n(v)})"
     return total, text
 
 

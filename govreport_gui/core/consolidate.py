@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from .checks import check_report
 from .findings import Finding, Severity
-from .forms import CellKey, Kind, form_for_year, get_form
+from .forms import CellKey, Kind, form_for_year, get_form, newest_form
 from .recalc import recalculate
 from .report import Conversion, Metadata, Report
 from .values import Value, format_value, normalise_text
@@ -301,7 +301,8 @@ class Consolidation:
             if own or unit.conversion is None:
                 lines.append(f"{unit.label()}：本身的报告有校验错误（{example}），请该单位更正后重新报送")
                 continue
-            lost = [f"{_cell_name(k)}={format_value(v)}" for k, v in unit.conversion.lost if k.table == "三"]
+            lost = [f"{_cell_name(k)}={format_value(v)}" for k, v in unit.conversion.lost
+                    if k.table in get_form(unit.conversion.target).balanced_tables]
             why = (f"，{unit.conversion.target}版没有对应栏目而未计入的数字：" + "、".join(lost)) if lost else ""
             lines.append(f"{unit.label()}：本身平衡，但按{unit.conversion.target}版格式转换后不平衡"
                          f"（{example}）{why}；请该单位按{unit.conversion.target}版格式重新报送")
@@ -404,6 +405,6 @@ def merge_units(units: list[Unit], form_version: str | None = None, year: int | 
                 agency: str = "", base: Metadata | None = None) -> Consolidation:
     """Assess and consolidate in one step, with the year and version defaulting from the units."""
     year = year or default_year(units)
-    version = form_version or (form_for_year(year).version if year else "2021")
+    version = form_version or (form_for_year(year) if year else newest_form()).version
     assess_units(units, year, version)
     return consolidate(units, version, year, agency, base)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field, fields
 
-from .forms import CellKey, Fidelity, FormSpec, Move, get_form, same_cell, version_map
+from .forms import FORMS, CellKey, Fidelity, FormSpec, Move, get_form, same_cell, version_map
 from .values import Value, coerce_exact, format_value
 
-SECTION_KEYS = ("一", "二", "三", "四", "五", "六")
+# the prose sections of every declared version, in order (一 … 六)
+SECTION_KEYS = tuple(dict.fromkeys(s.key for form in FORMS.values() for s in form.sections))
 
 
 @dataclass

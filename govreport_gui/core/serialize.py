@@ -261,7 +261,7 @@ def report_from_json(doc: object, name: str = "文件", printed_totals: bool = T
         sections = {}
     for key, text in sections.items():
         if key not in SECTION_KEYS:
-            problems.append(f"未知的部分“{key}”（应为 一 至 六）")
+            problems.append(f"未知的部分“{key}”（应为 {SECTION_KEYS[0]} 至 {SECTION_KEYS[-1]}）")
         elif not isinstance(text, str):
             problems.append(f"第{key}部分的正文应为文字")
         else:

@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..core.errors import WriteError
-from ..core.forms import CellKey, FormSpec, Kind, Role, TableSpec
+from ..core.forms import CellKey, FormSpec, Kind, Layout, Role, TableSpec
 from ..core.report import METADATA_NAMES, Report
 from ..core.serialize import write_atomic
 from ..core.values import format_value
@@ -39,8 +39,9 @@ _FILL_HEADER = "F2F2F2"
 _FILL_BAD = "F8CBAD"
 
 # Column widths (Excel character units) by table and grid column; the rest use the default.
-_WIDTHS = {"二": {0: 24}, "三": {0: 6, 1: 12, 2: 38}, "四": {}}
-_DEFAULT_WIDTH = {"二": 20, "三": 10, "四": 8.5}
+# column widths (characters) by the table's layout: label columns, then the default for the others
+_WIDTHS = {Layout.BLOCKS: {0: 24}, Layout.ROWS: {0: 6, 1: 12, 2: 38}, Layout.COLUMN_GROUPS: {}}
+_DEFAULT_WIDTH = {Layout.BLOCKS: 20, Layout.ROWS: 10, Layout.COLUMN_GROUPS: 8.5}
 
 
 def write_xlsx(path: Path, report: Report, previous: Report | None = None) -> list[str]:
@@ -390,7 +391,7 @@ def _page_setup(ws, table: TableSpec, top: int) -> None:
 
 def _size(ws, table: TableSpec, top: int) -> None:
     """Column widths, and row heights that show wrapped labels whole."""
-    widths = [_WIDTHS.get(table.id, {}).get(c, _DEFAULT_WIDTH.get(table.id, 10)) for c in range(table.n_cols)]
+    widths = [_WIDTHS[table.layout].get(c, _DEFAULT_WIDTH[table.layout]) for c in range(table.n_cols)]
     for c, w in enumerate(widths):
         ws.column_dimensions[column_letter(c)].width = w
     heights: dict[int, float] = {}

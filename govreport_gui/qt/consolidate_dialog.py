@@ -512,7 +512,7 @@ class ConsolidateDialog(QDialog):
                 if key in bad_cells:
                     item.setForeground(1, QBrush(QColor("#B00020")))
                 rows[key.row].addChild(item)
-            top.setExpanded(table_id == "三")
+            top.setExpanded(table_id in c.report.form.balanced_tables)
 
     def select_cell(self, key: CellKey) -> bool:
         """Select a result cell (as the main window's grid would) and show its drill-down."""

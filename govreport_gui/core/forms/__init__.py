@@ -4,7 +4,7 @@ and declare how its figures correspond to those of the version before it (corres
 from __future__ import annotations
 
 from . import correspondence, v2019, v2021
-from .spec import CellKey, CellSpec, Fidelity, FormSpec, GridCell, Kind, Move, Role, TableSpec, VersionMap
+from .spec import CellKey, CellSpec, Fidelity, FormSpec, GridCell, Kind, Layout, Move, Role, TableSpec, VersionMap
 
 FORMS: dict[str, FormSpec] = {f.version: f for f in (v2019.FORM, v2021.FORM)}
 VERSION_MAPS: dict[tuple[str, str], VersionMap] = {(m.source, m.target): m for m in correspondence.MAPS}
@@ -16,6 +16,11 @@ def get_form(version: str) -> FormSpec:
     except KeyError:
         known = "、".join(FORMS)
         raise KeyError(f"未知的格式版本“{version}”（支持：{known}）") from None
+
+
+def newest_form() -> FormSpec:
+    """The version in force now: the one that applies from the latest year."""
+    return max(FORMS.values(), key=lambda f: f.first_year)
 
 
 def form_for_year(year: int) -> FormSpec:
@@ -47,5 +52,5 @@ def version_map(source: str, target: str) -> VersionMap:
         Move((key,), None, Fidelity.NONE, why) for key in src.input_keys() if not same_cell(src, dst, key)))
 
 
-__all__ = ["CellKey", "CellSpec", "Fidelity", "FormSpec", "GridCell", "Kind", "Move", "Role", "TableSpec",
-           "VersionMap", "FORMS", "VERSION_MAPS", "get_form", "form_for_year", "same_cell", "version_map"]
+__all__ = ["CellKey", "CellSpec", "Fidelity", "FormSpec", "GridCell", "Kind", "Layout", "Move", "Role", "TableSpec",
+           "VersionMap", "FORMS", "VERSION_MAPS", "get_form", "newest_form", "form_for_year", "same_cell", "version_map"]

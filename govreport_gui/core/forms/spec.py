@@ -64,6 +64,14 @@ class Tag(str, Enum):
     FEES = "fees"                      # 行政事业性收费 amount
 
 
+class Layout(str, Enum):
+    """How a table lays out its figures, which decides how code names and finds them."""
+
+    BLOCKS = "blocks"                # 二: blocks of rows, a figure named by its column (本年制发件数 …)
+    ROWS = "rows"                    # 三: one row per outcome, applicant columns; a figure named by its row
+    COLUMN_GROUPS = "column_groups"  # 四: one row of figures under column groups (复议 / 诉讼), named by column
+
+
 class Role(str, Enum):
     CAPTION = "caption"    # block caption spanning the table (二)
     HEADER = "header"      # column header
@@ -127,6 +135,16 @@ class TableSpec:
     cols: tuple[str, ...]       # value column labels, in order (of all blocks for 二)
     groups: tuple[RowGroup, ...] = ()  # the tagged rows / groups of rows, in order (三, 四)
     total_col: str | None = None       # the 总计 column (三, 四)
+    layout: Layout = Layout.BLOCKS
+
+    def figure_label(self, key: CellKey) -> str:
+        """The label that tells a figure of this table apart where its line is clear from the
+        context (a rule, a carried-over line): 三's row, the column of the others."""
+        return key.row if self.layout is Layout.ROWS else key.col
+
+    def line_name(self, key: CellKey) -> str:
+        """``表三“（一）予以公开”`` / ``表二“现行有效件数”``: the line of figures ``key`` belongs to."""
+        return f"表{self.id}“{self.figure_label(key)}”"
 
     def group(self, tag: Tag) -> RowGroup:
         for g in self.groups:
@@ -297,6 +315,11 @@ class FormSpec:
 
     def table(self, table_id: str) -> TableSpec:
         return self.tables[table_id]
+
+    @property
+    def balanced_tables(self) -> tuple[str, ...]:
+        """The tables whose figures must balance (三): where a clerk's errors mostly are."""
+        return tuple(dict.fromkeys(b.table for b in self.balances))
 
     def all_cells(self) -> tuple[CellSpec, ...]:
         return tuple(self.cell_specs().values())
@@ -539,7 +562,7 @@ def build_table_3(header: ApplicantHeader, leaves: tuple[Leaf, ...]) -> tuple[Ta
             groups.append(RowGroup(leaf.tag, leaf.group or leaf.label, (leaf.label,),
                                    outcome=leaf.outer is not None and not leaf.total))
     table = TableSpec("三", first + len(leaves), n_cols, 3, tuple(grid), tuple(cells), tuple(rows),
-                      value_cols, tuple(groups), header.total)
+                      value_cols, tuple(groups), header.total, Layout.ROWS)
     return table, totals
 
 
@@ -593,5 +616,5 @@ def build_table_4(groups: tuple[ReviewGroup, ...], outcomes: tuple[str, ...], to
         else:
             tagged.append(RowGroup(group.tag, group.parent or group.label, (group.label,)))
     table = TableSpec("四", 4, c, 3, tuple(grid), tuple(cells), tuple(g.label for g in groups), cols,
-                      tuple(tagged), total)
+                      tuple(tagged), total, Layout.COLUMN_GROUPS)
     return table, totals
