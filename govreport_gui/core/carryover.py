@@ -1,4 +1,4 @@
-"""Carry-over: create this year's report from last year's (FORMAT.md §6, cross-year rules).
+"""Carry-over: create this year's report from last year's (the cross-year relations of the official tables).
 
 The cross-year rules of the new report's format are read forwards: a rule whose terms are all
 last year's figures *carries* (e.g. 二、上年结转 ← last year's 四、结转下年度继续办理); a rule that also

@@ -1,4 +1,5 @@
-"""The checks of FORMAT.md §6: hard rules are errors, soft rules warnings, blanks are info.
+"""The checks of the official tables' relations (国办公开办函〔2019〕60号, 〔2021〕30号):
+hard rules are errors, soft rules warnings, blanks are info.
 
 ``check_report`` is a pure function of the report (and last year's report, for the cross-year
 rules); every rule it applies comes from the format declaration.
@@ -33,11 +34,6 @@ def rule_titles(form: FormSpec) -> dict[str, str]:
     the one place every view that names a rule (the check report, …) takes its words from."""
     from .prose_checks import rule_titles as prose_titles
     return {**RULES, "value.negative": _negative_title(form), **form.rule_titles(), **prose_titles(form)}
-
-
-def rule_title(form: FormSpec, rule: str) -> str:
-    """What rule ``rule`` checks (its id when it is not known)."""
-    return rule_titles(form).get(rule, rule)
 
 
 def _signed_columns(form: FormSpec) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from .forms import CellKey, FormSpec, Kind
+from .forms import CellKey, FormSpec
 from .values import Value
 
 
@@ -31,7 +31,3 @@ def all_values(form: FormSpec, values: Mapping[CellKey, Value]) -> dict[CellKey,
     merged = dict(values)
     merged.update(recalculate(form, values))
     return merged
-
-
-def value_kind(form: FormSpec, key: CellKey) -> Kind:
-    return form.cell(key).kind

@@ -142,10 +142,6 @@ def with_header_unit(text: str, unit: str | None) -> str:
     return text
 
 
-def to_decimal(value: Value) -> Decimal:
-    return Decimal(0) if value is None else Decimal(value)
-
-
 def coerce_exact(value: object, kind: Kind) -> Value:
     """Check a value given by program code (not text): int for counts, Decimal for money."""
     if value is None:

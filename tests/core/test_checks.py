@@ -1,4 +1,4 @@
-"""Every rule of FORMAT.md §6 in both versions, positive and negative."""
+"""Every rule of the official format in both versions, positive and negative."""
 
 from decimal import Decimal
 
@@ -80,7 +80,7 @@ def test_balance_message_has_equation_both_sides_and_difference():
 
 
 def test_swapped_cells_of_the_total_row_fail_per_column_but_not_in_the_total_column():
-    """FORMAT.md §6: a published report swapped two (七)总计 cells between applicant columns."""
+    """A published report swapped two (七)总计 cells between applicant columns."""
     r = balanced("2019")
     form = r.form
     computed = recalculate(form, r.values)

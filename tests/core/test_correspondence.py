@@ -70,7 +70,7 @@ def test_decisions_are_the_same_figure_and_stocks_have_no_counterpart():
     decisions = moves[CellKey("二", "行政许可", "处理决定数量")]
     assert decisions.target == CellKey("二", "行政许可", "本年处理决定数量") and decisions.fidelity is Fidelity.SAME
     assert moves[CellKey("二", "其他对外管理服务事项", "处理决定数量")].fidelity is Fidelity.NONE
-    # FORMAT.md §6: across the versions only the 三 carry-over relation survives
+    # Across the versions only the 三 carry-over relation survives
     assert moves[CellKey("二", "规范性文件", "对外公开总数量")].target is None
     back = {m.sources[0]: m for m in version_map("2021", "2019").moves}
     assert back[CellKey("二", "行政规范性文件", "现行有效件数")].target is None

@@ -1,4 +1,4 @@
-"""The two declarations against FORMAT.md, label for label and merge for merge."""
+"""The two declarations against the official format, label for label and merge for merge."""
 
 import pytest
 
@@ -182,7 +182,7 @@ def test_tags_name_the_rows_code_talks_about(version):
 
 
 def test_required_content_is_declared_per_version():
-    """The 2021 format names what the prose must contain (FORMAT.md §7); the 2019 one does not."""
+    """The 2021 format names what the prose must contain (国办公开办函〔2021〕30号); the 2019 one does not."""
     new, old = get_form("2021"), get_form("2019")
     assert old.required == ()
     by_id = {r.id: r for r in new.required}

@@ -1,4 +1,4 @@
-"""Labels and shapes the 2019 and 2021 versions share (FORMAT.md §2, §4, §5).
+"""Labels and shapes the 2019 and 2021 versions share (国办公开办函〔2019〕60号, 〔2021〕30号).
 
 Every official label is spelled here or in a version module, and nowhere else in the code.
 """
@@ -39,7 +39,7 @@ HEADING_VARIANTS = {
 
 TABLE2_ROW_HEADER = "信息内容"
 
-# The prose (FORMAT.md §7).  一、总体情况: the five topics the 2021 format names — the usual
+# The prose (国办公开办函〔2021〕30号, 正文部分).  一、总体情况: the five topics the 2021 format names — the usual
 # sub-headings of the 2019 reports too.
 OVERVIEW_TOPICS = (
     Topic("主动公开", ("主动公开",), "写明本年主动公开政府信息的数量、重点领域信息公开和政策解读情况"),

@@ -1,4 +1,4 @@
-"""How the figures of the 2019 and the 2021 version correspond (FORMAT.md §3–§5) — declared once,
+"""How the figures of the 2019 and the 2021 version correspond (国办公开办函〔2019〕60号 and 〔2021〕30号) — declared once,
 used by every conversion: ``Report.convert`` (changing a report's version), carry-over from a
 report in the other version, and consolidation of units in the other version.
 
@@ -15,13 +15,13 @@ checks that every input cell of either version is covered exactly once):
   into exactly one leaf, so （七）总计 and 一+二=（七）+四 hold unchanged; splitting it by any ratio would
   invent figures.  The clerk is told, and moves what belongs to 1. or 2. if the unit knows it.
 * 二 — the 2021 version rebuilt the table; only two kinds of figure survive:
-  `处理决定数量` (2019; "the number of decisions made this year", FORMAT.md §3) and `本年处理决定数量`
+  `处理决定数量` (2019; "the number of decisions made this year") and `本年处理决定数量`
   (2021) are the same figure under another label (``SAME``), for 行政许可, 行政处罚, 行政强制;
   `本年新制作数量` (2019) and `本年制发件数` (2021) both count the documents newly made this year —
   close, not identical (2019 also counts 本年新公开数量 apart), so ``JUDGED`` both ways; 2019
   `规范性文件` is 2021 `行政规范性文件`.  Nothing else has a counterpart (``NONE``): 项目数量 and
   本年增/减 (2021 counts no items), 本年新公开数量, 对外公开总数量 (all documents made public, not
-  现行有效件数, the documents in force — FORMAT.md §6: across the two versions only the 三
+  现行有效件数, the documents in force — across the two versions only the 三
   carry-over survives), 其他对外管理服务事项, 政府集中采购 (gone in 2021), and in the other direction
   本年废止件数, 现行有效件数 and 本年收费金额 (2019 counts no fees in money).
 

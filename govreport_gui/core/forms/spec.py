@@ -5,7 +5,7 @@ its grid layout: merged label cells, header cells and the positions of the value
 cells are inputs and which are totals, and its rules.  Everything else — the editor's grids, the
 checks, the Excel and Word readers and writers, the report JSON — is driven by this data.
 
-The builders at the bottom turn the compact shapes of FORMAT.md (blocks of 二, the row tree of 三,
+The builders at the bottom turn the compact shapes of the official tables (blocks of 二, the row tree of 三,
 the three groups of 四) into explicit layouts, so a version module only lists labels.
 """
 
@@ -261,7 +261,7 @@ class LooksLike:
 
 @dataclass(frozen=True)
 class Topic:
-    """A sub-heading of a prose section: what to write about there (FORMAT.md §7)."""
+    """A sub-heading of a prose section: what to write about there (国办公开办函〔2021〕30号)."""
 
     name: str                    # “主动公开” — the outline's sub-heading and the warnings' word for it
     words: tuple[str, ...] = ()  # any one of them in the section's text shows the topic is covered

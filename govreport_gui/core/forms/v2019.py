@@ -1,4 +1,4 @@
-"""国办公开办函〔2019〕60号 — the 2019 (试行) format, for reports on 2019 and 2020 (FORMAT.md)."""
+"""国办公开办函〔2019〕60号 — the 2019 (试行) format, for reports on 2019 and 2020."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ _BLOCKS = (
 
 
 def _item_carry() -> tuple[CrossYear, ...]:
-    """上一年项目数量(N) = 上一年项目数量(N−1) + 本年增/减(N−1) — FORMAT.md §6 [C]."""
+    """上一年项目数量(N) = 上一年项目数量(N−1) + 本年增/减(N−1) (carried over from the previous year's table)."""
     rules = []
     for block in _BLOCKS:
         if _PREV_ITEMS not in block.columns:
@@ -38,7 +38,7 @@ def _item_carry() -> tuple[CrossYear, ...]:
 
 
 def _decisions_like_items() -> tuple[LooksLike, ...]:
-    """处理决定数量 is a flow (decisions made this year), not 上一年项目数量 + 本年增/减 (FORMAT.md §3)."""
+    """处理决定数量 is a flow (decisions made this year), not 上一年项目数量 + 本年增/减 (国办公开办函〔2019〕60号)."""
     rules = []
     for block in _BLOCKS:
         if _DECISIONS not in block.columns:
@@ -77,7 +77,7 @@ def _build() -> FormSpec:
                                "规章", title=common.REGULATIONS_LEVEL_TITLE, instead=_BLOCKS[0].rows[1]),),
         heading_variants=common.HEADING_VARIANTS,
         looks_like=_decisions_like_items(),
-        # The 2019 format requires no particular content of the prose (FORMAT.md §7); the outline
+        # The 2019 format requires no particular content of the prose; the outline
         # offers the usual sub-headings, without 2021's 整改 and 信息处理费.
         required=(),
         outline={"一": common.OVERVIEW_TOPICS, "五": common.PROBLEMS, "六": common.OTHER_MATTERS},

@@ -1,4 +1,4 @@
-"""国办公开办函〔2021〕30号 — the 2021 format, for reports on 2021 and later (FORMAT.md)."""
+"""国办公开办函〔2021〕30号 — the 2021 format, for reports on 2021 and later."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def _stock_rules() -> tuple[CrossYear, ...]:
 
 
 def _required() -> tuple[Required, ...]:
-    """FORMAT.md §7: the overview's five topics (and, for a government, three results), last
+    """国办公开办函〔2021〕30号: the overview's five topics (and, for a government, three results), last
     year's problems put right, and the 信息处理费."""
     overview = "、".join(t.name for t in common.OVERVIEW_TOPICS)
     government = "、".join(t.name for t in common.GOVERNMENT_TOPICS)
