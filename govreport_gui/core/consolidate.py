@@ -19,6 +19,7 @@ Pure data, no files: the reading side (folders, Excel/Word readers, progress, ca
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -160,45 +161,58 @@ def assess_units(units: list[Unit], year: int, form_version: str) -> None:
     changes the year, the version or a choice."""
     target = get_form(form_version)
     for unit in units:
-        unit.problems = []
-        unit.converted = None
-        unit.dropped = []
-        unit.conversion = None
-        unit.include = unit.readable
-        if not unit.readable:
-            unit.problems.append(UnitProblem(UNREADABLE, f"无法读取：{unit.read_error}", excludes=True))
-            continue
-        report = unit.report
-        assert report is not None
-        if not report.meta.agency.strip():
-            unit.problems.append(UnitProblem(NO_AGENCY, "未填写机关名称，无法判断是否与其他单位重复，请核实"))
-        if not report.meta.year:
-            unit.problems.append(UnitProblem(NO_YEAR, f"未填写报告年度，已按{year}年度计入，请核实"))
-        elif year and report.meta.year != year:
-            unit.problems.append(UnitProblem(
-                OTHER_YEAR, f"是{report.meta.year}年度的报告，不是{year}年度的，未计入（如确属本年度，请让该单位更正年度后重新报送）",
-                excludes=True))
-            unit.include = False
-        if report.form_version != target.version:
-            converted, conversion = report.convert(target.version)
-            unit.converted = converted.values
-            unit.dropped = conversion.dropped
-            unit.conversion = conversion
-            unit.problems.append(UnitProblem(OTHER_VERSION, conversion_message(conversion)))
-        if unit.errors:
-            unit.problems.append(UnitProblem(
-                HAS_ERRORS, f"本身有{unit.errors}个校验错误（如表三勾稽不平），已计入，请该单位核实更正"))
-        if not any(unit.values_in_target().values()):
-            unit.problems.append(UnitProblem(EMPTY, "表格中没有任何数字（全部空白或为0），请核实是否报送了正确的文件"))
-        if unit.choice is False:
-            unit.include = False
-            unit.problems.append(UnitProblem(CHOSEN_OUT, "已选择不计入", excludes=True))
-        elif unit.choice is True and not unit.include:
-            unit.include = True
-            unit.problems.append(UnitProblem(CHOSEN_IN, "已选择计入（尽管有上述问题）"))
+        _assess_unit(unit, year, target.version)
+    _leave_out_duplicates(units)
 
-    # Duplicates among the units still counted: the first one stays, later ones are left out
-    # (unless the clerk chose to count them).
+
+def _assess_unit(unit: Unit, year: int, version: str) -> None:
+    """One unit's own problems (before comparing it with the others)."""
+    unit.problems = []
+    unit.converted = None
+    unit.dropped = []
+    unit.conversion = None
+    unit.include = unit.readable
+    if not unit.readable:
+        unit.problems.append(UnitProblem(UNREADABLE, f"无法读取：{unit.read_error}", excludes=True))
+        return
+    report = unit.report
+    assert report is not None
+    if not report.meta.agency.strip():
+        unit.problems.append(UnitProblem(NO_AGENCY, "未填写机关名称，无法判断是否与其他单位重复，请核实"))
+    if not report.meta.year:
+        unit.problems.append(UnitProblem(NO_YEAR, f"未填写报告年度，已按{year}年度计入，请核实"))
+    elif year and report.meta.year != year:
+        unit.problems.append(UnitProblem(
+            OTHER_YEAR, f"是{report.meta.year}年度的报告，不是{year}年度的，未计入（如确属本年度，请让该单位更正年度后重新报送）",
+            excludes=True))
+        unit.include = False
+    if report.form_version != version:
+        converted, conversion = report.convert(version)
+        unit.converted = converted.values
+        unit.dropped = conversion.dropped
+        unit.conversion = conversion
+        unit.problems.append(UnitProblem(OTHER_VERSION, conversion_message(conversion)))
+    if unit.errors:
+        unit.problems.append(UnitProblem(
+            HAS_ERRORS, f"本身有{unit.errors}个校验错误（如表三勾稽不平），已计入，请该单位核实更正"))
+    if not any(unit.values_in_target().values()):
+        unit.problems.append(UnitProblem(EMPTY, "表格中没有任何数字（全部空白或为0），请核实是否报送了正确的文件"))
+    _apply_choice(unit)
+
+
+def _apply_choice(unit: Unit) -> None:
+    """The clerk's own choice overrides the default, and is named among the problems."""
+    if unit.choice is False:
+        unit.include = False
+        unit.problems.append(UnitProblem(CHOSEN_OUT, "已选择不计入", excludes=True))
+    elif unit.choice is True and not unit.include:
+        unit.include = True
+        unit.problems.append(UnitProblem(CHOSEN_IN, "已选择计入（尽管有上述问题）"))
+
+
+def _leave_out_duplicates(units: list[Unit]) -> None:
+    """Duplicates among the units still counted: the first one stays, later ones are left out
+    (unless the clerk chose to count them)."""
     first_by_agency: dict[tuple[str, int], Unit] = {}
     first_by_content: dict[tuple, Unit] = {}
     for unit in units:
@@ -207,33 +221,32 @@ def assess_units(units: list[Unit], year: int, form_version: str) -> None:
         report = unit.report
         assert report is not None
         agency_key = (normalise_text(report.meta.agency), report.meta.year)
-        if agency_key[0]:
-            first = first_by_agency.get(agency_key)
-            if first is not None:
-                unit.problems.append(UnitProblem(
-                    DUPLICATE, f"与{first.label()}是同一单位同一年度的报告，"
-                    + ("但已选择计入，请核实是否重复计算" if unit.choice else
-                       "未重复计入（如应以本文件为准，请改为计入本文件、不计入另一文件）"),
-                    excludes=not unit.choice))
-                if not unit.choice:
-                    unit.include = False
-                    continue
-            else:
-                first_by_agency[agency_key] = unit
+        if agency_key[0] and _is_duplicate(
+                unit, first_by_agency, agency_key, DUPLICATE, lambda first: f"与{first}是同一单位同一年度的报告，",
+                "但已选择计入，请核实是否重复计算", "未重复计入（如应以本文件为准，请改为计入本文件、不计入另一文件）"):
+            continue
         values = unit.values_in_target()
         if any(values.values()):
             content_key = tuple(sorted((tuple(k), str(v)) for k, v in values.items() if v))
-            first = first_by_content.get(content_key)
-            if first is not None:
-                unit.problems.append(UnitProblem(
-                    SAME_CONTENT, f"表格数字与{first.label()}完全相同，疑为重复报送的同一份报告，"
-                    + ("但已选择计入，请核实" if unit.choice else "未重复计入（如确为不同单位，请改为计入）"),
-                    excludes=not unit.choice))
-                if not unit.choice:
-                    unit.include = False
-                    continue
-            else:
-                first_by_content[content_key] = unit
+            _is_duplicate(unit, first_by_content, content_key, SAME_CONTENT,
+                          lambda first: f"表格数字与{first}完全相同，疑为重复报送的同一份报告，",
+                          "但已选择计入，请核实", "未重复计入（如确为不同单位，请改为计入）")
+
+
+def _is_duplicate(unit: Unit, firsts: dict, key, code: str, head: Callable[[str], str], chosen: str,
+                  left_out: str) -> bool:
+    """Whether ``unit`` repeats the first unit seen with ``key`` and is therefore left out (it is
+    named a duplicate either way, ``head`` saying of what); the first unit with a key is remembered."""
+    first = firsts.get(key)
+    if first is None:
+        firsts[key] = unit
+        return False
+    unit.problems.append(UnitProblem(code, head(first.label()) + (chosen if unit.choice else left_out),
+                                     excludes=not unit.choice))
+    if not unit.choice:
+        unit.include = False
+        return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
