@@ -67,17 +67,55 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args) -> int:
-    from .io.consolidation_io import collect_files, export_unit_list, read_units
-    from .io.registry import writable_suffixes, write_report
+    from .io.registry import write_report
     output = Path(args.output)
+    problem = _bad_outputs(args, output)
+    if problem:
+        print(f"govreport merge：{problem}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    units = _read_units(args, output)
+    if units is None:
+        return EXIT_UNREADABLE
+    year = args.year or default_year(units)
+    if not year and any(u.readable for u in units):
+        print("govreport merge：没有一个单位的报告能读出年度，请用 --year 给出汇总年度。未写出文件。", file=sys.stderr)
+        return 2
+    form = get_form(args.format) if args.format else (form_for_year(year) if year else newest_form())
+    assess_units(units, year, form.version)
+    result = consolidate(units, form.version, year, args.agency)
+    _print_units(result, year, form.version, len(units))
+    if args.report_xlsx:
+        from .io.consolidation_io import export_unit_list
+        export_unit_list(args.report_xlsx, result, f"{args.agency}{year}年度政府信息公开工作年度报告汇总——单位清单")
+        print(f"已导出单位清单 {args.report_xlsx}", file=sys.stderr)
+    if not result.included:
+        print("govreport merge：没有可计入的单位，未生成汇总报告。", file=sys.stderr)
+        return EXIT_UNREADABLE
+    errors = _print_errors(result)
+    for note in write_report(output, result.report, None):
+        print(note, file=sys.stderr)
+    print(f"已生成汇总报告 {output}", file=sys.stderr)
+    # As documented (README, module docstring): 1 only when a unit was left out or the sum has
+    # errors.  A counted unit's problems (converted from the other version, no agency, …) are in
+    # the list above but do not fail a run whose every unit was counted into a sound sum.
+    problems = bool(result.excluded) or bool(errors)
+    return EXIT_FINDINGS if problems else EXIT_OK
+
+
+def _bad_outputs(args, output: Path) -> str:
+    """Why the requested output files cannot be written (before anything is read), or ""."""
+    from .io.registry import writable_suffixes
     if output.suffix.lower() not in writable_suffixes():
-        print(f"govreport merge：不能输出为“{output.suffix or output.name}”格式（可用："
-              + "、".join(writable_suffixes()) + "）。", file=sys.stderr)
-        return EXIT_UNREADABLE
+        return f"不能输出为“{output.suffix or output.name}”格式（可用：" + "、".join(writable_suffixes()) + "）。"
     if args.report_xlsx and Path(args.report_xlsx).suffix.lower() not in (".xlsx", ".xlsm"):
-        print(f"govreport merge：单位清单只能导出为 Excel 工作簿（.xlsx），不能导出为“{Path(args.report_xlsx).suffix}”。",
-              file=sys.stderr)
-        return EXIT_UNREADABLE
+        return f"单位清单只能导出为 Excel 工作簿（.xlsx），不能导出为“{Path(args.report_xlsx).suffix}”。"
+    return ""
+
+
+def _read_units(args, output: Path) -> list | None:
+    """The units of the files and folders given, with the clerk's --include/--exclude choices;
+    None (and why, on stderr) when there is no report file among them."""
+    from .io.consolidation_io import collect_files, read_units
     found = collect_files(args.inputs, exclude=[output])
     for line in found.skipped[:20]:
         print(f"【跳过】{line}", file=sys.stderr)
@@ -85,7 +123,7 @@ def _run(args) -> int:
         print(f"【跳过】另有{len(found.skipped) - 20}个文件不是年报文件，已跳过。", file=sys.stderr)
     if not found.files:
         print("govreport merge：没有找到任何单位的报告文件。", file=sys.stderr)
-        return EXIT_UNREADABLE
+        return None
 
     def progress(done: int, total: int, name: str) -> None:
         if name and sys.stderr.isatty():
@@ -100,49 +138,33 @@ def _run(args) -> int:
             unit.choice = False
         elif any(_same(x, p) for x in args.include):
             unit.choice = True
-    year = args.year or default_year(units)
-    if not year and any(u.readable for u in units):
-        print("govreport merge：没有一个单位的报告能读出年度，请用 --year 给出汇总年度。未写出文件。", file=sys.stderr)
-        return 2
-    form = get_form(args.format) if args.format else (form_for_year(year) if year else newest_form())
-    assess_units(units, year, form.version)
-    result = consolidate(units, form.version, year, args.agency)
+    return units
 
-    print(f"汇总 {year or '（年度未定）'}年度，{form.version}版格式：共{len(units)}个文件，"
+
+def _print_units(result, year: int | None, version: str, n_files: int) -> None:
+    print(f"汇总 {year or '（年度未定）'}年度，{version}版格式：共{n_files}个文件，"
           f"计入{len(result.included)}个，未计入{len(result.excluded)}个。")
     for line in result.unit_lines():
         print(line)
     for w in result.warnings:
         print(f"【注意】{w}")
 
-    if args.report_xlsx:
-        title = f"{args.agency}{year}年度政府信息公开工作年度报告汇总——单位清单"
-        export_unit_list(args.report_xlsx, result, title)
-        print(f"已导出单位清单 {args.report_xlsx}", file=sys.stderr)
 
-    if not result.included:
-        print("govreport merge：没有可计入的单位，未生成汇总报告。", file=sys.stderr)
-        return EXIT_UNREADABLE
+def _print_errors(result) -> int:
+    """The consolidated report's errors and the units that cause them; returns how many."""
     findings = check_report(result.report)
     errors = count(findings, Severity.ERROR)
-    if errors:
-        causes = result.imbalance_causes()
-        if causes:
-            print(f"【注意】汇总结果有{errors}个校验错误，原因在以下单位（按计入汇总的数字逐一核对）：")
-            for line in causes:
-                print(f"  {line}")
-        else:
-            culprits = "、".join(u.agency or u.name for u in result.with_errors) or "（各单位本身均无错误）"
-            print(f"【注意】汇总结果有{errors}个校验错误；本身有校验错误的单位：{culprits}。")
-        for f in findings:
-            if f.severity is Severity.ERROR:
-                print(f"  {f.message}")
-    notes = write_report(output, result.report, None)
-    for note in notes:
-        print(note, file=sys.stderr)
-    print(f"已生成汇总报告 {output}", file=sys.stderr)
-    # As documented (README, module docstring): 1 only when a unit was left out or the sum has
-    # errors.  A counted unit's problems (converted from the other version, no agency, …) are in
-    # the list above but do not fail a run whose every unit was counted into a sound sum.
-    problems = bool(result.excluded) or bool(errors)
-    return EXIT_FINDINGS if problems else EXIT_OK
+    if not errors:
+        return 0
+    causes = result.imbalance_causes()
+    if causes:
+        print(f"【注意】汇总结果有{errors}个校验错误，原因在以下单位（按计入汇总的数字逐一核对）：")
+        for line in causes:
+            print(f"  {line}")
+    else:
+        culprits = "、".join(u.agency or u.name for u in result.with_errors) or "（各单位本身均无错误）"
+        print(f"【注意】汇总结果有{errors}个校验错误；本身有校验错误的单位：{culprits}。")
+    for f in findings:
+        if f.severity is Severity.ERROR:
+            print(f"  {f.message}")
+    return errors
