@@ -152,13 +152,52 @@ def _intro_lines(report: Report, summary: CheckSummary, previous: Report | None,
     return lines
 
 
+_GROUPS = (("二、错误（必须更正）", "errors", False), ("三、未确认的警告（请核实）", "open_warnings", False),
+           ("四、已确认的警告", "accepted", True))
+
+
 def _docx(report: Report, summary: CheckSummary, previous: Report | None, today: _dt.date) -> bytes:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt
 
     doc = Document()
+    _docx_page_and_styles(doc)
+    title = doc.add_paragraph(_title(report), style="Title")
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for line in _intro_lines(report, summary, previous, today):
+        doc.add_paragraph(line)
+    doc.add_paragraph("一、校验的规则", style="Heading 1")
+    _docx_table(doc, ("序号", "规则", "结果"),
+                [(i, text, _rule_state(e, w, n)) for i, (_, text, e, w, n) in enumerate(summary.rules, 1)], (14, 126, 20))
+    for heading, attr, with_reason in _GROUPS:
+        items = getattr(summary, attr)
+        doc.add_paragraph(heading, style="Heading 1")
+        if not items:
+            doc.add_paragraph("无。")
+        elif with_reason:
+            _docx_table(doc, ("序号", "位置", "内容", "确认理由"),
+                        [(i, _where(f, report), f.message, f.accepted_reason) for i, f in enumerate(items, 1)],
+                        (12, 22, 86, 40))
+        else:
+            _docx_table(doc, ("序号", "位置", "内容"),
+                        [(i, _where(f, report), f.message) for i, f in enumerate(items, 1)], (12, 24, 124))
+    if summary.infos:
+        doc.add_paragraph("五、提示", style="Heading 1")
+        for f in summary.infos:
+            doc.add_paragraph(f.message)
+    doc.add_paragraph("")
+    for line in ("经办人：____________    审核人：____________    签发人：____________",
+                 "日期：______年____月____日"):
+        doc.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _docx_page_and_styles(doc) -> None:
+    """A4 with 25 mm margins; 仿宋 body, 黑体 headings, 小标宋 title (no theme fonts, no colour)."""
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(25)
@@ -180,72 +219,39 @@ def _docx(report: Report, summary: CheckSummary, previous: Report | None, today:
         if style_name != "Normal":
             style.font.color.rgb = None
 
-    title = doc.add_paragraph(_title(report), style="Title")
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for line in _intro_lines(report, summary, previous, today):
-        doc.add_paragraph(line)
 
-    def table(headers: tuple[str, ...], rows: list[tuple], widths: tuple[float, ...]) -> None:
-        t = doc.add_table(rows=1, cols=len(headers))
-        t.style = "Table Grid"
-        for i, h in enumerate(headers):
-            cell = t.rows[0].cells[i]
-            cell.text = h
-            for run in cell.paragraphs[0].runs:
-                run.bold = True
-        for row in rows:
-            cells = t.add_row().cells
-            for i, v in enumerate(row):
-                cells[i].text = str(v)
-        t.autofit = False
+def _docx_table(doc, headers: tuple[str, ...], rows: list[tuple], widths: tuple[float, ...]) -> None:
+    """A bordered table with a bold header row repeated on every page, columns ``widths`` mm wide."""
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+    t = doc.add_table(rows=1, cols=len(headers))
+    t.style = "Table Grid"
+    for i, h in enumerate(headers):
+        cell = t.rows[0].cells[i]
+        cell.text = h
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for row in rows:
+        cells = t.add_row().cells
+        for i, v in enumerate(row):
+            cells[i].text = str(v)
+    t.autofit = False
+    for i, w in enumerate(widths):
+        t.columns[i].width = Mm(w)
+    for row in t.rows:
         for i, w in enumerate(widths):
-            t.columns[i].width = Mm(w)
-        for row in t.rows:
-            for i, w in enumerate(widths):
-                row.cells[i].width = Mm(w)
-            for cell in row.cells:
-                for p in cell.paragraphs:
-                    for run in p.runs:
-                        run.font.size = Pt(10.5)
-        # repeat the header row on a new page
-        trpr = t.rows[0]._tr.get_or_add_trPr()
-        trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
-
-    doc.add_paragraph("一、校验的规则", style="Heading 1")
-    table(("序号", "规则", "结果"),
-          [(i, text, _rule_state(e, w, n)) for i, (_, text, e, w, n) in enumerate(summary.rules, 1)], (14, 126, 20))
-    groups = (("二、错误（必须更正）", summary.errors, False),
-              ("三、未确认的警告（请核实）", summary.open_warnings, False),
-              ("四、已确认的警告", summary.accepted, True))
-    for heading, items, with_reason in groups:
-        doc.add_paragraph(heading, style="Heading 1")
-        if not items:
-            doc.add_paragraph("无。")
-            continue
-        if with_reason:
-            table(("序号", "位置", "内容", "确认理由"),
-                  [(i, _where(f, report), f.message, f.accepted_reason) for i, f in enumerate(items, 1)],
-                  (12, 22, 86, 40))
-        else:
-            table(("序号", "位置", "内容"),
-                  [(i, _where(f, report), f.message) for i, f in enumerate(items, 1)], (12, 24, 124))
-    if summary.infos:
-        doc.add_paragraph("五、提示", style="Heading 1")
-        for f in summary.infos:
-            doc.add_paragraph(f.message)
-    doc.add_paragraph("")
-    for line in ("经办人：____________    审核人：____________    签发人：____________",
-                 "日期：______年____月____日"):
-        p = doc.add_paragraph(line)
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+            row.cells[i].width = Mm(w)
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                for run in p.runs:
+                    run.font.size = Pt(10.5)
+    trpr = t.rows[0]._tr.get_or_add_trPr()
+    trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
 
 
 def _xlsx(report: Report, summary: CheckSummary, previous: Report | None, today: _dt.date) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     wb = Workbook()
@@ -258,41 +264,12 @@ def _xlsx(report: Report, summary: CheckSummary, previous: Report | None, today:
         ws.cell(row, 1, line)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
         row += 1
-    head_fill = PatternFill("solid", fgColor="DDE6F0")
-
-    def header(*names: str) -> None:
-        nonlocal row
-        row += 1
-        for c, name in enumerate(names, 1):
-            cell = ws.cell(row, c, name)
-            cell.font = Font(bold=True)
-            cell.fill = head_fill
-
-    def heading(text: str) -> None:
-        nonlocal row
-        row += 2
-        ws.cell(row, 1, text).font = Font(bold=True, size=12)
-
-    heading("一、校验的规则")
-    header("序号", "规则编号", "规则", "结果")
-    for i, (rule, text, e, w, n) in enumerate(summary.rules, 1):
-        row += 1
-        for c, v in enumerate((i, rule, text, _rule_state(e, w, n)), 1):
-            ws.cell(row, c, v).alignment = Alignment(wrap_text=True, vertical="top")
-    for title, items, with_reason in (("二、错误（必须更正）", summary.errors, False),
-                                      ("三、未确认的警告（请核实）", summary.open_warnings, False),
-                                      ("四、已确认的警告", summary.accepted, True)):
-        heading(title)
-        if not items:
-            row += 1
-            ws.cell(row, 1, "无。")
-            continue
-        header("序号", "规则编号", "内容", "位置", "确认理由" if with_reason else "")
-        for i, f in enumerate(items, 1):
-            row += 1
-            values = (i, f.rule, f.message, _where(f, report), f.accepted_reason or "")
-            for c, v in enumerate(values, 1):
-                ws.cell(row, c, v).alignment = Alignment(wrap_text=True, vertical="top")
+    row = _xlsx_section(ws, row, "一、校验的规则", ("序号", "规则编号", "规则", "结果"),
+                        [(i, rule, text, _rule_state(e, w, n)) for i, (rule, text, e, w, n) in enumerate(summary.rules, 1)])
+    for title, attr, with_reason in _GROUPS:
+        rows = [(i, f.rule, f.message, _where(f, report), f.accepted_reason or "")
+                for i, f in enumerate(getattr(summary, attr), 1)]
+        row = _xlsx_section(ws, row, title, ("序号", "规则编号", "内容", "位置", "确认理由" if with_reason else ""), rows)
     row += 2
     ws.cell(row, 1, "经办人：          审核人：          签发人：          日期：")
     for i, w in enumerate((6, 22, 80, 24, 40), 1):
@@ -301,3 +278,24 @@ def _xlsx(report: Report, summary: CheckSummary, previous: Report | None, today:
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _xlsx_section(ws, row: int, title: str, headers: tuple[str, ...], rows: list[tuple]) -> int:
+    """A heading two rows down, then (when there are rows) a shaded header row and the rows;
+    "无。" when there are none.  Returns the last row written."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    row += 2
+    ws.cell(row, 1, title).font = Font(bold=True, size=12)
+    if not rows:
+        ws.cell(row + 1, 1, "无。")
+        return row + 1
+    row += 1
+    for c, name in enumerate(headers, 1):
+        cell = ws.cell(row, c, name)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDE6F0")
+    for values in rows:
+        row += 1
+        for c, v in enumerate(values, 1):
+            ws.cell(row, c, v).alignment = Alignment(wrap_text=True, vertical="top")
+    return row
