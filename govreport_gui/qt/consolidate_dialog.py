@@ -196,7 +196,20 @@ class ConsolidateDialog(QDialog):
         self._queue: list[Path] = []
 
         layout = QVBoxLayout(self)
-        # --- sources and settings
+        layout.addLayout(self._build_sources(agency))
+        layout.addLayout(self._build_progress())
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._build_unit_list())
+        splitter.addWidget(self._build_result())
+        splitter.setSizes([330, 330])
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self._build_buttons())
+        self._connect()
+        self._follow_year()
+        self._update_buttons()
+
+    def _build_sources(self, agency: str) -> QHBoxLayout:
+        """The file buttons, then 汇总机关 / 年度 / 格式."""
         top = QHBoxLayout()
         self.add_files_button = QPushButton("添加文件…")
         self.add_folder_button = QPushButton("添加文件夹…")
@@ -221,9 +234,9 @@ class ConsolidateDialog(QDialog):
             self.version.addItem(f"{f.version}版", f.version)
         top.addWidget(self.version)
         top.addStretch(1)
-        layout.addLayout(top)
+        return top
 
-        # --- progress
+    def _build_progress(self) -> QHBoxLayout:
         prog = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setFormat("%v / %m")
@@ -235,10 +248,9 @@ class ConsolidateDialog(QDialog):
         prog.addWidget(self.status, 1)
         prog.addWidget(self.progress)
         prog.addWidget(self.cancel_button)
-        layout.addLayout(prog)
+        return prog
 
-        # --- unit list
-        splitter = QSplitter(Qt.Orientation.Vertical)
+    def _build_unit_list(self) -> QTableView:
         self.model = UnitListModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -250,9 +262,10 @@ class ConsolidateDialog(QDialog):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
-        splitter.addWidget(self.table)
+        return self.table
 
-        # --- result and drill-down
+    def _build_result(self) -> QWidget:
+        """The summary line, the consolidated cells and, beside them, the selected cell's units."""
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
@@ -279,11 +292,9 @@ class ConsolidateDialog(QDialog):
         inner.addWidget(right)
         inner.setSizes([560, 440])
         bl.addWidget(inner)
-        splitter.addWidget(bottom)
-        splitter.setSizes([330, 330])
-        layout.addWidget(splitter, 1)
+        return bottom
 
-        # --- buttons
+    def _build_buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         self.export_button = QPushButton("导出单位清单（Excel）…")
         self.ok_button = QPushButton("生成汇总报告")
@@ -293,8 +304,9 @@ class ConsolidateDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.ok_button)
         buttons.addWidget(self.close_button)
-        layout.addLayout(buttons)
+        return buttons
 
+    def _connect(self) -> None:
         self.add_files_button.clicked.connect(self._ask_files)
         self.add_folder_button.clicked.connect(self._ask_folder)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -309,8 +321,6 @@ class ConsolidateDialog(QDialog):
         self.table.doubleClicked.connect(lambda index: self.show_unit_details(index.row()))
         self.ok_button.clicked.connect(self._accept_result)
         self.close_button.clicked.connect(self.reject)
-        self._follow_year()
-        self._update_buttons()
 
     # --- adding files -----------------------------------------------------------------------
 
