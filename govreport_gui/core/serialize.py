@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, fields
 from decimal import Decimal
@@ -117,6 +118,7 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
+            _take_over_mode(f.fileno(), path)
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except PermissionError:
@@ -126,6 +128,45 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     except OSError as exc:
         _remove_quietly(tmp)
         raise WriteError(f"无法保存到“{path}”：{exc.strerror or exc}（磁盘已满或位置不可写？）。") from None
+
+
+def _take_over_mode(fd: int, path: Path) -> None:
+    """The temporary file (created 0600) gets the mode a plainly written file would have: an
+    overwritten file's own mode, owner and group (as far as this process may set them), else the
+    user's umask mode (0666 & ~umask) — so that a colleague on a shared folder can still open it."""
+    if not hasattr(os, "fchmod"):  # Windows: no POSIX modes to take over
+        return
+    try:
+        old = os.stat(path)
+    except OSError:
+        os.fchmod(fd, 0o666 & ~current_umask())
+        return
+    os.fchmod(fd, stat.S_IMODE(old.st_mode))
+    mine = os.fstat(fd)
+    if (mine.st_uid, mine.st_gid) != (old.st_uid, old.st_gid):
+        try:
+            os.fchown(fd, old.st_uid, old.st_gid)
+        except OSError:  # not root: keep the owner, try the group alone (allowed for a group we are in)
+            try:
+                os.fchown(fd, -1, old.st_gid)
+            except OSError:
+                pass
+        os.fchmod(fd, stat.S_IMODE(old.st_mode))  # chown may clear setgid bits: set the mode again
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system allows (the PDF export
+    writes from a worker thread; setting the umask to read it would race with other threads)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _remove_quietly(path: str) -> None:
