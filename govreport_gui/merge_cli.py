@@ -16,10 +16,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .core.checks import check_report
 from .core.consolidate import assess_units, consolidate, default_year
 from .core.errors import ReadError, WriteError
-from .core.findings import Severity, count
 from .core.forms import FORMS, form_for_year, get_form, newest_form
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -152,8 +150,8 @@ def _print_units(result, year: int | None, version: str, n_files: int) -> None:
 
 def _print_errors(result) -> int:
     """The consolidated report's errors and the units that cause them; returns how many."""
-    findings = check_report(result.report)
-    errors = count(findings, Severity.ERROR)
+    found = result.errors()
+    errors = len(found)
     if not errors:
         return 0
     causes = result.imbalance_causes()
@@ -164,7 +162,6 @@ def _print_errors(result) -> int:
     else:
         culprits = "、".join(u.agency or u.name for u in result.with_errors) or "（各单位本身均无错误）"
         print(f"【注意】汇总结果有{errors}个校验错误；本身有校验错误的单位：{culprits}。")
-    for f in findings:
-        if f.severity is Severity.ERROR:
-            print(f"  {f.message}")
+    for f in found:
+        print(f"  {f.message}")
     return errors

@@ -285,6 +285,10 @@ class Consolidation:
         """Included units of another format version (counted after conversion)."""
         return [u for u in self.included if u.conversion is not None]
 
+    def errors(self) -> list[Finding]:
+        """The errors of the consolidated report itself (see ``imbalance_causes`` for their units)."""
+        return [f for f in check_report(self.report) if f.severity is Severity.ERROR]
+
     def unbalanced(self) -> list[tuple[Unit, list[Finding]]]:
         """Included units whose figures *as counted* (converted where needed) fail a hard rule of
         the consolidated version (三 balance, a negative count), with those errors.  The rules are

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.checks import check_report
 from ..core.consolidate import Consolidation, Unit, assess_units, consolidate, default_year
 from ..core.findings import Severity
 from ..core.forms import FORMS, CellKey, form_for_year
@@ -487,8 +486,7 @@ class ConsolidateDialog(QDialog):
         self.drill.setRowCount(0)
         if c is None:
             return
-        findings = check_report(c.report)
-        errors = [f for f in findings if f.severity is Severity.ERROR]
+        errors = c.errors()
         lines = [f"共{len(c.units)}个文件：计入{len(c.included)}个，未计入{len(c.excluded)}个"
                  f"（{c.report.meta.year}年度，{c.report.form_version}版格式）。"]
         lines += [f"注意：{w}" for w in c.warnings]
