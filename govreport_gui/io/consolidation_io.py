@@ -168,8 +168,6 @@ def export_unit_list(path: str | os.PathLike, consolidation: Consolidation | lis
     """Write the unit list (every unit, included or not, with its problems) as an Excel workbook;
     a second sheet lists each unit's errors and warnings.  Atomic; raises ``WriteError``."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
     units = consolidation.units if isinstance(consolidation, Consolidation) else consolidation
     path = Path(path)
@@ -178,24 +176,46 @@ def export_unit_list(path: str | os.PathLike, consolidation: Consolidation | lis
     wb = Workbook()
     ws = wb.active
     ws.title = "单位清单"
+    row = _write_list_head(ws, consolidation, units, title)
+    _write_unit_rows(ws, row, units)
+    detail = wb.create_sheet("各单位校验结果")
+    _write_unit_findings(detail, units)
+    for sheet, repeat in ((ws, row), (detail, 1)):
+        _print_setup(sheet, repeat)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    write_atomic(path, buffer.getvalue())
+
+
+def _write_list_head(ws, consolidation: Consolidation | list[Unit], units: list[Unit], title: str) -> int:
+    """Title, counts and the warnings about the sum itself; returns the row for the header."""
+    from openpyxl.styles import Alignment, Font
+    width = len(UNIT_LIST_HEADERS)
     row = 1
     if title:
         ws.cell(1, 1, xml_safe(title)).font = Font(bold=True, size=14)
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(UNIT_LIST_HEADERS))
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
         row = 2
     if isinstance(consolidation, Consolidation):
         included = len(consolidation.included)
         ws.cell(row, 1, f"共{len(units)}个文件，计入{included}个，未计入{len(units) - included}个。")
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(UNIT_LIST_HEADERS))
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
         row += 1
         # What the sum itself needs checked (stocks, units converted from another version, …).
         for warning in consolidation.warnings:
             cell = ws.cell(row, 1, safe_cell(f"注意：{warning}"))
             cell.alignment = Alignment(vertical="top", wrap_text=True)
-            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(UNIT_LIST_HEADERS))
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
             ws.row_dimensions[row].height = 15 * max(1, min(-(-len(warning) // 100), 6))
             row += 1
-    header_row = row
+    return row
+
+
+def _write_unit_rows(ws, header_row: int, units: list[Unit]) -> None:
+    """The header row and one row per unit, units left out or with problems shaded."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    row = header_row
     for c, text in enumerate(UNIT_LIST_HEADERS, 1):
         cell = ws.cell(row, c, text)
         cell.font = Font(bold=True)
@@ -212,14 +232,16 @@ def export_unit_list(path: str | os.PathLike, consolidation: Consolidation | lis
         if values[6] == "未计入" or values[9]:
             for c in range(1, len(UNIT_LIST_HEADERS) + 1):
                 ws.cell(row, c).fill = warn_fill
-    widths = (5, 24, 24, 9, 12, 8, 9, 7, 7, 64, 34)
-    for i, w in enumerate(widths, 1):
+    for i, w in enumerate((5, 24, 24, 9, 12, 8, 9, 7, 7, 64, 34), 1):
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = ws.cell(header_row + 1, 1)
 
-    detail = wb.create_sheet("各单位校验结果")
-    heads = ("文件", "机关名称", "类别", "规则", "内容")
-    for c, text in enumerate(heads, 1):
+
+def _write_unit_findings(detail, units: list[Unit]) -> None:
+    """Every unit's errors and warnings (accepted ones marked), one per row."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    for c, text in enumerate(("文件", "机关名称", "类别", "规则", "内容"), 1):
         detail.cell(1, c, text).font = Font(bold=True)
     r = 1
     for u in units:
@@ -232,11 +254,6 @@ def export_unit_list(path: str | os.PathLike, consolidation: Consolidation | lis
                 detail.cell(r, c, safe_cell(v)).alignment = Alignment(vertical="top", wrap_text=c == 5)
     for i, w in enumerate((28, 30, 12, 22, 90), 1):
         detail.column_dimensions[get_column_letter(i)].width = w
-    for sheet, repeat in ((ws, header_row), (detail, 1)):
-        _print_setup(sheet, repeat)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    write_atomic(path, buffer.getvalue())
 
 
 def _print_setup(ws, header_row: int) -> None:
