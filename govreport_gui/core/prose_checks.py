@@ -344,21 +344,35 @@ def _sentence_set(texts: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _outline_sentences() -> frozenset[str]:
+    """The sentences the application itself writes into a new report (the outline's sub-headings
+    and hints, of every format version): the same in every year's report, never the clerk's copy."""
+    from .drafting import outline  # late: drafting is not needed by the other checks
+    from .forms import FORMS
+    texts = tuple(text for version in FORMS for text in outline(version).values())
+    return _sentence_set(texts) | _sentence_set(tuple(_PLACEHOLDER.sub("", t) for t in texts))
+
+
+def _copied(text: str, seen: frozenset[str]) -> list[Sentence]:
+    own = _outline_sentences()
+    return [s for s in _sentences(text) if len(norm := _norm_sentence(s.text)) >= MIN_COPIED
+            and norm in seen and norm not in own]
+
+
 def copied_in_text(text: str, previous: Report) -> list[Sentence]:
     """The sentences of ``text`` (e.g. one paragraph being edited) found unchanged in last year's
-    prose — for highlighting them in the editor."""
-    seen = _sentence_set(tuple(t for _, t in _prose_parts(previous)))
-    return [s for s in _sentences(text) if len(_norm_sentence(s.text)) >= MIN_COPIED
-            and _norm_sentence(s.text) in seen]
+    prose — for highlighting them in the editor.  The outline's own text is not counted."""
+    return _copied(text, _sentence_set(tuple(t for _, t in _prose_parts(previous))))
 
 
 def copied_sentences(report: Report, previous: Report) -> dict[str | None, list[Sentence]]:
-    """Per section (``None``: the preamble), the sentences found unchanged in last year's prose."""
+    """Per section (``None``: the preamble), the sentences found unchanged in last year's prose
+    (the outline's own sub-headings and hints are not counted: the clerk did not write them)."""
     seen = _sentence_set(tuple(text for _, text in _prose_parts(previous)))
     out: dict[str | None, list[Sentence]] = {}
     for section, text in _prose_parts(report):
-        hits = [s for s in _sentences(text) if len(_norm_sentence(s.text)) >= MIN_COPIED
-                and _norm_sentence(s.text) in seen]
+        hits = _copied(text, seen)
         if hits:
             out[section] = hits
     return out
