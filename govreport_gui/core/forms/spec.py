@@ -497,38 +497,12 @@ class ApplicantHeader:
 def build_table_3(header: ApplicantHeader, leaves: tuple[Leaf, ...]) -> tuple[TableSpec, list[Total]]:
     """Table 三: 3 label columns + 7 number columns, 3 header rows."""
     value_cols = (header.natural, *header.legal_kinds, header.total)
-    n_cols = 3 + len(value_cols)
-    grid: list[GridCell] = [
-        GridCell(0, 0, Role.NOTE, header.note, rowspan=3, colspan=3),
-        GridCell(0, 3, Role.HEADER, header.applicant, colspan=len(value_cols)),
-        GridCell(1, 3, Role.HEADER, header.natural, rowspan=2),
-        GridCell(1, 4, Role.HEADER, header.legal, colspan=len(header.legal_kinds)),
-        GridCell(1, 3 + len(value_cols) - 1, Role.HEADER, header.total, rowspan=2),
-    ]
-    for i, kind in enumerate(header.legal_kinds):
-        grid.append(GridCell(2, 4 + i, Role.HEADER, kind))
     first = 3
+    grid = _table_3_header(header, value_cols)
     cells: list[CellSpec] = []
-    totals: list[Total] = []
-    rows = [leaf.label for leaf in leaves]
-    total_row = next(leaf.label for leaf in leaves if leaf.total)
-
-    # Label cells: outer groups (column 0), inner groups (column 1), leaves.
-    def runs(attr: str) -> list[tuple[str, int, int]]:
-        out: list[tuple[str, int, int]] = []
-        for i, leaf in enumerate(leaves):
-            name = getattr(leaf, attr)
-            if name is None:
-                continue
-            if out and out[-1][0] == name and out[-1][1] + out[-1][2] == i:
-                out[-1] = (name, out[-1][1], out[-1][2] + 1)
-            else:
-                out.append((name, i, 1))
-        return out
-
-    for name, start, length in runs("outer"):
+    for name, start, length in _runs(leaves, "outer"):
         grid.append(GridCell(first + start, 0, Role.LABEL, name, rowspan=length))
-    for name, start, length in runs("group"):
+    for name, start, length in _runs(leaves, "group"):
         grid.append(GridCell(first + start, 1, Role.LABEL, name, rowspan=length))
     for i, leaf in enumerate(leaves):
         start_col = 2 if leaf.group else (1 if leaf.outer else 0)
@@ -538,20 +512,56 @@ def build_table_3(header: ApplicantHeader, leaves: tuple[Leaf, ...]) -> tuple[Ta
             computed = leaf.total or col == header.total
             grid.append(GridCell(first + i, 3 + j, Role.COMPUTED if computed else Role.INPUT, key=key))
             cells.append(CellSpec(key, Kind.COUNT, computed))
+    table = TableSpec("三", first + len(leaves), 3 + len(value_cols), 3, tuple(grid), tuple(cells),
+                      tuple(leaf.label for leaf in leaves), value_cols, _table_3_groups(leaves), header.total,
+                      Layout.ROWS)
+    return table, _table_3_totals(header, leaves, value_cols)
 
-    # Row totals for every row but （七）总计, then the （七）总计 row over the result leaves
-    # (its 总计 cell sums the leaves' 总计 cells, which are computed first).
-    result_leaves = [leaf.label for leaf in leaves if leaf.outer and not leaf.total]
-    for leaf in leaves:
-        if leaf.total:
+
+def _table_3_header(header: ApplicantHeader, value_cols: tuple[str, ...]) -> list[GridCell]:
+    """The note over the label columns and the three rows of applicant headers."""
+    grid = [
+        GridCell(0, 0, Role.NOTE, header.note, rowspan=3, colspan=3),
+        GridCell(0, 3, Role.HEADER, header.applicant, colspan=len(value_cols)),
+        GridCell(1, 3, Role.HEADER, header.natural, rowspan=2),
+        GridCell(1, 4, Role.HEADER, header.legal, colspan=len(header.legal_kinds)),
+        GridCell(1, 3 + len(value_cols) - 1, Role.HEADER, header.total, rowspan=2),
+    ]
+    grid += [GridCell(2, 4 + i, Role.HEADER, kind) for i, kind in enumerate(header.legal_kinds)]
+    return grid
+
+
+def _runs(leaves: tuple[Leaf, ...], attr: str) -> list[tuple[str, int, int]]:
+    """The merged label cells of a label column: (name, first leaf, number of leaves)."""
+    out: list[tuple[str, int, int]] = []
+    for i, leaf in enumerate(leaves):
+        name = getattr(leaf, attr)
+        if name is None:
             continue
-        totals.append(Total("三.row_total", CellKey("三", leaf.label, header.total),
-                            tuple(CellKey("三", leaf.label, c) for c in value_cols[:-1]),
-                            title=f"表三每行“{header.total}”等于各类申请人之和（与文件所列合计核对）"))
-    for col in value_cols:
-        totals.append(Total("三.result_total", CellKey("三", total_row, col),
-                            tuple(CellKey("三", r, col) for r in result_leaves),
-                            title=f"表三“{total_row}”等于各项办理结果之和（与文件所列合计核对）"))
+        if out and out[-1][0] == name and out[-1][1] + out[-1][2] == i:
+            out[-1] = (name, out[-1][1], out[-1][2] + 1)
+        else:
+            out.append((name, i, 1))
+    return out
+
+
+def _table_3_totals(header: ApplicantHeader, leaves: tuple[Leaf, ...], value_cols: tuple[str, ...]) -> list[Total]:
+    """Row totals for every row but （七）总计, then the （七）总计 row over the result leaves
+    (its 总计 cell sums the leaves' 总计 cells, which are computed first)."""
+    total_row = next(leaf.label for leaf in leaves if leaf.total)
+    result_leaves = [leaf.label for leaf in leaves if leaf.outer and not leaf.total]
+    totals = [Total("三.row_total", CellKey("三", leaf.label, header.total),
+                    tuple(CellKey("三", leaf.label, c) for c in value_cols[:-1]),
+                    title=f"表三每行“{header.total}”等于各类申请人之和（与文件所列合计核对）")
+              for leaf in leaves if not leaf.total]
+    totals += [Total("三.result_total", CellKey("三", total_row, col),
+                     tuple(CellKey("三", r, col) for r in result_leaves),
+                     title=f"表三“{total_row}”等于各项办理结果之和（与文件所列合计核对）") for col in value_cols]
+    return totals
+
+
+def _table_3_groups(leaves: tuple[Leaf, ...]) -> tuple[RowGroup, ...]:
+    """The tagged rows, consecutive leaves of one tag making one group."""
     groups: list[RowGroup] = []
     for leaf in leaves:
         if leaf.tag is None:
@@ -561,9 +571,7 @@ def build_table_3(header: ApplicantHeader, leaves: tuple[Leaf, ...]) -> tuple[Ta
         else:
             groups.append(RowGroup(leaf.tag, leaf.group or leaf.label, (leaf.label,),
                                    outcome=leaf.outer is not None and not leaf.total))
-    table = TableSpec("三", first + len(leaves), n_cols, 3, tuple(grid), tuple(cells), tuple(rows),
-                      value_cols, tuple(groups), header.total, Layout.ROWS)
-    return table, totals
+    return tuple(groups)
 
 
 @dataclass(frozen=True)
