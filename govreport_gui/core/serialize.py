@@ -263,6 +263,30 @@ def _read_printed(items: object, report: Report, name: str) -> None:
 def report_from_json(doc: object, name: str = "文件", printed_totals: bool = True) -> Report:
     """A report from report JSON.  Computed cells are the totals the source printed: kept in
     ``report.printed`` for the checks to compare (unless ``printed_totals`` is false)."""
+    form = _form_of(doc, name)
+    assert isinstance(doc, dict)
+    problems: list[str] = []
+    report = Report(form.version, _read_meta(doc, problems))
+    _read_sections(doc, report, problems)
+    cells = doc.get("cells", [])
+    if not isinstance(cells, list):
+        problems.append("“cells”应为数组")
+        cells = []
+    seen: set[CellKey] = set()
+    for i, cell in enumerate(cells, 1):
+        _read_cell(form, report, cell, i, seen, problems)
+    if not printed_totals:
+        report.printed.clear()
+    _read_accepted(doc, report, problems)
+    if problems:
+        shown = "；".join(problems[:MAX_PROBLEMS_SHOWN])
+        more = f"；另有 {len(problems) - MAX_PROBLEMS_SHOWN} 处问题" if len(problems) > MAX_PROBLEMS_SHOWN else ""
+        raise ReadError(f"{name}有 {len(problems)} 处内容无法读取：{shown}{more}。文件未打开。")
+    return report
+
+
+def _form_of(doc: object, name: str):
+    """The format version a report JSON declares; ``ReadError`` when it is not our report JSON."""
     if not isinstance(doc, dict):
         raise ReadError(f"{name}不是报告 JSON（顶层应为对象）。")
     schema = doc.get("schema")
@@ -274,14 +298,16 @@ def report_from_json(doc: object, name: str = "文件", printed_totals: bool = T
             raise ReadError(f"{name}由较新版本的年报编制助手创建（{schema}），本程序只能读取 {SCHEMA}。"
                             "请升级年报编制助手后再打开。")
         raise ReadError(f"{name}的文件版本“{schema}”无法识别。")
-    problems: list[str] = []
     version = doc.get("format")
     if isinstance(version, int) and not isinstance(version, bool):
         version = str(version)
     if version not in FORMS:
         raise ReadError(f"{name}的格式版本“{doc.get('format')}”无法识别（应为 " + " 或 ".join(
             f"\"{v}\"" for v in FORMS) + "）。")
-    form = get_form(version)
+    return get_form(version)
+
+
+def _read_meta(doc: dict, problems: list[str]) -> Metadata:
     year = doc.get("year", 0)
     if isinstance(year, bool) or not isinstance(year, int) or not (0 <= year <= 9999):
         problems.append(f"“year”应为年份整数，实为 {json.dumps(year, ensure_ascii=False, default=str)}")
@@ -295,11 +321,14 @@ def report_from_json(doc: object, name: str = "文件", printed_totals: bool = T
             problems.append(f"“{field_name}”应为文字")
             continue
         setattr(meta, field_name, value)
-    report = Report(form.version, meta)
+    return meta
+
+
+def _read_sections(doc: dict, report: Report, problems: list[str]) -> None:
     sections = doc.get("sections", {}) or {}
     if not isinstance(sections, dict):
         problems.append("“sections”应为对象")
-        sections = {}
+        return
     for key, text in sections.items():
         if key not in SECTION_KEYS:
             problems.append(f"未知的部分“{key}”（应为 {SECTION_KEYS[0]} 至 {SECTION_KEYS[-1]}）")
@@ -307,31 +336,21 @@ def report_from_json(doc: object, name: str = "文件", printed_totals: bool = T
             problems.append(f"第{key}部分的正文应为文字")
         else:
             report.sections[key] = text
-    cells = doc.get("cells", [])
-    if not isinstance(cells, list):
-        problems.append("“cells”应为数组")
-        cells = []
-    seen: set[CellKey] = set()
-    for i, cell in enumerate(cells, 1):
-        _read_cell(form, report, cell, i, seen, problems)
-    if not printed_totals:
-        report.printed.clear()
+
+
+def _read_accepted(doc: dict, report: Report, problems: list[str]) -> None:
     accepted = doc.get("accepted_warnings", [])
-    if isinstance(accepted, list):
-        for item in accepted:
-            try:
-                keys = tuple(CellKey(c["table"], c["row"], c["col"]) for c in item.get("cells", []))
-                section = item.get("section")
-                report.accepted.append(AcceptedWarning(str(item["rule"]), keys, str(item.get("reason", "")),
-                                                       section=str(section) if section else None,
-                                                       anchor=str(item.get("anchor", "") or "")))
-            except (AttributeError, KeyError, TypeError):
-                problems.append("“accepted_warnings”中有无法识别的条目")
-    if problems:
-        shown = "；".join(problems[:MAX_PROBLEMS_SHOWN])
-        more = f"；另有 {len(problems) - MAX_PROBLEMS_SHOWN} 处问题" if len(problems) > MAX_PROBLEMS_SHOWN else ""
-        raise ReadError(f"{name}有 {len(problems)} 处内容无法读取：{shown}{more}。文件未打开。")
-    return report
+    if not isinstance(accepted, list):
+        return
+    for item in accepted:
+        try:
+            keys = tuple(CellKey(c["table"], c["row"], c["col"]) for c in item.get("cells", []))
+            section = item.get("section")
+            report.accepted.append(AcceptedWarning(str(item["rule"]), keys, str(item.get("reason", "")),
+                                                   section=str(section) if section else None,
+                                                   anchor=str(item.get("anchor", "") or "")))
+        except (AttributeError, KeyError, TypeError):
+            problems.append("“accepted_warnings”中有无法识别的条目")
 
 
 def _read_cell(form, report: Report, cell: object, index: int, seen: set[CellKey], problems: list[str]) -> None:
@@ -345,7 +364,7 @@ def _read_cell(form, report: Report, cell: object, index: int, seen: set[CellKey
     key = CellKey(table, row, col)
     where = key.name()
     if table not in form.tables:
-        problems.append(f"未知的表“{table}”（应为 二、三、四）")
+        problems.append(f"未知的表“{table}”（应为 " + "、".join(form.tables) + "）")
         return
     if not form.has(key):
         problems.append(f"{where}不是{form.version}版格式中的单元格（标签须与官方格式逐字一致）")
