@@ -14,6 +14,7 @@ import argparse
 import json
 import sys
 
+from . import APP_NAME
 from .core.carryover import carry_over
 from .core.checks import check_report
 from .core.drafting import new_report
@@ -34,7 +35,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="govreport", description="年报编制助手：政府信息公开工作年度报告的编制与校验。"
+    parser = _Parser(prog="govreport", description=f"{APP_NAME}：政府信息公开工作年度报告的编制与校验。"
                      "不带子命令时打开编辑器（可给出要打开的文件）。")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 

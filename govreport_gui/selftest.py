@@ -26,6 +26,8 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
+from . import APP_NAME
+
 EXIT_OK, EXIT_FAILED = 0, 1
 
 # the formats written and read back: suffix -> name shown to the clerk
@@ -71,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     faulthandler.enable(run.log)      # a crash inside Qt still leaves its stack in the log
     _qt_messages_to(run)
     from . import __name__ as _pkg  # noqa: F401  (the package is importable: nothing else needed)
-    print(f"年报编制助手自检（{_describe_runtime()}）", file=out, flush=True)
+    print(f"{APP_NAME}自检（{_describe_runtime()}）", file=out, flush=True)
     run.note(_describe_runtime())
     state: dict = {}
     try:
@@ -135,14 +137,14 @@ def _check_qt(state: dict) -> str:
         from PySide6 import __version__ as pyside_version
         from PySide6.QtCore import QLibraryInfo
     except ImportError as exc:
-        raise SelfTestFailure(f"缺少图形界面组件 PySide6（{exc}）。请重新安装年报编制助手。") from exc
+        raise SelfTestFailure(f"缺少图形界面组件 PySide6（{exc}）。请重新安装{APP_NAME}。") from exc
     platform = os.environ["QT_QPA_PLATFORM"].split(":")[0]
     plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
     found = sorted(p.name for p in (plugins / "platforms").glob("*")) if (plugins / "platforms").is_dir() else []
     if not any(platform in name for name in found):
         # Qt would abort the process with its own English message: say it first, in Chinese
         raise SelfTestFailure(f"缺少 Qt 平台插件“{platform}”（在 {plugins / 'platforms'} 中只找到："
-                              f"{'、'.join(found) or '无'}）。请重新安装年报编制助手。")
+                              f"{'、'.join(found) or '无'}）。请重新安装{APP_NAME}。")
     from .qt.app import ensure_app
     app = ensure_app()
     state["app"] = app
@@ -162,7 +164,7 @@ def _read_sample(state: dict) -> str:
     from .resources import SAMPLE_REPORT, resource
     path = resource(SAMPLE_REPORT)
     if not path.is_file():
-        raise SelfTestFailure(f"找不到内置示例报告 {path}。安装不完整，请重新安装年报编制助手。")
+        raise SelfTestFailure(f"找不到内置示例报告 {path}。安装不完整，请重新安装{APP_NAME}。")
     result = read_report(path)
     state["sample_path"] = path
     state["sample"] = result

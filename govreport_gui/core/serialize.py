@@ -19,6 +19,7 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 from pathlib import Path
 
+from .. import APP_NAME
 from .errors import ReadError, WriteError
 from .forms import FORMS, CellKey, Kind, get_form
 from .recalc import recalculate
@@ -291,12 +292,12 @@ def _form_of(doc: object, name: str):
         raise ReadError(f"{name}不是报告 JSON（顶层应为对象）。")
     schema = doc.get("schema")
     if not isinstance(schema, str) or not schema.startswith(SCHEMA_PREFIX):
-        raise ReadError(f"{name}不是年报编制助手的报告文件（缺少 schema: \"{SCHEMA}\"）。")
+        raise ReadError(f"{name}不是{APP_NAME}的报告文件（缺少 schema: \"{SCHEMA}\"）。")
     if schema != SCHEMA:
         version = schema[len(SCHEMA_PREFIX):]
         if version.isdigit() and int(version) > 1:
-            raise ReadError(f"{name}由较新版本的年报编制助手创建（{schema}），本程序只能读取 {SCHEMA}。"
-                            "请升级年报编制助手后再打开。")
+            raise ReadError(f"{name}由较新版本的{APP_NAME}创建（{schema}），本程序只能读取 {SCHEMA}。"
+                            f"请升级{APP_NAME}后再打开。")
         raise ReadError(f"{name}的文件版本“{schema}”无法识别。")
     version = doc.get("format")
     if isinstance(version, int) and not isinstance(version, bool):

@@ -19,6 +19,7 @@ import math
 from decimal import Decimal
 from pathlib import Path
 
+from .. import APP_NAME
 from ..core.errors import WriteError
 from ..core.forms import CellKey, FormSpec, Kind, Layout, Role, TableSpec
 from ..core.report import METADATA_NAMES, Report
@@ -81,7 +82,7 @@ def build_workbook(report: Report, notes: list[str] | None = None):
             _write_table_sheet(ws, form, form.tables[section.table], section.heading, report)
     wb.defined_names[MARKER_NAME] = DefinedName(MARKER_NAME, attr_text=f'"{form.version}"')
     wb.properties.title = _clean(report.title())
-    wb.properties.creator = "年报编制助手"
+    wb.properties.creator = APP_NAME
     return wb
 
 
@@ -367,7 +368,7 @@ def _write_balance_row(ws, balances, positions: dict, check_row: int, n_cols: in
 
 def _write_hint(ws, hint_row: int, n_cols: int, st: dict) -> None:
     hint = _text_cell(ws, hint_row, 1, "说明：黄色单元格填写数字（没有填0或留空）；灰蓝色单元格为自动合计，请勿修改。"
-                      "金额单位为万元。本表由年报编制助手生成，可直接导入。")
+                      f"金额单位为万元。本表由{APP_NAME}生成，可直接导入。")
     _style(hint, st, font="hint", align="left")
     ws.merge_cells(start_row=hint_row, start_column=1, end_row=hint_row, end_column=n_cols)
     ws.row_dimensions[hint_row].height = 30
