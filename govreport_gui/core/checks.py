@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
+from .drafting import not_typed
 from .findings import Finding, Severity
 from .forms import CellKey, FormSpec, Kind
 from .forms.spec import CrossYear, LooksLike, Total
@@ -63,7 +64,7 @@ def check_report(report: Report, previous: Report | None = None,
     findings: list[Finding] = []
     findings += _check_year(report)
     findings += _check_signs(report)
-    findings += _check_balances(form, value)
+    findings += _check_balances(form, value, report.values)
     findings += _check_printed_totals(report, computed)
     findings += _check_not_greater(form, value)
     findings += _check_level(report, value)
@@ -116,7 +117,9 @@ def _check_signs(report: Report) -> list[Finding]:
     return out
 
 
-def _check_balances(form: FormSpec, value: Callable[[CellKey], Value]) -> list[Finding]:
+def _check_balances(form: FormSpec, value: Callable[[CellKey], Value], inputs: Mapping[CellKey, Value]) -> list[Finding]:
+    """Each balance of the declaration; one whose other side is still entirely blank is a to-do
+    (尚未填写: e.g. 上年结转 carried over, this year's results not typed yet), not an imbalance."""
     out = []
     for rule in form.balances:
         def side(terms: tuple[tuple[str, CellKey], ...]) -> tuple[str, int | Decimal]:
@@ -125,8 +128,17 @@ def _check_balances(form: FormSpec, value: Callable[[CellKey], Value]) -> list[F
             return f"{text}={n(total)}", total
         left_text, left = side(rule.lhs)
         right_text, right = side(rule.rhs)
-        if left != right:
-            cells = tuple(k for _, k in (*rule.lhs, *rule.rhs))
+        if left == right:
+            continue
+        cells = tuple(k for _, k in (*rule.lhs, *rule.rhs))
+        blank = [terms for terms in (rule.lhs, rule.rhs) if not_typed(form, inputs, [k for _, k in terms])]
+        if blank:
+            typed_text = right_text if blank[0] is rule.lhs else left_text
+            names = "、".join(f"“{name}”" for name, _ in blank[0])
+            out.append(Finding(Severity.ERROR, rule.rule, cells,
+                               f"表{rule.table}{rule.scope}尚未填写完：{typed_text}，{names}尚未填写"
+                               f"（填写后两边应相等）。", todo=True))
+        else:
             out.append(Finding(Severity.ERROR, rule.rule, cells,
                                f"表{rule.table}{rule.scope}：{left_text}，{right_text}，相差{n(abs(left - right))}"))
     return out
@@ -233,7 +245,12 @@ def _check_cross_year(report: Report, previous: Report, value: Callable[[CellKey
             continue
         expected, parts = _evaluate(rule, value, prev_value, form)
         actual = value(rule.target) or 0
-        if actual != expected:
+        if actual == expected:
+            continue
+        if not_typed(form, report.values, [rule.target]):  # drafting: the figure is not typed yet
+            out.append(Finding(Severity.WARNING, rule.rule, (rule.target,),
+                               f"{_where(rule.target)}尚未填写（{rule.why}：{parts}={n(expected)}）。", todo=True))
+        else:
             out.append(Finding(Severity.WARNING, rule.rule, (rule.target,),
                                f"{rule.why}：{_where(rule.target)}为{n(actual)}，{parts}={n(expected)}，"
                                f"相差{n(abs(actual - expected))}"))

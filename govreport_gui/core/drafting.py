@@ -10,9 +10,12 @@ sentences always agree with them (and the prose-against-tables check stays quiet
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from decimal import Decimal
+from functools import lru_cache
 
-from .forms import CellKey, get_form
+from .forms import CellKey, FormSpec, get_form
 from .forms.spec import RowGroup, Tag, Topic
 from .recalc import all_values
 from .report import Report
@@ -136,7 +139,40 @@ def _strip_number(label: str) -> str:
     return text
 
 
-__all__ = ["outline", "data_summary", "PLACEHOLDER_OPEN"]
+# ---------------------------------------------------------------------------------------------
+# What is not written yet (the to-dos of a report being drafted)
+
+
+@lru_cache(maxsize=8)
+def _inputs_behind(form: FormSpec) -> dict[CellKey, tuple[CellKey, ...]]:
+    """Every total of ``form`` → the input cells it is summed from (through the totals it adds)."""
+    out: dict[CellKey, tuple[CellKey, ...]] = {}
+    for total in form.totals:  # declared in dependency order
+        keys: list[CellKey] = []
+        for key in total.addends:
+            keys += out.get(key, (key,))
+        out[total.target] = tuple(keys)
+    return out
+
+
+def not_typed(form: FormSpec, values: Mapping[CellKey, Value], keys) -> bool:
+    """Whether every input cell behind ``keys`` (the cells themselves, or what their totals add up)
+    is still blank: a figure derived from them is 0 only because nothing has been typed yet."""
+    behind = _inputs_behind(form)
+    return all(values.get(k) is None for key in keys for k in behind.get(key, (key,)))
+
+
+@lru_cache(maxsize=32)
+def outline_headings(form_version: str, key: str) -> frozenset[str]:
+    """The outline's sub-headings of section ``key`` as a line holds them once the clerk deleted the
+    placeholder (“（一）主动公开。”): a line that is only this has nothing written under it yet."""
+    return frozenset(PLACEHOLDER.sub("", line).strip() for line in outline(form_version).get(key, "").splitlines())
+
+
+PLACEHOLDER = re.compile(r"[（(]请在此[^）)]*[）)]?")
+
+
+__all__ = ["outline", "data_summary", "PLACEHOLDER_OPEN", "PLACEHOLDER", "not_typed", "outline_headings"]
 
 
 def new_report(form_version: str, year: int, agency: str = "") -> Report:

@@ -34,6 +34,11 @@ class Finding:
     # The 基本信息 field (a ``Metadata`` attribute, e.g. "year", "phone") the finding is about:
     # the editor shows it on the 基本信息 tab and the check report names the field.
     meta: str | None = None
+    # 待填写: the finding follows only from what is not written yet — an outline placeholder, a
+    # topic with its sub-heading and nothing under it, a balance or a cross-year figure whose own
+    # cells are still blank.  While drafting the editor lists it as a to-do, not as an error or a
+    # warning; a finished report (export, ``govreport check``) still counts it by its severity.
+    todo: bool = False
 
     @property
     def is_open(self) -> bool:
@@ -55,11 +60,21 @@ class Finding:
             out["meta"] = self.meta
         if self.accepted_reason is not None:
             out["accepted"] = self.accepted_reason
+        if self.todo:
+            out["todo"] = True
         return out
 
 
-def count(findings: list[Finding], severity: Severity, open_only: bool = True) -> int:
-    return sum(1 for f in findings if f.severity is severity and (f.is_open or not open_only))
+def count(findings: list[Finding], severity: Severity, open_only: bool = True, *, todo: bool | None = None) -> int:
+    """Findings of ``severity``; ``todo=False`` leaves the to-dos out (the editor's counts while
+    drafting), ``todo=True`` counts only them, ``None`` counts both (a finished report)."""
+    return sum(1 for f in findings if f.severity is severity and (f.is_open or not open_only)
+               and (todo is None or f.todo == todo))
+
+
+def count_todo(findings: list[Finding]) -> int:
+    """The to-dos (待填写) among ``findings``, whatever their severity."""
+    return sum(1 for f in findings if f.todo and f.is_open)
 
 
 def findings_json(findings: list[Finding]) -> dict:

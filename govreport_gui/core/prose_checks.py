@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from .drafting import PLACEHOLDER, not_typed, outline_headings
 from .findings import Finding, Severity
 from .forms import CellKey, FormSpec, Kind, TableSpec
 from .forms.spec import RowGroup, Tag
@@ -348,10 +349,10 @@ def _sentence_set(texts: tuple[str, ...]) -> frozenset[str]:
 def _outline_sentences() -> frozenset[str]:
     """The sentences the application itself writes into a new report (the outline's sub-headings
     and hints, of every format version): the same in every year's report, never the clerk's copy."""
-    from .drafting import outline  # late: drafting is not needed by the other checks
+    from .drafting import outline
     from .forms import FORMS
     texts = tuple(text for version in FORMS for text in outline(version).values())
-    return _sentence_set(texts) | _sentence_set(tuple(_PLACEHOLDER.sub("", t) for t in texts))
+    return _sentence_set(texts) | _sentence_set(tuple(PLACEHOLDER.sub("", t) for t in texts))
 
 
 def _copied(text: str, seen: frozenset[str]) -> list[Sentence]:
@@ -461,8 +462,7 @@ def _written(report: Report, key: str) -> str:
     """A section's text without the outline's bare sub-headings (its placeholder deleted, nothing
     written after it), so that headings alone never count as content.  A line that still holds its
     placeholder is left: it is flagged as template text (prose.template) already."""
-    from .drafting import outline  # late: drafting is not needed by the other checks
-    bare = {_PLACEHOLDER.sub("", line).strip() for line in outline(report.form_version).get(key, "").splitlines()}
+    bare = outline_headings(report.form_version, key)
     kept = [line for line in report.sections.get(key, "").splitlines() if line.strip() not in bare]
     return "\n".join(kept)
 
@@ -505,21 +505,31 @@ def check_required(report: Report) -> list[Finding]:
                 out.append(Finding(Severity.WARNING, "prose.required", (),
                                    f"“{heading[req.section]}”尚未填写：应写明{_quoted(req.topics)}等方面的情况"
                                    f"（{req.why}）。",
-                                   section=req.section, anchor="empty"))
+                                   section=req.section, anchor="empty", todo=True))
             continue
-        if req.section in empty:
-            continue
-        missing = [t for t in req.topics if not any(w in text for w in t.words)]
-        if not missing:
-            continue
-        anchor = req.id if len(req.topics) == 1 else f"{req.id}:" + ",".join(t.name for t in missing)
-        out.append(Finding(Severity.WARNING, "prose.required", (),
-                           f"“{heading[req.section]}”没有写到{_quoted(missing)}方面的内容（{req.why}），请补充。",
-                           section=req.section, anchor=anchor))
+        if req.section not in empty:
+            out += _missing_topics(report, req, text, heading[req.section])
     return out
 
 
-_PLACEHOLDER = re.compile(r"[（(]请在此[^）)]*[）)]?")
+def _missing_topics(report: Report, req, text: str, heading: str) -> list[Finding]:
+    """The topics of ``req`` the written text does not mention: a warning; those whose outline
+    sub-heading stands alone in the text (nothing written under it yet) are a to-do instead."""
+    missing = [t for t in req.topics if not any(w in text for w in t.words)]
+    bare = outline_headings(report.form_version, req.section) - {""}
+    lines = {line.strip() for line in report.sections.get(req.section, "").splitlines()}
+    empty = [t for t in missing if any(t.name in line for line in lines & bare)]
+    out = []
+    for topics, todo in ((empty, True), ([t for t in missing if t not in empty], False)):
+        if not topics:
+            continue
+        anchor = req.id if len(req.topics) == 1 else f"{req.id}:" + ",".join(t.name for t in topics)
+        message = (f"“{heading}”中{_quoted(topics)}的小标题下尚未填写内容（{req.why}）。" if todo
+                   else f"“{heading}”没有写到{_quoted(topics)}方面的内容（{req.why}），请补充。")
+        out.append(Finding(Severity.WARNING, "prose.required", (), message, section=req.section, anchor=anchor, todo=todo))
+    return out
+
+
 TEMPLATE_MARKS = re.compile(r"[（(]\s*文字描述\s*[）)]|[（(]请在此[^）)]*[）)]?|[XＸ]{2,}|×{2,}|※{2,}|\*{3,}")
 
 
@@ -538,13 +548,30 @@ def check_template(report: Report) -> list[Finding]:
     for section, text in _prose_parts(report):
         if not TEMPLATE_MARKS.search(text):
             continue
+        out += _placeholder_todos(report, section, text)
         for s in _sentences(text):
             m = TEMPLATE_MARKS.search(s.text)
-            if m:
+            if m and not PLACEHOLDER.match(m.group(0)):
                 out.append(Finding(Severity.WARNING, "prose.template", (),
                                    f"{_where(section, report)}有未替换的模板文字“{shorten(m.group(0), 20)}”："
                                    f"“{shorten(s.text)}”，请改为实际内容或删除。",
                                    section=section, meta=_meta_of(section), anchor=s.text))
+    return out
+
+
+def _placeholder_todos(report: Report, section: str | None, text: str) -> list[Finding]:
+    """One to-do (待填写) per line still holding the outline's placeholder “（请在此……）”, named by the
+    line's sub-heading; a finished report counts it as template text left (``prose.template``)."""
+    out = []
+    for line in text.splitlines():
+        m = PLACEHOLDER.search(line)
+        if m is None:
+            continue
+        heading = line[:m.start()].strip().rstrip("。")
+        what = f"“{heading}”：{m.group(0)}" if heading else m.group(0)
+        out.append(Finding(Severity.WARNING, "prose.template", (),
+                           f"{_where(section, report)}待填写{what}",
+                           section=section, meta=_meta_of(section), anchor=line.strip(), todo=True))
     return out
 
 
@@ -584,6 +611,9 @@ def check_year_on_year(report: Report, previous: Report, this: Mapping[CellKey, 
         money = form.cell(key).kind is Kind.MONEY
         least, drop = (YOY_MIN_MONEY, YOY_DROP_MONEY) if money else (YOY_MIN_COUNT, YOY_DROP_COUNT)
         where = f"表{key.table}“{key.row}”" + (f"“{key.col}”" if key.table != "三" else key.col)
+        if c == 0 and p >= drop and not_typed(form, report.values, [key]):  # drafting: not typed yet
+            out.append(Finding(Severity.WARNING, "yoy.change", (key,), f"{where}尚未填写（上年为{_n(p)}）。", todo=True))
+            continue
         if c == 0 and p >= drop:
             msg = f"{where}上年为{_n(p)}，本年为0"
         elif c and p and max(c, p) >= least and (c > p * YOY_FACTOR or c * YOY_FACTOR < p):

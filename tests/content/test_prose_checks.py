@@ -314,7 +314,12 @@ def test_year_on_year_jumps_and_drops():
     found = {f.cells[0].row: f for f in rules(check_year_on_year(r, prev))}
     assert set(found) == {"行政许可", "行政处罚", "行政强制"}
     assert "6倍" in found["行政许可"].message and "4%" in found["行政处罚"].message
-    assert "本年为0" in found["行政强制"].message
+    # still blank this year: not typed yet — a to-do (待填写), not a drop to 0
+    assert "尚未填写" in found["行政强制"].message and found["行政强制"].todo
+    assert not found["行政许可"].todo and not found["行政处罚"].todo
+    r.set(CellKey("二", "行政强制", "本年处理决定数量"), 0)         # typed 0: a real drop
+    [dropped] = [f for f in check_year_on_year(r, prev) if f.cells[0].row == "行政强制"]
+    assert "本年为0" in dropped.message and not dropped.todo
     assert all(f.rule == "yoy.change" for f in found.values())
 
 
