@@ -257,7 +257,7 @@ def _round_trip(state: dict, folder: Path, suffix: str) -> str:
 
 def compare_reports(expected, actual) -> list[str]:
     """Differences between two reports that a clerk would care about, in Chinese."""
-    from .core.recalc import recalculate
+    from .core.recalc import all_values
     from .core.values import format_value, normalise_text
     out: list[str] = []
     if expected.form_version != actual.form_version:
@@ -267,12 +267,10 @@ def compare_reports(expected, actual) -> list[str]:
     if normalise_text(expected.meta.agency) != normalise_text(actual.meta.agency):
         out.append(f"机关名称应为“{expected.meta.agency}”，读回为“{actual.meta.agency}”")
     form = expected.form
-    want_totals = recalculate(form, expected.values)
-    got_totals = recalculate(form, actual.values)
+    want_all, got_all = all_values(form, expected.values), all_values(form, actual.values)
     for spec in form.all_cells():
         key = spec.key
-        want = want_totals.get(key) if spec.computed else expected.values.get(key)
-        got = got_totals.get(key) if spec.computed else actual.values.get(key)
+        want, got = want_all.get(key), got_all.get(key)
         if _norm(want) != _norm(got):
             out.append(f"{key.name()}应为 {_shown(want, format_value)}，"
                        f"读回为 {_shown(got, format_value)}")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .drafting import outline
 from .forms import CellKey, Fidelity, FormSpec, form_for_year, get_form, version_map
 from .forms.spec import CrossYear
-from .recalc import recalculate
+from .recalc import all_values
 from .report import Metadata, Report, convert_values
 from .values import Value, format_value
 
@@ -44,8 +44,7 @@ def carry_over(previous: Report, year: int | None = None, form_version: str | No
 
     # Last year's figures in this year's version: the rules below read them by this version's keys.
     conversion = convert_values(previous.values, prev_form, form)
-    prev_values = dict(conversion.values)
-    prev_values.update(recalculate(form, conversion.values))
+    prev_values = all_values(form, conversion.values)
     known = set(conversion.exact)
     for total in form.totals:  # a total is exact when all its addends are (declared in order)
         if all(k in known for k in total.addends):

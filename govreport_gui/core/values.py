@@ -19,7 +19,7 @@ Value = int | Decimal | None
 
 BLANK_MARKS = {"", "/", "-", "—", "——", "–", "无", "空", "－", "／", "―", "─", "——", "n/a", "N/A"}
 COUNT_UNITS = ("件", "条", "项", "个", "次", "人", "家", "份", "宗", "起")
-_WAN = Decimal(10000)
+WAN = Decimal(10000)   # 元 in a 万元
 _YI = Decimal(100000000)
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -64,7 +64,7 @@ def parse_value(raw: object, kind: Kind) -> Parsed:
         return Parsed(None, note)
     factor = Decimal(1)  # money is stored in 万元
     if kind is Kind.MONEY:
-        for unit, unit_factor in (("亿元", _YI / _WAN), ("万元", Decimal(1)), ("元", None)):
+        for unit, unit_factor in (("亿元", _YI / WAN), ("万元", Decimal(1)), ("元", None)):
             if text.endswith(unit):
                 text = text[: -len(unit)]
                 factor = unit_factor
@@ -79,7 +79,7 @@ def parse_value(raw: object, kind: Kind) -> Parsed:
     if not _NUMBER.match(text):
         raise ValueProblem(f"“{original.strip()}”不是数字")
     number = Decimal(text)
-    number = number / _WAN if factor is None else number * factor  # exact: values < 10**15
+    number = number / WAN if factor is None else number * factor  # exact: values < 10**15
     changed = text != original.strip() or factor != 1
     return _finish(number, kind, original.strip() if changed else None, original.strip())
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..core.errors import ReadError
 from ..core.forms import FORMS, Kind, get_form
 from ..core.report import METADATA_NAMES, TEXT_METADATA, Metadata, Report
-from ..core.values import ValueProblem, format_value, parse_value, with_header_unit
+from ..core.values import WAN, ValueProblem, format_value, parse_value, with_header_unit
 from .excel_formula import CannotEvaluate, SharedFormulas, SheetEvaluator, from_float, parse_ref
 from .labels import canonical_label, heading_key
 from .notes import Note
@@ -37,7 +37,6 @@ from .table_locate import Located, Placement, locate
 #: Defined name our own export writes; its value is the format version (e.g. ``"2021"``).
 MARKER_NAME = "GovReport_Format"
 YEAR_LABEL = "报告年度"
-_WAN = Decimal(10000)
 _LABEL_AND_VALUE = re.compile(r"^(\S{2,6}?)\s*[:：]\s*(\S.*)$", re.S)
 
 
@@ -519,7 +518,7 @@ def _read_value(p: Placement, spec, notes: list[str], evaluator: SheetEvaluator 
         return None
     value = parsed.value
     if value is not None and kind is Kind.MONEY and p.unit in ("元", "亿元") and not isinstance(raw, str):
-        factor = Decimal(1) / _WAN if p.unit == "元" else _WAN
+        factor = Decimal(1) / WAN if p.unit == "元" else WAN
         value = parse_value(Decimal(value) * factor, Kind.MONEY).value
         notes.append(Note(f"{p.ref}：表头单位为{p.unit}，“{format_value(parsed.value)}”按{format_value(value)}万元读取。", "conversion"))
     elif parsed.note:
