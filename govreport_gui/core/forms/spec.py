@@ -316,6 +316,17 @@ class FormSpec:
     def table(self, table_id: str) -> TableSpec:
         return self.tables[table_id]
 
+    def table_tagged(self, tag: Tag) -> TableSpec:
+        """The table that declares a row group or a cell tagged ``tag`` (KeyError when none does)."""
+        for table in self.tables.values():
+            if any(g.tag is tag for g in table.groups) or table.tagged(tag):
+                return table
+        raise KeyError(tag)
+
+    def table_laid_out(self, layout: Layout) -> TableSpec:
+        """The table laid out as ``layout`` (the blocks of 二, the rows of 三, the groups of 四)."""
+        return next(t for t in self.tables.values() if t.layout is layout)
+
     @property
     def balanced_tables(self) -> tuple[str, ...]:
         """The tables whose figures must balance (三): where a clerk's errors mostly are."""
