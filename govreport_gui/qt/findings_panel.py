@@ -7,10 +7,12 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from ..core.edits import is_printed_total_finding
-from ..core.findings import Finding, Severity, count
+from ..core.findings import Finding, Severity, count, count_todo
 from .commands import Session
 
 SEVERITY_DOT = {Severity.ERROR: "#d93025", Severity.WARNING: "#e8a000", Severity.INFO: "#5f8dd3"}
+TODO_DOT = "#7b8794"  # 待填写: not a problem yet, what is left to write
+TODO_LABEL = "待填写"
 FindingRole = Qt.ItemDataRole.UserRole + 10
 
 
@@ -83,6 +85,7 @@ class FindingsPanel(QWidget):
         hint.setStyleSheet("color: #666;")
         layout.addWidget(hint)
         self._icons = {s: dot_icon(c) for s, c in SEVERITY_DOT.items()}
+        self._todo_icon = dot_icon(TODO_DOT)
         self._shown: tuple | None = None
         self._waiting = check_later
         # while waiting, only an edit refreshes (opening the start-up document does not)
@@ -93,8 +96,12 @@ class FindingsPanel(QWidget):
             self.refresh()
 
     def counts(self) -> dict[Severity, int]:
+        """Open findings per severity, the to-dos (待填写) left out: they are counted by ``todo_count``."""
         findings = self.session.document.findings
-        return {s: count(findings, s) for s in Severity}
+        return {s: count(findings, s, todo=False) for s in Severity}
+
+    def todo_count(self) -> int:
+        return count_todo(self.session.document.findings)
 
     def refresh(self) -> None:
         self._waiting = False
@@ -104,19 +111,20 @@ class FindingsPanel(QWidget):
         self.summary.setText(
             f"<b style='color:{SEVERITY_DOT[Severity.ERROR]}'>错误 {c[Severity.ERROR]}</b> · "
             f"<b style='color:#a86f00'>警告 {c[Severity.WARNING]}</b> · "
-            f"<span style='color:{SEVERITY_DOT[Severity.INFO]}'>提示 {c[Severity.INFO]}</span>")
-        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+            f"<span style='color:{SEVERITY_DOT[Severity.INFO]}'>提示 {c[Severity.INFO]}</span> · "
+            f"<b style='color:{TODO_DOT}'>{TODO_LABEL} {self.todo_count()}</b>")
+        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 3}  # the to-dos come third
         shown = tuple(sorted((f for f in findings if self.show_info.isChecked() or f.severity is not Severity.INFO),
-                             key=lambda f: (order[f.severity], not f.is_open)))
+                             key=lambda f: (2 if f.todo else order[f.severity], not f.is_open)))
         if shown == self._shown:
             return
         self._shown = shown
         self.list.clear()
         for f in shown:
-            text = f"【{f.severity.label}】{f.message}"
+            text = f"【{TODO_LABEL if f.todo else f.severity.label}】{f.message}"
             if not f.is_open:
                 text += f"（已确认：{f.accepted_reason}）"
-            item = QListWidgetItem(self._icons[f.severity], text)
+            item = QListWidgetItem(self._todo_icon if f.todo else self._icons[f.severity], text)
             item.setData(FindingRole, f)
             item.setToolTip(f.message)
             if not f.is_open:
@@ -140,7 +148,7 @@ class FindingsPanel(QWidget):
     def _current_changed(self, item: QListWidgetItem | None, _previous=None) -> None:
         finding = item.data(FindingRole) if item is not None else None
         self.accept_button.setEnabled(finding is not None and finding.severity is Severity.WARNING
-                                      and finding.is_open)
+                                      and finding.is_open and not finding.todo)
         self.dismiss_button.setEnabled(finding is not None
                                        and is_printed_total_finding(self.session.report, finding))
         # only a report read from another program's file has printed totals to set aside

@@ -36,7 +36,7 @@ from ..core.periods import reporting_year
 from . import dialogs
 from .commands import Session
 from .file_flows import FileFlows
-from .findings_panel import SEVERITY_DOT, FindingsPanel, dot_icon
+from .findings_panel import SEVERITY_DOT, TODO_DOT, TODO_LABEL, FindingsPanel, dot_icon
 from .meta_tab import MetaTab
 from .prose import ProseField
 from .section_tabs import SectionTabs
@@ -411,40 +411,50 @@ class MainWindow(QMainWindow):
 
     def _update_badges(self) -> None:
         self._badges: dict[int, int] = {}
+        self._todo_badges: dict[int, int] = {}
         form = self.session.report.form
         self.status_version.setText(f"{form.version}版格式")
         if not self._checked_once and not self.session.document.checked:
             self.status_counts.setText("正在检查…")
             return
         findings = [f for f in self.session.document.findings if f.is_open]
-        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-        warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
-        self.status_counts.setText(f"错误 {errors} · 警告 {warnings}")
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR and not f.todo)
+        warnings = sum(1 for f in findings if f.severity is Severity.WARNING and not f.todo)
+        todo = sum(1 for f in findings if f.todo)
+        self.status_counts.setText(f"错误 {errors} · 警告 {warnings}" + (f" · {TODO_LABEL} {todo}" if todo else ""))
         for i in range(self.tabs.count()):
-            page = self.tabs.widget(i)
-            if isinstance(page, SectionPage):
-                mine = [f for f in findings if (page.table_id and any(k.table == page.table_id for k in f.cells))
-                        or f.section == page.key]
-            else:
-                mine = [f for f in findings if f.meta is not None]  # about a 基本信息 field
-            n_err = sum(1 for f in mine if f.severity is Severity.ERROR)
-            n_warn = sum(1 for f in mine if f.severity is Severity.WARNING)
-            self._badges[i] = n_err
-            name = page.heading.text() if isinstance(page, SectionPage) else "基本信息"
-            if n_err:
-                self.tabs.setTabIcon(i, dot_icon(SEVERITY_DOT[Severity.ERROR], str(min(n_err, 99))))
-                tip = f"本页有 {n_err} 个错误" + (f"、{n_warn} 个警告" if n_warn else "")
-            elif n_warn:
-                self.tabs.setTabIcon(i, dot_icon(SEVERITY_DOT[Severity.WARNING], str(min(n_warn, 99))))
-                tip = f"本页有 {n_warn} 个警告"
-            else:
-                self.tabs.setTabIcon(i, QIcon())
-                tip = ""
-            self.tabs.setTabToolTip(i, f"{name}\n{tip}" if tip else name)
+            self._badge_tab(i, [f for f in findings if self._on_page(f, self.tabs.widget(i))])
+
+    @staticmethod
+    def _on_page(finding: Finding, page) -> bool:
+        if isinstance(page, SectionPage):
+            return bool(page.table_id and any(k.table == page.table_id for k in finding.cells)) or finding.section == page.key
+        return finding.meta is not None  # about a 基本信息 field
+
+    def _badge_tab(self, i: int, mine: list[Finding]) -> None:
+        """The tab's badge: red with the errors, else orange with the warnings, else grey with
+        what is left to write (待填写); the tooltip says all three."""
+        n_err = sum(1 for f in mine if f.severity is Severity.ERROR and not f.todo)
+        n_warn = sum(1 for f in mine if f.severity is Severity.WARNING and not f.todo)
+        n_todo = sum(1 for f in mine if f.todo)
+        self._badges[i], self._todo_badges[i] = n_err, n_todo
+        page = self.tabs.widget(i)
+        name = page.heading.text() if isinstance(page, SectionPage) else "基本信息"
+        parts = [f"{n} 个{what}" for n, what in ((n_err, "错误"), (n_warn, "警告")) if n]
+        if n_todo:
+            parts.append(f"{n_todo} 项{TODO_LABEL}")
+        shown = next(((colour, n) for colour, n in ((SEVERITY_DOT[Severity.ERROR], n_err),
+                                                     (SEVERITY_DOT[Severity.WARNING], n_warn), (TODO_DOT, n_todo)) if n), None)
+        self.tabs.setTabIcon(i, dot_icon(shown[0], str(min(shown[1], 99))) if shown else QIcon())
+        self.tabs.setTabToolTip(i, f"{name}\n本页有 " + "、".join(parts) if parts else name)
 
     def tab_error_count(self, index: int) -> int:
         """The number on the error badge of tab ``index`` (0: no badge)."""
         return self._badges.get(index, 0)
+
+    def tab_todo_count(self, index: int) -> int:
+        """How many to-dos (待填写) tab ``index`` holds (its badge shows them when it has no errors or warnings)."""
+        return self._todo_badges.get(index, 0)
 
     def _update_title(self) -> None:
         meta = self.session.report.meta
@@ -474,7 +484,7 @@ class MainWindow(QMainWindow):
     def accept_warning(self, finding: Finding) -> bool:
         """确认警告: the clerk accepts a warning with a reason (one undo step)."""
         from ..core.edits import accept_warning
-        if finding.severity is not Severity.WARNING or not finding.is_open:
+        if finding.severity is not Severity.WARNING or not finding.is_open or finding.todo:
             return False
         reason = dialogs.accept_reason(self, finding)
         if not reason:

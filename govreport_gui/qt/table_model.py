@@ -141,7 +141,9 @@ class TableModel(QAbstractTableModel):
         self._totals = {k: document.computed.get(k) for k in self._computed_keys}
 
     def severity_at(self, key: CellKey) -> Severity | None:
-        open_ = [f.severity for f in self._marks.get(key, ()) if f.is_open and f.severity in SEVERITY_COLOURS]
+        # a to-do (a balance whose other side is not typed yet) is not tinted as an error
+        open_ = [f.severity for f in self._marks.get(key, ())
+                 if f.is_open and not f.todo and f.severity in SEVERITY_COLOURS]
         return min(open_, key=SEVERITY_ORDER.__getitem__) if open_ else None
 
     def _on_change(self, change: Change) -> None:
@@ -230,7 +232,8 @@ class TableModel(QAbstractTableModel):
         if g.role is Role.COMPUTED:
             lines.append("合计单元格：由程序根据各项自动计算，不能直接填写。")
         for f in self._marks.get(g.key, ()):
-            mark = f"【{f.severity.label}】" if f.is_open else f"【{f.severity.label}·已确认：{f.accepted_reason}】"
+            label = "待填写" if f.todo else f.severity.label
+            mark = f"【{label}】" if f.is_open else f"【{label}·已确认：{f.accepted_reason}】"
             lines.append(mark + f.message)
         return "\n".join(lines) or None
 

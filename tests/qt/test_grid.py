@@ -47,14 +47,19 @@ def test_typing_into_each_table_updates_totals_and_findings(qtbot, make_window, 
     form = get_form(version)
     natural, total = form.tables["三"].cols[0], form.tables["三"].cols[-1]
 
-    # 三: one application received, nothing handled yet → the column does not balance
+    # 三: five applications received, nothing handled yet → a to-do (待填写), not an error
     p3 = page(window, "三")
     model = p3.model
     type_into(qtbot, p3.grid, CellKey("三", NEW, natural), "5")
     assert window.session.report.get(CellKey("三", NEW, natural)) == 5
     assert model.data(model.index_of(CellKey("三", NEW, total))) == "5"
     balance = findings_with(window, "三.balance")
-    assert [f.cells[0].col for f in balance] == [natural, total]
+    assert [f.cells[0].col for f in balance] == [natural, total] and all(f.todo for f in balance)
+    assert window.tab_error_count(window.tabs.indexOf(p3)) == 0
+    assert window.tab_todo_count(window.tabs.indexOf(p3)) == 2
+    # three of them answered → the column does not balance
+    type_into(qtbot, p3.grid, CellKey("三", result_row(version), natural), "3")
+    assert [f.todo for f in findings_with(window, "三.balance")] == [False, False]
     assert window.tab_error_count(window.tabs.indexOf(p3)) == 2
     assert window.findings.counts()[Severity.ERROR] == 2
 
@@ -82,7 +87,7 @@ def test_typing_into_each_table_updates_totals_and_findings(qtbot, make_window, 
     assert window.session.report.get(count_cell.key) == 12
     value = window.session.report.get(money_cell.key)
     assert isinstance(value, Decimal) and value == Decimal("2009.54")
-    assert window.session.undo_stack.count() == 6
+    assert window.session.undo_stack.count() == 7
 
 
 def test_imbalance_is_flagged_listed_jumped_to_and_cleared(qtbot, make_window, sample):

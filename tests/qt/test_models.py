@@ -65,9 +65,11 @@ def test_computed_cell_cannot_be_set_and_bad_text_changes_nothing(qtbot):
 def test_an_edit_signals_the_edited_cell_the_moved_totals_and_the_changed_flags():
     from govreport_gui.core.forms import CellKey
     from govreport_gui.core.forms.common import NEW, RESULTS_TOTAL
-    session = Session(Document(blank("2021")))
+    report = blank("2021")
+    natural, total = report.form.tables["三"].cols[0], report.form.tables["三"].cols[-1]
+    report.set(CellKey("三", report.form.tables["三"].rows[2], natural), 1)  # a result typed: 3 received is an imbalance
+    session = Session(Document(report))
     model = TableModel(session, "三")
-    natural, total = model.spec.cols[0], model.spec.cols[-1]
     ranges = []
     model.dataChanged.connect(lambda a, b, roles=(): ranges.append((a.row(), a.column(), b.row(), b.column())))
     key = CellKey("三", NEW, natural)
