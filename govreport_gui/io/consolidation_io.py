@@ -17,6 +17,7 @@ from pathlib import Path
 from ..core.consolidate import Consolidation, Unit, unit_from_report, unit_unreadable
 from ..core.errors import ReadError, WriteError
 from ..core.serialize import NATIVE_SUFFIX, write_atomic
+from .registry import kind_name
 from .sheet_print import fit_a4_width
 from .text_safety import safe_cell, xml_safe
 
@@ -138,7 +139,6 @@ UNIT_LIST_HEADERS = ("序号", "文件", "机关名称", "报告年度", "格式
                      "问题及原因", "读取说明")
 
 
-KIND_LABELS = {"native": "项目文件", "json": "报告 JSON", "xlsx": "Excel", "xls": "Excel 97-2003", "docx": "Word"}
 
 
 def _version_text(u: Unit) -> str:
@@ -156,7 +156,7 @@ def unit_rows(units: list[Unit]) -> list[list[object]]:
     for i, u in enumerate(units, 1):
         rows.append([
             i, u.name, u.agency, u.year or "", _version_text(u),
-            KIND_LABELS.get(u.kind, u.kind), "计入" if u.include and u.readable else "未计入", u.errors if u.readable else "",
+            kind_name(u.kind) if u.kind else "", "计入" if u.include and u.readable else "未计入", u.errors if u.readable else "",
             u.warnings if u.readable else "", u.problem_text(), "；".join(u.notes),
         ])
         rows[-1] = [safe_cell(v) for v in rows[-1]]

@@ -11,6 +11,8 @@ report to the caller (signal ``resultAccepted(Report)``, or ``result_report()`` 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QThread, Signal, Slot
@@ -82,10 +84,35 @@ class ReadWorker(QObject):
 # The unit list
 
 
-class UnitListModel(QAbstractTableModel):
-    """Adapts the list of units; column 0 is the include checkbox (sets ``Unit.choice``)."""
+@dataclass(frozen=True)
+class _Column:
+    header: str
+    text: Callable[[Unit], str]
+    centred: bool = False
 
-    HEADERS = ("计入", "文件", "机关名称", "年度", "版本", "错误", "警告", "问题及原因")
+
+def _readable(text: Callable[[Unit], str]) -> Callable[[Unit], str]:
+    return lambda u: text(u) if u.readable else ""
+
+
+# The unit list's columns, in order; the first is also the include checkbox (sets ``Unit.choice``).
+UNIT_COLUMNS = (
+    _Column("计入", lambda u: "" if u.readable else "不可读"),
+    _Column("文件", lambda u: u.name),
+    _Column("机关名称", lambda u: u.agency or ("" if not u.readable else "（未填写）")),
+    _Column("年度", lambda u: str(u.year) if u.year else "", centred=True),
+    _Column("版本", lambda u: f"{u.version}版" if u.version else "", centred=True),
+    _Column("错误", _readable(lambda u: str(u.errors)), centred=True),
+    _Column("警告", _readable(lambda u: str(u.warnings)), centred=True),
+    _Column("问题及原因", lambda u: u.problem_text()),
+)
+INCLUDE_COLUMN = 0
+
+
+class UnitListModel(QAbstractTableModel):
+    """Adapts the list of units (columns: ``UNIT_COLUMNS``)."""
+
+    HEADERS = tuple(c.header for c in UNIT_COLUMNS)
     toggled = Signal(int, bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -118,7 +145,7 @@ class UnitListModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == 0 and self.units[index.row()].readable:
+        if index.column() == INCLUDE_COLUMN and self.units[index.row()].readable:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
@@ -126,26 +153,11 @@ class UnitListModel(QAbstractTableModel):
         if not index.isValid():
             return None
         u = self.units[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.CheckStateRole and col == 0:
+        column = UNIT_COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == INCLUDE_COLUMN:
             return Qt.CheckState.Checked if (u.include and u.readable) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return "" if u.readable else "不可读"
-            if col == 1:
-                return u.name
-            if col == 2:
-                return u.agency or ("" if not u.readable else "（未填写）")
-            if col == 3:
-                return str(u.year) if u.year else ""
-            if col == 4:
-                return f"{u.version}版" if u.version else ""
-            if col == 5:
-                return str(u.errors) if u.readable else ""
-            if col == 6:
-                return str(u.warnings) if u.readable else ""
-            if col == 7:
-                return u.problem_text()
+            return column.text(u)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [u.path or u.name]
             lines += [p.message for p in u.problems]
@@ -160,12 +172,12 @@ class UnitListModel(QAbstractTableModel):
                 return PROBLEM_BRUSH
         if role == Qt.ItemDataRole.ForegroundRole and not (u.include and u.readable):
             return GREY
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (3, 4, 5, 6):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.centred:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
+        if not index.isValid() or index.column() != INCLUDE_COLUMN or role != Qt.ItemDataRole.CheckStateRole:
             return False
         if not self.units[index.row()].readable:
             return False
