@@ -205,6 +205,8 @@ class ConsolidateDialog(QDialog):
         self._year_chosen = False
         self._version_chosen = False
         self._queue: list[Path] = []
+        self._skipped: list[str] = []      # files of the last batch that are not reports, and why
+        self._drill_units: list[Unit] = []  # the units of the drill-down's rows
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_sources(agency))
@@ -398,7 +400,7 @@ class ConsolidateDialog(QDialog):
         else:
             self.progress.setValue(self.progress.maximum())
             bad = sum(1 for u in result.units if not u.readable)
-            skipped = getattr(self, "_skipped", [])
+            skipped = self._skipped
             self.status.setText(f"已读取 {len(result.units)} 个文件" + (f"，其中 {bad} 个无法读取" if bad else "")
                                 + (f"；另有 {len(skipped)} 个不是年报文件，已跳过（鼠标停留可查看）" if skipped else "") + "。")
         self.recompute()
@@ -572,7 +574,7 @@ class ConsolidateDialog(QDialog):
         self._drill_units = [p.unit for p in parts]
 
     def _drill_to_unit(self, row: int, _col: int) -> None:
-        unit = self._drill_units[row] if row < len(getattr(self, "_drill_units", [])) else None
+        unit = self._drill_units[row] if row < len(self._drill_units) else None
         if unit is not None and unit in self.units:
             self.table.selectRow(self.units.index(unit))
 
