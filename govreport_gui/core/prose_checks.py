@@ -568,9 +568,9 @@ def _placeholder_todos(report: Report, section: str | None, text: str) -> list[F
         if m is None:
             continue
         heading = line[:m.start()].strip().rstrip("。")
-        what = f"“{heading}”：{m.group(0)}" if heading else m.group(0)
-        out.append(Finding(Severity.WARNING, "prose.template", (),
-                           f"{_where(section, report)}待填写{what}",
+        hint = m.group(0).strip("（()）").replace("请在此", "请", 1)
+        where = f"{_where(section, report)}中“{heading}”" if heading else _where(section, report)
+        out.append(Finding(Severity.WARNING, "prose.template", (), f"{where}尚未填写：{hint}。",
                            section=section, meta=_meta_of(section), anchor=line.strip(), todo=True))
     return out
 

@@ -39,7 +39,7 @@ def _install_chinese_translation(app) -> None:
 
 def create_window(argv: list[str], *, offer_recovery: bool = True):
     """The main window for ``argv`` (``[]`` or ``[FILE]``): offers to restore unsaved work left by
-    an editor that did not close normally, otherwise opens FILE when given."""
+    an editor that did not close normally, otherwise opens FILE when given, else the start page."""
     ensure_app()
     from ..core.document import Document
     from .file_flows import orphaned_recovery_files
@@ -56,8 +56,9 @@ def create_window(argv: list[str], *, offer_recovery: bool = True):
             result = read_report(files[0])
         except ReadError:
             result = None  # opened again below through the file flows, which show the message
+    # without a file (or one that cannot be read) the start page shows until a report is open
     window = MainWindow(Document(result.report, result.previous) if result is not None else None,
-                        check_after_first_paint=True)
+                        check_after_first_paint=True, start_page=result is None)
     if result is not None:
         window.flows.adopt(Path(files[0]), result, window.session.document)
         return window

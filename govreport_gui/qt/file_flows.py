@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
@@ -70,6 +71,31 @@ def orphaned_recovery_files(own: Path | None = None) -> list[Path]:
     return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
+@dataclass(frozen=True)
+class RecentFile:
+    """A file of 最近使用: where it is, whose report of which year, when it was last saved
+    (``None``: the file is gone — moved or deleted since)."""
+
+    path: str
+    agency: str = ""
+    year: int | None = None
+    saved: _dt.datetime | None = None
+
+
+def _recent_entry(item) -> RecentFile | None:
+    """One entry of ``recent.json``: a path (older versions) or ``{path, agency, year}``."""
+    if isinstance(item, str):
+        item = {"path": item}
+    if not isinstance(item, dict) or not isinstance(item.get("path"), str):
+        return None
+    try:
+        saved = _dt.datetime.fromtimestamp(os.stat(item["path"]).st_mtime)
+    except (OSError, ValueError, OverflowError):
+        saved = None
+    year = item.get("year")
+    return RecentFile(item["path"], str(item.get("agency") or ""), year if isinstance(year, int) else None, saved)
+
+
 def _open_filter() -> str:
     from ..io.registry import open_filter
     return open_filter()
@@ -85,6 +111,8 @@ class FileFlows(QObject):
     path_changed = Signal()
     message = Signal(str)
     recent_changed = Signal()
+    document_opened = Signal()   # a report was made the open document (new, opened, restored…)
+    closed = Signal()            # 关闭: no report open any more (the window shows its start page)
 
     def __init__(self, window, session) -> None:
         super().__init__(window)
@@ -143,7 +171,8 @@ class FileFlows(QObject):
             return self.path.name
         return self.suggested_name or "未命名"
 
-    def _set_document(self, document: Document, path: Path | None, dirty: bool, suggested: str = "") -> None:
+    def _set_document(self, document: Document, path: Path | None, dirty: bool, suggested: str = "",
+                      opened: bool = True) -> None:
         self._timer.stop()
         self.session.replace_document(document)
         self.path = path
@@ -154,6 +183,8 @@ class FileFlows(QObject):
             self._timer.start()
         else:
             self.remove_recovery()
+        if opened:
+            self.document_opened.emit()
 
     # -- new / open -----------------------------------------------------------------------------
 
@@ -166,6 +197,18 @@ class FileFlows(QObject):
         if answer == "save":
             return self.save()
         return answer == "discard"
+
+    def close_report(self) -> bool:
+        """关闭: after saving or discarding the changes, no report is open (a blank one stands behind
+        the start page, unmodified, so nothing is autosaved)."""
+        if not self.maybe_discard():
+            return False
+        year = reporting_year()
+        from ..core.forms import form_for_year
+        self._set_document(Document(new_report(form_for_year(year).version, year)), None, False, opened=False)
+        self.closed.emit()
+        self.message.emit("报告已关闭。")
+        return True
 
     def new_report(self) -> bool:
         if not self.maybe_discard():
@@ -466,18 +509,29 @@ class FileFlows(QObject):
     def _recent_file(self) -> Path:
         return data_dir() / "recent.json"
 
-    def recent_files(self) -> list[str]:
+    def _recent_items(self) -> list:
         try:
             items = json.loads(self._recent_file().read_text("utf-8"))
         except (OSError, ValueError):
             return []
-        return [p for p in items if isinstance(p, str)][:MAX_RECENT] if isinstance(items, list) else []
+        return items if isinstance(items, list) else []
+
+    def recent_entries(self) -> list[RecentFile]:
+        """最近使用, newest first, with agency, year and the time each file was last saved."""
+        entries = [e for e in map(_recent_entry, self._recent_items()) if e is not None]
+        return entries[:MAX_RECENT]
+
+    def recent_files(self) -> list[str]:
+        return [e.path for e in self.recent_entries()]
 
     def add_recent(self, path: Path) -> None:
+        """Put ``path`` (the open report's file) first in 最近使用, with the report's agency and year."""
         text = str(Path(path).resolve())
-        items = [text] + [p for p in self.recent_files() if p != text]
+        meta = self.session.report.meta
+        entry = {"path": text, "agency": meta.agency, "year": meta.year}
+        kept = [i for i in self._recent_items() if (i if isinstance(i, str) else isinstance(i, dict) and i.get("path")) != text]
         try:
-            self._recent_file().write_text(json.dumps(items[:MAX_RECENT], ensure_ascii=False), "utf-8")
+            self._recent_file().write_text(json.dumps([entry, *kept][:MAX_RECENT], ensure_ascii=False), "utf-8")
         except OSError:
             return
         self.recent_changed.emit()

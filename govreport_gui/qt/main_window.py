@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QSizePolicy,
+    QStackedWidget,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -40,6 +41,7 @@ from .findings_panel import SEVERITY_DOT, TODO_DOT, TODO_LABEL, FindingsPanel, d
 from .meta_tab import MetaTab
 from .prose import ProseField
 from .section_tabs import SectionTabs
+from .start_page import StartPage
 
 if TYPE_CHECKING:  # the grids are imported when the first table page is built (start-up time)
     from .grid_view import GridView
@@ -165,9 +167,11 @@ class SectionPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, document: Document | None = None, *, check_after_first_paint: bool = False) -> None:
+    def __init__(self, document: Document | None = None, *, check_after_first_paint: bool = False,
+                 start_page: bool = False) -> None:
         """``check_after_first_paint`` (the application's start): the window paints the report
-        first and runs the checks just after, so that the clerk sees it sooner."""
+        first and runs the checks just after, so that the clerk sees it sooner.  ``start_page``:
+        no report is open yet — the start page shows until one is (新建 / 打开 / 最近使用)."""
         super().__init__()
         if document is None:
             year = reporting_year()
@@ -186,6 +190,7 @@ class MainWindow(QMainWindow):
         sections_bar.addWidget(self.tabs.tabBar())
         sections_bar.setStyleSheet("QToolBar { border: none; spacing: 0; padding: 0 2px; }")
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, sections_bar)
+        self.sections_bar = sections_bar
         self.meta_tab = MetaTab(self.session)
         self.meta_tab.version_requested.connect(self.flows.change_version)
         self.meta_tab.import_previous_requested.connect(lambda: self.flows.import_previous())
@@ -196,7 +201,11 @@ class MainWindow(QMainWindow):
             self.pages.append(page)
             index = self.tabs.addTab(page, section.heading)
             self.tabs.setTabToolTip(index, section.heading)
-        self.setCentralWidget(self.tabs)
+        self.start_page = StartPage()
+        self.central = QStackedWidget()
+        self.central.addWidget(self.tabs)
+        self.central.addWidget(self.start_page)
+        self.setCentralWidget(self.central)
 
         self._checked_once = not check_after_first_paint
         self.findings = FindingsPanel(self.session, check_later=check_after_first_paint)
@@ -222,7 +231,10 @@ class MainWindow(QMainWindow):
         self.flows.path_changed.connect(self._update_title)
         self.flows.message.connect(self.show_message)
         self.flows.recent_changed.connect(self._fill_recent)
+        self._connect_start_page()
         self._on_change(Change(everything=True))
+        if start_page:
+            self.show_start_page()
 
     def _page_built(self, page: SectionPage) -> None:
         if page._grid is not None:
@@ -259,6 +271,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "保存", self.flows.save, QKeySequence.StandardKey.Save)
         self._action(file_menu, "另存为…", self.flows.save_as, QKeySequence("Ctrl+Shift+S"))
+        self._action(file_menu, "关闭", self.flows.close_report, QKeySequence.StandardKey.Close)
         file_menu.addSeparator()
         self._action(file_menu, "导入报告内容…", lambda: self.flows.import_into())
         self._action(file_menu, "导入上一年度…", lambda: self.flows.import_previous())
@@ -274,6 +287,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "导出校验清单…", self.flows.export_check_list)
         file_menu.addSeparator()
         self._action(file_menu, "退出", self.close, QKeySequence("Ctrl+Q"))
+        # what needs an open report (everything but 新建/打开/最近/汇总/退出) is off on the start page
+        keep = {"新建…", "从上年报告新建…", "打开…", "汇总各单位报告…", "退出"}
+        self.document_actions = [a for a in file_menu.actions() if not a.isSeparator() and a.menu() is None
+                                 and a.text() not in keep]
 
         edit_menu = bar.addMenu("编辑(&E)")
         stack = self.session.undo_stack
@@ -292,17 +309,72 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu("视图(&V)")
         view_menu.addAction(self.findings_dock.toggleViewAction())
+        self.document_actions += [*edit_menu.actions(), self.findings_dock.toggleViewAction()]
 
         help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "关于年报编制助手", self._about)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        recent = self.flows.recent_files()
-        for path in recent:
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _c=False, p=path: self.flows.open_file(p))
-        self.recent_menu.setEnabled(bool(recent))
+        entries = self.flows.recent_entries()
+        for entry in entries:
+            action = self.recent_menu.addAction(entry.path)
+            action.setEnabled(entry.saved is not None)  # a file moved or deleted since
+            action.triggered.connect(lambda _c=False, p=entry.path: self.flows.open_file(p))
+        self.recent_menu.setEnabled(bool(entries))
+        self.start_page.set_recent(entries)
+
+    # -- start page -----------------------------------------------------------------------------
+
+    def _connect_start_page(self) -> None:
+        start = self.start_page
+        start.new_requested.connect(self.flows.new_report)
+        start.from_previous_requested.connect(lambda: self.flows.new_from_previous())
+        start.open_requested.connect(lambda: self.flows.open_file())
+        start.recent_requested.connect(self._open_recent)
+        self.flows.document_opened.connect(self.show_editor)
+        self.flows.closed.connect(self.show_start_page)
+        self._dock_shown = True
+
+    def _open_recent(self, path: str) -> None:
+        if not Path(path).exists():
+            self.show_message(f"“{path}”已被移动或删除，无法打开。")
+            self._fill_recent()
+            return
+        self.flows.open_file(path)
+
+    def start_page_shown(self) -> bool:
+        return self.central.currentWidget() is self.start_page
+
+    def show_start_page(self) -> None:
+        """No report open: the start page instead of the tabs, the findings panel and the section
+        bar; the actions that need a report are off."""
+        if not self.start_page_shown():
+            self._dock_shown = self.findings_dock.isVisible() or not self.isVisible()
+        self.central.setCurrentWidget(self.start_page)
+        self.sections_bar.setVisible(False)
+        self.findings_dock.setVisible(False)
+        self.status_counts.setVisible(False)
+        self.status_version.setVisible(False)
+        for action in self.document_actions:
+            action.setEnabled(False)
+        self._fill_recent()
+        self._update_title()
+        self.start_page.recent.setFocus()
+
+    def show_editor(self) -> None:
+        if not self.start_page_shown():
+            return
+        self.central.setCurrentWidget(self.tabs)
+        self.sections_bar.setVisible(True)
+        self.findings_dock.setVisible(self._dock_shown)
+        self.status_counts.setVisible(True)
+        self.status_version.setVisible(True)
+        for action in self.document_actions:
+            action.setEnabled(True)
+        self.undo_action.setEnabled(self.session.undo_stack.canUndo())
+        self.redo_action.setEnabled(self.session.undo_stack.canRedo())
+        self._update_title()
 
     def _on_focus(self, what: str) -> None:
         widget = QApplication.focusWidget()
@@ -457,6 +529,10 @@ class MainWindow(QMainWindow):
         return self._todo_badges.get(index, 0)
 
     def _update_title(self) -> None:
+        if self.start_page_shown():
+            self.setWindowTitle(APP_NAME)
+            self.setWindowModified(False)
+            return
         meta = self.session.report.meta
         who = meta.agency or "（未填机关名称）"
         year = f"{meta.year}年度" if meta.year else "（未填年度）"

@@ -27,7 +27,7 @@ def test_an_empty_new_report_has_only_to_dos(version, year):
     assert count_todo(findings) == placeholders > 0
     assert count(findings, Severity.WARNING, todo=False) == 0 and count(findings, Severity.WARNING) == placeholders
     assert {f.section for f in findings if f.todo} == {"一", "五", "六"}
-    assert all("待填写" in f.message for f in findings if f.todo)
+    assert all("尚未填写" in f.message for f in findings if f.todo)
 
 
 def test_a_report_started_from_last_year_has_no_errors_before_anything_is_typed(sample_path):
