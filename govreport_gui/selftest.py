@@ -66,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     keep = "--keep" in argv           # keep the temporary folder (exported files) for inspection
     out = sys.stdout
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _windows_fonts_for_offscreen()
     folder = Path(tempfile.mkdtemp(prefix="govreport-selftest-"))
     # the editor's autosave/recovery/recent-files folder: never the clerk's own during a self-test
     os.environ.setdefault("GOVREPORT_DATA_DIR", str(folder / "data"))
@@ -104,6 +105,16 @@ def main(argv: list[str] | None = None) -> int:
         print("自检通过。", file=out, flush=True)
     _quit_qt(state)
     return EXIT_OK
+
+
+def _windows_fonts_for_offscreen() -> None:
+    """On Windows, Qt's offscreen plugin reads fonts only from one folder (``QT_QPA_FONTDIR``, by
+    default ``PySide6/lib/fonts``, which does not exist), not from the system: point it at the
+    Windows fonts folder, where 黑体 (simhei.ttf) and 等线 (Deng.ttf) are.  It skips ``.ttc``
+    collections such as 宋体 and 微软雅黑, so at least one ``.ttf``/``.otf`` Chinese font is needed."""
+    if sys.platform == "win32" and os.environ["QT_QPA_PLATFORM"].startswith("offscreen"):
+        fonts = Path(os.environ.get("WINDIR") or os.environ.get("SystemRoot") or r"C:\Windows") / "Fonts"
+        os.environ.setdefault("QT_QPA_FONTDIR", str(fonts))
 
 
 def _qt_messages_to(run: _Run) -> None:
@@ -154,9 +165,16 @@ def _check_qt(state: dict) -> str:
         raise SelfTestFailure(f"Qt 使用了平台插件“{actual}”，而不是要求的“{platform}”。")
     chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
     if not chinese:
-        raise SelfTestFailure("系统中没有可显示简体中文的字体，界面上的汉字将无法显示。"
-                              "请安装中文字体（如 fonts-noto-cjk 或 fonts-wqy-microhei）。")
+        raise SelfTestFailure(_no_chinese_font_message())
     return f"PySide6 {pyside_version}，平台插件 {actual}，中文字体 {len(chinese)} 种"
+
+
+def _no_chinese_font_message() -> str:
+    if sys.platform == "win32" and os.environ.get("QT_QPA_FONTDIR"):
+        return (f"字体文件夹 {os.environ['QT_QPA_FONTDIR']} 中没有可显示简体中文的 .ttf/.otf 字体（如黑体 simhei.ttf、"
+                "等线 Deng.ttf），自检无法显示汉字。请在 Windows 设置 → 字体 中安装或修复中文字体。")
+    return ("系统中没有可显示简体中文的字体，界面上的汉字将无法显示。"
+            "请安装中文字体（如 fonts-noto-cjk 或 fonts-wqy-microhei）。")
 
 
 def _read_sample(state: dict) -> str:

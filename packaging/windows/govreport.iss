@@ -1,20 +1,23 @@
 ﻿; (saved as UTF-8 with a byte-order mark: Inno Setup 6 then reads the Chinese text correctly)
 ; Inno Setup script for 年报编制助手 (Windows, per-user install: no administrator rights needed).
 ;
-; Build on Windows after the PyInstaller one-folder build:
+; Built on Linux under Wine by packaging/windows/build_under_wine.sh (which also makes the
+; PyInstaller folder), or on Windows after the PyInstaller one-folder build:
 ;   py -m pip install pyinstaller
 ;   py packaging\make_icon.py build\icon
 ;   set GOVREPORT_ICON_DIR=build\icon
 ;   py -m PyInstaller --noconfirm --distpath dist --workpath build\pyinstaller packaging\govreport.spec
 ;   dist\govreport\govreport-cli.exe --self-test
 ;   "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" packaging\windows\govreport.iss
-; Output: dist\govreport-setup-VERSION.exe
+; Output: dist\govreport-setup-VERSION.exe (ISCC /DAppVersion=X.Y.Z sets the version).
 ;
-; NOT VERIFIED: this script has not been compiled or run (no Windows machine was available); see
-; README "Installing on office PCs".
+; Compiled with Inno Setup 6.4.1 and installed/uninstalled silently under Wine by
+; tests/packaging/test_windows_wine.py; not yet run on a real Windows PC (see README).
 
 #define AppName "年报编制助手"
-#define AppVersion "0.1.0"
+#ifndef AppVersion
+  #define AppVersion "0.1.0"
+#endif
 #define AppExe "govreport.exe"
 ; the repository, relative to this file (packaging\windows)
 #define Repo "..\.."
@@ -42,7 +45,8 @@ ChangesAssociations=yes
 ; the application is offline: nothing to download during installation either
 
 [Languages]
-Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+; Inno Setup ships no Simplified Chinese messages: Default.isl, overridden by our own translation
+Name: "chinesesimplified"; MessagesFile: "compiler:Default.isl,ChineseSimplified.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "创建桌面快捷方式"; GroupDescription: "附加任务："
