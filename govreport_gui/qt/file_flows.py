@@ -38,12 +38,14 @@ PDF_BUSY = "正在生成 PDF…"
 
 
 def data_dir() -> Path:
-    """The user's data folder for this application (recent files, recovery files)."""
+    """The user's data folder for this application (recent files, recovery files): on Windows
+    %LOCALAPPDATA%\\govreport\\govreport — local, not the roaming profile that a domain copies to
+    the server at every log-off —, on Linux ~/.local/share/govreport/govreport."""
     override = os.environ.get(ENV_DATA_DIR)
     if override:
         path = Path(override)
     else:
-        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
         path = Path(location) if location else Path.home() / ".govreport"
     path.mkdir(parents=True, exist_ok=True)
     return path
