@@ -1,7 +1,8 @@
 """The spreadsheet-style view of one table: merged cells from the grid, Excel/WPS keyboard habits.
 
-Arrows move, Tab/Shift+Tab move right/left, Enter moves down (also after typing), typing replaces
-the cell, F2 edits it, Delete clears the selection, Ctrl+C copies the selection as tab-separated
+Like a protected sheet, Enter (down), Tab/Shift+Tab (reading order) and the arrows move between
+input cells only; typing replaces the cell (typed on a header or label it goes to the nearest input
+cell), F2 edits it, Delete clears the selection, Ctrl+C copies the selection as tab-separated
 text, Ctrl+V pastes a block (one undo step).
 """
 
@@ -11,8 +12,9 @@ from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIn
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit, QStyledItemDelegate, QTableView
 
-from ..core.forms import CellKey, Role
+from ..core.forms import CellKey, GridCell, Role
 from . import clipboard
+from .input_order import InputOrder
 from .table_model import TableModel
 
 VALUE_MIN_WIDTH_CHARS = 6.6
@@ -71,6 +73,8 @@ class GridView(QTableView):
         self.setStyleSheet("QTableView { gridline-color: #6b7280; border: 1px solid #6b7280; "
                            "selection-background-color: rgba(47, 111, 208, 90); "
                            "selection-color: black; }")
+        self._column_hint: tuple[int, tuple[int, int] | None] = (-1, None)
+        self._tab_run: tuple[int, tuple[int, int] | None] = (-1, None)
         model.grid_changed.connect(self.apply_layout)
         self.apply_layout()
 
@@ -82,6 +86,7 @@ class GridView(QTableView):
 
     def apply_layout(self) -> None:
         model = self.table_model
+        self._order = InputOrder(model.spec)
         self.clearSpans()
         for g in model.spans():
             self.setSpan(g.row, g.col, g.rowspan, g.colspan)
@@ -90,7 +95,7 @@ class GridView(QTableView):
             self.setColumnWidth(c, w)
         for r, h in enumerate(self._row_heights(widths)):
             self.setRowHeight(r, h)
-        first = next((model.index(g.row, g.col) for g in model.spec.grid if g.role is Role.INPUT), QModelIndex())
+        first = self._index(self._order.first())
         if first.isValid():
             self.setCurrentIndex(first)
 
@@ -172,14 +177,94 @@ class GridView(QTableView):
         self.scrollTo(indexes[0], QAbstractItemView.ScrollHint.EnsureVisible)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    # Like a protected sheet: Enter, Tab and the arrows go from input cell to input cell only
+    # (InputOrder); a vertical move keeps the column it started in across merged cells, and Enter
+    # after a run of Tabs goes to the next row under the cell where the run began (Excel's habit).
+
+    def _here(self) -> GridCell | None:
+        current = self.currentIndex()
+        return self.table_model.owner(current.row(), current.column()) if current.isValid() else None
+
+    def _index(self, g: GridCell | None) -> QModelIndex:
+        return self.table_model.index(g.row, g.col) if g is not None else QModelIndex()
+
+    def _column_of(self, here: GridCell) -> int:
+        """The column a vertical move follows: the one it came down (or up) in, else the cell's own."""
+        col, at = self._column_hint
+        return col if at == (here.row, here.col) and here.col <= col < here.col + here.colspan else here.col
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 - a Qt override
+        here = self._here()
+        if here is None or not self._order.inputs:
+            first = self._order.first()
+            return self._index(first) if first is not None else super().moveCursor(action, modifiers)
+        target = self._target(action, here)
+        return self._index(target) if target is not None else self.currentIndex()
+
+    def _target(self, action, here: GridCell) -> GridCell | None:
+        move, order = QAbstractItemView.CursorAction, self._order
+        if action in (move.MoveNext, move.MovePrevious):
+            return self._tab_target(here, action == move.MoveNext)
+        if action in (move.MoveDown, move.MoveUp, move.MovePageDown, move.MovePageUp):
+            col = self._column_of(here)
+            if action == move.MoveDown:
+                target = order.below(here, col)
+            elif action == move.MoveUp:
+                target = order.above(here, col)
+            else:
+                target = order.column_bottom(col) if action == move.MovePageDown else order.column_top(col)
+            if target is not None:
+                self._column_hint = (col, (target.row, target.col))
+            return target
+        if action == move.MoveRight:
+            return order.right_of(here) or order.after(here)
+        if action == move.MoveLeft:
+            return order.left_of(here) or order.before(here)
+        if action == move.MoveHome:
+            return order.first()
+        if action == move.MoveEnd:
+            return order.last()
+        return None
+
+    def _tab_target(self, here: GridCell, forward: bool) -> GridCell | None:
+        order = self._order
+        target = order.after(here) if forward else order.before(here)
+        if target is None:
+            target = order.first() if forward else order.last()
+            self.message.emit("已到本表最后一个填写格，回到第一个。" if forward else "已到本表第一个填写格，回到最后一个。")
+        origin, at = self._tab_run
+        if at != (here.row, here.col):
+            origin = self._column_of(here)
+        self._tab_run = (origin, (target.row, target.col)) if forward else (-1, None)
+        return target
+
     def move_after_enter(self, backwards: bool = False) -> None:
-        action = QAbstractItemView.CursorAction.MoveUp if backwards else QAbstractItemView.CursorAction.MoveDown
-        index = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
-        if index.isValid():
-            self.setCurrentIndex(index)
+        """Enter: the next input cell down the column (Shift+Enter: up); at the foot of a column
+        the top of the next one; after the last, back to the first (the status bar says so)."""
+        here = self._here()
+        if here is None:
+            self.setCurrentIndex(self._index(self._order.first()))
+            return
+        origin, at = self._tab_run
+        col = origin if at == (here.row, here.col) and not backwards and origin >= 0 else self._column_of(here)
+        self._tab_run = (-1, None)
+        order = self._order
+        target = order.above(here, col) if backwards else order.below(here, col)
+        if target is None:
+            step = -1 if backwards else 1
+            next_col = order.next_column(col, step)
+            if next_col is None:
+                next_col = order.next_column(-1 if step > 0 else 10 ** 6, step)
+                self.message.emit("已到本表最后一个填写格，回到第一个。" if step > 0 else "已到本表第一个填写格，回到最后一个。")
+            if next_col is None:
+                return
+            col = next_col
+            target = order.column_top(col) if step > 0 else order.column_bottom(col)
+        self._column_hint = (col, (target.row, target.col))
+        self.setCurrentIndex(self._index(target))
 
     def closeEditor(self, editor, hint) -> None:
-        # Tab while editing: commit and move to the next cell without opening its editor (Excel).
+        # Tab while editing: commit and move to the next input cell without opening its editor (Excel).
         if hint in (QAbstractItemDelegate.EndEditHint.EditNextItem, QAbstractItemDelegate.EndEditHint.EditPreviousItem):
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             action = (QAbstractItemView.CursorAction.MoveNext
@@ -190,6 +275,35 @@ class GridView(QTableView):
                 self.setCurrentIndex(index)
             return
         super().closeEditor(editor, hint)
+
+    def _redirect_typing(self) -> bool:
+        """Typing where no figure goes: True when the current cell is (now) an input cell — the
+        keystroke is then typed there; False after saying on the status bar why nothing happened."""
+        here = self._here()
+        if here is not None and here.role is Role.INPUT:
+            return True
+        if here is not None and here.role is Role.COMPUTED:
+            self.message.emit("这是合计单元格，由程序根据各项自动计算；请修改它左边或上面的数字。")
+            return False
+        target = self._order.nearest(here) if here is not None else self._order.first()
+        if target is None:
+            self.message.emit("本表没有需要填写的单元格。")
+            return False
+        index = self._index(target)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        where = f"“{here.text}”不是填写格，" if here is not None and here.text else ""
+        self.message.emit(f"{where}已转到“{target.key.name()}”填写。")
+        return True
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 - a Qt override
+        """Typed letters never jump to a label by its first letters (a spreadsheet does not)."""
+
+    def inputMethodEvent(self, event) -> None:
+        if self.state() != QAbstractItemView.State.EditingState and event.commitString() and not self._redirect_typing():
+            event.accept()
+            return
+        super().inputMethodEvent(event)
 
     def event(self, event) -> bool:
         # Take Ctrl+C / Ctrl+V / Delete before the window's menu shortcuts, like a text field does.
@@ -218,12 +332,17 @@ class GridView(QTableView):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.move_after_enter(bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
                 return
-            if event.text().strip() and not (event.modifiers() & Qt.KeyboardModifier.ControlModifier):
-                g = self.table_model.owner(self.currentIndex().row(), self.currentIndex().column())
-                if g is not None and g.role is Role.COMPUTED:
-                    self.message.emit("这是合计单元格，由程序根据各项自动计算；请修改它左边或上面的数字。")
-                    return
+            if event.text().strip() and not (event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                                                  | Qt.KeyboardModifier.AltModifier)):
+                if self._redirect_typing():
+                    self._type_into_current(event)
+                return
         super().keyPressEvent(event)
+
+    def _type_into_current(self, event) -> None:
+        """Open the current (input) cell's editor with the typed key as its first character."""
+        if not self.edit(self.currentIndex(), QAbstractItemView.EditTrigger.AnyKeyPressed, event):
+            self.message.emit("这个单元格现在不能填写。")
 
     # -- clipboard ------------------------------------------------------------------------------
 
