@@ -375,6 +375,13 @@ class GridView(QTableView):
             out.append(line)
         return clipboard.to_tsv(out)
 
+    def _select_area(self, top: int, left: int, bottom: int, right: int) -> None:
+        """Select the rectangle of grid cells (the pasted block), its top-left cell current."""
+        model = self.table_model
+        self.setCurrentIndex(model.index(top, left))
+        area = QItemSelection(model.index(top, left), model.index(bottom, right))
+        self.selectionModel().select(area, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
     def copy_selection(self) -> None:
         text = self.selection_text()
         if text:
@@ -403,6 +410,8 @@ class GridView(QTableView):
         anchor = min(selection) if selection and len(selection) > 1 else (current.row(), current.column())
         plan = self.table_model.plan_paste(block, anchor, selection)
         n = self.table_model.apply_paste(plan)
+        if plan.area is not None:
+            self._select_area(*plan.area)
         summary = f"已粘贴 {n} 个单元格。" if n else "没有粘贴任何数字。"
         if plan.notes:
             summary += " " + "；".join(plan.notes[:3]) + ("…" if len(plan.notes) > 3 else "")

@@ -64,6 +64,9 @@ class PastePlan:
     notes: list[str] = field(default_factory=list)      # interpretations (“12件”按12读取)
     skipped_computed: int = 0
     outside: int = 0
+    # the grid rectangle the block covers (top, left, bottom, right), inside the table; None when a
+    # single value was pasted onto a selection (the selection is the area)
+    area: tuple[int, int, int, int] | None = None
 
 
 class TableModel(QAbstractTableModel):
@@ -291,6 +294,7 @@ class TableModel(QAbstractTableModel):
             return plan
         start = self._owner.get(anchor)
         r0, c0 = (start.row, start.col) if start is not None else anchor
+        bottom, right = r0, c0
         for i, line in enumerate(block):
             r, c = r0 + i, c0
             for j, text in enumerate(line):
@@ -301,7 +305,9 @@ class TableModel(QAbstractTableModel):
                     continue
                 g = self._owner[(r, c)]
                 self._place(plan, g, text, i + 1, j + 1)
+                bottom, right = max(bottom, g.row + g.rowspan - 1), max(right, g.col + g.colspan - 1)
                 c = g.col + g.colspan
+        plan.area = (r0, c0, bottom, right)
         if plan.outside:
             plan.problems.append(f"有 {plan.outside} 个值超出了表格范围，未粘贴（粘贴的区域比表格大）。")
         if plan.skipped_computed:

@@ -223,3 +223,36 @@ def test_typing_on_table_three_note_label_or_total(qtbot, make_window, version):
     assert window.session.undo_stack.count() == before
     assert "合计单元格" in window.statusBar().currentMessage()
     assert here(view) == total  # nothing moved: the status bar said why
+
+
+def selected_keys(view):
+    model = view.model()
+    return {model.key_at(i) for i in view.selectionModel().selectedIndexes()}
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_pasted_block_is_selected_whole(qtbot, make_window, version):
+    from PySide6.QtGui import QGuiApplication
+    window = make_window(blank(version))
+    view = open_table(window, qtbot, "三")
+    order = inputs(version, "三")
+    top = order[0]
+    put(view, top.row, top.col)
+    QGuiApplication.clipboard().setText("1\t2\t3\n4\t5\t6\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    block = [g for g in order if g.row in (top.row, top.row + 1) and top.col <= g.col < top.col + 3]
+    assert [window.session.report.get(g.key) for g in block] == [1, 2, 3, 4, 5, 6]
+    assert selected_keys(view) == {g.key for g in block}
+    assert here(view) == top
+    # in 二: two lines pasted onto a merged figure with another one under it (2021: 行政处罚, 行政强制)
+    view2 = open_table(window, qtbot, "二")
+    cells = inputs(version, "二")
+    merged = next((g for g in cells if g.colspan > 1 and any((i.row, i.col) == (g.row + 1, g.col) for i in cells)), None)
+    assert (merged is not None) == (version == "2021")
+    if merged is not None:
+        put(view2, merged.row, merged.col)
+        QGuiApplication.clipboard().setText("8\n9\n")
+        qtbot.keyClick(view2, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        assert merged.key in selected_keys(view2)
+        assert window.session.report.get(merged.key) == 8
+        assert len({view2.model().owner(i.row(), i.column()) for i in view2.selectionModel().selectedIndexes()}) == 2
