@@ -33,7 +33,8 @@ CJK_FONT=/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
 
 export WINEPREFIX=${WINEPREFIX:-$WORK/prefix}
 export WINEARCH=win64 WINEDEBUG=${WINEDEBUG:--all}
-export WINEDLLOVERRIDES="mscoree,mshtml="   # no Mono/Gecko download prompts: not needed here
+# no Mono/Gecko download prompts (not needed here); no menu entries or file types on the Linux desktop
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 
 fail() { echo "build_under_wine: $*" >&2; exit 1; }
 # Wine programs need valid standard handles: stdin from /dev/null, stdout into a pipe (a plain
@@ -82,7 +83,9 @@ rm -rf "$WORK/site"
 # --no-deps with the whole list: pip on Linux would judge the dependencies' markers
 # (sys_platform == "win32": pefile, pywin32-ctypes) for Linux, not for the target
 python3 -m pip install -q --no-deps --target "$WORK/site" --platform win_amd64 --python-version 3.13 \
-  --implementation cp --abi cp313 --only-binary=:all: "${CONSTRAINTS[@]}" "${APP_WHEELS[@]}" "${BUILD_WHEELS[@]}"
+  --implementation cp --abi cp313 --only-binary=:all: "${CONSTRAINTS[@]}" "${APP_WHEELS[@]}" "${BUILD_WHEELS[@]}" 2>&1 \
+  | { grep -v -E "^WARNING: (Location '|Running pip as the 'root')" || true; }
+[ "${PIPESTATUS[0]}" = 0 ] || fail "pip 没能取得 Windows 的 wheel"
 WIN_SITE=$(winpath "$WORK/site")
 export PYTHONPATH="$WIN_SITE;$(winpath "$ROOT")"
 wine_run "$PY" -c "import PySide6, openpyxl, docx, lxml, xlrd, defusedxml, PyInstaller; print('   PySide6', PySide6.__version__, '/ PyInstaller', PyInstaller.__version__)"

@@ -62,16 +62,17 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopico
 
 [Registry]
 ; file association for the current user only (HKCU\Software\Classes): no administrator rights
-Root: HKCU; Subkey: "Software\Classes\.govreport"; ValueType: string; ValueName: ""; ValueData: "govreport.project"; Flags: uninsdeletevalue; Tasks: associate
-Root: HKCU; Subkey: "Software\Classes\.govreport\OpenWithProgids"; ValueType: string; ValueName: "govreport.project"; ValueData: ""; Flags: uninsdeletevalue; Tasks: associate
+Root: HKCU; Subkey: "Software\Classes\.govreport"; ValueType: string; ValueName: ""; ValueData: "govreport.project"; Flags: uninsdeletevalue uninsdeletekeyifempty; Tasks: associate
+Root: HKCU; Subkey: "Software\Classes\.govreport\OpenWithProgids"; ValueType: string; ValueName: "govreport.project"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty; Tasks: associate
 Root: HKCU; Subkey: "Software\Classes\govreport.project"; ValueType: string; ValueName: ""; ValueData: "年报项目文件"; Flags: uninsdeletekey; Tasks: associate
 Root: HKCU; Subkey: "Software\Classes\govreport.project\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\govreport-file.ico"; Tasks: associate
 Root: HKCU; Subkey: "Software\Classes\govreport.project\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""; Tasks: associate
 ; "Open with" for the office files the application also reads (never made their default program)
-Root: HKCU; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".govreport"; ValueData: ""; Flags: uninsdeletekey
+; (FriendlyAppName is a value of Applications\govreport.exe, not a key; the uninstaller removes the whole key)
+Root: HKCU; Subkey: "Software\Classes\Applications\{#AppExe}"; ValueType: string; ValueName: "FriendlyAppName"; ValueData: "{#AppName}"; Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".govreport"; ValueData: ""
 Root: HKCU; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".xlsx"; ValueData: ""
 Root: HKCU; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".docx"; ValueData: ""
-Root: HKCU; Subkey: "Software\Classes\Applications\{#AppExe}\FriendlyAppName"; ValueType: string; ValueName: ""; ValueData: "{#AppName}"
 
 [Run]
 ; the smoke test, silently, after installing: a failed self-test leaves a log path in the installer's log
