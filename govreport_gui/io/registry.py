@@ -65,7 +65,8 @@ KINDS: tuple[FileKind, ...] = (
     FileKind("xlsx", "Excel 工作簿", (".xlsx", ".xlsm"),
              reader="govreport_gui.io.excel_import:read_xlsx", writer="govreport_gui.io.excel_export:write_xlsx"),
     FileKind("xls", "Excel 97-2003 工作簿", (".xls",), reader="govreport_gui.io.excel_import:read_xls"),
-    FileKind("pdf", "PDF 文件", (".pdf",), writer="govreport_gui.io.pdf_export:write_pdf",
+    FileKind("pdf", "PDF 文件", (".pdf",), reader="govreport_gui.io.pdf_import:read_pdf",
+             writer="govreport_gui.io.pdf_export:write_pdf",
              write_name="PDF（网上发布用）", cancellable=True),
 )
 
@@ -135,16 +136,18 @@ def sniff(path: Path) -> str:
         raise ReadError(f"“{path.name}”是压缩包，但不是 Word 文档或 Excel 工作簿。")
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return _sniff_ole(path)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{") or (not stripped and _json_after_whitespace(path)):
         return "json"
     suffix = path.suffix.lower()
     what = {".xlsx": "Excel 工作簿", ".xlsm": "Excel 工作簿", ".xls": "Excel 工作簿", ".docx": "Word 文档",
-            ".doc": "Word 文档", ".json": "报告 JSON", NATIVE_SUFFIX: "年报项目文件"}.get(suffix)
+            ".doc": "Word 文档", ".pdf": "PDF 文件", ".json": "报告 JSON", NATIVE_SUFFIX: "年报项目文件"}.get(suffix)
     if what:
         raise ReadError(f"“{path.name}”的扩展名是{suffix}，但内容不是{what}（可能是改了扩展名的其他文件，或已损坏）。")
     raise ReadError(f"无法识别“{path.name}”的内容。支持的文件：年报项目文件（{NATIVE_SUFFIX}）、报告 JSON、"
-                    "Excel（.xlsx/.xlsm/.xls）、Word（.docx）。")
+                    "Excel（.xlsx/.xlsm/.xls）、Word（.docx）、有文字的 PDF。")
 
 
 def _json_after_whitespace(path: Path) -> bool:

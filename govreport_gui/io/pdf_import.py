@@ -1,0 +1,566 @@
+"""Reading a published report from a PDF with a text layer (the file attached to the portal page).
+
+The PDF is turned into the same stream of blocks a Word document gives — paragraphs in reading
+order and tables as logical grids (``word_import.Grid`` of ``DCell``s with their row and column
+spans) — and read from there exactly like a Word report: the title, agency and year, the preamble,
+the sections 一…六, the signature, and the figures found by their labels (``table_locate``).
+
+* Tables are the ruled tables ``pdfplumber`` finds; a cell's rectangle gives its row and column
+  span (the cell edges of the whole table are the grid lines).  Text wrapped inside a narrow cell
+  (``商业企\\n业``, a vertical ``三、\\n本\\n年\\n度…``, a figure ``1069\\n8``) is joined again.
+* A table that runs to the bottom of a page and continues at the top of the next one (same left
+  and right edges, nothing between) is one table: a header repeated on the new page is dropped, a
+  row broken at the page (the label's tail ``明确`` at the top of the next page, the figures on one
+  side) is one row again, a merged label cell split by the page is one cell.
+* Text outside the tables becomes paragraphs: lines are joined while a line runs to the right
+  margin and the next one is not indented; page numbers (``— 3 —``, ``第3页``) are dropped.
+
+Hostile or unusable files get a message for the clerk before anything is read: a scanned PDF
+without text (OCR is not done), an encrypted or damaged (truncated) PDF, one of too many pages, a
+page whose content is too large; at most ``MAX_PAGES`` pages are read.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+import zlib
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from types import SimpleNamespace
+
+from ..core.errors import ReadError
+from ..core.values import normalise_text
+from .labels import MAX_LABEL_CHARS
+from .notes import Note
+from .registry import ImportResult
+from .sheet_grid import MAX_COLS, MAX_ROWS
+from .table_locate import label_index
+from .word_import import DCell, Grid, W, _looks_numeric, read_document
+
+#: A published annual report is a few pages (rarely more than 20); pages after these are not read.
+MAX_PAGES = 40
+#: A file claiming more pages than this is no annual report (and is refused before reading any).
+REFUSE_PAGES = 2000
+#: Decompressed content of one page (text and drawing operators); a normal page has < 200 KB.
+MAX_PAGE_CONTENT = 8 * 1024 * 1024
+#: Total time spent on the pages; a normal report takes about a second.
+MAX_SECONDS = 120.0
+#: Points within which two cell edges are the same grid line.
+EDGE_TOLERANCE = 2.0
+
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+                          r"|\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-)$")
+_PLACEHOLDERS = {"-", "—", "/", "／", "－", "——", "无"}
+
+
+@dataclass
+class PdfBlock:
+    """One block of the document in reading order: a paragraph (``kind == "p"``) or a table."""
+
+    kind: str                 # "p" or "tbl"
+    text: str = ""
+    right: bool = False       # a paragraph set to the right (a signature)
+    grid: Grid | None = None
+    where: str = ""           # "第3页", "第2至3页"
+
+
+@dataclass
+class PdfContent:
+    blocks: list[PdfBlock] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    pages: int = 0            # pages in the file
+    pages_read: int = 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Text as it was meant: lines wrapped in a cell joined, spaces put in by the layout removed
+
+
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one cell or paragraph as one text: a Chinese text wrapped at the cell's edge is
+    joined without a space; two Latin words or numbers are kept apart by one."""
+    out = ""
+    for line in (tidy(line) for line in lines):
+        if not line:
+            continue
+        if out and not _is_wide(out[-1]) and not _is_wide(line[0]) and out[-1].isalpha() and line[0].isalpha():
+            out += " "
+        out += line
+    return out
+
+
+_WIDE_SPACE = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[^\x00-\x7f])")
+
+
+def tidy(text: str) -> str:
+    """A line as written: the gaps the PDF layout leaves beside Chinese characters (read as spaces)
+    removed, other runs of spaces made one."""
+    text = _WIDE_SPACE.sub("", text.strip())
+    return re.sub(r"[ \t]{2,}", " ", text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Opening, with the guards
+
+
+def _open(path: Path):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    _check_complete(path)
+    try:
+        pdf = pdfplumber.open(path)
+        pdf.doc.catalog  # noqa: B018 - parsing the trailer raises here for a damaged file
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise ReadError(_encrypted(path)) from exc
+    except PdfminerException as exc:
+        inner = exc.args[0] if exc.args else exc
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise ReadError(_encrypted(path)) from exc
+        raise ReadError(_damaged(path)) from exc
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise ReadError(_damaged(path)) from exc
+    return pdf
+
+
+def _encrypted(path: Path) -> str:
+    return (f"“{path.name}”设置了打开密码（已加密），无法读取。请向发布单位索取不加密的文件，"
+            "或在 PDF 阅读器中输入密码后“另存为”不加密的 PDF，再导入。")
+
+
+def _damaged(path: Path) -> str:
+    return (f"“{path.name}”不是完整的 PDF 文件（可能没有下载完，或已损坏），无法读取。"
+            "请重新下载该文件，或导入门户网站上的年报网页（在浏览器中“另存为”网页）。")
+
+
+def _check_complete(path: Path) -> None:
+    """A PDF ends with ``%%EOF``; a download cut short does not (its tables would be read in part)."""
+    with open(path, "rb") as f:
+        head = f.read(1024)
+        f.seek(0, 2)
+        size = f.tell()
+        f.seek(max(0, size - 2048))
+        tail = f.read()
+    if b"%PDF-" not in head or b"%%EOF" not in tail:
+        raise ReadError(_damaged(path))
+
+
+def _page_count(pdf, path: Path) -> int:
+    from pdfminer.pdftypes import resolve1
+
+    pages = resolve1(pdf.doc.catalog.get("Pages"))
+    count = resolve1(pages.get("Count")) if isinstance(pages, dict) else None
+    if not isinstance(count, int) or count < 0:
+        raise ReadError(_damaged(path))
+    if count > REFUSE_PAGES:
+        raise ReadError(f"“{path.name}”有 {count} 页，不是政府信息公开工作年度报告（年报通常只有几页），未读取。")
+    return count
+
+
+def _check_content_size(page_obj, path: Path, number: int) -> None:
+    """Refuse a page whose content streams decompress to more than ``MAX_PAGE_CONTENT`` bytes,
+    before the PDF library decompresses them whole (a few KB can hold gigabytes of zeros)."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+
+    total = 0
+    for stream in page_obj.contents or []:
+        stream = resolve1(stream)
+        if not isinstance(stream, PDFStream):
+            continue
+        filters = stream.get_filters()
+        raw = stream.rawdata if stream.rawdata is not None else b""
+        if len(filters) == 1 and filters[0][0] in LITERALS_FLATE_DECODE and raw:
+            inflater = zlib.decompressobj()
+            try:
+                total += len(inflater.decompress(raw, MAX_PAGE_CONTENT + 1 - total))
+            except zlib.error:
+                continue          # left to the PDF library, which tolerates damaged streams
+        else:
+            total += len(raw)
+        if total > MAX_PAGE_CONTENT:
+            raise ReadError(f"“{path.name}”第{number}页的内容异常庞大（超过 {MAX_PAGE_CONTENT // 1024 // 1024} MB），"
+                            "不是正常的年报文件，未读取。请向发布单位索取 Word/Excel 文件，或导入年报网页。")
+
+
+# ---------------------------------------------------------------------------------------------
+# One page: its ruled tables (cells with their rectangles) and the lines of text outside them
+
+
+@dataclass(eq=False)
+class _Cell:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+
+
+@dataclass(eq=False)
+class _Table:
+    cells: list[_Cell]
+    pages: list[int]
+
+    @property
+    def x0(self) -> float:
+        return min(c.x0 for c in self.cells)
+
+    @property
+    def x1(self) -> float:
+        return max(c.x1 for c in self.cells)
+
+    @property
+    def top(self) -> float:
+        return min(c.top for c in self.cells)
+
+    @property
+    def bottom(self) -> float:
+        return max(c.bottom for c in self.cells)
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    page: int
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+
+def _page_items(page) -> tuple[list[_Table | _Line], int]:
+    """The page's tables and lines of text, top to bottom, and how many characters it has."""
+    found = page.find_tables()
+    tables = [_table(t, page.page_number) for t in found]
+    tables = [t for t in tables if t.cells]
+    boxes = [t.bbox for t in found]
+
+    def outside(obj) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    lines = []
+    for raw in page.filter(outside).extract_text_lines(return_chars=False):
+        text = tidy(raw["text"])
+        if text and not _PAGE_NUMBER.match(text):
+            lines.append(_Line(text, raw["x0"], raw["x1"], raw["top"], raw["bottom"], page.page_number))
+    items: list[_Table | _Line] = [*tables, *lines]
+    items.sort(key=lambda item: item.top)
+    return items, len(page.chars)
+
+
+def _table(found, page_number: int) -> _Table:
+    """A table ``pdfplumber`` found, as cells with rectangles and their text (wrapped lines joined)."""
+    cells = []
+    for row, texts in zip(found.rows, found.extract()):
+        for bbox, text in zip(row.cells, texts):
+            if bbox is not None:
+                cells.append(_Cell(*bbox, join_lines((text or "").split("\n"))))
+    return _Table(cells, [page_number])
+
+
+# ---------------------------------------------------------------------------------------------
+# A table continued on the next page: one table again
+
+
+def _near(a: float, b: float) -> bool:
+    return abs(a - b) <= EDGE_TOLERANCE
+
+
+def _continues(before: _Table, after: _Table) -> bool:
+    return after.pages[0] == before.pages[-1] + 1 and _near(before.x0, after.x0) and _near(before.x1, after.x1)
+
+
+def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
+    """Cells grouped by the line their top is on, top to bottom, each row left to right."""
+    rows: list[list[_Cell]] = []
+    for cell in sorted(cells, key=lambda c: (c.top, c.x0)):
+        if rows and _near(rows[-1][0].top, cell.top):
+            rows[-1].append(cell)
+        else:
+            rows.append([cell])
+    return rows
+
+
+def _row_texts(row: list[_Cell]) -> list[str]:
+    return [normalise_text(c.text) for c in sorted(row, key=lambda c: c.x0) if c.text.strip()]
+
+
+def _drop_repeated_header(before: _Table, after: _Table) -> None:
+    """The header rows the next page repeats (Word's 标题行重复) are not read twice."""
+    first, then = _rows(before.cells), _rows(after.cells)
+    repeated = 0
+    while repeated < min(len(first), len(then) - 1) and _row_texts(then[repeated]) \
+            and _row_texts(then[repeated]) == _row_texts(first[repeated]):
+        repeated += 1
+    if repeated:
+        dropped = {id(c) for row in then[:repeated] for c in row}
+        after.cells = [c for c in after.cells if id(c) not in dropped]
+
+
+def _unknown_text(texts: list[str]) -> bool:
+    return any(t and not _looks_numeric(t) and t not in _PLACEHOLDERS and len(t) <= MAX_LABEL_CHARS * 2
+               and not label_index().lookup(t) for t in texts)
+
+
+def _split_row(last: list[_Cell], first: list[_Cell]) -> bool:
+    """The row at the page break was broken in two: the next page starts with the rest of a label
+    (``明确``) and no figure, or the figures come only on the next page after a label cut short."""
+    first_texts = [normalise_text(c.text) for c in first]
+    last_texts = [normalise_text(c.text) for c in last]
+    if not any(first_texts):
+        return True
+    figures_after = any(_looks_numeric(t) for t in first_texts)
+    figures_before = any(_looks_numeric(t) for t in last_texts)
+    return (not figures_after and _unknown_text(first_texts)) or (
+        not figures_before and figures_after and _unknown_text(last_texts))
+
+
+def _join(before: _Table, after: _Table) -> _Table:
+    """``after`` (at the top of the next page) continues ``before``: its rows below ours, a row
+    broken by the page and a merged cell cut by it made whole again."""
+    _drop_repeated_header(before, after)
+    shift = before.bottom - after.top
+    for cell in after.cells:
+        cell.top += shift
+        cell.bottom += shift
+    edge = before.bottom
+    last_top = max(c.top for c in before.cells)
+    first_bottom = min(c.bottom for c in after.cells)
+    last = [c for c in before.cells if _near(c.bottom, edge)]
+    first = [c for c in after.cells if _near(c.top, edge)]
+    split = _split_row([c for c in last if _near(c.top, last_top)], [c for c in first if _near(c.bottom, first_bottom)])
+    merged = set()
+    for cell in first:
+        above = next((c for c in last if _near(c.x0, cell.x0) and _near(c.x1, cell.x1)), None)
+        if above is None:
+            continue
+        tall = not _near(above.top, last_top) or not _near(cell.bottom, first_bottom)
+        if split or (tall and _unknown_text([normalise_text(cell.text)]) or (tall and not cell.text.strip())):
+            above.text = join_lines([above.text, cell.text])
+            above.bottom = cell.bottom
+            merged.add(id(cell))
+    cells = before.cells + [c for c in after.cells if id(c) not in merged]
+    return _Table(cells, before.pages + after.pages)
+
+
+# ---------------------------------------------------------------------------------------------
+# A table's logical grid: its cell edges are the grid lines
+
+
+def _edges(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > EDGE_TOLERANCE:
+            out.append(v)
+    return out
+
+
+def _index(edges: list[float], value: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+
+
+def table_grid(table: _Table) -> Grid:
+    """The logical grid of a table: each cell once, with the rows and columns its rectangle spans."""
+    xs = _edges([v for c in table.cells for v in (c.x0, c.x1)])
+    ys = _edges([v for c in table.cells for v in (c.top, c.bottom)])
+    cells: list[DCell] = []
+    occ: list[dict[int, DCell]] = [{} for _ in range(min(len(ys) - 1, MAX_ROWS))]
+    truncated = len(ys) - 1 > MAX_ROWS or len(xs) - 1 > MAX_COLS
+    for c in sorted(table.cells, key=lambda c: (c.top, c.x0)):
+        row, col = _index(ys, c.top), _index(xs, c.x0)
+        if row >= len(occ) or col >= MAX_COLS:
+            continue
+        rowspan = max(1, _index(ys, c.bottom) - row)
+        colspan = max(1, min(_index(xs, c.x1), MAX_COLS) - col)
+        cell = DCell(row, col, colspan, c.text, rowspan)
+        cells.append(cell)
+        for r in range(row, min(row + rowspan, len(occ))):
+            for k in range(col, col + colspan):
+                occ[r].setdefault(k, cell)
+    return Grid(cells, occ, truncated)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lines of text: paragraphs again
+
+
+def _margins(lines: list[_Line]) -> tuple[float, float]:
+    return min(line.x0 for line in lines), max(line.x1 for line in lines)
+
+
+def _starts_paragraph(prev: _Line, line: _Line, left: float, right: float) -> bool:
+    """``line`` begins a new paragraph: the line before ended short of the right margin, this one
+    is indented (or centred), or a gap wider than a line lies between them on the page."""
+    h = line.height
+    if prev.x1 < right - 1.5 * h or line.x0 > left + 0.8 * h:
+        return True
+    return line.page == prev.page and line.top - prev.bottom > 0.9 * h
+
+
+def _paragraphs(lines: list[_Line], left: float, right: float) -> list[PdfBlock]:
+    out: list[PdfBlock] = []
+    group: list[_Line] = []
+
+    def flush() -> None:
+        if group:
+            first = group[0]
+            pages = sorted({line.page for line in group})
+            out.append(PdfBlock("p", join_lines([line.text for line in group]),
+                                right=first.x0 > (left + right) / 2, where=_pages_text(pages)))
+            group.clear()
+
+    for line in lines:
+        if group and _starts_paragraph(group[-1], line, left, right):
+            flush()
+        group.append(line)
+    flush()
+    return out
+
+
+def _pages_text(pages: list[int]) -> str:
+    return f"第{pages[0]}页" if len(pages) == 1 else f"第{pages[0]}至{pages[-1]}页"
+
+
+def _blocks(items: list[_Table | _Line]) -> list[PdfBlock]:
+    """Tables (a table continued on the next page joined first) and paragraphs, in reading order."""
+    lines = [item for item in items if isinstance(item, _Line)]
+    left, right = _margins(lines) if lines else (0.0, 0.0)
+    joined: list[_Table | _Line] = []
+    for item in items:
+        previous = joined[-1] if joined else None
+        if isinstance(item, _Table) and isinstance(previous, _Table) and _continues(previous, item):
+            joined[-1] = _join(previous, item)
+        else:
+            joined.append(item)
+    blocks: list[PdfBlock] = []
+    run: list[_Line] = []
+    for item in [*joined, None]:
+        if isinstance(item, _Line):
+            run.append(item)
+            continue
+        blocks.extend(_paragraphs(run, left, right))
+        run = []
+        if item is not None:
+            blocks.append(PdfBlock("tbl", grid=table_grid(item), where=_pages_text(item.pages)))
+    return blocks
+
+
+# ---------------------------------------------------------------------------------------------
+# The document
+
+
+def _pages(pdf, count: int):
+    """The first ``MAX_PAGES`` pages, without walking the page tree of a file claiming millions."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfplumber.page import Page
+
+    doctop = 0.0
+    for number, page_obj in enumerate(islice(PDFPage.create_pages(pdf.doc), min(count, MAX_PAGES)), 1):
+        page = Page(pdf, page_obj, page_number=number, initial_doctop=doctop)
+        doctop += page.height
+        yield page
+
+
+def pdf_content(path: Path) -> PdfContent:
+    """The blocks of a PDF's text layer.  Raises ``ReadError`` with a message for the clerk."""
+    path = Path(path)
+    started = time.monotonic()
+    content = PdfContent()
+    with _open(path) as pdf:
+        content.pages = _page_count(pdf, path)
+        items: list[_Table | _Line] = []
+        chars = images = 0
+        for page in _pages(pdf, content.pages):
+            if time.monotonic() - started > MAX_SECONDS:
+                raise ReadError(f"读取“{path.name}”用时过长（第{page.page_number}页仍未读完），文件可能异常，已停止。"
+                                "请向发布单位索取 Word/Excel 文件，或导入年报网页。")
+            _check_content_size(page.page_obj, path, page.page_number)
+            page_items, page_chars = _page_items(page)
+            items.extend(page_items)
+            chars += page_chars
+            images += len(page.images)
+            content.pages_read += 1
+            page.close()
+    if not chars:
+        raise ReadError(_scanned(path, images))
+    if content.pages > content.pages_read:
+        content.notes.append(Note(f"该 PDF 共 {content.pages} 页，只读取了前 {content.pages_read} 页"
+                                  "（年报通常只有几页）；如年报在后面的页上，请只保留年报所在的页后再导入。"))
+    content.blocks = _blocks(items)
+    return content
+
+
+def _scanned(path: Path, images: int) -> str:
+    what = "是扫描件（页面是图片）" if images else "没有文字内容"
+    return (f"“{path.name}”{what}，其中没有可读取的文字，无法导入（本软件不做文字识别 OCR）。"
+            "请向发布单位索取年报的 Word 或 Excel 文件，或在浏览器中把门户网站上的年报网页“另存为”网页后导入；"
+            "也可以按纸面内容直接填写。")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the blocks as a published report (the Word reader's reading of a document body)
+
+
+def _word_body(blocks: list[PdfBlock]):
+    """The blocks as the body of a Word document: paragraphs, and each table with its merges as
+    ``gridSpan`` / ``vMerge`` — what the Word reader reads."""
+    from lxml import etree
+
+    body = etree.Element(f"{W}body")
+    for block in blocks:
+        if block.kind == "p":
+            p = etree.SubElement(body, f"{W}p")
+            if block.right:
+                etree.SubElement(etree.SubElement(p, f"{W}pPr"), f"{W}jc").set(f"{W}val", "right")
+            etree.SubElement(etree.SubElement(p, f"{W}r"), f"{W}t").text = block.text
+        else:
+            _word_table(etree.SubElement(body, f"{W}tbl"), block.grid)
+    return body
+
+
+def _word_table(tbl, grid: Grid) -> None:
+    from lxml import etree
+
+    for r in range(grid.n_rows):
+        tr = etree.SubElement(tbl, f"{W}tr")
+        col = 0
+        while col < grid.width:
+            cell = grid.at(r, col)
+            tc = etree.SubElement(tr, f"{W}tc")
+            pr = etree.SubElement(tc, f"{W}tcPr")
+            span = cell.colspan - (col - cell.col) if cell is not None else 1
+            if span > 1:
+                etree.SubElement(pr, f"{W}gridSpan").set(f"{W}val", str(span))
+            if cell is not None and cell.rowspan > 1:
+                vmerge = etree.SubElement(pr, f"{W}vMerge")
+                if cell.row == r:
+                    vmerge.set(f"{W}val", "restart")
+            text = cell.text if cell is not None and cell.row == r and cell.col == col else ""
+            etree.SubElement(etree.SubElement(etree.SubElement(tc, f"{W}p"), f"{W}r"), f"{W}t").text = text
+            col += span
+
+
+def read_pdf(path: Path) -> ImportResult:
+    """Last year's report from a published PDF.  Raises ``ReadError`` with a message for the clerk."""
+    path = Path(path)
+    content = pdf_content(path)
+    document = SimpleNamespace(element=SimpleNamespace(body=_word_body(content.blocks)))
+    result = read_document(document, path.name)
+    result.notes[:0] = content.notes
+    result.kind = "pdf"
+    return result
