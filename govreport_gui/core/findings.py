@@ -39,6 +39,9 @@ class Finding:
     # cells are still blank.  While drafting the editor lists it as a to-do, not as an error or a
     # warning; a finished report (export, ``govreport check``) still counts it by its severity.
     todo: bool = False
+    # The words of the prose the finding is about, exactly as written in its section (a sentence,
+    # a placeholder line): the editor selects them to show the finding's place.
+    quote: str = ""
 
     @property
     def is_open(self) -> bool:

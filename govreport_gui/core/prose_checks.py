@@ -317,7 +317,8 @@ def check_figures(report: Report, values: Mapping[CellKey, Value] | None = None)
                     Severity.WARNING, "prose.figure", (),
                     f"{_where(section, report)}写“{m.group(0)}”（{rule.what}为{format_value(number)}），"
                     f"但{shown}。请核对正文或表格。所在句子：“{shorten(sentence.text)}”",
-                    section=section, meta=_meta_of(section), anchor=f"{rule.what}|{sentence.text}"))
+                    section=section, meta=_meta_of(section), anchor=f"{rule.what}|{sentence.text}",
+                    quote=sentence.text))
     return out
 
 
@@ -412,7 +413,7 @@ def check_copied(report: Report, previous: Report) -> list[Finding]:
             Severity.WARNING, "prose.copied", (),
             f"{_where(section, report)}有{len(hits)}句与上年报告完全相同，约占该部分文字的{round(share * 100)}%："
             f"{first}（{more}）。上级通知将“内容雷同”列为问责情形，请按本年实际情况改写。",
-            section=section, meta=_meta_of(section), anchor="copied"))
+            section=section, meta=_meta_of(section), anchor="copied", quote=hits[0].text))
     return out
 
 
@@ -448,7 +449,7 @@ def check_last_year(report: Report) -> list[Finding]:
                 Severity.WARNING, "prose.year", (),
                 f"{_where(section, report)}的句子“{shorten(s.text)}”写的是{last}年，本报告是{year}年度的："
                 f"可能是沿用了上年的文字，请核实。",
-                section=section, meta=_meta_of(section), anchor=s.text))
+                section=section, meta=_meta_of(section), anchor=s.text, quote=s.text))
     return out
 
 
@@ -555,7 +556,7 @@ def check_template(report: Report) -> list[Finding]:
                 out.append(Finding(Severity.WARNING, "prose.template", (),
                                    f"{_where(section, report)}有未替换的模板文字“{shorten(m.group(0), 20)}”："
                                    f"“{shorten(s.text)}”，请改为实际内容或删除。",
-                                   section=section, meta=_meta_of(section), anchor=s.text))
+                                   section=section, meta=_meta_of(section), anchor=s.text, quote=s.text))
     return out
 
 
@@ -571,7 +572,8 @@ def _placeholder_todos(report: Report, section: str | None, text: str) -> list[F
         hint = m.group(0).strip("（()）").replace("请在此", "请", 1)
         where = f"{_where(section, report)}中“{heading}”" if heading else _where(section, report)
         out.append(Finding(Severity.WARNING, "prose.template", (), f"{where}尚未填写：{hint}。",
-                           section=section, meta=_meta_of(section), anchor=line.strip(), todo=True))
+                           section=section, meta=_meta_of(section), anchor=line.strip(), todo=True,
+                           quote=line.strip()))
     return out
 
 
