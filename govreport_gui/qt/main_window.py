@@ -552,10 +552,12 @@ class MainWindow(QMainWindow):
             page = self.page_for_section(finding.section)
             if page is not None:
                 self.tabs.setCurrentWidget(page)
-                page.prose.edit.setFocus()
+                page.prose.show_quote(finding.quote)  # the sentence selected and scrolled to
                 return
         self.tabs.setCurrentWidget(self.meta_tab)
         self.meta_tab.focus_field(finding.meta)
+        if finding.meta == "preamble":
+            self.meta_tab.preamble.show_quote(finding.quote)
 
     def accept_warning(self, finding: Finding) -> bool:
         """确认警告: the clerk accepts a warning with a reason (one undo step)."""
