@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.edits import is_printed_total_finding
 from ..core.findings import Finding, Severity, count, count_todo
@@ -36,6 +48,19 @@ def dot_icon(colour: str, text: str = "", size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Item heights for text wrapped at the list's width (the default size is one unwrapped line:
+    a long finding was cut off, with a gap under it)."""
+
+    def sizeHint(self, option, index):
+        view = self.parent()
+        opt = QStyleOptionViewItem(option)
+        width = view.viewport().width() - 2 * view.spacing()
+        opt.rect = QRect(0, 0, max(width, 40), 1)
+        opt.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        return super().sizeHint(opt, index)
+
+
 class FindingsPanel(QWidget):
     finding_activated = Signal(object)  # Finding
     accept_requested = Signal(object)   # Finding (a warning the clerk wants to confirm)
@@ -59,6 +84,11 @@ class FindingsPanel(QWidget):
         layout.addLayout(top)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        # laid out again at every width (the dock is resized): each item as tall as its wrapped text
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setItemDelegate(WrappingDelegate(self.list))
         self.list.setIconSize(QSize(14, 14))
         self.list.setSpacing(2)
         self.list.setAlternatingRowColors(True)

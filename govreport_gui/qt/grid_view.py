@@ -174,8 +174,27 @@ class GridView(QTableView):
         for i in indexes:
             selection.select(i, i)
         self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.scrollTo(indexes[0], QAbstractItemView.ScrollHint.EnsureVisible)
+        self.scroll_to_cells(indexes)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def scroll_to_cells(self, indexes: list[QModelIndex]) -> None:
+        """Scroll so that all of ``indexes`` are in view (their union rectangle); when they do not
+        fit, their top-left part is shown."""
+        self.scrollTo(indexes[0], QAbstractItemView.ScrollHint.EnsureVisible)
+        area = QRect()
+        for i in indexes:
+            area = area.united(self.visualRect(i))
+        view = self.viewport().rect()
+        for bar, low, high, view_low, view_high in (
+                (self.horizontalScrollBar(), area.left(), area.right(), view.left(), view.right()),
+                (self.verticalScrollBar(), area.top(), area.bottom(), view.top(), view.bottom())):
+            shift = max(0, high - view_high)      # bring the far edge in …
+            shift = min(shift, low - view_low)    # … without pushing the near edge out
+            bar.setValue(bar.value() + shift)
+        view = self.viewport().rect()
+        hidden = sum(1 for i in indexes if not view.contains(self.visualRect(i)))
+        if hidden:
+            self.message.emit(f"还有 {hidden} 个相关单元格不在可见区域内，请滚动表格查看（选中的单元格即是）。")
 
     # Like a protected sheet: Enter, Tab and the arrows go from input cell to input cell only
     # (InputOrder); a vertical move keeps the column it started in across merged cells, and Enter

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ..core.document import Change
@@ -86,6 +86,23 @@ class ProseField(QWidget):
             self._highlighter = CopiedHighlighter(self.edit.document(), lambda: self.session.document.previous)
         session.changed.connect(self._on_change)
         self._load()
+
+    def show_quote(self, quote: str) -> bool:
+        """Select ``quote`` (a finding's sentence) in the editor and scroll both its ends into view;
+        False (the cursor put in the editor) when the text no longer holds it."""
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        found = self.edit.document().find(quote, 0, QTextDocument.FindFlag.FindCaseSensitively) if quote else None
+        if found is None or found.isNull():
+            return False
+        start, end = found.selectionStart(), found.selectionEnd()
+        cursor = QTextCursor(self.edit.document())
+        cursor.setPosition(end)
+        self.edit.setTextCursor(cursor)
+        self.edit.ensureCursorVisible()
+        cursor.setPosition(start, QTextCursor.MoveMode.KeepAnchor)  # the cursor at the start, shown last
+        self.edit.setTextCursor(cursor)
+        self.edit.ensureCursorVisible()
+        return True
 
     def stored_text(self) -> str:
         report = self.session.report
