@@ -289,7 +289,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "退出", self.close, QKeySequence("Ctrl+Q"))
         # what needs an open report (everything but 新建/打开/最近/汇总/退出) is off on the start page
         keep = {"新建…", "从上年报告新建…", "打开…", "汇总各单位报告…", "退出"}
-        self.document_actions = [a for a in file_menu.actions() if not a.isSeparator() and a.menu() is None
+        # (not QAction.menu(): under PySide6 6.9 that call leaves self.recent_menu a dead wrapper)
+        submenu = self.recent_menu.menuAction()
+        self.document_actions = [a for a in file_menu.actions() if not a.isSeparator() and a is not submenu
                                  and a.text() not in keep]
 
         edit_menu = bar.addMenu("编辑(&E)")
