@@ -25,16 +25,24 @@ def ensure_app():
 
 
 def _install_chinese_translation(app) -> None:
-    """Qt's own texts (standard dialog buttons: 确定/取消/是/否, context menus) in Chinese."""
+    """Qt's own texts (standard dialog buttons: 确定/取消/是/否, context menus, the file dialog) in
+    Chinese: Qt's catalogue, then the texts it lacks (zh_translator); the Chinese locale for the
+    names of file kinds and for numbers and dates Qt formats."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from .zh_translator import MissingQtChinese
 
     if getattr(app, "_govreport_translator", None) is not None:
         return
+    chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    QLocale.setDefault(chinese)
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+    if translator.load(chinese, "qtbase", "_", folder):
         app.installTranslator(translator)
-        app._govreport_translator = translator
+    missing = MissingQtChinese(app)  # installed last: asked first, answers only what Qt's lacks
+    app.installTranslator(missing)
+    app._govreport_translator = (translator, missing)
 
 
 def create_window(argv: list[str], *, offer_recovery: bool = True):

@@ -82,25 +82,37 @@ class QtDialogs:
         clicked = box.clickedButton()
         return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
+    # The file choosers: Qt's dialog where the desktop has none, with sizes, dates and kinds in
+    # Chinese form (file_dialog); a native one where there is one.
+
     def open_file(self, parent: QWidget | None, title: str, filters: str, folder: str = "") -> str | None:
-        from PySide6.QtWidgets import QFileDialog
-        path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
-        return path or None
+        from .file_dialog import choose, make_file_dialog
+        dialog = make_file_dialog(parent, title, folder, filters)
+        dialog.setFileMode(dialog.FileMode.ExistingFile)
+        paths = choose(dialog)
+        return paths[0] if paths else None
 
     def save_file(self, parent: QWidget | None, title: str, filters: str, suggested: str = "") -> str | None:
-        from PySide6.QtWidgets import QFileDialog
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-        return path or None
+        from .file_dialog import choose, make_file_dialog
+        dialog = make_file_dialog(parent, title, suggested, filters)
+        dialog.setAcceptMode(dialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(dialog.FileMode.AnyFile)
+        paths = choose(dialog)
+        return paths[0] if paths else None
 
     def open_files(self, parent: QWidget | None, title: str, filters: str, folder: str = "") -> list[str]:
-        from PySide6.QtWidgets import QFileDialog
-        paths, _ = QFileDialog.getOpenFileNames(parent, title, folder, filters)
-        return list(paths)
+        from .file_dialog import choose, make_file_dialog
+        dialog = make_file_dialog(parent, title, folder, filters)
+        dialog.setFileMode(dialog.FileMode.ExistingFiles)
+        return choose(dialog)
 
     def choose_folder(self, parent: QWidget | None, title: str, folder: str = "") -> str | None:
-        from PySide6.QtWidgets import QFileDialog
-        path = QFileDialog.getExistingDirectory(parent, title, folder)
-        return path or None
+        from .file_dialog import choose, make_file_dialog
+        dialog = make_file_dialog(parent, title, folder, "")
+        dialog.setFileMode(dialog.FileMode.Directory)
+        dialog.setOption(dialog.Option.ShowDirsOnly, True)
+        paths = choose(dialog)
+        return paths[0] if paths else None
 
     def busy(self, parent: QWidget | None, text: str, work):
         """Run ``work(cancelled)`` in a worker thread behind a modal “please wait” dialog with 取消;
