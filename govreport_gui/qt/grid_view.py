@@ -13,6 +13,7 @@ from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit, QStyledItemDelegate, QTableView
 
 from ..core.forms import CellKey, GridCell, Role
+from ..core.values import shorten
 from . import clipboard
 from .input_order import InputOrder
 from .table_model import TableModel
@@ -311,8 +312,8 @@ class GridView(QTableView):
         index = self._index(target)
         self.setCurrentIndex(index)
         self.scrollTo(index)
-        where = f"“{here.text}”不是填写格，" if here is not None and here.text else ""
-        self.message.emit(f"{where}已转到“{target.key.name()}”填写。")
+        where = f"“{shorten(here.text, 16)}”不是填写格，" if here is not None and here.text else ""
+        self.message.emit(f"{where}已转到{target.key.name(16)}填写。")
         return True
 
     def keyboardSearch(self, search: str) -> None:  # noqa: N802 - a Qt override
