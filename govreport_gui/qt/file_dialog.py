@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QIdentityProxyModel, Qt
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeView, QWidget
+from PySide6.QtCore import QIdentityProxyModel, QSize, Qt
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QStyledItemDelegate, QTreeView, QWidget
 
 SIZE_COLUMN, TYPE_COLUMN, DATE_COLUMN = 1, 2, 3
 DATE_FORMAT = "yyyy/MM/dd HH:mm"
+COLUMN_PADDING = 14  # pixels
 _UNITS = ("KB", "MB", "GB", "TB")
 
 
@@ -57,13 +58,24 @@ class ChineseFileColumns(QIdentityProxyModel):
         return kind_name(files.filePath(source)) or super().data(index, role)
 
 
+class _RoomyColumns(QStyledItemDelegate):
+    """Sizes, kinds and dates a little wider than their text: the column fits to its contents and
+    Qt's own measure leaves the last character clipped."""
+
+    def sizeHint(self, option, index):
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + COLUMN_PADDING, hint.height())
+
+
 def make_file_dialog(parent: QWidget | None, title: str, folder: str, filters: str) -> QFileDialog:
     dialog = QFileDialog(parent, title, folder, filters)
     dialog.setProxyModel(ChineseFileColumns(dialog))
     view = dialog.findChild(QTreeView, "treeView")
     if view is not None:  # Qt's own dialog: columns as wide as their texts, the name taking the rest
         header = view.header()
+        roomy = _RoomyColumns(view)
         for column in (SIZE_COLUMN, TYPE_COLUMN, DATE_COLUMN):
+            view.setItemDelegateForColumn(column, roomy)
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
