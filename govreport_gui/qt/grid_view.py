@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+)
 
 from ..core.forms import CellKey, GridCell, Role
 from ..core.values import shorten
@@ -320,10 +328,22 @@ class GridView(QTableView):
         """Typed letters never jump to a label by its first letters (a spreadsheet does not)."""
 
     def inputMethodEvent(self, event) -> None:
-        if self.state() != QAbstractItemView.State.EditingState and event.commitString() and not self._redirect_typing():
-            event.accept()
+        """Text from an input method (a Chinese IME) typed on a cell: like a key typed there, the
+        nearest input cell's editor opens and receives it (Qt's own view would drop it)."""
+        if self.state() == QAbstractItemView.State.EditingState or not (event.commitString() or event.preeditString()):
+            super().inputMethodEvent(event)
             return
-        super().inputMethodEvent(event)
+        event.accept()
+        if not self._redirect_typing():
+            return
+        index = self.currentIndex()
+        if not self.edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None):
+            self.message.emit("这个单元格现在不能填写。")
+            return
+        editor = self.indexWidget(index)
+        if isinstance(editor, QLineEdit):
+            editor.clear()  # typing replaces the cell, as a key does
+            QApplication.sendEvent(editor, event)
 
     def event(self, event) -> bool:
         # Take Ctrl+C / Ctrl+V / Delete before the window's menu shortcuts, like a text field does.
@@ -351,6 +371,10 @@ class GridView(QTableView):
                 return
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.move_after_enter(bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+                return
+            if event.key() == Qt.Key.Key_F2 and not event.modifiers():
+                if self._redirect_typing():  # F2 on a header: edit the nearest input cell
+                    self.edit(self.currentIndex())
                 return
             if event.text().strip() and not (event.modifiers() & (Qt.KeyboardModifier.ControlModifier
                                                                   | Qt.KeyboardModifier.AltModifier)):

@@ -256,3 +256,33 @@ def test_a_pasted_block_is_selected_whole(qtbot, make_window, version):
         assert merged.key in selected_keys(view2)
         assert window.session.report.get(merged.key) == 8
         assert len({view2.model().owner(i.row(), i.column()) for i in view2.selectionModel().selectedIndexes()}) == 2
+
+
+def test_f2_and_an_input_method_on_a_header_edit_the_nearest_input_cell(qtbot, make_window):
+    from PySide6.QtGui import QInputMethodEvent
+    window = make_window(blank("2021"))
+    view = open_table(window, qtbot, "二")
+    grid = get_form("2021").tables["二"].grid
+    header = next(g for g in grid if g.role is Role.HEADER and g.col == 2)
+    below = min((g for g in grid if g.role is Role.INPUT and g.row > header.row and g.col == 2), key=lambda g: g.row)
+    put(view, header.row, header.col)
+    press(qtbot, Qt.Key.Key_F2)
+    assert here(view) == below and view.indexWidget(view.currentIndex()) is not None
+    press(qtbot, Qt.Key.Key_Escape)
+    # a Chinese input method commits “１２” (full width) on the header: typed into the cell below
+    put(view, header.row, header.col)
+    view.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString("１２")
+    QApplication.sendEvent(view, event)
+    editor = view.indexWidget(view.currentIndex())
+    assert here(view) == below and editor is not None
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.session.report.get(below.key) == 12
+    # and on an input cell itself (Qt's view opened the editor and dropped the text)
+    put(view, below.row, below.col)
+    event = QInputMethodEvent("", [])
+    event.setCommitString("３０")
+    QApplication.sendEvent(view, event)
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.session.report.get(below.key) == 30
