@@ -33,7 +33,7 @@ from types import SimpleNamespace
 
 from ..core.errors import ReadError
 from ..core.values import normalise_text
-from .labels import MAX_LABEL_CHARS
+from .labels import MAX_LABEL_CHARS, heading_key
 from .notes import Note
 from .registry import ImportResult
 from .sheet_grid import MAX_COLS, MAX_ROWS
@@ -110,15 +110,14 @@ def tidy(text: str) -> str:
 # Opening, with the guards
 
 
-def _open(path: Path):
+def _open(stream, path: Path):
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfplumber.utils.exceptions import PdfminerException
 
-    _check_complete(path)
     try:
-        pdf = pdfplumber.open(path)
+        pdf = pdfplumber.open(stream)
         pdf.doc.catalog  # noqa: B018 - parsing the trailer raises here for a damaged file
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise ReadError(_encrypted(path)) from exc
@@ -405,9 +404,9 @@ def _margins(lines: list[_Line]) -> tuple[float, float]:
 
 def _starts_paragraph(prev: _Line, line: _Line, left: float, right: float) -> bool:
     """``line`` begins a new paragraph: the line before ended short of the right margin, this one
-    is indented (or centred), or a gap wider than a line lies between them on the page."""
+    is indented (or centred) or a section heading, or a gap wider than a line lies between them."""
     h = line.height
-    if prev.x1 < right - 1.5 * h or line.x0 > left + 0.8 * h:
+    if prev.x1 < right - 1.5 * h or line.x0 > left + 0.8 * h or heading_key(line.text) is not None:
         return True
     return line.page == prev.page and line.top - prev.bottom > 0.9 * h
 
@@ -481,7 +480,8 @@ def pdf_content(path: Path) -> PdfContent:
     path = Path(path)
     started = time.monotonic()
     content = PdfContent()
-    with _open(path) as pdf:
+    _check_complete(path)
+    with open(path, "rb") as stream, _open(stream, path) as pdf:
         content.pages = _page_count(pdf, path)
         items: list[_Table | _Line] = []
         chars = images = 0
