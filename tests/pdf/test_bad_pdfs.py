@@ -15,7 +15,6 @@ from govreport_gui.io import pdf_import
 from govreport_gui.io.registry import read_report
 
 
-
 def tiny_pdf(objects: list[bytes]) -> bytes:
     """A PDF of ``objects`` (object 1 is the catalog) with a correct cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
