@@ -74,9 +74,23 @@ wine_run "$PY" -c "import sys; assert sys.platform == 'win32', sys.platform; pri
 stamp "Windows wheels (win_amd64, cp313)"
 CONSTRAINTS=()
 if [ -f packaging/constraints.txt ]; then
-  # the lock file's pins for the packages installed here; lines for other platforms are left out
-  grep -v -i -E '^\s*(#|$)|sys_platform\s*!=\s*.win32|platform_system\s*!=\s*.Windows' packaging/constraints.txt \
-    | sed 's/;.*$//' > "$WORK/constraints-win.txt" || true
+  # the lock file's pins, with their environment markers judged for the target (64-bit Windows,
+  # CPython 3.13), not for the Linux machine running pip
+  python3 - packaging/constraints.txt > "$WORK/constraints-win.txt" <<'PY'
+import sys
+from pip._vendor.packaging.requirements import Requirement
+target = {"sys_platform": "win32", "platform_system": "Windows", "os_name": "nt", "platform_machine": "AMD64",
+          "python_version": "3.13", "python_full_version": "3.13.2", "implementation_name": "cpython",
+          "platform_python_implementation": "CPython"}
+for line in open(sys.argv[1], encoding="utf-8"):
+    line = line.split(" #")[0].strip()
+    if not line or line.startswith(("#", "-")):
+        continue
+    requirement = Requirement(line)
+    if requirement.marker is None or requirement.marker.evaluate(target):
+        requirement.marker = None
+        print(requirement)
+PY
   CONSTRAINTS=(-c "$WORK/constraints-win.txt")
 fi
 rm -rf "$WORK/site"
