@@ -201,6 +201,22 @@ def test_self_test_of_the_installed_program(installed):
     assert "中文字体" in out
 
 
+def test_self_test_without_a_chinese_ttf_says_so(installed):
+    """Qt's offscreen plugin on Windows reads only .ttf/.otf files of %WINDIR%\\Fonts: without one
+    that covers Chinese the self-test stops at its first step with a Chinese message, not Qt's."""
+    font = installed.wine.prefix / "drive_c" / "windows" / "Fonts" / CJK_TTF.name
+    aside = installed.wine.prefix / "drive_c" / CJK_TTF.name
+    font.rename(aside)
+    try:
+        result = installed.cli_run("--self-test")
+    finally:
+        aside.rename(font)
+    out = _text(result.stdout)
+    assert result.returncode == 1, out
+    assert "自检失败：图形界面组件（Qt 平台插件、中文字体）：字体文件夹 C:\\windows\\Fonts 中没有可显示简体中文的" in out
+    assert "Traceback" not in out
+
+
 # -- exporting and checking on win32, read back on Linux ------------------------------------------
 
 
