@@ -146,6 +146,16 @@ def bench_word(quick: bool) -> list[dict]:
                 f"{bare:.0f} ms bare python-docx tables", f"{full / bare:.2f}×", "≤ 2×", full / bare <= 2.0)]
 
 
+def bench_pdf_import(quick: bool) -> list[dict]:
+    out, _ = run_script("bench_pdf_import.py", ["3" if quick else "7"])
+    bare = num(r"bare pdfplumber open \+ extract_tables:\s+([\d.]+) ms", out)
+    ours = num(r"PDF import \(read_report\):\s+([\d.]+) ms", out)
+    if bare is None or ours is None:
+        return [row("PDF import (6 pages)", "unparsed", "", "", "≤ 1.5×", None)]
+    return [row("PDF import of a 6-page published report", f"{ours:.0f} ms",
+                f"{bare:.0f} ms bare pdfplumber open + extract_tables", f"{ours / bare:.2f}×", "≤ 1.5×", ours / bare <= 1.5)]
+
+
 def bench_consolidate(quick: bool) -> list[dict]:
     n = 100 if quick else 300
     out, _ = run_script("bench_consolidate.py", [str(n)])
@@ -178,6 +188,7 @@ def bench_memory(quick: bool) -> list[dict]:
 BENCHMARKS = [("bench_startup.py", bench_startup), ("bench_packaged_startup.py", bench_packaged_startup),
               ("bench_edit.py", bench_edit), ("bench_recalc.py", bench_recalc),
               ("bench_excel_import.py", bench_excel), ("bench_word_export.py", bench_word),
+              ("bench_pdf_import.py", bench_pdf_import),
               ("bench_consolidate.py", bench_consolidate), (None, bench_memory)]
 
 
