@@ -422,4 +422,20 @@ def self_check(data: bytes, report: Report) -> str:
         shown = "；".join(differences[:8])
         more = f"；另有 {len(differences) - 8} 处" if len(differences) > 8 else ""
         raise WriteError(f"导出后复核发现 {len(differences)} 处与报告不一致：{shown}{more}。文件未保存，请联系技术支持。")
-    return f"导出后复核：三张表共 {checked} 个数字已逐一读回，与报告一致。"
+    return ReadBack(f"导出后复核：三张表共 {checked} 个数字已逐一读回，与报告一致。", checked)
+
+
+class ReadBack(str):
+    """The self-check's note, carrying how many figures were read back from the document."""
+
+    figures: int
+
+    def __new__(cls, text: str, figures: int) -> "ReadBack":
+        note = super().__new__(cls, text)
+        note.figures = figures
+        return note
+
+
+def read_back_count(note: str) -> int | None:
+    """How many figures a note says were read back and found equal (``None``: another note)."""
+    return note.figures if isinstance(note, ReadBack) else None

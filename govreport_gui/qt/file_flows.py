@@ -35,6 +35,7 @@ AUTOSAVE_DELAY_MS = 3000
 MAX_RECENT = 10
 RECOVERY_DIR = "recovery"
 PDF_BUSY = "正在生成 PDF…"
+CHECKED_BEFORE_EXPORT = (".docx", ".pdf")  # the documents that are signed and published
 
 
 def data_dir() -> Path:
@@ -446,6 +447,8 @@ class FileFlows(QObject):
         if suffix not in writable_suffixes():
             dialogs.warning(self.window, f"本版本暂不能导出{what}（{suffix}）。")
             return False
+        if suffix in CHECKED_BEFORE_EXPORT and not self.check_before_export(what):
+            return False
         report = self.session.report
         base = self.path.stem if self.path else f"{report.meta.agency}{report.meta.year or ''}年政府信息公开工作年度报告"
         folder = self.path.parent if self.path else Path.home()
@@ -474,10 +477,46 @@ class FileFlows(QObject):
             dialogs.error(self.window, f"导出{what}时出现意外错误，文件可能没有写好，请勿使用“{path.name}”。"
                           "报告本身没有改变。", f"{type(exc).__name__}: {exc}")
             return False
-        if notes:
-            dialogs.notes(self.window, "导出说明", f"已导出“{path.name}”。请注意：", notes)
-        self.message.emit(f"已导出“{path}”。")
+        self._exported(path, notes)
         return True
+
+    def _exported(self, path: Path, notes: list[str]) -> None:
+        """Say plainly what the export did: the figures read back from the document (the Word
+        self-check), and only then anything the clerk should look at."""
+        from ..io.word_export import read_back_count
+        checked = sum(read_back_count(n) or 0 for n in notes)
+        others = [n for n in notes if read_back_count(n) is None]
+        done = f"已导出“{path.name}”" + (f"，{checked} 个数字已逐一读回核对无误" if checked else "") + "。"
+        if others:
+            dialogs.notes(self.window, "导出说明", done + "以下几点请留意：", others)
+        elif checked:
+            dialogs.info(self.window, done)
+        self.message.emit(done[:-1] + f"（{path}）。")
+
+    def check_before_export(self, what: str) -> bool:
+        """导出前检查: open errors, text and figures not written yet, warnings not confirmed, an
+        empty 落款日期 — listed with 返回修改 / 仍然导出.  True: go on with the export."""
+        from ..core.export_check import export_problems
+        problems = export_problems(self.session.report, self.session.document.findings)
+        if not problems:
+            return True
+        from .export_check_dialog import EXPORT, ExportCheckDialog
+        dialog = ExportCheckDialog(self.window, what, problems)
+        dialog.fill_date_requested.connect(self._fill_date)
+        dialog.exec()
+        choice, target = dialog.choice, dialog.target
+        dialog.deleteLater()
+        if choice == EXPORT:
+            return True
+        if target is not None:
+            self.window.activateWindow()  # the keyboard focus returns from the dialog to the window
+            self.window.go_to_problem(target)
+        return False
+
+    def _fill_date(self, text: str) -> None:
+        from ..core.edits import SetMeta
+        self.session.push(SetMeta("date", self.session.report.meta.date, text, "填入落款日期"))
+        self.message.emit(f"落款日期已填为“{text}”（可撤销）。")
 
     def export_check_list(self) -> bool:
         """导出校验清单: rules checked, errors, open and accepted warnings, for the leader who signs."""

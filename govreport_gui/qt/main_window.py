@@ -561,6 +561,14 @@ class MainWindow(QMainWindow):
         if finding.meta == "preamble":
             self.meta_tab.preamble.show_quote(finding.quote)
 
+    def go_to_problem(self, problem) -> None:
+        """返回修改 from the pre-export check: the problem's cells or text, or its 基本信息 field."""
+        if problem.finding is not None:
+            self.go_to_finding(problem.finding)
+        else:
+            self.tabs.setCurrentWidget(self.meta_tab)
+            self.meta_tab.focus_field(problem.meta)
+
     def accept_warning(self, finding: Finding) -> bool:
         """确认警告: the clerk accepts a warning with a reason (one undo step)."""
         from ..core.edits import accept_warning

@@ -1,0 +1,113 @@
+"""The check before a Word / PDF export: what is still wrong or unfinished (``core.export_check``),
+grouped, with 返回修改 (go to the first problem, or the one double-clicked) and 仍然导出.  An empty
+落款日期 can be filled in with today's date in the official form right here."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+from ..core.export_check import GROUPS, ExportProblem, official_date, summary
+
+ProblemRole = Qt.ItemDataRole.UserRole + 30
+GROUP_COLOURS = {"error": "#d93025", "warning": "#a86f00", "placeholder": "#555", "todo": "#555", "date": "#555"}
+BACK, EXPORT = "back", "export"
+
+
+class ExportCheckDialog(QDialog):
+    fill_date_requested = Signal(str)  # the date to write into 落款日期
+
+    def __init__(self, parent, what: str, problems: list[ExportProblem], today: _dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("导出前检查")
+        self.problems = list(problems)
+        self.choice = BACK
+        self.target: ExportProblem | None = None
+        self.today_text = official_date(today or _dt.date.today())
+        layout = QVBoxLayout(self)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setMinimumSize(620, 320)
+        self.tree.itemActivated.connect(self._go_to_item)  # Enter (and double-click, where the style says so)
+        self.tree.itemDoubleClicked.connect(self._go_to_item)
+        layout.addWidget(self.tree, 1)
+        self.fill_date = QPushButton(f"落款日期填入今天：{self.today_text}")
+        self.fill_date.clicked.connect(self._fill_date)
+        layout.addWidget(self.fill_date)
+        buttons = QDialogButtonBox()
+        self.back_button = buttons.addButton("返回修改", QDialogButtonBox.ButtonRole.RejectRole)
+        self.export_button = buttons.addButton("仍然导出", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.back_button.setDefault(True)
+        self.back_button.clicked.connect(self._back)
+        self.export_button.clicked.connect(self._export)
+        layout.addWidget(buttons)
+        self._what = what
+        self._fill()
+
+    def _fill(self) -> None:
+        self.tree.clear()
+        if not self.problems:
+            self.intro.setText(f"检查完毕，没有发现问题，可以导出{self._what}。")
+            self.export_button.setText("导出")
+        else:
+            self.intro.setText(f"导出{self._what}之前请注意：报告还有{summary(self.problems)}。"
+                               "这些内容会原样写进文档。双击一项可直接去修改。")
+        for group, heading in GROUPS.items():
+            mine = [p for p in self.problems if p.group == group]
+            if not mine:
+                continue
+            head = QTreeWidgetItem([f"{heading}（{len(mine)}）"])
+            head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = head.font(0)
+            font.setBold(True)
+            head.setFont(0, font)
+            head.setForeground(0, QColor(GROUP_COLOURS[group]))
+            self.tree.addTopLevelItem(head)
+            for problem in mine:
+                item = QTreeWidgetItem([f"　• {problem.text}"])
+                item.setData(0, ProblemRole, problem)
+                item.setToolTip(0, problem.text)
+                self.tree.addTopLevelItem(item)
+        self.fill_date.setVisible(any(p.group == "date" for p in self.problems))
+
+    def items(self) -> list[ExportProblem]:
+        """The problems as listed (headings left out)."""
+        return [self.tree.topLevelItem(i).data(0, ProblemRole) for i in range(self.tree.topLevelItemCount())
+                if self.tree.topLevelItem(i).data(0, ProblemRole) is not None]
+
+    def _fill_date(self) -> None:
+        self.fill_date_requested.emit(self.today_text)
+        self.problems = [p for p in self.problems if p.group != "date"]
+        self._fill()
+
+    def _go_to_item(self, item: QTreeWidgetItem) -> None:
+        problem = item.data(0, ProblemRole)
+        if problem is not None:
+            self.target = problem
+            self.choice = BACK
+            self.reject()
+
+    def _back(self) -> None:
+        self.choice = BACK
+        self.target = self.problems[0] if self.problems else None
+        self.reject()
+
+    def _export(self) -> None:
+        self.choice = EXPORT
+        self.accept()
