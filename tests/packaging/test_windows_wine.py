@@ -58,6 +58,11 @@ def _setup_exe() -> Path:
     path = Path(os.environ.get("GOVREPORT_WINDOWS_SETUP") or REPO / "dist" / f"govreport-setup-{VERSION}.exe")
     if not path.is_file():
         _missing(f"没有 {path}：先运行 packaging/windows/build_under_wine.sh")
+    sources = [p for folder in ("govreport_gui", "resources", "packaging") for p in (REPO / folder).rglob("*")
+               if p.is_file() and "__pycache__" not in p.parts]
+    newest = max(sources, key=lambda p: p.stat().st_mtime)
+    if newest.stat().st_mtime > path.stat().st_mtime:
+        _missing(f"{path.name} 比 {newest.relative_to(REPO)} 旧：重新运行 packaging/windows/build_under_wine.sh")
     if not CJK_TTF.is_file():
         _missing(f"需要 {CJK_TTF}（apt-get install fonts-droid-fallback），代替 Windows 自带的中文 .ttf 字体")
     return path
