@@ -137,8 +137,12 @@ def build_document(report: Report, template: Path | None = None):
     for section in form.sections:
         writer.paragraph("heading1", section.heading)
         text = report.sections.get(section.key, "")
+        before = len(document.paragraphs)
         for line in _lines(text):
             writer.prose(line)
+        if section.table and kept_whole(form.tables[section.table]):  # the heading and its text stay with the table
+            for paragraph in document.paragraphs[before:]:
+                paragraph.paragraph_format.keep_with_next = True
         if section.table:
             writer.table(form, form.tables[section.table], values)
         elif not text.strip():
@@ -240,7 +244,7 @@ class _Writer:
                       if not any(g.key and g.col <= c < g.col + g.colspan for g in spec.grid)}
         left_labels = len(label_cols) > 1
         header_rows = spec.header_rows
-        keep_rows = {g.row for g in spec.grid if g.role in (Role.CAPTION, Role.HEADER)} if header_rows == 0 else set()
+        keep_rows = set(range(spec.n_rows - 1)) if kept_whole(spec) else set(range(header_rows))
         out = [f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblStyle w:val="{self.ids["table"]}"/>'
                f'<w:tblW w:w="{self.text_width}" w:type="dxa"/><w:jc w:val="center"/>'
                '<w:tblLayout w:type="fixed"/>'
@@ -256,8 +260,9 @@ class _Writer:
             c = 0
             while c < spec.n_cols:
                 g = slots.get((r, c))
+                keep = r in keep_rows  # every paragraph of the row: Word keeps a row with the next by them
                 if g is None:  # a slot the declaration leaves empty
-                    out.append(self._tc(widths[c], 1, None, "", text_style, "center", False, False))
+                    out.append(self._tc(widths[c], 1, None, "", text_style, "center", False, keep))
                     c += 1
                     continue
                 width = sum(widths[g.col:g.col + g.colspan])
@@ -265,13 +270,13 @@ class _Writer:
                 if g.rowspan > 1:
                     merge = "restart" if g.row == r else "continue"
                 if merge == "continue":
-                    out.append(self._tc(width, g.colspan, merge, "", text_style, "center", False, False))
+                    out.append(self._tc(width, g.colspan, merge, "", text_style, "center", False, keep))
                 else:
                     text, align = _cell_text(form, g, values, left_labels)
                     if g.role is Role.HEADER and g.key is None:
                         text = balanced_wrap(text, width, size_pt)
                     out.append(self._tc(width, g.colspan, merge, text, text_style, align,
-                                        g.role is Role.CAPTION, r in keep_rows))
+                                        g.role is Role.CAPTION, keep))
                 c += g.colspan
             out.append("</w:tr>")
         out.append("</w:tbl>")
@@ -296,6 +301,14 @@ class _Writer:
             run = f'<w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r>' if line else ""
             paragraphs.append(f"<w:p><w:pPr>{ppr}</w:pPr>{run}</w:p>")
         return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{''.join(paragraphs)}</w:tc>"
+
+
+def kept_whole(spec: TableSpec) -> bool:
+    """Whether a table is kept on one page: one without column headers to repeat (二: its
+    headers are bands inside the table, a part on the next page would have none) or a short one
+    (四).  Such a table's rows are all kept with the next; the others (三) may break between rows,
+    their header rows repeated on the new page and kept with the first row under them."""
+    return spec.header_rows == 0 or spec.n_rows <= 2 * spec.header_rows
 
 
 def _slots(spec: TableSpec) -> dict[tuple[int, int], object]:
