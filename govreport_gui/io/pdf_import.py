@@ -478,24 +478,11 @@ def _pages(pdf, count: int):
 def pdf_content(path: Path) -> PdfContent:
     """The blocks of a PDF's text layer.  Raises ``ReadError`` with a message for the clerk."""
     path = Path(path)
-    started = time.monotonic()
     content = PdfContent()
     _check_complete(path)
     with open(path, "rb") as stream, _open(stream, path) as pdf:
         content.pages = _page_count(pdf, path)
-        items: list[_Table | _Line] = []
-        chars = images = 0
-        for page in _pages(pdf, content.pages):
-            if time.monotonic() - started > MAX_SECONDS:
-                raise ReadError(f"读取“{path.name}”用时过长（第{page.page_number}页仍未读完），文件可能异常，已停止。"
-                                "请向发布单位索取 Word/Excel 文件，或导入年报网页。")
-            _check_content_size(page.page_obj, path, page.page_number)
-            page_items, page_chars = _page_items(page)
-            items.extend(page_items)
-            chars += page_chars
-            images += len(page.images)
-            content.pages_read += 1
-            page.close()
+        items, chars, images = _read_pages(pdf, path, content)
     if not chars:
         raise ReadError(_scanned(path, images))
     if content.pages > content.pages_read:
@@ -503,6 +490,34 @@ def pdf_content(path: Path) -> PdfContent:
                                   "（年报通常只有几页）；如年报在后面的页上，请只保留年报所在的页后再导入。"))
     content.blocks = _blocks(items)
     return content
+
+
+def _read_pages(pdf, path: Path, content: PdfContent) -> tuple[list[_Table | _Line], int, int]:
+    """The items of the pages read, how many characters and images they have."""
+    from pdfminer.pdfexceptions import PDFException, PSException
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    started = time.monotonic()
+    items: list[_Table | _Line] = []
+    chars = images = 0
+    number = 1
+    try:
+        for page in _pages(pdf, content.pages):
+            number = page.page_number
+            if time.monotonic() - started > MAX_SECONDS:
+                raise ReadError(f"读取“{path.name}”用时过长（第{number}页仍未读完），文件可能异常，已停止。"
+                                "请向发布单位索取 Word/Excel 文件，或导入年报网页。")
+            _check_content_size(page.page_obj, path, number)
+            page_items, page_chars = _page_items(page)
+            items.extend(page_items)
+            chars += page_chars
+            images += len(page.images)
+            content.pages_read += 1
+            page.close()
+    except (PdfminerException, PDFException, PSException) as exc:
+        raise ReadError(f"“{path.name}”第{number}页已损坏，无法读取。请重新下载该文件，"
+                        "或向发布单位索取 Word/Excel 文件，或导入门户网站上的年报网页。") from exc
+    return items, chars, images
 
 
 def _scanned(path: Path, images: int) -> str:
