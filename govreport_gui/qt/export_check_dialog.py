@@ -57,7 +57,7 @@ class ExportCheckDialog(QDialog):
         self.back_button.clicked.connect(self._back)
         self.export_button.clicked.connect(self._export)
         layout.addWidget(buttons)
-        self._what = what
+        self._what = f" {what}" if what[:1].isascii() else what  # 导出 Word 文档 / 导出报告
         self._fill()
 
     def _fill(self) -> None:
@@ -66,7 +66,7 @@ class ExportCheckDialog(QDialog):
             self.intro.setText(f"检查完毕，没有发现问题，可以导出{self._what}。")
             self.export_button.setText("导出")
         else:
-            self.intro.setText(f"导出{self._what}之前请注意：报告还有{summary(self.problems)}。"
+            self.intro.setText(f"导出{self._what}之前请注意：报告还有 {summary(self.problems)}。"
                                "这些内容会原样写进文档。双击一项可直接去修改。")
         for group, heading in GROUPS.items():
             mine = [p for p in self.problems if p.group == group]
