@@ -166,6 +166,11 @@ COMMANDS = {"check": cmd_check, "dump": cmd_dump, "new": cmd_new, "export": cmd_
 
 
 def _start_gui(argv: list[str]) -> int:
+    from .qt_preflight import check as qt_preflight
+    problem = qt_preflight()
+    if problem:  # never Qt's own English abort
+        print(problem, file=sys.stderr)
+        return EXIT_UNREADABLE
     try:
         from .qt.app import run
     except ImportError as exc:
