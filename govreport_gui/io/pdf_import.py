@@ -577,5 +577,8 @@ def read_pdf(path: Path) -> ImportResult:
     document = SimpleNamespace(element=SimpleNamespace(body=_word_body(content.blocks)))
     result = read_document(document, path.name)
     result.notes[:0] = content.notes
+    if not any(block.kind == "tbl" for block in content.blocks):
+        result.notes.append(Note("PDF 中没有找到带框线的表格（表格可能没有框线，或是图片），三张统计表按空白处理。"
+                                 "请导入门户网站上的年报网页或 Word/Excel 文件，或导入后手工填写各表。", "unplaced"))
     result.kind = "pdf"
     return result

@@ -128,3 +128,34 @@ def test_no_report_in_a_pdf_with_text(tmp_path):
                                _stream(b"BT /F1 12 Tf 72 700 Td (Invoice 2024) Tj ET"),
                                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]))
     _assert_refused(path, "六个部分的标题")
+
+
+_DEEP = b"[" * 100000 + b"]" * 100000
+
+
+@pytest.mark.parametrize("objects", [
+    [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+     b"<< /Type /Page /Parent 2 0 R /MediaBox " + _DEEP + b" >>"],
+    [b"<< /Type /Catalog /Pages 2 0 R /X " + b"<< /A " * 50000 + b">> " * 50000 + b">>",
+     b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>", b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"],
+    [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+     b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>", _stream(_DEEP + b" Tj")],
+], ids=["nested page attribute", "nested catalog", "nested content"])
+def test_deeply_nested_objects(tmp_path, objects):
+    path = tmp_path / "nested.pdf"
+    path.write_bytes(tiny_pdf(objects))
+    _assert_refused(path)
+
+
+def test_text_without_ruled_tables_says_so(corpus, tmp_path):
+    """Prose read, and a note that the tables were not found (borderless tables are not guessed)."""
+    from .corpus import convert, published_report
+    page = tmp_path / "borderless.html"
+    report = published_report("2021")
+    headings = "".join(f"<p>{s.heading}</p><p>{report.sections.get(s.key, '')}</p>" for s in report.form.sections)
+    page.write_text(f'<html><head><meta charset="utf-8"></head><body><table width="100%"><tr><td>'
+                    f"<p>{report.meta.agency}{report.meta.year}年政府信息公开工作年度报告</p>{headings}"
+                    "</td></tr></table></body></html>", encoding="utf-8")
+    result = read_report(convert([page], tmp_path)[0])
+    assert result.report.sections["一"] == report.sections["一"] and not result.report.values
+    assert any("没有找到带框线的表格" in n for n in result.notes)
