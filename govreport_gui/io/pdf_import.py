@@ -576,9 +576,27 @@ def read_pdf(path: Path) -> ImportResult:
     content = pdf_content(path)
     document = SimpleNamespace(element=SimpleNamespace(body=_word_body(content.blocks)))
     result = read_document(document, path.name)
-    result.notes[:0] = content.notes
+    result.notes[:] = [*content.notes, *_with_pages(result.notes, content.blocks)]
     if not any(block.kind == "tbl" for block in content.blocks):
         result.notes.append(Note("PDF 中没有找到带框线的表格（表格可能没有框线，或是图片），三张统计表按空白处理。"
                                  "请导入门户网站上的年报网页或 Word/Excel 文件，或导入后手工填写各表。", "unplaced"))
     result.kind = "pdf"
     return result
+
+
+_TABLE_NUMBER = re.compile(r"第(\d+)个表格")
+
+
+def _with_pages(notes: list[str], blocks: list[PdfBlock]) -> list[str]:
+    """Notes naming a table by its number (第2个表格) also name its page, which the clerk can find."""
+    wheres = [block.where for block in blocks if block.kind == "tbl"]
+
+    def page(match: re.Match) -> str:
+        number = int(match.group(1))
+        return f"{match.group(0)}（{wheres[number - 1]}）" if 0 < number <= len(wheres) else match.group(0)
+
+    out = []
+    for note in notes:
+        text = _TABLE_NUMBER.sub(page, note)
+        out.append(note if text == note else Note(text, getattr(note, "kind", "info")))
+    return out

@@ -124,3 +124,13 @@ def test_blocks_say_on_which_page(corpus):
     assert pdf_content(corpus.word["2021"]).blocks[0].where == "第1页"
     wheres = {b.where for path in corpus.pages["2021"][:4] for b in pdf_content(path).blocks if b.kind == "tbl"}
     assert any("至" in where for where in wheres), wheres   # 三 runs over two pages
+
+
+def test_notes_name_the_page_of_a_table(tmp_path):
+    """A label the format does not know is named with the table's page, which the clerk can find."""
+    from .corpus import convert, html_page
+    page = tmp_path / "misspelt.html"
+    page.write_text(html_page(published_report("2021")).replace("2.重复申请", "2.重复的申请"), encoding="utf-8")
+    result = read_pdf(convert([page], tmp_path)[0])
+    noted = [n for n in result.notes if "重复的申请" in n]
+    assert noted and all("页）第" in n for n in noted), result.notes
