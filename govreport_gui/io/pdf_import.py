@@ -13,7 +13,13 @@ the sections 一…六, the signature, and the figures found by their labels (``
   row broken at the page (the label's tail ``明确`` at the top of the next page, the figures on one
   side) is one row again, a merged label cell split by the page is one cell.
 * Text outside the tables becomes paragraphs: lines are joined while a line runs to the right
-  margin and the next one is not indented; page numbers (``— 3 —``, ``第3页``) are dropped.
+  margin and the next one is not indented (a section heading always starts one); page numbers
+  (``— 3 —``, ``第3页``) are dropped.
+
+The blocks are handed to the Word reader as the body of a Word document (``_word_body``: the
+paragraphs, and each grid as a table with its ``gridSpan`` / ``vMerge`` merges), so the reading
+after the blocks is ``word_import.read_document``'s own, not a second copy of it; notes naming a
+table by its number also name its page.
 
 Hostile or unusable files get a message for the clerk before anything is read: a scanned PDF
 without text (OCR is not done), an encrypted or damaged (truncated) PDF, one of too many pages, a
