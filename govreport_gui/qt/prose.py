@@ -98,7 +98,7 @@ class ProseField(QWidget):
         cursor = QTextCursor(self.edit.document())
         cursor.setPosition(end)
         self.edit.setTextCursor(cursor)
-        self.edit.ensureCursorVisible()
+        self.edit.centerCursor()  # the sentence in the middle of the editor, with its context
         cursor.setPosition(start, QTextCursor.MoveMode.KeepAnchor)  # the cursor at the start, shown last
         self.edit.setTextCursor(cursor)
         self.edit.ensureCursorVisible()
