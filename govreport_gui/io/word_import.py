@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.errors import ReadError
-from ..core.forms import FORMS, CellKey, FormSpec, Kind, form_for_year
+from ..core.forms import FORMS, CellKey, FormSpec, Kind, form_for_year, newest_form
 from ..core.report import Metadata, Report
 from ..core.values import ValueProblem, format_value, normalise_text, parse_value, with_header_unit
 from .labels import MAX_LABEL_CHARS, canonical_label, heading_key
@@ -454,49 +454,90 @@ def read_docx(path: Path) -> ImportResult:
 
 
 def read_document(document, name: str = "Word 文档") -> ImportResult:
-    blocks = _blocks(document)
-    notes: list[str] = []
-    all_forms = tuple(FORMS.values())
+    return read_blocks(_blocks(document), name)
 
-    # Sections: headings in order; before the first one: title and preamble.
-    head: list[str] = []
-    sections: dict[str, list[str]] = {}
-    section_tables: dict[str, list[Grid]] = {}
-    after_six: list[_Block] = []
+
+# ---------------------------------------------------------------------------------------------
+# A published report as a stream of blocks, whatever it came from (Word, a web page, a PDF)
+
+
+@dataclass
+class _Body:
+    """The blocks sorted into the parts of a report."""
+
+    head: list[str] = field(default_factory=list)            # before the first heading
+    sections: dict[str, list[str]] = field(default_factory=dict)
+    grids: list[Grid] = field(default_factory=list)
+    after_six: list[_Block] = field(default_factory=list)    # the paragraph blocks of 六 (signature)
+
+
+def read_blocks(blocks: list, name: str, kind: str = "docx") -> ImportResult:
+    """A published report from its paragraphs and tables in reading order.
+
+    ``blocks``: objects with ``kind`` ("p" or "tbl"), ``text`` and ``right`` (a right-aligned
+    paragraph: the signature) or ``grid`` (a ``Grid``).  The Word, web page and PDF readers all
+    come here: the title gives agency and year, headings split the prose into 一…六, the end of 六
+    is the signature, and the tables are found by their labels as in a workbook."""
+    notes: list[str] = []
+    body = _sort_blocks(blocks, name, notes)
+    meta = _read_head(body, notes)
+    _read_signature(body, meta, notes)
+    read = read_tables(body.grids, meta.year)
+    form = _form_of(read.located, meta.year, bool(body.grids), notes)
+    report = Report(form.version, meta)
+    for key, paragraphs in body.sections.items():
+        if paragraphs:
+            report.sections[key] = "\n".join(paragraphs)
+    notes.extend(read.notes)
+    _note_missing_tables(form, read, notes)
+    problems = list(read.problems)
+    _place_values(report, form, read.values, problems)
+    for problem in problems:
+        notes.append(Note(f"{problem}，未读取（按空白处理），请核对。", "problem"))
+    return ImportResult(report, None, notes, kind)
+
+
+def _sort_blocks(blocks: list, name: str, notes: list[str]) -> _Body:
+    """Headings in order; before the first one: title and preamble."""
+    all_forms = tuple(FORMS.values())
+    body = _Body()
     current: str | None = None
     for block in blocks:
         if block.kind == "tbl":
-            section_tables.setdefault(current or "", []).append(block.grid)
+            body.grids.append(block.grid)
             continue
         text = _clean(block.text)
         if not text:
             continue
         key = heading_key(text, all_forms)
-        if key is not None and key not in sections:
+        if key is not None and key not in body.sections:
             official = next(s.heading for s in all_forms[0].sections if s.key == key)
             if canonical_label(text) != canonical_label(official):
                 notes.append(f"标题“{text}”按“{official}”读取")
             current = key
-            sections[key] = []
-            continue
-        if current is None:
-            head.append(text)
+            body.sections[key] = []
+        elif current is None:
+            body.head.append(text)
         else:
-            sections[current].append(text)
-            if current == "六":
-                after_six.append(block)
-    if not sections:
+            body.sections[current].append(text)
+            if current == all_forms[0].sections[-1].key:
+                body.after_six.append(block)
+    if not body.sections:
         raise ReadError(f"“{name}”中没有找到年报的六个部分的标题（如“一、总体情况”），不像政府信息公开工作年度报告。")
-    missing = [s.heading for s in all_forms[0].sections if s.key not in sections]
+    missing = [s.heading for s in all_forms[0].sections if s.key not in body.sections]
     if missing:
         notes.append("没有找到这些部分的标题：" + "、".join(missing))
+    return body
 
-    # Title: leading paragraphs up to the one naming the report; the rest is the preamble.
-    suffix = Report.new(all_forms[0].version).title()   # 政府信息公开工作年度报告
+
+def _read_head(body: _Body, notes: list[str]) -> Metadata:
+    """Title (agency, year) from the leading paragraphs up to the one naming the report; the
+    rest of them is the preamble."""
+    head = body.head
+    suffix = Report.new(newest_form().version).title()   # 政府信息公开工作年度报告
     title_at = next((i for i, text in enumerate(head[:6]) if suffix in normalise_text(text)
                      or "年度报告" in text), None)
-    title, preamble = "", head
-    parsed = None
+    title, preamble, parsed = "", head, None
     if title_at is not None:
         start = title_at
         title = normalise_text(head[title_at])
@@ -514,20 +555,20 @@ def read_document(document, name: str = "Word 文档") -> ImportResult:
     if parsed:
         meta.agency, meta.year = parsed.agency, parsed.year
     else:
-        for text in preamble[:3] + sections.get("一", [])[:2]:
-            year = period_year(text)
-            if year:
-                meta.year = year
-                notes.append(f"标题中没有年度，按统计期限读取为{meta.year}年")
-                break
-        else:
-            notes.append("没有找到报告年度（标题应形如“XX局2024年政府信息公开工作年度报告”），请在报告信息中填写")
+        first = body.sections.get(newest_form().sections[0].key, [])
+        meta.year = next((y for y in map(period_year, preamble[:3] + first[:2]) if y), 0)
+        notes.append(f"标题中没有年度，按统计期限读取为{meta.year}年" if meta.year else
+                     "没有找到报告年度（标题应形如“XX局2024年政府信息公开工作年度报告”），请在报告信息中填写")
     if title and not meta.agency:
         notes.append("标题中没有机关名称，请在报告信息中填写")
     meta.preamble = "\n".join(preamble)
+    return meta
 
-    # Signature: the last one or two short paragraphs of 六 (organ, date).
-    six = sections.get("六", [])
+
+def _read_signature(body: _Body, meta: Metadata, notes: list[str]) -> None:
+    """The last one or two short paragraphs of 六: issuing organ and date."""
+    six = body.sections.get(newest_form().sections[-1].key, [])
+    after_six = body.after_six
     if six and (_DATE_RE.match(normalise_text(six[-1])) or _DATE_CN_RE.match(normalise_text(six[-1]))):
         meta.date = six.pop()
         if six and len(six[-1]) <= 40 and not six[-1].endswith(("。", "；", "：")) and (
@@ -535,45 +576,45 @@ def read_document(document, name: str = "Word 文档") -> ImportResult:
             meta.issuing_organ = six.pop()
         notes.append("文末落款按" + "、".join(x for x in (meta.issuing_organ, meta.date) if x) + "读取")
 
-    # Tables: found by their labels, as in a workbook (the version from the labels; ties: the year).
-    grids = [g for gs in section_tables.values() for g in gs]
-    read = read_tables(grids, meta.year)
-    located = read.located
-    if located is not None:
-        form = located.form
-        if located.version_guessed:
-            how = f"按报告年度{meta.year}年" if meta.year else "按现行格式"
-            notes.append(Note(f"表格标签不能区分格式版本，{how}采用{form.version}版格式（{form.basis}），请核实。"))
-        elif meta.year and not form.applies_to(meta.year):
-            notes.append(f"报告年度为{meta.year}年，但表格是{form.version}版格式，按表格读取")
-    else:
-        form = form_for_year(meta.year) if meta.year else max(FORMS.values(), key=lambda f: f.first_year)
-        if not grids:
-            notes.append("文档中没有表格，只读取了文字部分")
-    report = Report(form.version, meta)
-    for key, paragraphs in sections.items():
-        if paragraphs:
-            report.sections[key] = "\n".join(paragraphs)
 
-    notes.extend(read.notes)
-    problems = list(read.problems)
+def _form_of(located: Located | None, year: int, has_tables: bool, notes: list[str]) -> FormSpec:
+    """The version the tables' labels show (ties: the year's)."""
+    if located is None:
+        if not has_tables:
+            notes.append("文档中没有表格，只读取了文字部分")
+        return form_for_year(year) if year else newest_form()
+    form = located.form
+    if located.version_guessed:
+        how = f"按报告年度{year}年" if year else "按现行格式"
+        notes.append(Note(f"表格标签不能区分格式版本，{how}采用{form.version}版格式（{form.basis}），请核实。"))
+    elif year and not form.applies_to(year):
+        notes.append(f"报告年度为{year}年，但表格是{form.version}版格式，按表格读取")
+    return form
+
+
+def _note_missing_tables(form: FormSpec, read: TablesRead, notes: list[str]) -> None:
+    located = read.located
     found_tables = located.tables_found if located is not None else []
     for table_id, spec in form.tables.items():
         if table_id not in found_tables:
             heading = form.section(table_id).heading if _has_section(form, table_id) else table_id
             notes.append(Note(f"没有找到表{table_id}（{heading}）的表格，按空白处理；"
-                                  "请在导入后填写该表，或检查文件中该表的标签是否与官方格式一致", "unplaced"))
+                              "请在导入后填写该表，或检查文件中该表的标签是否与官方格式一致", "unplaced"))
             continue
         missing_cells = [c.key for c in spec.cells if c.key not in located.placements]
         if missing_cells:
-            shown = "、".join(f"“{k.row}”/“{k.col}”" for k in missing_cells[:5])
+            shown = "、".join(k.name(limit=14) for k in missing_cells[:5])
             more = f"等 {len(missing_cells)} 个" if len(missing_cells) > 5 else ""
             notes.append(Note(f"表{table_id}中没有找到 {shown}{more}单元格，按空白读取；请在导入后核对并填写这些数字", "unplaced"))
     if located is not None:
         notes.extend(located.unplaced)
         notes.extend(unknown_labels(read))
         notes.extend(located.duplicates)
-    for key, value in read.values.items():
+
+
+def _place_values(report: Report, form: FormSpec, values: dict, problems: list[str]) -> None:
+    """Inputs into the report; printed totals kept aside to be compared with the recomputed ones."""
+    for key, value in values.items():
         if value is None:
             continue
         if form.cell(key).computed:
@@ -582,10 +623,7 @@ def read_document(document, name: str = "Word 文档") -> ImportResult:
             try:
                 report.set(key, value)
             except ValueError as exc:
-                problems.append(f"表{key.table}“{key.row}”/“{key.col}”：{exc}")
-    for problem in problems:
-        notes.append(Note(f"{problem}，未读取（按空白处理），请核对。", "problem"))
-    return ImportResult(report, None, notes, "docx")
+                problems.append(f"{key.name()}：{exc}")
 
 
 def _has_section(form: FormSpec, table_id: str) -> bool:
