@@ -247,10 +247,8 @@ class _Line:
 
 def _page_items(page) -> tuple[list[_Table | _Line], int]:
     """The page's tables and lines of text, top to bottom, and how many characters it has."""
-    found = page.find_tables()
-    tables = [_table(t, page.page_number) for t in found]
-    tables = [t for t in tables if t.cells]
-    boxes = [t.bbox for t in found]
+    tables = [part for t in page.find_tables() for part in _unframed(_table(t, page.page_number)) if part.cells]
+    boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
 
     def outside(obj) -> bool:
         if obj.get("object_type") != "char":
@@ -266,6 +264,28 @@ def _page_items(page) -> tuple[list[_Table | _Line], int]:
     items: list[_Table | _Line] = [*tables, *lines]
     items.sort(key=lambda item: item.top)
     return items, len(page.chars)
+
+
+def _unframed(table: _Table) -> list[_Table]:
+    """A page printed with the borders of the portal's layout table around the report is one
+    "table" whose rows of one cell across the whole frame hold the prose; those rows are text, the
+    rows between them are the report's tables."""
+    rows = _rows(table.cells)
+
+    def prose(row: list[_Cell]) -> bool:
+        across = len(row) == 1 and _near(row[0].x0, table.x0) and _near(row[0].x1, table.x1)
+        text = normalise_text(row[0].text)
+        return across and ("。" in text or heading_key(text) is not None or len(text) > MAX_LABEL_CHARS)
+
+    if not any(prose(row) for row in rows):
+        return [table]
+    parts: list[_Table] = [_Table([], table.pages)]
+    for row in rows:
+        if prose(row):
+            parts.append(_Table([], table.pages))
+        else:
+            parts[-1].cells.extend(row)
+    return parts
 
 
 def _table(found, page_number: int) -> _Table:

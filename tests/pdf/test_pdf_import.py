@@ -134,3 +134,24 @@ def test_notes_name_the_page_of_a_table(tmp_path):
     result = read_pdf(convert([page], tmp_path)[0])
     noted = [n for n in result.notes if "重复的申请" in n]
     assert noted and all("页）第" in n for n in noted), result.notes
+
+
+def test_page_printed_with_the_borders_of_its_layout_table(tmp_path):
+    """The portal's layout table drawn with borders frames the whole report: its rows of prose are
+    text, the report's tables inside it are tables (and a table in it still breaks across pages)."""
+    from .corpus import convert, html_page
+    pages = []
+    for version in VERSIONS:
+        for filler in (0, 9):
+            page = tmp_path / f"framed-{version}-{filler}.html"
+            framed = html_page(published_report(version), "portal", filler)
+            page.write_text(framed.replace('<table width="100%"><tr><td>', '<table border="1" width="100%"><tr><td>', 1),
+                            encoding="utf-8")
+            pages.append((version, filler, page))
+    converted = convert([page for _, _, page in pages], tmp_path)
+    read = 0
+    for (version, filler, _), pdf in zip(pages, converted):
+        if _rendered_completely(pdf):
+            _assert_read_exactly(pdf, version, prose=filler == 0)
+            read += 1
+    assert read >= 2
