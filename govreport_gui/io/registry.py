@@ -127,7 +127,7 @@ def sniff(path: Path) -> str:
         try:
             with zipfile.ZipFile(path) as z:
                 names = set(z.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):  # a damaged version field too
             raise ReadError(f"“{path.name}”已损坏（压缩包结构不完整），无法读取。请用 Word/WPS/Excel 打开后另存一份再试。") from None
         if "word/document.xml" in names:
             return "docx"
