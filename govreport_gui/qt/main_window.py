@@ -208,17 +208,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
 
         self._checked_once = not check_after_first_paint
-        self.findings = FindingsPanel(self.session, check_later=check_after_first_paint)
-        self.findings.finding_activated.connect(self.go_to_finding)
-        self.findings.accept_requested.connect(self.accept_warning)
-        self.findings.dismiss_requested.connect(self.use_recomputed_total)
-        self.findings_dock = QDockWidget("检查结果", self)
-        self.findings_dock.setObjectName("findings")
-        self.findings_dock.setWidget(self.findings)
-        self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                                       | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.findings_dock], [330], Qt.Orientation.Horizontal)
+        self._build_findings_dock(check_after_first_paint)
 
         self.status_counts = QLabel()
         self.status_version = QLabel()
@@ -235,6 +225,19 @@ class MainWindow(QMainWindow):
         self._on_change(Change(everything=True))
         if start_page:
             self.show_start_page()
+
+    def _build_findings_dock(self, check_later: bool) -> None:
+        self.findings = FindingsPanel(self.session, check_later=check_later)
+        self.findings.finding_activated.connect(self.go_to_finding)
+        self.findings.accept_requested.connect(self.accept_warning)
+        self.findings.dismiss_requested.connect(self.use_recomputed_total)
+        self.findings_dock = QDockWidget("检查结果", self)
+        self.findings_dock.setObjectName("findings")
+        self.findings_dock.setWidget(self.findings)
+        self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                       | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
+        self.resizeDocks([self.findings_dock], [330], Qt.Orientation.Horizontal)
 
     def _page_built(self, page: SectionPage) -> None:
         if page._grid is not None:
