@@ -597,6 +597,11 @@ def _yoy_keys(form: FormSpec) -> tuple[CellKey, ...]:
     return tuple(keys)
 
 
+@lru_cache(maxsize=8)
+def _cross_year_targets(form: FormSpec) -> frozenset[CellKey]:
+    return frozenset(rule.target for rule in form.cross_year)
+
+
 def check_year_on_year(report: Report, previous: Report, this: Mapping[CellKey, Value] | None = None,
                        prev: Mapping[CellKey, Value] | None = None) -> list[Finding]:
     """``this`` / ``prev``: every figure of each report, totals included, when known."""
@@ -614,7 +619,8 @@ def check_year_on_year(report: Report, previous: Report, this: Mapping[CellKey, 
         least, drop = (YOY_MIN_MONEY, YOY_DROP_MONEY) if money else (YOY_MIN_COUNT, YOY_DROP_COUNT)
         where = f"表{key.table}“{key.row}”" + (f"“{key.col}”" if key.table != "三" else key.col)
         if c == 0 and p >= drop and not_typed(form, report.values, [key]):  # drafting: not typed yet
-            out.append(Finding(Severity.WARNING, "yoy.change", (key,), f"{where}尚未填写（上年为{_n(p)}）。", todo=True))
+            if key not in _cross_year_targets(form):  # that rule says it already, with the figure expected
+                out.append(Finding(Severity.WARNING, "yoy.change", (key,), f"{where}尚未填写（上年为{_n(p)}）。", todo=True))
             continue
         if c == 0 and p >= drop:
             msg = f"{where}上年为{_n(p)}，本年为0"
