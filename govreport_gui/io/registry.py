@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import stat
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -65,6 +66,8 @@ KINDS: tuple[FileKind, ...] = (
     FileKind("xlsx", "Excel 工作簿", (".xlsx", ".xlsm"),
              reader="govreport_gui.io.excel_import:read_xlsx", writer="govreport_gui.io.excel_export:write_xlsx"),
     FileKind("xls", "Excel 97-2003 工作簿", (".xls",), reader="govreport_gui.io.excel_import:read_xls"),
+    FileKind("html", "网页", (".html", ".htm"), reader="govreport_gui.io.html_import:read_html"),
+    FileKind("mhtml", "网页（单个文件）", (".mhtml", ".mht"), reader="govreport_gui.io.html_import:read_mhtml"),
     FileKind("pdf", "PDF 文件", (".pdf",), reader="govreport_gui.io.pdf_import:read_pdf",
              writer="govreport_gui.io.pdf_export:write_pdf",
              write_name="PDF（网上发布用）", cancellable=True),
@@ -108,7 +111,10 @@ def _resolve(target):
 def sniff(path: Path) -> str:
     """The kind of file, from its first bytes (and zip directory), not its extension."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
+            raise ReadError(f"“{path}”不是普通文件（可能是管道或设备），无法作为报告读取。请选择保存在磁盘上的报告文件。")
+        size = info.st_size
         with open(path, "rb") as f:
             head = f.read(8)
     except FileNotFoundError:
@@ -141,13 +147,34 @@ def sniff(path: Path) -> str:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{") or (not stripped and _json_after_whitespace(path)):
         return "json"
+    page = _sniff_page(path)
+    if page:
+        return page
     suffix = path.suffix.lower()
-    what = {".xlsx": "Excel 工作簿", ".xlsm": "Excel 工作簿", ".xls": "Excel 工作簿", ".docx": "Word 文档",
-            ".doc": "Word 文档", ".pdf": "PDF 文件", ".json": "报告 JSON", NATIVE_SUFFIX: "年报项目文件"}.get(suffix)
-    if what:
-        raise ReadError(f"“{path.name}”的扩展名是{suffix}，但内容不是{what}（可能是改了扩展名的其他文件，或已损坏）。")
-    raise ReadError(f"无法识别“{path.name}”的内容。支持的文件：年报项目文件（{NATIVE_SUFFIX}）、报告 JSON、"
-                    "Excel（.xlsx/.xlsm/.xls）、Word（.docx）、有文字的 PDF。")
+    entry = kind_for_suffix(suffix) if suffix else None
+    if entry is not None and entry.reader is not None:
+        raise ReadError(f"“{path.name}”的扩展名是{suffix}，但内容不是{entry.name}（可能是改了扩展名的其他文件，或已损坏）。")
+    known = "、".join(f"{k.name}（{'/'.join(k.suffixes)}）" for k in KINDS if k.reader is not None)
+    raise ReadError(f"无法识别“{path.name}”的内容。支持的文件：{known}。")
+
+
+_PAGE_TAGS = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<body", b"<table", b"<title", b"<div", b"<p>", b"<p ")
+
+
+def _sniff_page(path: Path) -> str | None:
+    """A saved web page: "mhtml" for a single-file save (MIME headers, an HTML part), "html" for
+    markup near the start (in any ASCII-compatible encoding, or UTF-16 with its BOM)."""
+    with open(path, "rb") as f:
+        start = f.read(4096)
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")):
+        start = start.decode("utf-16", errors="ignore").encode("utf-8", errors="ignore")
+    lowered = start.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if (lowered.startswith((b"mime-version:", b"from:", b"subject:", b"date:", b"content-type:"))
+            and b"multipart/related" in lowered) or lowered.startswith(b"mime-version:"):
+        return "mhtml"
+    if lowered.startswith(b"<") and any(tag in lowered for tag in _PAGE_TAGS):
+        return "html"
+    return None
 
 
 def _json_after_whitespace(path: Path) -> bool:

@@ -566,15 +566,38 @@ def _read_head(body: _Body, notes: list[str]) -> Metadata:
 
 
 def _read_signature(body: _Body, meta: Metadata, notes: list[str]) -> None:
-    """The last one or two short paragraphs of 六: issuing organ and date."""
+    """The last one or two short paragraphs of 六: issuing organ and date.  What follows the date
+    within the last few paragraphs is not the report's (a page number, a web page's footer)."""
     six = body.sections.get(newest_form().sections[-1].key, [])
     after_six = body.after_six
+    _drop_after_signature(six, after_six, notes)
     if six and (_DATE_RE.match(normalise_text(six[-1])) or _DATE_CN_RE.match(normalise_text(six[-1]))):
         meta.date = six.pop()
         if six and len(six[-1]) <= 40 and not six[-1].endswith(("。", "；", "：")) and (
                 len(after_six) < 2 or after_six[-2].right or len(six) > 1):
             meta.issuing_organ = six.pop()
         notes.append("文末落款按" + "、".join(x for x in (meta.issuing_organ, meta.date) if x) + "读取")
+
+
+_TRAILER_LINES = 8   # a page footer or a portal's footer after the signature: a few short lines
+
+
+def _is_date_line(text: str) -> bool:
+    text = normalise_text(text)
+    return bool(_DATE_RE.match(text) or _DATE_CN_RE.match(text))
+
+
+def _drop_after_signature(six: list[str], after_six: list, notes: list[str]) -> None:
+    last = len(six) - 1
+    date_at = next((i for i in range(last, max(-1, last - _TRAILER_LINES), -1) if _is_date_line(six[i])), None)
+    if date_at is None or date_at == last:
+        return
+    trailer = six[date_at + 1:]
+    if any(len(t) > 80 for t in trailer):
+        return   # prose after the date: not a footer
+    del six[date_at + 1:]
+    del after_six[len(after_six) - len(trailer):]
+    notes.append("落款之后的文字（页码、网站页脚等）未读取：" + "／".join(_short(t) for t in trailer))
 
 
 def _form_of(located: Located | None, year: int, has_tables: bool, notes: list[str]) -> FormSpec:
