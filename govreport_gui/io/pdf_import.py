@@ -16,10 +16,8 @@ the sections 一…六, the signature, and the figures found by their labels (``
   margin and the next one is not indented (a section heading always starts one); page numbers
   (``— 3 —``, ``第3页``) are dropped.
 
-The blocks are handed to the Word reader as the body of a Word document (``_word_body``: the
-paragraphs, and each grid as a table with its ``gridSpan`` / ``vMerge`` merges), so the reading
-after the blocks is ``word_import.read_document``'s own, not a second copy of it; notes naming a
-table by its number also name its page.
+The blocks are read by ``word_import.read_blocks``, the reading every published form shares (Word,
+web page, PDF); notes naming a table by its number also name its page.
 
 Hostile or unusable files get a message for the clerk before anything is read: a scanned PDF
 without text (OCR is not done), an encrypted or damaged (truncated) PDF, one of too many pages, a
@@ -35,7 +33,6 @@ import zlib
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from types import SimpleNamespace
 
 from ..core.errors import ReadError
 from ..core.values import normalise_text
@@ -44,7 +41,7 @@ from .notes import Note
 from .registry import ImportResult
 from .sheet_grid import MAX_COLS, MAX_ROWS
 from .table_locate import label_index
-from .word_import import DCell, Grid, W, _looks_numeric, read_document
+from .word_import import DCell, Grid, _looks_numeric, read_blocks
 
 #: A published annual report is a few pages (rarely more than 20); pages after these are not read.
 MAX_PAGES = 40
@@ -554,59 +551,18 @@ def _scanned(path: Path, images: int) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Reading the blocks as a published report (the Word reader's reading of a document body)
-
-
-def _word_body(blocks: list[PdfBlock]):
-    """The blocks as the body of a Word document: paragraphs, and each table with its merges as
-    ``gridSpan`` / ``vMerge`` — what the Word reader reads."""
-    from lxml import etree
-
-    body = etree.Element(f"{W}body")
-    for block in blocks:
-        if block.kind == "p":
-            p = etree.SubElement(body, f"{W}p")
-            if block.right:
-                etree.SubElement(etree.SubElement(p, f"{W}pPr"), f"{W}jc").set(f"{W}val", "right")
-            etree.SubElement(etree.SubElement(p, f"{W}r"), f"{W}t").text = block.text
-        else:
-            _word_table(etree.SubElement(body, f"{W}tbl"), block.grid)
-    return body
-
-
-def _word_table(tbl, grid: Grid) -> None:
-    from lxml import etree
-
-    for r in range(grid.n_rows):
-        tr = etree.SubElement(tbl, f"{W}tr")
-        col = 0
-        while col < grid.width:
-            cell = grid.at(r, col)
-            tc = etree.SubElement(tr, f"{W}tc")
-            pr = etree.SubElement(tc, f"{W}tcPr")
-            span = cell.colspan - (col - cell.col) if cell is not None else 1
-            if span > 1:
-                etree.SubElement(pr, f"{W}gridSpan").set(f"{W}val", str(span))
-            if cell is not None and cell.rowspan > 1:
-                vmerge = etree.SubElement(pr, f"{W}vMerge")
-                if cell.row == r:
-                    vmerge.set(f"{W}val", "restart")
-            text = cell.text if cell is not None and cell.row == r and cell.col == col else ""
-            etree.SubElement(etree.SubElement(etree.SubElement(tc, f"{W}p"), f"{W}r"), f"{W}t").text = text
-            col += span
+# Reading the blocks as a published report (the reading shared with the Word and web page readers)
 
 
 def read_pdf(path: Path) -> ImportResult:
     """Last year's report from a published PDF.  Raises ``ReadError`` with a message for the clerk."""
     path = Path(path)
     content = pdf_content(path)
-    document = SimpleNamespace(element=SimpleNamespace(body=_word_body(content.blocks)))
-    result = read_document(document, path.name)
+    result = read_blocks(content.blocks, path.name, "pdf")
     result.notes[:] = [*content.notes, *_with_pages(result.notes, content.blocks)]
     if not any(block.kind == "tbl" for block in content.blocks):
         result.notes.append(Note("PDF 中没有找到带框线的表格（表格可能没有框线，或是图片），三张统计表按空白处理。"
                                  "请导入门户网站上的年报网页或 Word/Excel 文件，或导入后手工填写各表。", "unplaced"))
-    result.kind = "pdf"
     return result
 
 
