@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("文件(&F)")
+        file_menu = self.file_menu = bar.addMenu("文件(&F)")
         self._action(file_menu, "新建…", self.flows.new_report, QKeySequence.StandardKey.New)
         self._action(file_menu, "从上年报告新建…", lambda: self.flows.new_from_previous())
         self._action(file_menu, "打开…", lambda: self.flows.open_file(), QKeySequence.StandardKey.Open)

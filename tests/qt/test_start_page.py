@@ -36,7 +36,7 @@ def test_without_a_file_the_start_page_shows_not_an_empty_report(qtbot, started)
     assert window.start_page_shown() and window.start_page.isVisible()
     assert not window.tabs.isVisible() and not window.findings_dock.isVisible()
     assert not window.sections_bar.isVisible()
-    actions = {a.text(): a for a in window.menuBar().actions()[0].menu().actions()}
+    actions = {a.text(): a for a in window.file_menu.actions()}
     assert not actions["保存"].isEnabled() and not actions["关闭"].isEnabled()
     assert not actions["导出为 Word 文档…"].isEnabled()
     assert actions["新建…"].isEnabled() and actions["打开…"].isEnabled()
@@ -93,7 +93,7 @@ def test_close_returns_to_the_start_page_and_recent_files_open_by_double_click_a
     shutil.copy(SAMPLE, copy)
     window = started([str(copy)])
     assert editor_shown(window)
-    close = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "关闭")
+    close = next(a for a in window.file_menu.actions() if a.text() == "关闭")
     close.trigger()
     assert window.start_page_shown() and not window.findings_dock.isVisible()
     assert not window.isWindowModified() and window.flows.path is None
