@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
 
-from .forms import CellKey, FormSpec, get_form
+from .forms import CellKey, FormSpec, TableSpec, get_form, newest_form
 from .forms.spec import RowGroup, Tag, Topic
 from .recalc import all_values
 from .report import Report
@@ -31,13 +31,15 @@ def _lines(topics: tuple[Topic, ...]) -> str:
     return "\n".join(f"（{_NUMERALS[i]}）{t.name}。{PLACEHOLDER_OPEN}{t.hint}）" for i, t in enumerate(topics))
 
 
-def outline(form_version: str = "2021") -> dict[str, str]:
+def outline(form_version: str | None = None) -> dict[str, str]:
     """Editable starting text of the prose sections of a new report: the sub-headings the format
-    version declares (``FormSpec.outline``, its required topics first), each with a hint."""
-    form = get_form(form_version)
+    version declares (``FormSpec.outline``, its required topics first), each with a hint; the
+    first section opens with a hint on the overview.  Default: the version in force now."""
+    form = get_form(form_version) if form_version else newest_form()
     out = {key: _lines(topics) for key, topics in form.outline.items()}
-    if "一" in out:
-        out["一"] = f"{PLACEHOLDER_OPEN}{_OVERVIEW_OPEN}）\n" + out["一"]
+    first = form.sections[0].key
+    if first in out:
+        out[first] = f"{PLACEHOLDER_OPEN}{_OVERVIEW_OPEN}）\n" + out[first]
     return out
 
 
@@ -63,70 +65,76 @@ def _change(this: Value, prev: Value) -> str:
     return text
 
 
-def data_summary(report: Report, previous: Report | None = None) -> str:
-    """The standard sentences on applications, 复议 and 诉讼, written from the tables.  Rows are
-    found by their tags in the declaration (``Tag``), never by position or spelled label."""
-    form = report.form
-    values = all_values(form, report.values)
-    prev_values = all_values(previous.form, previous.values) if previous is not None else None
-    t3, t4 = form.tables["三"], form.tables["四"]
+class _Figures:
+    """This year's (and last year's) figures of a report, summed over rows of one column."""
 
-    def v(rows: tuple[str, ...], col: str | None = t3.total_col, table: str = "三") -> int | Decimal:
-        return sum((values.get(CellKey(table, r, col)) or 0 for r in rows), 0)
+    def __init__(self, report: Report, previous: Report | None) -> None:
+        self.values = all_values(report.form, report.values)
+        self.previous = previous
+        self.prev_values = all_values(previous.form, previous.values) if previous is not None else None
 
-    def pv(rows: tuple[str, ...], col: str | None = t3.total_col, table: str = "三") -> int | Decimal | None:
+    def this(self, table: TableSpec, rows: tuple[str, ...], col: str | None = None) -> int | Decimal:
+        col = col or table.total_col
+        return sum((self.values.get(CellKey(table.id, r, col)) or 0 for r in rows), 0)
+
+    def last(self, table: TableSpec, rows: tuple[str, ...], col: str | None = None) -> int | Decimal | None:
         """Last year's figure, if last year's format has every one of these cells."""
-        if prev_values is None:
+        if self.prev_values is None or self.previous is None:
             return None
-        keys = [CellKey(table, r, col) for r in rows]
-        if not all(previous.form.has(k) for k in keys):  # type: ignore[union-attr]
+        keys = [CellKey(table.id, r, col or table.total_col) for r in rows]
+        if not all(self.previous.form.has(k) for k in keys):
             return None
-        return sum((prev_values.get(k) or 0 for k in keys), 0)
+        return sum((self.prev_values.get(k) or 0 for k in keys), 0)
 
+
+def data_summary(report: Report, previous: Report | None = None) -> str:
+    """The standard sentences on applications, 复议 and 诉讼, written from the tables.  Tables and
+    rows are found by their tags in the declaration (``Tag``), never by id, position or label."""
+    form = report.form
+    figures = _Figures(report, previous)
+    t3 = form.table_tagged(Tag.NEW)
     new, carried = t3.group(Tag.NEW).rows, t3.group(Tag.CARRIED_IN).rows
-    results_total, carried_out = t3.group(Tag.RESULTS_TOTAL).rows, t3.group(Tag.CARRIED_OUT).rows
     year = f"{report.meta.year}年" if report.meta.year else "本年度"
-    sentences = []
-    received = f"{year}共收到政府信息公开申请{_count(v(new))}件"
-    if pv(new) is not None:
-        received += _change(v(new), pv(new))
-    sentences.append(received + f"，上年结转{_count(v(carried))}件")
+    received = f"{year}共收到政府信息公开申请{_count(figures.this(t3, new))}件"
+    if figures.last(t3, new) is not None:
+        received += _change(figures.this(t3, new), figures.last(t3, new))
+    sentences = [received + f"，上年结转{_count(figures.this(t3, carried))}件", _outcomes_sentence(t3, figures)]
+    t4 = form.table_tagged(Tag.REVIEW)
+    sentences.append(_review_sentence(t4, t4.group(Tag.REVIEW), figures))
+    sentences.append(_review_sentence(t4, t4.group(Tag.LITIGATION), figures))
+    return "。".join(sentences) + "。"
 
-    # Outcomes: the single rows by their label, the groups by their group label (sum of leaves).
+
+def _outcomes_sentence(t3: TableSpec, figures: _Figures) -> str:
+    """Outcomes: the single rows by their label, the groups by their group label (sum of leaves)."""
     parts = []
     for outcome in t3.outcomes():
-        amount = v(outcome.rows)
+        amount = figures.this(t3, outcome.rows)
         if amount:
             parts.append(f"{_strip_number(outcome.label)}{format_value(amount)}件")
-    decided = f"本年度办结{_count(v(results_total))}件"
+    decided = f"本年度办结{_count(figures.this(t3, t3.group(Tag.RESULTS_TOTAL).rows))}件"
     if parts:
         decided += "，其中" + "、".join(parts)
-    sentences.append(decided + f"；结转下年度继续办理{_count(v(carried_out))}件")
+    return decided + f"；结转下年度继续办理{_count(figures.this(t3, t3.group(Tag.CARRIED_OUT).rows))}件"
 
-    total4 = t4.total_col
-    outcomes4 = [c for c in t4.cols if c != total4]
 
-    def review_sentence(group: RowGroup) -> str:
-        what = group.label
-        n = v(group.rows, total4, "四")
-        if not n:
-            return f"本年度未发生因政府信息公开引起的{what}"
-        text = f"本年度因政府信息公开引起{what}{format_value(n)}件"
-        prev_n = pv(group.rows, total4, "四")
-        if prev_n is not None:
-            text += _change(n, prev_n)
-        details = []
-        for col in outcomes4:
-            m = v(group.rows, col, "四")
-            if m:
-                details.append(f"{col}{format_value(m)}件")
-        if details:
-            text += "，其中" + "、".join(details)
-        return text
-
-    sentences.append(review_sentence(t4.group(Tag.REVIEW)))
-    sentences.append(review_sentence(t4.group(Tag.LITIGATION)))
-    return "。".join(sentences) + "。"
+def _review_sentence(t4: TableSpec, group: RowGroup, figures: _Figures) -> str:
+    what = group.label
+    n = figures.this(t4, group.rows)
+    if not n:
+        return f"本年度未发生因政府信息公开引起的{what}"
+    text = f"本年度因政府信息公开引起{what}{format_value(n)}件"
+    prev_n = figures.last(t4, group.rows)
+    if prev_n is not None:
+        text += _change(n, prev_n)
+    details = []
+    for col in (c for c in t4.cols if c != t4.total_col):
+        m = figures.this(t4, group.rows, col)
+        if m:
+            details.append(f"{col}{format_value(m)}件")
+    if details:
+        text += "，其中" + "、".join(details)
+    return text
 
 
 def _strip_number(label: str) -> str:
