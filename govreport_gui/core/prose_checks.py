@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from .drafting import PLACEHOLDER, not_typed, outline_headings
 from .findings import Finding, Severity
-from .forms import CellKey, FormSpec, Kind, TableSpec
+from .forms import CellKey, FormSpec, Kind, Layout, TableSpec
 from .forms.spec import RowGroup, Tag
 from .recalc import all_values
 from .report import Report
@@ -51,8 +51,7 @@ def rule_titles(form: FormSpec) -> dict[str, str]:
     return titles
 
 
-SECTION_NAMES = {"一": "第一部分", "二": "第二部分", "三": "第三部分", "四": "第四部分", "五": "第五部分",
-                 "六": "第六部分", None: "前言"}
+PREAMBLE_NAME = "前言"
 
 # ---------------------------------------------------------------------------------------------
 # Text helpers
@@ -120,7 +119,8 @@ def _prose_parts(report: Report) -> Iterator[tuple[str | None, str]]:
     """(section key or None for the preamble, text) of every piece of prose."""
     if report.meta.preamble:
         yield None, report.meta.preamble
-    for key in ("一", "二", "三", "四", "五", "六"):
+    for section in report.form.sections:
+        key = section.key
         text = report.sections.get(key, "")
         if text:
             yield key, text
@@ -138,7 +138,7 @@ def _where(section: str | None, report: Report | None = None) -> str:
             return f"“{report.form.section(section).heading}”"
         except KeyError:
             pass
-    return SECTION_NAMES.get(section, f"第{section}部分")
+    return PREAMBLE_NAME if section is None else f"第{section}部分"
 
 
 def _n(v: Value) -> str:
@@ -177,52 +177,59 @@ def _describe(table: TableSpec, group: RowGroup, v: int | Decimal) -> str:
 
 
 def _expect_received(form, value, m):
-    t3 = form.tables["三"]
+    t3 = form.table_tagged(Tag.NEW)
     new_group, carried_group = t3.group(Tag.NEW), t3.group(Tag.CARRIED_IN)
-    new = _sum(value, "三", new_group, t3.total_col)
-    carried = _sum(value, "三", carried_group, t3.total_col)
+    new = _sum(value, t3.id, new_group, t3.total_col)
+    carried = _sum(value, t3.id, carried_group, t3.total_col)
     options = [(new, _describe(t3, new_group, new))]
     if carried:
         options.append((new + carried, f"加上年结转为{_n(new + carried)}"))
     return options
 
 
-def _expect_group(table_id: str, tag: Tag):
+def _expect_group(tag: Tag):
     """The phrase's number → the 总计 of the row (or the sum over the group's rows) tagged ``tag``."""
     def expect(form, value, m):
-        table = form.tables[table_id]
         try:
+            table = form.table_tagged(tag)
             group = table.group(tag)
         except KeyError:
             return None  # a version without this figure
-        v = _sum(value, table_id, group, table.total_col)
+        v = _sum(value, table.id, group, table.total_col)
         return [(v, _describe(table, group, v))]
     return expect
 
 
 def _expect_litigation(form, value, m):
-    t4 = form.tables["四"]
+    t4 = form.table_tagged(Tag.LITIGATION)
     group = t4.group(Tag.LITIGATION)
-    parts = [(g, value(CellKey("四", g, t4.total_col)) or 0) for g in group.rows]
+    parts = [(g, value(CellKey(t4.id, g, t4.total_col)) or 0) for g in group.rows]
     s = sum(v for _, v in parts)
     shown = "+".join(f"“{g}”{_n(v)}" for g, v in parts)
-    return [(s, f"表四“{group.label}”{t4.total_col}为{shown}={_n(s)}")]
+    return [(s, f"表{t4.id}“{group.label}”{t4.total_col}为{shown}={_n(s)}")]
 
 
 def _expect_in_force(form, value, m):
     """现行有效[的]X N件 → the 现行有效件数 cell (as tagged) of 二's row whose label ends with X."""
     word = m.group("what")
-    for spec in form.tables["二"].tagged(Tag.IN_FORCE):
+    for spec in _tagged_cells(form, Tag.IN_FORCE):
         if spec.key.row.endswith(word) or word.endswith(spec.key.row):
             v = value(spec.key) or 0
-            return [(v, f"表二“{spec.key.row}”“{spec.key.col}”为{_n(v)}")]
+            return [(v, f"{spec.key.name()}为{_n(v)}")]
     return None
 
 
+def _tagged_cells(form, tag: Tag):
+    try:
+        return form.table_tagged(tag).tagged(tag)
+    except KeyError:
+        return ()   # a version without this figure
+
+
 def _expect_fees(form, value, m):
-    for spec in form.tables["二"].tagged(Tag.FEES):
+    for spec in _tagged_cells(form, Tag.FEES):
         v = value(spec.key) or Decimal(0)
-        return [(v, f"表二“{spec.key.row}”“{spec.key.col}”为{_n(v)}万元")]
+        return [(v, f"{spec.key.name()}为{_n(v)}万元")]
     return None
 
 
@@ -235,29 +242,29 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     FigureRule("上年结转的申请数",
                re.compile(r"上年结转" + _GAP + r"(?:政府信息公开申请|申请)?" + _GAP + NUM.replace("(", "(?P<n>", 1)
                           + r"(?P<unit>件|个|条|份)"),
-               _expect_group("三", Tag.CARRIED_IN), skip_after_last_year=False),
+               _expect_group(Tag.CARRIED_IN), skip_after_last_year=False),
     FigureRule("结转下年度继续办理的申请数",
                re.compile(r"结转(?:至|到)?下(?:一)?年(?:度)?(?:继续办理)?" + _GAP + NUM.replace("(", "(?P<n>", 1)
                           + r"(?P<unit>件|个|条|份)"),
-               _expect_group("三", Tag.CARRIED_OUT)),
+               _expect_group(Tag.CARRIED_OUT)),
     FigureRule("予以公开的申请数",
                re.compile(r"(?<!不)予以公开" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
-               _expect_group("三", Tag.DISCLOSED)),
+               _expect_group(Tag.DISCLOSED)),
     FigureRule("部分公开的申请数",
                re.compile(r"部分公开" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
-               _expect_group("三", Tag.PARTLY)),
+               _expect_group(Tag.PARTLY)),
     FigureRule("不予公开的申请数",
                re.compile(r"不予公开" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
-               _expect_group("三", Tag.WITHHELD)),
+               _expect_group(Tag.WITHHELD)),
     FigureRule("无法提供的申请数",
                re.compile(r"无法提供" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
-               _expect_group("三", Tag.UNABLE)),
+               _expect_group(Tag.UNABLE)),
     FigureRule("不予处理的申请数",
                re.compile(r"不予处理" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
-               _expect_group("三", Tag.NOT_PROCESSED)),
+               _expect_group(Tag.NOT_PROCESSED)),
     FigureRule("行政复议案件数",
                re.compile(r"行政复议" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|起|宗|次)"),
-               _expect_group("四", Tag.REVIEW)),
+               _expect_group(Tag.REVIEW)),
     FigureRule("行政诉讼案件数",
                re.compile(r"行政诉讼" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|起|宗|次)"),
                _expect_litigation),
@@ -590,10 +597,10 @@ YOY_DROP_MONEY = Decimal(20)
 @lru_cache(maxsize=8)
 def _yoy_keys(form: FormSpec) -> tuple[CellKey, ...]:
     """二's figures (not the signed 本年增/减), and the 总计 column of 三 and 四."""
-    keys = [c.key for c in form.tables["二"].cells if c.kind is not Kind.SIGNED]
-    for table_id in ("三", "四"):
-        t = form.tables[table_id]
-        keys += [c.key for c in t.cells if c.key.col == t.total_col]
+    keys = [c.key for c in form.table_laid_out(Layout.BLOCKS).cells if c.kind is not Kind.SIGNED]
+    for t in form.tables.values():
+        if t.total_col:
+            keys += [c.key for c in t.cells if c.key.col == t.total_col]
     return tuple(keys)
 
 
@@ -617,7 +624,8 @@ def check_year_on_year(report: Report, previous: Report, this: Mapping[CellKey, 
         c, p = this.get(key) or 0, prev.get(key) or 0
         money = form.cell(key).kind is Kind.MONEY
         least, drop = (YOY_MIN_MONEY, YOY_DROP_MONEY) if money else (YOY_MIN_COUNT, YOY_DROP_COUNT)
-        where = f"表{key.table}“{key.row}”" + (f"“{key.col}”" if key.table != "三" else key.col)
+        table = form.table(key.table)
+        where = f"{table.line_name(key)}{key.col}" if table.layout is Layout.ROWS else key.name()
         if c == 0 and p >= drop and not_typed(form, report.values, [key]):  # drafting: not typed yet
             if key not in _cross_year_targets(form):  # that rule says it already, with the figure expected
                 out.append(Finding(Severity.WARNING, "yoy.change", (key,), f"{where}尚未填写（上年为{_n(p)}）。", todo=True))
