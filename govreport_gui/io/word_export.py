@@ -421,12 +421,12 @@ def self_check(data: bytes, report: Report) -> str:
             key = cell.key
             want = expected.get(key) or 0
             if key not in got:
-                differences.append(f"表{table_id}“{key.row}”/“{key.col}”未找到")
+                differences.append(f"{key.name()}未找到")
                 continue
             have = got[key] or 0
             checked += 1
             if Decimal(have) != Decimal(want):
-                differences.append(f"表{table_id}“{key.row}”/“{key.col}”应为{format_value(want)}，文档中为{format_value(have)}")
+                differences.append(f"{key.name()}应为{format_value(want)}，文档中为{format_value(have)}")
     texts = {p.text.strip() for p in document.paragraphs}
     for section in form.sections:
         if section.heading not in texts:

@@ -316,7 +316,7 @@ def read_tables(grids: list[Grid], year: int | None = None, form: FormSpec | Non
         return read
     for key, placement in located.placements.items():
         spec = located.form.cell(key)
-        where = f"表{key.table}“{key.row}”/“{key.col}”"
+        where = key.name()
         ok, value = _read_value(placement, spec.kind, where, read.notes, read.problems)
         if ok:
             read.values[key] = value
