@@ -21,10 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import ReadError
+from ..core.forms import FORMS, newest_form
+from ..core.report import Report
+from ..core.values import normalise_text
+from .labels import heading_key
 from .notes import Note
 from .registry import ImportResult
+from .report_title import parse_title
 from .sheet_grid import MAX_CELLS, MAX_COLS, MAX_ROWS
-from .word_import import MAX_SPAN, DCell, Grid, read_blocks
+from .word_import import MAX_SPAN, DCell, Grid, _short, read_blocks
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024   # a report page is well under 1 MB; 20 MB is no report page
 MAX_BLOCKS = 20_000
@@ -88,9 +93,43 @@ def _read_page(text: str, name: str, kind: str, notes: list) -> ImportResult:
     if not any(b.kind == "tbl" for b in blocks) and not any(b.text.strip() for b in blocks):
         raise ReadError(f"“{name}”是网页，但其中没有文字内容（可能是脚本生成的页面），无法读取。"
                         "请在浏览器中打开年报页面，等内容显示完整后再“另存为”网页（全部），或导入年报的 Word/PDF 附件。")
+    blocks, left_out = _from_title(blocks)
     result = read_blocks(blocks, name, kind)
-    result.notes[:0] = [*notes, *page_notes]
+    result.notes[:0] = [*notes, *page_notes, *left_out]
     return result
+
+
+# the line of publishing details a portal prints under an article's title
+_PAGE_INFO = re.compile(r"^(?:发布时间|发布日期|发文日期|成文日期|时间|来源|信息来源|发布机构|发布单位|浏览次数|点击数|"
+                        r"阅读次数|访问量|字号|【字号|作者|索引号|文号|分享到|打印)\s*[:：]?")
+
+
+def _from_title(blocks: list[HtmlBlock]) -> tuple[list[HtmlBlock], list]:
+    """The page from the report's title on: the portal's navigation, breadcrumbs and sidebar
+    before it (a breadcrumb often ends with the title itself) and the line of publishing details
+    under it are left out, and named in a note.  The title is the last short paragraph naming
+    the report before the first section heading; its first line when it is set in two."""
+    suffix = Report.new(newest_form().version).title()
+    forms = tuple(FORMS.values())
+    first_heading = next((i for i, b in enumerate(blocks) if b.kind == "p" and heading_key(b.text.strip(), forms)),
+                         len(blocks))
+    titles = [i for i, b in enumerate(blocks[:first_heading]) if b.kind == "p" and suffix in normalise_text(b.text)
+              and len(b.text) <= 80 and not b.text.rstrip().endswith("。")]
+    if not titles:
+        return blocks, []
+    at = titles[-1]
+    line = normalise_text(blocks[at].text)
+    before = blocks[at - 1] if at else None
+    if before is not None and before.kind == "p" and len(before.text) <= 40 and (
+            line.startswith(suffix) or not (parse_title(line) and parse_title(line).agency)):
+        at -= 1
+    info = [b for b in blocks[at:first_heading] if b.kind == "p" and _PAGE_INFO.match(b.text.strip())]
+    left_out = [b.text for b in blocks[:at] if b.kind == "p"] + [b.text for b in info]
+    kept = [b for b in blocks[at:] if not any(b is i for i in info)]
+    if not left_out:
+        return kept, []
+    return kept, [Note("网页中年报标题之前的栏目、导航和发布信息未读取：" + "／".join(_short(t) for t in left_out[:8])
+                       + ("…" if len(left_out) > 8 else ""))]
 
 
 # ---------------------------------------------------------------------------------------------

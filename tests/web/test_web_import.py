@@ -1,0 +1,133 @@
+"""Saved web pages of published reports (.html/.htm in UTF-8 or GBK, .mhtml/.mht) read as last
+year's report: every figure, the version, title, agency, year, preamble, prose and signature."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from published_corpus import STYLES, VERSIONS, mhtml_bytes, page_bytes, printed_figures, published_page
+
+from govreport_gui.cli import main
+from govreport_gui.io.import_preview import build_preview
+from govreport_gui.io.registry import read_report, sniff
+
+
+def _save(tmp_path, name: str, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def assert_same_report(result, expected) -> None:
+    """Every figure exact (blank and zero alike), printed totals equal to the recomputed ones, and
+    the text parts as published."""
+    got = result.report
+    assert got.form_version == expected.form_version
+    form = expected.form
+    wrong = {k.name(): (got.values.get(k), expected.values.get(k)) for k in form.input_keys()
+             if (got.values.get(k) or 0) != (expected.values.get(k) or 0)}
+    assert wrong == {}
+    printed = printed_figures(expected)
+    totals = {k: v for k, v in got.printed.items() if (v or 0) != (printed.get(k) or 0)}
+    assert totals == {}
+    meta, want = got.meta, expected.meta
+    assert (meta.agency, meta.year, meta.issuing_organ, meta.date) == (want.agency, want.year, want.issuing_organ, want.date)
+    assert meta.preamble == want.preamble
+    for key, text in expected.sections.items():
+        assert got.sections.get(key) == text, key
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+@pytest.mark.parametrize("style", STYLES)
+def test_each_portal_style_reads_exactly(tmp_path, style, version):
+    text, expected = published_page(style, version, seed=len(style) * 10 + int(version) % 7)
+    path = _save(tmp_path, "年报.html", page_bytes(text))
+    assert sniff(path) == "html"
+    result = read_report(path)
+    assert result.kind == "html"
+    assert_same_report(result, expected)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_figures_that_do_not_balance_are_read_as_printed(tmp_path, seed):
+    text, expected = published_page(STYLES[seed % len(STYLES)], VERSIONS[seed % 2], seed, balanced=False)
+    assert_same_report(read_report(_save(tmp_path, "p.htm", page_bytes(text))), expected)
+
+
+@pytest.mark.parametrize("declared", [True, False])
+@pytest.mark.parametrize("style", ["layout", "plain"])
+def test_gbk_pages_declared_or_not(tmp_path, style, declared):
+    text, expected = published_page(style, "2019", seed=7, charset="gbk" if declared else None)
+    path = _save(tmp_path, "page.html", page_bytes(text, "gbk"))
+    assert sniff(path) == "html"
+    result = read_report(path)
+    assert_same_report(result, expected)
+    assert declared or any("GB18030" in n or "GBK" in n for n in result.notes)
+
+
+def test_gb18030_page_declared_as_gb2312(tmp_path):
+    """Pages labelled GB2312 often hold characters only GBK/GB18030 has (镕, 珺)."""
+    text, expected = published_page("plain", "2021", seed=11, charset="gb2312")
+    expected.sections["五"] = text_five = "部分经办人员（朱镕、王珺）业务不熟。"
+    text = text.replace("一是公开内容还不够全面；二是政策解读形式较为单一。</p>\n<p>　　下一步，将加强业务培训，提高公开质量。",
+                        text_five)
+    assert_same_report(read_report(_save(tmp_path, "p.html", page_bytes(text, "gb18030"))), expected)
+
+
+@pytest.mark.parametrize("transfer", ["quoted-printable", "base64"])
+@pytest.mark.parametrize("version", VERSIONS)
+def test_mhtml_single_file_saves(tmp_path, transfer, version):
+    text, expected = published_page("cms", version, seed=21)
+    path = _save(tmp_path, "年报.mhtml", mhtml_bytes(text, transfer))
+    assert sniff(path) == "mhtml"
+    result = read_report(path)
+    assert result.kind == "mhtml"
+    assert_same_report(result, expected)
+
+
+def test_mhtml_in_gbk_recognised_without_its_suffix(tmp_path):
+    text, expected = published_page("layout", "2021", seed=5, charset="gbk")
+    path = _save(tmp_path, "saved.bin", mhtml_bytes(text, "base64", charset="gbk"))
+    assert sniff(path) == "mhtml"
+    assert_same_report(read_report(path), expected)
+
+
+def test_recognised_by_content_not_extension(tmp_path):
+    text, expected = published_page("split", "2021", seed=4)
+    path = _save(tmp_path, "report.txt", page_bytes(text))
+    assert sniff(path) == "html"
+    assert_same_report(read_report(path), expected)
+
+
+def test_notes_name_the_portal_text_left_out(tmp_path):
+    text, _ = published_page("cms", "2021", seed=8)
+    result = read_report(_save(tmp_path, "p.html", page_bytes(text)))
+    joined = "\n".join(result.notes)
+    assert "首页" in joined          # the navigation before the title: named, not read
+    assert "备案号" in joined or "主办单位" in joined   # the footer after the signature
+
+
+def test_preview_shows_every_table(tmp_path):
+    text, expected = published_page("layout", "2019", seed=9)
+    result = read_report(_save(tmp_path, "p.html", page_bytes(text)))
+    preview = build_preview(result, tmp_path / "p.html")
+    assert preview.source.startswith("网页")
+    n_inputs = sum(1 for k in expected.form.input_keys() if expected.values.get(k))
+    assert preview.n_figures == n_inputs
+    assert not preview.problems and not preview.printed_mismatches
+
+
+def test_command_line_check_and_dump(tmp_path, capsys):
+    text, expected = published_page("plain", "2021", seed=12)
+    path = _save(tmp_path, "page.html", page_bytes(text))
+    assert main(["dump", str(path)]) == 0
+    dumped = json.loads(capsys.readouterr().out)
+    assert dumped["format"] == "2021" and dumped["agency"] == expected.meta.agency
+    cells = {(c["table"], c["row"], c["col"]): c["value"] for c in dumped["cells"]}
+    for key in expected.form.input_keys():
+        value = expected.values.get(key) or 0
+        assert (cells.get(tuple(key)) or 0) in (value, str(value)), key
+    main(["check", str(path)])
+    out = capsys.readouterr().out
+    assert "个错误" in out
