@@ -17,7 +17,7 @@ from typing import TypeVar
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from .dialogs import APP_TITLE
+from .. import APP_NAME as APP_TITLE
 
 T = TypeVar("T")
 CANCELLING = "正在取消…"

@@ -7,20 +7,16 @@ ever blocks a test run; the fake records what was shown and answers from a scrip
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import APP_NAME as APP_TITLE
+from .dialog_types import Dialogs, NewReportAnswer
 
 if TYPE_CHECKING:  # Qt classes are imported when a dialog is first shown (start-up time)
     from PySide6.QtWidgets import QWidget
 
 
-@dataclass(frozen=True)
-class NewReportAnswer:
-    agency: str
-    year: int
-    version: str
+__all__ = ["APP_TITLE", "Dialogs", "NewReportAnswer", "QtDialogs", "set_implementation"]
 
 
 class QtDialogs:
@@ -151,10 +147,10 @@ class QtDialogs:
         return dialog.result_report()
 
 
-_impl: object = QtDialogs()
+_impl: Dialogs = QtDialogs()
 
 
-def set_implementation(impl: object) -> object:
+def set_implementation(impl: Dialogs) -> Dialogs:
     """Install another implementation (a test fake); returns the previous one."""
     global _impl
     previous, _impl = _impl, impl

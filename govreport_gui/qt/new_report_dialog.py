@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
-from .dialogs import NewReportAnswer
+from .dialog_types import NewReportAnswer
 
 
 class NewReportDialog(QDialog):

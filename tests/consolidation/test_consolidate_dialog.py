@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from consolidation_units import FEES, NEW, unit
+from fake_dialogs import FakeDialogs
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog
@@ -20,40 +21,9 @@ from govreport_gui.qt import dialogs
 from govreport_gui.qt.consolidate_dialog import ConsolidateDialog
 
 
-class Fake:
-    def __init__(self):
-        self.save_answers = []
-        self.open_answers = []     # lists of paths for 添加文件…
-        self.folder_answers = []   # folders for 添加文件夹…
-        self.shown = []
-        self.asked = []            # (kind, title, file types)
-
-    def save_file(self, parent, title, filters, suggested=""):
-        self.asked.append(("save_file", title, filters))
-        return self.save_answers.pop(0) if self.save_answers else None
-
-    def open_files(self, parent, title, filters, folder=""):
-        self.asked.append(("open_files", title, filters))
-        return self.open_answers.pop(0) if self.open_answers else []
-
-    def choose_folder(self, parent, title, folder=""):
-        self.asked.append(("choose_folder", title, ""))
-        return self.folder_answers.pop(0) if self.folder_answers else None
-
-    def error(self, parent, text, details=""):
-        self.shown.append(("error", text))
-
-    def notes(self, parent, title, intro, items):
-        self.shown.append(("notes", intro + "\n" + "\n".join(items)))
-
-    def ask_yes_no(self, parent, text, yes="是", no="否"):
-        self.shown.append(("ask", text))
-        return True
-
-
 @pytest.fixture
 def fake(monkeypatch):
-    f = Fake()
+    f = FakeDialogs()
     previous = dialogs.set_implementation(f)
 
     def no_qt_chooser(*args, **kwargs):   # a real file chooser would block the test run
@@ -152,16 +122,17 @@ def test_drill_down_of_a_selected_cell(qtbot, dialog, tmp_path):
 
 def test_files_and_folders_are_chosen_through_the_dialogs_module(qtbot, dialog, fake, tmp_path):
     files = write_set(tmp_path / "in")
-    fake.open_answers.append([str(files["a"]), str(files["b"])])
+    fake.answers["open_files"].append([str(files["a"]), str(files["b"])])
     with qtbot.waitSignal(dialog.readingFinished, timeout=20000):
         dialog.add_files_button.click()
-    assert fake.asked[-1] == ("open_files", "选择各单位的年报文件", open_filter(project_files=False))
-    assert "*.xlsx" in fake.asked[-1][2] and "*.docx" in fake.asked[-1][2]
+    assert fake.asked[-1] == ("open_files", "选择各单位的年报文件")
+    assert fake.filters[-1] == ("选择各单位的年报文件", open_filter(project_files=False))
+    assert "*.xlsx" in fake.filters[-1][1] and "*.docx" in fake.filters[-1][1]
     assert [u.name for u in dialog.units] == ["甲镇.govreport", "乙街道.json"]
-    fake.folder_answers.append(str(tmp_path / "in" / "乡镇"))
+    fake.answers["choose_folder"].append(str(tmp_path / "in" / "乡镇"))
     with qtbot.waitSignal(dialog.readingFinished, timeout=20000):
         dialog.add_folder_button.click()
-    assert fake.asked[-1][:2] == ("choose_folder", "选择存放各单位年报的文件夹")
+    assert fake.asked[-1] == ("choose_folder", "选择存放各单位年报的文件夹")
     assert [u.name for u in dialog.units] == ["甲镇.govreport", "乙街道.json", "丙乡.govreport"]
     # 取消 in the chooser: nothing is added, nothing is read
     dialog.add_files_button.click()
@@ -204,13 +175,13 @@ def test_export_unit_list(qtbot, dialog, fake, tmp_path):
     write_set(tmp_path / "in")
     load(qtbot, dialog, [tmp_path / "in"])
     out = tmp_path / "清单"
-    fake.save_answers.append(str(out))
+    fake.answers["save_file"].append(str(out))
     dialog.export_button.click()
-    assert fake.asked[-1][1:] == ("导出单位清单", save_filter(".xlsx"))
+    assert fake.filters[-1] == ("导出单位清单", save_filter(".xlsx"))
     wb = load_workbook(str(out) + ".xlsx")
     assert wb["单位清单"].max_row >= 9
     # a failed export (folder does not exist) gives a message, not a traceback
-    fake.save_answers.append(str(tmp_path / "nope" / "x.xlsx"))
+    fake.answers["save_file"].append(str(tmp_path / "nope" / "x.xlsx"))
     dialog.export_button.click()
     assert fake.shown and fake.shown[-1][0] == "error" and "文件夹不存在" in fake.shown[-1][1]
 
@@ -323,6 +294,7 @@ def test_unit_details_on_double_click(qtbot, dialog, fake, tmp_path):
     load(qtbot, dialog, [files["a"], files["v2019"]])
     row = next(i for i, u in enumerate(dialog.units) if u.name == "庚局.json")
     dialog.table.doubleClicked.emit(dialog.model.index(row, 2))
-    kind, text = fake.shown[-1]
+    kind, intro, items = fake.shown[-1]
+    text = intro + "\n" + items
     assert kind == "notes" and "庚局" in text and "计入汇总" in text
     assert "已按2021版格式转换" in text and "【警告】" in text

@@ -401,3 +401,18 @@ def test_changing_the_format_version_lists_what_moved_and_what_was_lost(qtbot, m
     [(kind, intro, items)] = [s for s in fake_dialogs.shown if s[0] == "notes"]
     assert "3.其他" in items and "请移到第1、2行" in items
     assert not [f for f in window.session.document.findings if f.rule.endswith("balance")]
+
+
+def test_the_real_dialogs_and_the_test_fake_follow_one_protocol():
+    import inspect
+
+    from fake_dialogs import FakeDialogs
+
+    from govreport_gui.qt.dialog_types import Dialogs
+    from govreport_gui.qt.dialogs import QtDialogs
+    names = [n for n, v in vars(Dialogs).items() if callable(v) and not n.startswith("_")]
+    assert len(names) >= 15
+    for name in names:
+        want = list(inspect.signature(getattr(Dialogs, name)).parameters)
+        for impl in (QtDialogs, FakeDialogs):
+            assert list(inspect.signature(getattr(impl, name)).parameters) == want, (impl.__name__, name)

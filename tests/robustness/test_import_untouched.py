@@ -9,41 +9,10 @@ import re
 import zlib
 
 import pytest
+from fake_dialogs import FakeDialogs
 from hostile import BILLION_LAUGHS, deep_json, mutations, with_doctype, zip_bomb
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-class RecordingDialogs:
-    """Every message is recorded; every question is answered 'yes' (so nothing is refused by the
-    clerk: a refusal can only come from the reader)."""
-
-    def __init__(self) -> None:
-        self.shown: list[tuple[str, str, str]] = []
-
-    def info(self, parent, text, details=""):
-        self.shown.append(("info", text, details))
-
-    def warning(self, parent, text, details=""):
-        self.shown.append(("warning", text, details))
-
-    def error(self, parent, text, details=""):
-        self.shown.append(("error", text, details))
-
-    def notes(self, parent, title, intro, items):
-        self.shown.append(("notes", intro, "\n".join(items)))
-
-    def ask_save_changes(self, parent, text):
-        return "discard"
-
-    def open_file(self, *args, **kwargs):
-        return None
-
-    def save_file(self, *args, **kwargs):
-        return None
-
-    def __getattr__(self, name):  # ask_yes_no, confirm_import, …
-        return lambda *args, **kwargs: True
 
 
 def _hostile_files(seeds, folder) -> list:
@@ -72,7 +41,7 @@ def window(qtbot, monkeypatch, tmp_path, sample_path):
     monkeypatch.setenv("GOVREPORT_DATA_DIR", str(tmp_path / "appdata"))
     from govreport_gui.qt import dialogs
     from govreport_gui.qt.app import create_window
-    fake = RecordingDialogs()
+    fake = FakeDialogs()   # every question answered yes: a refusal can only come from the reader
     previous = dialogs.set_implementation(fake)
     win = create_window([str(sample_path)], offer_recovery=False)
     qtbot.addWidget(win)
