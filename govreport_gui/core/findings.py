@@ -47,6 +47,13 @@ class Finding:
     def is_open(self) -> bool:
         return self.accepted_reason is None
 
+    def belongs_to(self, section: str | None, table_id: str | None = None) -> bool:
+        """Whether the finding is shown on the editor's page of ``section`` (the prose section,
+        with ``table_id`` its table), or with ``section`` None on the 基本信息 page."""
+        if section is None:
+            return self.meta is not None
+        return self.section == section or bool(table_id and any(k.table == table_id for k in self.cells))
+
     def accept(self, reason: str) -> "Finding":
         return replace(self, accepted_reason=reason)
 

@@ -505,8 +505,8 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _on_page(finding: Finding, page) -> bool:
         if isinstance(page, SectionPage):
-            return bool(page.table_id and any(k.table == page.table_id for k in finding.cells)) or finding.section == page.key
-        return finding.meta is not None  # about a 基本信息 field
+            return finding.belongs_to(page.key, page.table_id)
+        return finding.belongs_to(None)   # the 基本信息 page
 
     def _badge_tab(self, i: int, mine: list[Finding]) -> None:
         """The tab's badge: red with the errors, else orange with the warnings, else grey with

@@ -339,3 +339,14 @@ def test_findings_about_a_metadata_field_name_it():
     assert all(x.meta is None for x in check_report(r, prev) if x.cells or x.section)
     assert {"rule": "prose.template", "meta": "email"}.items() <= next(
         d for d in findings_json(check_report(r))["findings"] if d["rule"] == "prose.template").items()
+
+
+def test_a_finding_says_which_page_it_belongs_to():
+    from govreport_gui.core.findings import Finding, Severity
+    from govreport_gui.core.forms import CellKey
+    cell = Finding(Severity.ERROR, "三.balance", (CellKey("三", "（七）总计", "总计"),), "x")
+    prose = Finding(Severity.WARNING, "prose.x", (), "x", section="五")
+    meta = Finding(Severity.WARNING, "meta.year", (), "x", meta="year")
+    assert cell.belongs_to("三", "三") and not cell.belongs_to("二", "二") and not cell.belongs_to(None)
+    assert prose.belongs_to("五") and not prose.belongs_to("三", "三") and not prose.belongs_to(None)
+    assert meta.belongs_to(None) and not meta.belongs_to("一")
