@@ -64,6 +64,7 @@ class WrappingDelegate(QStyledItemDelegate):
 class FindingsPanel(QWidget):
     finding_activated = Signal(object)  # Finding
     accept_requested = Signal(object)   # Finding (a warning the clerk wants to confirm)
+    unaccept_requested = Signal(object)  # Finding (a confirmed warning the clerk wants open again)
     dismiss_requested = Signal(object)  # Finding (a printed total the clerk wants replaced by the recomputed one)
 
     def __init__(self, session: Session, parent=None, *, check_later: bool = False) -> None:
@@ -177,8 +178,12 @@ class FindingsPanel(QWidget):
 
     def _current_changed(self, item: QListWidgetItem | None, _previous=None) -> None:
         finding = item.data(FindingRole) if item is not None else None
+        accepted = finding is not None and not finding.is_open
+        self.accept_button.setText("取消确认" if accepted else "确认此警告…")
+        self.accept_button.setToolTip("这条警告已确认；取消后重新计入（可撤销）。" if accepted else
+                                      "数字核实无误时，写明理由后确认；确认的警告不再计入，理由随报告保存。")
         self.accept_button.setEnabled(finding is not None and finding.severity is Severity.WARNING
-                                      and finding.is_open and not finding.todo)
+                                      and not finding.todo)
         self.dismiss_button.setEnabled(finding is not None
                                        and is_printed_total_finding(self.session.report, finding))
         # only a report read from another program's file has printed totals to set aside
@@ -188,7 +193,7 @@ class FindingsPanel(QWidget):
         item = self.list.currentItem()
         finding = item.data(FindingRole) if item is not None else None
         if finding is not None:
-            self.accept_requested.emit(finding)
+            (self.accept_requested if finding.is_open else self.unaccept_requested).emit(finding)
 
     def _dismiss_current(self) -> None:
         item = self.list.currentItem()

@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(self.session, check_later=check_later)
         self.findings.finding_activated.connect(self.go_to_finding)
         self.findings.accept_requested.connect(self.accept_warning)
+        self.findings.unaccept_requested.connect(self.unaccept_warning)
         self.findings.dismiss_requested.connect(self.use_recomputed_total)
         self.findings_dock = QDockWidget("检查结果", self)
         self.findings_dock.setObjectName("findings")
@@ -581,6 +582,12 @@ class MainWindow(QMainWindow):
         if not reason:
             return False
         return self._push_finding_edit(lambda: accept_warning(finding, reason), "已确认该警告（可撤销）。")
+
+    def unaccept_warning(self, finding: Finding) -> bool:
+        """取消确认: a confirmed warning counts again (one undo step)."""
+        from ..core.edits import unaccept_warning
+        return self._push_finding_edit(lambda: unaccept_warning(self.session.report, finding),
+                                       "已取消确认，该警告重新计入（可撤销）。")
 
     def use_recomputed_total(self, finding: Finding) -> bool:
         """采用重新计算的合计: the file's printed total ``finding`` is about was the mistake (one

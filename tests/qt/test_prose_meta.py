@@ -111,6 +111,17 @@ def test_a_warning_is_accepted_with_a_reason_from_the_panel(qtbot, make_window, 
     assert "已确认" in panel.item_for(accepted).text()
     window.session.undo_stack.undo()
     assert [f for f in window.session.document.findings if f.rule == "meta.format_year"][0].is_open
+    window.session.undo_stack.redo()
+    # a confirmed warning can be opened again: the same button says 取消确认
+    [accepted] = [f for f in window.session.document.findings if f.rule == "meta.format_year"]
+    panel.list.setCurrentItem(panel.item_for(accepted))
+    assert panel.accept_button.text() == "取消确认" and panel.accept_button.isEnabled()
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    [reopened] = [f for f in window.session.document.findings if f.rule == "meta.format_year"]
+    assert reopened.is_open and window.session.report.accepted == []
+    assert window.session.undo_stack.count() == 2
+    window.session.undo_stack.undo()
+    assert not [f for f in window.session.document.findings if f.rule == "meta.format_year"][0].is_open
     # errors cannot be accepted
     error_items = [panel.list.item(i) for i in range(panel.list.count())
                    if getattr(panel.list.item(i).data(Qt.ItemDataRole.UserRole + 10), "severity", None)
