@@ -16,13 +16,16 @@ from pathlib import Path
 
 from ..core.consolidate import Consolidation, Unit, unit_from_report, unit_unreadable
 from ..core.errors import ReadError, WriteError
-from ..core.serialize import NATIVE_SUFFIX, write_atomic
-from .registry import kind_name
+from ..core.serialize import write_atomic
+from .registry import KINDS, kind_name
 from .sheet_print import fit_a4_width
 from .text_safety import safe_cell, xml_safe
 
 # Files that may hold a unit's report (others in a folder are skipped and named).
-UNIT_SUFFIXES = (NATIVE_SUFFIX, ".json", ".xlsx", ".xlsm", ".xls", ".docx", ".doc", ".wps", ".et")
+# in folders: every suffix a reader of the registry takes (and the old office formats, which get
+# their own message when no converter is there)
+UNIT_SUFFIXES = tuple(dict.fromkeys([*(s for k in KINDS if k.reader is not None for s in k.suffixes),
+                                     ".doc", ".wps", ".et"]))
 
 Progress = Callable[[int, int, str], None]   # (done, total, file name being read)
 
@@ -58,7 +61,8 @@ def collect_files(items: Iterable[str | os.PathLike], exclude: Iterable[str | os
         if path.is_dir():
             found = []
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                # hidden folders, and the folders a browser saves a page's pictures and scripts in
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.lower().endswith(("_files", ".files")))
                 for name in sorted(files):
                     p = Path(root) / name
                     if _is_temp(p):
@@ -68,7 +72,7 @@ def collect_files(items: Iterable[str | os.PathLike], exclude: Iterable[str | os
                     else:
                         out.skipped.append(f"“{p}”不是年报文件（扩展名{p.suffix or '无'}），已跳过")
             if not found:
-                out.skipped.append(f"文件夹“{path}”中没有年报文件（{NATIVE_SUFFIX}、.json、.xlsx、.xls、.docx）")
+                out.skipped.append(f"文件夹“{path}”中没有年报文件（{'、'.join(UNIT_SUFFIXES)}）")
             for p in found:
                 add(p)
         elif path.exists():

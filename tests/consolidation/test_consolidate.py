@@ -225,3 +225,14 @@ def test_cancel_stops_reading(tmp_path):
     seen = []
     result = read_units(files, progress=lambda d, t, n: seen.append(d), cancelled=lambda: len(seen) >= 3)
     assert result.cancelled and len(result.units) == 3
+
+
+def test_folders_take_every_readable_kind_but_not_a_saved_pages_asset_folder(tmp_path):
+    from govreport_gui.io.consolidation_io import collect_files
+    for name in ("a.pdf", "b.html", "c.mht", "d.xlsx", "e.doc", "f.txt"):
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "b_files").mkdir()
+    (tmp_path / "b_files" / "frame.htm").write_bytes(b"<html></html>")
+    found = collect_files([tmp_path])
+    assert sorted(p.name for p in found.files) == ["a.pdf", "b.html", "c.mht", "d.xlsx", "e.doc"]
+    assert any("f.txt" in s for s in found.skipped)
