@@ -113,6 +113,7 @@ class _XlsxBook:
                 self.sheets.append(_read_ws(ws))
                 self.sheets[-1].hidden = ws in hidden
                 self._paths[ws.title] = getattr(ws, "_worksheet_path", "")
+            self._load_merges()
             complete = True
         except ReadError:
             raise
@@ -126,6 +127,19 @@ class _XlsxBook:
             wb.close()
             if not complete:  # no book is returned: release the file (on Windows it would stay locked)
                 self.close()
+
+    def _load_merges(self) -> None:
+        """The merged ranges of every sheet read (openpyxl's read-only sheets do not give them):
+        ``<mergeCells>`` follows ``<sheetData>``, so each sheet's XML is scanned (bytes, not parsed)."""
+        import zipfile
+        try:
+            with zipfile.ZipFile(self.path) as zf:
+                for sheet in self.sheets:
+                    member = self._paths.get(sheet.name, "").lstrip("/")
+                    if member:
+                        _read_merges(zf, member, sheet)
+        except (KeyError, OSError, ValueError, zipfile.BadZipFile):
+            return   # merges unknown: positions are judged on the columns alone
 
     def close(self) -> None:
         f = getattr(self, "_file", None)
@@ -208,6 +222,34 @@ class _XlsxBook:
             return not sheet.truncated or (r < rows_read and c < MAX_COLS)
 
         return SheetEvaluator(sheet.name, sheet.get, formula_at, in_area)
+
+
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?"')
+#: Bytes of one sheet's XML scanned for merged ranges (a bigger sheet: merges beyond are unknown).
+MAX_MERGE_SCAN = 64 << 20
+
+
+def _read_merges(zf, member: str, sheet: SheetGrid) -> None:
+    """Record the ``<mergeCell ref="G5:M5"/>`` ranges of a sheet's XML on ``sheet`` (bounded)."""
+    from openpyxl.utils.cell import column_index_from_string
+
+    scanned = 0
+    tail = b""
+    with zf.open(member) as f:
+        while (chunk := f.read(1 << 20)) and scanned < MAX_MERGE_SCAN:
+            scanned += len(chunk)
+            buf = tail + chunk
+            cut = buf.rfind(b"<")
+            done, tail = (buf[:cut], buf[cut:]) if cut > 0 else (buf, b"")
+            if len(tail) > 4096:
+                tail = b""
+            if b"mergeCell" not in done:
+                continue
+            for m in _MERGE_CELL.finditer(done):
+                c1, r1, c2, r2 = m.group(1), m.group(2), m.group(3) or m.group(1), m.group(4) or m.group(2)
+                left, right = column_index_from_string(c1.decode()) - 1, column_index_from_string(c2.decode()) - 1
+                top, bottom = int(r1) - 1, int(r2) - 1
+                sheet.add_merge(min(top, bottom), min(left, right), max(top, bottom), max(left, right))
 
 
 def _empty_result(cell) -> bool:
@@ -368,7 +410,7 @@ def _load_xls(path: Path) -> list[SheetGrid]:
     except OSError as exc:
         raise ReadError(f"无法读取“{path.name}”：{exc.strerror or exc}。") from None
     try:
-        book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_Silent())
+        book = _open_xls(xlrd, data)
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise ReadError(f"“{path.name}”设置了打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码后另存，再导入。") from None
@@ -394,6 +436,8 @@ def _load_xls(path: Path) -> list[SheetGrid]:
                         sheet.cells[(r, c)] = v
                     elif t == xlrd.XL_CELL_TEXT and v:
                         sheet.cells[(r, c)] = v
+            for rlo, rhi, clo, chi in getattr(sh, "merged_cells", ()):
+                sheet.add_merge(rlo, clo, rhi - 1, chi - 1)
             sheets.append(sheet)
             book.unload_sheet(i)
     except ReadError:
@@ -405,6 +449,21 @@ def _load_xls(path: Path) -> list[SheetGrid]:
     finally:
         book.release_resources()
     return sheets
+
+
+def _open_xls(xlrd, data: bytes):
+    """The workbook with its merged ranges (xlrd reads them only with ``formatting_info``);
+    a file whose formatting xlrd cannot read is opened without."""
+    try:
+        return xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_Silent(), formatting_info=True)
+    except xlrd.XLRDError as exc:
+        if "encrypt" in str(exc).lower():
+            raise
+    except MemoryError:
+        raise
+    except Exception:
+        pass
+    return xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_Silent())
 
 
 class _Silent:

@@ -10,6 +10,12 @@ comes from the format declarations.  Layouts understood:
   or transposed with the groups as row labels;
 * plain lists: ``row label | column label | value`` or ``row label | value`` (single-column rows).
 
+Distances (“the next header to the right”, “the figure right of the label”, “the headers a few
+rows above”) are counted on the sheet's logical grid (``SheetGrid.col_steps``/``row_steps``): a
+merged range is one cell and empty spacer columns/rows do not count, so a page opened in an office
+suite, every label and figure merged over several columns (G:M, N:T, U:AA), reads like the
+printed table.  Positions themselves stay physical (a note names the real cell).
+
 The result says where every value was found, which version the labels belong to, and which labels
 could not be placed.  A table found more than once (the same 表三 on two sheets, a sheet copied as
 “Sheet1 (2)”, a table pasted twice, a summary of a few rows before the full table) is read from its
@@ -31,10 +37,21 @@ from .labels import MAX_LABEL_CHARS, LabelIndex, LabelUse, canonical_label, unit
 from .notes import Note
 from .sheet_grid import SheetGrid
 
-# How far above a row label its column headers may be (rows), per table.
+# How far above a row label its column headers may be (logical rows), per table.
 HEADER_WINDOW = {"二": 12, "三": 60, "四": 8}
-# Columns between consecutive headers of one table (merged headers leave gaps).
+# Logical columns between consecutive headers of one table (a header not merged over the columns
+# it names leaves gaps).
 HEADER_STEP = 6
+
+
+def _row_dist(sheet: SheetGrid, a: int, b: int) -> int:
+    """Logical rows between physical rows ``a`` and ``b`` (either order)."""
+    return sheet.row_steps(min(a, b), max(a, b))
+
+
+def _within(sheet: SheetGrid, a: int, b: int, steps: int, top: int, bottom: int) -> bool:
+    """Column ``b`` is right of ``a`` by at most ``steps`` logical columns of rows top..bottom."""
+    return a < b and sheet.col_steps(a, b, min(top, bottom), max(top, bottom)) <= steps
 
 
 @dataclass
@@ -250,13 +267,13 @@ def _note_stray_figures(sheets: list[SheetGrid], consumed: set[tuple[int, int, i
             if not mine:
                 continue
             first_value_col = min(p.col for p in mine)
-            last_col = max(p.col for p in mine) + STRAY_REACH
+            last_col = max(sheet.cell_right(p.row, p.col) for p in mine) + STRAY_REACH
             by_row: dict[int, list[Placement]] = defaultdict(list)
             for p in mine:
                 by_row[p.row].append(p)
             for r in sorted(by_row):
                 for c in range(first_value_col, last_col + 1):
-                    if (id(sheet), r, c) in consumed or not _is_number(sheet.get(r, c)):
+                    if (id(sheet), r, c) in consumed or not _is_number(sheet.get(r, c)) or sheet.covered(r, c):
                         continue
                     # the row (table 四: the group) of the nearest placed cell on its left
                     near = max(by_row[r], key=lambda p: (p.col <= c, p.col if p.col <= c else -p.col))
@@ -382,14 +399,15 @@ def _walk_headers(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurre
     prev_col = c0
     for label in cols:
         if anchor_row is None:
-            cands = [(rr, cc) for rr, cc in positions(label) if rr < r and r - rr <= window and cc > c0]
+            cands = [(rr, cc) for rr, cc in positions(label) if rr < r and sheet.row_steps(rr, r) <= window and cc > c0]
             if not cands:
                 continue
             rr, cc = min(cands, key=lambda p: (r - p[0], p[1] - c0))
             anchor_row = rr
         else:
             cands = [(rr, cc) for rr, cc in positions(label)
-                     if rr < r and abs(rr - anchor_row) <= 3 and prev_col < cc <= prev_col + HEADER_STEP]
+                     if rr < r and _row_dist(sheet, rr, anchor_row) <= 3
+                     and _within(sheet, prev_col, cc, HEADER_STEP, min(rr, anchor_row), r)]
             if not cands:
                 continue
             rr, cc = min(cands, key=lambda p: (p[1], abs(p[0] - anchor_row)))
@@ -397,7 +415,7 @@ def _walk_headers(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurre
         prev_col = cc
     if anchor_row is not None:  # columns in another order: headers left of the last one found
         _out_of_order([label for label in cols if label not in found], positions, found,
-                      lambda rr, cc: rr < r and abs(rr - anchor_row) <= 3 and c0 < cc, sheet)
+                      lambda rr, cc: rr < r and _row_dist(sheet, rr, anchor_row) <= 3 and c0 < cc, sheet)
     return found
 
 
@@ -426,11 +444,11 @@ def _inline(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrences, 
     col_at = {}
     for label in cols:
         for rr, cc in occ.get((version, table.id, "col", label), ()):
-            if rr == r and c0 < cc <= c0 + 12:
+            if rr == r and _within(sheet, c0, cc, 12, r, r):
                 col_at[cc] = label
     if col_at:
         for cc, label in sorted(col_at.items()):
-            for c in range(cc + 1, cc + 4):
+            for c in sheet.next_columns(r, cc, 3, r - 1, r + 1):
                 if c in col_at:
                     break
                 if sheet.get(r, c) is not None:
@@ -444,7 +462,7 @@ def _single_value(sheet: SheetGrid, r: int, c0: int, cols: list[str]) -> dict[st
     """``label | value`` for a row with a single value column (e.g. 2021 ``行政许可``)."""
     found: dict[str, tuple[int, str]] = {}
     if len(cols) == 1:
-        for c in range(c0 + 1, c0 + 4):
+        for c in sheet.next_columns(r, c0, 3, r - 1, r + 1):
             v = sheet.get(r, c)
             if v is not None and not (isinstance(v, str) and label_index().lookup(v)):
                 found[cols[0]] = (c, "")
@@ -464,11 +482,12 @@ def _place_column_groups(table: TableSpec, version: str, sheet: SheetGrid, occ: 
             first_row = None
             for label in cols:
                 cands = occ.get((version, table.id, "col", label), [])
+                cands = [(rr, cc) for rr, cc in cands if rg < rr and sheet.row_steps(rg, rr) <= 3]
                 if prev_col is None:
-                    cands = [(rr, cc) for rr, cc in cands if rg < rr <= rg + 3 and cg <= cc <= cg + 2]
+                    cands = [(rr, cc) for rr, cc in cands if cc == cg or _within(sheet, cg, cc, 2, rg, rr)]
                 else:
                     cands = [(rr, cc) for rr, cc in cands
-                             if rg < rr <= rg + 3 and abs(rr - first_row) <= 1 and prev_col < cc <= prev_col + 3]
+                             if _row_dist(sheet, rr, first_row) <= 1 and _within(sheet, prev_col, cc, 3, rg, rr)]
                 if not cands:
                     continue
                 rr, cc = min(cands, key=lambda p: (p[1], p[0]))
@@ -480,7 +499,8 @@ def _place_column_groups(table: TableSpec, version: str, sheet: SheetGrid, occ: 
                 placed = {label: (cc, "") for label, _, cc in found}
                 rows = _out_of_order([label for label in cols if label not in placed],
                                      lambda label: occ.get((version, table.id, "col", label), []), placed,
-                                     lambda rr, cc: rg < rr <= rg + 3 and abs(rr - first_row) <= 1 and cg <= cc,
+                                     lambda rr, cc: rg < rr and sheet.row_steps(rg, rr) <= 3
+                                     and _row_dist(sheet, rr, first_row) <= 1 and cg <= cc,
                                      sheet)
                 found += [(label, rr, placed[label][0]) for label, rr in rows.items()]
             if len(found) >= (len(cols) + 1) // 2:
@@ -488,8 +508,9 @@ def _place_column_groups(table: TableSpec, version: str, sheet: SheetGrid, occ: 
     for group, rg, cg, found in clusters:
         # The numbers are in the row below the lowest outcome header of neighbouring groups
         # (行政复议's headers span two rows; the litigation groups' headers are one row lower).
-        lowest = max(rr for _g2, rg2, _cg2, f2 in clusters if abs(rg2 - rg) <= 2 for _, rr, _ in f2)
-        value_row = lowest + 1
+        # (logical rows: a header merged down over several rows ends at its merge's last row).
+        value_row = 1 + max(sheet.cell_bottom(rr, cc) for _g2, rg2, _cg2, f2 in clusters
+                            if _row_dist(sheet, rg2, rg) <= 2 for _, rr, cc in f2)
         for label, _rr, cc in found:
             key = CellKey(table.id, group, label)
             _assign(copies, sheet, Placement(key, sheet, value_row, cc, label), (rg, cg))
@@ -502,6 +523,11 @@ def _is_figure(value: object) -> bool:
     if isinstance(value, str):
         return not label_index().lookup(value)
     return True
+
+
+def _figures_from(sheet: SheetGrid, r: int, col: int, n: int) -> bool:
+    """A figure among the first ``n`` logical cells of row ``r`` from column ``col`` on."""
+    return any(_is_figure(sheet.get(r, c)) for c in sheet.columns_from(r, col, n))
 
 
 def _note_unplaced(form: FormSpec, sheets: list[SheetGrid], per_sheet, result: Located) -> None:
@@ -530,8 +556,7 @@ def _note_unplaced(form: FormSpec, sheets: list[SheetGrid], per_sheet, result: L
             first_value_col = min(p.col for p in mine)
             for r, c in positions:
                 placed_here = any(p.row == r for p in mine)
-                if not placed_here and any(_is_figure(sheet.get(r, cc))
-                                           for cc in range(first_value_col, first_value_col + 8)):
+                if not placed_here and _figures_from(sheet, r, first_value_col, 8):
                     result.unplaced.append(Note(
                         f"{sheet.ref(r, c)}：“{official}”在{form.version}版格式中是分组标题，不填数字；"
                         "该行的数字未读取，请填入其下各项。", "unplaced"))
@@ -552,7 +577,7 @@ def _note_unplaced(form: FormSpec, sheets: list[SheetGrid], per_sheet, result: L
                     continue
                 if (r, c) in at and any(u.what != "col" for u in at[(r, c)]):
                     continue  # a label of the format (handled above), not a stray column label
-                has_numbers = any(_is_figure(sheet.get(r, cc)) for cc in range(first_value_col, first_value_col + 8))
+                has_numbers = _figures_from(sheet, r, first_value_col, 8)
                 if has_numbers:
                     result.unplaced.append(Note(_not_a_row_label(form, table_id, sheet.ref(r, c), text.strip(),
                                                                  (r, c) in at), "unplaced"))
