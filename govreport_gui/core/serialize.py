@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .. import APP_NAME
-from .errors import ReadError, WriteError
+from .errors import ReadError, WriteError, cannot_read
 from .forms import FORMS, CellKey, Kind, get_form
 from .recalc import recalculate
 from .report import SECTION_KEYS, AcceptedWarning, Metadata, Report
@@ -231,14 +231,8 @@ def load_file(path: str | os.PathLike) -> Loaded:
         if size > MAX_FILE_BYTES:
             raise ReadError(f"“{path.name}”过大（超过 {MAX_FILE_BYTES // 1024 // 1024} MB），不是年报文件。")
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReadError(f"找不到文件“{path}”。") from None
-    except PermissionError:
-        raise ReadError(f"没有权限读取“{path}”。") from None
-    except IsADirectoryError:
-        raise ReadError(f"“{path}”是文件夹，不是文件。") from None
     except OSError as exc:
-        raise ReadError(f"无法读取“{path}”：{exc.strerror or exc}。") from None
+        raise cannot_read(path, exc) from None
     return load_json_bytes(data, f"“{path.name}”")
 
 
