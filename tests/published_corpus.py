@@ -234,6 +234,29 @@ def published_page(style: str, version: str, seed: int, balanced: bool = True,
 
 
 # ---------------------------------------------------------------------------------------------
+# Checking a reading
+
+
+def assert_same_report(result, expected) -> None:
+    """Every figure exact (blank and zero alike), printed totals equal to the recomputed ones, and
+    the text parts as published."""
+    got = result.report
+    assert got.form_version == expected.form_version
+    form = expected.form
+    wrong = {k.name(): (got.values.get(k), expected.values.get(k)) for k in form.input_keys()
+             if (got.values.get(k) or 0) != (expected.values.get(k) or 0)}
+    assert wrong == {}
+    printed = printed_figures(expected)
+    totals = {k: v for k, v in got.printed.items() if (v or 0) != (printed.get(k) or 0)}
+    assert totals == {}
+    meta, want = got.meta, expected.meta
+    assert (meta.agency, meta.year, meta.issuing_organ, meta.date) == (want.agency, want.year, want.issuing_organ, want.date)
+    assert meta.preamble == want.preamble
+    for key, text in expected.sections.items():
+        assert got.sections.get(key) == text, key
+
+
+# ---------------------------------------------------------------------------------------------
 # Saving a page as a browser does
 
 

@@ -25,7 +25,7 @@ from ..core.forms import FORMS, newest_form
 from ..core.report import Report
 from ..core.values import normalise_text
 from .labels import heading_key
-from .notes import Note
+from .notes import Note, kind_of
 from .registry import ImportResult
 from .report_title import parse_title
 from .sheet_grid import MAX_CELLS, MAX_COLS, MAX_ROWS
@@ -95,8 +95,18 @@ def _read_page(text: str, name: str, kind: str, notes: list) -> ImportResult:
                         "请在浏览器中打开年报页面，等内容显示完整后再“另存为”网页（全部），或导入年报的 Word/PDF 附件。")
     blocks, left_out = _from_title(blocks)
     result = read_blocks(blocks, name, kind)
-    result.notes[:0] = [*notes, *page_notes, *left_out]
+    result.notes[:] = [*notes, *page_notes, *left_out, *map(_on_page, result.notes)]
+    result.found_in = {table_id: _on_page(where) for table_id, where in result.found_in.items()}
     return result
+
+
+_TABLE_NUMBER = re.compile(r"第\d+(?:、\d+)*个表格")
+
+
+def _on_page(note: str) -> str:
+    """A note naming a table by its number says it is the page's (网页中的第2个表格)."""
+    text = _TABLE_NUMBER.sub(lambda m: "网页中的" + m.group(0), note)
+    return note if text == note else Note(text, kind_of(note))
 
 
 # the line of publishing details a portal prints under an article's title

@@ -37,11 +37,13 @@ class TablePreview:
     figures: list[Figure]    # the input cells that have a value, in the table's order
     n_inputs: int            # input cells of the table
     printed: int             # totals read as printed in the file
+    where: str = ""           # where in the file it was read ("网页中的第2个表格"), when the reader says
 
     @property
     def summary(self) -> str:
         blank = self.n_inputs - len(self.figures)
-        text = f"表{self.table}：读取 {len(self.figures)} 个数字"
+        place = f"（{self.where}）" if self.where else ""
+        text = f"表{self.table}{place}：读取 {len(self.figures)} 个数字"
         if blank:
             text += f"，{blank} 个空白（按0计）"
         if self.printed:
@@ -131,7 +133,8 @@ def build_preview(result: ImportResult, path: str | Path | None = None,
                    for c in table.cells if not c.computed and report.values.get(c.key) is not None]
         n_inputs = sum(1 for c in table.cells if not c.computed)
         printed = sum(1 for k in report.printed if k.table == table.id)
-        tables.append(TablePreview(table.id, section.heading, figures, n_inputs, printed))
+        tables.append(TablePreview(table.id, section.heading, figures, n_inputs, printed,
+                                   getattr(result, "found_in", {}).get(table.id, "")))
     preview = ImportPreview(source, version, metadata, sections, tables)
     for note in result.notes:
         {"conversion": preview.conversions, "formula": preview.formulas, "unplaced": preview.unplaced,

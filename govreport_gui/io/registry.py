@@ -29,6 +29,7 @@ class ImportResult:
     previous: Report | None = None
     notes: list[str] = field(default_factory=list)   # conversions made, labels not placed, …
     kind: str = ""                                    # "native" / "json" / "xlsx" / "xls" / "docx"
+    found_in: dict[str, str] = field(default_factory=dict)   # table id → where it was read ("第2个表格（第3页）")
 
 
 Reader = Callable[[Path], ImportResult]

@@ -212,6 +212,8 @@ class WordTable(SheetGrid):
         for cell in grid.cells:
             if cell.text.strip():
                 self.cells[(cell.row, cell.col)] = cell.text
+            if cell.colspan > 1 or cell.rowspan > 1:   # the logical grid: a merged cell is one cell
+                self.add_merge(cell.row, cell.col, cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1)
 
     def ref(self, row: int, col: int) -> str:
         first, number = next(p for p in reversed(self.parts) if p[0] <= row)
@@ -230,6 +232,8 @@ class WordTable(SheetGrid):
         self.parts.extend((offset + first, number) for first, number in other.parts)
         for (r, c), value in other.cells.items():
             self.cells[(offset + r, c)] = value
+        for top, left, bottom, right in other.merges:
+            self.add_merge(offset + top, left, offset + bottom, right)
         self.table_rows += other.table_rows
         self.truncated = self.truncated or other.truncated
 
@@ -468,6 +472,7 @@ class _Body:
     head: list[str] = field(default_factory=list)            # before the first heading
     sections: dict[str, list[str]] = field(default_factory=dict)
     grids: list[Grid] = field(default_factory=list)
+    wheres: list[str] = field(default_factory=list)          # each grid's place in the file ("第3页"), if known
     after_six: list[_Block] = field(default_factory=list)    # the paragraph blocks of 六 (signature)
 
 
@@ -475,9 +480,11 @@ def read_blocks(blocks: list, name: str, kind: str = "docx") -> ImportResult:
     """A published report from its paragraphs and tables in reading order.
 
     ``blocks``: objects with ``kind`` ("p" or "tbl"), ``text`` and ``right`` (a right-aligned
-    paragraph: the signature) or ``grid`` (a ``Grid``).  The Word, web page and PDF readers all
-    come here: the title gives agency and year, headings split the prose into 一…六, the end of 六
-    is the signature, and the tables are found by their labels as in a workbook."""
+    paragraph: the signature) or ``grid`` (a ``Grid``) and optionally ``where`` (the table's
+    place for the clerk, "第3页"; ``ImportResult.found_in`` says where each report table was
+    read, and the import preview shows it).  The Word, web page and PDF readers all come here:
+    the title gives agency and year, headings split the prose into 一…六, the end of 六 is the
+    signature, and the tables are found by their labels as in a workbook."""
     notes: list[str] = []
     body = _sort_blocks(blocks, name, notes)
     meta = _read_head(body, notes)
@@ -494,7 +501,22 @@ def read_blocks(blocks: list, name: str, kind: str = "docx") -> ImportResult:
     _place_values(report, form, read.values, problems)
     for problem in problems:
         notes.append(Note(f"{problem}，未读取（按空白处理），请核对。", "problem"))
-    return ImportResult(report, None, notes, kind)
+    return ImportResult(report, None, notes, kind, _found_in(read, body.wheres))
+
+
+def _found_in(read: TablesRead, wheres: list[str]) -> dict[str, str]:
+    """Where each report table was read: the file's table(s) holding its figures, and their place."""
+    located = read.located
+    if located is None:
+        return {}
+    out: dict[str, str] = {}
+    for table_id in located.tables_found:
+        sheets = {id(p.sheet): p.sheet for p in located.placements.values() if p.key.table == table_id}
+        numbers = sorted({n for sheet in sheets.values() for _, n in sheet.parts})
+        places = list(dict.fromkeys(wheres[n - 1] for n in numbers if 0 < n <= len(wheres) and wheres[n - 1]))
+        text = "、".join(f"第{n}个表格" for n in numbers)
+        out[table_id] = text + (f"（{'、'.join(places)}）" if places else "")
+    return out
 
 
 def _sort_blocks(blocks: list, name: str, notes: list[str]) -> _Body:
@@ -505,6 +527,7 @@ def _sort_blocks(blocks: list, name: str, notes: list[str]) -> _Body:
     for block in blocks:
         if block.kind == "tbl":
             body.grids.append(block.grid)
+            body.wheres.append(getattr(block, "where", ""))
             continue
         text = _clean(block.text)
         if not text:

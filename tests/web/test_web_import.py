@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from published_corpus import STYLES, VERSIONS, mhtml_bytes, page_bytes, printed_figures, published_page
+from published_corpus import STYLES, VERSIONS, assert_same_report, mhtml_bytes, page_bytes, published_page
 
 from govreport_gui.cli import main
 from govreport_gui.io.import_preview import build_preview
@@ -17,25 +17,6 @@ def _save(tmp_path, name: str, data: bytes):
     path = tmp_path / name
     path.write_bytes(data)
     return path
-
-
-def assert_same_report(result, expected) -> None:
-    """Every figure exact (blank and zero alike), printed totals equal to the recomputed ones, and
-    the text parts as published."""
-    got = result.report
-    assert got.form_version == expected.form_version
-    form = expected.form
-    wrong = {k.name(): (got.values.get(k), expected.values.get(k)) for k in form.input_keys()
-             if (got.values.get(k) or 0) != (expected.values.get(k) or 0)}
-    assert wrong == {}
-    printed = printed_figures(expected)
-    totals = {k: v for k, v in got.printed.items() if (v or 0) != (printed.get(k) or 0)}
-    assert totals == {}
-    meta, want = got.meta, expected.meta
-    assert (meta.agency, meta.year, meta.issuing_organ, meta.date) == (want.agency, want.year, want.issuing_organ, want.date)
-    assert meta.preamble == want.preamble
-    for key, text in expected.sections.items():
-        assert got.sections.get(key) == text, key
 
 
 @pytest.mark.parametrize("version", VERSIONS)
