@@ -86,3 +86,10 @@ def test_the_packages_it_installs_are_pinned_by_the_lock_file():
     for requirement in project["dependencies"] + project["optional-dependencies"]["test"]:
         name = re.match(r"[A-Za-z0-9_.-]+", requirement).group(0).lower().replace("_", "-")
         assert name in pins, f"{name} is not pinned in packaging/constraints.txt"
+
+
+def test_the_linux_job_builds_the_package_for_the_oldest_systems(workflow):
+    job = workflow["jobs"]["linux-oldglibc"]
+    texts = " ".join(_step_text(step) for step in job["steps"])
+    assert "packaging/build_linux_oldglibc.sh" in texts and "debootstrap" in texts
+    assert "dist/oldglibc/govreport_*.deb" in texts
