@@ -156,6 +156,20 @@ def bench_pdf_import(quick: bool) -> list[dict]:
                 f"{bare:.0f} ms bare pdfplumber open + extract_tables", f"{ours / bare:.2f}×", "≤ 1.5×", ours / bare <= 1.5)]
 
 
+def bench_web_import(quick: bool) -> list[dict]:
+    out, _ = run_script("bench_web_import.py", ["7" if quick else "20"])
+    rows = []
+    for what, name in (("article", "the article alone"), ("portal", "as saved from a portal")):
+        size = num(rf"{what} page:\s+(\d+) KB", out)
+        bare = num(rf"{what} bare lxml.html parse:\s+([\d.]+) ms", out)
+        ours = num(rf"{what} web page import \(read_report\):\s+([\d.]+) ms", out)
+        if bare is None or ours is None:
+            rows.append(row(f"web page import ({name})", "unparsed", "", "", "≤ 2×", None))
+            continue
+        rows.append(row(f"web page import, {name} ({size:.0f} KB)", f"{ours:.1f} ms", f"{bare:.1f} ms bare lxml.html parse",
+                        f"{ours / bare:.2f}×", "≤ 2×", ours / bare <= 2.0))
+    return rows
+
 def bench_consolidate(quick: bool) -> list[dict]:
     n = 100 if quick else 300
     out, _ = run_script("bench_consolidate.py", [str(n)])
@@ -188,7 +202,7 @@ def bench_memory(quick: bool) -> list[dict]:
 BENCHMARKS = [("bench_startup.py", bench_startup), ("bench_packaged_startup.py", bench_packaged_startup),
               ("bench_edit.py", bench_edit), ("bench_recalc.py", bench_recalc),
               ("bench_excel_import.py", bench_excel), ("bench_word_export.py", bench_word),
-              ("bench_pdf_import.py", bench_pdf_import),
+              ("bench_pdf_import.py", bench_pdf_import), ("bench_web_import.py", bench_web_import),
               ("bench_consolidate.py", bench_consolidate), (None, bench_memory)]
 
 

@@ -352,7 +352,8 @@ def table_grid(table) -> tuple[Grid, bool]:
     occ: list[dict[int, DCell]] = []
     capped = False
     slots = 0
-    for r, tr in enumerate(_rows_of(table)):
+    rows = _rows_of(table)
+    for r, tr in enumerate(rows):
         if r >= MAX_ROWS or slots > MAX_CELLS:
             capped = True
             break
@@ -372,7 +373,7 @@ def table_grid(table) -> tuple[Grid, bool]:
             if colspan > MAX_SPAN or col + colspan > MAX_COLS or rowspan > MAX_ROWS:
                 capped = True
             colspan = min(colspan, MAX_SPAN, MAX_COLS - col)
-            rowspan = min(rowspan, MAX_ROWS - r, len(_rows_of(table)) - r) or 1
+            rowspan = min(rowspan, MAX_ROWS - r, len(rows) - r) or 1
             cell = DCell(r, col, colspan, _text(td), rowspan)
             cells.append(cell)
             for rr in range(r, r + rowspan):
@@ -382,4 +383,4 @@ def table_grid(table) -> tuple[Grid, bool]:
                     occ[rr].setdefault(c, cell)
             slots += colspan * rowspan
             col += colspan
-    return Grid(cells, occ[:max(1, len(_rows_of(table)))] if cells else [], capped), capped
+    return Grid(cells, occ[:max(1, len(rows))] if cells else [], capped), capped
