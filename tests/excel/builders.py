@@ -206,13 +206,15 @@ def zip_parts(path: Path) -> dict[str, bytes]:
         return {i.filename: z.read(i.filename) for i in z.infolist()}
 
 
-def soffice_convert(src: Path, fmt: str, outdir: Path) -> Path:
-    """Convert with LibreOffice (the caller skips when it is absent); returns the new file."""
+def soffice_convert(src: Path, fmt: str, outdir: Path, infilter: str | None = None) -> Path:
+    """Convert with LibreOffice (the caller skips when it is absent); returns the new file.
+    ``infilter``: the import filter (``"HTML (StarCalc)"`` opens a web page in Calc, not Writer)."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     assert exe
     outdir.mkdir(parents=True, exist_ok=True)
     profile = outdir / "lo-profile"
-    subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt,
+    opts = [f"--infilter={infilter}"] if infilter else []
+    subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", *opts, "--convert-to", fmt,
                     "--outdir", str(outdir), str(src)], check=True, capture_output=True, timeout=180)
     out = outdir / (src.stem + "." + fmt.split(":")[0])
     assert out.exists(), f"LibreOffice did not write {out}"

@@ -43,7 +43,7 @@ class Style:
 
 
 STYLES = {
-    "G:M N:T U:AA": Style(widths=(6, 7)),
+    "G:M N:T U:AA": Style(widths=(6, 7, 7, 7)),
     "uneven widths": Style(widths=(3, 5, 2, 9, 4, 6, 2)),
     "spacer columns": Style(widths=(4, 3), spacer=1),
     "two spacers, tall rows": Style(widths=(2, 5, 3), spacer=2, height=2),
@@ -175,3 +175,31 @@ def _html_table(table: TableSpec, report: Report, computed: dict, style: Style) 
         rows.setdefault(g.row, []).append(f"<td{spans}>{html.escape(text)}</td>")
     body = "".join(f"<tr>{''.join(rows.get(r, []))}</tr>" for r in range(table.n_rows))
     return f"<table border='1'>{body}</table>"
+
+
+def word_grids(report: Report, widths: Sequence[int] = (6, 7)) -> list:
+    """The report's tables as ``word_import.Grid``s whose cells span several grid columns
+    (``gridSpan``, as a web page pasted into Word or read by the web-page reader gives them): each
+    logical column ``widths[i]`` grid columns wide; figures as text, zeros blank."""
+    from govreport_gui.io.word_import import DCell, Grid
+
+    form = report.form
+    computed = recalculate(form, report.values)
+    starts = [sum(widths[i % len(widths)] for i in range(n)) for n in range(40)]
+    grids = []
+    for table in form.tables.values():
+        cells, occ = [], [dict() for _ in range(table.n_rows)]
+        for g in table.grid:
+            if g.key:
+                value = report.values.get(g.key) if g.role is Role.INPUT else computed.get(g.key)
+                shown = figure_text(value, form.cell(g.key).kind, Style(blank_zeros=True))
+                text = "" if shown is None else format_value(shown)
+            else:
+                text = g.text
+            col, end = starts[g.col], starts[g.col + g.colspan]
+            cell = DCell(g.row, col, end - col, text, g.rowspan)
+            cells.append(cell)
+            for r in range(g.row, g.row + g.rowspan):
+                occ[r].update({c: cell for c in range(col, end)})
+        grids.append(Grid(cells, occ))
+    return grids
