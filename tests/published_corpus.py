@@ -17,6 +17,7 @@ import base64
 import html
 import quopri
 import random
+import re
 from decimal import Decimal
 
 from govreport_gui.core.forms import CellKey, get_form
@@ -231,6 +232,18 @@ def published_page(style: str, version: str, seed: int, balanced: bool = True,
     """(the page's HTML, the report it publishes) for a style, a format version and a seed."""
     report = published_report(version, seed, balanced)
     return page_html(report, style, seed, charset), report
+
+
+def widened(page: str, factor: int) -> str:
+    """The page's tables as an office suite lays out a pasted page: every cell ``factor`` columns
+    wide (``colspan`` multiplied), so labels and figures sit in wide merges."""
+    def cell(match: re.Match) -> str:
+        tag, attrs, body = match.group(1), match.group(2) or "", match.group(3)
+        span = re.search(r'colspan="(\d+)"', attrs)
+        n = int(span.group(1)) if span else 1
+        attrs = re.sub(r' colspan="\d+"', "", attrs) + f' colspan="{n * factor}"'
+        return f"<{tag}{attrs}>{body}</{tag}>"
+    return re.sub(r"<(td|th)(\s[^>]*)?>(.*?)</\1>", cell, page, flags=re.S)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from published_corpus import STYLES, VERSIONS, assert_same_report, mhtml_bytes, page_bytes, published_page
+from published_corpus import STYLES, VERSIONS, assert_same_report, mhtml_bytes, page_bytes, published_page, widened
 
 from govreport_gui.cli import main
 from govreport_gui.io.import_preview import build_preview
@@ -112,3 +112,12 @@ def test_command_line_check_and_dump(tmp_path, capsys):
     main(["check", str(path)])
     out = capsys.readouterr().out
     assert "个错误" in out
+
+
+@pytest.mark.parametrize("factor", [3, 7])
+@pytest.mark.parametrize("version", VERSIONS)
+def test_tables_of_wide_merged_cells(tmp_path, version, factor):
+    """Every label and figure in a merge several columns wide (a page pasted into an office suite
+    and saved again): the figure right of a label is found however wide the merges are."""
+    text, expected = published_page("cms", version, seed=factor)
+    assert_same_report(read_report(_save(tmp_path, "wide.html", page_bytes(widened(text, factor)))), expected)
