@@ -276,7 +276,7 @@ class _Walker:
 
 def _hidden(el) -> bool:
     style = (el.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or el.get("hidden") is not None or el.get("aria-hidden") == "true" and False
+    return "display:none" in style or el.get("hidden") is not None
 
 
 def _is_right(el) -> bool:

@@ -121,3 +121,19 @@ def test_tables_of_wide_merged_cells(tmp_path, version, factor):
     and saved again): the figure right of a label is found however wide the merges are."""
     text, expected = published_page("cms", version, seed=factor)
     assert_same_report(read_report(_save(tmp_path, "wide.html", page_bytes(widened(text, factor)))), expected)
+
+
+def test_new_report_from_last_years_page(tmp_path, capsys):
+    """`govreport new --previous page.htm`: this year's report prefilled from last year's page."""
+    from govreport_gui.core.serialize import load_file
+
+    text, expected = published_page("layout", "2021", seed=13, charset="gbk")
+    page = _save(tmp_path, "去年年报.htm", b"\xef\xbb\xbf" + text.encode("utf-8"))   # BOM wins over the meta
+    out = tmp_path / "new.govreport"
+    assert main(["new", "--previous", str(page), "-o", str(out)]) == 0
+    assert "已结转" in capsys.readouterr().err
+    loaded = load_file(out)
+    assert loaded.report.meta.year == expected.meta.year + 1
+    assert loaded.report.meta.agency == expected.meta.agency
+    assert loaded.previous is not None
+    assert_same_report(read_report(page), expected)
