@@ -44,6 +44,9 @@ _BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside",
           "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "center", "address", "figure", "figcaption",
           "hr", "tr", "body", "html", "caption", "fieldset", "legend"}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+# an XHTML page's XML declaration: its encoding counts as declared; lxml refuses a str that keeps it
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", re.I)
 _RIGHT = re.compile(r"text-align\s*:\s*(right|end)", re.I)
 
 
@@ -152,7 +155,7 @@ def decode_page(data: bytes, declared: str | None = None) -> tuple[str, bool]:
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             return data[len(bom):].decode(codec, errors="replace"), False
-    match = _CHARSET.search(data[:8192])
+    match = _CHARSET.search(data[:8192]) or _XML_ENCODING.match(data[:512])
     codec = _codec(declared) or _codec(match.group(1).decode("ascii") if match else None)
     if codec:
         return data.decode(codec, errors="replace"), False
@@ -196,6 +199,7 @@ def page_blocks(text: str) -> tuple[list[HtmlBlock], list]:
     import lxml.html
     from lxml import etree
 
+    text = _XML_DECLARATION.sub("", text, count=1)
     parser = lxml.html.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True,
                                   huge_tree=False)
     try:

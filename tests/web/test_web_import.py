@@ -137,3 +137,17 @@ def test_new_report_from_last_years_page(tmp_path, capsys):
     assert loaded.report.meta.agency == expected.meta.agency
     assert loaded.previous is not None
     assert_same_report(read_report(page), expected)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_xhtml_page_with_an_xml_declaration(tmp_path, encoding):
+    """Older portals serve XHTML 1.0: an XML declaration (its encoding the only one given) and a DTD."""
+    text, expected = published_page("cms", "2019", seed=14, charset=None)
+    xhtml = (f'<?xml version="1.0" encoding="{encoding}"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+             '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+             + text.replace("<!DOCTYPE html>\n", "").replace("<html>", '<html xmlns="http://www.w3.org/1999/xhtml">'))
+    path = _save(tmp_path, "x.htm", xhtml.encode(encoding))
+    assert sniff(path) == "html"
+    result = read_report(path)
+    assert not any("GB18030" in n for n in result.notes)   # the declaration was honoured, not guessed
+    assert_same_report(result, expected)
