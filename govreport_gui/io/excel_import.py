@@ -621,7 +621,7 @@ def _read_metadata(sheets: list[SheetGrid], own: bool) -> tuple[Metadata, dict[s
                     sections[section] = value
                 continue
             if not meta.year:
-                below = sheet.get(r + 1, c)
+                below = sheet.get(sheet.cell_bottom(r, c) + 1, c)
                 _title(text + below if isinstance(below, str) and len(below) <= 40 else text, meta)
     return meta, sections
 
@@ -638,7 +638,7 @@ def _right_of(sheet: SheetGrid, r: int, c: int, own: bool) -> object:
                 rr += 1
             return "".join(parts)
         return value
-    for cc in range(c + 1, c + 4):
+    for cc in sheet.next_columns(r, c, 3, r - 1, r + 1):   # logical cells: a merged label, spacer columns
         value = sheet.get(r, cc)
         if value is not None:
             return value

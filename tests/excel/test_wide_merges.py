@@ -177,3 +177,19 @@ def test_web_page_converted_by_libreoffice_calc(tmp_path, soffice, version, fmt,
     result = read_report(converted)
     assert_read_whole(result, source, Style(blank_zeros=True))
     assert result.kind == fmt
+
+
+def test_metadata_beside_its_label_across_merges_and_spacers(tmp_path):
+    """``电话`` merged A:D, an empty spacer column, the number merged F:K: read as its value."""
+    source = filled_report("2021", seed=3)
+    wb = web_sheet(source, STYLES["spacer columns"])
+    ws = wb.active
+    row = ws.max_row + 2
+    ws.cell(row, 1, "电话")
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+    ws.cell(row, 6, "0123-45678901")
+    ws.merge_cells(start_row=row, start_column=6, end_row=row, end_column=11)
+    wb.save(tmp_path / "page.xlsx")
+    result = read_report(tmp_path / "page.xlsx")
+    assert result.report.meta.phone == "0123-45678901"
+    assert result.report.values == source.values
