@@ -5,10 +5,10 @@ written here, varied on purpose) and the ``Report`` it publishes, with random fi
 ``seed``.  The labels and the table layouts come from the format declarations (``core/forms``), the
 rest — navigation, breadcrumbs, footers, layout tables, ``<span>``/``<font>`` around figures,
 ``<br>`` inside labels, ``&nbsp;`` / ``—`` / ``无`` for zero, units after figures, headings numbered
-differently — is what portals do.  ``page_bytes`` and ``mhtml_bytes`` save a page as a browser
-does (UTF-8 or GBK, charset declared or not; MHTML in quoted-printable or base64), so the web page
-reader, and the readers of the same pages converted by an office suite (.doc/.odt/.pdf/.xlsx), can
-share the corpus.
+differently, a Word document saved as a web page and pasted in — is what portals do.
+``page_bytes`` and ``mhtml_bytes`` save a page as a browser does (UTF-8 or GBK, charset declared or
+not; MHTML in quoted-printable or base64), so the web page reader, and the readers of the same
+pages converted by an office suite (.doc/.odt/.pdf/.xlsx), can share the corpus.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from govreport_gui.core.recalc import all_values
 from govreport_gui.core.report import Metadata, Report
 from govreport_gui.core.values import format_value
 
-STYLES = ("cms", "layout", "plain", "split")
+STYLES = ("cms", "layout", "plain", "split", "word")
 VERSIONS = ("2019", "2021")
 
 _AGENCIES = ("某某市交通运输局", "某某县人民政府办公室", "某某区市场监督管理局", "某某市生态环境局")
@@ -192,6 +192,8 @@ def article_html(report: Report, style: str, rng: random.Random) -> str:
 
 def page_html(report: Report, style: str, seed: int = 0, charset: str | None = "utf-8") -> str:
     """The whole portal page around the article; ``charset`` is declared in the head (None: not at all)."""
+    if style == "word":   # a Word document saved as a web page and pasted into a plain portal page
+        return _as_word_html(page_html(report, "plain", seed, charset))
     rng = random.Random(seed * 7 + 1)
     article = article_html(report, style, rng)
     declared = ""
@@ -225,6 +227,19 @@ def _frame(style: str, article: str, report: Report) -> str:
     if style == "plain":
         return f"{article}<hr>{share}"
     return f'{nav}{crumb}<div class="main"><div class="left">{info}</div>{article}</div>{share}{footer}'
+
+
+def _as_word_html(page: str) -> str:
+    """Word's "save as web page" markup: every cell's text in a ``MsoNormal`` paragraph inside
+    styled spans with an empty ``<o:p>``, prose likewise, Word's conditional comments in the body."""
+    def cell(match: re.Match) -> str:
+        tag, attrs, body = match.group(1), match.group(2) or "", match.group(3)
+        return (f'<{tag}{attrs} style="border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt">'
+                '<p class=MsoNormal align=center style="text-align:center"><span lang=EN-US style="font-size:10.5pt;'
+                f'font-family:仿宋_GB2312">{body}<o:p></o:p></span></p></{tag}>')
+    page = re.sub(r"<(td|th)(\s[^>]*)?>(.*?)</\1>", cell, page, flags=re.S)
+    page = page.replace("<p>　　", '<p class=MsoNormal style="text-indent:32.0pt"><span style="font-family:仿宋_GB2312">')
+    return page.replace("<body>", "<body><!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]-->", 1)
 
 
 def published_page(style: str, version: str, seed: int, balanced: bool = True,
