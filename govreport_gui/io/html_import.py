@@ -47,6 +47,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""",
 # an XHTML page's XML declaration: its encoding counts as declared; lxml refuses a str that keeps it
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", re.I)
+_FORMS = tuple(FORMS.values())
 _RIGHT = re.compile(r"text-align\s*:\s*(right|end)", re.I)
 
 
@@ -123,8 +124,7 @@ def _from_title(blocks: list[HtmlBlock]) -> tuple[list[HtmlBlock], list]:
     under it are left out, and named in a note.  The title is the last short paragraph naming
     the report before the first section heading; its first line when it is set in two."""
     suffix = Report.new(newest_form().version).title()
-    forms = tuple(FORMS.values())
-    first_heading = next((i for i, b in enumerate(blocks) if b.kind == "p" and heading_key(b.text.strip(), forms)),
+    first_heading = next((i for i, b in enumerate(blocks) if b.kind == "p" and heading_key(b.text.strip(), _FORMS)),
                          len(blocks))
     titles = [i for i, b in enumerate(blocks[:first_heading]) if b.kind == "p" and suffix in normalise_text(b.text)
               and len(b.text) <= 80 and not b.text.rstrip().endswith("。")]
@@ -243,7 +243,7 @@ class _Walker:
             self.flush()
             self._tail(el)
             return
-        block = tag in _BLOCK or tag in ("td", "th")
+        block = tag in _BLOCK or tag in ("td", "th") or (tag in ("b", "strong") and self._heading_run(el))
         if block:
             self.flush()
             self.right = _is_right(el)
@@ -254,6 +254,11 @@ class _Walker:
         if block:
             self.flush()
         self._tail(el)
+
+    def _heading_run(self, el) -> bool:
+        """Bold text opening a paragraph that is a section heading, the section's text after it in
+        the same paragraph (``<p><b>一、总体情况</b>本年度……</p>``): the heading is a paragraph of its own."""
+        return not "".join(self.line).strip() and heading_key(el.text_content().strip(), _FORMS) is not None
 
     def _tail(self, el) -> None:
         if el.tail:

@@ -151,3 +151,13 @@ def test_xhtml_page_with_an_xml_declaration(tmp_path, encoding):
     result = read_report(path)
     assert not any("GB18030" in n for n in result.notes)   # the declaration was honoured, not guessed
     assert_same_report(result, expected)
+
+
+def test_bold_heading_and_its_text_in_one_paragraph(tmp_path):
+    """``<p><b>一、总体情况</b>本年度……</p>``: the heading starts the section, the text is its prose."""
+    import re
+
+    text, expected = published_page("plain", "2021", seed=15)
+    merged = re.sub(r"(<p><b>[^<]*</b>)</p>\n<p>　　", r"\1", text)
+    assert merged.count("</b></p>") < text.count("</b></p>")
+    assert_same_report(read_report(_save(tmp_path, "p.html", page_bytes(merged))), expected)
