@@ -258,7 +258,7 @@ class _Walker:
     def _heading_run(self, el) -> bool:
         """Bold text opening a paragraph that is a section heading, the section's text after it in
         the same paragraph (``<p><b>一、总体情况</b>本年度……</p>``): the heading is a paragraph of its own."""
-        return not "".join(self.line).strip() and heading_key(el.text_content().strip(), _FORMS) is not None
+        return not "".join(self.line).strip() and heading_key("".join(el.itertext()).strip(), _FORMS) is not None
 
     def _tail(self, el) -> None:
         if el.tail:

@@ -161,3 +161,12 @@ def test_bold_heading_and_its_text_in_one_paragraph(tmp_path):
     merged = re.sub(r"(<p><b>[^<]*</b>)</p>\n<p>　　", r"\1", text)
     assert merged.count("</b></p>") < text.count("</b></p>")
     assert_same_report(read_report(_save(tmp_path, "p.html", page_bytes(merged))), expected)
+
+
+def test_mhtml_whose_charset_is_only_in_the_part_header(tmp_path):
+    """A GBK page without <meta>: the MIME part's charset decides (nothing guessed)."""
+    text, expected = published_page("split", "2019", seed=16, charset=None)
+    path = _save(tmp_path, "p.mht", mhtml_bytes(text, "quoted-printable", charset="gbk"))
+    result = read_report(path)
+    assert not any("GB18030" in n for n in result.notes)
+    assert_same_report(result, expected)
