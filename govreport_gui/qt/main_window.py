@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QApplication,
@@ -48,6 +48,17 @@ if TYPE_CHECKING:  # the grids are imported when the first table page is built (
     from .table_model import TableModel
 
 FIRST_CHECK_LATEST_MS = 1000  # the first check runs after the first paint, or at the latest this long after show
+
+
+PREFERRED_SIZE = (1440, 920)
+
+
+def window_size(available) -> tuple[int, int]:
+    """The window's first size: the preferred one, shrunk to fit the screen's free area (a
+    1366×768 office monitor, the taskbar left out) with a margin."""
+    if available is None or available.width() <= 0:
+        return PREFERRED_SIZE
+    return (min(PREFERRED_SIZE[0], available.width() - 40), min(PREFERRED_SIZE[1], available.height() - 60))
 
 
 def prose_hint(form, key: str) -> str:
@@ -179,7 +190,9 @@ class MainWindow(QMainWindow):
         self.session = Session(document, self)
         self.flows = FileFlows(self, self.session)
         self.setAcceptDrops(True)
-        self.resize(1440, 920)
+        # (the offscreen platform's 800×800 "screen" is no monitor: pictures and tests get the full size)
+        real_screen = self.screen() is not None and QGuiApplication.platformName() != "offscreen"
+        self.resize(*window_size(self.screen().availableGeometry().size() if real_screen else None))
 
         self.tabs = SectionTabs()
         sections_bar = QToolBar("章节")

@@ -63,3 +63,12 @@ def test_without_a_paint_the_first_check_still_comes(qtbot, monkeypatch):
     qtbot.waitUntil(lambda: window.session.document.checked and window._checked_once, timeout=3000)
     assert window.findings.summary.text() != "正在检查…"
     assert window.status_version.text() == "2021版格式"
+
+
+def test_the_window_fits_a_small_office_screen():
+    from PySide6.QtCore import QSize
+
+    from govreport_gui.qt.main_window import PREFERRED_SIZE, window_size
+    assert window_size(QSize(1366, 728)) == (1326, 668)
+    assert window_size(QSize(2560, 1400)) == PREFERRED_SIZE
+    assert window_size(None) == PREFERRED_SIZE
