@@ -409,61 +409,58 @@ def _load_xls(path: Path) -> list[SheetGrid]:
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"无法读取“{path.name}”：{exc.strerror or exc}。") from None
-    try:
-        book = _open_xls(xlrd, data)
-    except xlrd.XLRDError as exc:
-        if "encrypt" in str(exc).lower():
-            raise ReadError(f"“{path.name}”设置了打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码后另存，再导入。") from None
-        raise _unreadable(path, "Excel 97-2003 工作簿") from exc
-    except MemoryError:
-        raise ReadError(f"“{path.name}”过大，读取时内存不足。") from None
-    except Exception as exc:
-        raise _unreadable(path, "Excel 97-2003 工作簿") from exc
+    # Merged ranges come only with xlrd's formatting pass; a file whose formatting xlrd cannot
+    # read is read again without (positions are then judged on the columns alone).
+    for formatting in (True, False):
+        try:
+            book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_Silent(), formatting_info=formatting)
+        except xlrd.XLRDError as exc:
+            if "encrypt" in str(exc).lower():
+                raise ReadError(f"“{path.name}”设置了打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码后另存，再导入。") from None
+            if formatting:
+                continue
+            raise _unreadable(path, "Excel 97-2003 工作簿") from exc
+        except MemoryError:
+            raise ReadError(f"“{path.name}”过大，读取时内存不足。") from None
+        except Exception as exc:
+            if formatting:
+                continue
+            raise _unreadable(path, "Excel 97-2003 工作簿") from exc
+        try:
+            return _xls_sheets(xlrd, book)
+        except MemoryError:
+            raise ReadError(f"“{path.name}”过大，读取时内存不足。") from None
+        except Exception as exc:  # xlrd parses sheets lazily: a damaged sheet fails here (struct.error, KeyError, …)
+            if not formatting:
+                raise _unreadable(path, "Excel 97-2003 工作簿") from exc
+        finally:
+            book.release_resources()
+    raise AssertionError("unreachable")  # pragma: no cover - the second pass returns or raises
+
+
+def _xls_sheets(xlrd, book) -> list[SheetGrid]:
+    """The sheets of an open .xls book (visible first), with their merged ranges where known."""
     sheets: list[SheetGrid] = []
-    try:
-        visibility = list(getattr(book, "_sheet_visibility", ())) or [0] * book.nsheets
-        order = sorted(range(min(book.nsheets, MAX_SHEETS)), key=lambda i: visibility[i] != 0)
-        for i in order:
-            sh = book.sheet_by_index(i)
-            sheet = SheetGrid(sh.name, hidden=visibility[i] != 0)
-            n_rows, n_cols = min(sh.nrows, MAX_ROWS), min(sh.ncols, MAX_COLS)
-            sheet.truncated = sh.nrows > MAX_ROWS or sh.ncols > MAX_COLS
-            for r in range(n_rows):
-                types = sh.row_types(r, 0, n_cols)
-                values = sh.row_values(r, 0, n_cols)
-                for c, (t, v) in enumerate(zip(types, values)):
-                    if t in (xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE):
-                        sheet.cells[(r, c)] = v
-                    elif t == xlrd.XL_CELL_TEXT and v:
-                        sheet.cells[(r, c)] = v
-            for rlo, rhi, clo, chi in getattr(sh, "merged_cells", ()):
-                sheet.add_merge(rlo, clo, rhi - 1, chi - 1)
-            sheets.append(sheet)
-            book.unload_sheet(i)
-    except ReadError:
-        raise
-    except MemoryError:
-        raise ReadError(f"“{path.name}”过大，读取时内存不足。") from None
-    except Exception as exc:  # xlrd parses sheets lazily: a damaged sheet fails here (struct.error, KeyError, …)
-        raise _unreadable(path, "Excel 97-2003 工作簿") from exc
-    finally:
-        book.release_resources()
+    visibility = list(getattr(book, "_sheet_visibility", ())) or [0] * book.nsheets
+    order = sorted(range(min(book.nsheets, MAX_SHEETS)), key=lambda i: visibility[i] != 0)
+    for i in order:
+        sh = book.sheet_by_index(i)
+        sheet = SheetGrid(sh.name, hidden=visibility[i] != 0)
+        n_rows, n_cols = min(sh.nrows, MAX_ROWS), min(sh.ncols, MAX_COLS)
+        sheet.truncated = sh.nrows > MAX_ROWS or sh.ncols > MAX_COLS
+        for r in range(n_rows):
+            types = sh.row_types(r, 0, n_cols)
+            values = sh.row_values(r, 0, n_cols)
+            for c, (t, v) in enumerate(zip(types, values)):
+                if t in (xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE):
+                    sheet.cells[(r, c)] = v
+                elif t == xlrd.XL_CELL_TEXT and v:
+                    sheet.cells[(r, c)] = v
+        for rlo, rhi, clo, chi in getattr(sh, "merged_cells", ()):
+            sheet.add_merge(rlo, clo, rhi - 1, chi - 1)
+        sheets.append(sheet)
+        book.unload_sheet(i)
     return sheets
-
-
-def _open_xls(xlrd, data: bytes):
-    """The workbook with its merged ranges (xlrd reads them only with ``formatting_info``);
-    a file whose formatting xlrd cannot read is opened without."""
-    try:
-        return xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_Silent(), formatting_info=True)
-    except xlrd.XLRDError as exc:
-        if "encrypt" in str(exc).lower():
-            raise
-    except MemoryError:
-        raise
-    except Exception:
-        pass
-    return xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_Silent())
 
 
 class _Silent:

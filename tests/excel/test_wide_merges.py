@@ -193,3 +193,28 @@ def test_metadata_beside_its_label_across_merges_and_spacers(tmp_path):
     result = read_report(tmp_path / "page.xlsx")
     assert result.report.meta.phone == "0123-45678901"
     assert result.report.values == source.values
+
+
+def test_xls_whose_formatting_xlrd_cannot_read_is_read_without_merges(tmp_path, soffice, monkeypatch):
+    """xlrd gives merged ranges only with its formatting pass; when that pass fails on a file,
+    the sheet is read again without it (a layout without wide merges still reads whole)."""
+    import xlrd
+
+    from .builders import official
+    source = filled_report("2019", seed=9)
+    xlsx = tmp_path / "a.xlsx"
+    official(source).save(xlsx)
+    xls = soffice_convert(xlsx, "xls", tmp_path / "lo")
+    real_open = xlrd.open_workbook
+    calls = []
+
+    def failing_formatting(*args, **kwargs):
+        calls.append(kwargs.get("formatting_info"))
+        if kwargs.get("formatting_info"):
+            raise AssertionError("XF record out of range")   # what xlrd's formatting pass may raise
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(xlrd, "open_workbook", failing_formatting)
+    result = read_report(xls)
+    assert calls == [True, False]
+    assert result.report.values == source.values
