@@ -31,7 +31,8 @@ class Style:
     """How a page was pasted: ``widths`` — physical columns per logical column (cycled);
     ``spacer`` — empty columns after each merge; ``height`` — physical rows per logical row;
     ``blocks_side_by_side`` — the blocks of 二 next to each other instead of stacked;
-    ``units`` — counts written “12件”; ``blank_zeros`` — 0 left empty; ``origin`` — first column."""
+    ``units`` — counts written “12件”; ``blank_zeros`` — 0 left empty; ``origin`` — first column;
+    ``merged`` — False: the merges were lost (pasted as values), the texts stay where they were."""
 
     widths: Sequence[int] = (6, 7)
     spacer: int = 0
@@ -40,6 +41,7 @@ class Style:
     units: bool = False
     blank_zeros: bool = False
     origin: int = 0
+    merged: bool = True
 
 
 STYLES = {
@@ -49,6 +51,7 @@ STYLES = {
     "two spacers, tall rows": Style(widths=(2, 5, 3), spacer=2, height=2),
     "blocks side by side": Style(widths=(5, 4, 6), blocks_side_by_side=True),
     "units and blank zeros": Style(widths=(7, 6, 5), units=True, blank_zeros=True, origin=1),
+    "merges lost, spacers kept": Style(widths=(6, 7, 7, 7), spacer=1, merged=False, blank_zeros=True),
 }
 
 
@@ -94,7 +97,7 @@ class _Page:
         r2, c2 = row + rows * self.style.height - 1, self.col_end(col + cols - 1)
         if value is not None:
             self.ws.cell(row=r1, column=c1, value=value)
-        if (r1, c1) != (r2, c2):
+        if (r1, c1) != (r2, c2) and self.style.merged:
             self.ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
 
     def paragraph(self, text: str, logical_cols: int = 4) -> None:
