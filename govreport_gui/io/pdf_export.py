@@ -15,26 +15,19 @@ file of that name untouched.
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from ..core.errors import WriteError
 from ..core.report import Report
 from ..core.serialize import write_atomic
+from .office_suite import SofficeCancelled, SofficeFailed, find_soffice, run_soffice
+
+__all__ = ["CANCELLED", "CONVERT_TIMEOUT", "NEED_OFFICE", "ExportCancelled", "find_soffice", "write_pdf"]
 
 CONVERT_TIMEOUT = 180  # seconds
-GROUP_EXIT_WAIT = 5.0          # seconds for a killed LibreOffice's processes to go
-POLL_INTERVAL = 0.05   # seconds between looks at ``cancelled`` while LibreOffice runs
-_WINDOWS_SOFFICE = (r"C:\Program Files\LibreOffice\program\soffice.exe",
-                    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
-_MAC_SOFFICE = ("/Applications/LibreOffice.app/Contents/MacOS/soffice",)
 NEED_OFFICE = ("导出 PDF 需要本机安装 LibreOffice（免费）或 WPS/Word，但没有找到。"
                "请安装 LibreOffice 后重试；也可以先“导出 Word”，再在 WPS/Word 中“输出为 PDF”。")
 CANCELLED = "已取消导出 PDF，没有生成文件。"
@@ -50,21 +43,6 @@ class ExportCancelled(WriteError):
 def _check(cancelled: Callable[[], bool] | None) -> None:
     if cancelled is not None and cancelled():
         raise ExportCancelled()
-
-
-def find_soffice() -> str | None:
-    """The LibreOffice executable (env ``GOVREPORT_SOFFICE`` first), or None."""
-    override = os.environ.get("GOVREPORT_SOFFICE")
-    if override:
-        return override if Path(override).exists() or shutil.which(override) else None
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    for candidate in (*_WINDOWS_SOFFICE, *_MAC_SOFFICE):
-        if Path(candidate).exists():
-            return candidate
-    return None
 
 
 def write_pdf(path: Path, report: Report, previous: Report | None = None,
@@ -108,75 +86,16 @@ def _convert(docx_path: Path, tmp: Path, cancelled: Callable[[], bool] | None = 
 
 def _convert_soffice(soffice: str, docx_path: Path, tmp: Path,
                      cancelled: Callable[[], bool] | None = None) -> bytes:
-    profile = (tmp / "profile").resolve().as_uri()
-    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", str(tmp), str(docx_path)]
-    # its own process group (session), so that cancelling also ends the soffice.bin it starts
-    group = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if sys.platform == "win32"
-             else {"start_new_session": True})
     try:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, **group)
-    except OSError as exc:
-        raise WriteError(f"无法启动 LibreOffice（{exc.strerror or exc}）。请检查 LibreOffice 安装后重试。") from None
-    deadline = time.monotonic() + CONVERT_TIMEOUT
-    try:
-        while True:
-            try:
-                returncode = process.wait(POLL_INTERVAL)
-                break
-            except subprocess.TimeoutExpired:
-                pass
-            if cancelled is not None and cancelled():
-                raise ExportCancelled()
-            if time.monotonic() > deadline:
-                raise WriteError(f"LibreOffice 转换 PDF 超时（{CONVERT_TIMEOUT} 秒）。请稍后重试，或先导出 Word 再手动转换。")
-    finally:
-        if process.returncode is None:  # cancelled, timed out or interrupted: still running
-            _kill_group(process)
-    pdf = docx_path.with_suffix(".pdf")
-    if returncode != 0 or not pdf.exists() or pdf.stat().st_size == 0:
-        raise WriteError("LibreOffice 没有生成 PDF（转换失败）。请先导出 Word，再在 WPS/Word/LibreOffice 中另存为 PDF。")
-    return pdf.read_bytes()
-
-
-def _kill_group(process: subprocess.Popen) -> None:
-    """End a LibreOffice that is still running, with every process it started (soffice.bin).
-    Called before the launcher is reaped, so its process group id cannot belong to another."""
-    if sys.platform == "win32":  # pragma: no cover - Windows only
-        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], stdin=subprocess.DEVNULL,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    else:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-    if process.poll() is None:
-        process.kill()
-    process.wait()
-    if sys.platform != "win32":  # the group's other processes (soffice.bin) may take a moment to go
-        deadline = time.monotonic() + GROUP_EXIT_WAIT
-        while time.monotonic() < deadline and _group_running(process.pid):
-            time.sleep(0.02)
-
-
-def _group_running(pgid: int) -> bool:
-    """Whether a process of group ``pgid`` still runs (an ended one not yet reaped does not)."""
-    proc = Path("/proc")
-    if not proc.is_dir():
-        try:
-            os.killpg(pgid, 0)
-        except (ProcessLookupError, PermissionError):
-            return False
-        return True
-    for stat in proc.glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if len(fields) > 2 and fields[2] == str(pgid) and fields[0] != "Z":
-            return True
-    return False
+        return run_soffice(soffice, docx_path, "pdf", tmp, CONVERT_TIMEOUT, cancelled).read_bytes()
+    except SofficeCancelled:
+        raise ExportCancelled() from None
+    except SofficeFailed as exc:
+        if exc.reason == "start":
+            raise WriteError(f"无法启动 LibreOffice（{exc.detail}）。请检查 LibreOffice 安装后重试。") from None
+        if exc.reason == "timeout":
+            raise WriteError(f"LibreOffice 转换 PDF 超时（{CONVERT_TIMEOUT} 秒）。请稍后重试，或先导出 Word 再手动转换。") from None
+        raise WriteError("LibreOffice 没有生成 PDF（转换失败）。请先导出 Word，再在 WPS/Word/LibreOffice 中另存为 PDF。") from None
 
 
 def _convert_com(docx_path: Path, tmp: Path, cancelled: Callable[[], bool] | None = None
