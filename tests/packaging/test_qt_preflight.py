@@ -4,9 +4,13 @@ exit code 2, never Qt's English abort."""
 from __future__ import annotations
 
 import os
+import struct
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
+
+import pytest
 
 from govreport_gui import qt_preflight
 
@@ -51,3 +55,35 @@ def test_the_editor_exits_2_with_the_message_instead_of_starting_qt(tmp_path):
     assert "sudo apt install libxcb-cursor0" in proc.stderr
     assert "could not load" not in proc.stderr and "Traceback" not in proc.stderr
     assert "PySide6" not in proc.stderr
+
+
+def _needed(path: Path) -> set[str]:
+    """DT_NEEDED entries of a 64-bit little-endian ELF file (what ``ldd`` would look for)."""
+    data = path.read_bytes()
+    shoff, = struct.unpack_from("<Q", data, 0x28)
+    shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
+    sections = [struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize) for i in range(shnum)]
+    dynamic = next(s for s in sections if s[1] == 6)          # SHT_DYNAMIC
+    strtab = sections[dynamic[6]]                             # its sh_link: the string table
+    names = set()
+    for offset in range(dynamic[4], dynamic[4] + dynamic[5], 16):
+        tag, value = struct.unpack_from("<qQ", data, offset)
+        if tag == 1:                                          # DT_NEEDED
+            start = strtab[4] + value
+            names.add(data[start:data.index(b"\0", start)].decode())
+    return names
+
+
+def test_the_check_knows_every_library_qt_s_xcb_plugin_needs():
+    import PySide6
+    qt = Path(PySide6.__file__).parent / "Qt"
+    plugin = qt / "plugins" / "platforms" / "libqxcb.so"
+    if sys.platform != "linux" or not plugin.exists():
+        pytest.skip("PySide6's xcb plugin exists only on Linux")
+    needed = set()
+    for binary in (plugin, qt / "lib" / "libQt6XcbQpa.so.6", qt / "lib" / "libQt6Gui.so.6", qt / "lib" / "libQt6DBus.so.6"):
+        needed |= _needed(binary)
+    system = {n for n in needed if "Qt6" not in n and not n.startswith(
+        ("libc.so", "libm.so", "libstdc++", "libgcc_s", "libpthread", "libdl.so", "librt.so", "ld-linux"))}
+    assert "libxcb-cursor.so.0" in system
+    assert system - set(qt_preflight.XCB_LIBRARIES) == set()
