@@ -30,10 +30,12 @@ else
   PY=$BUILD/venv/bin/python
 fi
 echo "== Python: $("$PY" -c 'import sys; print(sys.executable, sys.version.split()[0])')"
-"$PY" -m pip install -q --disable-pip-version-check "pyinstaller>=6.10,<7"
-# the application's own dependencies (already satisfied when the current Python has them)
-"$PY" -m pip install -q --disable-pip-version-check "PySide6-Essentials>=6.6" "openpyxl>=3.1" \
-  "python-docx>=1.1" "xlrd>=2.0" "defusedxml>=0.7"
+"$PY" -m pip install -q --disable-pip-version-check -c packaging/constraints.txt "pyinstaller>=6.10,<7"
+# the application's own dependencies, at the pins every build and the tests use
+# (pyproject.toml's dependencies, not the package itself: PyInstaller takes the source tree)
+"$PY" -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' \
+  > "$BUILD/requirements.txt"
+"$PY" -m pip install -q --disable-pip-version-check -c packaging/constraints.txt -r "$BUILD/requirements.txt"
 
 VERSION=$("$PY" -c 'import tomllib; print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
 ARCH=$(dpkg --print-architecture 2>/dev/null || uname -m)
@@ -52,6 +54,10 @@ QT_QPA_PLATFORM=offscreen GOVREPORT_DATA_DIR=$(mktemp -d) "$DIST/govreport/govre
 echo "== network libraries must not be in the build"
 if find "$DIST/govreport" \( -name 'libQt6Network*' -o -name 'QtNetwork*' -o -path '*networkinformation*' -o -path '*/tls/*' \) | grep .; then
   echo "QtNetwork found in the build: it must not be shipped" >&2; exit 1
+fi
+echo "== libraries the program never uses must not be in the build (packaging/govreport.spec)"
+if find "$DIST/govreport" \( -name 'libssl*' -o -name 'libcrypto*' -o -name 'libsystemd*' -o -name 'libgcrypt*' \) | grep .; then
+  echo "unused system libraries found in the build" >&2; exit 1
 fi
 
 echo "== .tar.gz"
