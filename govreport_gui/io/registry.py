@@ -66,8 +66,13 @@ KINDS: tuple[FileKind, ...] = (
              reader="govreport_gui.io.word_import:read_docx", writer="govreport_gui.io.word_export:write_docx"),
     FileKind("xlsx", "Excel 工作簿", (".xlsx", ".xlsm"),
              reader="govreport_gui.io.excel_import:read_xlsx", writer="govreport_gui.io.excel_export:write_xlsx"),
-    FileKind("xls", "Excel 97-2003 工作簿", (".xls",), reader="govreport_gui.io.excel_import:read_xls"),
+    FileKind("xls", "Excel 97-2003 工作簿", (".xls", ".et"), reader="govreport_gui.io.excel_import:read_xls"),
     FileKind("html", "网页", (".html", ".htm"), reader="govreport_gui.io.html_import:read_html"),
+    # converted to .docx/.xlsx by LibreOffice (or WPS/Word/Excel on Windows), then read as such
+    FileKind("doc", "旧版 Word/WPS 文档", (".doc", ".wps", ".dot"), reader="govreport_gui.io.office_convert:read_doc"),
+    FileKind("rtf", "RTF 文档", (".rtf",), reader="govreport_gui.io.office_convert:read_rtf"),
+    FileKind("odt", "OpenDocument 文本", (".odt",), reader="govreport_gui.io.office_convert:read_odt"),
+    FileKind("ods", "OpenDocument 表格", (".ods",), reader="govreport_gui.io.office_convert:read_ods"),
     FileKind("mhtml", "网页（单个文件）", (".mhtml", ".mht"), reader="govreport_gui.io.html_import:read_mhtml"),
     FileKind("pdf", "PDF 文件", (".pdf",), reader="govreport_gui.io.pdf_import:read_pdf",
              writer="govreport_gui.io.pdf_export:write_pdf",
@@ -140,11 +145,16 @@ def sniff(path: Path) -> str:
             return "docx"
         if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
             return "xlsx"
+        odf = _odf_kind(path) if "mimetype" in names else None
+        if odf:
+            return odf
         raise ReadError(f"“{path.name}”是压缩包，但不是 Word 文档或 Excel 工作簿。")
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return _sniff_ole(path)
     if head.startswith(b"%PDF-"):
         return "pdf"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{") or (not stripped and _json_after_whitespace(path)):
         return "json"
@@ -157,6 +167,17 @@ def sniff(path: Path) -> str:
         raise ReadError(f"“{path.name}”的扩展名是{suffix}，但内容不是{entry.name}（可能是改了扩展名的其他文件，或已损坏）。")
     known = "、".join(f"{k.name}（{'/'.join(k.suffixes)}）" for k in KINDS if k.reader is not None)
     raise ReadError(f"无法识别“{path.name}”的内容。支持的文件：{known}。")
+
+
+def _odf_kind(path: Path) -> str | None:
+    """An OpenDocument text or spreadsheet, from its ``mimetype`` member."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            mimetype = z.read("mimetype")[:100]
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, NotImplementedError, zlib.error):
+        return None
+    return {b"application/vnd.oasis.opendocument.text": "odt",
+            b"application/vnd.oasis.opendocument.spreadsheet": "ods"}.get(mimetype.strip())
 
 
 _PAGE_TAGS = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<body", b"<table", b"<title", b"<div", b"<p>", b"<p ")
@@ -191,9 +212,9 @@ def _sniff_ole(path: Path) -> str:
     utf16 = lambda s: s.encode("utf-16-le")  # noqa: E731 - directory entry names are UTF-16
     if utf16("EncryptedPackage") in data or utf16("EncryptionInfo") in data:
         raise ReadError(f"“{path.name}”设置了打开密码（已加密），无法读取。请在 Excel/WPS/Word 中取消密码后另存，再导入。")
-    if utf16("WordDocument") in data:
-        raise ReadError(f"“{path.name}”是旧版 Word（.doc）文档，暂不能直接读取。请在 Word/WPS 中“另存为”.docx 后再导入。")
-    if utf16("Workbook") in data or utf16("Book") in data:
+    if utf16("WordDocument") in data or utf16("MatOST") in data:   # Word 97–2003 / WPS; Works
+        return "doc"
+    if utf16("Workbook") in data or utf16("Book") in data:   # Excel 97–2003, WPS 表格 (.et)
         return "xls"
     raise ReadError(f"“{path.name}”是旧版 Office 文件，但不是 Excel 工作簿或 Word 文档。")
 

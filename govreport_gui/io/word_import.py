@@ -433,6 +433,10 @@ def _blocks(document) -> list[_Block]:
                 jc = child.find(f"{W}pPr/{W}jc")
                 right = jc is not None and jc.get(f"{W}val") in ("right", "end")
                 out.append(_Block("p", text, right))
+            elif child.tag == f"{W}tbl" and _is_layout_table(child):
+                for tc in child.iter(f"{W}tc"):   # a web page's layout table: its cells hold the report
+                    if tc.getparent().getparent() is child:
+                        walk(tc)
             elif child.tag == f"{W}tbl":
                 out.append(_Block("tbl", grid=table_grid(child)))
             elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag"):
@@ -441,6 +445,13 @@ def _blocks(document) -> list[_Block]:
 
     walk(document.element.body)
     return out
+
+
+def _is_layout_table(tbl) -> bool:
+    """A table that lays the page out rather than holding figures (a portal page saved or
+    converted to Word): it has tables inside its cells."""
+    return any(tc.find(f".//{W}tbl") is not None
+               for tr in tbl.iterchildren(f"{W}tr") for tc in tr.iterchildren(f"{W}tc"))
 
 
 def _clean(text: str) -> str:
@@ -519,19 +530,27 @@ def _found_in(read: TablesRead, wheres: list[str]) -> dict[str, str]:
     return out
 
 
-def _sort_blocks(blocks: list, name: str, notes: list[str]) -> _Body:
-    """Headings in order; before the first one: title and preamble."""
-    all_forms = tuple(FORMS.values())
-    body = _Body()
-    current: str | None = None
+def _lines(blocks: list, body: _Body):
+    """(block, line) for every non-blank line of the paragraphs, in order (a line break inside a
+    paragraph — a web page's <br>, a Word line break — separates a heading, a signature, a
+    footer as much as a new paragraph does); the tables go to ``body``."""
     for block in blocks:
         if block.kind == "tbl":
             body.grids.append(block.grid)
             body.wheres.append(getattr(block, "where", ""))
             continue
-        text = _clean(block.text)
-        if not text:
-            continue
+        for line in block.text.split("\n"):
+            text = _clean(line)
+            if text:
+                yield block, text
+
+
+def _sort_blocks(blocks: list, name: str, notes: list[str]) -> _Body:
+    """Headings in order; before the first one: title and preamble."""
+    all_forms = tuple(FORMS.values())
+    body = _Body()
+    current: str | None = None
+    for block, text in _lines(blocks, body):
         key = heading_key(text, all_forms)
         if key is not None and key not in body.sections:
             official = next(s.heading for s in all_forms[0].sections if s.key == key)
@@ -558,8 +577,7 @@ def _read_head(body: _Body, notes: list[str]) -> Metadata:
     rest of them is the preamble."""
     head = body.head
     suffix = Report.new(newest_form().version).title()   # 政府信息公开工作年度报告
-    title_at = next((i for i, text in enumerate(head[:6]) if suffix in normalise_text(text)
-                     or "年度报告" in text), None)
+    title_at = _title_at(head, suffix)
     title, preamble, parsed = "", head, None
     if title_at is not None:
         start = title_at
@@ -586,6 +604,19 @@ def _read_head(body: _Body, notes: list[str]) -> Metadata:
         notes.append("标题中没有机关名称，请在报告信息中填写")
     meta.preamble = "\n".join(preamble)
     return meta
+
+
+# a web page's breadcrumb or menu names the report too: "当前位置：首页 > 政务公开 > XX年度报告"
+_NOT_A_TITLE = re.compile(r"[>＞»›|｜]|当前位置|您的位置|所在位置|首页")
+_TITLE_WINDOW = 12   # paragraphs before the title: a portal's menu, breadcrumb, publishing details
+
+
+def _title_at(head: list[str], suffix: str) -> int | None:
+    """Where the report's title is among the leading paragraphs: one naming the report, not a
+    breadcrumb or menu line that names it too (the first naming one when all look like that)."""
+    naming = [i for i, text in enumerate(head[:_TITLE_WINDOW])
+              if suffix in normalise_text(text) or "年度报告" in text]
+    return next((i for i in naming if not _NOT_A_TITLE.search(head[i])), naming[0] if naming else None)
 
 
 def _read_signature(body: _Body, meta: Metadata, notes: list[str]) -> None:
