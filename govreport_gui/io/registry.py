@@ -51,6 +51,7 @@ class FileKind:
     writer: str | Writer | None = None
     write_name: str = ""               # the name in 导出为… when it differs (PDF: 网上发布用)
     cancellable: bool = False          # the writer takes ``cancelled=`` (it runs for seconds)
+    slow_to_read: bool = False         # reading takes seconds (an office suite converts, pages parsed)
 
     @property
     def export_name(self) -> str:
@@ -69,12 +70,16 @@ KINDS: tuple[FileKind, ...] = (
     FileKind("xls", "Excel 97-2003 工作簿", (".xls", ".et"), reader="govreport_gui.io.excel_import:read_xls"),
     FileKind("html", "网页", (".html", ".htm"), reader="govreport_gui.io.html_import:read_html"),
     # converted to .docx/.xlsx by LibreOffice (or WPS/Word/Excel on Windows), then read as such
-    FileKind("doc", "旧版 Word/WPS 文档", (".doc", ".wps", ".dot"), reader="govreport_gui.io.office_convert:read_doc"),
-    FileKind("rtf", "RTF 文档", (".rtf",), reader="govreport_gui.io.office_convert:read_rtf"),
-    FileKind("odt", "OpenDocument 文本", (".odt",), reader="govreport_gui.io.office_convert:read_odt"),
-    FileKind("ods", "OpenDocument 表格", (".ods",), reader="govreport_gui.io.office_convert:read_ods"),
+    FileKind("doc", "旧版 Word/WPS 文档", (".doc", ".wps", ".dot"), reader="govreport_gui.io.office_convert:read_doc",
+             slow_to_read=True),
+    FileKind("rtf", "RTF 文档", (".rtf",), reader="govreport_gui.io.office_convert:read_rtf",
+             slow_to_read=True),
+    FileKind("odt", "OpenDocument 文本", (".odt",), reader="govreport_gui.io.office_convert:read_odt",
+             slow_to_read=True),
+    FileKind("ods", "OpenDocument 表格", (".ods",), reader="govreport_gui.io.office_convert:read_ods",
+             slow_to_read=True),
     FileKind("mhtml", "网页（单个文件）", (".mhtml", ".mht"), reader="govreport_gui.io.html_import:read_mhtml"),
-    FileKind("pdf", "PDF 文件", (".pdf",), reader="govreport_gui.io.pdf_import:read_pdf",
+    FileKind("pdf", "PDF 文件", (".pdf",), reader="govreport_gui.io.pdf_import:read_pdf", slow_to_read=True,
              writer="govreport_gui.io.pdf_export:write_pdf",
              write_name="PDF（网上发布用）", cancellable=True),
 )

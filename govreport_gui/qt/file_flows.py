@@ -282,8 +282,11 @@ class FileFlows(QObject):
             self.message.emit(f"已打开“{path.name}”。")
 
     def _read(self, path: str | os.PathLike):
-        from ..io.registry import read_report
+        from ..io.registry import kind_named, read_report, sniff
         try:
+            entry = kind_named(sniff(Path(path)))
+            if entry is not None and entry.slow_to_read:   # an office suite converts: seconds
+                return dialogs.busy(self.window, f"正在读取“{Path(path).name}”…", lambda cancelled: read_report(path))
             return read_report(path)
         except ReadError as exc:
             dialogs.error(self.window, str(exc))

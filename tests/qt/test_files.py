@@ -416,3 +416,22 @@ def test_the_real_dialogs_and_the_test_fake_follow_one_protocol():
         want = list(inspect.signature(getattr(Dialogs, name)).parameters)
         for impl in (QtDialogs, FakeDialogs):
             assert list(inspect.signature(getattr(impl, name)).parameters) == want, (impl.__name__, name)
+
+
+def test_a_document_an_office_suite_converts_is_read_behind_the_please_wait_dialog(qtbot, make_window, sample,
+                                                                                    fake_dialogs, tmp_path):
+    import subprocess
+
+    from support import require_libreoffice
+
+    from govreport_gui.io.registry import write_report
+    soffice = require_libreoffice()
+    docx = tmp_path / "去年.docx"
+    write_report(docx, sample)
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'p').resolve().as_uri()}", "--headless",
+                    "--convert-to", "odt", "--outdir", str(tmp_path), str(docx)], capture_output=True, timeout=180)
+    window = make_window()
+    assert window.flows.open_file(tmp_path / "去年.odt")
+    assert ("busy", "正在读取“去年.odt”…") in fake_dialogs.asked
+    got = {k: v for k, v in window.session.report.values.items() if v}
+    assert got == {k: v for k, v in sample.values.items() if v}
