@@ -17,7 +17,6 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import ReadError
@@ -29,7 +28,7 @@ from .notes import Note, kind_of
 from .registry import ImportResult
 from .report_title import parse_title
 from .sheet_grid import MAX_CELLS, MAX_COLS, MAX_ROWS
-from .word_import import MAX_SPAN, DCell, Grid, _short, read_blocks
+from .word_import import MAX_SPAN, Block, DCell, Grid, _short, read_blocks
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024   # a report page is well under 1 MB; 20 MB is no report page
 MAX_BLOCKS = 20_000
@@ -49,14 +48,6 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", re.I)
 _FORMS = tuple(FORMS.values())
 _RIGHT = re.compile(r"text-align\s*:\s*(right|end)", re.I)
-
-
-@dataclass
-class HtmlBlock:
-    kind: str            # "p" or "tbl"
-    text: str = ""
-    right: bool = False
-    grid: Grid | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,7 +109,7 @@ _PAGE_INFO = re.compile(r"^(?:发布时间|发布日期|发文日期|成文日�
                         r"阅读次数|访问量|字号|【字号|作者|索引号|文号|分享到|打印)\s*[:：]?")
 
 
-def _from_title(blocks: list[HtmlBlock]) -> tuple[list[HtmlBlock], list]:
+def _from_title(blocks: list[Block]) -> tuple[list[Block], list]:
     """The page from the report's title on: the portal's navigation, breadcrumbs and sidebar
     before it (a breadcrumb often ends with the title itself) and the line of publishing details
     under it are left out, and named in a note.  The title is the last short paragraph naming
@@ -194,7 +185,7 @@ def mhtml_page(data: bytes) -> tuple[bytes, str | None] | None:
 # The page as paragraphs and tables
 
 
-def page_blocks(text: str) -> tuple[list[HtmlBlock], list]:
+def page_blocks(text: str) -> tuple[list[Block], list]:
     """Paragraphs and data tables of the page in reading order, and notes about what was capped."""
     import lxml.html
     from lxml import etree
@@ -216,7 +207,7 @@ class _Walker:
     """Walks the DOM in document order, gathering inline text into lines and tables into grids."""
 
     def __init__(self) -> None:
-        self.blocks: list[HtmlBlock] = []
+        self.blocks: list[Block] = []
         self.notes: list = []
         self.line: list[str] = []
         self.right = False
@@ -225,7 +216,7 @@ class _Walker:
     def flush(self) -> None:
         text = "".join(self.line)
         if text.strip() and len(self.blocks) < MAX_BLOCKS:
-            self.blocks.append(HtmlBlock("p", " ".join(text.split()), self.right))
+            self.blocks.append(Block("p", " ".join(text.split()), self.right))
         self.line = []
         self.right = False
 
@@ -277,10 +268,10 @@ class _Walker:
             self.notes.append(Note(f"网页中有表格超出可读取的范围（超过 {MAX_ROWS} 行、{MAX_COLS} 列或单元格跨度过大），"
                                    "超出部分未读取。", "problem"))
         if grid.cells:
-            self.blocks.append(HtmlBlock("tbl", grid=grid))
+            self.blocks.append(Block("tbl", grid=grid))
         caption = table.find("caption")
         if caption is not None:
-            self.blocks.insert(len(self.blocks) - 1, HtmlBlock("p", _text(caption)))
+            self.blocks.insert(len(self.blocks) - 1, Block("p", _text(caption)))
 
 
 def _hidden(el) -> bool:

@@ -35,13 +35,13 @@ from itertools import islice
 from pathlib import Path
 
 from ..core.errors import ReadError
-from ..core.values import normalise_text
+from ..core.values import BLANK_MARKS, normalise_text
 from .labels import MAX_LABEL_CHARS, heading_key
 from .notes import Note
 from .registry import ImportResult
 from .sheet_grid import MAX_COLS, MAX_ROWS
 from .table_locate import label_index
-from .word_import import DCell, Grid, _looks_numeric, read_blocks
+from .word_import import Block, DCell, Grid, _looks_numeric, read_blocks
 
 #: A published annual report is a few pages (rarely more than 20); pages after these are not read.
 MAX_PAGES = 40
@@ -56,18 +56,9 @@ EDGE_TOLERANCE = 2.0
 
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
                           r"|\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-)$")
-_PLACEHOLDERS = {"-", "—", "/", "／", "－", "——", "无"}
 
 
-@dataclass
-class PdfBlock:
-    """One block of the document in reading order: a paragraph (``kind == "p"``) or a table."""
-
-    kind: str                 # "p" or "tbl"
-    text: str = ""
-    right: bool = False       # a paragraph set to the right (a signature)
-    grid: Grid | None = None
-    where: str = ""           # "第3页", "第2至3页"
+PdfBlock = Block   # the blocks every published-report reader makes (word_import.Block)
 
 
 @dataclass
@@ -335,7 +326,7 @@ def _drop_repeated_header(before: _Table, after: _Table) -> None:
 
 
 def _unknown_text(texts: list[str]) -> bool:
-    return any(t and not _looks_numeric(t) and t not in _PLACEHOLDERS and len(t) <= MAX_LABEL_CHARS * 2
+    return any(t and not _looks_numeric(t) and t not in BLANK_MARKS and len(t) <= MAX_LABEL_CHARS * 2
                and not label_index().lookup(t) for t in texts)
 
 

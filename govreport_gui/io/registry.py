@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.errors import ReadError, WriteError
+from ..core.errors import ReadError, WriteError, cannot_read
 from ..core.report import Report
 from ..core.serialize import NATIVE_SUFFIX, save_json, save_native
 
@@ -128,14 +128,8 @@ def sniff(path: Path) -> str:
         size = info.st_size
         with open(path, "rb") as f:
             head = f.read(8)
-    except FileNotFoundError:
-        raise ReadError(f"找不到文件“{path}”。") from None
-    except IsADirectoryError:
-        raise ReadError(f"“{path}”是文件夹，不是文件。") from None
-    except PermissionError:
-        raise ReadError(f"没有权限读取“{path}”。") from None
     except OSError as exc:
-        raise ReadError(f"无法读取“{path}”：{exc.strerror or exc}。") from None
+        raise cannot_read(path, exc) from None
     if size == 0:
         raise ReadError(f"“{path.name}”是空文件。")
     if size > MAX_INPUT_BYTES:

@@ -25,10 +25,10 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.errors import ReadError
+from ..core.errors import ReadError, cannot_read
 from ..core.forms import FORMS, CellKey, FormSpec, Kind, form_for_year, newest_form
 from ..core.report import Metadata, Report
-from ..core.values import ValueProblem, format_value, normalise_text, parse_value, with_header_unit
+from ..core.values import BLANK_MARKS, ValueProblem, format_value, normalise_text, parse_value, with_header_unit
 from .labels import MAX_LABEL_CHARS, canonical_label, heading_key
 from .notes import Note
 from .registry import ImportResult
@@ -271,13 +271,12 @@ def word_tables(grids: list[Grid]) -> list[WordTable]:
     return out
 
 
-_PLACEHOLDERS = {"-", "—", "/", "／", "－", "——", "无"}
 
 
 def _figures_only(sheet: SheetGrid) -> bool:
     """Every text cell of ``sheet`` is a figure (or a dash), and there is at least one figure."""
     texts = [normalise_text(t) for _, t in sheet.text_cells()]
-    return any(_looks_numeric(t) for t in texts) and all(_looks_numeric(t) or t in _PLACEHOLDERS for t in texts)
+    return any(_looks_numeric(t) for t in texts) and all(_looks_numeric(t) or t in BLANK_MARKS for t in texts)
 
 
 def _has_figures(sheet: SheetGrid) -> bool:
@@ -416,15 +415,18 @@ def _plain_wan(text: str, kind: Kind) -> bool:
 
 
 @dataclass
-class _Block:
-    kind: str        # "p" or "tbl"
+class Block:
+    """One block of a published report in reading order, from any reader (Word, web page, PDF)."""
+
+    kind: str                 # "p" (a paragraph) or "tbl" (a table)
     text: str = ""
-    right: bool = False
+    right: bool = False       # a paragraph set to the right (a signature)
     grid: Grid | None = None
+    where: str = ""           # where a table was found, for the clerk: "第3页" …
 
 
-def _blocks(document) -> list[_Block]:
-    out: list[_Block] = []
+def _blocks(document) -> list[Block]:
+    out: list[Block] = []
 
     def walk(parent) -> None:
         for child in parent.iterchildren():
@@ -432,13 +434,13 @@ def _blocks(document) -> list[_Block]:
                 text = cell_text(child)
                 jc = child.find(f"{W}pPr/{W}jc")
                 right = jc is not None and jc.get(f"{W}val") in ("right", "end")
-                out.append(_Block("p", text, right))
+                out.append(Block("p", text, right))
             elif child.tag == f"{W}tbl" and _is_layout_table(child):
                 for tc in child.iter(f"{W}tc"):   # a web page's layout table: its cells hold the report
                     if tc.getparent().getparent() is child:
                         walk(tc)
             elif child.tag == f"{W}tbl":
-                out.append(_Block("tbl", grid=table_grid(child)))
+                out.append(Block("tbl", grid=table_grid(child)))
             elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag"):
                 walk(child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" and
                      child.find(f"{W}sdtContent") is not None else child)
@@ -463,7 +465,7 @@ def read_docx(path: Path) -> ImportResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ReadError(f"无法读取“{path}”：{exc.strerror or exc}。") from None
+        raise cannot_read(path, exc) from None
     document = open_docx_bytes(data, path.name)
     return read_document(document, path.name)
 
@@ -484,7 +486,7 @@ class _Body:
     sections: dict[str, list[str]] = field(default_factory=dict)
     grids: list[Grid] = field(default_factory=list)
     wheres: list[str] = field(default_factory=list)          # each grid's place in the file ("第3页"), if known
-    after_six: list[_Block] = field(default_factory=list)    # the paragraph blocks of 六 (signature)
+    after_six: list[Block] = field(default_factory=list)    # the paragraph blocks of 六 (signature)
 
 
 def read_blocks(blocks: list, name: str, kind: str = "docx") -> ImportResult:
