@@ -31,14 +31,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..core.forms import FORMS, CellKey, FormSpec, Kind, TableSpec
+from ..core.forms import FORMS, CellKey, FormSpec, Kind, Layout, TableSpec
 from ..core.values import ValueProblem, format_value, parse_value
 from .labels import MAX_LABEL_CHARS, LabelIndex, LabelUse, canonical_label, unit_of_label
 from .notes import Note
 from .sheet_grid import SheetGrid
 
-# How far above a row label its column headers may be (logical rows), per table.
-HEADER_WINDOW = {"二": 12, "三": 60, "四": 8}
+# How far above a row label its column headers may be (logical rows), by the table's layout.
+HEADER_WINDOW = {Layout.BLOCKS: 12, Layout.ROWS: 60, Layout.COLUMN_GROUPS: 8}
 # Logical columns between consecutive headers of one table (a header not merged over the columns
 # it names leaves gaps).
 HEADER_STEP = 6
@@ -217,7 +217,7 @@ def _locate_form(form: FormSpec, sheets: list[SheetGrid], per_sheet, guessed: bo
         for sheet, (occ, _) in zip(sheets, per_sheet):
             sheet_copies: list[_Copy] = []
             _place_rows(table, form.version, sheet, occ, sheet_copies)
-            if table.id == "四":
+            if table.layout is Layout.COLUMN_GROUPS:
                 _place_column_groups(table, form.version, sheet, occ, sheet_copies)
             copies += sheet_copies
         consumed.update((id(p.sheet), p.row, p.col) for c in copies for p in c.placements.values())
@@ -371,7 +371,7 @@ def _cols_of_row(table: TableSpec) -> dict[str, list[str]]:
 
 def _place_rows(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrences, copies: list[_Copy]) -> None:
     """Row labels with headers above (official / shifted layouts) or inline (plain lists)."""
-    window = HEADER_WINDOW.get(table.id, 12)
+    window = HEADER_WINDOW.get(table.layout, 12)
     for row_label, cols in _cols_of_row(table).items():
         positions = occ.get((version, table.id, "row", row_label), ())
         if len(positions) > 1 and copies:
@@ -562,7 +562,7 @@ def _note_unplaced(form: FormSpec, sheets: list[SheetGrid], per_sheet, result: L
                         "该行的数字未读取，请填入其下各项。", "unplaced"))
         # Text in the label columns of a located table that is no label of the form.
         for table_id in result.tables_found:
-            if table_id == "四":
+            if form.table(table_id).layout is Layout.COLUMN_GROUPS:   # no label column
                 continue
             mine = [p for p in result.placements.values() if p.key.table == table_id and p.sheet is sheet]
             if not mine:

@@ -1,0 +1,90 @@
+"""One place for each fact: the official formats live in ``core/forms``, a cell has one name, and
+no function grows past what a reader can follow.  These fail when new code spells a table id, a
+section id or a format version, or names a cell in its own way."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "govreport_gui"
+FORMS = PACKAGE / "core" / "forms"
+MAX_FUNCTION_LINES = 60
+
+
+def _sources():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if FORMS not in path.parents:
+            yield path, ast.parse(path.read_text(encoding="utf-8"), str(path))
+
+
+def _declared() -> tuple[set[str], set[str], set[str]]:
+    from govreport_gui.core.forms import FORMS as DECLARED
+    tables = {t for form in DECLARED.values() for t in form.tables}
+    sections = {s.key for form in DECLARED.values() for s in form.sections}
+    return tables, sections, set(DECLARED)
+
+
+def _numeral_tables(tree: ast.AST) -> set[int]:
+    """Constants that are keys of a table of Chinese numerals (一 → 1 …): digits, not ids."""
+    out: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            if {"七", "八", "九"} <= set(keys):
+                out |= {id(k) for k in node.keys}
+    return out
+
+
+def test_no_table_section_or_version_literal_outside_the_declarations():
+    tables, sections, versions = _declared()
+    spelled = tables | sections | versions
+    found = []
+    for path, tree in _sources():
+        numerals = _numeral_tables(tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in spelled \
+                    and id(node) not in numerals:
+                found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {node.value!r}")
+    assert found == [], "take these from core/forms (FormSpec / TableSpec / Layout):\n" + "\n".join(found)
+
+
+# f-strings that build a cell's name from its labels: 表{…}“{…}”/“{…}” or …”行“… — CellKey.name() does that
+_OWN_CELL_NAME = re.compile(r"表\{[^}]*\}“\{[^}]*\}”(/|行)?“\{[^}]*\}”")
+
+
+def test_messages_name_cells_only_through_cell_name():
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path == FORMS / "spec.py":
+            continue
+        for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if _OWN_CELL_NAME.search(line):
+                found.append(f"{path.relative_to(PACKAGE.parent)}:{i}: {line.strip()}")
+    assert found == [], "name cells with CellKey.name():\n" + "\n".join(found)
+
+
+def test_the_cell_name_pattern_is_caught():
+    assert _OWN_CELL_NAME.search('f"表{key.table}“{key.row}”/“{key.col}”"')
+    assert _OWN_CELL_NAME.search('f"表{t}“{r}”行“{c}”"')
+    assert not _OWN_CELL_NAME.search('f"{key.name()}合计"')
+
+
+def test_no_function_is_longer_than_a_screen():
+    long = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines = node.end_lineno - node.lineno + 1
+                if lines > MAX_FUNCTION_LINES:
+                    long.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {node.name} ({lines} lines)")
+    assert long == [], f"split into named steps (at most {MAX_FUNCTION_LINES} lines):\n" + "\n".join(long)
+
+
+def test_the_literal_check_sees_a_spelled_table_id(tmp_path):
+    tree = ast.parse('x = form.tables["三"]\nDIGITS = {"七": 7, "八": 8, "九": 9, "三": 3}\n')
+    numerals = _numeral_tables(tree)
+    spelled = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value == "三" and id(n) not in numerals]
+    assert spelled == ["三"]
