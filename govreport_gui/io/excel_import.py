@@ -409,33 +409,26 @@ def _load_xls(path: Path) -> list[SheetGrid]:
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"无法读取“{path.name}”：{exc.strerror or exc}。") from None
-    # Merged ranges come only with xlrd's formatting pass; a file whose formatting xlrd cannot
-    # read is read again without (positions are then judged on the columns alone).
-    for formatting in (True, False):
-        try:
-            book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_Silent(), formatting_info=formatting)
-        except xlrd.XLRDError as exc:
-            if "encrypt" in str(exc).lower():
-                raise ReadError(f"“{path.name}”设置了打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码后另存，再导入。") from None
-            if formatting:
-                continue
-            raise _unreadable(path, "Excel 97-2003 工作簿") from exc
-        except MemoryError:
-            raise ReadError(f"“{path.name}”过大，读取时内存不足。") from None
-        except Exception as exc:
-            if formatting:
-                continue
-            raise _unreadable(path, "Excel 97-2003 工作簿") from exc
-        try:
-            return _xls_sheets(xlrd, book)
-        except MemoryError:
-            raise ReadError(f"“{path.name}”过大，读取时内存不足。") from None
-        except Exception as exc:  # xlrd parses sheets lazily: a damaged sheet fails here (struct.error, KeyError, …)
-            if not formatting:
-                raise _unreadable(path, "Excel 97-2003 工作簿") from exc
-        finally:
-            book.release_resources()
-    raise AssertionError("unreachable")  # pragma: no cover - the second pass returns or raises
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_Silent())
+    except xlrd.XLRDError as exc:
+        if "encrypt" in str(exc).lower():
+            raise ReadError(f"“{path.name}”设置了打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码后另存，再导入。") from None
+        raise _unreadable(path, "Excel 97-2003 工作簿") from exc
+    except MemoryError:
+        raise ReadError(f"“{path.name}”过大，读取时内存不足。") from None
+    except Exception as exc:
+        raise _unreadable(path, "Excel 97-2003 工作簿") from exc
+    try:
+        return _xls_sheets(xlrd, book)
+    except ReadError:
+        raise
+    except MemoryError:
+        raise ReadError(f"“{path.name}”过大，读取时内存不足。") from None
+    except Exception as exc:  # xlrd parses sheets lazily: a damaged sheet fails here (struct.error, KeyError, …)
+        raise _unreadable(path, "Excel 97-2003 工作簿") from exc
+    finally:
+        book.release_resources()
 
 
 def _xls_sheets(xlrd, book) -> list[SheetGrid]:
@@ -456,11 +449,45 @@ def _xls_sheets(xlrd, book) -> list[SheetGrid]:
                     sheet.cells[(r, c)] = v
                 elif t == xlrd.XL_CELL_TEXT and v:
                     sheet.cells[(r, c)] = v
-        for rlo, rhi, clo, chi in getattr(sh, "merged_cells", ()):
-            sheet.add_merge(rlo, clo, rhi - 1, chi - 1)
+        _xls_merges(book, i, sheet)
         sheets.append(sheet)
         book.unload_sheet(i)
     return sheets
+
+
+_BIFF_BOF, _BIFF_EOF, _BIFF_MERGEDCELLS = 0x0809, 0x000A, 0x00E5
+#: Records of one sheet scanned for merged ranges (a damaged file must not keep us long).
+_MAX_BIFF_RECORDS = 2_000_000
+
+
+def _xls_merges(book, index: int, sheet: SheetGrid) -> None:
+    """The merged ranges of an .xls sheet, from its MERGEDCELLS records (BIFF8).  xlrd reads them
+    only in its formatting pass, which also keeps every blank cell — on a damaged file that can
+    take gigabytes — so the records are read here, bounded; a damaged record ends the scan."""
+    import struct
+    try:
+        mem, pos = book.mem, book._sh_abs_posn[index]
+    except (AttributeError, IndexError, TypeError):
+        return
+    if mem is None or getattr(book, "biff_version", 0) < 80:
+        return
+    end, depth = len(mem), 0
+    for _ in range(_MAX_BIFF_RECORDS):
+        if pos + 4 > end:
+            return
+        code, length = struct.unpack_from("<HH", mem, pos)
+        data, pos = pos + 4, pos + 4 + length
+        if code == _BIFF_BOF:
+            depth += 1            # the sheet's own BOF, or an embedded chart's
+        elif code == _BIFF_EOF:
+            depth -= 1
+            if depth <= 0:
+                return
+        elif code == _BIFF_MERGEDCELLS and depth == 1 and pos <= end and length >= 2:
+            (count,) = struct.unpack_from("<H", mem, data)
+            for k in range(min(count, (length - 2) // 8)):
+                r1, r2, c1, c2 = struct.unpack_from("<HHHH", mem, data + 2 + 8 * k)
+                sheet.add_merge(min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2))
 
 
 class _Silent:
