@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..core.errors import ReadError
 from .notes import Note
-from .office_suite import SofficeCancelled, SofficeFailed, find_soffice, run_soffice
+from .office_suite import SHEET_PROGRAMS, WORD_PROGRAMS, SofficeCancelled, SofficeFailed, find_soffice, run_com, run_soffice
 from .registry import ImportResult
 
 CONVERT_TIMEOUT = 120  # seconds: a report converts in a few
@@ -111,39 +111,16 @@ def _convert_soffice(soffice: str, source: Path, target: _Target, folder: Path, 
 
 def _convert_com(source: Path, target: _Target, folder: Path) -> tuple[Path, str] | None:  # pragma: no cover
     """WPS / Word (documents) or WPS 表格 / Excel (workbooks) through COM; None when none works."""
-    try:
-        import pythoncom  # type: ignore[import-not-found]
-        import win32com.client  # type: ignore[import-not-found]
-    except ImportError:
-        return None
     out = folder / f"converted{target.suffix}"
-    programs = ((("KWps.Application", "WPS"), ("Word.Application", "Microsoft Word")) if target is _DOCUMENT
-                else (("KET.Application", "WPS 表格"), ("Excel.Application", "Microsoft Excel")))
-    pythoncom.CoInitialize()
-    try:
-        for prog_id, name in programs:
-            try:
-                app = win32com.client.DispatchEx(prog_id)
-            except Exception:  # noqa: BLE001 - not installed
-                continue
-            try:
-                app.Visible = False
-                if target is _DOCUMENT:
-                    doc = app.Documents.Open(str(source), ReadOnly=True)
-                    doc.SaveAs2(str(out), 16)   # wdFormatDocumentDefault (.docx)
-                else:
-                    doc = app.Workbooks.Open(str(source), ReadOnly=True)
-                    doc.SaveAs(str(out), 51)    # xlOpenXMLWorkbook (.xlsx)
-                doc.Close(False)
-            except Exception:  # noqa: BLE001 - COM errors of every kind: try the next program
-                continue
-            finally:
-                try:
-                    app.Quit()
-                except Exception:  # noqa: BLE001
-                    pass
-            if out.exists() and out.stat().st_size:
-                return out, name
-        return None
-    finally:
-        pythoncom.CoUninitialize()
+
+    def save(app) -> None:
+        if target is _DOCUMENT:
+            doc = app.Documents.Open(str(source), ReadOnly=True)
+            doc.SaveAs2(str(out), 16)   # wdFormatDocumentDefault (.docx)
+        else:
+            doc = app.Workbooks.Open(str(source), ReadOnly=True)
+            doc.SaveAs(str(out), 51)    # xlOpenXMLWorkbook (.xlsx)
+        doc.Close(False)
+
+    name, _problems = run_com(WORD_PROGRAMS if target is _DOCUMENT else SHEET_PROGRAMS, save, out)
+    return (out, name) if name else None

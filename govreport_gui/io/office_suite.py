@@ -127,3 +127,45 @@ def _group_running(pgid: int) -> bool:
         if len(fields) > 2 and fields[2] == str(pgid) and fields[0] != "Z":
             return True
     return False
+
+
+WORD_PROGRAMS = (("KWps.Application", "WPS"), ("Word.Application", "Microsoft Word"))
+SHEET_PROGRAMS = (("KET.Application", "WPS 表格"), ("Excel.Application", "Microsoft Excel"))
+
+
+def run_com(programs: tuple[tuple[str, str], ...], act: Callable[[object], None], out: Path,
+            check: Callable[[], None] | None = None) -> tuple[str | None, list[str]]:  # pragma: no cover
+    """Windows: the first of ``programs`` (COM ProgID, name) that is installed does ``act(app)``,
+    which must write ``out``.  Returns (the program's name, or None, and what went wrong with each
+    that failed).  Runs in any thread (sets up COM for itself); ``check`` may raise to stop."""
+    try:
+        import pythoncom  # type: ignore[import-not-found]
+        import win32com.client  # type: ignore[import-not-found]
+    except ImportError:
+        return None, []
+    problems: list[str] = []
+    pythoncom.CoInitialize()
+    try:
+        for prog_id, name in programs:
+            if check is not None:
+                check()
+            try:
+                app = win32com.client.DispatchEx(prog_id)
+            except Exception:  # noqa: BLE001 - not installed
+                continue
+            try:
+                app.Visible = False
+                act(app)
+            except Exception as exc:  # noqa: BLE001 - COM errors of every kind
+                problems.append(f"{name}：{exc}")
+                continue
+            finally:
+                try:
+                    app.Quit()
+                except Exception:  # noqa: BLE001
+                    pass
+            if out.exists() and out.stat().st_size:
+                return name, problems
+        return None, problems
+    finally:
+        pythoncom.CoUninitialize()

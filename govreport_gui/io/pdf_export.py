@@ -23,7 +23,7 @@ from pathlib import Path
 from ..core.errors import WriteError
 from ..core.report import Report
 from ..core.serialize import write_atomic
-from .office_suite import SofficeCancelled, SofficeFailed, find_soffice, run_soffice
+from .office_suite import WORD_PROGRAMS, SofficeCancelled, SofficeFailed, find_soffice, run_com, run_soffice
 
 __all__ = ["CANCELLED", "CONVERT_TIMEOUT", "NEED_OFFICE", "ExportCancelled", "find_soffice", "write_pdf"]
 
@@ -100,41 +100,16 @@ def _convert_soffice(soffice: str, docx_path: Path, tmp: Path,
 
 def _convert_com(docx_path: Path, tmp: Path, cancelled: Callable[[], bool] | None = None
                  ) -> tuple[tuple[bytes, str] | None, str]:  # pragma: no cover - Windows only
-    """WPS (KWps.Application) or Word (Word.Application) through COM: ``(pdf, program)`` or
-    ``(None, what went wrong)`` ("" when neither program is installed).  Runs in a worker thread,
-    which must set up COM for itself."""
-    try:
-        import pythoncom  # type: ignore[import-not-found]
-        import win32com.client  # type: ignore[import-not-found]
-    except ImportError:
-        return None, ""
+    """WPS or Word through COM: ``(pdf, program)`` or ``(None, what went wrong)`` ("" when neither
+    program is installed)."""
     pdf = tmp / "report.pdf"
-    problems = []
-    pythoncom.CoInitialize()
-    try:
-        for prog_id, name in (("KWps.Application", "WPS"), ("Word.Application", "Microsoft Word")):
-            _check(cancelled)
-            try:
-                app = win32com.client.DispatchEx(prog_id)
-            except Exception:  # noqa: BLE001 - not installed
-                continue
-            try:
-                app.Visible = False
-                doc = app.Documents.Open(str(docx_path), ReadOnly=True)
-                try:
-                    doc.ExportAsFixedFormat(str(pdf), 17)  # wdExportFormatPDF
-                finally:
-                    doc.Close(False)
-            except Exception as exc:  # noqa: BLE001 - COM errors of every kind
-                problems.append(f"{name}：{exc}")
-                continue
-            finally:
-                try:
-                    app.Quit()
-                except Exception:  # noqa: BLE001
-                    pass
-            if pdf.exists() and pdf.stat().st_size:
-                return (pdf.read_bytes(), name), ""
-        return None, "；".join(problems)
-    finally:
-        pythoncom.CoUninitialize()
+
+    def export(app) -> None:
+        doc = app.Documents.Open(str(docx_path), ReadOnly=True)
+        try:
+            doc.ExportAsFixedFormat(str(pdf), 17)  # wdExportFormatPDF
+        finally:
+            doc.Close(False)
+
+    name, problems = run_com(WORD_PROGRAMS, export, pdf, lambda: _check(cancelled))
+    return ((pdf.read_bytes(), name), "") if name else (None, "；".join(problems))
