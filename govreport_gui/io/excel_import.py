@@ -513,8 +513,7 @@ def _build(path: Path, sheets: list[SheetGrid], marker: str | None, book: _XlsxB
                         "（如“信息内容”“自然人”“行政复议”）。请确认这是政府信息公开工作年度报告的表格。")
     form = located.form
     if located.version_guessed:
-        how = f"按报告年度{meta.year}年" if meta.year else "按现行格式"
-        notes.append(Note(f"表格标签不能区分格式版本，{how}采用{form.version}版格式（{form.basis}），请核实。"))
+        notes.append(located.version_note(meta.year))
     for s in sheets:
         if s.truncated and any(p.sheet is s for p in located.placements.values()):
             notes.append(Note(f"工作表“{s.name}”很大，只读取了开头部分（至多 {MAX_ROWS} 行、{MAX_COLS} 列）。"))

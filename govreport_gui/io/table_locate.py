@@ -84,6 +84,13 @@ class Located:
     tables_found: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)  # notes: a table found more than once
 
+    def version_note(self, year: int | None) -> Note | None:
+        """What the clerk should know about the version chosen, when no label told the versions apart."""
+        if not self.version_guessed:
+            return None
+        how = f"按报告年度{year}年" if year else "按现行格式"
+        return Note(f"表格标签不能区分格式版本，{how}采用{self.form.version}版格式（{self.form.basis}），请核实。")
+
 
 @dataclass
 class _Copy:

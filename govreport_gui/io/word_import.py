@@ -664,8 +664,7 @@ def _form_of(located: Located | None, year: int, has_tables: bool, notes: list[s
         return form_for_year(year) if year else newest_form()
     form = located.form
     if located.version_guessed:
-        how = f"按报告年度{year}年" if year else "按现行格式"
-        notes.append(Note(f"表格标签不能区分格式版本，{how}采用{form.version}版格式（{form.basis}），请核实。"))
+        notes.append(located.version_note(year))
     elif year and not form.applies_to(year):
         notes.append(f"报告年度为{year}年，但表格是{form.version}版格式，按表格读取")
     return form
