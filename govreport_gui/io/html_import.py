@@ -267,11 +267,11 @@ class _Walker:
             self.capped = True
             self.notes.append(Note(f"网页中有表格超出可读取的范围（超过 {MAX_ROWS} 行、{MAX_COLS} 列或单元格跨度过大），"
                                    "超出部分未读取。", "problem"))
+        caption = table.find("caption")
+        if caption is not None and _text(caption):   # the caption reads before its table
+            self.blocks.append(Block("p", _text(caption)))
         if grid.cells:
             self.blocks.append(Block("tbl", grid=grid))
-        caption = table.find("caption")
-        if caption is not None:
-            self.blocks.insert(len(self.blocks) - 1, Block("p", _text(caption)))
 
 
 def _hidden(el) -> bool:

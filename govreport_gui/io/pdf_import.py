@@ -160,28 +160,57 @@ def _page_count(pdf, path: Path) -> int:
 
 
 def _check_content_size(page_obj, path: Path, number: int) -> None:
-    """Refuse a page whose content streams decompress to more than ``MAX_PAGE_CONTENT`` bytes,
-    before the PDF library decompresses them whole (a few KB can hold gigabytes of zeros)."""
-    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+    """Refuse a page whose content — its own streams and the drawings (Form XObjects) it calls,
+    followed inside each other — decompresses to more than ``MAX_PAGE_CONTENT`` bytes, before the
+    PDF library decompresses them whole (a few KB can hold gigabytes of zeros)."""
+    from pdfminer.pdftypes import resolve1
 
-    total = 0
-    for stream in page_obj.contents or []:
-        stream = resolve1(stream)
-        if not isinstance(stream, PDFStream):
-            continue
-        filters = stream.get_filters()
-        raw = stream.rawdata if stream.rawdata is not None else b""
-        if len(filters) == 1 and filters[0][0] in LITERALS_FLATE_DECODE and raw:
-            inflater = zlib.decompressobj()
-            try:
-                total += len(inflater.decompress(raw, MAX_PAGE_CONTENT + 1 - total))
-            except zlib.error:
-                continue          # left to the PDF library, which tolerates damaged streams
+    budget = [MAX_PAGE_CONTENT]
+    seen: set[int] = set()
+    streams = [resolve1(s) for s in page_obj.contents or []]
+    resources = [resolve1(page_obj.resources)]
+    while streams or resources:
+        if streams:
+            _spend(streams.pop(), budget, seen, resources)
         else:
-            total += len(raw)
-        if total > MAX_PAGE_CONTENT:
+            streams += _form_streams(resources.pop(), seen)
+        if budget[0] < 0:
             raise ReadError(f"“{path.name}”第{number}页的内容异常庞大（超过 {MAX_PAGE_CONTENT // 1024 // 1024} MB），"
                             "不是正常的年报文件，未读取。请向发布单位索取 Word/Excel 文件，或导入年报网页。")
+
+
+def _form_streams(resources, seen: set[int]) -> list:
+    """The Form XObject streams a resource dictionary names (not yet measured)."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+    from pdfminer.psparser import LIT
+    if not isinstance(resources, dict):
+        return []
+    xobjects = resolve1(resources.get("XObject"))
+    out = []
+    for obj in (xobjects.values() if isinstance(xobjects, dict) else ()):
+        stream = resolve1(obj)
+        if isinstance(stream, PDFStream) and id(stream) not in seen and stream.get("Subtype") is LIT("Form"):
+            out.append(stream)
+    return out
+
+
+def _spend(stream, budget: list[int], seen: set[int], resources: list) -> None:
+    """Take the stream's decompressed size (through its whole filter chain, stopping at what is
+    left of the budget) from ``budget``; a Form's own resources are measured next."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+    if not isinstance(stream, PDFStream) or id(stream) in seen:
+        return
+    seen.add(id(stream))
+    data = stream.rawdata if stream.rawdata is not None else b""
+    for name, _params in stream.get_filters():
+        if name not in LITERALS_FLATE_DECODE:
+            break   # other filters (images, ASCII85 …) are measured as they stand
+        try:
+            data = zlib.decompressobj().decompress(data, max(budget[0], 0) + 1)
+        except zlib.error:
+            break   # left to the PDF library, which tolerates damaged streams
+    budget[0] -= len(data)
+    resources.append(resolve1(stream.get("Resources")))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -124,7 +124,7 @@ def sniff(path: Path) -> str:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
-            raise ReadError(f"“{path}”不是普通文件（可能是管道或设备），无法作为报告读取。请选择保存在磁盘上的报告文件。")
+            raise ReadError(f"“{path.name}”不是普通文件（可能是管道或设备），无法作为报告读取。请选择保存在磁盘上的报告文件。")
         size = info.st_size
         with open(path, "rb") as f:
             head = f.read(8)

@@ -123,6 +123,30 @@ def test_content_stream_bomb(tmp_path):
     _assert_refused(path, "异常庞大")
 
 
+def test_content_bomb_compressed_twice(tmp_path):
+    """Two Flate filters in a row: the guard follows the whole chain, not the outer layer only."""
+    bomb = zlib.compress(zlib.compress(b"0 0 m " * (40 * 1024 * 1024 // 6), 9), 9)
+    stream = b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n" % len(bomb) + bomb + b"\nendstream"
+    path = tmp_path / "twice.pdf"
+    path.write_bytes(tiny_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+                               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>", stream]))
+    assert path.stat().st_size < 20_000
+    _assert_refused(path, "异常庞大")
+
+
+def test_content_bomb_in_a_drawing_the_page_calls(tmp_path):
+    """The page's own content is one line (q /Fm1 Do Q); the bomb is in the Form XObject it draws."""
+    bomb = zlib.compress(b"0 0 m " * (40 * 1024 * 1024 // 6), 9)
+    form = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length %d /Filter /FlateDecode >>\nstream\n"
+            % len(bomb) + bomb + b"\nendstream")
+    path = tmp_path / "form.pdf"
+    path.write_bytes(tiny_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+                               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+                               b" /Resources << /XObject << /Fm1 5 0 R >> >> >>",
+                               _stream(b"q /Fm1 Do Q", compress=False), form]))
+    _assert_refused(path, "异常庞大")
+
+
 def test_no_report_in_a_pdf_with_text(tmp_path):
     path = tmp_path / "other.pdf"
     path.write_bytes(tiny_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
