@@ -28,8 +28,8 @@ import openpyxl  # noqa: E402
 from excel.builders import as_clerk_types, filled_report, official, save, variant  # noqa: E402
 
 from govreport_gui.core.errors import ReadError  # noqa: E402
-from govreport_gui.io.excel_export import write_xlsx  # noqa: E402
 from govreport_gui.io.registry import read_report  # noqa: E402
+from govreport_gui.io.write.excel_export import write_xlsx  # noqa: E402
 
 TARGET_RATIO = 2.0
 

@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pdfplumber  # noqa: E402
 
 from govreport_gui.core.serialize import load_file  # noqa: E402
-from govreport_gui.io.pdf_export import find_soffice  # noqa: E402
 from govreport_gui.io.registry import read_report, write_report  # noqa: E402
+from govreport_gui.io.write.pdf_export import find_soffice  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample-2024.govreport"
 TARGET_RATIO = 1.5

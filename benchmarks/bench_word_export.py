@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from govreport_gui.core.recalc import recalculate  # noqa: E402
 from govreport_gui.core.serialize import load_file  # noqa: E402
-from govreport_gui.io.word_export import cell_value_text, render_docx, self_check, write_docx  # noqa: E402
+from govreport_gui.io.write.word_export import cell_value_text, render_docx, self_check, write_docx  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample-2024.govreport"
 

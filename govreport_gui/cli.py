@@ -104,7 +104,7 @@ def cmd_check(args) -> int:
     previous = _read(args.previous).report if args.previous else result.previous
     findings = check_report(result.report, previous)
     if getattr(args, "report", None):
-        from .io.check_report import write_check_report
+        from .io.write.check_report import write_check_report
         write_check_report(args.report, result.report, findings, previous)
         print(f"已导出校验清单 {args.report}", file=sys.stderr)
     if args.json:

@@ -21,7 +21,7 @@ def require_libreoffice() -> str:
     ``GOVREPORT_REQUIRE_LIBREOFFICE=1`` (CI, where it must be installed)."""
     import os
 
-    from govreport_gui.io.pdf_export import find_soffice
+    from govreport_gui.io.write.pdf_export import find_soffice
     found = find_soffice()
     if found:
         return found

@@ -18,8 +18,8 @@ from ..core.consolidate import Consolidation, Unit, unit_from_report, unit_unrea
 from ..core.errors import ReadError, WriteError
 from ..core.serialize import write_atomic
 from .registry import KINDS, kind_name
-from .sheet_print import fit_a4_width
-from .text_safety import safe_cell, xml_safe
+from .safety.text_safety import safe_cell, xml_safe
+from .write.sheet_print import fit_a4_width
 
 # Files that may hold a unit's report (others in a folder are skipped and named).
 # in folders: every suffix a reader of the registry takes (and the old office formats, which get

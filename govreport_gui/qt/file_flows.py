@@ -105,7 +105,7 @@ def _open_filter() -> str:
 
 
 def _is_cancel(exc: WriteError) -> bool:
-    from ..io.pdf_export import ExportCancelled
+    from ..io.write.pdf_export import ExportCancelled
     return isinstance(exc, ExportCancelled)
 
 
@@ -486,7 +486,7 @@ class FileFlows(QObject):
     def _exported(self, path: Path, notes: list[str]) -> None:
         """Say plainly what the export did: the figures read back from the document (the Word
         self-check), and only then anything the clerk should look at."""
-        from ..io.word_export import read_back_count
+        from ..io.write.word_export import read_back_count
         checked = sum(read_back_count(n) or 0 for n in notes)
         others = [n for n in notes if read_back_count(n) is None]
         done = f"已导出“{path.name}”" + (f"，{checked} 个数字已逐一读回核对无误" if checked else "") + "。"
@@ -523,7 +523,7 @@ class FileFlows(QObject):
 
     def export_check_list(self) -> bool:
         """导出校验清单: rules checked, errors, open and accepted warnings, for the leader who signs."""
-        from ..io.check_report import write_check_report
+        from ..io.write.check_report import write_check_report
         self.window.commit_pending()
         report = self.session.report
         base = self.path.stem if self.path else f"{report.meta.agency}{report.meta.year or ''}年年报"

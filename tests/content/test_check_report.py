@@ -8,7 +8,7 @@ from govreport_gui.core import CellKey
 from govreport_gui.core.checks import check_report
 from govreport_gui.core.edits import accept_warning
 from govreport_gui.core.serialize import load_file, save_native
-from govreport_gui.io.check_report import rules_checked, write_check_report
+from govreport_gui.io.write.check_report import rules_checked, write_check_report
 
 
 def problem_report(sample_path):
@@ -129,7 +129,7 @@ def test_every_rule_listed_has_a_title_and_negative_numbers_name_the_signed_colu
     from report_builders import balanced
 
     from govreport_gui.core.checks import rule_titles
-    from govreport_gui.io.check_report import summarise
+    from govreport_gui.io.write.check_report import summarise
     for version in ("2019", "2021"):
         r = balanced(version)
         prev = balanced(version)

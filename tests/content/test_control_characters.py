@@ -6,8 +6,8 @@ from docx import Document as DocxDocument
 
 from govreport_gui.core.checks import check_report
 from govreport_gui.core.serialize import load_file
-from govreport_gui.io.check_report import write_check_report
-from govreport_gui.io.text_safety import xml_safe
+from govreport_gui.io.safety.text_safety import xml_safe
+from govreport_gui.io.write.check_report import write_check_report
 
 
 def test_xml_safe():

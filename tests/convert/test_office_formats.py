@@ -15,7 +15,7 @@ from report_builders import balanced
 from support import require_libreoffice
 
 from govreport_gui.core.errors import ReadError
-from govreport_gui.io import office_convert
+from govreport_gui.io.office import office_convert
 from govreport_gui.io.registry import read_report, sniff, write_report
 
 

@@ -42,7 +42,7 @@ def test_the_workbook_holds_formulas_in_the_total_cells(tmp_path, report):
     """(Reading our own workbook back does not evaluate its formulas, so look at the cells.)"""
     from openpyxl import load_workbook
 
-    from govreport_gui.io.excel_export import cell_positions
+    from govreport_gui.io.write.excel_export import cell_positions
     path = tmp_path / "out.xlsx"
     write_report(path, report)
     wb = load_workbook(path)

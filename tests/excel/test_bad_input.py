@@ -212,7 +212,7 @@ def test_strict_open_xml_workbook(tmp_path):
 
 def test_quick_dimension_scan_gives_openpyxls_dimensions(tmp_path):
     """Our faster look for <dimension> (read only up to <sheetData>) finds what openpyxl finds."""
-    from govreport_gui.io.excel_import import _quick_dimension_scan
+    from govreport_gui.io.workbook.excel_import import _quick_dimension_scan
     _quick_dimension_scan()
     wb = openpyxl.Workbook()
     ws = wb.active

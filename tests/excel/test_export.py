@@ -15,9 +15,9 @@ from govreport_gui.core.errors import WriteError
 from govreport_gui.core.forms import CellKey, Kind, Role, get_form
 from govreport_gui.core.report import SECTION_KEYS, TEXT_METADATA, Metadata, Report
 from govreport_gui.core.serialize import load_file, report_to_json
-from govreport_gui.io.excel_export import META_SHEET, cell_positions, sum_formula, write_xlsx
-from govreport_gui.io.excel_import import MARKER_NAME
 from govreport_gui.io.registry import read_report, write_report
+from govreport_gui.io.workbook.excel_import import MARKER_NAME
+from govreport_gui.io.write.excel_export import META_SHEET, cell_positions, sum_formula, write_xlsx
 
 from .builders import filled_report, soffice_convert
 

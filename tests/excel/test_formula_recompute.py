@@ -14,10 +14,10 @@ import pytest
 
 from govreport_gui.core import recalculate
 from govreport_gui.core.forms import CellKey, get_form
-from govreport_gui.io.excel_formula import CannotEvaluate, SheetEvaluator
 from govreport_gui.io.import_preview import build_preview
 from govreport_gui.io.notes import kind_of
 from govreport_gui.io.registry import read_report
+from govreport_gui.io.workbook.excel_formula import CannotEvaluate, SheetEvaluator
 
 from .builders import balance, filled_report, official, save, set_cells
 
@@ -275,7 +275,7 @@ def test_a_very_long_shared_formula_is_not_moved_to_every_cell(tmp_path, monkeyp
     whole text: a 10 KB file with ``$A$1+`` × 200 000 over a table took minutes)."""
     from openpyxl.formula import translate
 
-    from govreport_gui.io.excel_formula import SharedFormulas
+    from govreport_gui.io.workbook.excel_formula import SharedFormulas
 
     def no_translator(*_a, **_k):
         raise AssertionError("a formula too long to compute was moved")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govreport_gui.core.forms import get_form
-from govreport_gui.io.labels import LabelIndex, canonical_label, heading_key, unit_of_label
+from govreport_gui.io.locate.labels import LabelIndex, canonical_label, heading_key, unit_of_label
 
 
 @pytest.mark.parametrize("variant, official", [

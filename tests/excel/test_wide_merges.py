@@ -17,9 +17,9 @@ import pytest
 
 from govreport_gui.core import recalculate
 from govreport_gui.core.forms import CellKey, get_form
+from govreport_gui.io.locate.sheet_grid import MAX_COLS, MAX_MERGES, MAX_ROWS, SheetGrid
+from govreport_gui.io.published.tables import PublishedTable, read_tables
 from govreport_gui.io.registry import read_report
-from govreport_gui.io.sheet_grid import MAX_COLS, MAX_MERGES, MAX_ROWS, SheetGrid
-from govreport_gui.io.word_import import WordTable, read_tables
 
 from .builders import filled_report, rewrite_zip, soffice_convert, zip_parts
 from .wide_merges import STYLES, Style, web_page_html, web_sheet, word_grids
@@ -147,11 +147,11 @@ def test_hostile_merges_are_clipped_and_counted():
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_word_tables_with_wide_spans_are_read_whole(version):
-    """Word (and web-page, PDF) tables come as grids of cells spanning grid columns; WordTable
+    """Word (and web-page, PDF) tables come as grids of cells spanning grid columns; PublishedTable
     records them as merged ranges and they are read on the same logical grid."""
     source = filled_report(version, seed=6)
     grids = word_grids(source, widths=(5, 8, 3))
-    sheet = WordTable(1, grids[0])
+    sheet = PublishedTable(1, grids[0])
     assert any(right - left >= 4 for _, left, _, right in sheet.merges)
     read = read_tables(grids)
     assert read.located.form.version == version
@@ -203,7 +203,7 @@ def test_xls_merged_ranges_read_from_their_records_and_a_damaged_one_is_harmless
     path = tmp_path / "page.xlsx"
     web_sheet(source, STYLES["spacer columns"]).save(path)
     xls = soffice_convert(path, "xls", tmp_path / "lo")
-    from govreport_gui.io.excel_import import _load_xls
+    from govreport_gui.io.workbook.excel_import import _load_xls
     merges = set(_load_xls(xls)[0].merges)
     want = {(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1)
             for r in openpyxl.load_workbook(path).active.merged_cells.ranges}

@@ -11,8 +11,8 @@ from govreport_gui.core import recalculate
 from govreport_gui.core.carryover import carry_over
 from govreport_gui.core.forms import CellKey
 from govreport_gui.core.serialize import load_file, report_to_json
-from govreport_gui.io.excel_export import write_xlsx
 from govreport_gui.io.registry import read_report
+from govreport_gui.io.write.excel_export import write_xlsx
 
 from .builders import as_clerk_types, filled_report, official, save, soffice_convert, variant
 

@@ -181,10 +181,10 @@ def _html_table(table: TableSpec, report: Report, computed: dict, style: Style) 
 
 
 def word_grids(report: Report, widths: Sequence[int] = (6, 7)) -> list:
-    """The report's tables as ``word_import.Grid``s whose cells span several grid columns
+    """The report's tables as ``published.blocks.Grid``s whose cells span several grid columns
     (``gridSpan``, as a web page pasted into Word or read by the web-page reader gives them): each
     logical column ``widths[i]`` grid columns wide; figures as text, zeros blank."""
-    from govreport_gui.io.word_import import DCell, Grid
+    from govreport_gui.io.published.blocks import DCell, Grid
 
     form = report.form
     computed = recalculate(form, report.values)

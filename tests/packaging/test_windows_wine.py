@@ -31,8 +31,8 @@ from support import REPO
 
 from govreport_gui.core.checks import check_report
 from govreport_gui.core.findings import findings_json
-from govreport_gui.io.pdf_export import NEED_OFFICE
 from govreport_gui.io.registry import read_report
+from govreport_gui.io.write.pdf_export import NEED_OFFICE
 from govreport_gui.selftest import compare_reports
 
 VERSION = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]

@@ -12,7 +12,7 @@ import zlib
 import pytest
 
 from govreport_gui.core.errors import ReadError
-from govreport_gui.io import pdf_import
+from govreport_gui.io.published import pdf_import
 from govreport_gui.io.registry import read_report
 
 

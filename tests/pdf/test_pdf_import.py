@@ -8,7 +8,7 @@ import pdfplumber
 import pytest
 
 from govreport_gui.core.values import normalise_text
-from govreport_gui.io.pdf_import import pdf_content, read_pdf
+from govreport_gui.io.published.pdf_import import pdf_content, read_pdf
 from govreport_gui.io.registry import read_report, sniff
 
 from .corpus import published_report

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from support import require_libreoffice
 
-from govreport_gui.io import pdf_export
+from govreport_gui.io.write import pdf_export
 from govreport_gui.qt.busy import BusyDialog
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the stand-in converter is a POSIX script")
@@ -209,7 +209,7 @@ def test_a_conversion_that_never_ends_times_out(qtbot, make_window, sample, tmp_
     monkeypatch.setattr(pdf_export, "CONVERT_TIMEOUT", 0.5)
     # the time limit counts from when the stand-in converter has started (on a busy machine the
     # Python script may take longer than the limit just to start)
-    from govreport_gui.io import office_suite
+    from govreport_gui.io.office import office_suite
     real_clock, started = office_suite.time.monotonic, []
 
     def clock() -> float:

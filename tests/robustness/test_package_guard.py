@@ -12,8 +12,8 @@ import pytest
 from hostile import BILLION_LAUGHS, zip_bomb
 
 from govreport_gui.core.errors import ReadError
-from govreport_gui.io import zip_safety
 from govreport_gui.io.registry import read_report
+from govreport_gui.io.safety import zip_safety
 
 KINDS = {"docx": "Word 文档", "xlsx": "Excel 工作簿"}
 
@@ -159,7 +159,8 @@ def test_an_encrypted_part_is_refused_by_both(tmp_path, seeds):
 
 def test_the_readers_keep_no_limits_of_their_own():
     """The limits live in one module: the readers import them, they do not repeat them."""
-    from govreport_gui.io import excel_safety, word_import
+    from govreport_gui.io.published import word_import
+    from govreport_gui.io.safety import excel_safety
     limits = {n for n in vars(zip_safety) if re.match(r"MAX_|RATIO_|PROLOG_", n)} | {"MAX_PART_BYTES"}  # old Word name
     assert {"MAX_MEMBERS", "MAX_MEMBER_BYTES", "MAX_TOTAL_BYTES", "MAX_RATIO", "MAX_PACKAGE_BYTES"} <= limits
     for module in (excel_safety, word_import):

@@ -15,9 +15,9 @@ from govreport_gui.core.errors import WriteError
 from govreport_gui.core.forms import CellKey, Role, get_form
 from govreport_gui.core.recalc import recalculate
 from govreport_gui.core.serialize import load_file, report_from_json
-from govreport_gui.io import word_export, word_template
+from govreport_gui.io.published.word_import import table_grid
 from govreport_gui.io.registry import write_report
-from govreport_gui.io.word_import import table_grid
+from govreport_gui.io.write import word_export, word_template
 
 from .docx_structure import W, merge_structure
 

@@ -309,7 +309,7 @@ def test_corrupt_docx(tmp_path):
 
 def test_guard_runs_before_python_docx(monkeypatch, tmp_path):
     """python-docx never sees a package the guard refuses."""
-    import govreport_gui.io.word_import as wi
+    import govreport_gui.io.published.word_import as wi
 
     src = _simple_docx(tmp_path)
     evil = tmp_path / "evil.docx"

@@ -13,7 +13,7 @@ import pytest
 from report_builders import fill_every_cell
 
 from govreport_gui.core.forms import CellKey, get_form
-from govreport_gui.io.labels import LabelIndex
+from govreport_gui.io.locate.labels import LabelIndex
 from govreport_gui.io.notes import kind_of
 from govreport_gui.io.registry import read_report
 

@@ -8,9 +8,9 @@ import zipfile
 
 from lxml import etree
 
+from govreport_gui.io.locate.sheet_grid import MAX_COLS, MAX_ROWS
+from govreport_gui.io.published.word_import import MAX_SPAN, W, table_grid
 from govreport_gui.io.registry import read_report
-from govreport_gui.io.sheet_grid import MAX_COLS, MAX_ROWS
-from govreport_gui.io.word_import import MAX_SPAN, W, table_grid
 
 _NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _CT = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'

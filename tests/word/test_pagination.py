@@ -13,7 +13,7 @@ import pytest
 
 from govreport_gui.core.serialize import load_file
 from govreport_gui.io.registry import write_report
-from govreport_gui.io.word_export import kept_whole
+from govreport_gui.io.write.word_export import kept_whole
 
 from .docx_structure import W
 from .test_export import report_2019

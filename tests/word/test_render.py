@@ -15,8 +15,8 @@ import pytest
 
 from govreport_gui.core.errors import WriteError
 from govreport_gui.core.serialize import load_file
-from govreport_gui.io import pdf_export
 from govreport_gui.io.registry import write_report
+from govreport_gui.io.write import pdf_export
 
 from .test_export import report_2019
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from govreport_gui.io.published.report_title import Title, parse_title, parse_year, period_year
 from govreport_gui.io.registry import read_report
-from govreport_gui.io.report_title import Title, parse_title, parse_year, period_year
 
 from .docx_builders import build
 

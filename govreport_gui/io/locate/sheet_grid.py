@@ -2,7 +2,7 @@
 
 The Excel readers (.xlsx through openpyxl, .xls through xlrd) turn every worksheet into a
 ``SheetGrid``; the table locator works on grids only, so it does not care which library read the
-file (a Word, web-page or PDF table is turned into a grid too: ``word_import.WordTable``).
+file (a Word, web-page or PDF table is turned into a grid too: ``published.tables.PublishedTable``).
 
 **Physical and logical grid.**  ``cells`` are kept at their physical positions (spreadsheet rows
 and columns; a merged cell's value in its top-left slot).  A reader that knows the merged ranges

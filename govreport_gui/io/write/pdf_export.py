@@ -20,10 +20,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ..core.errors import WriteError
-from ..core.report import Report
-from ..core.serialize import write_atomic
-from .office_suite import WORD_PROGRAMS, SofficeCancelled, SofficeFailed, find_soffice, run_com, run_soffice
+from ...core.errors import WriteError
+from ...core.report import Report
+from ...core.serialize import write_atomic
+from ..office.office_suite import WORD_PROGRAMS, SofficeCancelled, SofficeFailed, find_soffice, run_com, run_soffice
 
 __all__ = ["CANCELLED", "CONVERT_TIMEOUT", "NEED_OFFICE", "ExportCancelled", "find_soffice", "write_pdf"]
 

@@ -20,9 +20,9 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
-from ..core.forms import Kind
-from ..core.values import ValueProblem, parse_value, shorten
-from .sheet_grid import cell_ref
+from ...core.forms import Kind
+from ...core.values import ValueProblem, parse_value, shorten
+from ..locate.sheet_grid import cell_ref
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<sheet>(?:\[[^\]]*\])?(?:'(?:[^']|'')+'|[^\s'!()+\-*/,:=<>&^\"#\[\]]+)!)"

@@ -16,10 +16,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.errors import ReadError
-from .notes import Note
+from ...core.errors import ReadError
+from ..notes import Note
+from ..registry import ImportResult
 from .office_suite import SHEET_PROGRAMS, WORD_PROGRAMS, SofficeCancelled, SofficeFailed, find_soffice, run_com, run_soffice
-from .registry import ImportResult
 
 CONVERT_TIMEOUT = 120  # seconds: a report converts in a few
 
@@ -73,9 +73,9 @@ def _read_converted(path: Path, kind: str) -> ImportResult:
 
 def _read_target(converted: Path, target: _Target, name: str) -> ImportResult:
     if target is _DOCUMENT:
-        from .word_import import open_docx_bytes, read_document
+        from ..published.word_import import open_docx_bytes, read_document
         return read_document(open_docx_bytes(converted.read_bytes(), name), name)
-    from .excel_import import read_xlsx
+    from ..workbook.excel_import import read_xlsx
     return read_xlsx(converted)
 
 

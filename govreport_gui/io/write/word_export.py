@@ -23,14 +23,14 @@ from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ..core.errors import WriteError
-from ..core.forms import CellKey, FormSpec, Role, TableSpec
-from ..core.recalc import recalculate
-from ..core.report import Report
-from ..core.serialize import write_atomic
-from ..core.values import Value, format_value, value_with_unit
+from ...core.errors import WriteError
+from ...core.forms import CellKey, FormSpec, Role, TableSpec
+from ...core.recalc import recalculate
+from ...core.report import Report
+from ...core.serialize import write_atomic
+from ...core.values import Value, format_value, value_with_unit
+from ..safety.text_safety import xml_safe
 from . import word_template as tpl
-from .text_safety import xml_safe
 
 W_NS = tpl.W_NS
 TITLE_LINE_CHARS = tpl.TEXT_WIDTH // (22 * 20)       # characters of 2号 on one line (20)
@@ -46,7 +46,7 @@ def template_path() -> Path:
     """The office's own template when ``GOVREPORT_WORD_TEMPLATE`` names one, else the bundled one."""
     import os
 
-    from ..resources import resource
+    from ...resources import resource
 
     own = os.environ.get("GOVREPORT_WORD_TEMPLATE")
     return Path(own) if own else resource("report-template.docx")
@@ -74,8 +74,8 @@ def write_docx(path: Path, report: Report, previous: Report | None = None, *,
 def open_errors(report: Report, previous: Report | None = None) -> list[str]:
     """A reminder when the exported report still has errors (e.g. a table that does not balance):
     the document shows the figures as they are, and it is about to be signed and published."""
-    from ..core.checks import check_report
-    from ..core.findings import Severity
+    from ...core.checks import check_report
+    from ...core.findings import Severity
 
     errors = [f for f in check_report(report, previous) if f.severity is Severity.ERROR and f.is_open]
     if not errors:
@@ -403,7 +403,8 @@ def _spread(total: int, n: int) -> list[int]:
 def self_check(data: bytes, report: Report) -> str:
     """Re-open the document and compare every figure of every table (and the headings) with the
     report; raises ``WriteError`` listing the differences."""
-    from .word_import import document_grids, open_docx_bytes, read_tables
+    from ..published.tables import read_tables
+    from ..published.word_import import document_grids, open_docx_bytes
 
     form = report.form
     expected = dict(report.values)

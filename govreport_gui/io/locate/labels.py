@@ -19,8 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..core.forms import FORMS, FormSpec, Role
-from ..core.values import normalise_text
+from ...core.forms import FORMS, FormSpec, Role
+from ...core.values import normalise_text
 
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
 _ARABIC_NUMBERING = re.compile(r"^(\d{1,2})[、.,](?=\S)")

@@ -22,17 +22,17 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from ..core.errors import ReadError
-from ..core.forms import FORMS, Kind, get_form
-from ..core.report import METADATA_NAMES, TEXT_METADATA, Metadata, Report
-from ..core.values import WAN, ValueProblem, format_value, parse_value, with_header_unit
+from ...core.errors import ReadError
+from ...core.forms import FORMS, Kind, get_form
+from ...core.report import METADATA_NAMES, TEXT_METADATA, Metadata, Report
+from ...core.values import WAN, ValueProblem, format_value, parse_value, with_header_unit
+from ..locate.labels import canonical_label, heading_key
+from ..locate.sheet_grid import MAX_CELLS, MAX_COLS, MAX_ROWS, MAX_SHEETS, SheetGrid, cell_ref
+from ..locate.table_locate import Located, Placement, locate
+from ..notes import Note
+from ..published.report_title import parse_title, parse_year
+from ..registry import ImportResult
 from .excel_formula import CannotEvaluate, SharedFormulas, SheetEvaluator, from_float, parse_ref
-from .labels import canonical_label, heading_key
-from .notes import Note
-from .registry import ImportResult
-from .report_title import parse_title, parse_year
-from .sheet_grid import MAX_CELLS, MAX_COLS, MAX_ROWS, MAX_SHEETS, SheetGrid, cell_ref
-from .table_locate import Located, Placement, locate
 
 #: Defined name our own export writes; its value is the format version (e.g. ``"2021"``).
 MARKER_NAME = "GovReport_Format"
@@ -45,7 +45,7 @@ _LABEL_AND_VALUE = re.compile(r"^(\S{2,6}?)\s*[:：]\s*(\S.*)$", re.S)
 
 
 def read_xlsx(path: Path) -> ImportResult:
-    from .excel_safety import check_xlsx_container
+    from ..safety.excel_safety import check_xlsx_container
     check_xlsx_container(path)
     book = _XlsxBook(path)
     try:

@@ -32,7 +32,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.errors import ReadError
+from ...core.errors import ReadError
 
 MAX_PACKAGE_BYTES = 200 * 1024 * 1024     # the file as stored (compressed)
 MAX_MEMBERS = 5000                        # parts in the package

@@ -11,7 +11,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..core.errors import ReadError
+from ...core.errors import ReadError
 from .zip_safety import EXCEL, check_package
 
 

@@ -19,14 +19,14 @@ import math
 from decimal import Decimal
 from pathlib import Path
 
-from .. import APP_NAME
-from ..core.errors import WriteError
-from ..core.forms import CellKey, FormSpec, Kind, Layout, Role, TableSpec
-from ..core.report import METADATA_NAMES, Report
-from ..core.serialize import write_atomic
-from ..core.values import format_value
-from .excel_import import MARKER_NAME, YEAR_LABEL
-from .sheet_grid import column_letter
+from ... import APP_NAME
+from ...core.errors import WriteError
+from ...core.forms import CellKey, FormSpec, Kind, Layout, Role, TableSpec
+from ...core.report import METADATA_NAMES, Report
+from ...core.serialize import write_atomic
+from ...core.values import format_value
+from ..locate.sheet_grid import column_letter
+from ..workbook.excel_import import MARKER_NAME, YEAR_LABEL
 from .sheet_print import fit_a4_width
 
 META_SHEET = "基本信息"

@@ -1,7 +1,7 @@
 """The Word template of the exported report: page setup, page numbers and the named styles.
 
 ``resources/report-template.docx`` is built by this module (``python3 -m
-govreport_gui.io.word_template``) and read by the exporter, so an office can replace it with its
+govreport_gui.io.write.word_template``) and read by the exporter, so an office can replace it with its
 own template: the exporter uses the styles *by name* (``STYLE_NAMES``) and the template's first
 section (paper, margins, footers with page numbers).  A style an office template lacks is added
 from the definitions here, so a partial template still gives a complete document.
@@ -239,7 +239,7 @@ def build_template():
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ..resources import resource
+    from ...resources import resource
 
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0]) if args else resource("report-template.docx")

@@ -1,7 +1,7 @@
 """Reading a published report from a PDF with a text layer (the file attached to the portal page).
 
 The PDF is turned into the same stream of blocks a Word document gives — paragraphs in reading
-order and tables as logical grids (``word_import.Grid`` of ``DCell``s with their row and column
+order and tables as logical grids (``blocks.Grid`` of ``DCell``s with their row and column
 spans) — and read from there exactly like a Word report: the title, agency and year, the preamble,
 the sections 一…六, the signature, and the figures found by their labels (``table_locate``).
 
@@ -16,7 +16,7 @@ the sections 一…六, the signature, and the figures found by their labels (``
   margin and the next one is not indented (a section heading always starts one); page numbers
   (``— 3 —``, ``第3页``) are dropped.
 
-The blocks are read by ``word_import.read_blocks``, the reading every published form shares (Word,
+The blocks are read by ``document.read_blocks``, the reading every published form shares (Word,
 web page, PDF); notes naming a table by its number also name its page.
 
 Hostile or unusable files get a message for the clerk before anything is read: a scanned PDF
@@ -34,14 +34,16 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from ..core.errors import ReadError
-from ..core.values import BLANK_MARKS, normalise_text
-from .labels import MAX_LABEL_CHARS, heading_key
-from .notes import Note
-from .registry import ImportResult
-from .sheet_grid import MAX_COLS, MAX_ROWS
-from .table_locate import label_index
-from .word_import import Block, DCell, Grid, _looks_numeric, read_blocks
+from ...core.errors import ReadError
+from ...core.values import BLANK_MARKS, normalise_text
+from ..locate.labels import MAX_LABEL_CHARS, heading_key
+from ..locate.sheet_grid import MAX_COLS, MAX_ROWS
+from ..locate.table_locate import label_index
+from ..notes import Note
+from ..registry import ImportResult
+from .blocks import Block, DCell, Grid
+from .document import read_blocks
+from .tables import looks_numeric
 
 #: A published annual report is a few pages (rarely more than 20); pages after these are not read.
 MAX_PAGES = 40
@@ -58,12 +60,11 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1
                           r"|\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-)$")
 
 
-PdfBlock = Block   # the blocks every published-report reader makes (word_import.Block)
 
 
 @dataclass
 class PdfContent:
-    blocks: list[PdfBlock] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     pages: int = 0            # pages in the file
     pages_read: int = 0
@@ -355,7 +356,7 @@ def _drop_repeated_header(before: _Table, after: _Table) -> None:
 
 
 def _unknown_text(texts: list[str]) -> bool:
-    return any(t and not _looks_numeric(t) and t not in BLANK_MARKS and len(t) <= MAX_LABEL_CHARS * 2
+    return any(t and not looks_numeric(t) and t not in BLANK_MARKS and len(t) <= MAX_LABEL_CHARS * 2
                and not label_index().lookup(t) for t in texts)
 
 
@@ -366,8 +367,8 @@ def _split_row(last: list[_Cell], first: list[_Cell]) -> bool:
     last_texts = [normalise_text(c.text) for c in last]
     if not any(first_texts):
         return True
-    figures_after = any(_looks_numeric(t) for t in first_texts)
-    figures_before = any(_looks_numeric(t) for t in last_texts)
+    figures_after = any(looks_numeric(t) for t in first_texts)
+    figures_before = any(looks_numeric(t) for t in last_texts)
     return (not figures_after and _unknown_text(first_texts)) or (
         not figures_before and figures_after and _unknown_text(last_texts))
 
@@ -454,15 +455,15 @@ def _starts_paragraph(prev: _Line, line: _Line, left: float, right: float) -> bo
     return line.page == prev.page and line.top - prev.bottom > 0.9 * h
 
 
-def _paragraphs(lines: list[_Line], left: float, right: float) -> list[PdfBlock]:
-    out: list[PdfBlock] = []
+def _paragraphs(lines: list[_Line], left: float, right: float) -> list[Block]:
+    out: list[Block] = []
     group: list[_Line] = []
 
     def flush() -> None:
         if group:
             first = group[0]
             pages = sorted({line.page for line in group})
-            out.append(PdfBlock("p", join_lines([line.text for line in group]),
+            out.append(Block("p", join_lines([line.text for line in group]),
                                 right=first.x0 > (left + right) / 2, where=_pages_text(pages)))
             group.clear()
 
@@ -478,7 +479,7 @@ def _pages_text(pages: list[int]) -> str:
     return f"第{pages[0]}页" if len(pages) == 1 else f"第{pages[0]}至{pages[-1]}页"
 
 
-def _blocks(items: list[_Table | _Line]) -> list[PdfBlock]:
+def _blocks(items: list[_Table | _Line]) -> list[Block]:
     """Tables (a table continued on the next page joined first) and paragraphs, in reading order."""
     lines = [item for item in items if isinstance(item, _Line)]
     left, right = _margins(lines) if lines else (0.0, 0.0)
@@ -489,7 +490,7 @@ def _blocks(items: list[_Table | _Line]) -> list[PdfBlock]:
             joined[-1] = _join(previous, item)
         else:
             joined.append(item)
-    blocks: list[PdfBlock] = []
+    blocks: list[Block] = []
     run: list[_Line] = []
     for item in [*joined, None]:
         if isinstance(item, _Line):
@@ -498,7 +499,7 @@ def _blocks(items: list[_Table | _Line]) -> list[PdfBlock]:
         blocks.extend(_paragraphs(run, left, right))
         run = []
         if item is not None:
-            blocks.append(PdfBlock("tbl", grid=table_grid(item), where=_pages_text(item.pages)))
+            blocks.append(Block("tbl", grid=table_grid(item), where=_pages_text(item.pages)))
     return blocks
 
 
@@ -589,7 +590,7 @@ def read_pdf(path: Path) -> ImportResult:
 _TABLE_NUMBER = re.compile(r"第(\d+)个表格")
 
 
-def _with_pages(notes: list[str], blocks: list[PdfBlock]) -> list[str]:
+def _with_pages(notes: list[str], blocks: list[Block]) -> list[str]:
     """Notes naming a table by its number (第2个表格) also name its page, which the clerk can find."""
     wheres = [block.where for block in blocks if block.kind == "tbl"]
 

@@ -31,10 +31,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..core.forms import FORMS, CellKey, FormSpec, Kind, Layout, TableSpec
-from ..core.values import ValueProblem, format_value, parse_value
+from ...core.forms import FORMS, CellKey, FormSpec, Kind, Layout, TableSpec
+from ...core.values import ValueProblem, format_value, parse_value
+from ..notes import Note
 from .labels import MAX_LABEL_CHARS, LabelIndex, LabelUse, canonical_label, unit_of_label
-from .notes import Note
 from .sheet_grid import SheetGrid
 
 # How far above a row label its column headers may be (logical rows), by the table's layout.

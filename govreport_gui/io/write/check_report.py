@@ -11,13 +11,13 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..core.checks import rule_titles
-from ..core.errors import WriteError
-from ..core.findings import Finding, Severity
-from ..core.report import METADATA_NAMES, TEXT_METADATA, Report
-from ..core.serialize import write_atomic
+from ...core.checks import rule_titles
+from ...core.errors import WriteError
+from ...core.findings import Finding, Severity
+from ...core.report import METADATA_NAMES, TEXT_METADATA, Report
+from ...core.serialize import write_atomic
+from ..safety.text_safety import xml_safe
 from .sheet_print import fit_a4_width
-from .text_safety import xml_safe
 
 
 @dataclass

@@ -4,7 +4,7 @@ Portals publish the annual report as an article page: navigation, breadcrumbs an
 it, the text in ``<p>``/``<div>`` (often inside layout tables), the three statistical tables as
 HTML tables with ``rowspan``/``colspan``, figures wrapped in ``<span>``/``<font>``, ``&nbsp;`` for
 blanks.  The page becomes a stream of paragraphs and tables (each table a logical ``Grid``, as a
-Word table is) in reading order, read by ``word_import.read_blocks`` — title, prose of 一…六,
+Word table is) in reading order, read by ``document.read_blocks`` — title, prose of 一…六,
 signature, and the tables found by their labels like in a workbook.  The portal's text outside
 the report (before the title, after the signature) is not part of any section.
 
@@ -19,16 +19,17 @@ import email.policy
 import re
 from pathlib import Path
 
-from ..core.errors import ReadError
-from ..core.forms import FORMS, newest_form
-from ..core.report import Report
-from ..core.values import normalise_text
-from .labels import heading_key
-from .notes import Note, kind_of
-from .registry import ImportResult
+from ...core.errors import ReadError
+from ...core.forms import FORMS, newest_form
+from ...core.report import Report
+from ...core.values import normalise_text
+from ..locate.labels import heading_key
+from ..locate.sheet_grid import MAX_CELLS, MAX_COLS, MAX_ROWS
+from ..notes import Note, kind_of
+from ..registry import ImportResult
+from .blocks import MAX_SPAN, Block, DCell, Grid, one_line
+from .document import read_blocks
 from .report_title import parse_title
-from .sheet_grid import MAX_CELLS, MAX_COLS, MAX_ROWS
-from .word_import import MAX_SPAN, Block, DCell, Grid, _short, read_blocks
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024   # a report page is well under 1 MB; 20 MB is no report page
 MAX_BLOCKS = 20_000
@@ -132,7 +133,7 @@ def _from_title(blocks: list[Block]) -> tuple[list[Block], list]:
     kept = [b for b in blocks[at:] if not any(b is i for i in info)]
     if not left_out:
         return kept, []
-    return kept, [Note("网页中年报标题之前的栏目、导航和发布信息未读取：" + "／".join(_short(t) for t in left_out[:8])
+    return kept, [Note("网页中年报标题之前的栏目、导航和发布信息未读取：" + "／".join(one_line(t) for t in left_out[:8])
                        + ("…" if len(left_out) > 8 else ""))]
 
 

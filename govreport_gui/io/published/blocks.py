@@ -1,0 +1,71 @@
+"""What every published-report reader makes of its file: blocks in reading order.
+
+A paragraph is a ``Block("p", text)`` (``right`` when it is set to the right, as a signature is);
+a table is a ``Block("tbl", grid=Grid)``: its logical grid, each merged cell once
+(``DCell``), whatever the table came from — a Word ``w:tbl``, a web page's ``<table>``, the
+ruled cells of a PDF page.  ``document.read_blocks`` reads a report from these blocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...core.values import shorten
+
+#: Word allows at most 63 columns in a table; a larger ``gridSpan`` / ``gridBefore`` / ``colspan``
+#: is damage (or a hostile file) and is read as 63.  Rows and grid slots per table are bounded like a sheet's.
+MAX_SPAN = 63
+
+
+@dataclass(eq=False)
+class DCell:
+    """One (merged) cell of a Word table: top-left (row, col) in the logical grid and its span."""
+
+    row: int
+    col: int
+    colspan: int
+    text: str
+    rowspan: int = 1
+
+
+@dataclass
+class Grid:
+    """A Word table's logical grid: every merged cell once, and which cell covers each slot."""
+
+    cells: list[DCell]
+    occ: list[dict[int, DCell]]  # row -> {grid column -> cell}
+    truncated: bool = False      # rows or columns beyond MAX_ROWS / MAX_COLS / MAX_CELLS not read
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.occ)
+
+    @property
+    def width(self) -> int:
+        return max((max(row) + 1 for row in self.occ if row), default=0)
+
+    def at(self, row: int, col: int) -> DCell | None:
+        if 0 <= row < len(self.occ):
+            return self.occ[row].get(col)
+        return None
+
+
+@dataclass
+class Block:
+    """One block of a published report in reading order, from any reader (Word, web page, PDF)."""
+
+    kind: str                 # "p" (a paragraph) or "tbl" (a table)
+    text: str = ""
+    right: bool = False       # a paragraph set to the right (a signature)
+    grid: Grid | None = None
+    where: str = ""           # where a table was found, for the clerk: "第3页" …
+
+
+def clean(text: str) -> str:
+    """``text`` without the spaces (ideographic and no-break ones too) around it."""
+    return text.strip(" \t\r\n\u3000\xa0")
+
+
+def one_line(text: str, limit: int = 30) -> str:
+    """A line of the file as a note quotes it: whitespace runs as one space, cut short."""
+    return shorten(" ".join(text.split()), limit)

@@ -1,0 +1,191 @@
+"""Reading a published Word report (.docx from Word or WPS, 2019 or 2021 format).
+
+The document's body becomes blocks in reading order (``blocks.Block``): its paragraphs, and its
+tables as logical grids (``gridSpan`` / ``vMerge`` resolved, a merged cell once); a portal page
+saved as Word has its layout table opened up.  ``document.read_blocks`` reads the report from
+them, as it does for a web page or a PDF.
+
+Hostile files: ``zip_safety.check_package`` (the same checks and limits as for workbooks) runs
+before python-docx sees the package.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from ...core.errors import ReadError, cannot_read
+from ..locate.sheet_grid import MAX_CELLS, MAX_COLS, MAX_ROWS
+from ..registry import ImportResult
+from ..safety.zip_safety import WORD, check_package
+from .blocks import MAX_SPAN, Block, DCell, Grid
+from .document import read_blocks
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+# ---------------------------------------------------------------------------------------------
+# The package: guard, then open
+
+
+def open_docx_bytes(data: bytes, name: str):
+    """A python-docx ``Document`` of ``data`` after the zip-bomb and XML-entity guards."""
+    import docx
+
+    check_package(data, name, WORD)
+    data = _as_plain_document(data)
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ReadError(f"“{name}”不是完整的 Word 文档（{type(exc).__name__}），无法读取。"
+                        "请用 Word/WPS 打开后另存为 .docx 再试。") from None
+    except Exception as exc:  # lxml XMLSyntaxError and other parse errors
+        if type(exc).__name__ in ("XMLSyntaxError", "PackageNotFoundError"):
+            raise ReadError(f"“{name}”内容已损坏（XML 结构错误），无法读取。请用 Word/WPS 打开后另存一份再试。") from None
+        raise
+
+
+_MAIN_DOCUMENT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OTHER_MAINS = (b"application/vnd.ms-word.document.macroEnabled.main+xml",
+                b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+                b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+
+
+def _as_plain_document(data: bytes) -> bytes:
+    """A .docm / .dotx / .dotm package relabelled as a plain document, so python-docx opens it
+    (only its text and tables are read; macros are never run)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        types = archive.read("[Content_Types].xml")
+        if not any(t in types for t in _OTHER_MAINS):
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for info in archive.infolist():
+                part = archive.read(info)
+                if info.filename == "[Content_Types].xml":
+                    for t in _OTHER_MAINS:
+                        part = part.replace(t, _MAIN_DOCUMENT)
+                copy.writestr(info, part)
+    return out.getvalue()
+
+
+def cell_text(tc) -> str:
+    """Text of a ``w:tc``: its paragraphs joined with line breaks (nested tables included)."""
+    parts = []
+    for p in tc.iter(f"{W}p"):
+        buf = []
+        for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
+            buf.append(el.text or "" if el.tag == f"{W}t" else ("\t" if el.tag == f"{W}tab" else "\n"))
+        parts.append("".join(buf))
+    return "\n".join(parts)
+
+
+def table_grid(tbl) -> Grid:
+    """Resolve ``gridBefore``, ``gridSpan`` and ``vMerge`` of a ``w:tbl`` into a logical grid in
+    which each merged cell is one ``DCell`` (python-docx would repeat it in every grid slot)."""
+    cells: list[DCell] = []
+    occ: list[dict[int, DCell]] = []
+    slots = 0
+    truncated = False
+    for r, tr in enumerate(tbl.iterchildren(f"{W}tr")):
+        if r >= MAX_ROWS or slots > MAX_CELLS:
+            truncated = True
+            break
+        row: dict[int, DCell] = {}
+        col = 0
+        before = tr.find(f"{W}trPr/{W}gridBefore")
+        if before is not None:
+            col = max(0, _int_attr(before, 0))
+            if col > MAX_SPAN:
+                col, truncated = MAX_SPAN, True
+        for tc in tr.iterchildren(f"{W}tc", f"{W}sdt"):
+            for real_tc in ([tc] if tc.tag == f"{W}tc" else tc.iter(f"{W}tc")):
+                if col >= MAX_COLS:
+                    truncated = True
+                    break
+                tcpr = real_tc.find(f"{W}tcPr")
+                span = 1
+                merge = None
+                if tcpr is not None:
+                    gs = tcpr.find(f"{W}gridSpan")
+                    if gs is not None:
+                        span = max(1, _int_attr(gs, 1))
+                        if span > MAX_SPAN:
+                            span, truncated = MAX_SPAN, True
+                    vm = tcpr.find(f"{W}vMerge")
+                    if vm is not None:
+                        merge = vm.get(f"{W}val") or "continue"
+                span = min(span, MAX_COLS - col)
+                above = occ[r - 1].get(col) if r > 0 else None
+                if merge == "continue" and above is not None and above.col == col:
+                    above.rowspan = r - above.row + 1
+                    for c in range(col, min(col + above.colspan, MAX_COLS)):
+                        row[c] = above
+                    col += max(span, above.colspan)
+                    continue
+                cell = DCell(r, col, span, cell_text(real_tc))
+                cells.append(cell)
+                for c in range(col, col + span):
+                    row[c] = cell
+                col += span
+        slots += len(row)
+        occ.append(row)
+    return Grid(cells, occ, truncated)
+
+
+def _int_attr(el, default: int) -> int:
+    try:
+        return int(el.get(f"{W}val"))
+    except (TypeError, ValueError):
+        return default
+
+
+def document_grids(document) -> list[Grid]:
+    """The logical grids of the document's tables, in document order (inside content controls too)."""
+    return [b.grid for b in _blocks(document) if b.kind == "tbl"]
+
+
+def _blocks(document) -> list[Block]:
+    out: list[Block] = []
+
+    def walk(parent) -> None:
+        for child in parent.iterchildren():
+            if child.tag == f"{W}p":
+                text = cell_text(child)
+                jc = child.find(f"{W}pPr/{W}jc")
+                right = jc is not None and jc.get(f"{W}val") in ("right", "end")
+                out.append(Block("p", text, right))
+            elif child.tag == f"{W}tbl" and _is_layout_table(child):
+                for tc in child.iter(f"{W}tc"):   # a web page's layout table: its cells hold the report
+                    if tc.getparent().getparent() is child:
+                        walk(tc)
+            elif child.tag == f"{W}tbl":
+                out.append(Block("tbl", grid=table_grid(child)))
+            elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag"):
+                walk(child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" and
+                     child.find(f"{W}sdtContent") is not None else child)
+
+    walk(document.element.body)
+    return out
+
+
+def _is_layout_table(tbl) -> bool:
+    """A table that lays the page out rather than holding figures (a portal page saved or
+    converted to Word): it has tables inside its cells."""
+    return any(tc.find(f".//{W}tbl") is not None
+               for tr in tbl.iterchildren(f"{W}tr") for tc in tr.iterchildren(f"{W}tc"))
+
+
+def read_docx(path: Path) -> ImportResult:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise cannot_read(path, exc) from None
+    document = open_docx_bytes(data, path.name)
+    return read_document(document, path.name)
+
+
+def read_document(document, name: str = "Word 文档") -> ImportResult:
+    return read_blocks(_blocks(document), name)
