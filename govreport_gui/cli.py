@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 
 from . import APP_NAME
@@ -24,6 +25,7 @@ from .core.forms import FORMS, form_for_year, get_form
 from .core.serialize import dumps, report_to_json
 
 SUBCOMMANDS = ("check", "dump", "new", "export", "merge")
+LOG = logging.getLogger(__name__)
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
@@ -68,18 +70,30 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "--self-test":
         from .selftest import main as self_test  # the packaged application's smoke test
         return self_test(argv[1:])
-    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
+    gui = not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-"))
+    if gui or argv[0] in SUBCOMMANDS:
+        from . import logs
+        logs.setup("编辑器" if gui else f"命令行 {argv[0]}")
+    if gui:
         return _start_gui(argv)
     if argv[0] in ("-h", "--help"):
         build_parser().print_help()
         return EXIT_OK
+    try:
+        return _run_command(argv)
+    except Exception:
+        LOG.exception("命令行 %s 意外出错", " ".join(argv))
+        raise
+
+
+def _run_command(argv: list[str]) -> int:
     if argv[0] == "merge":
         from . import merge_cli  # added by the consolidation work
         return merge_cli.main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (ReadError, WriteError) as exc:
+    except (ReadError, WriteError) as exc:  # logged with its traceback where it was raised
         print(f"govreport：{exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     except KeyboardInterrupt:

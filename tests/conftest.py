@@ -11,6 +11,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from support import REPO, SHARED, shared_path  # noqa: E402,F401  (kept importable from here too)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _data_folder_of_the_run(tmp_path_factory):
+    """Never the user's own data folder (recovery files, recent files, the log): one for the run,
+    inherited by the programs the tests start (tests/qt gives each test its own)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GOVREPORT_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+        yield
+
+
 @pytest.fixture
 def sample_path() -> Path:
     return REPO / "resources" / "sample-2024.govreport"

@@ -8,6 +8,7 @@ libraries are imported only when a reader or writer of that kind runs.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import stat
 import zipfile
@@ -21,6 +22,7 @@ from ..core.report import Report
 from ..core.serialize import NATIVE_SUFFIX, save_json, save_native
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
+LOG = logging.getLogger(__name__)
 
 
 @dataclass
@@ -219,8 +221,19 @@ def _sniff_ole(path: Path) -> str:
 
 
 def read_report(path: str | os.PathLike) -> ImportResult:
-    """Read any supported file as a report.  Raises ``ReadError`` with a message for the clerk."""
+    """Read any supported file as a report.  Raises ``ReadError`` with a message for the clerk;
+    the log keeps the file, the message and the traceback (with the reader's own exception)."""
     path = Path(path)
+    try:
+        result = _read_kind(path)
+    except ReadError as exc:
+        LOG.warning("未能读取 %s：%s", os.path.abspath(path), exc, exc_info=True)
+        raise
+    LOG.info("已读取 %s（%s）", os.path.abspath(path), result.kind)
+    return result
+
+
+def _read_kind(path: Path) -> ImportResult:
     kind = sniff(path)
     entry = kind_named(kind)
     reader = _resolve(entry.reader) if entry and entry.reader else None
@@ -302,6 +315,13 @@ def write_report(path: str | os.PathLike, report: Report, previous: Report | Non
     if writer is None:
         known = "、".join(writable_suffixes())
         raise WriteError(f"不支持导出为“{suffix or path.name}”格式（可用：{known}）。")
-    if cancelled is not None and kind_for_suffix(suffix).cancellable:
-        return writer(path, report.copy(), previous, cancelled=cancelled)
-    return writer(path, report.copy(), previous)
+    try:
+        if cancelled is not None and kind_for_suffix(suffix).cancellable:
+            notes = writer(path, report.copy(), previous, cancelled=cancelled)
+        else:
+            notes = writer(path, report.copy(), previous)
+    except WriteError as exc:
+        LOG.warning("未能写入 %s：%s", os.path.abspath(path), exc, exc_info=True)
+        raise
+    LOG.info("已写入 %s", os.path.abspath(path))
+    return notes

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from .. import APP_NAME
+from ..data_folder import APPLICATION, ORGANIZATION
 
 
 def ensure_app():
@@ -15,8 +16,8 @@ def ensure_app():
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
-    app.setOrganizationName("govreport")
-    app.setApplicationName("govreport")
+    app.setOrganizationName(ORGANIZATION)   # Qt's data folder is then data_folder.data_dir()
+    app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APP_NAME)
     _install_chinese_translation(app)
     from . import refcount_guard
@@ -78,7 +79,8 @@ def create_window(argv: list[str], *, offer_recovery: bool = True):
 
 def install_excepthook(window) -> None:
     """An unexpected error inside the editor: the work is autosaved and the clerk reads a message
-    (in Chinese) instead of a traceback; the details go to stderr for support."""
+    (in Chinese) instead of a traceback; the details go to the log (and stderr) for support."""
+    import logging
     import traceback
 
     from . import dialogs
@@ -86,6 +88,7 @@ def install_excepthook(window) -> None:
     busy = []
 
     def hook(exc_type, exc, tb) -> None:
+        logging.getLogger(__name__).error("编辑器中的意外错误", exc_info=(exc_type, exc, tb))
         traceback.print_exception(exc_type, exc, tb)
         if busy:
             return

@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from ..core.document import Document
 from ..core.drafting import new_report
@@ -28,28 +28,14 @@ from ..core.errors import ReadError, WriteError
 from ..core.forms import get_form
 from ..core.periods import reporting_year
 from ..core.serialize import NATIVE_SUFFIX, load_file, save_native
+from ..data_folder import data_dir
 from . import dialogs
 
-ENV_DATA_DIR = "GOVREPORT_DATA_DIR"
 AUTOSAVE_DELAY_MS = 3000
 MAX_RECENT = 10
 RECOVERY_DIR = "recovery"
 PDF_BUSY = "正在生成 PDF…"
 CHECKED_BEFORE_EXPORT = (".docx", ".pdf")  # the documents that are signed and published
-
-
-def data_dir() -> Path:
-    """The user's data folder for this application (recent files, recovery files): on Windows
-    %LOCALAPPDATA%\\govreport\\govreport — local, not the roaming profile that a domain copies to
-    the server at every log-off —, on Linux ~/.local/share/govreport/govreport."""
-    override = os.environ.get(ENV_DATA_DIR)
-    if override:
-        path = Path(override)
-    else:
-        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
-        path = Path(location) if location else Path.home() / ".govreport"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def orphaned_recovery_files(own: Path | None = None) -> list[Path]:
