@@ -9,6 +9,7 @@ unit with the reader's message.  No Qt here.
 from __future__ import annotations
 
 import io
+import logging
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from ..core.serialize import write_atomic
 from .registry import KINDS, kind_name
 from .safety.text_safety import safe_cell, xml_safe
 from .write.sheet_print import fit_a4_width
+
+LOG = logging.getLogger(__name__)
 
 # Files that may hold a unit's report (others in a folder are skipped and named).
 # in folders: every suffix a reader of the registry takes (and the old office formats, which get
@@ -98,6 +101,7 @@ def read_unit(path: Path, name: str | None = None) -> Unit:
     except ReadError as exc:
         return unit_unreadable(name, str(exc), str(path))
     except Exception as exc:  # a reader bug must not stop a consolidation of 300 files
+        LOG.exception("汇总：读取 %s 时意外出错", path)
         return unit_unreadable(name, f"读取时出错（{type(exc).__name__}），文件可能已损坏", str(path))
     return unit_from_report(name, result.report, str(path), result.kind, result.notes, result.previous)
 

@@ -39,7 +39,7 @@ class _Worker(QObject):
     def run(self) -> None:
         try:
             self.result = self._work(self._cancelled)
-        except BaseException as exc:  # handed to the caller in the window's thread
+        except BaseException as exc:  # noqa: BLE001 - re-raised by the caller in the window's thread
             self.error = exc
         self.done.emit()
 

@@ -7,7 +7,10 @@ commas or Chinese commas/顿号.  ``1,234`` stays one number (thousands separato
 
 from __future__ import annotations
 
+import logging
 import re
+
+LOG = logging.getLogger(__name__)
 
 _GROUPED = re.compile(r"^\s*[+-]?\d{1,3}(,\d{3})+(\.\d+)?\s*$")
 _SPACES = re.compile(r"[ \u3000\u00a0]+")
@@ -97,5 +100,6 @@ def parse_html_table(html: str) -> list[list[str]]:
         parser.feed(html[:2_000_000])
         parser.close()
     except Exception:  # malformed markup: treat as no table
+        LOG.warning("粘贴的网页内容无法解析，按没有表格处理", exc_info=True)
         return []
     return [row for row in parser.rows if row]

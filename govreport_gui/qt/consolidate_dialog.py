@@ -10,6 +10,7 @@ report to the caller (signal ``resultAccepted(Report)``, or ``result_report()`` 
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,6 +77,7 @@ class ReadWorker(QObject):
         try:
             result = read_units(self.files, lambda d, t, n: self.progress.emit(d, t, n), self._cancel.is_set)
         except Exception as exc:  # never let a worker die silently
+            LOG.exception("汇总：读取 %d 个文件时意外出错", len(self.files))
             result = ReadResult([], [f"读取时出现意外错误（{type(exc).__name__}）"])
         self.finished.emit(result)
 
@@ -106,6 +108,8 @@ UNIT_COLUMNS = (
     _Column("警告", _readable(lambda u: str(u.warnings)), centred=True),
     _Column("问题及原因", lambda u: u.problem_text()),
 )
+
+LOG = logging.getLogger(__name__)
 INCLUDE_COLUMN = 0
 
 

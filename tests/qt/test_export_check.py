@@ -32,7 +32,7 @@ class OnDialog:
             self.seen.append(dialog)
             try:
                 self.action(dialog)
-            except BaseException as exc:  # never leave a modal dialog open: the test would hang
+            except BaseException as exc:  # noqa: BLE001 - re-raised by the test; a modal left open would hang it
                 self.errors.append(exc)
                 dialog.reject()
 

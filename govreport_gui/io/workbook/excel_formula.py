@@ -15,6 +15,7 @@ the text only in the group's first cell; the others are that formula moved to th
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
@@ -23,6 +24,8 @@ from decimal import Decimal, InvalidOperation
 from ...core.forms import Kind
 from ...core.values import ValueProblem, parse_value, shorten
 from ..locate.sheet_grid import cell_ref
+
+LOG = logging.getLogger(__name__)
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<sheet>(?:\[[^\]]*\])?(?:'(?:[^']|'')+'|[^\s'!()+\-*/,:=<>&^\"#\[\]]+)!)"
@@ -405,4 +408,6 @@ class SharedFormulas:
         try:
             return Translator(master[0], origin=master[1]).translate_formula(cell_ref(row, col))
         except Exception:  # a formula openpyxl's tokenizer cannot read: unknown, not a guess
+            # per cell (thousands in a hostile file): kept only when the log is set to DEBUG
+            LOG.debug("共享公式 %s 移到 %s 时出错", master[0][:200], cell_ref(row, col), exc_info=True)
             return ""

@@ -18,6 +18,7 @@ a note in Chinese naming the sheet and cell.
 
 from __future__ import annotations
 
+import logging
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -33,6 +34,8 @@ from ..notes import Note
 from ..published.report_title import parse_title, parse_year
 from ..registry import ImportResult
 from .excel_formula import CannotEvaluate, SharedFormulas, SheetEvaluator, from_float, parse_ref
+
+LOG = logging.getLogger(__name__)
 
 #: Defined name our own export writes; its value is the format version (e.g. ``"2021"``).
 MARKER_NAME = "GovReport_Format"
@@ -139,7 +142,8 @@ class _XlsxBook:
                     if member:
                         _read_merges(zf, member, sheet)
         except (KeyError, OSError, ValueError, zipfile.BadZipFile):
-            return   # merges unknown: positions are judged on the columns alone
+            # merges unknown: positions are judged on the columns alone
+            LOG.warning("%s：读不出合并单元格，按没有合并处理", self.path, exc_info=True)
 
     def close(self) -> None:
         f = getattr(self, "_file", None)
@@ -199,12 +203,11 @@ class _XlsxBook:
                                 if cell.get("t") == "str" and _empty_result(cell):
                                     blank.add((row, col))
                         el.clear()
-        except (KeyError, OSError, ValueError, zipfile.BadZipFile, CannotEvaluate):
-            return
-        except Exception as exc:
+        except Exception as exc:  # KeyError, OSError, BadZipFile, CannotEvaluate (too many), a parse error …
             if _is_xml_attack(exc):
                 raise ReadError(f"“{self.path.name}”中含有不安全的 XML 声明（DTD/实体），已拒绝读取。") from None
-            return
+            # formulas unknown: the cached values stand, a formula cell without one stays blank
+            LOG.warning("%s：读不出工作表“%s”的公式，按没有公式处理", self.path, sheet.name, exc_info=True)
 
     def evaluator(self, sheet: SheetGrid) -> SheetEvaluator:
         """Recomputes formulas of ``sheet`` (after ``load_formulas``)."""
@@ -373,6 +376,7 @@ def _marker(wb) -> str | None:
     try:
         dn = wb.defined_names.get(MARKER_NAME)
     except Exception:  # pragma: no cover - openpyxl API variations
+        LOG.warning("读不出工作簿的定义名称 %s，按他人制作的工作簿读取", MARKER_NAME, exc_info=True)
         dn = None
     if dn is None:
         return None

@@ -116,7 +116,7 @@ def build_document(report: Report, template: Path | None = None):
     try:
         document = docx.Document(str(source))
     except Exception as exc:  # a missing or broken template must not show a traceback
-        raise WriteError(f"Word 模板“{source}”无法打开（{type(exc).__name__}）。请恢复模板文件或重新安装。") from None
+        raise WriteError(f"Word 模板“{source}”无法打开（{type(exc).__name__}）。请恢复模板文件或重新安装。") from exc
     notes: list[str] = []
     added = tpl.ensure_styles(document)
     if added and template:
@@ -413,7 +413,7 @@ def self_check(data: bytes, report: Report) -> str:
         document = open_docx_bytes(data, "导出的文档")
         read = read_tables(document_grids(document), form=form)
     except Exception as exc:  # the check itself failing is a failed export too
-        raise WriteError(f"导出后复核失败：无法重新打开生成的文档（{type(exc).__name__}）。文件未保存。") from None
+        raise WriteError(f"导出后复核失败：无法重新打开生成的文档（{type(exc).__name__}）。文件未保存。") from exc
     differences: list[str] = list(read.problems)
     got = read.values
     checked = 0
