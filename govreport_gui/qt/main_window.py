@@ -332,6 +332,7 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "关于年报编制助手", self._about)
+        self._action(help_menu, "导出诊断信息…", self._diagnostics)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -424,9 +425,21 @@ class MainWindow(QMainWindow):
         return True
 
     def _about(self) -> None:
+        from .about_dialog import AboutDialog
         form = self.session.report.form
-        dialogs.info(self, f"{APP_NAME}：政府信息公开工作年度报告的编制与校验。\n"
-                     f"当前报告使用《{form.name}》（{form.basis}）。\n所有数据只保存在本机。")
+        line = "" if self.start_page_shown() else f"当前报告使用《{form.name}》（{form.basis}）。"
+        AboutDialog(self, line, self._open_reports).open()
+
+    def _diagnostics(self) -> None:
+        from .about_dialog import DiagnosticsDialog
+        DiagnosticsDialog(self, self._open_reports).open()
+
+    def _open_reports(self):
+        """The open report and last year's (the edit being typed committed), or None."""
+        if self.start_page_shown():
+            return None
+        self.commit_pending()
+        return self.session.report, self.session.document.previous
 
     # -- state ----------------------------------------------------------------------------------
 
