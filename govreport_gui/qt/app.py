@@ -51,8 +51,8 @@ def create_window(argv: list[str], *, offer_recovery: bool = True):
     an editor that did not close normally, otherwise opens FILE when given, else the start page."""
     ensure_app()
     from ..core.document import Document
-    from .file_flows import orphaned_recovery_files
     from .main_window import MainWindow
+    from .recovery import orphaned_recovery_files
 
     files = [a for a in argv if not a.startswith("-")]
     recovering = offer_recovery and bool(orphaned_recovery_files())
@@ -71,7 +71,7 @@ def create_window(argv: list[str], *, offer_recovery: bool = True):
     if result is not None:
         window.flows.adopt(Path(files[0]), result, window.session.document)
         return window
-    restored = window.flows.offer_recovery() if recovering else False
+    restored = window.flows.recovery.offer() if recovering else False
     if files and not restored:
         window.flows.open_file(files[0])
     return window
@@ -95,7 +95,7 @@ def install_excepthook(window) -> None:
         busy.append(True)
         try:
             try:
-                saved = window.flows.autosave()
+                saved = window.flows.recovery.autosave()
             except Exception:  # noqa: BLE001 - never fail inside the hook
                 saved = False
             note = "未保存的修改已自动保存，" if saved else ""

@@ -1,25 +1,18 @@
-"""File flows: new / open / save / save as / recent files / import / export / autosave / recovery.
+"""File flows: new / open / save / save as / import / export / change of format version.
 
 Kept out of the main window.  Every file is read through ``io.registry.read_report`` and written
 through ``core.serialize.save_native`` (atomic) or ``io.registry.write_report``; their
 ``ReadError``/``WriteError`` messages are shown as they are, and a failure leaves the open
-document untouched (and still marked modified).
-
-Autosave: a few seconds after each change the open document is written to a recovery file in the
-user's data folder (``GOVREPORT_DATA_DIR`` overrides it, for tests); a lock file marks it as
-belonging to a running editor.  At start-up a recovery file whose editor is gone (crash, power
-loss, killed process) is offered for restoring.
+document untouched (and still marked modified).  最近使用 is kept by ``recent_files``, the
+autosave and the recovery after a crash by ``recovery``.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from ..core.document import Document
 from ..core.drafting import new_report
@@ -27,62 +20,13 @@ from ..core.edits import replace_report, set_cells
 from ..core.errors import ReadError, WriteError
 from ..core.forms import get_form
 from ..core.periods import reporting_year
-from ..core.serialize import NATIVE_SUFFIX, load_file, save_native
-from ..data_folder import data_dir
+from ..core.serialize import NATIVE_SUFFIX, save_native
 from . import dialogs
+from .recent_files import RecentFiles
+from .recovery import Recovery
 
-AUTOSAVE_DELAY_MS = 3000
-MAX_RECENT = 10
-RECOVERY_DIR = "recovery"
 PDF_BUSY = "正在生成 PDF…"
 CHECKED_BEFORE_EXPORT = (".docx", ".pdf")  # the documents that are signed and published
-
-
-def orphaned_recovery_files(own: Path | None = None) -> list[Path]:
-    """Recovery files whose editor is no longer running (its lock is free), newest first."""
-    folder = data_dir() / RECOVERY_DIR
-    if not folder.is_dir():
-        return []
-    for lock_path in folder.glob("*.lock"):  # locks of editors that ended without unsaved work
-        if not lock_path.with_suffix(NATIVE_SUFFIX).exists() and lock_path.with_suffix(NATIVE_SUFFIX) != own:
-            lock = QLockFile(str(lock_path))
-            if lock.tryLock(0):
-                lock.unlock()  # removes the file
-    found = []
-    for path in folder.glob(f"*{NATIVE_SUFFIX}"):
-        if path == own:
-            continue
-        lock = QLockFile(str(path.with_suffix(".lock")))
-        if not lock.tryLock(0):
-            continue  # another editor is running with it
-        lock.unlock()
-        found.append(path)
-    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
-
-
-@dataclass(frozen=True)
-class RecentFile:
-    """A file of 最近使用: where it is, whose report of which year, when it was last saved
-    (``None``: the file is gone — moved or deleted since)."""
-
-    path: str
-    agency: str = ""
-    year: int | None = None
-    saved: _dt.datetime | None = None
-
-
-def _recent_entry(item) -> RecentFile | None:
-    """One entry of ``recent.json``: a path (older versions) or ``{path, agency, year}``."""
-    if isinstance(item, str):
-        item = {"path": item}
-    if not isinstance(item, dict) or not isinstance(item.get("path"), str):
-        return None
-    try:
-        saved = _dt.datetime.fromtimestamp(os.stat(item["path"]).st_mtime)
-    except (OSError, ValueError, OverflowError):
-        saved = None
-    year = item.get("year")
-    return RecentFile(item["path"], str(item.get("agency") or ""), year if isinstance(year, int) else None, saved)
 
 
 def _open_filter() -> str:
@@ -111,18 +55,10 @@ class FileFlows(QObject):
         self.suggested_name = ""
         self._dirty_without_undo = False
         self._last_modified = False
+        self.recent = RecentFiles()      # 最近使用
+        self.recovery = Recovery(self)   # autosave, and the recovery after a crash
         session.undo_stack.cleanChanged.connect(self._clean_changed)
         session.undo_stack.indexChanged.connect(self._index_changed)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._timer.timeout.connect(self.autosave)
-        self._recovery_dir = data_dir() / RECOVERY_DIR
-        self._recovery_dir.mkdir(parents=True, exist_ok=True)
-        stem = f"session-{os.urandom(6).hex()}"
-        self.recovery_path = self._recovery_dir / f"{stem}{NATIVE_SUFFIX}"
-        self._lock = QLockFile(str(self._recovery_dir / f"{stem}.lock"))
-        self._lock.tryLock(0)
 
     # -- state ----------------------------------------------------------------------------------
 
@@ -153,7 +89,7 @@ class FileFlows(QObject):
 
     def _changed(self) -> None:
         self._emit_modified()
-        self._timer.start()
+        self.recovery.schedule()
 
     def display_name(self) -> str:
         if self.path is not None:
@@ -162,16 +98,16 @@ class FileFlows(QObject):
 
     def _set_document(self, document: Document, path: Path | None, dirty: bool, suggested: str = "",
                       opened: bool = True) -> None:
-        self._timer.stop()
+        self.recovery.cancel()
         self.session.replace_document(document)
         self.path = path
         self.suggested_name = suggested
         self._set_dirty(dirty)
         self.path_changed.emit()
         if dirty:
-            self._timer.start()
+            self.recovery.schedule()
         else:
-            self.remove_recovery()
+            self.recovery.remove()
         if opened:
             self.document_opened.emit()
 
@@ -418,7 +354,7 @@ class FileFlows(QObject):
         self.suggested_name = ""
         self.session.undo_stack.setClean()
         self._set_dirty(False)
-        self.remove_recovery()
+        self.recovery.remove()
         self.add_recent(path)
         self.path_changed.emit()
         self.message.emit(f"已保存到“{path}”。")
@@ -536,123 +472,11 @@ class FileFlows(QObject):
 
     # -- recent files ---------------------------------------------------------------------------
 
-    def _recent_file(self) -> Path:
-        return data_dir() / "recent.json"
-
-    def _recent_items(self) -> list:
-        try:
-            items = json.loads(self._recent_file().read_text("utf-8"))
-        except (OSError, ValueError):
-            return []
-        return items if isinstance(items, list) else []
-
-    def recent_entries(self) -> list[RecentFile]:
-        """最近使用, newest first, with agency, year and the time each file was last saved."""
-        entries = [e for e in map(_recent_entry, self._recent_items()) if e is not None]
-        return entries[:MAX_RECENT]
-
-    def recent_files(self) -> list[str]:
-        return [e.path for e in self.recent_entries()]
-
     def add_recent(self, path: Path) -> None:
         """Put ``path`` (the open report's file) first in 最近使用, with the report's agency and year."""
-        text = str(Path(path).resolve())
         meta = self.session.report.meta
-        entry = {"path": text, "agency": meta.agency, "year": meta.year}
-        kept = [i for i in self._recent_items() if (i if isinstance(i, str) else isinstance(i, dict) and i.get("path")) != text]
-        try:
-            self._recent_file().write_text(json.dumps([entry, *kept][:MAX_RECENT], ensure_ascii=False), "utf-8")
-        except OSError:
-            return
-        self.recent_changed.emit()
-
-    # -- autosave and recovery ------------------------------------------------------------------
-
-    def autosave(self) -> bool:
-        """Write the open document to this session's recovery file (or remove it when saved)."""
-        self._timer.stop()
-        if not self.is_modified():
-            self.remove_recovery()
-            return False
-        # nothing is committed here: closing a cell editor the clerk is typing in would disrupt
-        # them (prose is committed by its own editor a moment after typing stops)
-        try:
-            save_native(self.recovery_path, self.session.report, self.session.document.previous)
-            info = {"path": str(self.path) if self.path else None, "name": self.display_name(),
-                    "saved": _dt.datetime.now().isoformat(timespec="seconds"), "pid": os.getpid()}
-            self.recovery_path.with_suffix(".json").write_text(json.dumps(info, ensure_ascii=False), "utf-8")
-        except (WriteError, OSError) as exc:
-            self.message.emit(f"自动保存失败：{exc}")
-            return False
-        self.message.emit(f"已自动保存（{_dt.datetime.now():%H:%M:%S}）。")
-        return True
-
-    def remove_recovery(self) -> None:
-        for path in (self.recovery_path, self.recovery_path.with_suffix(".json")):
-            try:
-                path.unlink()
-            except FileNotFoundError:
-                pass
-            except OSError:
-                pass
-
-    def recovery_candidates(self) -> list[Path]:
-        """Recovery files left by editors that are no longer running, newest first."""
-        return orphaned_recovery_files(self.recovery_path)
-
-    def offer_recovery(self) -> bool:
-        """At start-up: offer each orphaned recovery file; True when one was restored."""
-        restored = False
-        for path in self.recovery_candidates():
-            try:
-                info = json.loads(path.with_suffix(".json").read_text("utf-8"))
-            except (OSError, ValueError):
-                info = {}
-            name = info.get("name") or "未命名报告"
-            when = str(info.get("saved", "")).replace("T", " ")
-            if not restored and dialogs.ask_yes_no(
-                    self.window, f"年报编制助手上次没有正常关闭。\n发现“{name}”未保存的修改"
-                    f"（自动保存于 {when or '未知时间'}）。\n\n是否恢复这些修改？", "恢复", "不恢复"):
-                try:
-                    loaded = load_file(path)
-                except ReadError as exc:
-                    dialogs.error(self.window, f"无法恢复：{exc}")
-                    self._discard_recovery(path)
-                    continue
-                original = Path(info["path"]) if info.get("path") else None
-                self._set_document(Document(loaded.report, loaded.previous), original, dirty=True,
-                                   suggested="" if original else str(name))
-                self.autosave()
-                self._delete_recovery(path)
-                self.message.emit("已恢复上次未保存的修改，请检查后保存。")
-                restored = True
-            else:
-                self._discard_recovery(path)
-        return restored
-
-    def _delete_recovery(self, path: Path) -> None:
-        for p in (path, path.with_suffix(".json"), path.with_suffix(".lock")):
-            try:
-                p.unlink()
-            except OSError:
-                pass
-
-    def _discard_recovery(self, path: Path) -> None:
-        """A declined recovery file is kept aside (the newest few), not deleted at once."""
-        keep = self._recovery_dir / "declined"
-        keep.mkdir(exist_ok=True)
-        for p in (path, path.with_suffix(".json")):
-            try:
-                os.replace(p, keep / p.name)
-            except OSError:
-                pass
-        try:
-            path.with_suffix(".lock").unlink()
-        except OSError:
-            pass
-        old = sorted(keep.glob(f"*{NATIVE_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)[5:]
-        for p in old:
-            self._delete_recovery(p)
+        if self.recent.add(path, meta.agency, meta.year):
+            self.recent_changed.emit()
 
     def shutdown(self) -> None:
         """The window closes after the clerk saved or chose to discard: no recovery needed.
@@ -660,8 +484,6 @@ class FileFlows(QObject):
         if getattr(self, "_shut_down", False):
             return
         self._shut_down = True
-        self._timer.stop()
-        self.remove_recovery()
-        self._lock.unlock()
+        self.recovery.shutdown()
         self.session.undo_stack.cleanChanged.disconnect(self._clean_changed)
         self.session.undo_stack.indexChanged.disconnect(self._index_changed)

@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        entries = self.flows.recent_entries()
+        entries = self.flows.recent.entries()
         for entry in entries:
             action = self.recent_menu.addAction(entry.path)
             action.setEnabled(entry.saved is not None)  # a file moved or deleted since

@@ -131,7 +131,7 @@ class StartPage(QWidget):
         return column
 
     def set_recent(self, entries) -> None:
-        """Fill 最近使用 from ``entries`` (``file_flows.RecentFile``, newest first)."""
+        """Fill 最近使用 from ``entries`` (``recent_files.RecentFile``, newest first)."""
         self.recent.clear()
         for entry in entries:
             item = QListWidgetItem(recent_text(entry))

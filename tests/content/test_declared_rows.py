@@ -9,7 +9,7 @@ from test_prose_checks import agency_report, rules
 from govreport_gui.core import CellKey
 from govreport_gui.core.drafting import data_summary
 from govreport_gui.core.forms import FORMS, common
-from govreport_gui.core.forms.spec import Leaf, ReviewGroup, build_table_3, build_table_4
+from govreport_gui.core.forms.builders import Leaf, ReviewGroup, build_table_3, build_table_4
 from govreport_gui.core.prose_checks import check_figures
 
 EXTRA_ROW = "五、其他说明（测试用）"

@@ -10,12 +10,12 @@ from PySide6.QtTest import QTest
 
 from govreport_gui.core.forms import CellKey, get_form
 from govreport_gui.core.forms.common import NEW
-from govreport_gui.qt import file_flows
+from govreport_gui.qt import recovery
 from govreport_gui.qt.app import create_window, ensure_app
 
 
 def main() -> None:
-    file_flows.AUTOSAVE_DELAY_MS = 200
+    recovery.AUTOSAVE_DELAY_MS = 200
     app = ensure_app()
     window = create_window(sys.argv[1:])
     window.show()
@@ -37,8 +37,8 @@ def main() -> None:
         poll()
 
     def poll() -> None:
-        if window.flows.recovery_path.exists() and window.flows.recovery_path.with_suffix(".json").exists():
-            print("READY", window.flows.recovery_path, flush=True)
+        if window.flows.recovery.path.exists() and window.flows.recovery.path.with_suffix(".json").exists():
+            print("READY", window.flows.recovery.path, flush=True)
         else:
             QTimer.singleShot(50, poll)
 

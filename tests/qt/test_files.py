@@ -51,7 +51,7 @@ def test_save_close_reopen_loses_nothing(qtbot, make_window, sample_loaded, tmp_
     assert again.page_for_section("六").prose.text() == "第一段\n第二段"
     assert again.meta_tab.fields["agency"].text() == "新机关名称"
     assert not again.isWindowModified()
-    assert again.flows.recent_files()[0] == str(path.resolve())
+    assert again.flows.recent.paths()[0] == str(path.resolve())
     assert [a.text() for a in again.recent_menu.actions()][0] == str(path.resolve())
 
 
@@ -316,7 +316,7 @@ def test_unexpected_errors_are_shown_in_chinese_and_the_work_autosaved(qtbot, ma
         sys.excepthook(type(exc), exc, exc.__traceback__)
     kind, text, details = fake_dialogs.shown[-1]
     assert kind == "error" and "意外错误" in text and "已自动保存" in text and "boom" in details
-    assert window.flows.recovery_path.exists()
+    assert window.flows.recovery.path.exists()
     assert "RuntimeError" in capsys.readouterr().err
 
 

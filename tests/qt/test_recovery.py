@@ -19,7 +19,7 @@ from govreport_gui.core.edits import SetMeta
 from govreport_gui.core.forms import CellKey, get_form
 from govreport_gui.core.forms.common import NEW
 from govreport_gui.core.serialize import load_file
-from govreport_gui.qt import file_flows
+from govreport_gui.qt import recovery
 from govreport_gui.qt.app import create_window
 
 NATURAL = get_form("2021").tables["三"].cols[0]
@@ -27,28 +27,28 @@ NATURAL = get_form("2021").tables["三"].cols[0]
 
 @pytest.fixture
 def fast_autosave(monkeypatch):
-    monkeypatch.setattr(file_flows, "AUTOSAVE_DELAY_MS", 100)
+    monkeypatch.setattr(recovery, "AUTOSAVE_DELAY_MS", 100)
 
 
 def test_autosave_writes_the_recovery_file_and_saving_removes_it(qtbot, make_window, sample_loaded, fast_autosave,
                                                                  tmp_path, fake_dialogs):
     window = make_window(sample_loaded.report, sample_loaded.previous)
-    recovery = window.flows.recovery_path
-    assert Path(os.environ["GOVREPORT_DATA_DIR"]) in recovery.parents
+    recovery_file = window.flows.recovery.path
+    assert Path(os.environ["GOVREPORT_DATA_DIR"]) in recovery_file.parents
     p3 = window.page_for_table("三")
     window.tabs.setCurrentWidget(p3)
     type_into(qtbot, p3.grid, CellKey("三", NEW, NATURAL), "777")
-    qtbot.waitUntil(recovery.exists, timeout=3000)
-    assert load_file(recovery).report.get(CellKey("三", NEW, NATURAL)) == 777
-    assert load_file(recovery).previous is not None
+    qtbot.waitUntil(recovery_file.exists, timeout=3000)
+    assert load_file(recovery_file).report.get(CellKey("三", NEW, NATURAL)) == 777
+    assert load_file(recovery_file).previous is not None
 
     fake_dialogs.answers["save_file"].append(str(tmp_path / "saved"))
     assert window.flows.save()
-    assert not recovery.exists()
+    assert not recovery_file.exists()
     assert (tmp_path / "saved.govreport").exists()
     # undoing back to the saved state is a change again → autosaved again
     window.session.undo_stack.undo()
-    qtbot.waitUntil(recovery.exists, timeout=3000)
+    qtbot.waitUntil(recovery_file.exists, timeout=3000)
 
 
 def test_a_killed_editor_is_recovered_at_the_next_start(qtbot, tmp_path, fake_dialogs):
@@ -92,13 +92,13 @@ def test_a_killed_editor_is_recovered_at_the_next_start(qtbot, tmp_path, fake_di
     # saving writes the recovered work to the original file and retires the recovery file
     assert window.flows.save()
     assert load_file(work).report.get(CellKey("三", NEW, NATURAL)) == 999
-    recovery_dir = Path(os.environ["GOVREPORT_DATA_DIR"]) / file_flows.RECOVERY_DIR
+    recovery_dir = Path(os.environ["GOVREPORT_DATA_DIR"]) / recovery.RECOVERY_DIR
     assert list(recovery_dir.glob("*.govreport")) == []
 
 
 def test_declined_recovery_is_kept_aside_and_not_offered_again(qtbot, tmp_path, fake_dialogs, sample):
     from govreport_gui.core.serialize import save_native
-    recovery_dir = Path(os.environ["GOVREPORT_DATA_DIR"]) / file_flows.RECOVERY_DIR
+    recovery_dir = Path(os.environ["GOVREPORT_DATA_DIR"]) / recovery.RECOVERY_DIR
     recovery_dir.mkdir(parents=True)
     save_native(recovery_dir / "session-dead.govreport", sample)
     (recovery_dir / "session-dead.json").write_text(json.dumps({"name": "旧报告", "saved": "2025-01-02T10:00:00"}))
@@ -116,8 +116,8 @@ def test_declined_recovery_is_kept_aside_and_not_offered_again(qtbot, tmp_path, 
 def test_a_running_editors_recovery_file_is_not_offered(qtbot, make_window, sample, fast_autosave, fake_dialogs):
     window = make_window(sample)
     window.session.push(SetMeta("phone", sample.meta.phone, "123", "修改电话"))
-    window.flows.autosave()
-    assert window.flows.recovery_path.exists()
+    window.flows.recovery.autosave()
+    assert window.flows.recovery.path.exists()
     other = create_window([])
     qtbot.addWidget(other)
     assert fake_dialogs.asked == []
@@ -125,14 +125,14 @@ def test_a_running_editors_recovery_file_is_not_offered(qtbot, make_window, samp
 
 def test_stale_lock_files_are_cleaned_up(qtbot):
     from PySide6.QtCore import QSysInfo
-    recovery_dir = Path(os.environ["GOVREPORT_DATA_DIR"]) / file_flows.RECOVERY_DIR
+    recovery_dir = Path(os.environ["GOVREPORT_DATA_DIR"]) / recovery.RECOVERY_DIR
     recovery_dir.mkdir(parents=True)
     stale = recovery_dir / "session-gone.lock"
     stale.write_text(f"999999\npython3\n{QSysInfo.machineHostName()}\n")
     window = create_window([])
     qtbot.addWidget(window)
     assert not stale.exists()
-    assert window.flows.recovery_path.with_suffix(".lock").exists()  # its own lock stays
+    assert window.flows.recovery.path.with_suffix(".lock").exists()  # its own lock stays
 
 
 def test_autosave_does_not_interrupt_typing_in_a_cell(qtbot, make_window, sample, fast_autosave):
@@ -144,6 +144,6 @@ def test_autosave_does_not_interrupt_typing_in_a_cell(qtbot, make_window, sample
     p3.grid.setCurrentIndex(index)
     qtbot.keyClick(p3.grid, "4")
     assert p3.grid.indexWidget(index) is not None
-    assert window.flows.autosave()
+    assert window.flows.recovery.autosave()
     editor = p3.grid.indexWidget(index)
     assert editor is not None and editor.text() == "4"

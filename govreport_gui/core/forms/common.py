@@ -5,22 +5,8 @@ Every official label is spelled here or in a version module, and nowhere else in
 
 from __future__ import annotations
 
-from .spec import (
-    ApplicantHeader,
-    Balance,
-    CellKey,
-    CrossYear,
-    Leaf,
-    ReviewGroup,
-    Section,
-    TableSpec,
-    Tag,
-    Term,
-    Topic,
-    Total,
-    build_table_3,
-    build_table_4,
-)
+from .builders import ApplicantHeader, Leaf, ReviewGroup, build_table_3, build_table_4
+from .spec import Balance, CellKey, CrossYear, Section, TableSpec, Tag, Term, Topic, Total
 
 SECTIONS = (
     Section("一", "一、总体情况"),

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from . import common
-from .spec import Block, CellKey, CrossYear, FormSpec, Kind, LevelHint, LooksLike, NotGreater, Term, ValueColumn, build_table_2
+from .builders import Block, ValueColumn, build_table_2
+from .spec import CellKey, CrossYear, FormSpec, Kind, LevelHint, LooksLike, NotGreater, Term
 
 _PREV_ITEMS = ValueColumn("上一年项目数量", stock=True)
 _CHANGE = ValueColumn("本年增/减", Kind.SIGNED)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from . import common
-from .spec import Block, CellKey, CrossYear, FormSpec, Kind, LevelHint, Required, Tag, Term, ValueColumn, build_table_2
+from .builders import Block, ValueColumn, build_table_2
+from .spec import CellKey, CrossYear, FormSpec, Kind, LevelHint, Required, Tag, Term
 
 _ISSUED = ValueColumn("本年制发件数")
 _REPEALED = ValueColumn("本年废止件数")
