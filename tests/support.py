@@ -1,5 +1,11 @@
-"""Helpers shared by the tests (import as ``from support import …``; tests/ is on sys.path)."""
+"""Helpers shared by the tests (import as ``from support import …``; tests/ is on sys.path).
 
+What a test needs from outside the code — ``../shared/`` (the official template, the sample
+reports), LibreOffice — is found here or the test is skipped with the reason; CI sets
+``GOVREPORT_REQUIRE_SHARED=1`` and ``GOVREPORT_REQUIRE_LIBREOFFICE=1`` (``.ci/run``), which turn
+those skips into failures: there they must run."""
+
+import os
 from pathlib import Path
 
 import pytest
@@ -8,23 +14,28 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 
 
+def skip_unless_required(reason: str, variable: str) -> None:
+    """Skip with ``reason`` — or fail when ``variable=1`` says this machine must have it."""
+    if os.environ.get(variable) == "1":
+        pytest.fail(f"{reason}（{variable}=1：此处必须具备）")
+    pytest.skip(reason)
+
+
 def shared_path(*parts: str) -> Path:
-    """A file of ../shared/, or skip the test with the reason when this checkout has none."""
+    """A file of ../shared/, or skip the test with the reason when this checkout has none — fail
+    instead when ``GOVREPORT_REQUIRE_SHARED=1`` (CI, where shared/ lies beside the clone)."""
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"需要 ../shared/{'/'.join(parts)}（本检出旁没有 shared/ 目录）")
+        where = "shared/ 中没有该文件" if SHARED.is_dir() else "本检出旁没有 shared/ 目录"
+        skip_unless_required(f"需要 ../shared/{'/'.join(parts)}（{where}）", "GOVREPORT_REQUIRE_SHARED")
     return path
 
 
 def require_libreoffice() -> str:
     """The LibreOffice executable the PDF export would use, or skip the test — fail instead when
     ``GOVREPORT_REQUIRE_LIBREOFFICE=1`` (CI, where it must be installed)."""
-    import os
-
     from govreport_gui.io.write.pdf_export import find_soffice
     found = find_soffice()
-    if found:
-        return found
-    if os.environ.get("GOVREPORT_REQUIRE_LIBREOFFICE") == "1":
-        pytest.fail("需要 LibreOffice（soffice），但没有找到（GOVREPORT_REQUIRE_LIBREOFFICE=1）")
-    pytest.skip("没有安装 LibreOffice（soffice），跳过用它生成 PDF 的测试")
+    if not found:
+        skip_unless_required("没有安装 LibreOffice（soffice），跳过需要它的测试", "GOVREPORT_REQUIRE_LIBREOFFICE")
+    return found

@@ -6,21 +6,11 @@ import json
 import re
 from pathlib import Path
 
-import pytest
+from support import shared_path
 
 from govreport_gui.core.serialize import report_from_json
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "samples"
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-
-
-def shared_path(*parts: str) -> Path:
-    """As tests/conftest.py's helper (not imported from there: another folder's conftest module
-    of the same name may have been imported first)."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"需要 ../shared/{'/'.join(parts)}（本检出旁没有 shared/ 目录）")
-    return path
 SAMPLES = ("2019_haishu_district", "2019_xiangcheng_office", "2020_hanbin_district")
 
 # Section starts as the samples write them (numeral + 、 or Word's "1、", then the heading words).

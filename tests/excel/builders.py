@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import random
 import re
-import shutil
 import subprocess
 import zipfile
 from collections.abc import Callable
@@ -209,7 +208,8 @@ def zip_parts(path: Path) -> dict[str, bytes]:
 def soffice_convert(src: Path, fmt: str, outdir: Path, infilter: str | None = None) -> Path:
     """Convert with LibreOffice (the caller skips when it is absent); returns the new file.
     ``infilter``: the import filter (``"HTML (StarCalc)"`` opens a web page in Calc, not Writer)."""
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    from govreport_gui.io.office.office_suite import find_soffice
+    exe = find_soffice()
     assert exe
     outdir.mkdir(parents=True, exist_ok=True)
     profile = outdir / "lo-profile"

@@ -46,12 +46,23 @@ def test_every_package_of_the_source_tree_is_listed_for_the_wheel():
     assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
 
 
+def installed_packages() -> list[str]:
+    """The folders this test run's packages are installed in: a virtual environment's own, or the
+    interpreter's and the user's (Debian's dist-packages too) — never the checkout."""
+    return [p for p in sys.path if Path(p).name in ("site-packages", "dist-packages") and Path(p).is_dir()]
+
+
 @pytest.fixture(scope="module")
 def venv(wheel, tmp_path_factory) -> Path:
-    """A fresh environment with the wheel (the dependencies come from this interpreter's site)."""
+    """A fresh environment with the wheel; the dependencies are the ones this test run uses, seen
+    through a .pth file after the environment's own packages (not ``--system-site-packages``: that
+    gives the *base* interpreter's packages, which inside a virtual environment lack PySide6)."""
     folder = tmp_path_factory.mktemp("venv")
-    assert _run([sys.executable, "-m", "venv", "--system-site-packages", str(folder)], cwd=folder).returncode == 0
+    assert _run([sys.executable, "-m", "venv", str(folder)], cwd=folder).returncode == 0
     python = folder / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    own = _run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=folder)
+    (Path(own.stdout.strip()) / "test_run_packages.pth").write_text("\n".join(installed_packages()) + "\n",
+                                                                  encoding="utf-8")
     proc = _run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)], cwd=folder)
     assert proc.returncode == 0, proc.stderr[-2000:]
     return folder

@@ -4,8 +4,6 @@ no other exception, no hang, no crash, no network attempt."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import zlib
 from pathlib import Path
@@ -13,6 +11,7 @@ from pathlib import Path
 import pytest
 from harness import Verdict
 from hostile import mutations
+from support import require_libreoffice
 
 MUTATIONS_PER_READER = 200
 
@@ -40,11 +39,7 @@ def test_mutated_files_end_in_a_read_or_a_clear_message(kind, seeds, readers, tm
 @pytest.fixture(scope="module")
 def xls_seed(seeds, tmp_path_factory) -> Path:
     """A legacy .xls of the sample, converted by LibreOffice (needed: xlrd parses OLE2 itself)."""
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if not exe:
-        if os.environ.get("GOVREPORT_REQUIRE_LIBREOFFICE") == "1":
-            pytest.fail("需要 LibreOffice（soffice）生成 .xls 种子文件，但没有找到")
-        pytest.skip("没有安装 LibreOffice（soffice），无法生成 .xls 种子文件")
+    exe = require_libreoffice()
     out = tmp_path_factory.mktemp("xls")
     subprocess.run([exe, f"-env:UserInstallation=file://{out / 'profile'}", "--headless", "--convert-to", "xls",
                     "--outdir", str(out), str(seeds["xlsx"])], check=True, capture_output=True, timeout=180)

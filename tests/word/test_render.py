@@ -6,12 +6,12 @@ when they are absent, unless ``GOVREPORT_REQUIRE_LIBREOFFICE=1`` (CI), where the
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
 
 import pytest
+from support import require_libreoffice, skip_unless_required
 
 from govreport_gui.core.errors import WriteError
 from govreport_gui.core.serialize import load_file
@@ -22,19 +22,20 @@ from .test_export import report_2019
 
 
 def _require(tool: str) -> str:
-    found = pdf_export.find_soffice() if tool == "soffice" else shutil.which(tool)
-    if found:
-        return found
-    if os.environ.get("GOVREPORT_REQUIRE_LIBREOFFICE") == "1":
-        pytest.fail(f"GOVREPORT_REQUIRE_LIBREOFFICE=1 but {tool} is not installed")
-    pytest.skip(f"{tool} is not installed (LibreOffice / poppler-utils needed to render Word files)")
+    found = shutil.which(tool)
+    if not found:
+        skip_unless_required(f"没有安装 {tool}（poppler-utils），跳过把 Word 文件渲染成图片的测试",
+                             "GOVREPORT_REQUIRE_LIBREOFFICE")
+    return found
 
 
 @pytest.fixture
-def tools():
-    _require("soffice")
+def tools() -> str:
+    """LibreOffice (returned) and poppler's pdftotext / pdftoppm, or skip."""
+    soffice = require_libreoffice()
     _require("pdftotext")
     _require("pdftoppm")
+    return soffice
 
 
 def _pages(pdf) -> list[str]:
