@@ -9,6 +9,7 @@ autosave and the recovery after a crash by ``recovery``.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from . import dialogs
 from .recent_files import RecentFiles
 from .recovery import Recovery
 
+LOG = logging.getLogger(__name__)
 PDF_BUSY = "正在生成 PDF…"
 CHECKED_BEFORE_EXPORT = (".docx", ".pdf")  # the documents that are signed and published
 
@@ -160,6 +162,7 @@ class FileFlows(QObject):
             from ..core.carryover import carry_over
             carried = carry_over(result.report)
         except ValueError as exc:
+            LOG.warning("无法从 %s 新建：%s", path, exc, exc_info=True)
             dialogs.error(self.window, f"无法从“{Path(path).name}”新建：{exc}")
             return False
         report = carried.report
@@ -207,13 +210,17 @@ class FileFlows(QObject):
         from ..io.registry import kind_named, read_report, sniff
         try:
             entry = kind_named(sniff(Path(path)))
+        except ReadError:
+            entry = None   # read_report says why again, and logs it
+        try:
             if entry is not None and entry.slow_to_read:   # an office suite converts: seconds
                 return dialogs.busy(self.window, f"正在读取“{Path(path).name}”…", lambda cancelled: read_report(path))
             return read_report(path)
-        except ReadError as exc:
+        except ReadError as exc:   # logged with its traceback by read_report
             dialogs.error(self.window, str(exc))
             return None
         except Exception as exc:  # a reader that failed unexpectedly: a message, never a traceback
+            LOG.exception("读取 %s 时意外出错", path)
             dialogs.error(self.window, f"读取“{Path(path).name}”时出现意外错误，文件未打开，当前报告没有改变。",
                           f"{type(exc).__name__}: {exc}")
             return None
@@ -264,7 +271,8 @@ class FileFlows(QObject):
         try:
             from ..core.carryover import carry_over
             carried = carry_over(previous, year=report.meta.year or None, form_version=report.form_version)
-        except ValueError:
+        except ValueError as exc:
+            LOG.info("%s 没有可结转到本年的数字：%s", path, exc)
             carried = None
         fill = {k: v for k, v in carried.report.values.items() if report.get(k) is None} if carried else {}
         fill_in = bool(fill) and dialogs.ask_yes_no(
@@ -348,6 +356,7 @@ class FileFlows(QObject):
         try:
             save_native(path, self.session.report, self.session.document.previous)
         except WriteError as exc:
+            LOG.warning("未能保存 %s：%s", path, exc, exc_info=True)
             dialogs.error(self.window, f"{exc}\n\n报告仍在编辑器中，没有丢失；请换一个位置或文件名保存。")
             return False
         self.path = path
@@ -399,6 +408,7 @@ class FileFlows(QObject):
             dialogs.error(self.window, str(exc))
             return False
         except Exception as exc:  # a writer that failed unexpectedly: a message, never a traceback
+            LOG.exception("导出 %s 时意外出错", path)
             dialogs.error(self.window, f"导出{what}时出现意外错误，文件可能没有写好，请勿使用“{path.name}”。"
                           "报告本身没有改变。", f"{type(exc).__name__}: {exc}")
             return False
@@ -462,9 +472,11 @@ class FileFlows(QObject):
         try:
             write_check_report(path, report, document.findings, document.previous)
         except WriteError as exc:
+            LOG.warning("未能导出校验清单 %s：%s", path, exc, exc_info=True)
             dialogs.error(self.window, str(exc))
             return False
         except Exception as exc:  # never a traceback
+            LOG.exception("导出校验清单 %s 时意外出错", path)
             dialogs.error(self.window, f"导出校验清单时出现意外错误，请勿使用“{path.name}”。", f"{type(exc).__name__}: {exc}")
             return False
         self.message.emit(f"已导出校验清单“{path}”。")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..data_folder import data_dir
 
+LOG = logging.getLogger(__name__)
 MAX_RECENT = 10
 
 
@@ -77,5 +79,6 @@ class RecentFiles:
         try:
             self._file().write_text(json.dumps([entry, *kept][:MAX_RECENT], ensure_ascii=False), "utf-8")
         except OSError:
+            LOG.warning("未能写入最近使用的文件列表 %s", self._file(), exc_info=True)
             return False
         return True

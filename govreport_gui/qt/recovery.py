@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from ..core.serialize import NATIVE_SUFFIX, load_file, save_native
 from ..data_folder import data_dir
 from . import dialogs
 
+LOG = logging.getLogger(__name__)
 AUTOSAVE_DELAY_MS = 3000
 RECOVERY_DIR = "recovery"
 KEEP_DECLINED = 5
@@ -110,6 +112,7 @@ class Recovery(QObject):
                     "saved": _dt.datetime.now().isoformat(timespec="seconds"), "pid": os.getpid()}
             self.path.with_suffix(".json").write_text(json.dumps(info, ensure_ascii=False), "utf-8")
         except (WriteError, OSError) as exc:
+            LOG.warning("自动保存到 %s 失败：%s", self.path, exc, exc_info=True)
             flows.message.emit(f"自动保存失败：{exc}")
             return False
         flows.message.emit(f"已自动保存（{_dt.datetime.now():%H:%M:%S}）。")
@@ -141,6 +144,7 @@ class Recovery(QObject):
         try:
             loaded = load_file(path)
         except ReadError as exc:
+            LOG.warning("无法恢复 %s：%s", path, exc, exc_info=True)
             dialogs.error(self.flows.window, f"无法恢复：{exc}")
             self._discard(path)
             return False
