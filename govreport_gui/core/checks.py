@@ -17,39 +17,8 @@ from .forms import CellKey, FormSpec, Kind
 from .forms.spec import CrossYear, LooksLike, Total
 from .recalc import recalculate
 from .report import Report
+from .rules import BLANK, FORMAT_YEAR, NEGATIVE, PREVIOUS_YEAR, YEAR, finding_of, signed_columns
 from .values import Value, format_value
-
-# What the rules applied to every version check, in words (the rules of a format version carry
-# their own titles in its declaration; the prose checks' are in ``prose_checks``).
-RULES = {
-    "meta.year": "已填写报告年度",
-    "meta.format_year": "格式版本与报告年度相符",
-    "value.negative": "数量、金额不为负数",
-    "value.blank": "空白单元格按0计",
-    "cross_year.year": "所给上年报告为上一年度",
-}
-
-
-def rule_titles(form: FormSpec) -> dict[str, str]:
-    """Rule id → what it checks, in words, for every rule that can apply to a report in ``form``:
-    the one place every view that names a rule (the check report, …) takes its words from."""
-    from .prose_checks import rule_titles as prose_titles
-    return {**RULES, "value.negative": _negative_title(form), **form.rule_titles(), **prose_titles(form)}
-
-
-def _signed_columns(form: FormSpec) -> list[str]:
-    cols: list[str] = []
-    for spec in form.all_cells():
-        if spec.kind is Kind.SIGNED and spec.key.col not in cols:
-            cols.append(spec.key.col)
-    return cols
-
-
-def _negative_title(form: FormSpec) -> str:
-    signed = _signed_columns(form)
-    if not signed:
-        return RULES["value.negative"]
-    return RULES["value.negative"] + "（只有" + "、".join(f"“{c}”" for c in signed) + "可以为负）"
 
 
 def check_report(report: Report, previous: Report | None = None,
@@ -92,10 +61,10 @@ def _where(key: CellKey) -> str:
 def _check_year(report: Report) -> list[Finding]:
     form, year = report.form, report.meta.year
     if not year:
-        return [Finding(Severity.WARNING, "meta.year", (), "未填写报告年度，请在“基本信息”中填写。", meta="year")]
+        return [YEAR.finding((), "未填写报告年度，请在“基本信息”中填写。", meta="year")]
     if not form.applies_to(year):
         last = f"{form.last_year}年" if form.last_year else "今"
-        return [Finding(Severity.WARNING, "meta.format_year", (),
+        return [FORMAT_YEAR.finding((),
                         f"{year}年度的报告通常使用另一版格式：{form.version}版格式（{form.basis}）"
                         f"适用于{form.first_year}年至{last}的年度报告，请核实格式版本。", meta="year")]
     return []
@@ -110,10 +79,9 @@ def _check_signs(report: Report) -> list[Finding]:
         kind = specs[key].kind
         if kind is not Kind.SIGNED and v < 0:
             what = "金额" if kind is Kind.MONEY else "数量"
-            signed = "、".join(f"“{c}”" for c in _signed_columns(report.form))
+            signed = "、".join(f"“{c}”" for c in signed_columns(report.form))
             only = f"（只有{signed}可以为负）" if signed else ""
-            out.append(Finding(Severity.ERROR, "value.negative", (key,),
-                               f"{_where(key)}为{n(v)}：{what}不能为负数{only}。"))
+            out.append(NEGATIVE.finding((key,), f"{_where(key)}为{n(v)}：{what}不能为负数{only}。"))
     return out
 
 
@@ -135,11 +103,11 @@ def _check_balances(form: FormSpec, value: Callable[[CellKey], Value], inputs: M
         if blank:
             typed_text = right_text if blank[0] is rule.lhs else left_text
             names = "、".join(f"“{name}”" for name, _ in blank[0])
-            out.append(Finding(Severity.ERROR, rule.rule, cells,
+            out.append(finding_of(rule, cells,
                                f"表{rule.table}{rule.scope}尚未填写完：{typed_text}，{names}尚未填写"
                                f"（填写后两边应相等）。", todo=True))
         else:
-            out.append(Finding(Severity.ERROR, rule.rule, cells,
+            out.append(finding_of(rule, cells,
                                f"表{rule.table}{rule.scope}：{left_text}，{right_text}，相差{n(abs(left - right))}"))
     return out
 
@@ -152,7 +120,7 @@ def _check_printed_totals(report: Report, computed: Mapping[CellKey, Value]) -> 
         printed = report.printed[total.target] or 0
         actual = computed[total.target] or 0
         if printed != actual:
-            out.append(Finding(Severity.ERROR, total.rule, (total.target, *total.addends),
+            out.append(finding_of(total, (total.target, *total.addends),
                                _printed_message(total, printed, actual, computed, report)))
     return out
 
@@ -177,7 +145,7 @@ def _check_not_greater(form: FormSpec, value: Callable[[CellKey], Value]) -> lis
     for rule in form.not_greater:
         lhs, rhs = value(rule.lhs) or 0, value(rule.rhs) or 0
         if lhs > rhs:
-            out.append(Finding(Severity.WARNING, rule.rule, (rule.lhs, rule.rhs),
+            out.append(finding_of(rule, (rule.lhs, rule.rhs),
                                f"表二“{rule.lhs.row}”：{rule.lhs.col}({n(lhs)})大于{rule.rhs.col}({n(rhs)})，"
                                f"相差{n(lhs - rhs)}，请核实。"))
     return out
@@ -204,7 +172,7 @@ def _check_level(report: Report, value: Callable[[CellKey], Value]) -> list[Find
     for hint in report.form.level_hints:
         nonzero = tuple(k for k in hint.cells if value(k))
         if nonzero:
-            out.append(Finding(Severity.WARNING, hint.rule, nonzero,
+            out.append(finding_of(hint, nonzero,
                                f"表二“{hint.what}”有数字：{hint.what}只由省级、设区的市级人民政府和国务院部门制定，"
                                f"“{report.meta.agency}”一般应填0，请核实"
                                + (f"（是否应填入“{hint.instead}”）。" if hint.instead else "。")))
@@ -219,7 +187,7 @@ def _check_looks_like(form: FormSpec, value: Callable[[CellKey], Value]) -> list
             continue
         expected, parts = _evaluate(rule, value, value, form)
         if target == expected:
-            out.append(Finding(Severity.WARNING, rule.rule, (rule.target, *(t.key for t in rule.terms)),
+            out.append(finding_of(rule, (rule.target, *(t.key for t in rule.terms)),
                                f"{rule.why}：{_where(rule.target)}为{n(target)}，恰好等于{parts}={n(expected)}，"
                                "疑似填入了项目数量，请核实。"))
     return out
@@ -235,7 +203,7 @@ def _check_cross_year(report: Report, previous: Report, value: Callable[[CellKey
 
     year, prev_year = report.meta.year, previous.meta.year
     if year and prev_year and prev_year != year - 1:
-        out.append(Finding(Severity.WARNING, "cross_year.year", (),
+        out.append(PREVIOUS_YEAR.finding((),
                            f"所给上年报告是{prev_year}年度的，本报告是{year}年度的，跨年核对可能不适用。",
                            meta="year"))
     skipped: set[str] = set()
@@ -248,10 +216,10 @@ def _check_cross_year(report: Report, previous: Report, value: Callable[[CellKey
         if actual == expected:
             continue
         if not_typed(form, report.values, [rule.target]):  # drafting: the figure is not typed yet
-            out.append(Finding(Severity.WARNING, rule.rule, (rule.target,),
+            out.append(finding_of(rule, (rule.target,),
                                f"{_where(rule.target)}尚未填写（{rule.why}：{parts}={n(expected)}）。", todo=True))
         else:
-            out.append(Finding(Severity.WARNING, rule.rule, (rule.target,),
+            out.append(finding_of(rule, (rule.target,),
                                f"{rule.why}：{_where(rule.target)}为{n(actual)}，{parts}={n(expected)}，"
                                f"相差{n(abs(actual - expected))}"))
     titles = form.rule_titles()
@@ -281,7 +249,7 @@ def _check_blanks(report: Report) -> list[Finding]:
     for table in form.tables.values():
         blanks = tuple(c.key for c in table.cells if not c.computed and report.values.get(c.key) is None)
         if blanks:
-            out.append(Finding(Severity.INFO, "value.blank", blanks,
+            out.append(BLANK.finding(blanks,
                                f"表{table.id}有{len(blanks)}个空白单元格，空白按0计。"))
     return out
 

@@ -28,6 +28,7 @@ from .findings import Finding, Severity
 from .forms import CellKey, Kind, form_for_year, get_form, newest_form
 from .recalc import recalculate
 from .report import Conversion, Metadata, Report
+from .rules import NEGATIVE
 from .values import Value, format_value, normalise_text
 
 # Problem codes (stable, for programs); the message is what the clerk reads.
@@ -295,7 +296,7 @@ class Consolidation:
         sums, so a sum of units that pass them passes them too: these units are the cause of every
         such error in the consolidated report."""
         form = self.report.form
-        rules = {b.rule for b in form.balances} | {"value.negative"}
+        rules = {b.rule for b in form.balances} | {NEGATIVE.id}
         out = []
         for unit in self.included:
             counted = Report(form.version, Metadata(year=self.report.meta.year),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .findings import Finding, Severity
 from .report import METADATA_NAMES, Report
+from .rules import PROSE_TEMPLATE
 
 # The groups of the list, in order, with the heading the clerk reads.
 GROUPS = {
@@ -40,7 +41,7 @@ def _group(finding: Finding) -> str | None:
     if not finding.is_open or finding.severity is Severity.INFO:
         return None
     if finding.todo:
-        return "placeholder" if finding.rule == "prose.template" else "todo"
+        return "placeholder" if finding.rule == PROSE_TEMPLATE.id else "todo"
     return "error" if finding.severity is Severity.ERROR else "warning"
 
 

@@ -8,8 +8,7 @@ topic) so an accepted warning stays accepted while the rest of the text is edite
 phrase is compared with is found through the format declaration (the ``Tag`` of a row, a group of
 rows or a cell), never by position or by spelling an official label here.
 
-Rule ids: ``prose.figure``, ``prose.copied``, ``prose.year``, ``prose.required``,
-``prose.template``, ``yoy.change``.
+The rules, their titles and when they apply are declared in ``core.rules`` (``PROSE_FIGURE`` …).
 """
 
 from __future__ import annotations
@@ -27,29 +26,8 @@ from .forms import CellKey, FormSpec, Kind, Layout, TableSpec
 from .forms.spec import RowGroup, Tag
 from .recalc import all_values
 from .report import Report
+from .rules import PROSE_COPIED, PROSE_FIGURE, PROSE_REQUIRED, PROSE_TEMPLATE, PROSE_YEAR, YEAR_ON_YEAR
 from .values import Value, format_value, shorten
-
-RULES = {
-    "prose.figure": ("正文中引用的数字（收到申请、上年结转、各类办理结果、结转下年度、行政复议、行政诉讼、现行有效件数、收费金额）"
-                     "与表格一致"),
-    "prose.copied": "正文与上年报告相比没有整句照抄（防止“内容雷同”）",
-    "prose.year": "正文中没有残留上年的年份（如本年报告写“上年年份+年，我局……”、统计期限写成上年）",
-    "prose.required": "格式要求的内容齐全",  # per version: see rule_titles
-    "prose.template": "没有残留模板文字（如“（文字描述）”、“XX”、“××”、未填写的提示）",
-    "yoy.change": "与上年相比变化异常的数字（增减超过5倍，或由较大数字降为0）已核实",
-}
-
-
-def rule_titles(form: FormSpec) -> dict[str, str]:
-    """What each content check checks, in words (see ``core.checks.rule_titles``)."""
-    titles = dict(RULES)
-    if form.required:
-        titles["prose.required"] = f"{form.version}版格式要求的内容齐全：" + "、".join(
-            r.name for r in form.required if not r.governments_only)
-    else:
-        titles.pop("prose.required")
-    return titles
-
 
 PREAMBLE_NAME = "前言"
 
@@ -320,8 +298,7 @@ def check_figures(report: Report, values: Mapping[CellKey, Value] | None = None)
                 if not options or any(number == v for v, _ in options):
                     continue
                 shown = "，".join(d for _, d in options)
-                out.append(Finding(
-                    Severity.WARNING, "prose.figure", (),
+                out.append(PROSE_FIGURE.finding((),
                     f"{_where(section, report)}写“{m.group(0)}”（{rule.what}为{format_value(number)}），"
                     f"但{shown}。请核对正文或表格。所在句子：“{shorten(sentence.text)}”",
                     section=section, meta=_meta_of(section), anchor=f"{rule.what}|{sentence.text}",
@@ -416,8 +393,7 @@ def check_copied(report: Report, previous: Report) -> list[Finding]:
         share = shares.get(section, 0.0)
         first = "；".join(f"“{shorten(s.text, 40)}”" for s in hits[:3])
         more = f"等{len(hits)}句" if len(hits) > 3 else f"共{len(hits)}句"
-        out.append(Finding(
-            Severity.WARNING, "prose.copied", (),
+        out.append(PROSE_COPIED.finding((),
             f"{_where(section, report)}有{len(hits)}句与上年报告完全相同，约占该部分文字的{round(share * 100)}%："
             f"{first}（{more}）。上级通知将“内容雷同”列为问责情形，请按本年实际情况改写。",
             section=section, meta=_meta_of(section), anchor="copied", quote=hits[0].text))
@@ -452,8 +428,7 @@ def check_last_year(report: Report) -> list[Finding]:
     out = []
     for section, text in _prose_parts(report):
         for s in _last_year_sentences(text, last):
-            out.append(Finding(
-                Severity.WARNING, "prose.year", (),
+            out.append(PROSE_YEAR.finding((),
                 f"{_where(section, report)}的句子“{shorten(s.text)}”写的是{last}年，本报告是{year}年度的："
                 f"可能是沿用了上年的文字，请核实。",
                 section=section, meta=_meta_of(section), anchor=s.text, quote=s.text))
@@ -493,10 +468,10 @@ def check_required(report: Report) -> list[Finding]:
     sections = sorted({r.section for r in form.required}, key="一二三四五六".index)
     if not any(report.sections.get(k, "").strip() for k in sections):
         # Tables only so far (e.g. imported from a workbook): one reminder, not a warning each.
-        return [Finding(Severity.INFO, "prose.required", (),
+        return [PROSE_REQUIRED.finding((),
                         f"正文（第{'、'.join(sections)}部分）尚未填写。{form.version}版格式要求写明"
                         f"{_required_summary(form)}。",
-                        anchor="no-prose")]
+                        anchor="no-prose", severity=Severity.INFO)]
     heading = {s.key: s.heading for s in form.sections}
     government = bool(_GOVERNMENT.search(report.meta.agency.strip()))
     texts = {k: unicodedata.normalize("NFKC", _written(report, k)) for k in sections}
@@ -510,7 +485,7 @@ def check_required(report: Report) -> list[Finding]:
             # an empty section is one warning, not one per requirement of it
             if req.section not in empty and not req.governments_only:
                 empty.add(req.section)
-                out.append(Finding(Severity.WARNING, "prose.required", (),
+                out.append(PROSE_REQUIRED.finding((),
                                    f"“{heading[req.section]}”尚未填写：应写明{_quoted(req.topics)}等方面的情况"
                                    f"（{req.why}）。",
                                    section=req.section, anchor="empty", todo=True))
@@ -534,7 +509,7 @@ def _missing_topics(report: Report, req, text: str, heading: str) -> list[Findin
         anchor = req.id if len(req.topics) == 1 else f"{req.id}:" + ",".join(t.name for t in topics)
         message = (f"“{heading}”中{_quoted(topics)}的小标题下尚未填写内容（{req.why}）。" if todo
                    else f"“{heading}”没有写到{_quoted(topics)}方面的内容（{req.why}），请补充。")
-        out.append(Finding(Severity.WARNING, "prose.required", (), message, section=req.section, anchor=anchor, todo=todo))
+        out.append(PROSE_REQUIRED.finding((), message, section=req.section, anchor=anchor, todo=todo))
     return out
 
 
@@ -550,7 +525,7 @@ def check_template(report: Report) -> list[Finding]:
         text = getattr(report.meta, name) or ""
         m = TEMPLATE_MARKS.search(text)
         if m:
-            out.append(Finding(Severity.WARNING, "prose.template", (),
+            out.append(PROSE_TEMPLATE.finding((),
                                f"基本信息“{METADATA_NAMES[name]}”中有模板文字“{m.group(0)}”：“{shorten(text)}”，请填写实际内容。",
                                anchor=f"meta:{name}", meta=name))
     for section, text in _prose_parts(report):
@@ -560,7 +535,7 @@ def check_template(report: Report) -> list[Finding]:
         for s in _sentences(text):
             m = TEMPLATE_MARKS.search(s.text)
             if m and not PLACEHOLDER.match(m.group(0)):
-                out.append(Finding(Severity.WARNING, "prose.template", (),
+                out.append(PROSE_TEMPLATE.finding((),
                                    f"{_where(section, report)}有未替换的模板文字“{shorten(m.group(0), 20)}”："
                                    f"“{shorten(s.text)}”，请改为实际内容或删除。",
                                    section=section, meta=_meta_of(section), anchor=s.text, quote=s.text))
@@ -578,7 +553,7 @@ def _placeholder_todos(report: Report, section: str | None, text: str) -> list[F
         heading = line[:m.start()].strip().rstrip("。")
         hint = m.group(0).strip("（()）").replace("请在此", "请", 1)
         where = f"{_where(section, report)}中“{heading}”" if heading else _where(section, report)
-        out.append(Finding(Severity.WARNING, "prose.template", (), f"{where}尚未填写：{hint}。",
+        out.append(PROSE_TEMPLATE.finding((), f"{where}尚未填写：{hint}。",
                            section=section, meta=_meta_of(section), anchor=line.strip(), todo=True,
                            quote=line.strip()))
     return out
@@ -628,7 +603,7 @@ def check_year_on_year(report: Report, previous: Report, this: Mapping[CellKey, 
         where = f"{table.line_name(key)}{key.col}" if table.layout is Layout.ROWS else key.name()
         if c == 0 and p >= drop and not_typed(form, report.values, [key]):  # drafting: not typed yet
             if key not in _cross_year_targets(form):  # that rule says it already, with the figure expected
-                out.append(Finding(Severity.WARNING, "yoy.change", (key,), f"{where}尚未填写（上年为{_n(p)}）。", todo=True))
+                out.append(YEAR_ON_YEAR.finding((key,), f"{where}尚未填写（上年为{_n(p)}）。", todo=True))
             continue
         if c == 0 and p >= drop:
             msg = f"{where}上年为{_n(p)}，本年为0"
@@ -638,7 +613,7 @@ def check_year_on_year(report: Report, previous: Report, this: Mapping[CellKey, 
             msg = f"{where}上年为{_n(p)}，本年为{_n(c)}，{how}"
         else:
             continue
-        out.append(Finding(Severity.WARNING, "yoy.change", (key,),
+        out.append(YEAR_ON_YEAR.finding((key,),
                            msg + "。变化异常，请核实是否填错；如属实，可确认此警告并写明原因。"))
     return out
 

@@ -11,18 +11,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ..core.findings import Finding
-
-# Usual reasons, by rule prefix (the clerk edits them; never accepted without a reason).
-SUGGESTIONS = {
-    "yoy.change": ("已核实，数字属实：", "本年开展规范性文件集中清理，现行有效件数相应变化。",
-                   "本年承接上级下放（或移交）的事项，数量相应变化。"),
-    "二.in_force_stock": ("本年开展规范性文件集中清理，现行有效件数按清理结果填报。",
-                          "修订的文件按本单位口径计入制发件数，与上年现行有效件数衔接方式不同。"),
-    "prose.figure": ("正文所写数字的统计口径与表格不同：", "已核实，表格数字准确，正文数字为："),
-    "prose.copied": ("该段为固定表述（如机构设置、联系方式），无需每年改写。",),
-    "prose.year": ("此处引用的是上年度的情况，不是笔误。",),
-    "prose.required": ("本单位本年无此项工作，已在其他部分说明。",),
-}
+from ..core.rules import reasons
 
 
 class AcceptWarningDialog(QDialog):
@@ -41,10 +30,8 @@ class AcceptWarningDialog(QDialog):
         layout.addWidget(QLabel("确认理由（必填，将打印在校验清单上）："))
         self.suggestions = QComboBox()
         self.suggestions.addItem("常用理由…", "")
-        for prefix, texts in SUGGESTIONS.items():
-            if finding.rule.startswith(prefix):
-                for text in texts:
-                    self.suggestions.addItem(text, text)
+        for text in reasons(finding.rule):  # declared with the rule (core.rules)
+            self.suggestions.addItem(text, text)
         self.suggestions.setVisible(self.suggestions.count() > 1)
         layout.addWidget(self.suggestions)
         self.reason = QPlainTextEdit()

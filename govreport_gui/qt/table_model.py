@@ -18,6 +18,7 @@ from ..core.document import Change
 from ..core.edits import set_cells
 from ..core.findings import Finding, Severity
 from ..core.forms import CellKey, GridCell, Role, TableSpec
+from ..core.rules import BLANK
 from ..core.values import ValueProblem, format_value, normalise_text, parse_value, value_with_unit
 from .commands import Session
 
@@ -30,7 +31,7 @@ LABEL_COLOUR = QColor("#fbfbfb")
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 MAX_SINGLE_UPDATES = 48  # more changed cells than this: one dataChanged over the whole table
 # Findings about every blank cell are listed in the panel, not painted on the cells.
-UNTINTED_RULES = {"value.blank"}
+UNTINTED_RULES = {BLANK.id}
 
 DISPLAY, EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
 BACKGROUND, FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole)

@@ -40,3 +40,11 @@ def test_no_suggestions_for_other_rules(qtbot):
     d = AcceptWarningDialog(None, Finding(Severity.WARNING, "二.regulations_level", (), "规章……"))
     qtbot.addWidget(d)
     assert d.suggestions.count() == 1 and d.suggestions.isHidden()
+
+
+def test_reasons_declared_with_a_format_rule_are_offered(qtbot):
+    from govreport_gui.core.forms import FORMS
+    stock = next(r for r in FORMS["2021"].cross_year if r.reasons)
+    d = AcceptWarningDialog(None, Finding(Severity.WARNING, stock.rule, (stock.target,), "现行有效件数……"))
+    qtbot.addWidget(d)
+    assert [d.suggestions.itemData(i) for i in range(1, d.suggestions.count())] == list(stock.reasons)

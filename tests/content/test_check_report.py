@@ -128,7 +128,7 @@ def test_rule_texts_come_from_the_rule_declarations(tmp_path, monkeypatch):
 def test_every_rule_listed_has_a_title_and_negative_numbers_name_the_signed_columns(tmp_path):
     from report_builders import balanced
 
-    from govreport_gui.core.checks import rule_titles
+    from govreport_gui.core.rules import titles as rule_titles
     from govreport_gui.io.write.check_report import summarise
     for version in ("2019", "2021"):
         r = balanced(version)

@@ -7,11 +7,12 @@ import pytest
 from report_builders import balanced
 from test_prose_checks import agency_report, rules
 
-from govreport_gui.core.checks import check_report, rule_titles
+from govreport_gui.core.checks import check_report
 from govreport_gui.core.drafting import outline
 from govreport_gui.core.forms import FORMS
 from govreport_gui.core.forms.spec import Required, Topic
 from govreport_gui.core.prose_checks import check_required
+from govreport_gui.core.rules import titles as rule_titles
 from govreport_gui.io.write.check_report import rules_checked
 
 SECURITY = Topic("保密审查", ("保密审查",), "写明保密审查制度的落实情况")

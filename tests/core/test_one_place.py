@@ -1,6 +1,6 @@
-"""One place for each fact: the official formats live in ``core/forms``, a cell has one name, and
-no function grows past what a reader can follow.  These fail when new code spells a table id, a
-section id or a format version, or names a cell in its own way."""
+"""One place for each fact: the official formats live in ``core/forms``, the rules in ``core/rules``,
+a cell has one name, and no function grows past what a reader can follow.  These fail when new code
+spells a table id, a section id, a format version or a rule id, or names a cell in its own way."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "govreport_gui"
 FORMS = PACKAGE / "core" / "forms"
+RULES = PACKAGE / "core" / "rules.py"
 MAX_FUNCTION_LINES = 60
 
 
@@ -48,6 +49,35 @@ def test_no_table_section_or_version_literal_outside_the_declarations():
                     and id(node) not in numerals:
                 found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {node.value!r}")
     assert found == [], "take these from core/forms (FormSpec / TableSpec / Layout):\n" + "\n".join(found)
+
+
+def _rule_ids() -> tuple[set[str], re.Pattern[str]]:
+    """Every declared rule id, and the shape of any id in their name spaces (``prose.…``, ``三.…``)
+    — so a new rule spelled outside the registry is caught before it is declared."""
+    from govreport_gui.core.rules import known_ids
+    ids = known_ids()
+    spaces = sorted({i.split(".")[0] for i in ids})
+    return ids, re.compile(r"^(?:%s)\.[a-z_]+$" % "|".join(map(re.escape, spaces)))
+
+
+def test_no_rule_id_outside_the_registry():
+    ids, shape = _rule_ids()
+    found = []
+    for path, tree in _sources():
+        if path == RULES:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                    and (node.value in ids or shape.match(node.value)):
+                found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {node.value!r}")
+    assert found == [], "declare the rule in core/rules (or with the tables) and use its id:\n" + "\n".join(found)
+
+
+def test_the_rule_id_check_sees_an_undeclared_rule():
+    ids, shape = _rule_ids()
+    assert "yoy.change" in ids and "三.balance" in ids
+    assert shape.match("prose.phrasing") and shape.match("二.new_rule")
+    assert not shape.match("正文.something")
 
 
 # f-strings that build a cell's name from its labels: 表{…}“{…}”/“{…}” or …”行“… — CellKey.name() does that

@@ -224,6 +224,7 @@ class CrossYear:
     terms: tuple[Term, ...]
     why: str  # short Chinese description of the relation, for messages
     title: str = ""  # see Total.title
+    reasons: tuple[str, ...] = ()  # usual reasons for accepting its warning (offered by core.rules)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,9 @@ def _stock_rules() -> tuple[CrossYear, ...]:
             "二.in_force_stock", k(_IN_FORCE),
             (Term(1, "prev", k(_IN_FORCE)), Term(1, "this", k(_ISSUED)), Term(-1, "this", k(_REPEALED))),
             why="“现行有效件数”应等于上年现行有效件数加本年制发件数减本年废止件数",
-            title="“现行有效件数”等于上年现行有效件数加本年制发件数减本年废止件数"))
+            title="“现行有效件数”等于上年现行有效件数加本年制发件数减本年废止件数",
+            reasons=("本年开展规范性文件集中清理，现行有效件数按清理结果填报。",
+                     "修订的文件按本单位口径计入制发件数，与上年现行有效件数衔接方式不同。")))
     return tuple(rules)
 
 

@@ -11,10 +11,10 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ...core.checks import rule_titles
 from ...core.errors import WriteError
 from ...core.findings import Finding, Severity
 from ...core.report import METADATA_NAMES, TEXT_METADATA, Report
+from ...core.rules import applicable, titles
 from ...core.serialize import write_atomic
 from ..safety.text_safety import xml_safe
 from .sheet_print import fit_a4_width
@@ -30,25 +30,8 @@ class CheckSummary:
 
 
 def rules_checked(report: Report, previous: Report | None) -> list[str]:
-    """The rule ids that apply to this report, in a stable order."""
-    form = report.form
-    ids: list[str] = ["meta.year", "meta.format_year", "value.negative"]
-    for group in (form.totals, form.balances, form.not_greater, form.level_hints,
-                  getattr(form, "looks_like", ())):
-        for rule in group:
-            if rule.rule not in ids:
-                ids.append(rule.rule)
-    if previous is not None:
-        ids.append("cross_year.year")
-        for rule in form.cross_year:
-            if rule.rule not in ids:
-                ids.append(rule.rule)
-    prose = ["prose.figure", "prose.year", "prose.template"]
-    if form.required:
-        prose.append("prose.required")
-    if previous is not None:
-        prose += ["prose.copied", "yoy.change"]
-    return ids + prose
+    """The rule ids that apply to this report, in a stable order (``core.rules.applicable``)."""
+    return [rule.id for rule in applicable(report.form, previous is not None)]
 
 
 def summarise(report: Report, findings: list[Finding], previous: Report | None = None) -> CheckSummary:
@@ -56,13 +39,13 @@ def summarise(report: Report, findings: list[Finding], previous: Report | None =
     for f in findings:
         if f.rule not in ids and f.severity is not Severity.INFO:
             ids.append(f.rule)
-    titles = rule_titles(report.form)  # declared with the rules: one text per rule everywhere
+    named = titles(report.form)  # declared with the rules: one text per rule everywhere
     rules = []
     for rule in ids:
         errors = sum(1 for f in findings if f.rule == rule and f.severity is Severity.ERROR)
         warnings = sum(1 for f in findings if f.rule == rule and f.severity is Severity.WARNING)
         infos = sum(1 for f in findings if f.rule == rule and f.severity is Severity.INFO)
-        rules.append((rule, titles.get(rule, rule), errors, warnings, infos))
+        rules.append((rule, named.get(rule, rule), errors, warnings, infos))
     return CheckSummary(
         rules=rules,
         errors=[f for f in findings if f.severity is Severity.ERROR],
