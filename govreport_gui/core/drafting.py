@@ -1,45 +1,39 @@
 """Drafting help: the standard outline of the prose of a new report, and a summary of the tables
 written as the usual sentences (``插入数据摘要``).
 
-The outline is declared with each format version (``FormSpec.outline``, after FORMAT.md §7); its
-placeholders are in the form ``（请在此……）`` so the template check (``prose.template``) flags any
-left unfilled.
+The outline is declared with each format version (``FormSpec.outline``, after FORMAT.md §7).  Only
+its sub-headings are text; what to write under each is a placeholder (``core.prompts``), shown in
+grey while the part is empty, never counted, exported or checked as prose.
 Every figure of ``data_summary`` is read from the tables through the format declaration, so the
 sentences always agree with them (and the prose-against-tables check stays quiet).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
 
 from .forms import CellKey, FormSpec, TableSpec, get_form, newest_form
-from .forms.spec import RowGroup, Tag, Topic
+from .forms.spec import RowGroup, Tag
+from .prompts import heading_line, opens_with_overview
 from .recalc import all_values
 from .report import Report
 from .values import Value, format_value
 
-PLACEHOLDER_OPEN = "（请在此"
-
-_OVERVIEW_OPEN = "概述本年贯彻落实《条例》、推进政府信息公开工作的总体情况"
-_NUMERALS = "一二三四五六七八九十"
-
-
-def _lines(topics: tuple[Topic, ...]) -> str:
-    return "\n".join(f"（{_NUMERALS[i]}）{t.name}。{PLACEHOLDER_OPEN}{t.hint}）" for i, t in enumerate(topics))
-
 
 def outline(form_version: str | None = None) -> dict[str, str]:
     """Editable starting text of the prose sections of a new report: the sub-headings the format
-    version declares (``FormSpec.outline``, its required topics first), each with a hint; the
-    first section opens with a hint on the overview.  Default: the version in force now."""
+    version declares (``FormSpec.outline``, its required topics first), one per line, each part
+    empty (its hint is a placeholder, ``core.prompts``); the first section opens with an empty
+    line for the overview.  Default: the version in force now."""
     form = get_form(form_version) if form_version else newest_form()
-    out = {key: _lines(topics) for key, topics in form.outline.items()}
-    first = form.sections[0].key
-    if first in out:
-        out[first] = f"{PLACEHOLDER_OPEN}{_OVERVIEW_OPEN}）\n" + out[first]
+    out = {}
+    for key, topics in form.outline.items():
+        lines = [heading_line(i, t) for i, t in enumerate(topics)]
+        if opens_with_overview(form, key):
+            lines.insert(0, "")
+        out[key] = "\n".join(lines)
     return out
 
 
@@ -170,21 +164,12 @@ def not_typed(form: FormSpec, values: Mapping[CellKey, Value], keys) -> bool:
     return all(values.get(k) is None for key in keys for k in behind.get(key, (key,)))
 
 
-@lru_cache(maxsize=32)
-def outline_headings(form_version: str, key: str) -> frozenset[str]:
-    """The outline's sub-headings of section ``key`` as a line holds them once the clerk deleted the
-    placeholder (“（一）主动公开。”): a line that is only this has nothing written under it yet."""
-    return frozenset(PLACEHOLDER.sub("", line).strip() for line in outline(form_version).get(key, "").splitlines())
-
-
-PLACEHOLDER = re.compile(r"[（(]请在此[^）)]*[）)]?")
-
-
-__all__ = ["outline", "data_summary", "PLACEHOLDER_OPEN", "PLACEHOLDER", "not_typed", "outline_headings"]
+__all__ = ["outline", "data_summary", "not_typed", "new_report"]
 
 
 def new_report(form_version: str, year: int, agency: str = "") -> Report:
-    """A blank report that starts with the standard outline of 一, 五 and 六 (editable text)."""
+    """A blank report that starts with the standard outline of 一, 五 and 六 (editable sub-headings,
+    every part empty: its prompt is a placeholder)."""
     report = Report.new(form_version, year, agency)
     report.sections = outline(form_version)
     return report

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from .drafting import PLACEHOLDER, not_typed, outline_headings
+from .drafting import not_typed
 from .findings import Finding, Severity
 from .forms import CellKey, FormSpec, Kind, Layout, TableSpec
 from .forms.spec import RowGroup, Tag
+from .prompts import OLD_PROMPT, Prompt, empty_parts, prompts, written_text
 from .recalc import all_values
 from .report import Report
 from .rules import PROSE_COPIED, PROSE_FIGURE, PROSE_REQUIRED, PROSE_TEMPLATE, PROSE_YEAR, YEAR_ON_YEAR
@@ -332,12 +333,11 @@ def _sentence_set(texts: tuple[str, ...]) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _outline_sentences() -> frozenset[str]:
-    """The sentences the application itself writes into a new report (the outline's sub-headings
-    and hints, of every format version): the same in every year's report, never the clerk's copy."""
+    """The sentences the application itself writes into a new report (the outline's sub-headings,
+    of every format version): the same in every year's report, never the clerk's copy."""
     from .drafting import outline
     from .forms import FORMS
-    texts = tuple(text for version in FORMS for text in outline(version).values())
-    return _sentence_set(texts) | _sentence_set(tuple(PLACEHOLDER.sub("", t) for t in texts))
+    return _sentence_set(tuple(text for version in FORMS for text in outline(version).values()))
 
 
 def _copied(text: str, seen: frozenset[str]) -> list[Sentence]:
@@ -442,12 +442,9 @@ _GOVERNMENT = re.compile(r"人民政府$")
 
 
 def _written(report: Report, key: str) -> str:
-    """A section's text without the outline's bare sub-headings (its placeholder deleted, nothing
-    written after it), so that headings alone never count as content.  A line that still holds its
-    placeholder is left: it is flagged as template text (prose.template) already."""
-    bare = outline_headings(report.form_version, key)
-    kept = [line for line in report.sections.get(key, "").splitlines() if line.strip() not in bare]
-    return "\n".join(kept)
+    """A section's text without the sub-headings of its empty parts (``core.prompts``), so that
+    headings alone never count as content."""
+    return written_text(report.form_version, key, report.sections.get(key, ""))
 
 
 def _required_summary(form: FormSpec) -> str:
@@ -482,8 +479,9 @@ def check_required(report: Report) -> list[Finding]:
         if req.governments_only and not government:
             continue
         if not text.strip() and len(req.topics) > 1:
-            # an empty section is one warning, not one per requirement of it
-            if req.section not in empty and not req.governments_only:
+            # an empty section is one warning, not one per requirement of it; a section of empty
+            # outline parts has a to-do per part already (``check_template``)
+            if req.section not in empty and not req.governments_only and not _unwritten(report, req.section):
                 empty.add(req.section)
                 out.append(PROSE_REQUIRED.finding((),
                                    f"“{heading[req.section]}”尚未填写：应写明{_quoted(req.topics)}等方面的情况"
@@ -495,22 +493,20 @@ def check_required(report: Report) -> list[Finding]:
     return out
 
 
+def _unwritten(report: Report, key: str) -> list[Prompt]:
+    return prompts(report.form_version, key, report.sections.get(key, ""))
+
+
 def _missing_topics(report: Report, req, text: str, heading: str) -> list[Finding]:
-    """The topics of ``req`` the written text does not mention: a warning; those whose outline
-    sub-heading stands alone in the text (nothing written under it yet) are a to-do instead."""
-    missing = [t for t in req.topics if not any(w in text for w in t.words)]
-    bare = outline_headings(report.form_version, req.section) - {""}
-    lines = {line.strip() for line in report.sections.get(req.section, "").splitlines()}
-    empty = [t for t in missing if any(t.name in line for line in lines & bare)]
-    out = []
-    for topics, todo in ((empty, True), ([t for t in missing if t not in empty], False)):
-        if not topics:
-            continue
-        anchor = req.id if len(req.topics) == 1 else f"{req.id}:" + ",".join(t.name for t in topics)
-        message = (f"“{heading}”中{_quoted(topics)}的小标题下尚未填写内容（{req.why}）。" if todo
-                   else f"“{heading}”没有写到{_quoted(topics)}方面的内容（{req.why}），请补充。")
-        out.append(PROSE_REQUIRED.finding((), message, section=req.section, anchor=anchor, todo=todo))
-    return out
+    """The topics of ``req`` the written text does not mention: a warning — unless the topic's
+    outline part is there and still empty, which is a to-do of its own (``check_template``)."""
+    empty = {p.topic.name for p in _unwritten(report, req.section)}
+    missing = [t for t in req.topics if not any(w in text for w in t.words) and t.name not in empty]
+    if not missing:
+        return []
+    anchor = req.id if len(req.topics) == 1 else f"{req.id}:" + ",".join(t.name for t in missing)
+    message = f"“{heading}”没有写到{_quoted(missing)}方面的内容（{req.why}），请补充。"
+    return [PROSE_REQUIRED.finding((), message, section=req.section, anchor=anchor)]
 
 
 TEMPLATE_MARKS = re.compile(r"[（(]\s*文字描述\s*[）)]|[（(]请在此[^）)]*[）)]?|[XＸ]{2,}|×{2,}|※{2,}|\*{3,}")
@@ -528,13 +524,14 @@ def check_template(report: Report) -> list[Finding]:
             out.append(PROSE_TEMPLATE.finding((),
                                f"基本信息“{METADATA_NAMES[name]}”中有模板文字“{m.group(0)}”：“{shorten(text)}”，请填写实际内容。",
                                anchor=f"meta:{name}", meta=name))
+    out += _unwritten_todos(report)
     for section, text in _prose_parts(report):
         if not TEMPLATE_MARKS.search(text):
             continue
         out += _placeholder_todos(report, section, text)
         for s in _sentences(text):
             m = TEMPLATE_MARKS.search(s.text)
-            if m and not PLACEHOLDER.match(m.group(0)):
+            if m and not OLD_PROMPT.match(m.group(0)):
                 out.append(PROSE_TEMPLATE.finding((),
                                    f"{_where(section, report)}有未替换的模板文字“{shorten(m.group(0), 20)}”："
                                    f"“{shorten(s.text)}”，请改为实际内容或删除。",
@@ -542,12 +539,26 @@ def check_template(report: Report) -> list[Finding]:
     return out
 
 
+def _unwritten_todos(report: Report) -> list[Finding]:
+    """One to-do (待填写) per outline part still empty (``core.prompts``), named by its sub-heading,
+    with the prompt as what to write; a finished report counts it as a prompt left unfilled
+    (``prose.template``)."""
+    out = []
+    for section, prompt in empty_parts(report):
+        where = _where(section, report) + (f"中“{prompt.name}”" if prompt.heading else prompt.name)
+        hint = prompt.hint if prompt.hint.startswith("如有") else "请" + prompt.hint
+        out.append(PROSE_TEMPLATE.finding((), f"{where}尚未填写：{hint}。", section=section,
+                                          anchor=prompt.heading or prompt.name, todo=True, quote=prompt.heading))
+    return out
+
+
 def _placeholder_todos(report: Report, section: str | None, text: str) -> list[Finding]:
-    """One to-do (待填写) per line still holding the outline's placeholder “（请在此……）”, named by the
-    line's sub-heading; a finished report counts it as template text left (``prose.template``)."""
+    """One to-do (待填写) per line still holding a prompt written as text “（请在此……）” (pasted from
+    a report of an earlier version), named by the line's sub-heading; a finished report counts it
+    as template text left (``prose.template``)."""
     out = []
     for line in text.splitlines():
-        m = PLACEHOLDER.search(line)
+        m = OLD_PROMPT.search(line)
         if m is None:
             continue
         heading = line[:m.start()].strip().rstrip("。")

@@ -256,6 +256,10 @@ def _read_kind(path: Path) -> ImportResult:
     except Exception as exc:  # a reader bug or a broken file: never a traceback for the clerk
         raise ReadError(f"读取“{path.name}”时出错，文件可能已损坏或不是年报（{type(exc).__name__}）。") from exc
     result.kind = result.kind or kind
+    from ..core.prompts import prompts_made_placeholders
+    note = prompts_made_placeholders(result.report, result.previous)
+    if note:
+        result.notes.append(note)
     return result
 
 

@@ -1,6 +1,7 @@
 """The check before a Word / PDF export: what is still wrong or unfinished (``core.export_check``),
 grouped, with 返回修改 (go to the first problem, or the one double-clicked) and 仍然导出.  An empty
-落款日期 can be filled in with today's date in the official form right here."""
+落款日期 can be filled in with today's date in the official form right here, an empty 落款机关 with
+the agency's name."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ BACK, EXPORT = "back", "export"
 
 
 class ExportCheckDialog(QDialog):
-    fill_date_requested = Signal(str)  # the date to write into 落款日期
+    fill_requested = Signal(str, str)  # (``Metadata`` field, value): 落款日期 / 落款机关 filled in here
 
     def __init__(self, parent, what: str, problems: list[ExportProblem], today: _dt.date | None = None) -> None:
         super().__init__(parent)
@@ -47,8 +48,11 @@ class ExportCheckDialog(QDialog):
         self.tree.itemActivated.connect(self._go_to_item)  # Enter (and double-click, where the style says so)
         self.tree.itemDoubleClicked.connect(self._go_to_item)
         layout.addWidget(self.tree, 1)
+        self.fill_organ = QPushButton()
+        self.fill_organ.clicked.connect(lambda: self._fill("issuing_organ", self._offer("issuing_organ")))
+        layout.addWidget(self.fill_organ)
         self.fill_date = QPushButton(f"落款日期填入今天：{self.today_text}")
-        self.fill_date.clicked.connect(self._fill_date)
+        self.fill_date.clicked.connect(lambda: self._fill("date", self.today_text))
         layout.addWidget(self.fill_date)
         buttons = QDialogButtonBox()
         self.back_button = buttons.addButton("返回修改", QDialogButtonBox.ButtonRole.RejectRole)
@@ -58,9 +62,9 @@ class ExportCheckDialog(QDialog):
         self.export_button.clicked.connect(self._export)
         layout.addWidget(buttons)
         self._what = f" {what}" if what[:1].isascii() else what  # 导出 Word 文档 / 导出报告
-        self._fill()
+        self._list()
 
-    def _fill(self) -> None:
+    def _list(self) -> None:
         self.tree.clear()
         if not self.problems:
             self.intro.setText(f"检查完毕，没有发现问题，可以导出{self._what}。")
@@ -84,17 +88,23 @@ class ExportCheckDialog(QDialog):
                 item.setData(0, ProblemRole, problem)
                 item.setToolTip(0, problem.text)
                 self.tree.addTopLevelItem(item)
-        self.fill_date.setVisible(any(p.group == "date" for p in self.problems))
+        self.fill_date.setVisible(any(p.meta == "date" for p in self.problems))
+        organ = self._offer("issuing_organ")
+        self.fill_organ.setText(f"落款机关填入机关名称：{organ}")
+        self.fill_organ.setVisible(bool(organ))
 
     def items(self) -> list[ExportProblem]:
         """The problems as listed (headings left out)."""
         return [self.tree.topLevelItem(i).data(0, ProblemRole) for i in range(self.tree.topLevelItemCount())
                 if self.tree.topLevelItem(i).data(0, ProblemRole) is not None]
 
-    def _fill_date(self) -> None:
-        self.fill_date_requested.emit(self.today_text)
-        self.problems = [p for p in self.problems if p.group != "date"]
-        self._fill()
+    def _offer(self, meta: str) -> str:
+        return next((p.offer for p in self.problems if p.meta == meta), "")
+
+    def _fill(self, meta: str, value: str) -> None:
+        self.fill_requested.emit(meta, value)
+        self.problems = [p for p in self.problems if p.meta != meta]
+        self._list()
 
     def _go_to_item(self, item: QTreeWidgetItem) -> None:
         problem = item.data(0, ProblemRole)

@@ -437,7 +437,7 @@ class FileFlows(QObject):
             return True
         from .export_check_dialog import EXPORT, ExportCheckDialog
         dialog = ExportCheckDialog(self.window, what, problems)
-        dialog.fill_date_requested.connect(self._fill_date)
+        dialog.fill_requested.connect(self._fill_meta)
         dialog.exec()
         choice, target = dialog.choice, dialog.target
         dialog.deleteLater()
@@ -448,10 +448,12 @@ class FileFlows(QObject):
             self.window.go_to_problem(target)
         return False
 
-    def _fill_date(self, text: str) -> None:
+    def _fill_meta(self, name: str, text: str) -> None:
         from ..core.edits import SetMeta
-        self.session.push(SetMeta("date", self.session.report.meta.date, text, "填入落款日期"))
-        self.message.emit(f"落款日期已填为“{text}”（可撤销）。")
+        from ..core.report import METADATA_NAMES
+        field = METADATA_NAMES[name]
+        self.session.push(SetMeta(name, getattr(self.session.report.meta, name), text, f"填入{field}"))
+        self.message.emit(f"{field}已填为“{text}”（可撤销）。")
 
     def export_check_list(self) -> bool:
         """导出校验清单: rules checked, errors, open and accepted warnings, for the leader who signs."""

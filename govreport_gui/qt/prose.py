@@ -2,19 +2,26 @@
 
 Typing is committed to the document as one undo step when the editor loses focus, after a short
 pause, or before undo/redo/save; pasting from Word or a web page keeps the text and drops the
-formatting.  A label under the editor counts the characters (white space not counted).
+formatting.  A label under the editor counts the characters written (white space and the
+sub-headings of empty parts not counted).
+
+Each part of the outline still empty shows its prompt (``core.prompts``) in grey after its
+sub-heading, like a form field's placeholder: not text of the document, so it is never counted,
+saved or exported; a click on it puts the cursor at the end of the sub-heading, where typing fills
+the part and the prompt goes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QPainter, QPalette, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from ..core.document import Change
 from ..core.edits import SetMeta, SetSection
+from ..core.prompts import Prompt, prompts, written_chars, written_text
 from .commands import Session
 
 COMMIT_AFTER_MS = 1500
@@ -33,8 +40,53 @@ class PlainEdit(QPlainTextEdit):
     def __init__(self, before_undo: Callable[[], None], parent=None) -> None:
         super().__init__(parent)
         self._before_undo = before_undo
+        self.prompts: list[Prompt] = []
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
+
+    def set_prompts(self, shown: list[Prompt]) -> None:
+        if shown != self.prompts:
+            self.prompts = shown
+            self.viewport().update()
+
+    def prompt_rect(self, prompt: Prompt) -> QRectF | None:
+        """Where ``prompt`` is drawn: after the text of its line, to the editor's right edge."""
+        block = self.document().findBlockByNumber(prompt.line)
+        if not block.isValid():
+            return None
+        place = self.blockBoundingGeometry(block).translated(self.contentOffset())  # lays the block out
+        layout = block.layout()
+        if layout is None or layout.lineCount() == 0:
+            return None
+        line = layout.lineAt(layout.lineCount() - 1)
+        gap = self.fontMetrics().horizontalAdvance(" ") if block.text() else 0
+        left = place.left() + line.x() + line.naturalTextWidth() + gap
+        width = self.viewport().width() - left - self.document().documentMargin()
+        return QRectF(left, place.top() + line.y(), width, line.height()) if width > 0 else None
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self.prompts:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        metrics = self.fontMetrics()
+        for prompt in self.prompts:
+            rect = self.prompt_rect(prompt)
+            if rect is not None and rect.intersects(QRectF(event.rect())):
+                shown = metrics.elidedText(prompt.hint, Qt.TextElideMode.ElideRight, int(rect.width()))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+        painter.end()
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ToolTip:
+            for prompt in self.prompts:
+                rect = self.prompt_rect(prompt)
+                if rect is not None and rect.contains(event.pos()):
+                    QToolTip.showText(event.globalPos(), f"{prompt.hint}\n（提示文字：点击后直接输入即可，不会写入报告）",
+                                      self.viewport())
+                    return True
+        return super().viewportEvent(event)
 
     def insertFromMimeData(self, source) -> None:
         if source.hasText():
@@ -89,8 +141,12 @@ class ProseField(QWidget):
 
     def show_quote(self, quote: str) -> bool:
         """Select ``quote`` (a finding's sentence) in the editor and scroll both its ends into view;
-        False (the cursor put in the editor) when the text no longer holds it."""
+        an empty part's sub-heading (or, with no quote, the first empty part) gets the cursor at its
+        end, where typing fills it.  False (the cursor put in the editor) when the text no longer
+        holds it."""
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._to_prompt(quote):
+            return True
         found = self.edit.document().find(quote, 0, QTextDocument.FindFlag.FindCaseSensitively) if quote else None
         if found is None or found.isNull():
             return False
@@ -100,6 +156,17 @@ class ProseField(QWidget):
         self.edit.setTextCursor(cursor)
         self.edit.centerCursor()  # the sentence in the middle of the editor, with its context
         cursor.setPosition(start, QTextCursor.MoveMode.KeepAnchor)  # the cursor at the start, shown last
+        self.edit.setTextCursor(cursor)
+        self.edit.ensureCursorVisible()
+        return True
+
+    def _to_prompt(self, quote: str) -> bool:
+        target = next((p for p in self.edit.prompts if p.heading == quote), None)
+        if target is None:
+            return False
+        block = self.edit.document().findBlockByNumber(target.line)
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
         self.edit.setTextCursor(cursor)
         self.edit.ensureCursorVisible()
         return True
@@ -122,10 +189,15 @@ class ProseField(QWidget):
         self._count()
 
     def _count(self) -> None:
+        """The count of what is written, and the prompts of the parts still empty."""
         text = self.edit.toPlainText()
-        chars = sum(1 for ch in text if not ch.isspace())
-        paragraphs = sum(1 for p in text.split("\n") if p.strip())
-        self.counter.setText(f"{chars} 字 · {paragraphs} 段")
+        version = self.session.report.form_version
+        shown = prompts(version, self.section, text)
+        self.edit.set_prompts(shown)
+        chars = written_chars(version, self.section, text)
+        paragraphs = sum(1 for p in written_text(version, self.section, text).split("\n") if p.strip())
+        todo = f" · {len(shown)} 处待填写" if shown else ""
+        self.counter.setText(f"{chars} 字 · {paragraphs} 段{todo}")
 
     def _typed(self) -> None:
         self._count()

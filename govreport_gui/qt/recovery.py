@@ -148,6 +148,8 @@ class Recovery(QObject):
             dialogs.error(self.flows.window, f"无法恢复：{exc}")
             self._discard(path)
             return False
+        from ..core.prompts import prompts_made_placeholders
+        prompts_made_placeholders(loaded.report, loaded.previous)  # saved by an earlier version
         original = Path(info["path"]) if info.get("path") else None
         self.flows._set_document(Document(loaded.report, loaded.previous), original, dirty=True,
                                  suggested="" if original else name)

@@ -11,6 +11,7 @@ from govreport_gui.core.checks import check_report
 from govreport_gui.core.drafting import outline
 from govreport_gui.core.forms import FORMS
 from govreport_gui.core.forms.spec import Required, Topic
+from govreport_gui.core.prompts import prompts
 from govreport_gui.core.prose_checks import check_required
 from govreport_gui.core.rules import titles as rule_titles
 from govreport_gui.io.write.check_report import rules_checked
@@ -44,7 +45,9 @@ def test_the_check_follows_the_declared_requirements(report, with_security):
 
 
 def test_the_outline_and_the_rule_text_follow_the_declared_requirements(with_security):
-    assert outline("2021")["六"] == "（一）保密审查。（请在此写明保密审查制度的落实情况）"
+    assert outline("2021")["六"] == "（一）保密审查。"  # the part is empty: its hint is a placeholder
+    [prompt] = prompts("2021", "六", outline("2021")["六"])
+    assert prompt.hint == "写明保密审查制度的落实情况" and prompt.heading == "（一）保密审查。"
     title = rule_titles(with_security)["prose.required"]
     assert "保密审查情况" in title and "信息处理费" not in title
     reminder = check_required(balanced("2021"))[0].message

@@ -10,6 +10,7 @@ from govreport_gui.core.checks import check_report
 from govreport_gui.core.drafting import new_report, outline
 from govreport_gui.core.findings import Severity, count, count_todo
 from govreport_gui.core.forms.spec import Tag
+from govreport_gui.core.prompts import empty_parts, prompts
 from govreport_gui.core.serialize import load_file
 
 
@@ -23,8 +24,9 @@ def test_an_empty_new_report_has_only_to_dos(version, year):
     report = new_report(version, year, "某某局")
     findings = check_report(report)
     assert problems(findings) == []
-    placeholders = sum(line.count("（请在此") for text in outline(version).values() for line in text.splitlines())
+    placeholders = sum(len(prompts(version, key, text)) for key, text in outline(version).items())
     assert count_todo(findings) == placeholders > 0
+    assert sorted(f.quote for f in findings if f.todo) == sorted(p.heading for _, p in empty_parts(report))
     assert count(findings, Severity.WARNING, todo=False) == 0 and count(findings, Severity.WARNING) == placeholders
     assert {f.section for f in findings if f.todo} == {"一", "五", "六"}
     assert all("尚未填写" in f.message for f in findings if f.todo)
@@ -57,10 +59,13 @@ def test_a_typed_figure_that_disagrees_is_a_real_error_again(sample_path):
 
 def test_a_bare_sub_heading_is_a_to_do_a_missing_topic_a_warning():
     report = new_report("2021", 2025, "某某局")
-    lines = [line.split("（请在此")[0] for line in report.sections["一"].splitlines()]
+    lines = report.sections["一"].splitlines()
     report.sections["一"] = "\n".join(["2025年，我局扎实推进政务公开。", *lines[1:]])
-    todo = [f for f in check_report(report) if f.rule == "prose.required"]
-    assert todo and all(f.todo for f in todo) and "小标题下尚未填写内容" in todo[0].message
+    findings = check_report(report)
+    todo = [f for f in findings if f.section == "一" and f.is_open and f.severity is not Severity.INFO]
+    assert [f.quote for f in todo] == lines[1:] and len(todo) == 5  # one per empty part, named by it
+    assert all(f.todo and "尚未填写" in f.message and f.quote.rstrip("。") in f.message for f in todo)
+    assert not [f for f in findings if f.rule == "prose.required" and f.section == "一"]  # not said twice
     report.sections["一"] = "2025年，我局扎实推进政务公开，主动公开信息1200条。"  # headings deleted
     [missing] = [f for f in check_report(report) if f.rule == "prose.required" and f.section == "一"]
     assert not missing.todo and "没有写到" in missing.message

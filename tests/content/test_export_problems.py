@@ -1,5 +1,6 @@
-"""The list the pre-export check shows: errors, placeholders still in the text, figures not typed,
-warnings not confirmed, an empty 落款日期 — in that order; nothing for a finished report."""
+"""The list the pre-export check shows: errors, parts of the prose still empty (each named), figures
+not typed, warnings not confirmed, an empty 落款 (机关, 日期) — in that order; nothing for a finished
+report."""
 
 import datetime as dt
 
@@ -33,7 +34,20 @@ def test_a_draft_lists_placeholders_and_the_empty_date_in_order():
     assert len(placeholders) == 13 and all(p.finding is not None and p.finding.section for p in placeholders)
     [date] = [p for p in problems if p.group == "date"]
     assert date.meta == "date" and "“某某局”之后没有日期" in date.text
-    assert summary(problems).startswith("2 个错误、13 处正文提示文字") and summary(problems).endswith("落款日期为空")
+    assert summary(problems).startswith("2 个错误、13 处正文尚未填写") and summary(problems).endswith("落款日期为空")
+    assert [p.finding.quote for p in placeholders][1:3] == ["（一）主动公开。", "（二）依申请公开。"]
+    assert "“（一）主动公开”尚未填写" in placeholders[1].text  # says which part
+
+
+def test_an_empty_issuing_organ_is_asked_for_with_the_agency_offered():
+    report = new_report("2021", 2025, "某某县人民政府办公室")
+    signature = [p for p in problems_of(report) if p.group == "date"]
+    assert [p.meta for p in signature] == ["issuing_organ", "date"]
+    assert signature[0].offer == "某某县人民政府办公室" and "落款机关为空" in signature[0].text
+    assert "文末没有日期" in signature[1].text
+    assert summary(signature) == "落款机关、落款日期为空"
+    report.meta.issuing_organ, report.meta.date = "某某县人民政府办公室", "2026年1月20日"
+    assert [p for p in problems_of(report) if p.group == "date"] == []
 
 
 def test_a_confirmed_warning_is_not_listed_an_open_one_is(sample_path):

@@ -368,12 +368,19 @@ def test_government_reports_also_cover_assessment_review_and_accountability():
 def test_the_outline_alone_does_not_count_as_required_content():
     import re
 
-    from govreport_gui.core.drafting import new_report
+    from govreport_gui.core.drafting import new_report, outline
     from govreport_gui.core.prose_checks import check_required
     report = new_report("2021", 2024, "某某区民政局")
-    # the clerk deleted the placeholders but wrote nothing under the headings
-    report.sections = {k: re.sub(r"（请在此[^）]*）", "", v) for k, v in report.sections.items()}
-    assert {f.anchor for f in check_required(report)} == {"empty", "rectify", "fee"}
+    # nothing written under the headings: each empty part is a to-do, the headings cover nothing
+    assert check_required(report) == []
+    todo = {f.quote for f in check_template(report) if f.todo}
+    assert {"（一）上年度问题整改情况。", "（一）收取信息处理费情况。", "（三）政府信息管理。"} <= todo
     report.sections["一"] = ("（一）主动公开。全年发布信息3862条。\n（二）依申请公开。收到申请12件。\n"
                             "（三）政府信息管理。\n（四）平台建设。网站改版。\n（五）监督保障。开展培训。")
+    assert "topics:政府信息管理" not in {f.anchor for f in check_required(report)}
+    assert [f.quote for f in check_template(report) if f.section == "一"] == ["（三）政府信息管理。"]
+    report.sections["一"] = report.sections["一"].replace("（三）政府信息管理。\n", "")  # the part deleted
     assert "topics:政府信息管理" in {f.anchor for f in check_required(report)}
+    # leftover prompts written as text by an earlier version are still template text
+    report.sections["五"] = re.sub("。", "。（请在此写明）", outline("2021")["五"])
+    assert any(f.todo and "（请在此" in f.quote for f in check_template(report))

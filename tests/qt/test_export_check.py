@@ -73,8 +73,10 @@ def test_back_to_editing_goes_to_the_first_problem(qtbot, make_window, fake_dial
     assert listed[0].group == "placeholder" and listed[-1].group == "date"
     page = window.page_for_section(listed[0].finding.section)
     assert window.tabs.currentWidget() is page
-    assert "（请在此" in page.prose.edit.toPlainText()
+    assert listed[0].finding.quote == ""  # the opening overview of 一: its prompt, line 0
+    assert page.prose.edit.prompts[0].line == 0 and "（请在此" not in page.prose.edit.toPlainText()
     qtbot.waitUntil(lambda: page.prose.edit.hasFocus())
+    assert page.prose.edit.textCursor().blockNumber() == 0  # where typing fills the part
 
 
 def test_export_anyway_writes_the_document_as_it_is(qtbot, make_window, fake_dialogs, on_dialog, tmp_path):
@@ -84,7 +86,11 @@ def test_export_anyway_writes_the_document_as_it_is(qtbot, make_window, fake_dia
     assert window.flows.export(".docx")
     assert (tmp_path / "草稿.docx").exists()
     back = read_report(tmp_path / "草稿.docx").report
-    assert "（请在此" in back.sections["一"]  # written as it was: the clerk chose so
+    # written as it was, the clerk chose so: the sub-headings are text, the prompts never are
+    assert back.sections["一"].splitlines() == draft().sections["一"].splitlines()[1:]
+    hints = [t.hint for topics in back.form.outline.values() for t in topics]
+    assert not any(h in text for h in hints for text in back.sections.values())
+    assert "请在此" not in "".join(back.sections.values())
     assert "已导出" in window.statusBar().currentMessage()
 
 
@@ -140,3 +146,32 @@ def test_a_clean_export_says_so_plainly_with_the_real_count(qtbot, make_window, 
     assert text == f"已导出“年报.docx”，{figures} 个数字已逐一读回核对无误。"
     assert "请注意" not in text and "一致" not in text
     assert f"{figures} 个数字已逐一读回核对无误" in window.statusBar().currentMessage()
+
+
+def test_an_empty_issuing_organ_is_filled_with_the_agency_and_printed_above_the_date(qtbot, make_window, fake_dialogs,
+                                                                                    on_dialog, tmp_path):
+    report = new_report("2021", 2025, "某某县人民政府办公室")
+    for key, text in report.sections.items():  # every part written: only the 落款 is missing
+        report.sections[key] = "\n".join(line + "已按要求完成。" if line else "本年工作总体平稳。" for line in text.split("\n"))
+    window = make_window(report)
+    listed = []
+
+    def fill_both_then_export(dialog):
+        listed.extend(p.meta for p in dialog.items())
+        assert dialog.fill_organ.isVisible() and "某某县人民政府办公室" in dialog.fill_organ.text()
+        click(qtbot, dialog.fill_organ)
+        assert not dialog.fill_organ.isVisible() and dialog.fill_date.isVisible()
+        click(qtbot, dialog.fill_date)
+        click(qtbot, dialog.export_button)
+    on_dialog(fill_both_then_export)
+    fake_dialogs.answers["save_file"].append(str(tmp_path / "年报.docx"))
+    assert window.flows.export(".docx")
+    assert listed[-2:] == ["issuing_organ", "date"]
+    today = official_date(dt.date.today())
+    meta = window.session.report.meta
+    assert (meta.issuing_organ, meta.date) == ("某某县人民政府办公室", today)
+    back = read_report(tmp_path / "年报.docx").report
+    assert (back.meta.issuing_organ, back.meta.date) == ("某某县人民政府办公室", today)
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert (window.session.report.meta.issuing_organ, window.session.report.meta.date) == ("", "")

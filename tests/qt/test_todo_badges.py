@@ -8,10 +8,12 @@ from qt_helpers import SAMPLE
 
 from govreport_gui.core.drafting import new_report
 from govreport_gui.core.findings import Severity
+from govreport_gui.core.prompts import prompts
 
 
 def todo_lines(report, key: str) -> int:
-    return sum(1 for line in report.sections.get(key, "").splitlines() if "（请在此" in line)
+    """The parts of section ``key`` still empty (each shows its prompt)."""
+    return len(prompts(report.form_version, key, report.sections.get(key, "")))
 
 
 @pytest.mark.parametrize("version, year", [("2019", 2020), ("2021", 2025)])
@@ -43,7 +45,7 @@ def test_writing_the_text_shortens_the_to_do_list(qtbot, make_window):
     index = window.tabs.indexOf(page)
     before = window.tab_todo_count(index)
     window.tabs.setCurrentWidget(page)
-    text = page.prose.edit.toPlainText().replace("（请在此实事求是写明本年工作中存在的不足）", "一是公开不够及时。")
+    text = page.prose.edit.toPlainText().replace("（二）存在的主要问题。", "（二）存在的主要问题。一是公开不够及时。")
     page.prose.edit.setPlainText(text)
     page.prose.commit()
     assert window.tab_todo_count(index) == before - 1
