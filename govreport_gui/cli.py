@@ -148,10 +148,8 @@ def cmd_new(args) -> int:
         report = carried.report
         if args.agency:
             report.meta.agency = args.agency
-        for line in carried.carried:
-            print(f"已结转：{line}", file=sys.stderr)
-        for line in carried.not_carried:
-            print(f"未结转：{line}", file=sys.stderr)
+        for line in carried.lines():
+            print(line, file=sys.stderr)
     else:
         if not args.year:
             print("govreport：请用 --year 给出报告年度（或用 --previous 给出上年报告）。", file=sys.stderr)

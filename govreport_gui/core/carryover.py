@@ -7,20 +7,28 @@ needs this year's figures is checked later, once they are entered.  Works across
 declared correspondence (``Report.convert``, the same path as changing a report's version), and
 only figures the conversion carries exactly (the same cell, a renamed or summed one) are carried;
 whatever has no exact counterpart is named as not carried.
+
+The words carry too (``carry_words``): the 前言 with the report year moved on (统计期限, 2024年度 →
+2025年度; a year that is not the report year stays — ``year_shift``), the contact lines (also into
+the contact fields left empty — ``contacts``) and the 落款机关; not the 落款日期, which the clerk
+fills in.  Each sentence whose year changed is listed before and after.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .contacts import CONTACT_FIELDS, contact_fields, contact_sentences
 from .drafting import outline
 from .forms import CellKey, Fidelity, FormSpec, form_for_year, get_form, version_map
 from .forms.spec import CrossYear
 from .recalc import all_values
-from .report import Metadata, Report, convert_values
-from .values import Value, format_value
+from .report import METADATA_NAMES, Metadata, Report, convert_values
+from .values import Value, format_value, shorten
+from .year_shift import Shifted, move_report_year
 
-# Metadata that stays the same from year to year; date, preamble and prose do not carry.
+# Metadata that stays the same from year to year; the date does not carry, the preamble carries
+# with its year moved (``carry_words``), the prose of 一…六 starts from the outline.
 CARRIED_METADATA = ("agency", "website", "address", "postcode", "phone", "email", "issuing_organ")
 
 
@@ -29,6 +37,13 @@ class CarryOver:
     report: Report
     carried: list[str] = field(default_factory=list)      # what was filled in, one line each
     not_carried: list[str] = field(default_factory=list)  # what could not be, and why
+    changed: list[str] = field(default_factory=list)      # each sentence whose year moved: before → after
+    kept: list[str] = field(default_factory=list)         # each sentence with last year's year left, and why
+
+    def lines(self) -> list[str]:
+        """Everything, one line each, with what it is in front (the command line, the notes)."""
+        return ([f"已结转：{c}" for c in self.carried] + [f"年份已改：{c}" for c in self.changed]
+                + [f"年份未改：{c}" for c in self.kept] + [f"未结转：{c}" for c in self.not_carried])
 
 
 def carry_over(previous: Report, year: int | None = None, form_version: str | None = None) -> CarryOver:
@@ -60,9 +75,74 @@ def carry_over(previous: Report, year: int | None = None, form_version: str | No
         result.not_carried.append(
             f"上年报告使用{prev_form.version}版格式，本年使用{form.version}版格式：上年数字已按两版的对应关系换算后"
             f"用于结转；{_without_counterpart(prev_form, form)}在新格式中没有对应项，未结转；本年数字按新格式填写。")
+    carry_words(previous, report, result)
     result.not_carried.append("上年的正文（一、五、六部分）不复制到本年报告：本年正文从标准提纲开始，"
                               "上年正文可在“上年报告”中对照参考。")
     return result
+
+
+def carry_words(previous: Report, report: Report, result: CarryOver) -> None:
+    """The 前言 (the report year moved on), the contact lines, the contact fields left empty and
+    the 落款机关 of ``previous`` into ``report``; every change listed in ``result``."""
+    old, new = previous.meta.year or report.meta.year - 1, report.meta.year
+    preamble = previous.meta.preamble.strip()
+    if preamble:
+        shifted = move_report_year(preamble, old, new)
+        report.meta.preamble = shifted.text
+        named = [METADATA_NAMES[n] for n in CONTACT_FIELDS if n in contact_fields(shifted.text)]
+        with_contacts = "，含联系方式：" + "、".join(named) if named else ""
+        result.carried.append(f"{METADATA_NAMES['preamble']}（{len(shifted.text)}字{with_contacts}）"
+                              + _years_said(shifted, old, new))
+        _list_years(shifted, METADATA_NAMES["preamble"], result)
+    closing = _closing_lines(previous, report)
+    if closing:
+        shifted = move_report_year("\n".join(closing), old, new)
+        last = report.form.sections[-1]
+        report.sections[last.key] = "\n".join(filter(None, [report.sections.get(last.key, ""), shifted.text]))
+        result.carried.append(f"上年“{last.heading}”末尾的联系方式（{len(closing)}段），放在本年该部分末尾"
+                              + _years_said(shifted, old, new))
+        _list_years(shifted, last.heading, result)
+    _fill_contact_fields(previous, report, result)
+    organ = report.meta.issuing_organ
+    if organ:
+        result.carried.append(f"{METADATA_NAMES['issuing_organ']}“{organ}”。")
+    result.not_carried.append(f"{METADATA_NAMES['date']}：请在导出前填写本年的日期（导出前检查会提示）。")
+
+
+def _years_said(shifted: Shifted, old: int, new: int) -> str:
+    if not shifted.changes:
+        return "。"
+    return f"，其中表示报告年度的{old}年已改为{new}年（{len(shifted.changes)}句，见“年份已改”）。"
+
+
+def _list_years(shifted: Shifted, where: str, result: CarryOver) -> None:
+    for c in shifted.changes:
+        result.changed.append(f"{where}：“{shorten(c.before, 80)}”→“{shorten(c.after, 80)}”")
+    for c in shifted.kept:
+        result.kept.append(f"{where}：“{shorten(c.before, 80)}”中的年份是{c.why}，不是报告年度，未改动；请核实。")
+
+
+def _closing_lines(previous: Report, report: Report) -> list[str]:
+    """Last year's contact lines at the end of 六, when they are not in the 前言 already."""
+    if contact_sentences(report.meta.preamble):
+        return []
+    last = previous.form.sections[-1].key
+    return contact_sentences(previous.sections.get(last, ""))
+
+
+def _fill_contact_fields(previous: Report, report: Report, result: CarryOver) -> None:
+    """The contact fields left empty, from the contact lines of last year's text."""
+    last = previous.form.sections[-1].key
+    found = contact_fields(previous.meta.preamble)
+    for name, value in contact_fields("\n".join(contact_sentences(previous.sections.get(last, "")))).items():
+        found.setdefault(name, value)
+    filled = []
+    for name in CONTACT_FIELDS:
+        if not getattr(report.meta, name) and found.get(name):
+            setattr(report.meta, name, found[name])
+            filled.append(f"{METADATA_NAMES[name]}“{found[name]}”")
+    if filled:
+        result.carried.append("基本信息中空着的联系方式，按上年报告中的联系方式填入：" + "、".join(filled) + "。")
 
 
 def _without_counterpart(prev_form: FormSpec, form: FormSpec) -> str:

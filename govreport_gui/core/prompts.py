@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .contacts import is_contact_line
 from .forms import FormSpec, get_form
 from .forms.spec import Topic
 
@@ -68,9 +69,10 @@ def _bare_topic(line: str, topics: dict[str, Topic]) -> Topic | None:
 
 
 def _empty_below(lines: list[str], at: int) -> bool:
-    """Nothing written under line ``at`` up to the next sub-heading of its level (or the end)."""
+    """Nothing written under line ``at`` up to the next sub-heading of its level, the contact lines
+    that close a report (“本报告电子版可在……下载……联系电话：……”) or the end."""
     for line in lines[at + 1:]:
-        if _LEVEL2.match(line):
+        if _LEVEL2.match(line) or is_contact_line(line):
             return True
         if line.strip():
             return False

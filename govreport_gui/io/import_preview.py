@@ -68,6 +68,7 @@ class ImportPreview:
     other_errors: list[str] = field(default_factory=list)   # e.g. 三 does not balance
     carried: list[str] = field(default_factory=list)        # prefill from last year: what carries
     not_carried: list[str] = field(default_factory=list)
+    years_changed: list[str] = field(default_factory=list)  # the carried words: each year moved, each kept
 
     @property
     def n_figures(self) -> int:
@@ -88,6 +89,7 @@ class ImportPreview:
             ("公式", self.formulas),
             ("导入后的其他错误", self.other_errors),
             ("结转到本年报告的内容", self.carried),
+            ("结转文字中的年份", self.years_changed),
             ("未结转的内容", self.not_carried),
             ("其他说明", self.other),
         ) if items]
@@ -143,6 +145,7 @@ def build_preview(result: ImportResult, path: str | Path | None = None,
     if carried is not None:
         preview.carried = list(carried.carried)
         preview.not_carried = list(carried.not_carried)
+        preview.years_changed = [f"已改：{c}" for c in carried.changed] + [f"未改：{c}" for c in carried.kept]
     total_rules = {t.rule for t in form.totals}
     for finding in check_report(report, result.previous):
         if finding.rule in total_rules:

@@ -167,10 +167,11 @@ class FileFlows(QObject):
             return False
         report = carried.report
         self._set_document(Document(report, result.report), None, True)
-        items = [f"已结转：{c}" for c in carried.carried] + [f"未结转：{c}" for c in carried.not_carried]
+        changed = "其中改动了年份的句子逐句列出（改前→改后），请核对；" if carried.changed or carried.kept else ""
         dialogs.notes(self.window, "从上年报告新建",
-                      f"已按上年报告新建{report.meta.year}年度报告（{report.form_version}版格式），上年报告已载入用于跨年核对。",
-                      items + result.notes)
+                      f"已按上年报告新建{report.meta.year}年度报告（{report.form_version}版格式），上年报告已载入用于跨年核对。"
+                      f"下面是从上年报告结转的数字和文字（前言、联系方式、落款机关）；{changed}落款日期请在导出前填写。",
+                      carried.lines() + result.notes)
         return True
 
     def open_file(self, path: str | os.PathLike | None = None) -> bool:

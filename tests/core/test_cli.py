@@ -155,3 +155,18 @@ def test_new_from_previous_without_any_year_is_a_clear_message(tmp_path):
     prev.meta.year = 0
     proc = govreport("new", "--previous", write(tmp_path / "p.json", prev), "-o", tmp_path / "n.json")
     assert proc.returncode == 2 and "--year" in proc.stderr
+
+
+def test_new_with_previous_carries_the_words_and_lists_each_year_changed(tmp_path, sample_path):
+    out = tmp_path / "2025.govreport"
+    proc = govreport("new", "--previous", sample_path, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.splitlines()
+    [changed] = [line for line in lines if line.startswith("年份已改：")]
+    assert "2024年1月1日起至2024年12月31日止" in changed and "2025年1月1日起至2025年12月31日止" in changed
+    assert any(line.startswith("已结转：前言") for line in lines)
+    assert any(line.startswith("已结转：落款机关") for line in lines)
+    assert any(line.startswith("未结转：落款日期") for line in lines)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert "统计期限自2025年1月1日起至2025年12月31日止" in doc["preamble"]
+    assert doc["issuing_organ"] == "青禾市临川区人民政府办公室" and doc.get("date", "") == ""
