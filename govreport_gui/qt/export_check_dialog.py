@@ -70,8 +70,10 @@ class ExportCheckDialog(QDialog):
             self.intro.setText(f"检查完毕，没有发现问题，可以导出{self._what}。")
             self.export_button.setText("导出")
         else:
+            empty = any(p.group == "placeholder" for p in self.problems)
             self.intro.setText(f"导出{self._what}之前请注意：报告还有 {summary(self.problems)}。"
-                               "这些内容会原样写进文档。双击一项可直接去修改。")
+                               "这些内容会原样写进文档" + ("（尚未填写的部分只有小标题，灰色提示文字不会写进文档）" if empty else "")
+                               + "。双击一项可直接去修改。")
         for group, heading in GROUPS.items():
             mine = [p for p in self.problems if p.group == group]
             if not mine:

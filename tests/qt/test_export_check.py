@@ -65,12 +65,13 @@ def draft() -> object:
 
 def test_back_to_editing_goes_to_the_first_problem(qtbot, make_window, fake_dialogs, on_dialog):
     window = make_window(draft())
-    listed = []
-    watcher = on_dialog(lambda d: (listed.extend(d.items()), click(qtbot, d.back_button)))
+    listed, intro = [], []
+    watcher = on_dialog(lambda d: (listed.extend(d.items()), intro.append(d.intro.text()), click(qtbot, d.back_button)))
     assert not window.flows.export(".docx")
     assert watcher.seen, "the check was shown"
     assert not [a for a in fake_dialogs.asked if a[0] == "save_file"]  # no file chooser
     assert listed[0].group == "placeholder" and listed[-1].group == "date"
+    assert "13 处正文尚未填写" in intro[0] and "灰色提示文字不会写进文档" in intro[0]
     page = window.page_for_section(listed[0].finding.section)
     assert window.tabs.currentWidget() is page
     assert listed[0].finding.quote == ""  # the opening overview of 一: its prompt, line 0
