@@ -21,7 +21,7 @@ from .core.checks import check_report
 from .core.drafting import new_report
 from .core.errors import ReadError, WriteError
 from .core.findings import Severity, count, findings_json, format_text
-from .core.forms import FORMS, form_for_year, get_form
+from .core.forms import FORMS, form_for_year, get_form, version_hint
 from .core.serialize import dumps, report_to_json
 
 SUBCOMMANDS = ("check", "dump", "new", "export", "merge")
@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
 
     p = sub.add_parser("new", help="新建报告（可从上年报告结转）")
-    p.add_argument("--format", choices=sorted(FORMS), help="格式版本（默认按年度：2019、2020 年用 2019 版，之后用 2021 版）")
+    p.add_argument("--format", choices=sorted(FORMS), help=f"格式版本（默认按年度：{version_hint()}）")
     p.add_argument("--year", type=int, help="报告年度（默认为上年报告年度加一）")
     p.add_argument("--agency", help="机关名称（默认沿用上年报告）")
     p.add_argument("--previous", metavar="FILE", help="上年度报告")

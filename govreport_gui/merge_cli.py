@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .core.consolidate import assess_units, consolidate, default_year
 from .core.errors import ReadError, WriteError
-from .core.forms import FORMS, form_for_year, get_form, newest_form
+from .core.forms import FORMS, form_for_year, get_form, newest_form, tables_named
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -32,7 +32,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="govreport merge",
-                description="汇总：把各单位（镇乡街道、部门）的年度报告中表二、表三、表四的数字相加，生成汇总报告；"
+                description=f"汇总：把各单位（镇乡街道、部门）的年度报告中{tables_named()}的数字相加，生成汇总报告；"
                             "列出每个单位及其问题（无法读取、年度不符、格式版本不同、重复报送）。")
     p.add_argument("inputs", nargs="+", metavar="FILES_OR_FOLDERS", help="各单位的报告文件或所在文件夹（含子文件夹）")
     p.add_argument("-o", "--output", required=True, help="汇总报告的输出文件（.govreport、.json、.docx 或 .xlsx）")

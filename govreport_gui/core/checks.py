@@ -146,7 +146,7 @@ def _check_not_greater(form: FormSpec, value: Callable[[CellKey], Value]) -> lis
         lhs, rhs = value(rule.lhs) or 0, value(rule.rhs) or 0
         if lhs > rhs:
             out.append(finding_of(rule, (rule.lhs, rule.rhs),
-                               f"表二“{rule.lhs.row}”：{rule.lhs.col}({n(lhs)})大于{rule.rhs.col}({n(rhs)})，"
+                               f"{rule.lhs.row_name()}：{rule.lhs.col}({n(lhs)})大于{rule.rhs.col}({n(rhs)})，"
                                f"相差{n(lhs - rhs)}，请核实。"))
     return out
 
@@ -173,7 +173,7 @@ def _check_level(report: Report, value: Callable[[CellKey], Value]) -> list[Find
         nonzero = tuple(k for k in hint.cells if value(k))
         if nonzero:
             out.append(finding_of(hint, nonzero,
-                               f"表二“{hint.what}”有数字：{hint.what}只由省级、设区的市级人民政府和国务院部门制定，"
+                               f"{nonzero[0].row_name()}有数字：{hint.what}只由省级、设区的市级人民政府和国务院部门制定，"
                                f"“{report.meta.agency}”一般应填0，请核实"
                                + (f"（是否应填入“{hint.instead}”）。" if hint.instead else "。")))
     return out

@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from .checks import check_report
 from .findings import Finding, Severity
-from .forms import CellKey, Kind, form_for_year, get_form, newest_form
+from .forms import CellKey, Kind, form_for_year, get_form, newest_form, tables_named
 from .recalc import recalculate
 from .report import Conversion, Metadata, Report
 from .rules import NEGATIVE
@@ -195,7 +195,8 @@ def _assess_unit(unit: Unit, year: int, version: str) -> None:
         unit.problems.append(UnitProblem(OTHER_VERSION, conversion_message(conversion)))
     if unit.errors:
         unit.problems.append(UnitProblem(
-            HAS_ERRORS, f"本身有{unit.errors}个校验错误（如表三勾稽不平），已计入，请该单位核实更正"))
+            HAS_ERRORS, f"本身有{unit.errors}个校验错误（如{tables_named(report.form.balanced_tables)}勾稽不平），"
+            "已计入，请该单位核实更正"))
     if not any(unit.values_in_target().values()):
         unit.problems.append(UnitProblem(EMPTY, "表格中没有任何数字（全部空白或为0），请核实是否报送了正确的文件"))
     _apply_choice(unit)
@@ -395,11 +396,11 @@ def consolidate(units: list[Unit], form_version: str, year: int, agency: str = "
         kind = form.cell(key).kind
         report.set(key, total if kind is Kind.MONEY else int(total))
 
-    stock_cols = sorted({(c.key.row, c.key.col) for c in form.all_cells() if c.stock and sums.get(c.key)})
-    if stock_cols:
-        shown = "、".join(f"“{row}”/“{col}”" for row, col in stock_cols)
+    stock = sorted({c.key for c in form.all_cells() if c.stock and sums.get(c.key)})
+    if stock:
+        shown = "、".join(key.name() for key in stock)
         result.warnings.append(
-            f"表二{shown}是年末存量（不是本年发生数），汇总数为各单位之和，同一事项可能被多个单位重复计算，请按实际核定后修改。")
+            f"{shown}是年末存量（不是本年发生数），汇总数为各单位之和，同一事项可能被多个单位重复计算，请按实际核定后修改。")
     mixed = result.converted_units
     if mixed:
         names = "、".join(f"{u.agency or u.name}（{u.version}版）" for u in mixed)

@@ -111,7 +111,7 @@ def dismiss_printed(report: Report, finding: Finding | None = None) -> DismissPr
         if not is_printed_total_finding(report, finding):
             raise ValueError("这一条不是“文件所列合计与重新计算不一致”的问题，不能这样处理。")
         key = finding.cells[0]
-        return DismissPrinted(((key, report.printed[key]),), f"采用重新计算的合计：{key.row}/{key.col}")
+        return DismissPrinted(((key, report.printed[key]),), f"采用重新计算的合计：{key.name()}")
     computed = recalculate(report.form, report.values)
     dropped = tuple((k, v) for k, v in report.printed.items() if (v or 0) != (computed.get(k) or 0))
     if not dropped:

@@ -79,9 +79,9 @@ class Report:
         """Set an input cell (None clears it).  Rejects unknown cells, totals and inexact types."""
         spec = self.form.cell(key) if self.form.has(key) else None
         if spec is None:
-            raise KeyError(f"{key.table}表没有“{key.row}”/“{key.col}”单元格")
+            raise KeyError(f"没有{key.name()}单元格")
         if spec.computed:
-            raise KeyError(f"“{key.row}”/“{key.col}”是合计单元格，由程序计算")
+            raise KeyError(f"{key.name()}是合计单元格，由程序计算")
         value = coerce_exact(value, spec.kind)
         if value is None:
             self.values.pop(key, None)

@@ -12,7 +12,7 @@ class NewReportDialog(QDialog):
     """新建报告: agency, year and format version; the version follows the year until chosen."""
 
     def __init__(self, parent: QWidget | None, default_year: int, agency: str = "") -> None:
-        from ..core.forms import FORMS, form_for_year
+        from ..core.forms import FORMS, form_for_year, version_hint
         super().__init__(parent)
         self._form_for_year = form_for_year
         self.setWindowTitle("新建年度报告")
@@ -36,7 +36,7 @@ class NewReportDialog(QDialog):
         form.addRow("报告年度：", self.year)
         form.addRow("格式版本：", self.version)
         layout.addLayout(form)
-        hint = QLabel("格式版本默认随年度选择：2019、2020 年度用 2019 版，2021 年度起用 2021 版。")
+        hint = QLabel(f"格式版本默认随年度选择：{version_hint()}。")
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         layout.addWidget(hint)

@@ -258,7 +258,7 @@ class TableModel(QAbstractTableModel):
             return False
         if parsed.note:
             self.note.emit(f"{_where(g.key)}：{parsed.note}")
-        edit = set_cells(self.session.report, {g.key: parsed.value}, f"修改“{g.key.row}”/“{g.key.col}”")
+        edit = set_cells(self.session.report, {g.key: parsed.value}, f"修改{g.key.name()}")
         self.session.push(edit)
         return True
 

@@ -38,6 +38,48 @@ def _numeral_tables(tree: ast.AST) -> set[int]:
     return out
 
 
+def _docstrings(tree: ast.AST) -> set[int]:
+    """The docstrings (their examples may show a message as the clerk reads it: ``表三“…”``)."""
+    out: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                out.add(id(first.value))
+    return out
+
+
+def _spelled_inside_strings() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A table named inside a text (表二, 三表) and a version's number or years inside a text
+    (“2019、2020 年用2019版”): both follow from the declarations (``tables_named``, ``version_hint``)."""
+    from govreport_gui.core.forms import FORMS as DECLARED
+    tables, _, _ = _declared()
+    ids = "|".join(sorted(tables))
+    years = sorted({str(y) for f in DECLARED.values() for y in (f.version, f.first_year, f.last_year) if y})
+    return (re.compile(rf"表(?:{ids})|(?:{ids})表"),
+            re.compile(r"(?<!\d)(?:%s)(?!\d)" % "|".join(years)))
+
+
+def test_no_table_or_version_inside_a_string_outside_the_declarations():
+    table_in_text, version_in_text = _spelled_inside_strings()
+    found = []
+    for path, tree in _sources():
+        docs = _docstrings(tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs \
+                    and (table_in_text.search(node.value) or version_in_text.search(node.value)):
+                found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {node.value[:60]!r}")
+    assert found == [], ("name tables with forms.tables_named / CellKey.name(), versions with "
+                         "forms.version_hint / FormSpec:\n" + "\n".join(found))
+
+
+def test_the_string_check_sees_a_table_or_a_version_in_a_text():
+    table_in_text, version_in_text = _spelled_inside_strings()
+    assert table_in_text.search("如表三勾稽不平") and table_in_text.search("三表没有")
+    assert version_in_text.search("2019、2020 年用2019版")
+    assert not table_in_text.search("统一表述") and not version_in_text.search("20190")
+
+
 def test_no_table_section_or_version_literal_outside_the_declarations():
     tables, sections, versions = _declared()
     spelled = tables | sections | versions
@@ -80,8 +122,9 @@ def test_the_rule_id_check_sees_an_undeclared_rule():
     assert not shape.match("正文.something")
 
 
-# f-strings that build a cell's name from its labels: 表{…}“{…}”/“{…}” or …”行“… — CellKey.name() does that
-_OWN_CELL_NAME = re.compile(r"表\{[^}]*\}“\{[^}]*\}”(/|行)?“\{[^}]*\}”")
+# f-strings that build a cell's name from its labels: 表{…}“{…}”/“{…}”, …”行“…, “{…}”/“{…}”,
+# {key.row}/{key.col} or {key.table}表 — CellKey.name() (or row_name()) does that
+_OWN_CELL_NAME = re.compile(r"(表\{[^}]*\})?“\{[^}]*\}”(/|行)?“\{[^}]*\}”|\{[\w.]*row\}/\{[\w.]*col\}|\{[\w.]*table\}表")
 
 
 def test_messages_name_cells_only_through_cell_name():
@@ -98,6 +141,8 @@ def test_messages_name_cells_only_through_cell_name():
 def test_the_cell_name_pattern_is_caught():
     assert _OWN_CELL_NAME.search('f"表{key.table}“{key.row}”/“{key.col}”"')
     assert _OWN_CELL_NAME.search('f"表{t}“{r}”行“{c}”"')
+    assert _OWN_CELL_NAME.search('f"修改“{g.key.row}”/“{g.key.col}”"')
+    assert _OWN_CELL_NAME.search('f"合计：{key.row}/{key.col}"') and _OWN_CELL_NAME.search('f"{key.table}表没有"')
     assert not _OWN_CELL_NAME.search('f"{key.name()}合计"')
 
 

@@ -61,7 +61,7 @@ def test_undo_and_redo_each_kind_of_change(qtbot, make_window, sample, tmp_path,
     assert report.meta.agency == "别的单位" and not report.values
 
     texts = [stack.text(i) for i in range(stack.count())]
-    assert texts == ["修改“一、本年新收政府信息公开申请数量”/“自然人”", "粘贴 2 个单元格", "清除 1 个单元格",
+    assert texts == ["修改表三“一、本年新收政府信息公开申请数量”/“自然人”", "粘贴 2 个单元格", "清除 1 个单元格",
                      "修改“机关名称”", "修改“一、总体情况”正文", "导入“other.json”"]
     assert window.isWindowModified()
     assert window.undo_action.text() == "撤销 导入“other.json”"

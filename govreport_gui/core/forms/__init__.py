@@ -3,6 +3,8 @@ and declare how its figures correspond to those of the version before it (corres
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from . import correspondence, v2019, v2021
 from .spec import CellKey, CellSpec, Fidelity, FormSpec, GridCell, Kind, Layout, Move, Role, TableSpec, VersionMap
 
@@ -31,6 +33,31 @@ def form_for_year(year: int) -> FormSpec:
     return min(FORMS.values(), key=lambda f: f.first_year)
 
 
+def table_ids() -> tuple[str, ...]:
+    """Every table id of every version, in the order of the sections (二, 三, 四)."""
+    ordered = sorted(FORMS.values(), key=lambda f: f.first_year)
+    return tuple(dict.fromkeys(t for form in ordered for t in form.tables))
+
+
+def tables_named(ids: Iterable[str] | None = None) -> str:
+    """“表二、表三、表四”: the tables ``ids`` (every table when None), as a message names them."""
+    return "、".join(f"表{t}" for t in (table_ids() if ids is None else ids))
+
+
+def version_hint() -> str:
+    """Which version a year's report uses, from each version's years: “2019、2020 年度用 2019 版，
+    2021 年度起用 2021 版” (``form_for_year`` picks by the same years)."""
+    parts = []
+    for form in sorted(FORMS.values(), key=lambda f: f.first_year):
+        if form.last_year is None:
+            parts.append(f"{form.first_year} 年度起用 {form.version} 版")
+        else:
+            years = [str(y) for y in range(form.first_year, form.last_year + 1)]
+            span = "、".join(years) if len(years) <= 3 else f"{years[0]}—{years[-1]}"
+            parts.append(f"{span} 年度用 {form.version} 版")
+    return "，".join(parts)
+
+
 def same_cell(source: FormSpec, target: FormSpec, key: CellKey) -> bool:
     """``key`` is an input cell of the same kind in both versions: the same figure, kept as it is."""
     if not (source.has(key) and target.has(key)):
@@ -53,4 +80,5 @@ def version_map(source: str, target: str) -> VersionMap:
 
 
 __all__ = ["CellKey", "CellSpec", "Fidelity", "FormSpec", "GridCell", "Kind", "Layout", "Move", "Role", "TableSpec",
-           "VersionMap", "FORMS", "VERSION_MAPS", "get_form", "newest_form", "form_for_year", "same_cell", "version_map"]
+           "VersionMap", "FORMS", "VERSION_MAPS", "get_form", "newest_form", "form_for_year", "same_cell", "version_map",
+           "table_ids", "tables_named", "version_hint"]

@@ -29,6 +29,10 @@ class CellKey(NamedTuple):
         row, col = (self.row, self.col) if limit is None else (_cut(self.row, limit), _cut(self.col, limit))
         return f"表{self.table}“{row}”/“{col}”"
 
+    def row_name(self) -> str:
+        """The row of this cell, as messages name it: ``表二“规章”``."""
+        return f"表{self.table}“{self.row}”"
+
 
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -359,7 +359,7 @@ def _note_duplicates(form: FormSpec, table: TableSpec, copies: list[_Copy], main
     key, read, mine, a, b = differences[0]
     result.duplicates.append(Note(
         f"表{table.id}在文件中出现了{n}份：{areas}；各份有 {len(differences)} 个数字不同"
-        f"（如“{_short(key.row)}”行“{key.col}”栏：{read.ref} 为{_shown(a)}（已读取），{mine.ref} 为{_shown(b)}）。"
+        f"（如{key.name(14)}：{read.ref} 为{_shown(a)}（已读取），{mine.ref} 为{_shown(b)}）。"
         f"已读取最完整的一份（{main.area}）。{extra}"
         "请核对哪一份正确；如果应以另一份为准，请删除或改正多余的一份后重新导入。",
         "duplicate"))

@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ...core.errors import ReadError
-from ...core.forms import FORMS, Kind, get_form
+from ...core.forms import FORMS, Kind, get_form, tables_named
 from ...core.report import METADATA_NAMES, TEXT_METADATA, Metadata, Report
 from ...core.values import WAN, ValueProblem, format_value, parse_value, with_header_unit
 from ..locate.labels import canonical_label, heading_key
@@ -513,7 +513,7 @@ def _build(path: Path, sheets: list[SheetGrid], marker: str | None, book: _XlsxB
         truncated = [s.name for s in sheets if s.truncated]
         extra = (f"（工作表“{'”“'.join(truncated)}”很大，只查找了开头部分：至多 {MAX_ROWS} 行、{MAX_COLS} 列）"
                  if truncated else "")
-        raise ReadError(f"“{path.name}”中没有找到年报表格{extra}：没有表二、表三、表四的行列标签"
+        raise ReadError(f"“{path.name}”中没有找到年报表格{extra}：没有{tables_named()}的行列标签"
                         "（如“信息内容”“自然人”“行政复议”）。请确认这是政府信息公开工作年度报告的表格。")
     form = located.form
     if located.version_guessed:
@@ -542,7 +542,7 @@ def _build(path: Path, sheets: list[SheetGrid], marker: str | None, book: _XlsxB
     notes.extend(located.duplicates)
     missing = [t for t in form.tables if t not in located.tables_found]
     if missing:
-        notes.append(Note("没有找到表" + "、表".join(missing) + "，这些表格按空白处理。", "unplaced"))
+        notes.append(Note(f"没有找到{tables_named(missing)}，这些表格按空白处理。", "unplaced"))
     return ImportResult(report, None, notes, kind="xlsx" if book is not None else "xls")
 
 

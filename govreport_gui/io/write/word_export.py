@@ -236,8 +236,8 @@ class _Writer:
     def table(self, form: FormSpec, spec: TableSpec, values: dict[CellKey, Value]) -> None:
         from docx.oxml import parse_xml
 
-        text_style = self.ids.get(f"table_text_{spec.id}", self.ids["table_text"])
-        size_pt = _font_size_pt(self.styles, tpl.STYLE_NAMES.get(f"table_text_{spec.id}", tpl.STYLE_NAMES["table_text"]))
+        text_style = self.ids.get(tpl.table_text_key(spec.id), self.ids["table_text"])
+        size_pt = _font_size_pt(self.styles, tpl.STYLE_NAMES.get(tpl.table_text_key(spec.id), tpl.STYLE_NAMES["table_text"]))
         widths = column_widths(spec, size_pt, self.text_width)
         slots = _slots(spec)
         label_cols = {c for c in range(spec.n_cols)

@@ -18,6 +18,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ...core.forms import Layout, newest_form
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 # Page setup (twips: 1 mm = 56.6929 twips).
@@ -36,6 +38,19 @@ FONT_TABLE = "宋体"
 FONT_PAGE_NUMBER = "宋体"
 FONT_LATIN = "Times New Roman"
 
+# The official tables (二, 三, 四), numbered by the section they stand under; each has its own text
+# style, sized by its layout: the blocks of 二 in 五号, the ten columns of 三 in 小五, the fifteen of
+# 四 in 8 pt (half-points).
+_TABLES = newest_form().tables.values()
+_SECTION_NUMBER = {s.table: i for i, s in enumerate(newest_form().sections, 1) if s.table}
+_TABLE_TEXT_SIZE = {Layout.BLOCKS: 21, Layout.ROWS: 18, Layout.COLUMN_GROUPS: 16}
+
+
+def table_text_key(table_id: str) -> str:
+    """The ``STYLE_NAMES`` key of the text style of table ``table_id``."""
+    return f"table_text_{table_id}"
+
+
 # The style names the exporter uses (what an office template must — or may — define).
 STYLE_NAMES = {
     "title": "年报标题",
@@ -47,9 +62,7 @@ STYLE_NAMES = {
     "signature": "年报落款",
     "table": "年报表格",
     "table_text": "年报表格文字",
-    "table_text_二": "年报表二文字",
-    "table_text_三": "年报表三文字",
-    "table_text_四": "年报表四文字",
+    **{table_text_key(t.id): f"年报表{t.id}文字" for t in _TABLES},
     "page_number": "年报页码",
 }
 
@@ -93,9 +106,8 @@ _STYLES: tuple[tuple[str, str, str, str | None, str, str], ...] = (
     ("GRTableText", "paragraph", STYLE_NAMES["table_text"], "Normal",
      f'{_SINGLE}<w:ind w:firstLine="0"/><w:jc w:val="center"/>',
      _fonts(FONT_TABLE) + '<w:kern w:val="0"/>' + _size(21)),
-    ("GRTable2Text", "paragraph", STYLE_NAMES["table_text_二"], "GRTableText", "", _size(21)),
-    ("GRTable3Text", "paragraph", STYLE_NAMES["table_text_三"], "GRTableText", "", _size(18)),
-    ("GRTable4Text", "paragraph", STYLE_NAMES["table_text_四"], "GRTableText", "", _size(16)),
+    *((f"GRTable{_SECTION_NUMBER[t.id]}Text", "paragraph", STYLE_NAMES[table_text_key(t.id)], "GRTableText", "",
+       _size(_TABLE_TEXT_SIZE[t.layout])) for t in _TABLES),
     ("GRPageNumber", "paragraph", STYLE_NAMES["page_number"], "Normal",
      f'{_SINGLE}<w:ind w:firstLine="0"/>',
      _fonts(FONT_PAGE_NUMBER, FONT_PAGE_NUMBER) + _size(28)),
