@@ -40,10 +40,14 @@ class CarryOver:
     changed: list[str] = field(default_factory=list)      # each sentence whose year moved: before → after
     kept: list[str] = field(default_factory=list)         # each sentence with last year's year left, and why
 
+    def lines_about_years(self) -> list[str]:
+        """Each sentence of the carried words whose year was moved or kept."""
+        return [f"年份已改：{c}" for c in self.changed] + [f"年份未改：{c}" for c in self.kept]
+
     def lines(self) -> list[str]:
         """Everything, one line each, with what it is in front (the command line, the notes)."""
-        return ([f"已结转：{c}" for c in self.carried] + [f"年份已改：{c}" for c in self.changed]
-                + [f"年份未改：{c}" for c in self.kept] + [f"未结转：{c}" for c in self.not_carried])
+        return ([f"已结转：{c}" for c in self.carried] + self.lines_about_years()
+                + [f"未结转：{c}" for c in self.not_carried])
 
 
 def carry_over(previous: Report, year: int | None = None, form_version: str | None = None) -> CarryOver:
@@ -107,6 +111,27 @@ def carry_words(previous: Report, report: Report, result: CarryOver) -> None:
     if organ:
         result.carried.append(f"{METADATA_NAMES['issuing_organ']}“{organ}”。")
     result.not_carried.append(f"{METADATA_NAMES['date']}：请在导出前填写本年的日期（导出前检查会提示）。")
+
+
+CARRIED_WORDS = ("preamble", "issuing_organ", *CONTACT_FIELDS)
+
+
+def words_for(report: Report, carried: CarryOver) -> dict[str, str]:
+    """The words ``carried`` brings (前言 with its year moved, 落款机关, contact fields) for the
+    fields of ``report`` still empty — what 导入上一年度 may fill in without overwriting anything."""
+    return {name: getattr(carried.report.meta, name) for name in CARRIED_WORDS
+            if not getattr(report.meta, name).strip() and getattr(carried.report.meta, name)}
+
+
+def carry_question(figures: int, words: dict[str, str], carried: CarryOver) -> str:
+    """“上年报告中有 3 个数字（…）和前言（其中的年份已改为2025年）、落款机关可结转到本年……是否填入？”."""
+    parts = [f"{figures} 个数字（如“上年结转政府信息公开申请数量”）"] if figures else []
+    if words:
+        moved = "preamble" in words and carried.changed
+        named = [METADATA_NAMES[n] + (f"（表示报告年度的年份已改为{carried.report.meta.year}年）" if n == "preamble" and moved
+                                      else "") for n in words]
+        parts.append("、".join(named))
+    return f"上年报告中有{'和'.join(parts)}可结转到本年，本年报告中对应的内容目前为空。是否填入？"
 
 
 def _years_said(shifted: Shifted, old: int, new: int) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core.document import Document
 from ..core.drafting import new_report
-from ..core.edits import replace_report, set_cells
+from ..core.edits import SetMeta, replace_report, set_cells
 from ..core.errors import ReadError, WriteError
 from ..core.forms import get_form
 from ..core.periods import reporting_year
@@ -275,20 +275,24 @@ class FileFlows(QObject):
         except ValueError as exc:
             LOG.info("%s 没有可结转到本年的数字：%s", path, exc)
             carried = None
+        from ..core.carryover import carry_question, words_for
         fill = {k: v for k, v in carried.report.values.items() if report.get(k) is None} if carried else {}
-        fill_in = bool(fill) and dialogs.ask_yes_no(
-            self.window, f"上年报告中有 {len(fill)} 个数字可结转到本年（如“上年结转政府信息公开申请数量”），"
-            "对应单元格目前为空。是否填入？", "填入", "不填")
+        words = words_for(report, carried) if carried else {}
+        fill_in = bool(fill or words) and dialogs.ask_yes_no(
+            self.window, carry_question(len(fill), words, carried), "填入", "不填")
         stack = self.session.undo_stack
         stack.beginMacro("导入上一年度报告")
         try:
             self.session.set_previous(previous, "导入上一年度报告")
-            if fill_in:
+            if fill_in and fill:
                 self.session.push(set_cells(report, fill, "结转上年数字"))
+            for name, value in words.items() if fill_in else ():
+                self.session.push(SetMeta(name, getattr(report.meta, name), value, "结转上年文字"))
         finally:
             stack.endMacro()
-        if result.notes:
-            dialogs.notes(self.window, "读取说明", f"“{Path(path).name}”读取时作了以下处理：", result.notes)
+        notes = result.notes + (carried.lines_about_years() if fill_in and "preamble" in words else [])
+        if notes:
+            dialogs.notes(self.window, "读取说明", f"“{Path(path).name}”读取时作了以下处理：", notes)
         self.message.emit(f"已载入上年度报告“{Path(path).name}”，跨年核对已更新。")
         return True
 
@@ -450,7 +454,6 @@ class FileFlows(QObject):
         return False
 
     def _fill_meta(self, name: str, text: str) -> None:
-        from ..core.edits import SetMeta
         from ..core.report import METADATA_NAMES
         field = METADATA_NAMES[name]
         self.session.push(SetMeta(name, getattr(self.session.report.meta, name), text, f"填入{field}"))

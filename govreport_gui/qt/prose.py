@@ -56,8 +56,8 @@ class PlainEdit(QPlainTextEdit):
             return None
         place = self.blockBoundingGeometry(block).translated(self.contentOffset())  # lays the block out
         layout = block.layout()
-        if layout is None or layout.lineCount() == 0:
-            return None
+        if layout is None or layout.lineCount() == 0 or layout.preeditAreaText():
+            return None   # (an input method composing on this line: its text takes the place)
         line = layout.lineAt(layout.lineCount() - 1)
         gap = self.fontMetrics().horizontalAdvance(" ") if block.text() else 0
         left = place.left() + line.x() + line.naturalTextWidth() + gap

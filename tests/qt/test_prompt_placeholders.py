@@ -83,6 +83,9 @@ def test_a_click_on_a_prompt_puts_the_cursor_where_typing_replaces_it(qtbot, mak
     cursor = edit.textCursor()
     assert cursor.blockNumber() == second.line and cursor.positionInBlock() == len(second.heading)
     assert not cursor.hasSelection()
+    composing = QInputMethodEvent("yi'shi", [])  # an input method's text not yet chosen
+    QApplication.sendEvent(edit, composing)
+    assert edit.prompt_rect(second) is None       # the prompt makes way for it at once
     type_chinese(qtbot, edit, "一是公开不够及时。")
     assert [p.line for p in edit.prompts] == [0, 2]  # that part's prompt is gone, the others stay
     assert page.prose.counter.text().endswith("· 2 处待填写")
