@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from .contacts import is_contact_sentence
 from .drafting import not_typed
 from .findings import Finding, Severity
 from .forms import CellKey, FormSpec, Kind, Layout, TableSpec
@@ -341,9 +342,11 @@ def _outline_sentences() -> frozenset[str]:
 
 
 def _copied(text: str, seen: frozenset[str]) -> list[Sentence]:
+    """Sentences of ``text`` found in ``seen``; the outline's own and contact details (where to
+    download the report, whom to call: the same every year by nature, like the 前言) are not copying."""
     own = _outline_sentences()
     return [s for s in _sentences(text) if len(norm := _norm_sentence(s.text)) >= MIN_COPIED
-            and norm in seen and norm not in own]
+            and norm in seen and norm not in own and not is_contact_sentence(s.text)]
 
 
 def copied_in_text(text: str, previous: Report) -> list[Sentence]:

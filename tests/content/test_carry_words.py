@@ -143,6 +143,13 @@ def test_contact_lines_at_the_end_of_six_carry_to_the_end_of_six_and_the_parts_s
     assert (result.report.meta.phone, result.report.meta.email) == ("0571-6123456", "xx@x.gov.cn")
     assert result.report.meta.website == "某某县人民政府网站"
     assert any("末尾的联系方式（1段）" in line for line in result.carried)
+    # carried contact lines are not “copied from last year” (内容雷同): they are the same by nature
+    from govreport_gui.core.checks import check_report
+    assert [f for f in check_report(result.report, previous) if f.rule == "prose.copied"] == []
+    result.report.sections[last] += "\n本年度未收取信息处理费，相关工作均已按要求完成到位。"
+    previous.sections[last] += "\n本年度未收取信息处理费，相关工作均已按要求完成到位。"
+    [copied] = [f for f in check_report(result.report, previous) if f.rule == "prose.copied"]
+    assert "1句" in copied.message and "电子版" not in copied.message
 
 
 def test_nothing_to_carry_says_so_plainly():
