@@ -116,8 +116,9 @@ def bench_dialog(folder: Path) -> None:
         print("  (PySide6 not available: dialog not measured)")
         return
     from govreport_gui.qt.consolidate_dialog import ConsolidateDialog
+    from govreport_gui.qt.dialogs import QtDialogs
     app = QApplication.instance() or QApplication([])
-    dialog = ConsolidateDialog(agency="某某县人民政府")
+    dialog = ConsolidateDialog(QtDialogs(), agency="某某县人民政府")
     dialog.show()
     gaps: list[float] = []
     clock = QElapsedTimer()

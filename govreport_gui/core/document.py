@@ -7,25 +7,16 @@ events into Qt signals; they never own data.  Every change goes through ``apply`
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from .checks import check_report
-from .edits import Edit, SetCells, SetMeta, SetSection
+from .edits import Change, Edit
 from .findings import Finding
 from .forms import CellKey
 from .recalc import recalculate
 from .report import Report
 from .values import Value
 
-
-@dataclass(frozen=True)
-class Change:
-    """What an edit touched: ``cells`` (input keys), ``meta``/``section`` names, or ``everything``."""
-
-    cells: tuple[CellKey, ...] = ()
-    meta: str | None = None
-    section: str | None = None
-    everything: bool = False
+__all__ = ["Change", "Document"]   # Change: what an edit touched (``core.edits``)
 
 
 class Document:
@@ -62,26 +53,14 @@ class Document:
         self._findings = None
 
     def apply(self, edit: Edit) -> None:
-        edit.apply(self.report)
-        self._changed(edit)
+        edit.apply_to(self)
+        self._changed(edit.change)
 
     def revert(self, edit: Edit) -> None:
-        edit.revert(self.report)
-        self._changed(edit)
+        edit.revert_on(self)
+        self._changed(edit.change)
 
-    def set_previous(self, previous: Report | None) -> None:
-        self.previous = previous
-        self._changed(None)
-
-    def _changed(self, edit: Edit | None) -> None:
+    def _changed(self, change: Change) -> None:
         self.refresh()
-        if isinstance(edit, SetCells):
-            change = Change(cells=edit.keys)
-        elif isinstance(edit, SetMeta):
-            change = Change(meta=edit.field)
-        elif isinstance(edit, SetSection):
-            change = Change(section=edit.key)
-        else:
-            change = Change(everything=True)
         for callback in list(self._listeners):
             callback(change)

@@ -1,12 +1,16 @@
 """Edits: every change to a report is one of these, with ``apply`` and ``revert``.
 
-The editor wraps each edit in one undo command; an import or a paste is a single edit.
+The editor wraps each edit in one undo command; an import or a paste is a single edit.  An edit
+of the report (``ReportEdit``) applies to a ``Report``; a document applies any edit to itself
+(``apply_to``/``revert_on``: last year's report, ``SetPrevious``, belongs to the document), and
+each edit says what it changed (``change``), so the views update just that.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Protocol
 
 from .findings import Finding, Severity
 from .forms import CellKey
@@ -14,9 +18,64 @@ from .recalc import recalculate
 from .report import AcceptedWarning, Report
 from .values import Value
 
+if TYPE_CHECKING:
+    from .document import Document
+
 
 @dataclass(frozen=True)
-class SetCells:
+class Change:
+    """What an edit touched: ``cells`` (input keys), ``meta``/``section`` names, or ``everything``."""
+
+    cells: tuple[CellKey, ...] = ()
+    meta: str | None = None
+    section: str | None = None
+    everything: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not (self.cells or self.meta or self.section or self.everything)
+
+
+EVERYTHING = Change(everything=True)
+
+
+class Edit(Protocol):
+    """What the editor's undo stack holds: a text for the undo menu, what it changes, and how a
+    document applies and reverts it."""
+
+    text: str
+
+    @property
+    def change(self) -> Change: ...
+
+    def apply_to(self, document: Document) -> None: ...
+
+    def revert_on(self, document: Document) -> None: ...
+
+
+class ReportEdit:
+    """An edit of the report itself (``apply``/``revert`` on a ``Report``); it changes everything
+    unless it says less."""
+
+    @property
+    def change(self) -> Change:
+        return EVERYTHING
+
+    def apply(self, report: Report) -> None:
+        raise NotImplementedError
+
+    def revert(self, report: Report) -> None:
+        raise NotImplementedError
+
+    def apply_to(self, document: Document) -> None:
+        self.apply(document.report)
+
+    def revert_on(self, document: Document) -> None:
+        self.revert(document.report)
+
+
+@dataclass(frozen=True)
+class SetCells(ReportEdit):
     """Set one or more input cells; ``changes`` holds (key, old, new).
 
     A total printed by an imported file is kept while it disagrees with the recomputed one, so
@@ -45,6 +104,10 @@ class SetCells:
     @property
     def keys(self) -> tuple[CellKey, ...]:
         return tuple(k for k, _, _ in self.changes)
+
+    @property
+    def change(self) -> Change:
+        return Change(cells=self.keys)   # empty when no cell changes: nothing to undo
 
 
 def set_cells(report: Report, new_values: Mapping[CellKey, Value], text: str) -> SetCells:
@@ -81,7 +144,7 @@ def _printed_settled_by(report: Report, changes: tuple[tuple[CellKey, Value, Val
 
 
 @dataclass(frozen=True)
-class DismissPrinted:
+class DismissPrinted(ReportEdit):
     """Set printed totals aside: the clerk has checked the figures a total adds up and the file's
     printed total was the mistake.  (Exports always write the recomputed totals; this only ends
     the "printed total disagrees" error.)  Revert puts them back."""
@@ -120,13 +183,17 @@ def dismiss_printed(report: Report, finding: Finding | None = None) -> DismissPr
 
 
 @dataclass(frozen=True)
-class SetMeta:
+class SetMeta(ReportEdit):
     """One 基本信息 field changed from ``old`` to ``new``."""
 
     field: str
     old: object
     new: object
     text: str = "修改基本信息"
+
+    @property
+    def change(self) -> Change:
+        return Change(meta=self.field)
 
     def apply(self, report: Report) -> None:
         setattr(report.meta, self.field, self.new)
@@ -136,13 +203,17 @@ class SetMeta:
 
 
 @dataclass(frozen=True)
-class SetSection:
+class SetSection(ReportEdit):
     """The text of one section (``key`` 一 … 六) changed from ``old`` to ``new``."""
 
     key: str
     old: str
     new: str
     text: str = "修改正文"
+
+    @property
+    def change(self) -> Change:
+        return Change(section=self.key)
 
     def apply(self, report: Report) -> None:
         report.sections[self.key] = self.new
@@ -152,7 +223,7 @@ class SetSection:
 
 
 @dataclass(frozen=True)
-class ReplaceReport:
+class ReplaceReport(ReportEdit):
     """Replace the whole content of the open report (an import, a carry-over, a version change)."""
 
     old: Report
@@ -177,7 +248,7 @@ def _assign(target: Report, source: Report) -> None:
 
 
 @dataclass(frozen=True)
-class AcceptWarning:
+class AcceptWarning(ReportEdit):
     """Accept a warning with the clerk's reason (it stays listed, no longer counted as open)."""
 
     entry: AcceptedWarning
@@ -194,7 +265,7 @@ class AcceptWarning:
 
 
 @dataclass(frozen=True)
-class UnacceptWarning:
+class UnacceptWarning(ReportEdit):
     """Withdraw an accepted warning (it counts as open again)."""
 
     entry: AcceptedWarning
@@ -234,4 +305,26 @@ def unaccept_warning(report: Report, finding: Finding) -> UnacceptWarning:
     raise ValueError("这条警告尚未确认。")
 
 
-Edit = SetCells | SetMeta | SetSection | ReplaceReport | AcceptWarning | UnacceptWarning | DismissPrinted
+@dataclass(frozen=True)
+class SetPrevious:
+    """Set or replace last year's report (the cross-year checks compare with it): an edit of the
+    document, not of the report."""
+
+    old: Report | None
+    new: Report | None
+    text: str = "载入上年报告"
+
+    @property
+    def change(self) -> Change:
+        return EVERYTHING   # every cross-year finding may change
+
+    def apply_to(self, document: Document) -> None:
+        document.previous = self.new
+
+    def revert_on(self, document: Document) -> None:
+        document.previous = self.old
+
+
+def set_previous(document: Document, previous: Report | None, text: str) -> SetPrevious:
+    """The edit making ``previous`` the document's last-year report."""
+    return SetPrevious(document.previous, previous, text)

@@ -1,9 +1,9 @@
 """Undo commands and the editing session.
 
 One ``QUndoCommand`` wraps one core edit (``SetCells``, ``SetMeta``, ``SetSection``,
-``ReplaceReport``); it stores the edit (cell keys and values), never a ``QModelIndex``, and
-never touches a widget: ``redo``/``undo`` call ``Document.apply``/``revert`` and the views follow
-the document's change notifications.
+``ReplaceReport``, ``SetPrevious`` …); it stores the edit (cell keys and values), never a
+``QModelIndex``, and never touches a widget: ``redo``/``undo`` call ``Document.apply``/``revert``
+and the views follow the document's change notifications.
 
 ``Session`` holds the open ``Document`` and its ``QUndoStack``; it listens to the document and
 re-emits every change as a Qt signal, so the models need not care which document is open.
@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.document import Change, Document
-from ..core.edits import Edit, SetCells
+from ..core.edits import Edit, set_previous
 from ..core.report import Report
 
 
@@ -30,22 +30,6 @@ class EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._document.revert(self.edit)
-
-
-class PreviousReportCommand(QUndoCommand):
-    """Set or replace last year's report (used by the cross-year checks)."""
-
-    def __init__(self, document: Document, previous: Report | None, text: str) -> None:
-        super().__init__(text)
-        self._document = document
-        self._old = document.previous
-        self._new = previous
-
-    def redo(self) -> None:
-        self._document.set_previous(self._new)
-
-    def undo(self) -> None:
-        self._document.set_previous(self._old)
 
 
 class Session(QObject):
@@ -72,13 +56,14 @@ class Session(QObject):
 
     def push(self, edit: Edit) -> bool:
         """Apply ``edit`` as one undo step; an edit that changes nothing is dropped."""
-        if isinstance(edit, SetCells) and not edit.changes:
+        if edit.change.empty:
             return False
         self.undo_stack.push(EditCommand(self.document, edit))
         return True
 
     def set_previous(self, previous: Report | None, text: str) -> None:
-        self.undo_stack.push(PreviousReportCommand(self.document, previous, text))
+        """Set or replace last year's report (used by the cross-year checks), as one undo step."""
+        self.push(set_previous(self.document, previous, text))
 
     def replace_document(self, document: Document) -> None:
         """Open another document: the undo history starts afresh."""

@@ -46,7 +46,7 @@ from ..core.periods import reporting_year
 from ..core.recalc import all_values
 from ..core.report import Report
 from ..core.values import format_value
-from . import dialogs
+from .dialog_types import Dialogs
 
 EXCLUDED_BRUSH = QBrush(QColor("#F3F3F3"))
 PROBLEM_BRUSH = QBrush(QColor("#FFF1E0"))
@@ -198,8 +198,10 @@ class ConsolidateDialog(QDialog):
     resultAccepted = Signal(object)   # the consolidated Report
     readingFinished = Signal()        # after each batch of files has been read (or cancelled)
 
-    def __init__(self, parent: QWidget | None = None, agency: str = "") -> None:
+    def __init__(self, dialogs: Dialogs, parent: QWidget | None = None, agency: str = "") -> None:
+        """``dialogs``: how it asks and tells (``qt.dialogs.QtDialogs``, or a test's fake)."""
         super().__init__(parent)
+        self.dialogs = dialogs
         self.setWindowTitle("汇总各单位年度报告")
         self.resize(1100, 720)
         self.units: list[Unit] = []
@@ -343,12 +345,12 @@ class ConsolidateDialog(QDialog):
 
     def _ask_files(self) -> None:
         from ..io.registry import open_filter
-        paths = dialogs.open_files(self, "选择各单位的年报文件", open_filter(project_files=False))
+        paths = self.dialogs.open_files(self, "选择各单位的年报文件", open_filter(project_files=False))
         if paths:
             self.add_paths(paths)
 
     def _ask_folder(self) -> None:
-        folder = dialogs.choose_folder(self, "选择存放各单位年报的文件夹")
+        folder = self.dialogs.choose_folder(self, "选择存放各单位年报的文件夹")
         if folder:
             self.add_paths([folder])
 
@@ -444,7 +446,7 @@ class ConsolidateDialog(QDialog):
         state = "计入汇总" if u.include and u.readable else "未计入汇总"
         intro = (f"{u.agency or u.name}（{u.path or u.name}）：{u.year or '未填'}年度，{u.version}版格式，{state}。"
                  if u.readable else f"“{u.name}”无法读取，{state}。")
-        dialogs.notes(self, "单位详情", intro, items or ["没有发现问题。"])
+        self.dialogs.notes(self, "单位详情", intro, items or ["没有发现问题。"])
 
     def remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()}, reverse=True)
@@ -591,7 +593,7 @@ class ConsolidateDialog(QDialog):
             return
         suggested = f"{self.agency.text().strip() or '汇总'}{self.year.value()}年度单位清单.xlsx"
         from ..io.registry import save_filter
-        path = dialogs.save_file(self, "导出单位清单", save_filter(".xlsx"), suggested)
+        path = self.dialogs.save_file(self, "导出单位清单", save_filter(".xlsx"), suggested)
         if not path:
             return
         if not path.lower().endswith((".xlsx", ".xlsm")):
@@ -600,7 +602,7 @@ class ConsolidateDialog(QDialog):
         try:
             export_unit_list(path, self.consolidation, title)
         except WriteError as exc:
-            dialogs.error(self, str(exc))
+            self.dialogs.error(self, str(exc))
             return
         self.status.setText(f"已导出单位清单：{path}")
 
@@ -612,7 +614,7 @@ class ConsolidateDialog(QDialog):
         if report is None or self.consolidation is None or not self.consolidation.included:
             return
         if not self.agency.text().strip():
-            if not dialogs.ask_yes_no(self, "尚未填写汇总机关名称，生成的报告中机关名称为空（可稍后在“基本信息”中填写）。继续吗？",
+            if not self.dialogs.ask_yes_no(self, "尚未填写汇总机关名称，生成的报告中机关名称为空（可稍后在“基本信息”中填写）。继续吗？",
                                       "继续", "返回填写"):
                 return
         self.resultAccepted.emit(report)

@@ -141,7 +141,7 @@ class QtDialogs:
         from PySide6.QtWidgets import QDialog
 
         from .consolidate_dialog import ConsolidateDialog
-        dialog = ConsolidateDialog(parent, agency)
+        dialog = ConsolidateDialog(self, parent, agency)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.result_report()

@@ -55,7 +55,7 @@ def today(monkeypatch):
 
 @pytest.fixture
 def dialog(qtbot, fake):
-    d = ConsolidateDialog(agency="某某区人民政府")
+    d = ConsolidateDialog(fake, agency="某某区人民政府")
     qtbot.addWidget(d)
     d.show()
     qtbot.waitExposed(d)
@@ -144,7 +144,7 @@ def test_files_and_folders_are_chosen_through_the_dialogs_module(qtbot, dialog, 
                                        (date(2026, 9, 30), 2025), (date(2026, 10, 1), 2026)])
 def test_default_year_without_units_is_the_year_being_reported(qtbot, fake, today, day, year):
     today(day)
-    d = ConsolidateDialog()
+    d = ConsolidateDialog(fake)
     qtbot.addWidget(d)
     assert d.year.value() == year
     assert d.version.currentData() == "2021"
@@ -152,7 +152,7 @@ def test_default_year_without_units_is_the_year_being_reported(qtbot, fake, toda
 
 def test_default_year_follows_most_units_until_the_clerk_chooses(qtbot, fake, today, tmp_path):
     today(date(2026, 1, 15))            # compiling the 2025 reports
-    d = ConsolidateDialog()
+    d = ConsolidateDialog(fake)
     qtbot.addWidget(d)
     assert d.year.value() == 2025
     save_native(tmp_path / "甲.govreport", unit("甲镇人民政府", 10, year=2023))
@@ -236,7 +236,7 @@ def test_window_stays_responsive_and_cancel_stops(qtbot, dialog, tmp_path, slow_
 
 def test_closing_while_reading_stops_the_worker(qtbot, fake, tmp_path, slow_reader):
     many_files(tmp_path / "many", 60)
-    d = ConsolidateDialog()
+    d = ConsolidateDialog(fake)
     qtbot.addWidget(d)
     d.show()
     d.add_paths([tmp_path / "many"])
