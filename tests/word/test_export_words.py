@@ -5,6 +5,8 @@ started from last year's carries them all the way into the export."""
 
 from __future__ import annotations
 
+import subprocess
+
 import docx
 import pytest
 from report_builders import balanced
@@ -14,6 +16,8 @@ from govreport_gui.core.drafting import outline
 from govreport_gui.core.serialize import load_file
 from govreport_gui.io.registry import read_report
 from govreport_gui.io.write.word_export import write_docx
+
+from .test_render import _pages, tools  # noqa: F401  (the fixture that skips without LibreOffice)
 
 PREFACE = ("本报告依据《中华人民共和国政府信息公开条例》和国办公开办函〔2021〕30号要求编制。"
            "统计期限自2025年1月1日起至2025年12月31日止。")
@@ -85,3 +89,26 @@ def test_a_report_started_from_last_years_exports_the_carried_words(tmp_path, sa
     assert (back.meta.issuing_organ, back.meta.date) == ("青禾市临川区人民政府办公室", "2026年1月20日")
     hints = [t.hint for topics in report.form.outline.values() for t in topics]
     assert not any(h in t for h in hints for t in printed)   # the prompts are never printed
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("lines", [17, 18, 19, 20, 21])
+def test_the_signature_never_stands_alone_on_the_last_page(tmp_path, tools, lines):  # noqa: F811
+    """Whatever the length of 六, the page with the 落款 also holds the end of the text: the last
+    paragraph goes to the next page with the signature rather than leave it alone there."""
+    report = report_with(PREFACE, "某某县人民政府办公室", "2026年1月20日",
+                         "\n".join(f"（{i + 1}）第{i + 1}项工作。按照要求扎实推进。" for i in range(lines)))
+    path = tmp_path / "年报.docx"
+    write_docx(path, report)
+    paragraphs = docx.Document(str(path)).paragraphs
+    assert paragraphs[-5].text.startswith(f"（{lines}）")   # the last paragraph of the text, then the gap
+    assert all(p.paragraph_format.keep_with_next for p in paragraphs[-5:-1])
+    subprocess.run([tools, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    pages = [p for p in _pages(tmp_path / "年报.pdf") if p.strip()]
+    last = _squash(pages[-1])
+    assert "某某县人民政府办公室" in last and "2026年1月20日" in last
+    assert f"第{lines}项工作" in last   # not alone: the end of the text is on its page

@@ -147,17 +147,27 @@ def build_document(report: Report, template: Path | None = None):
             writer.table(form, form.tables[section.table], values)
         elif not text.strip():
             notes.append(f"“{section.heading}”没有正文（导出的文档中该部分为空）")
-    if report.meta.issuing_organ or report.meta.date:
-        writer.paragraph("body", "")
-        writer.paragraph("body", "")
-        for line in (report.meta.issuing_organ, report.meta.date):
-            for part in _lines(line):
-                writer.paragraph("signature", part)
+    _write_signature(writer, report)
     props = document.core_properties
     props.title = xml_safe(report.title())
     props.author = xml_safe(report.meta.issuing_organ or report.meta.agency) or "年报编制助手"
     props.comments = f"{form.name}（{form.basis}）"
     return document, notes
+
+
+def _write_signature(writer: "_Writer", report: Report) -> None:
+    """落款: the issuing organ and the date, each on its own right-aligned line, two empty lines
+    below the text.  The last paragraph of the text is kept on the page of the signature, so the
+    signature never stands alone on the last page (GB/T 9704)."""
+    lines = [part for line in (report.meta.issuing_organ, report.meta.date) for part in _lines(line)]
+    if not lines:
+        return
+    paragraphs = writer.document.paragraphs
+    if paragraphs:
+        paragraphs[-1].paragraph_format.keep_with_next = True
+    for style, text in [("body", ""), ("body", "")] + [("signature", line) for line in lines]:
+        writer.paragraph(style, text).paragraph_format.keep_with_next = True
+    writer.document.paragraphs[-1].paragraph_format.keep_with_next = None  # the style decides
 
 
 def _write_title(writer: "_Writer", report: Report, notes: list[str]) -> None:
