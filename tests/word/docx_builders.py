@@ -15,11 +15,13 @@ from govreport_gui.core.recalc import recalculate
 
 
 def add_table(document, rows: list[list[str | None]], spans=()):
-    """A table of ``rows`` (cell texts; None for slots covered by a merge) with ``spans``:
+    """A table of ``rows`` (cell texts; None for slots covered by a merge) with ``spans``
+    in ``document`` (or in a table cell: a nested table):
     (row, col, rowspan, colspan) of each merged cell."""
     n_cols = max(len(r) for r in rows)
-    table = document.add_table(rows=len(rows), cols=n_cols)
-    table.style = document.styles["Table Grid"]
+    table = document.add_table(len(rows), n_cols)   # a document's table, or one nested in a cell
+    if hasattr(document, "styles"):
+        table.style = document.styles["Table Grid"]
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             if text:

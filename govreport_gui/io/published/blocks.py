@@ -1,6 +1,7 @@
 """What every published-report reader makes of its file: blocks in reading order.
 
-A paragraph is a ``Block("p", text)`` (``right`` when it is set to the right, as a signature is);
+A paragraph is a ``Block("p", text)`` (``right`` when it is set to the right, as a signature is;
+``links``: how much of it is links; ``origin``: the element of the page or document it came from);
 a table is a ``Block("tbl", grid=Grid)``: its logical grid, each merged cell once
 (``DCell``), whatever the table came from — a Word ``w:tbl``, a web page's ``<table>``, the
 ruled cells of a PDF page.  ``document.read_blocks`` reads a report from these blocks.
@@ -8,7 +9,7 @@ ruled cells of a PDF page.  ``document.read_blocks`` reads a report from these b
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...core.values import shorten
 
@@ -59,6 +60,17 @@ class Block:
     right: bool = False       # a paragraph set to the right (a signature)
     grid: Grid | None = None
     where: str = ""           # where a table was found, for the clerk: "第3页" …
+    links: int = 0            # characters of its text inside links (a menu, a link list, a share bar)
+    # the element of the source's tree it came from (a web page's or a Word document's XML
+    # element): ``document`` finds the article's container from the title's, the headings' and
+    # the tables' elements, and leaves out what lies outside it
+    origin: object = field(default=None, repr=False, compare=False)
+
+
+def link_dense(block) -> bool:
+    """Most of a paragraph's text is links: a menu, breadcrumb, link list or share bar."""
+    text = "".join(getattr(block, "text", "").split())
+    return bool(text) and getattr(block, "links", 0) * 2 > len(text)
 
 
 def clean(text: str) -> str:

@@ -5,8 +5,9 @@ it, the text in ``<p>``/``<div>`` (often inside layout tables), the three statis
 HTML tables with ``rowspan``/``colspan``, figures wrapped in ``<span>``/``<font>``, ``&nbsp;`` for
 blanks.  The page becomes a stream of paragraphs and tables (each table a logical ``Grid``, as a
 Word table is) in reading order, read by ``document.read_blocks`` — title, prose of 一…六,
-signature, and the tables found by their labels like in a workbook.  The portal's text outside
-the report (before the title, after the signature) is not part of any section.
+signature, and the tables found by their labels like in a workbook.  Each paragraph keeps its
+element and how much of it is links, so the shared mechanism (``bounds``) leaves out the portal's
+text that is no part of the report: link lists, what lies outside the article's container.
 
 Safety: the page is parsed by ``lxml.html`` with the network off; scripts, styles and frames are
 skipped, never run; nothing is fetched (no images, links or entities).  Size and spans are bounded.
@@ -20,16 +21,12 @@ import re
 from pathlib import Path
 
 from ...core.errors import ReadError
-from ...core.forms import FORMS, newest_form
-from ...core.report import Report
-from ...core.values import normalise_text
-from ..locate.labels import heading_key
 from ..locate.sheet_grid import MAX_CELLS, MAX_COLS, MAX_ROWS
 from ..notes import Note, kind_of
 from ..registry import ImportResult
-from .blocks import MAX_SPAN, Block, DCell, Grid, one_line
+from .blocks import MAX_SPAN, Block, DCell, Grid
 from .document import read_blocks
-from .report_title import parse_title
+from .outline import SIMILAR, candidate
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024   # a report page is well under 1 MB; 20 MB is no report page
 MAX_BLOCKS = 20_000
@@ -47,7 +44,6 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""",
 # an XHTML page's XML declaration: its encoding counts as declared; lxml refuses a str that keeps it
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", re.I)
-_FORMS = tuple(FORMS.values())
 _RIGHT = re.compile(r"text-align\s*:\s*(right|end)", re.I)
 
 
@@ -89,9 +85,8 @@ def _read_page(text: str, name: str, kind: str, notes: list) -> ImportResult:
     if not any(b.kind == "tbl" for b in blocks) and not any(b.text.strip() for b in blocks):
         raise ReadError(f"“{name}”是网页，但其中没有文字内容（可能是脚本生成的页面），无法读取。"
                         "请在浏览器中打开年报页面，等内容显示完整后再“另存为”网页（全部），或导入年报的 Word/PDF 附件。")
-    blocks, left_out = _from_title(blocks)
     result = read_blocks(blocks, name, kind)
-    result.notes[:] = [*notes, *page_notes, *left_out, *map(_on_page, result.notes)]
+    result.notes[:] = [*notes, *page_notes, *map(_on_page, result.notes)]
     result.found_in = {table_id: _on_page(where) for table_id, where in result.found_in.items()}
     return result
 
@@ -103,38 +98,6 @@ def _on_page(note: str) -> str:
     """A note naming a table by its number says it is the page's (网页中的第2个表格)."""
     text = _TABLE_NUMBER.sub(lambda m: "网页中的" + m.group(0), note)
     return note if text == note else Note(text, kind_of(note))
-
-
-# the line of publishing details a portal prints under an article's title
-_PAGE_INFO = re.compile(r"^(?:发布时间|发布日期|发文日期|成文日期|时间|来源|信息来源|发布机构|发布单位|浏览次数|点击数|"
-                        r"阅读次数|访问量|字号|【字号|作者|索引号|文号|分享到|打印)\s*[:：]?")
-
-
-def _from_title(blocks: list[Block]) -> tuple[list[Block], list]:
-    """The page from the report's title on: the portal's navigation, breadcrumbs and sidebar
-    before it (a breadcrumb often ends with the title itself) and the line of publishing details
-    under it are left out, and named in a note.  The title is the last short paragraph naming
-    the report before the first section heading; its first line when it is set in two."""
-    suffix = Report.new(newest_form().version).title()
-    first_heading = next((i for i, b in enumerate(blocks) if b.kind == "p" and heading_key(b.text.strip(), _FORMS)),
-                         len(blocks))
-    titles = [i for i, b in enumerate(blocks[:first_heading]) if b.kind == "p" and suffix in normalise_text(b.text)
-              and len(b.text) <= 80 and not b.text.rstrip().endswith("。")]
-    if not titles:
-        return blocks, []
-    at = titles[-1]
-    line = normalise_text(blocks[at].text)
-    before = blocks[at - 1] if at else None
-    if before is not None and before.kind == "p" and len(before.text) <= 40 and (
-            line.startswith(suffix) or not (parse_title(line) and parse_title(line).agency)):
-        at -= 1
-    info = [b for b in blocks[at:first_heading] if b.kind == "p" and _PAGE_INFO.match(b.text.strip())]
-    left_out = [b.text for b in blocks[:at] if b.kind == "p"] + [b.text for b in info]
-    kept = [b for b in blocks[at:] if not any(b is i for i in info)]
-    if not left_out:
-        return kept, []
-    return kept, [Note("网页中年报标题之前的栏目、导航和发布信息未读取：" + "／".join(one_line(t) for t in left_out[:8])
-                       + ("…" if len(left_out) > 8 else ""))]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -205,21 +168,33 @@ def page_blocks(text: str) -> tuple[list[Block], list]:
 
 
 class _Walker:
-    """Walks the DOM in document order, gathering inline text into lines and tables into grids."""
+    """Walks the DOM in document order, gathering inline text into lines and tables into grids;
+    each block keeps the element it came from and how much of its text is links."""
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.notes: list = []
         self.line: list[str] = []
+        self.link_chars = 0
+        self.in_link = 0
         self.right = False
         self.capped = False
+        self.open: list = []     # the block elements the walk is inside, innermost last
 
     def flush(self) -> None:
         text = "".join(self.line)
         if text.strip() and len(self.blocks) < MAX_BLOCKS:
-            self.blocks.append(Block("p", " ".join(text.split()), self.right))
+            origin = self.open[-1] if self.open else None
+            self.blocks.append(Block("p", " ".join(text.split()), self.right, links=self.link_chars, origin=origin))
         self.line = []
+        self.link_chars = 0
         self.right = False
+
+    def _text(self, text: str | None) -> None:
+        if text:
+            self.line.append(text)
+            if self.in_link:
+                self.link_chars += len("".join(text.split()))
 
     def walk(self, el) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -239,22 +214,29 @@ class _Walker:
         if block:
             self.flush()
             self.right = _is_right(el)
-        if el.text and tag:
-            self.line.append(el.text)
+            self.open.append(el)
+        link = tag == "a" and el.get("href") is not None   # a bookmark (<a name=…>) is no link
+        self.in_link += link
+        if tag:
+            self._text(el.text)
         for child in el:
             self.walk(child)
+        self.in_link -= link
         if block:
             self.flush()
+            self.open.pop()
         self._tail(el)
 
     def _heading_run(self, el) -> bool:
         """Bold text opening a paragraph that is a section heading, the section's text after it in
         the same paragraph (``<p><b>一、总体情况</b>本年度……</p>``): the heading is a paragraph of its own."""
-        return not "".join(self.line).strip() and heading_key("".join(el.itertext()).strip(), _FORMS) is not None
+        if "".join(self.line).strip():
+            return False
+        found = candidate(0, "".join(el.itertext()).strip())
+        return found is not None and found.score >= SIMILAR
 
     def _tail(self, el) -> None:
-        if el.tail:
-            self.line.append(el.tail)
+        self._text(el.tail)
 
     def _table(self, table) -> None:
         self.flush()
@@ -270,9 +252,9 @@ class _Walker:
                                    "超出部分未读取。", "problem"))
         caption = table.find("caption")
         if caption is not None and _text(caption):   # the caption reads before its table
-            self.blocks.append(Block("p", _text(caption)))
+            self.blocks.append(Block("p", _text(caption), origin=table))
         if grid.cells:
-            self.blocks.append(Block("tbl", grid=grid))
+            self.blocks.append(Block("tbl", grid=grid, origin=table))
 
 
 def _hidden(el) -> bool:

@@ -2,8 +2,10 @@
 
 A title names the agency, the year and the report: ``XX市XX局2023年政府信息公开工作年度报告``.
 Clerks write the year in Arabic digits (half- or full-width: ``２０２３``) or in Chinese numerals
-(``二〇二三年``, also with ``○`` / ``零``), add ``度`` (``2023年度``), break the title over two lines,
-or put the year last in brackets (``政府信息公开工作年度报告（2023年）``).
+(``二〇二三年``, also with ``○`` / ``零``), add ``度`` (``2023年度``), leave out ``工作`` or ``年度``
+(``…政府信息公开年度报告``, ``…政府信息公开工作报告``), break the title over two lines, put the year
+first (``2019年XX办公厅政府信息公开工作年度报告``), inside the report's name
+(``XX局政府信息公开工作2023年度报告``) or last in brackets (``政府信息公开工作年度报告（2023年）``).
 
 Only a title gives the agency: a sentence of the body (``2023年，我局……``) is no title — text with
 sentence punctuation before the year, or no report name right after it, is not read as one.
@@ -33,6 +35,10 @@ _TITLE = re.compile(rf"^(?P<agency>[^{_NOT_IN_TITLE}]{{0,60}}?){_SPAN}?(?P<year>
 _TITLE_YEAR_LAST = re.compile(
     rf"^(?P<agency>[^{_NOT_IN_TITLE}]{{0,60}}?)(?:政府)?(?:信息公开|政务公开)[^{_NOT_IN_TITLE}]{{0,12}}?"
     rf"(?:年度报告|年报)[(\[【](?P<year>{YEAR})年(?:度)?[)\]】]")
+#: The report's own name, where a title that starts with the year has the agency before it.
+_REPORT_NAME = re.compile(r"(?:(?<!人民)政府)?信息公开|政务公开")
+#: The report's name left at the end of the agency when the year stands inside the name.
+_NAME_TAIL = re.compile(r"(?:的)?(?:(?:(?<!人民)政府)?信息公开|政务公开)(?:工作)?$")
 _PERIOD = re.compile(rf"(?P<year>{YEAR})年(?:0?1|一)月(?:0?1|一)日")
 _ANY_YEAR = re.compile(rf"(?<!\d)(?P<year>{YEAR})(?!\d)")
 
@@ -63,10 +69,24 @@ def parse_title(text: object) -> Title | None:
     m = _TITLE.match(s) or _TITLE_YEAR_LAST.match(s)
     if m is None:
         return None
-    agency = m.group("agency")
-    if agency.endswith("关于"):
-        agency = agency[:-2]
-    return Title(agency, year_number(m.group("year")))
+    agency = _NAME_TAIL.sub("", m.group("agency"))
+    if not agency and m.re is _TITLE:
+        agency = _agency_after_year(s[m.end():])
+    return Title(_without_joiners(agency), year_number(m.group("year")))
+
+
+def _agency_after_year(rest: str) -> str:
+    """``XX办公厅`` of ``2019年XX办公厅政府信息公开工作年度报告`` (``rest``: the text after the year)."""
+    name = _REPORT_NAME.search(rest)
+    return rest[:name.start()] if name else ""
+
+
+def _without_joiners(agency: str) -> str:
+    """The agency without the words that join it to the year or the name (``XX局关于…``, ``XX局的…``)."""
+    for joiner in ("关于", "的"):
+        if agency.endswith(joiner):
+            agency = agency[:-len(joiner)]
+    return agency
 
 
 def period_year(text: object) -> int | None:

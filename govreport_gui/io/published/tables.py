@@ -116,6 +116,13 @@ def _ends_in_headers(sheet: SheetGrid) -> bool:
         u.what == "col" for t in texts if len(t) <= MAX_LABEL_CHARS * 2 for u in label_index().lookup(t))
 
 
+def has_report_labels(grid: Grid) -> bool:
+    """A cell of ``grid`` holds a row or column label of a report table (of any version)."""
+    return any(len(cell.text) <= MAX_LABEL_CHARS * 2 and any(u.what in ("row", "col", "group") for u in
+                                                            label_index().lookup(cell.text))
+               for cell in grid.cells if cell.text.strip())
+
+
 @dataclass
 class TablesRead:
     """What ``read_tables`` found: the located cells and their figures."""

@@ -1,8 +1,10 @@
 """Reading a published Word report (.docx from Word or WPS, 2019 or 2021 format).
 
-The document's body becomes blocks in reading order (``blocks.Block``): its paragraphs, and its
-tables as logical grids (``gridSpan`` / ``vMerge`` resolved, a merged cell once); a portal page
-saved as Word has its layout table opened up.  ``document.read_blocks`` reads the report from
+The document's body becomes blocks in reading order (``blocks.Block``): its paragraphs (with
+their element and how much of them is hyperlinks), and its tables as logical grids
+(``gridSpan`` / ``vMerge`` resolved, a merged cell once); a portal page saved as Word has its
+layout table opened up, and what lies outside the cell holding the report is left out by the
+shared mechanism (``bounds``).  ``document.read_blocks`` reads the report from
 them, as it does for a web page or a PDF.
 
 Hostile files: ``zip_safety.check_package`` (the same checks and limits as for workbooks) runs
@@ -155,19 +157,24 @@ def _blocks(document) -> list[Block]:
                 text = cell_text(child)
                 jc = child.find(f"{W}pPr/{W}jc")
                 right = jc is not None and jc.get(f"{W}val") in ("right", "end")
-                out.append(Block("p", text, right))
+                out.append(Block("p", text, right, links=_link_chars(child), origin=child))
             elif child.tag == f"{W}tbl" and _is_layout_table(child):
                 for tc in child.iter(f"{W}tc"):   # a web page's layout table: its cells hold the report
                     if tc.getparent().getparent() is child:
                         walk(tc)
             elif child.tag == f"{W}tbl":
-                out.append(Block("tbl", grid=table_grid(child)))
+                out.append(Block("tbl", grid=table_grid(child), origin=child))
             elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag"):
                 walk(child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" and
                      child.find(f"{W}sdtContent") is not None else child)
 
     walk(document.element.body)
     return out
+
+
+def _link_chars(p) -> int:
+    """Characters of a paragraph's text inside hyperlinks (a portal's menu or link list saved as Word)."""
+    return sum(len("".join((t.text or "").split())) for link in p.iter(f"{W}hyperlink") for t in link.iter(f"{W}t"))
 
 
 def _is_layout_table(tbl) -> bool:

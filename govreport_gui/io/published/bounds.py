@@ -1,0 +1,297 @@
+"""Where the report begins and ends among the lines of a published file, whatever its reader.
+
+A report published on a portal, saved by a crawler or printed from a page comes with text that is
+not the report: the site's navigation and menus, a crawler's header block (``标题：…`` ``采集时间：…``),
+the line of publishing details, toolbars and share bars, attachment lists and the site footer.
+None of it is recognised by its words — sites word it in a thousand ways — but by its shape:
+
+* a line of a link-dense block (``Block.links``: most of its text is links — menus, breadcrumbs,
+  link lists, share bars) or outside the page's article container (``Block.outside``, judged by
+  the web page and Word readers) is never the report's;
+* a *field line* ``标签：值`` (a short label, a colon) is page furniture unless it is a contact line
+  (its value has a phone number, postcode or e-mail: ``电话：0571-…``, as prefaces end);
+* prose is made of sentences; a run of short lines that are no sentences (a menu, a toolbar, the
+  footer's lines) is not, and neither is a line without a Chinese character (``— 3 —``, ``Copyright``).
+
+The title is the last line before the first heading that names the report (or the value of a
+``标题：`` field when the page has no other), joined with a line above or below it when the title
+is set in two lines.  The preface starts at the first sentence after the title.  The report ends
+with the 落款 (a date line, the organ above it) when there is one, else with the last section's
+content: at the first link-dense or outside line, or the first run of lines that are no content.
+What is left out is listed for the clerk (``Bounds.left_out``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ...core.values import normalise_text
+from .blocks import one_line
+from .report_title import Title, parse_title
+
+_DATE_RE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
+_DATE_CN_RE = re.compile(r"^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
+_NUMERIC_DATE = re.compile(r"^[(\[]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?[)\]]?$")
+# "标签：值": a short label (no punctuation, no numbering) then a colon (after normalise_text)
+_FIELD = re.compile(r"^[【\[]?(?P<label>[^\s:,。;!?()（）、.]{1,8})[】\]]?:(?P<value>.*)$")
+_CONTACT_VALUE = re.compile(r"\d{5,}|\d{3,4}-\d{5,}|@")
+_OUTLINE = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、]|[一二三四五六七八九十]{1,3}[、是])")
+_SENTENCE_END = "。；;！!？?…:"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# a breadcrumb or a menu: links set side by side with separators; a toolbar of 【打印】【关闭】
+_SEPARATORS = re.compile(r"[>＞»›|｜]")
+_BRACKETED = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,12}\])+$")
+#: A line of at most this many characters that is no sentence is a short line.
+SHORT = 20
+#: A title is at most this long.
+MAX_TITLE = 60
+_REPORT_WORDS = re.compile(r"(?:信息公开|政务公开).{0,12}(?:报告|年报)")
+# an agency named on a title line of its own ends like one (局, 委员会, 办公室, 人民政府, 街道办事处…)
+_AGENCY_END = re.compile(r"(?:局|委|会|办|室|府|厅|院|处|所|中心|站|队|馆|台|部|署|司|社|行|团|关|校|学|街道|镇|乡|区|县|市|州|盟|旗|场)$")
+
+
+@dataclass
+class Line:
+    """One non-blank line of a paragraph block, with what its reader knew about the block."""
+
+    text: str
+    right: bool = False       # set to the right (a signature)
+    linky: bool = False       # most of its block's text is links
+    outside: bool = False     # outside the page's article container
+    origin: object = field(default=None, repr=False, compare=False)   # its block's element in the source
+
+
+def is_date_line(text: str) -> bool:
+    text = normalise_text(text)
+    return bool(_DATE_RE.match(text) or _DATE_CN_RE.match(text))
+
+
+def is_sentence(text: str) -> bool:
+    """Prose: it ends like a sentence, or runs on with commas."""
+    s = normalise_text(text)
+    return bool(s) and (s[-1] in _SENTENCE_END or "。" in s or ("," in s and len(s) > SHORT))
+
+
+def field_of(text: str) -> tuple[str, str] | None:
+    """(label, value) of a ``标签：值`` line, else None."""
+    m = _FIELD.match(normalise_text(text))
+    return (m.group("label"), m.group("value")) if m else None
+
+
+def is_contact(text: str) -> bool:
+    """A contact line of a preface or of 六 (``电话：0571-8888888``, ``电子邮箱：a@b.cn``)."""
+    found = field_of(text)
+    return found is not None and bool(_CONTACT_VALUE.search(found[1]))
+
+
+def is_furniture(line: Line) -> bool:
+    """Never the report's, whatever it says: links, outside the article, a field that is no contact
+    line, a line without a Chinese character, a publishing date."""
+    text = normalise_text(line.text)
+    return (line.linky or line.outside or (field_of(text) is not None and not is_contact(text))
+            or not _CJK.search(text) or bool(_NUMERIC_DATE.match(text)) or bool(_SEPARATORS.search(text))
+            or bool(_BRACKETED.match(text)))
+
+
+def _content(line: Line) -> bool:
+    """A line that reads as the report's own: a sentence, an item of an outline, a contact line."""
+    return not is_furniture(line) and (is_sentence(line.text) or bool(_OUTLINE.match(normalise_text(line.text)))
+                                       or is_contact(line.text))
+
+
+# ---------------------------------------------------------------------------------------------
+# The title
+
+
+@dataclass
+class TitleFound:
+    start: int             # first line of the title
+    end: int               # the line after it
+    text: str
+    parsed: Title | None
+
+
+def _names_report(text: str) -> bool:
+    s = normalise_text(text)
+    return len(s) <= MAX_TITLE and not is_sentence(s) and not _SEPARATORS.search(s) and (
+        parse_title(s) is not None or bool(_REPORT_WORDS.search(s)))
+
+
+def title_lines(lines: list[Line], end: int) -> TitleFound | None:
+    """The report's title among ``lines[:end]`` (the lines before the first heading)."""
+    plain = [i for i in range(end) if not lines[i].linky and field_of(lines[i].text) is None
+             and _names_report(lines[i].text)]
+    if plain:
+        return _joined(lines, plain[-1], end)
+    fields = [i for i in range(end) if not lines[i].linky and (f := field_of(lines[i].text)) and _names_report(f[1])]
+    if fields:
+        value = field_of(lines[fields[-1]].text)[1]
+        return TitleFound(fields[-1], fields[-1] + 1, value, parse_title(value))
+    return None
+
+
+def _completeness(parsed: Title | None) -> int:
+    return 0 if parsed is None else 1 + bool(parsed.agency) + bool(parsed.year)
+
+
+def _part_of_title(line: Line) -> bool:
+    """A line that may be the other line of a title set in two: short, plain, no furniture."""
+    s = normalise_text(line.text)
+    return 0 < len(s) <= 40 and not is_sentence(s) and not is_furniture(line) and not is_date_line(s)
+
+
+def _joined(lines: list[Line], at: int, end: int) -> TitleFound:
+    """The title line ``at``, joined with the line above (``XX局`` / ``2023年政府信息…报告``;
+    ``XX局2023年`` / ``政府信息公开工作年度报告``) or below (``…年度报告`` / ``（2023年）``) when that
+    reads as a more complete title."""
+    text = normalise_text(lines[at].text)
+    best = TitleFound(at, at + 1, text, parse_title(text))
+    for start in (at - 1, at - 2):
+        if start < 0 or not all(_part_of_title(lines[i]) and not _REPORT_WORDS.search(lines[i].text)
+                                for i in range(start, at)):
+            break
+        above = "".join(normalise_text(lines[i].text) for i in range(start, at))
+        joined = TitleFound(start, at + 1, above + text, parse_title(above + text))
+        agency = joined.parsed.agency if joined.parsed else ""
+        if _completeness(joined.parsed) > _completeness(best.parsed) and (
+                not agency or _AGENCY_END.search(agency)):
+            best = joined
+    below = at + 1
+    if (best.parsed is None or not best.parsed.year) and below < end and _part_of_title(lines[below]):
+        joined_text = best.text + normalise_text(lines[below].text)
+        parsed = parse_title(joined_text)
+        if _completeness(parsed) > _completeness(best.parsed):
+            best = TitleFound(best.start, below + 1, joined_text, parsed)
+    return best
+
+
+# ---------------------------------------------------------------------------------------------
+# The article's container (web pages, portal pages saved as Word)
+
+
+def article_container(anchors: list) -> object | None:
+    """The innermost element holding every anchor (the title's, the headings' and the report
+    tables' elements), or None when that is the whole page (``body``) or nothing is known."""
+    chains = [_ancestors(el) for el in anchors if el is not None]
+    if len(chains) < 2:
+        return None
+    common = None
+    for level in zip(*chains):
+        if any(el is not level[0] for el in level):
+            break
+        common = level[0]
+    if common is None or common.getparent() is None or _local_name(common) in ("body", "html"):
+        return None
+    return common
+
+
+def mark_outside(lines: list[Line], container: object | None) -> None:
+    """Lines whose element lies outside ``container`` are marked ``outside``."""
+    if container is None:
+        return
+    for line in lines:
+        if line.origin is not None and not any(el is container for el in _ancestors(line.origin)):
+            line.outside = True
+
+
+def _ancestors(el) -> list:
+    """``el`` and its ancestors, the root first."""
+    chain = []
+    while el is not None:
+        chain.append(el)
+        el = el.getparent()
+    return chain[::-1]
+
+
+def _local_name(el) -> str:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+# ---------------------------------------------------------------------------------------------
+# The preface and the end
+
+
+@dataclass
+class Bounds:
+    """What was kept and what was left out, for the notes."""
+
+    before_title: list[str] = field(default_factory=list)
+    page_furniture: list[str] = field(default_factory=list)   # between the title and the report
+    after_end: list[str] = field(default_factory=list)
+
+    def notes(self) -> list[str]:
+        out = []
+        for lines, what in ((self.before_title, "标题之前的文字（网站栏目、导航等）未读取："),
+                            (self.page_furniture, "标题与正文之间的发布信息、工具栏等网页内容未读取："),
+                            (self.after_end, "正文结束后的文字（附件、分享栏、网站页脚等）未读取：")):
+            if lines:
+                out.append(what + "／".join(one_line(t) for t in lines[:8]) + ("…" if len(lines) > 8 else ""))
+        return out
+
+
+def preface(lines: list[Line], bounds: Bounds) -> list[str]:
+    """The preface among the lines between the title and the first heading: from the first sentence
+    on, link-dense and outside lines left out (the publishing details, toolbars, a date line and a
+    site menu before it, too)."""
+    first = next((i for i, line in enumerate(lines) if not is_furniture(line) and is_sentence(line.text)), len(lines))
+    kept = []
+    for i, line in enumerate(lines):
+        if i < first or line.linky or line.outside:
+            bounds.page_furniture.append(line.text)
+        else:
+            kept.append(line.text)
+    return kept
+
+
+@dataclass
+class Ending:
+    keep: int                   # lines of the last section that are the report's
+    organ: str = ""
+    date: str = ""
+
+
+def ending(lines: list[Line]) -> Ending:
+    """Where the last section ends: after its 落款 (organ and date) when it has one, else at its
+    content's end — the first link-dense or outside line, or the first run of lines that are no
+    content (a lone such line at the very end too, if it is a field, a date or has no Chinese)."""
+    stop = next((i for i, line in enumerate(lines) if line.linky or line.outside), len(lines))
+    signed = _signature(lines, _with_signature_outside(lines, stop))
+    if signed is not None:
+        return signed
+    run = None
+    for i in range(stop):
+        if _content(lines[i]) or (i == 0 and not is_furniture(lines[i])):
+            run = None
+            continue
+        run = i if run is None else run
+        if i - run >= 1 and (run > 0 or i - run >= 2):
+            return Ending(run)
+    if run is not None and run == stop - 1 and is_furniture(lines[run]):
+        return Ending(run)
+    return Ending(stop)
+
+
+def _with_signature_outside(lines: list[Line], stop: int) -> int:
+    """``stop``, or past the organ and date lines set just outside the article's container (a
+    CMS may keep the signature in an element of its own)."""
+    for n in (2, 1):
+        if stop + n <= len(lines) and all(line.outside and not line.linky for line in lines[stop:stop + n]) \
+                and is_date_line(lines[stop + n - 1].text):
+            return stop + n
+    return stop
+
+
+def _signature(lines: list[Line], stop: int) -> Ending | None:
+    """The 落款: a date line after the section's first line (the organ on the line above it)."""
+    date_at = next((i for i in range(1, stop) if is_date_line(lines[i].text)
+                    and not (i + 1 < stop and is_sentence(lines[i + 1].text) and len(lines[i + 1].text) > 60)), None)
+    if date_at is None:
+        return None
+    signed = Ending(date_at, date=lines[date_at].text)
+    above = lines[date_at - 1]
+    if (len(above.text) <= 40 and not is_sentence(above.text) and not is_furniture(replace(above, outside=False))
+            and (date_at - 1 > 0 or above.right)):
+        signed.keep, signed.organ = date_at - 1, above.text
+    return signed

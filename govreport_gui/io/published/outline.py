@@ -1,0 +1,122 @@
+"""The six section headings of a published report, found by their number and their order.
+
+Clerks number the parts ``一、`` … ``六、`` (Word's auto-numbering turns them into ``1、``; some
+write ``一．``, ``第一部分``) but word them as they like: ``五、存在的主要问题及整改措施``,
+``六、其他需求报告的事项``, ``四、因政府信息公开工作被申请行政复议、提起行政诉讼情况``.  A line is
+a heading candidate when it is short, no sentence, and either names a part exactly as a declared
+heading does (with or without its numeral: ``labels.heading_key``) or starts with a part's number;
+its score is how close its words are to that part's declared headings.  The headings read are the
+chain of candidates in the order of the parts with the highest total score — so a sub-item of 一
+numbered ``二、政府信息管理`` does not take the place of ``二、主动公开政府信息情况`` further on — and a
+part still missing takes the one line numbered for it between its neighbours.
+
+``find_headings(["一、总体情况", "正文。", "五、存在的问题及整改措施", …])`` →
+``{"一": 0, "五": 2, …}`` (part → index of its heading line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from ...core.forms import FORMS
+from ...core.values import normalise_text
+from ..locate.labels import heading_key
+
+#: A heading's words are at most this long; a longer line is text.
+MAX_HEADING_CHARS = 40
+#: A numbered line is read as a part's heading when its words are at least this close to the
+#: part's declared headings (``存在的主要问题及整改措施`` ≈ 0.75; ``政府信息管理`` for 二 ≈ 0.5; an
+#: unrelated sub-item ≈ 0).  Below it, the line is a heading only when nothing better is there.
+SIMILAR = 0.45
+_SENTENCE_MARKS = "。；;！!？?"
+# "一、" "1、" "1." "一．" "第一部分" (after normalise_text: full-width marks are half-width)
+_NUMBERED = re.compile(r"^(?:第(?P<part>[一二三四五六1-6])部分[、.,:]?|(?P<num>[一二三四五六]|[1-6](?!\d))[、.,:])(?P<words>.*)$")
+_DIGITS = {str(i + 1): n for i, n in enumerate("一二三四五六")}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    index: int      # the line's place
+    key: str        # the part it may head: "一" … "六"
+    order: int      # the part's place: 0 … 5
+    score: float    # 1.0: a declared wording; else how close its words are
+    short: bool     # few words: may head its part even when the wording is far off
+
+
+def _parts() -> tuple[str, ...]:
+    return tuple(section.key for section in next(iter(FORMS.values())).sections)
+
+
+@lru_cache(maxsize=1)
+def _declared_words() -> dict[str, tuple[str, ...]]:
+    """Each part's declared headings (every version, every accepted variant) without their numeral."""
+    out: dict[str, list[str]] = {}
+    for form in FORMS.values():
+        for section in form.sections:
+            for name in (section.heading, *form.heading_variants.get(section.key, ())):
+                words = _NUMBERED.match(normalise_text(name))
+                out.setdefault(section.key, []).append(words.group("words") if words else normalise_text(name))
+    return {key: tuple(dict.fromkeys(words)) for key, words in out.items()}
+
+
+def candidate(index: int, text: str) -> Candidate | None:
+    """``text`` as a possible section heading, or None when it cannot be one."""
+    line = normalise_text(text)
+    if not line or len(line) > MAX_HEADING_CHARS + 6 or line[-1] in _SENTENCE_MARKS or "。" in line:
+        return None
+    parts = _parts()
+    exact = heading_key(text)
+    if exact is not None:
+        return Candidate(index, exact, parts.index(exact), 1.0, True)
+    numbered = _NUMBERED.match(line)
+    if numbered is None:
+        return None
+    number = numbered.group("part") or numbered.group("num")
+    key = _DIGITS.get(number, number)
+    words = numbered.group("words").rstrip(":")
+    if not words or len(words) > MAX_HEADING_CHARS or "," in words:
+        return None
+    score = max(SequenceMatcher(None, words, declared).ratio() for declared in _declared_words()[key])
+    return Candidate(index, key, parts.index(key), score, len(words) <= 20)
+
+
+def find_headings(lines: list[str]) -> dict[str, int]:
+    """The parts' headings among ``lines``: part key → line index, in the parts' order."""
+    candidates = [c for i, text in enumerate(lines) if (c := candidate(i, text)) is not None]
+    chosen = _best_chain([c for c in candidates if c.score >= SIMILAR])
+    _fill_gaps(chosen, candidates, len(lines))
+    return {c.key: c.index for c in sorted(chosen.values(), key=lambda c: c.index)}
+
+
+def _best_chain(candidates: list[Candidate]) -> dict[str, Candidate]:
+    """The candidates rising in both place and part order with the highest total score (ties: the
+    later lines — a list of the parts in the preamble comes before the parts themselves)."""
+    best: list[tuple[float, int]] = []    # (total score of the best chain ending here, previous)
+    for i, c in enumerate(candidates):
+        before = [(best[j][0], j) for j in range(i) if candidates[j].order < c.order]
+        total, previous = max(before, default=(0.0, -1))
+        best.append((total + c.score, previous))
+    if not best:
+        return {}
+    end = max(range(len(best)), key=lambda i: (round(best[i][0], 6), i))
+    chain: dict[str, Candidate] = {}
+    while end >= 0:
+        chain[candidates[end].key] = candidates[end]
+        end = best[end][1]
+    return chain
+
+
+def _fill_gaps(chosen: dict[str, Candidate], candidates: list[Candidate], n_lines: int) -> None:
+    """A part without a heading takes the one short line numbered for it between its neighbours."""
+    parts = _parts()
+    for order, key in enumerate(parts):
+        if key in chosen:
+            continue
+        after = max((c.index for c in chosen.values() if c.order < order), default=-1)
+        before = min((c.index for c in chosen.values() if c.order > order), default=n_lines)
+        fits = [c for c in candidates if c.key == key and c.short and after < c.index < before]
+        if len(fits) == 1:
+            chosen[key] = fits[0]

@@ -1,0 +1,114 @@
+"""Where a report begins and ends among the lines of any reader (here: plain paragraphs, as a PDF
+or a crawler's text gives them — no links, no page structure to lean on)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport_gui.io.published.blocks import Block
+from govreport_gui.io.published.document import read_blocks
+
+HEADINGS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+ONE = ["2023年，本局认真落实条例要求，政务公开工作平稳推进。", "（一）主动公开", "全年主动公开信息一百余条。"]
+FIVE = ["一是公开内容还不够全面；二是解读形式比较单一。"]
+LONG_SIX = ("本年度未收取信息处理费。我局在门户网站开设了重点领域信息公开专栏，网站首页设置政策文件、解读回应等栏目入口，"
+            "群众可以通过网站留言、电话等方式提出意见建议，网站的版权所有和主办单位信息已按要求标注。")
+FOOTER = ["附件下载：", "某某局2023年政府信息公开工作年度报告.docx", "扫一扫在手机打开当前页", "网站地图", "联系我们",
+          "版权所有：某某市人民政府办公室", "主办单位：某某市人民政府办公室", "网站标识码：3300000000",
+          "地址：某某市人民路1号 邮编：310000 电话：0571-80000000", "建议使用IE9以上版本浏览器，1366×768分辨率浏览本站"]
+
+
+def _read(head: list[str], six: list[str], five=FIVE):
+    lines = [*head]
+    for heading in HEADINGS:
+        lines.append(heading)
+        lines += {"一": ONE, "五": five, "六": six}.get(heading[0], [])
+    return read_blocks([Block("p", t) for t in lines], "r.pdf", "pdf")
+
+
+TITLE = ["某某市交通运输局2023年政府信息公开工作年度报告"]
+
+
+def test_a_page_without_signature_does_not_keep_the_site_footer_as_six():
+    result = _read(TITLE, [LONG_SIX, *FOOTER])
+    assert result.report.sections["六"] == LONG_SIX          # the paragraph about the website stays whole
+    assert result.report.meta.issuing_organ == result.report.meta.date == ""
+    notes = "\n".join(result.notes)
+    assert "正文结束后的文字" in notes and "扫一扫在手机打开当前页" in notes
+
+
+def test_six_that_says_none_then_the_footer():
+    assert _read(TITLE, ["无。", *FOOTER]).report.sections["六"] == "无。"
+    assert _read(TITLE, ["无", *FOOTER]).report.sections["六"] == "无"
+
+
+def test_signature_then_footer():
+    result = _read(TITLE, ["无。", "某某市交通运输局", "2024年1月18日", *FOOTER])
+    meta = result.report.meta
+    assert (meta.issuing_organ, meta.date) == ("某某市交通运输局", "2024年1月18日")
+    assert result.report.sections["六"] == "无。"
+    assert any("版权所有" in n for n in result.notes)
+
+
+def test_contact_lines_at_the_end_of_six_stay():
+    six = ["如对本报告有疑问，请与本局办公室联系。", "联系电话：0571-86012345", "电子邮箱：gk@example.gov.cn"]
+    assert _read(TITLE, six).report.sections["六"] == "\n".join(six)
+
+
+def test_sub_headings_and_a_last_line_without_full_stop_stay():
+    six = ["（一）信息处理费", "本年度未收取信息处理费。", "（二）其他事项", "1.人大建议办理", "本年度承办的建议全部办结并公开答复",
+           "（三）工作创新", "本年度开展政府开放日活动两次"]
+    assert _read(TITLE, six).report.sections["六"] == "\n".join(six)
+
+
+def test_a_page_number_after_the_last_line_is_left_out():
+    result = _read(TITLE, ["无。", "— 5 —"])
+    assert result.report.sections["六"] == "无。"
+
+
+def test_preface_from_its_first_sentence_contact_lines_kept():
+    head = ["标题：某某市交通运输局2023年政府信息公开年度报告", "单位：某某市交通运输局",
+            "来源：http://www.example.gov.cn/art/1.html", "采集时间：2024-03-02 14:20:11", "首页", "政务公开", "互动交流",
+            "当前位置：首页 > 政务公开 > 年报", "某某市交通运输局2023年政府信息公开年度报告", "2024-01-18", "字号：大 中 小",
+            "本报告依照条例编写，统计期限为2023年1月1日至12月31日。", "联系电话：0571-86012345"]
+    result = _read(head, ["无。"])
+    meta = result.report.meta
+    assert (meta.agency, meta.year) == ("某某市交通运输局", 2023)
+    assert meta.preamble == "本报告依照条例编写，统计期限为2023年1月1日至12月31日。\n联系电话：0571-86012345"
+    notes = "\n".join(result.notes)
+    assert "采集时间" in notes and "字号" in notes
+
+
+def test_crawler_header_title_when_the_page_has_none():
+    head = ["标题：2019年某某办公厅政府信息公开工作年度报告", "采集时间：2020-03-02 14:20:11", "首页", "政务公开",
+            "本报告依照条例编写。"]
+    meta = _read(head, ["无。"]).report.meta
+    assert (meta.agency, meta.year, meta.preamble) == ("某某办公厅", 2019, "本报告依照条例编写。")
+
+
+@pytest.mark.parametrize("title, agency, year", [
+    (["某某县民政局", "2023年政府信息公开工作年度报告"], "某某县民政局", 2023),
+    (["某某县民政局2023年", "政府信息公开工作年度报告"], "某某县民政局", 2023),
+    (["2023年某某县民政局政府信息公开工作年度报告"], "某某县民政局", 2023),
+    (["某某县民政局政府信息公开工作年度报告", "（2023年）"], "某某县民政局", 2023),
+    (["某某县民政局2023年政府信息公开年度报告"], "某某县民政局", 2023),
+    # a menu line above the title that names the reports is no part of it
+    (["政府信息公开年报", "2023年政府信息公开工作年度报告"], "某某县民政局", 2023),
+])
+def test_title_forms(title, agency, year):
+    result = _read(title, ["无。", "某某县民政局", "2024年1月18日"])
+    assert (result.report.meta.agency, result.report.meta.year) == (agency, year)
+
+
+def test_agency_from_the_signature_when_the_title_names_none():
+    result = _read(["2023年政府信息公开工作年度报告"], ["无。", "某某县民政局", "2024年1月18日"])
+    assert result.report.meta.agency == "某某县民政局"
+    assert any("按文末落款读取" in n for n in result.notes)
+
+
+def test_headings_worded_otherwise_keep_each_part_in_its_place():
+    lines = [*TITLE, "一、总体情况", *ONE, "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及整改措施", *FIVE, "六、其他需求报告的事项", "无。"]
+    report = read_blocks([Block("p", t) for t in lines], "r.pdf", "pdf").report
+    assert report.sections["五"] == FIVE[0] and "四" not in report.sections and report.sections["六"] == "无。"

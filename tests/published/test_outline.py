@@ -1,0 +1,87 @@
+"""The six section headings found by their number and order, however a clerk words them."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport_gui.io.published.outline import find_headings
+
+OFFICIAL = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+
+
+def _with_text(headings: list[str]) -> list[str]:
+    lines = ["某某局2023年政府信息公开工作年度报告", "本报告依照条例编写。"]
+    for heading in headings:
+        lines += [heading, "本部分的正文，写明有关情况。"]
+    return lines
+
+
+def _found(lines: list[str]) -> dict[str, str]:
+    return {key: lines[at] for key, at in find_headings(lines).items()}
+
+
+def test_official_headings():
+    assert _found(_with_text(OFFICIAL)) == dict(zip("一二三四五六", OFFICIAL))
+
+
+@pytest.mark.parametrize("key, heading", [
+    ("五", "五、存在的主要问题及整改措施"),
+    ("五", "五、工作中存在的问题和改进措施"),
+    ("五", "五、政府信息公开工作存在的主要问题及改进情况"),
+    ("六", "六、其他需求报告的事项"),                       # a typo seen in real reports
+    ("六", "六、其他事项"),
+    ("四", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
+    ("一", "1、 总体情况"),                                 # Word's auto-numbering
+    ("二", "2．主动公开政府信息情况"),
+    ("一", "第一部分 总体情况"),
+    ("一", "一、概述"),                                     # far off, but the only line numbered 一
+    ("三", "三、依申请公开情况"),
+    ("五", "五．存在问题及改进措施："),
+])
+def test_a_heading_worded_otherwise_is_found_by_its_number(key, heading):
+    headings = [heading if h[0] == key else h for h in OFFICIAL]
+    found = _found(_with_text(headings))
+    assert found[key] == heading
+    assert list(found) == list("一二三四五六")
+
+
+def test_the_text_of_five_is_never_filed_under_four():
+    lines = _with_text([h if h[0] != "五" else "五、存在的主要问题及整改措施" for h in OFFICIAL])
+    found = find_headings(lines)
+    assert found["五"] == found["四"] + 2
+
+
+def test_sub_items_numbered_like_parts_do_not_take_their_place():
+    """一 structured as 一、二、三… (as some clerks do): the parts' own headings further on win."""
+    lines = ["某某局2023年政府信息公开工作年度报告", OFFICIAL[0],
+             "一、主动公开情况", "全年主动公开信息120条。", "二、依申请公开情况", "全年收到申请5件。",
+             "三、政府信息管理", "落实保密审查。", "四、平台建设", "网站运行平稳。",
+             OFFICIAL[1], "见下表。", OFFICIAL[2], OFFICIAL[3], OFFICIAL[4], "问题。", OFFICIAL[5], "无。"]
+    found = find_headings(lines)
+    assert [lines[found[k]] for k in "一二三四五六"] == OFFICIAL
+
+
+def test_a_list_of_the_parts_in_the_preface_is_not_the_parts():
+    lines = ["某某局2023年政府信息公开工作年度报告", "本报告包括以下部分：", *OFFICIAL, "正文开始。"]
+    lines += [x for h in OFFICIAL for x in (h, "本部分的正文。")]
+    found = find_headings(lines)
+    assert min(found.values()) > len(OFFICIAL) + 1
+    assert [lines[found[k]] for k in "一二三四五六"] == OFFICIAL
+
+
+@pytest.mark.parametrize("line", [
+    "一、加强组织领导，明确工作责任。",       # a sentence
+    "1、政务公开意识还不够强。个别工作人员重视不够。",
+    "二是强化政策解读",                      # 二是 is no numbering
+    "12、其他",
+])
+def test_lines_that_are_no_headings(line):
+    lines = _with_text(OFFICIAL)
+    lines.insert(3, line)
+    assert line not in _found(lines).values()
+
+
+def test_headings_without_numerals():
+    headings = [h.split("、", 1)[1] for h in OFFICIAL]
+    assert list(_found(_with_text(headings)).values()) == headings
