@@ -110,21 +110,31 @@ class Expected:
     chrome: list[str] = field(default_factory=list)     # site text none of which may be read as the report's
 
 
-def expected_report(page: Page) -> Report:
+def expected_report(page: Page, words: Report | None = None) -> Report:
+    """The report a page publishes: our figures and words, or the figures, agency, year, preface
+    and sections of ``words`` (a real report's, read at test time); the 落款 as ``page`` says."""
     report = published_report(page.version, page.seed)
     rng = random.Random(page.seed)
-    agency = rng.choice(_AGENCIES)
-    year = report.meta.year
-    report.meta.agency = agency
-    fill = {"agency": agency, "year": year}
-    report.meta.preamble = "\n".join(p.format(**fill) for p in _PREFACE) if page.preface else ""
-    report.sections = {"一": "\n".join(p.format(**fill) for p in _ONE), "二": "本年度主动公开政府信息情况如下表。",
-                       "五": "\n".join(_FIVE), "六": "\n".join(_SIX[page.six])}
+    if words is not None:
+        report = words.copy()
+        report.sections = {k: _paragraphs(v) for k, v in words.sections.items() if _paragraphs(v)}
+        report.meta.preamble = _paragraphs(words.meta.preamble)
+    else:
+        report.meta.agency = rng.choice(_AGENCIES)
+        fill = {"agency": report.meta.agency, "year": report.meta.year}
+        report.meta.preamble = "\n".join(p.format(**fill) for p in _PREFACE) if page.preface else ""
+        report.sections = {"一": "\n".join(p.format(**fill) for p in _ONE), "二": "本年度主动公开政府信息情况如下表。",
+                           "五": "\n".join(_FIVE), "六": "\n".join(_SIX[page.six])}
+    agency, year = report.meta.agency, report.meta.year
     if page.signed:
         report.meta.issuing_organ, report.meta.date = agency, f"{year + 1}年1月{rng.randint(10, 28)}日"
     else:
         report.meta.issuing_organ = report.meta.date = ""
     return report
+
+
+def _paragraphs(text: str) -> str:
+    return "\n".join(line.strip(" \t\u3000") for line in text.splitlines() if line.strip(" \t\u3000"))
 
 
 def headings_of(page: Page, report: Report) -> dict[str, str]:
@@ -255,8 +265,8 @@ def chrome_of(page: Page, report: Report) -> list[str]:
     return [c for c in out if c]
 
 
-def site_page(page: Page) -> tuple[str, Expected]:
-    report = expected_report(page)
+def site_page(page: Page, words: Report | None = None) -> tuple[str, Expected]:
+    report = expected_report(page, words)
     rng = random.Random(page.seed * 3 + 1)
     parts = article_parts(page, report, rng, _TABLE_STYLE[page.frame])
     body = _FRAMES[page.frame](page, report, parts)
@@ -354,11 +364,11 @@ def _article_cell(cell, page: Page, report: Report) -> None:
     _link_line(cell, ["".join(TITLES[page.title](meta.agency, meta.year)) + ".docx"])
 
 
-def page_docx(page: Page, path) -> Expected:
+def page_docx(page: Page, path, words: Report | None = None) -> Expected:
     """The page as Word keeps it when pasted: a layout table of menu, sidebar, article and footer."""
     import docx
 
-    report = expected_report(page)
+    report = expected_report(page, words)
     document = docx.Document()
     layout = document.add_table(rows=3, cols=2)
     top = layout.cell(0, 0).merge(layout.cell(0, 1))

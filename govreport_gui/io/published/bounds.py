@@ -218,13 +218,15 @@ class Bounds:
     """What was kept and what was left out, for the notes."""
 
     before_title: list[str] = field(default_factory=list)
-    page_furniture: list[str] = field(default_factory=list)   # between the title and the report
+    page_furniture: list[str] = field(default_factory=list)   # between the title (if any) and the report
     after_end: list[str] = field(default_factory=list)
+    titled: bool = True                                         # a title was found
 
     def notes(self) -> list[str]:
         out = []
+        between = "标题与正文之间的发布信息、工具栏等网页内容未读取：" if self.titled else "正文之前的网站栏目、发布信息等未读取："
         for lines, what in ((self.before_title, "标题之前的文字（网站栏目、导航等）未读取："),
-                            (self.page_furniture, "标题与正文之间的发布信息、工具栏等网页内容未读取："),
+                            (self.page_furniture, between),
                             (self.after_end, "正文结束后的文字（附件、分享栏、网站页脚等）未读取：")):
             if lines:
                 out.append(what + "／".join(one_line(t) for t in lines[:8]) + ("…" if len(lines) > 8 else ""))

@@ -83,6 +83,13 @@ def candidate(index: int, text: str) -> Candidate | None:
     return Candidate(index, key, parts.index(key), score, len(words) <= 20)
 
 
+def looks_like_heading(text: str) -> bool:
+    """``text`` reads as a section heading on its own (a declared wording, or a part's number and
+    words close to its headings): a reader starts a new paragraph there."""
+    found = candidate(0, text)
+    return found is not None and found.score >= SIMILAR
+
+
 def find_headings(lines: list[str]) -> dict[str, int]:
     """The parts' headings among ``lines``: part key → line index, in the parts' order."""
     candidates = [c for i, text in enumerate(lines) if (c := candidate(i, text)) is not None]

@@ -36,13 +36,14 @@ from pathlib import Path
 
 from ...core.errors import ReadError
 from ...core.values import BLANK_MARKS, normalise_text
-from ..locate.labels import MAX_LABEL_CHARS, heading_key
+from ..locate.labels import MAX_LABEL_CHARS
 from ..locate.sheet_grid import MAX_COLS, MAX_ROWS
 from ..locate.table_locate import label_index
 from ..notes import Note
 from ..registry import ImportResult
 from .blocks import Block, DCell, Grid
 from .document import read_blocks
+from .outline import looks_like_heading
 from .tables import looks_numeric
 
 #: A published annual report is a few pages (rarely more than 20); pages after these are not read.
@@ -293,7 +294,7 @@ def _unframed(table: _Table) -> list[_Table]:
     def prose(row: list[_Cell]) -> bool:
         across = len(row) == 1 and _near(row[0].x0, table.x0) and _near(row[0].x1, table.x1)
         text = normalise_text(row[0].text)
-        return across and ("。" in text or heading_key(text) is not None or len(text) > MAX_LABEL_CHARS)
+        return across and ("。" in text or looks_like_heading(text) or len(text) > MAX_LABEL_CHARS)
 
     if not any(prose(row) for row in rows):
         return [table]
@@ -450,7 +451,7 @@ def _starts_paragraph(prev: _Line, line: _Line, left: float, right: float) -> bo
     """``line`` begins a new paragraph: the line before ended short of the right margin, this one
     is indented (or centred) or a section heading, or a gap wider than a line lies between them."""
     h = line.height
-    if prev.x1 < right - 1.5 * h or line.x0 > left + 0.8 * h or heading_key(line.text) is not None:
+    if prev.x1 < right - 1.5 * h or line.x0 > left + 0.8 * h or looks_like_heading(line.text):
         return True
     return line.page == prev.page and line.top - prev.bottom > 0.9 * h
 
