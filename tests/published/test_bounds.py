@@ -112,3 +112,26 @@ def test_headings_worded_otherwise_keep_each_part_in_its_place():
              "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及整改措施", *FIVE, "六、其他需求报告的事项", "无。"]
     report = read_blocks([Block("p", t) for t in lines], "r.pdf", "pdf").report
     assert report.sections["五"] == FIVE[0] and "四" not in report.sections and report.sections["六"] == "无。"
+
+
+def test_a_date_in_the_footer_is_no_signature():
+    result = _read(TITLE, [LONG_SIX, "附件下载：", "扫一扫在手机打开当前页", "网站地图", "2024年1月18日", "版权所有：某某市人民政府"])
+    meta = result.report.meta
+    assert result.report.sections["六"] == LONG_SIX
+    assert (meta.issuing_organ, meta.date) == ("", "")
+
+
+def test_a_link_line_inside_six_with_text_after_it_stays():
+    """A web address set as a link of its own inside 六 is the report's; the share bar after the
+    signature is not."""
+    six = [Block("p", "本机关政府信息公开指南的全文见："), Block("p", "http://www.example.gov.cn/zn.html", links=33),
+           Block("p", "欢迎社会各界监督。"), Block("p", "某某市交通运输局", right=True), Block("p", "2024年1月18日", right=True),
+           Block("p", "分享到：微信 微博", links=4), Block("p", "【打印本页】【关闭窗口】", links=10)]
+    blocks = [Block("p", t) for t in TITLE]
+    for heading in HEADINGS:
+        blocks.append(Block("p", heading))
+        blocks += six if heading[0] == "六" else []
+    result = read_blocks(blocks, "p.html", "html")
+    assert result.report.sections["六"] == "本机关政府信息公开指南的全文见：\nhttp://www.example.gov.cn/zn.html\n欢迎社会各界监督。"
+    assert (result.report.meta.issuing_organ, result.report.meta.date) == ("某某市交通运输局", "2024年1月18日")
+    assert any("分享到" in n for n in result.notes)

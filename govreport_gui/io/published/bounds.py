@@ -255,16 +255,18 @@ class Ending:
 
 
 def ending(lines: list[Line]) -> Ending:
-    """Where the last section ends: after its 落款 (organ and date) when it has one, else at its
-    content's end — the first link-dense or outside line, or the first run of lines that are no
-    content (a lone such line at the very end too, if it is a field, a date or has no Chinese)."""
-    stop = next((i for i, line in enumerate(lines) if line.linky or line.outside), len(lines))
-    signed = _signature(lines, _with_signature_outside(lines, stop))
-    if signed is not None:
-        return signed
+    """Where the last section ends: after its 落款 when one follows its content (a date line,
+    the organ on the line above it), else at its content's end — the first line outside the
+    article's container, or the first run of two lines that are no content (link lines, fields,
+    short lines: an attachment list, a share bar, the footer), or a lone line of furniture at
+    the very end.  A lone link line with the report's text after it stays."""
+    stop = _with_signature_outside(lines, next((i for i, line in enumerate(lines) if line.outside), len(lines)))
     run = None
     for i in range(stop):
-        if _content(lines[i]) or (i == 0 and not is_furniture(lines[i])):
+        line = lines[i]
+        if i and is_date_line(line.text) and (run is None or run == i - 1) and not _prose_follows(lines, i, stop):
+            return _signed(lines, i, run)
+        if _content(line) or (i == 0 and not is_furniture(line)):
             run = None
             continue
         run = i if run is None else run
@@ -285,15 +287,17 @@ def _with_signature_outside(lines: list[Line], stop: int) -> int:
     return stop
 
 
-def _signature(lines: list[Line], stop: int) -> Ending | None:
-    """The 落款: a date line after the section's first line (the organ on the line above it)."""
-    date_at = next((i for i in range(1, stop) if is_date_line(lines[i].text)
-                    and not (i + 1 < stop and is_sentence(lines[i + 1].text) and len(lines[i + 1].text) > 60)), None)
-    if date_at is None:
-        return None
+def _prose_follows(lines: list[Line], at: int, stop: int) -> bool:
+    """A long sentence right after a date line: the date was a line of the text, no signature."""
+    return at + 1 < stop and is_sentence(lines[at + 1].text) and len(lines[at + 1].text) > 60
+
+
+def _signed(lines: list[Line], date_at: int, run: int | None) -> Ending:
+    """The 落款 ending with the date line ``date_at``: the organ is the line above when that is
+    no content (``run``), or the section's only line set to the right."""
     signed = Ending(date_at, date=lines[date_at].text)
     above = lines[date_at - 1]
-    if (len(above.text) <= 40 and not is_sentence(above.text) and not is_furniture(replace(above, outside=False))
-            and (date_at - 1 > 0 or above.right)):
+    organ_like = len(above.text) <= 40 and not is_sentence(above.text) and not is_furniture(replace(above, outside=False))
+    if organ_like and (run == date_at - 1 or (date_at == 1 and above.right)):
         signed.keep, signed.organ = date_at - 1, above.text
     return signed
