@@ -152,12 +152,10 @@ class FileFlows(QObject):
         """Start this year's report from last year's file (figures that carry over are filled in)."""
         if not self.maybe_discard():
             return False
-        path = path or dialogs.open_file(self.window, "选择上一年度的报告", _open_filter())
-        if not path:
+        chosen = self._choose_and_read(path, "选择上一年度的报告")
+        if chosen is None:
             return False
-        result = self._read(path)
-        if result is None:
-            return False
+        path, result = chosen
         try:
             from ..core.carryover import carry_over
             carried = carry_over(result.report)
@@ -207,6 +205,16 @@ class FileFlows(QObject):
         else:
             self.message.emit(f"已打开“{path.name}”。")
 
+    def _choose_and_read(self, path: str | os.PathLike | None, title: str):
+        """``path`` (or the file the clerk chooses under ``title``) and what was read from it;
+        None when nothing was chosen or the file could not be read (the clerk has been told)."""
+        if not path:
+            path = dialogs.open_file(self.window, title, _open_filter())
+            if not path:
+                return None
+        result = self._read(path)
+        return None if result is None else (Path(path), result)
+
     def _read(self, path: str | os.PathLike):
         from ..io.registry import kind_named, read_report, sniff
         try:
@@ -231,13 +239,10 @@ class FileFlows(QObject):
     def import_into(self, path: str | os.PathLike | None = None) -> bool:
         """Replace the report's content with a file's (one undo step), after showing the notes."""
         self.window.commit_pending()
-        if path is None:
-            path = dialogs.open_file(self.window, "导入报告内容", _open_filter())
-            if not path:
-                return False
-        result = self._read(path)
-        if result is None:
+        chosen = self._choose_and_read(path, "导入报告内容")
+        if chosen is None:
             return False
+        path, result = chosen
         name = Path(path).name
         report = self.session.report
         # the preview shows what the file brings (and what disagrees); 导入 confirms, 取消 changes nothing
@@ -259,13 +264,10 @@ class FileFlows(QObject):
     def import_previous(self, path: str | os.PathLike | None = None) -> bool:
         """Load last year's report for the cross-year checks; offer to fill in carried figures."""
         self.window.commit_pending()
-        if path is None:
-            path = dialogs.open_file(self.window, "导入上一年度报告", _open_filter())
-            if not path:
-                return False
-        result = self._read(path)
-        if result is None:
+        chosen = self._choose_and_read(path, "导入上一年度报告")
+        if chosen is None:
             return False
+        path, result = chosen
         previous = result.report
         report = self.session.report
         # Work out and ask first; the undo macro then only wraps the two pushes, and is always closed.
