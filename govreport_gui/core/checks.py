@@ -18,7 +18,7 @@ from .forms.spec import CrossYear, LooksLike, Total
 from .recalc import recalculate
 from .report import Report
 from .rules import BLANK, FORMAT_YEAR, NEGATIVE, PREVIOUS_YEAR, YEAR, finding_of, signed_columns
-from .values import Value, format_value
+from .values import Value, format_value, magnitude
 
 
 def check_report(report: Report, previous: Report | None = None,
@@ -108,7 +108,7 @@ def _check_balances(form: FormSpec, value: Callable[[CellKey], Value], inputs: M
                                f"（填写后两边应相等）。", todo=True))
         else:
             out.append(finding_of(rule, cells,
-                               f"表{rule.table}{rule.scope}：{left_text}，{right_text}，相差{n(abs(left - right))}"))
+                               f"表{rule.table}{rule.scope}：{left_text}，{right_text}，相差{n(magnitude(left - right))}"))
     return out
 
 
@@ -136,7 +136,7 @@ def _printed_message(total: Total, printed: Value, actual: Value,
             parts.append(f"{k.col if same_row else k.row}({n(v)})")
     equation = "+".join(parts) if parts else "各项均为0"
     return (f"{_where(target)}：文件所列合计为{n(printed)}，按各项重新计算为{n(actual)}"
-            f"（{equation}），相差{n(abs((printed or 0) - (actual or 0)))}。请核对各项数字；如各项无误，"
+            f"（{equation}），相差{n(magnitude((printed or 0) - (actual or 0)))}。请核对各项数字；如各项无误，"
             "是文件所列合计写错了，以重新计算的合计为准（“采用重新计算的合计”；导出时总是写入重新计算的合计）")
 
 
@@ -166,7 +166,7 @@ def may_make_regulations(agency: str) -> bool:
 
 
 def _check_level(report: Report, value: Callable[[CellKey], Value]) -> list[Finding]:
-    out = []
+    out: list[Finding] = []
     if may_make_regulations(report.meta.agency):
         return out
     for hint in report.form.level_hints:
@@ -221,7 +221,7 @@ def _check_cross_year(report: Report, previous: Report, value: Callable[[CellKey
         else:
             out.append(finding_of(rule, (rule.target,),
                                f"{rule.why}：{_where(rule.target)}为{n(actual)}，{parts}={n(expected)}，"
-                               f"相差{n(abs(actual - expected))}"))
+                               f"相差{n(magnitude(actual - expected))}"))
     titles = form.rule_titles()
     for rule_id in sorted(skipped):
         out.append(Finding(Severity.INFO, rule_id, (),

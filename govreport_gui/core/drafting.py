@@ -19,7 +19,7 @@ from .forms.spec import RowGroup, Tag
 from .prompts import heading_line, opens_with_overview
 from .recalc import all_values
 from .report import Report
-from .values import Value, format_value
+from .values import Value, format_value, magnitude, sum_values
 
 
 def outline(form_version: str | None = None) -> dict[str, str]:
@@ -52,9 +52,9 @@ def _change(this: Value, prev: Value) -> str:
         return "，与上年持平"
     diff = this - prev
     word = "增加" if diff > 0 else "减少"
-    text = f"，比上年{word}{format_value(abs(diff))}件"
+    text = f"，比上年{word}{format_value(magnitude(diff))}件"
     if prev:
-        pct = (Decimal(abs(diff)) * 100 / Decimal(prev)).quantize(Decimal("0.1"))
+        pct = (Decimal(magnitude(diff)) * 100 / Decimal(prev)).quantize(Decimal("0.1"))
         text = text[:-1] + f"件（{'增长' if diff > 0 else '下降'}{format_value(pct)}%）"
     return text
 
@@ -69,16 +69,19 @@ class _Figures:
 
     def this(self, table: TableSpec, rows: tuple[str, ...], col: str | None = None) -> int | Decimal:
         col = col or table.total_col
-        return sum((self.values.get(CellKey(table.id, r, col)) or 0 for r in rows), 0)
+        assert col is not None, f"表{table.id}没有总计列"
+        return sum_values(self.values.get(CellKey(table.id, r, col)) for r in rows)
 
     def last(self, table: TableSpec, rows: tuple[str, ...], col: str | None = None) -> int | Decimal | None:
         """Last year's figure, if last year's format has every one of these cells."""
         if self.prev_values is None or self.previous is None:
             return None
-        keys = [CellKey(table.id, r, col or table.total_col) for r in rows]
+        col = col or table.total_col
+        assert col is not None, f"表{table.id}没有总计列"
+        keys = [CellKey(table.id, r, col) for r in rows]
         if not all(self.previous.form.has(k) for k in keys):
             return None
-        return sum((self.prev_values.get(k) or 0 for k in keys), 0)
+        return sum_values(self.prev_values.get(k) for k in keys)
 
 
 def data_summary(report: Report, previous: Report | None = None) -> str:

@@ -29,7 +29,7 @@ from .prompts import OLD_PROMPT, Prompt, empty_parts, prompts, written_text
 from .recalc import all_values
 from .report import Report
 from .rules import PROSE_COPIED, PROSE_FIGURE, PROSE_REQUIRED, PROSE_TEMPLATE, PROSE_YEAR, YEAR_ON_YEAR
-from .values import Value, format_value, shorten
+from .values import Value, format_value, shorten, sum_values
 
 PREAMBLE_NAME = "前言"
 
@@ -146,7 +146,8 @@ _SKIP_BEFORE = re.compile(r"(上年|去年|上一年|同比|较|比|前年|累�
 
 
 def _sum(value: Callable[[CellKey], Value], table: str, group: RowGroup, col: str | None) -> int | Decimal:
-    return sum((value(CellKey(table, r, col)) or 0 for r in group.rows), 0)
+    assert col is not None, f"表{table}没有总计列"
+    return sum_values(value(CellKey(table, r, col)) for r in group.rows)
 
 
 def _describe(table: TableSpec, group: RowGroup, v: int | Decimal) -> str:
@@ -385,7 +386,7 @@ def copied_share(report: Report, previous: Report,
 
 
 def check_copied(report: Report, previous: Report) -> list[Finding]:
-    out = []
+    out: list[Finding] = []
     copied = copied_sentences(report, previous)
     if not copied:
         return out

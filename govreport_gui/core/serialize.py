@@ -243,10 +243,11 @@ def _read_printed(items: object, report: Report, name: str) -> None:
     problems = []
     for item in items if isinstance(items, list) else [items]:
         try:
-            key = CellKey(item["table"], item["row"], item["col"])
+            # not a dict, or not strings: TypeError / AttributeError / KeyError, caught below
+            key = CellKey(item["table"], item["row"], item["col"])  # type: ignore[index]
             if not (form.has(key) and form.cell(key).computed):
                 raise KeyError(key)
-            report.printed[key] = _exact_from_json(item.get("value"), form.cell(key).kind)
+            report.printed[key] = _exact_from_json(item.get("value"), form.cell(key).kind)  # type: ignore[union-attr]
         except (AttributeError, KeyError, TypeError, ValueError):
             problems.append(item)
     if problems:
@@ -288,8 +289,8 @@ def _form_of(doc: object, name: str):
     if not isinstance(schema, str) or not schema.startswith(SCHEMA_PREFIX):
         raise ReadError(f"{name}不是{APP_NAME}的报告文件（缺少 schema: \"{SCHEMA}\"）。")
     if schema != SCHEMA:
-        version = schema[len(SCHEMA_PREFIX):]
-        if version.isdigit() and int(version) > 1:
+        newer = schema[len(SCHEMA_PREFIX):]
+        if newer.isdigit() and int(newer) > 1:
             raise ReadError(f"{name}由较新版本的{APP_NAME}创建（{schema}），本程序只能读取 {SCHEMA}。"
                             f"请升级{APP_NAME}后再打开。")
         raise ReadError(f"{name}的文件版本“{schema}”无法识别。")
@@ -353,7 +354,7 @@ def _read_cell(form, report: Report, cell: object, index: int, seen: set[CellKey
         problems.append(f"第{index}个单元格不是对象")
         return
     table, row, col = cell.get("table"), cell.get("row"), cell.get("col")
-    if not all(isinstance(x, str) for x in (table, row, col)):
+    if not (isinstance(table, str) and isinstance(row, str) and isinstance(col, str)):
         problems.append(f"第{index}个单元格缺少 table/row/col")
         return
     key = CellKey(table, row, col)

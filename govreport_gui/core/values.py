@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -62,7 +63,7 @@ def parse_value(raw: object, kind: Kind) -> Parsed:
     if text in BLANK_MARKS or text.lower() in BLANK_MARKS:
         note = None if text == "" else f"“{original.strip()}”按空白（0）读取"
         return Parsed(None, note)
-    factor = Decimal(1)  # money is stored in 万元
+    factor: Decimal | None = Decimal(1)  # money is stored in 万元 (None: 元, converted below)
     if kind is Kind.MONEY:
         for unit, unit_factor in (("亿元", _YI / WAN), ("万元", Decimal(1)), ("元", None)):
             if text.endswith(unit):
@@ -106,9 +107,23 @@ def _finish(number: Decimal, kind: Kind, interpreted_from: str | None, shown: st
 def _plain(d: Decimal) -> Decimal:
     """A Decimal without exponent or trailing zeros (2009.540 → 2009.54, 1E+2 → 100)."""
     d = d.normalize()
-    if d.as_tuple().exponent > 0:
+    exponent = d.as_tuple().exponent   # 'n' / 'N' / 'F' for NaN and infinity
+    if isinstance(exponent, int) and exponent > 0:
         d = d.quantize(Decimal(1))
     return d
+
+
+def sum_values(values: Iterable[Value]) -> int | Decimal:
+    """The sum of figures, blanks counting as 0."""
+    total: int | Decimal = 0
+    for value in values:
+        total += value or 0
+    return total
+
+
+def magnitude(value: int | Decimal) -> int | Decimal:
+    """``abs()`` that keeps the type (a type checker reads ``abs(int | Decimal)`` as ``object``)."""
+    return -value if value < 0 else value
 
 
 def format_value(value: Value, kind: Kind | None = None) -> str:

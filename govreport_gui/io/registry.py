@@ -35,7 +35,7 @@ class ImportResult:
 
 
 Reader = Callable[[Path], ImportResult]
-Writer = Callable[[Path, Report, "Report | None"], list[str]]
+Writer = Callable[..., list[str]]   # (path, report, previous[, cancelled=…]) → notes
 
 
 @dataclass(frozen=True)
@@ -292,7 +292,14 @@ def open_filter(project_files: bool = True) -> str:
 
 def save_filter(*suffixes: str) -> str:
     """The file types of a file chooser for writing, named as the registry's writers name them."""
-    return ";;".join(f"{kind_for_suffix(suffix).export_name} (*{suffix})" for suffix in suffixes)
+    return ";;".join(f"{_kind(suffix).export_name} (*{suffix})" for suffix in suffixes)
+
+
+def _kind(suffix: str) -> FileKind:
+    """The kind of a suffix the registry is known to have."""
+    entry = kind_for_suffix(suffix)
+    assert entry is not None, suffix
+    return entry
 
 
 def writer_for(suffix: str) -> Writer | None:
@@ -320,7 +327,7 @@ def write_report(path: str | os.PathLike, report: Report, previous: Report | Non
         known = "、".join(writable_suffixes())
         raise WriteError(f"不支持导出为“{suffix or path.name}”格式（可用：{known}）。")
     try:
-        if cancelled is not None and kind_for_suffix(suffix).cancellable:
+        if cancelled is not None and _kind(suffix).cancellable:
             notes = writer(path, report.copy(), previous, cancelled=cancelled)
         else:
             notes = writer(path, report.copy(), previous)

@@ -116,7 +116,8 @@ def test_rendered_table_two_is_whole_on_one_page(tmp_path, sample_path, tools, v
                                       for i in range(lines))
     docx_path = tmp_path / "out.docx"
     write_report(docx_path, report)
-    subprocess.run([tools, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_path)],
+    profile = f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}"   # not the default one another run may hold
+    subprocess.run([tools, profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_path)],
                    check=True, capture_output=True, timeout=180)
     pages = [_squash(p) for p in _pages(tmp_path / "out.pdf")]
     labels = [_squash(g.text) for g in report.form.tables["二"].grid if g.key is None and g.text]

@@ -28,6 +28,7 @@ read and whether their figures differ.  A number in the rows of a located table 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -186,10 +187,12 @@ def detect_version(sheets_uses: list[dict[tuple[int, int], list[LabelUse]]], ind
     return newest, True
 
 
-def locate(sheets: list[SheetGrid], year: int | None = None, form: FormSpec | None = None) -> Located | None:
-    """Locate the tables of ``form`` (or of the version the labels show) in ``sheets``.
+def locate(grids: Sequence[SheetGrid], year: int | None = None, form: FormSpec | None = None) -> Located | None:
+    """Locate the tables of ``form`` (or of the version the labels show) in ``grids`` (sheets,
+    published tables).
 
     Returns None when no label of any report table appears."""
+    sheets = list(grids)
     index = label_index()
     per_sheet = [_occurrences(s, index) for s in sheets]
     if form is not None:
@@ -284,10 +287,7 @@ def _note_stray_figures(sheets: list[SheetGrid], consumed: set[tuple[int, int, i
                         continue
                     # the row (table 四: the group) of the nearest placed cell on its left
                     near = max(by_row[r], key=lambda p: (p.col <= c, p.col if p.col <= c else -p.col))
-                    shown = sheet.get(r, c)
-                    shown = shown.strip() if isinstance(shown, str) else format_value(shown) \
-                        if not isinstance(shown, float) else f"{shown:g}"
-                    stray.append(f"{sheet.ref(r, c)}（{_short(near.key.row)}）“{shown[:20]}”")
+                    stray.append(f"{sheet.ref(r, c)}（{_short(near.key.row)}）“{_as_read(sheet.get(r, c))[:20]}”")
         if stray:
             more = f"等 {len(stray)} 处" if len(stray) > 5 else ""
             result.unplaced.append(Note(
@@ -305,10 +305,19 @@ def _figure(value: object, kind: Kind) -> object:
         return str(value).strip()
 
 
+def _as_read(figure: object) -> str:
+    """A number as the sheet holds it (text as typed, a float as Excel shows it)."""
+    if isinstance(figure, str):
+        return figure.strip()
+    if isinstance(figure, float):
+        return f"{figure:g}"
+    return format_value(figure)  # type: ignore[arg-type]  # _is_number: int or Decimal
+
+
 def _shown(figure: object) -> str:
     if figure is None:
         return "空白"
-    return format_value(figure) if not isinstance(figure, str) else f"“{figure[:20]}”"
+    return format_value(figure) if not isinstance(figure, str) else f"“{figure[:20]}”"  # type: ignore[arg-type]
 
 
 def _is_copy(copy: _Copy, main: _Copy) -> bool:
@@ -324,8 +333,8 @@ def _note_duplicates(form: FormSpec, table: TableSpec, copies: list[_Copy], main
     is compared with the same cell of every other copy; cells read from a copy other than the
     main one are named too — copies are never mixed silently."""
     others = [c for c in copies if c is not main and _is_copy(c, main)]
-    differences = []
-    lone = []   # a figure beside a label elsewhere (no copy) that differs from the one read
+    differences: list[tuple] = []
+    lone: list[tuple] = []   # a figure beside a label elsewhere (no copy) that differs from the one read
     for copy in copies:
         for key, mine in copy.placements.items():
             read = result.placements[key]
@@ -494,7 +503,9 @@ def _place_column_groups(table: TableSpec, version: str, sheet: SheetGrid, occ: 
                     cands = [(rr, cc) for rr, cc in cands if cc == cg or _within(sheet, cg, cc, 2, rg, rr)]
                 else:
                     cands = [(rr, cc) for rr, cc in cands
-                             if _row_dist(sheet, rr, first_row) <= 1 and _within(sheet, prev_col, cc, 3, rg, rr)]
+                             # first_row: set with prev_col, by the first label placed
+                             if _row_dist(sheet, rr, first_row) <= 1  # type: ignore[arg-type]
+                             and _within(sheet, prev_col, cc, 3, rg, rr)]
                 if not cands:
                     continue
                 rr, cc = min(cands, key=lambda p: (p[1], p[0]))
@@ -507,7 +518,7 @@ def _place_column_groups(table: TableSpec, version: str, sheet: SheetGrid, occ: 
                 rows = _out_of_order([label for label in cols if label not in placed],
                                      lambda label: occ.get((version, table.id, "col", label), []), placed,
                                      lambda rr, cc: rg < rr and sheet.row_steps(rg, rr) <= 3
-                                     and _row_dist(sheet, rr, first_row) <= 1 and cg <= cc,
+                                     and _row_dist(sheet, rr, first_row) <= 1 and cg <= cc,  # type: ignore[arg-type]
                                      sheet)
                 found += [(label, rr, placed[label][0]) for label, rr in rows.items()]
             if len(found) >= (len(cols) + 1) // 2:

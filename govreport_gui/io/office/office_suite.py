@@ -61,7 +61,7 @@ def run_soffice(soffice: str, source: Path, convert_to: str, outdir: Path, timeo
     command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nolockcheck",
                "--convert-to", convert_to, "--outdir", str(outdir), str(source)]
     # its own process group (session), so that ending it also ends the soffice.bin it starts
-    group = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if sys.platform == "win32"
+    group = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if sys.platform == "win32"  # type: ignore[attr-defined]
              else {"start_new_session": True})
     try:
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -139,8 +139,8 @@ def run_com(programs: tuple[tuple[str, str], ...], act: Callable[[object], None]
     which must write ``out``.  Returns (the program's name, or None, and what went wrong with each
     that failed).  Runs in any thread (sets up COM for itself); ``check`` may raise to stop."""
     try:
-        import pythoncom  # type: ignore[import-not-found]
-        import win32com.client  # type: ignore[import-not-found]
+        import pythoncom
+        import win32com.client
     except ImportError:
         return None, []
     problems: list[str] = []

@@ -126,7 +126,9 @@ def title_lines(lines: list[Line], end: int) -> TitleFound | None:
         return _joined(lines, plain[-1], end)
     fields = [i for i in range(end) if not lines[i].linky and (f := field_of(lines[i].text)) and _names_report(f[1])]
     if fields:
-        value = field_of(lines[fields[-1]].text)[1]
+        field = field_of(lines[fields[-1]].text)
+        assert field is not None   # a field line: found so above
+        value = field[1]
         return TitleFound(fields[-1], fields[-1] + 1, value, parse_title(value))
     return None
 

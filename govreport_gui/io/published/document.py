@@ -81,7 +81,7 @@ def _found_in(read: TablesRead, wheres: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for table_id in located.tables_found:
         sheets = {id(p.sheet): p.sheet for p in located.placements.values() if p.key.table == table_id}
-        numbers = sorted({n for sheet in sheets.values() for _, n in sheet.parts})
+        numbers = sorted({n for sheet in sheets.values() for _, n in sheet.parts})  # type: ignore[attr-defined]  # PublishedTable
         places = list(dict.fromkeys(wheres[n - 1] for n in numbers if 0 < n <= len(wheres) and wheres[n - 1]))
         text = "、".join(f"第{n}个表格" for n in numbers)
         out[table_id] = text + (f"（{'、'.join(places)}）" if places else "")
@@ -193,8 +193,9 @@ def _form_of(located: Located | None, year: int, has_tables: bool, notes: list[s
             notes.append("文档中没有表格，只读取了文字部分")
         return form_for_year(year) if year else newest_form()
     form = located.form
-    if located.version_guessed:
-        notes.append(located.version_note(year))
+    note = located.version_note(year)   # None unless the version was guessed
+    if note is not None:
+        notes.append(note)
     elif year and not form.applies_to(year):
         notes.append(f"报告年度为{year}年，但表格是{form.version}版格式，按表格读取")
     return form
@@ -209,7 +210,7 @@ def _note_missing_tables(form: FormSpec, read: TablesRead, notes: list[str]) -> 
             notes.append(Note(f"没有找到表{table_id}（{heading}）的表格，按空白处理；"
                               "请在导入后填写该表，或检查文件中该表的标签是否与官方格式一致", "unplaced"))
             continue
-        missing_cells = [c.key for c in spec.cells if c.key not in located.placements]
+        missing_cells = [c.key for c in spec.cells if c.key not in located.placements]  # type: ignore[union-attr]
         if missing_cells:
             shown = "、".join(k.name(limit=14) for k in missing_cells[:5])
             more = f"等 {len(missing_cells)} 个" if len(missing_cells) > 5 else ""

@@ -107,9 +107,9 @@ def _on_page(note: str) -> str:
 def decode_page(data: bytes, declared: str | None = None) -> tuple[str, bool]:
     """The page's text and whether its encoding had to be guessed: a BOM, the part's or the
     ``<meta>``'s declaration, else UTF-8 if it decodes, else GB18030 (a superset of GBK/GB2312)."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+    for bom, bom_codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
-            return data[len(bom):].decode(codec, errors="replace"), False
+            return data[len(bom):].decode(bom_codec, errors="replace"), False
     match = _CHARSET.search(data[:8192]) or _XML_ENCODING.match(data[:512])
     codec = _codec(declared) or _codec(match.group(1).decode("ascii") if match else None)
     if codec:

@@ -313,7 +313,8 @@ def _table(found, page_number: int) -> _Table:
     for row, texts in zip(found.rows, found.extract()):
         for bbox, text in zip(row.cells, texts):
             if bbox is not None:
-                cells.append(_Cell(*bbox, join_lines((text or "").split("\n"))))
+                x0, top, x1, bottom = bbox
+                cells.append(_Cell(x0, top, x1, bottom, join_lines((text or "").split("\n"))))
     return _Table(cells, [page_number])
 
 
@@ -493,14 +494,15 @@ def _blocks(items: list[_Table | _Line]) -> list[Block]:
             joined.append(item)
     blocks: list[Block] = []
     run: list[_Line] = []
-    for item in [*joined, None]:
-        if isinstance(item, _Line):
-            run.append(item)
+    ends: list[_Table | _Line | None] = [*joined, None]   # None: the last run of lines ends
+    for block in ends:
+        if isinstance(block, _Line):
+            run.append(block)
             continue
         blocks.extend(_paragraphs(run, left, right))
         run = []
-        if item is not None:
-            blocks.append(Block("tbl", grid=table_grid(item), where=_pages_text(item.pages)))
+        if block is not None:
+            blocks.append(Block("tbl", grid=table_grid(block), where=_pages_text(block.pages)))
     return blocks
 
 

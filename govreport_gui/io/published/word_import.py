@@ -145,7 +145,7 @@ def _int_attr(el, default: int) -> int:
 
 def document_grids(document) -> list[Grid]:
     """The logical grids of the document's tables, in document order (inside content controls too)."""
-    return [b.grid for b in _blocks(document) if b.kind == "tbl"]
+    return [b.grid for b in _blocks(document) if b.kind == "tbl" and b.grid is not None]
 
 
 def _blocks(document) -> list[Block]:

@@ -225,6 +225,7 @@ class SheetEvaluator:
                 raise CannotEvaluate(f"含有本程序不能计算的写法“{rest[:15]}{'…' if len(rest) > 15 else ''}”")
             pos = m.end()
             kind = m.lastgroup
+            assert kind is not None   # every alternative of _TOKEN is a named group
             tokens.append((kind, m.group(kind)))
         if not tokens:
             raise CannotEvaluate("是空的")

@@ -22,6 +22,7 @@ import logging
 import re
 from decimal import Decimal
 from pathlib import Path
+from typing import IO
 
 from ...core.errors import ReadError
 from ...core.forms import FORMS, Kind, get_form, tables_named
@@ -87,7 +88,7 @@ class _XlsxBook:
         # saves ``t="str"`` and an empty ``<v>``): blank on purpose, not a result the file lacks.
         self.blank_results: dict[str, set[tuple[int, int]]] = {}
         try:
-            self._file = open(path, "rb")
+            self._file: IO[bytes] | None = open(path, "rb")
         except OSError as exc:
             raise ReadError(f"无法读取“{path.name}”：{exc.strerror or exc}。") from None
         try:
@@ -516,8 +517,9 @@ def _build(path: Path, sheets: list[SheetGrid], marker: str | None, book: _XlsxB
         raise ReadError(f"“{path.name}”中没有找到年报表格{extra}：没有{tables_named()}的行列标签"
                         "（如“信息内容”“自然人”“行政复议”）。请确认这是政府信息公开工作年度报告的表格。")
     form = located.form
-    if located.version_guessed:
-        notes.append(located.version_note(meta.year))
+    note = located.version_note(meta.year)   # None unless the version was guessed
+    if note is not None:
+        notes.append(note)
     for s in sheets:
         if s.truncated and any(p.sheet is s for p in located.placements.values()):
             notes.append(Note(f"工作表“{s.name}”很大，只读取了开头部分（至多 {MAX_ROWS} 行、{MAX_COLS} 列）。"))
@@ -576,9 +578,9 @@ def _read_value(p: Placement, spec, notes: list[str], evaluator: SheetEvaluator 
         try:
             if not formula:
                 raise CannotEvaluate("")
-            value = evaluator.formula_value(formula, at=(p.row, p.col))
+            value = evaluator.formula_value(formula, at=(p.row, p.col))  # type: ignore[union-attr]  # a formula: an evaluator
         except CannotEvaluate as exc:
-            why = (evaluator.explain(exc, formula, (p.row, p.col)) if formula
+            why = (evaluator.explain(exc, formula, (p.row, p.col)) if formula  # type: ignore[union-attr]
                    else "文件中读不到这个公式的内容（如数组公式、模拟运算表）")
             if total:
                 notes.append(Note(f"{p.ref}（{_where(p)}）：文件没有保存合计公式的计算结果，而{why}，"
@@ -660,8 +662,8 @@ def _right_of(sheet: SheetGrid, r: int, c: int, own: bool) -> object:
         if isinstance(value, str):
             parts = [value]
             rr = r + 1
-            while sheet.raw(rr, c) is None and isinstance(sheet.raw(rr, c + 1), str):
-                parts.append(sheet.raw(rr, c + 1))
+            while sheet.raw(rr, c) is None and isinstance(more := sheet.raw(rr, c + 1), str):
+                parts.append(more)
                 rr += 1
             return "".join(parts)
         return value

@@ -297,7 +297,7 @@ def _write_grid(ws, table: TableSpec, report: Report, top: int, validations: dic
         for rr in range(r, r + g.rowspan):
             for cc in range(c, c + g.colspan):
                 ws.cell(row=rr, column=cc).border = st["border"]
-        if g.role is Role.INPUT:
+        if g.role is Role.INPUT and g.key is not None:   # an input cell always has its key
             kind = kinds[g.key]
             _write_input(ws.cell(row=r, column=c), report.values.get(g.key), kind, st)
             validations[kind].add(ws.cell(row=r, column=c).coordinate)

@@ -24,7 +24,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ...core.errors import WriteError
-from ...core.forms import CellKey, FormSpec, Role, TableSpec
+from ...core.forms import CellKey, FormSpec, GridCell, Role, TableSpec
 from ...core.recalc import recalculate
 from ...core.report import Report
 from ...core.serialize import write_atomic
@@ -321,8 +321,8 @@ def kept_whole(spec: TableSpec) -> bool:
     return spec.header_rows == 0 or spec.n_rows <= 2 * spec.header_rows
 
 
-def _slots(spec: TableSpec) -> dict[tuple[int, int], object]:
-    slots = {}
+def _slots(spec: TableSpec) -> dict[tuple[int, int], GridCell]:
+    slots: dict[tuple[int, int], GridCell] = {}
     for g in spec.grid:
         for r in range(g.row, g.row + g.rowspan):
             slots[(r, g.col)] = g
@@ -417,7 +417,7 @@ def self_check(data: bytes, report: Report) -> str:
     from ..published.word_import import document_grids, open_docx_bytes
 
     form = report.form
-    expected = dict(report.values)
+    expected: dict[CellKey, Value] = dict(report.values)
     expected.update(recalculate(form, report.values))
     try:
         document = open_docx_bytes(data, "导出的文档")
@@ -434,10 +434,10 @@ def self_check(data: bytes, report: Report) -> str:
             if key not in got:
                 differences.append(f"{key.name()}未找到")
                 continue
-            have = got[key] or 0
+            have = got[key] or 0   # a figure read_tables parsed: int or Decimal
             checked += 1
-            if Decimal(have) != Decimal(want):
-                differences.append(f"{key.name()}应为{format_value(want)}，文档中为{format_value(have)}")
+            if Decimal(have) != Decimal(want):  # type: ignore[arg-type]
+                differences.append(f"{key.name()}应为{format_value(want)}，文档中为{format_value(have)}")  # type: ignore[arg-type]
     texts = {p.text.strip() for p in document.paragraphs}
     for section in form.sections:
         if section.heading not in texts:
