@@ -45,6 +45,9 @@ def check_report(report: Report, previous: Report | None = None,
         findings += _check_cross_year(report, previous, value, prev_computed)
     from .prose_checks import check_prose  # content checks of the prose (and year on year)
     findings += check_prose(report, previous, {**report.values, **computed}, prev_values)
+    if report.ledger is not None:
+        from .ledger.record import ledger_findings  # figures counted from a ledger, changed by hand since
+        findings += ledger_findings(report)
     findings += _check_blanks(report)
     return _apply_accepted(report, findings)
 

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING
 
 from .forms import FORMS, CellKey, Fidelity, FormSpec, Move, get_form, same_cell, version_map
 from .values import Value, coerce_exact, format_value
+
+if TYPE_CHECKING:
+    from .ledger.record import LedgerRecord
 
 # the prose sections of every declared version, in order (一 … 六)
 SECTION_KEYS = tuple(dict.fromkeys(s.key for form in FORMS.values() for s in form.sections))
@@ -63,6 +67,8 @@ class Report:
     values: dict[CellKey, Value] = field(default_factory=dict)     # input cells; absent = blank
     printed: dict[CellKey, Value] = field(default_factory=dict)    # totals as printed in a source
     accepted: list[AcceptedWarning] = field(default_factory=list)
+    # The ledgers the figures of 三/四 were counted from: each cell's count and ledger rows.
+    ledger: LedgerRecord | None = None
 
     @property
     def form(self) -> FormSpec:

@@ -125,6 +125,16 @@ YEAR_ON_YEAR = declare(Rule(
                                   "本年承接上级下放（或移交）的事项，数量相应变化。")))
 
 
+# Figures counted from the agency's own ledgers (core/ledger): not lines of every 校验清单 — a report
+# filled from a ledger lists the first (io/write/check_report), the second is said when counting.
+LEDGER_CHANGED = declare(Rule(
+    "ledger.changed", "由登记台账计数的数字未被改动（与台账一致）", Severity.WARNING, Stage.TABLES, listed=False,
+    reasons=("台账登记有误，已按实际办理情况填写：", "已核实，按台账以外的情况填写：")))
+LEDGER_CARRY_OVER = declare(Rule(
+    "ledger.carry_over", "台账中的上年结转申请与上年报告“结转下年度继续办理”一致（每一列）", Severity.WARNING,
+    Stage.YEARS, needs_previous=True, listed=False))
+
+
 # -- the rules a format version declares with its tables ----------------------------------------
 
 DECLARED_SEVERITY: dict[type, Severity] = {

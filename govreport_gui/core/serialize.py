@@ -84,6 +84,9 @@ def native_to_json(report: Report, previous: Report | None = None) -> dict:
     printed = _printed_to_json(report)
     if printed:
         out["printed_totals"] = printed
+    if report.ledger is not None:
+        from .ledger.record import to_json
+        out["ledger"] = to_json(report.ledger)
     if previous is not None:
         out["previous"] = report_to_json(previous)
     return out
@@ -218,6 +221,7 @@ def load_json_bytes(data: bytes, name: str = "文件") -> Loaded:
     report = report_from_json(doc, name, printed_totals=not own)
     if own:
         _read_printed(doc.get("printed_totals"), report, name)
+        _read_ledger(doc.get("ledger"), report, name)
     previous = None
     if isinstance(doc.get("previous"), dict):
         previous = report_from_json(doc["previous"], f"{name}中的上年报告", printed_totals=not own)
@@ -254,6 +258,18 @@ def _read_printed(items: object, report: Report, name: str) -> None:
         raise ReadError(f"{name}中保存的文件所列合计（printed_totals）有 {len(problems)} 个无法识别的条目"
                         "（文件可能已损坏或被其他程序改动），文件未打开。请使用该文件的备份；或用文本编辑器删除"
                         "“printed_totals”一节后重新打开（删除后只是不再核对原文件所列的合计，数字不受影响）。")
+
+
+def _read_ledger(item: object, report: Report, name: str) -> None:
+    if item is None:
+        return
+    from .ledger.record import from_json
+    try:
+        report.ledger = from_json(item, report.form)
+    except (AttributeError, KeyError, TypeError, ValueError):
+        raise ReadError(f"{name}中保存的登记台账计数记录（ledger）无法识别（文件可能已损坏或被其他程序改动），文件未打开。"
+                        "请使用该文件的备份；或用文本编辑器删除“ledger”一节后重新打开（删除后数字不变，只是不再显示"
+                        "各单元格由台账哪些行计数）。") from None
 
 
 def report_from_json(doc: object, name: str = "文件", printed_totals: bool = True) -> Report:

@@ -143,3 +143,9 @@ REVIEW_OUTCOMES = ("结果维持", "结果纠正", "其他结果", "尚未审结
 
 def table_4() -> tuple[TableSpec, list[Total]]:
     return build_table_4(REVIEW_GROUPS, REVIEW_OUTCOMES, APPLICANT_HEADER.total)
+
+
+def ledger_words(other_handling_as_group: bool):
+    """The words of an agency's ledgers for the version (``ledger_words``), from the labels above."""
+    from . import ledger_words as words
+    return words.build(table_3_leaves(other_handling_as_group), REVIEW_GROUPS, REVIEW_OUTCOMES, APPLICANT_HEADER)

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .ledger_words import LedgerWords
 
 
 class CellKey(NamedTuple):
@@ -317,6 +320,8 @@ class FormSpec:
     # prose starts from, per section (the required topics among them).
     required: tuple[Required, ...] = ()
     outline: dict[str, tuple[Topic, ...]] = field(hash=False, default_factory=dict)
+    # The words of an agency's ledgers (依申请公开登记台账, 复议诉讼案件) that tables 三 and 四 count.
+    ledger: LedgerWords | None = None
 
     def table(self, table_id: str) -> TableSpec:
         return self.tables[table_id]

@@ -82,6 +82,7 @@ def _build() -> FormSpec:
         # offers the usual sub-headings, without 2021's 整改 and 信息处理费.
         required=(),
         outline={"一": common.OVERVIEW_TOPICS, "五": common.PROBLEMS, "六": common.OTHER_MATTERS},
+        ledger=common.ledger_words(other_handling_as_group=False),
     )
 
 

@@ -77,6 +77,7 @@ def _build() -> FormSpec:
         required=_required(),
         outline={"一": common.OVERVIEW_TOPICS, "五": (common.RECTIFICATION, *common.PROBLEMS),
                  "六": (common.FEE, *common.OTHER_MATTERS)},
+        ledger=common.ledger_words(other_handling_as_group=True),
     )
 
 

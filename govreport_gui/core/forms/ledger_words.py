@@ -1,0 +1,281 @@
+"""The words of an agency's own ledgers, as data: the 依申请公开登记台账 (one row per application) that
+table 三 counts, and the 行政复议/行政诉讼 case list that table 四 counts.
+
+Clerks keep their ledgers in their own words — 公民 for 自然人, 律所 for 法律服务机构, 信息不存在 for
+``1.本机关不掌握相关政府信息``, 不予公开（涉密） in one column or 不予公开 | 国家秘密 in two.  Each word
+below names exactly one official label of the version it is declared for (``FormSpec.ledger``); the
+official labels themselves are words too (``build`` adds them).  A word is compared after spacing,
+brackets, punctuation, full-width forms and leading numbering are set aside (``core.ledger.words``);
+nothing is matched by containment or similarity: a value that fits no word is shown to the clerk,
+never counted.
+
+Shape: a ``Choice`` is a set of ``Group``s.  A group either *is* one label (``target``: 自然人,
+（一）予以公开) or stands for several and needs a ``Leaf`` to say which (（三）不予公开 needs its 情形,
+法人或其他组织 its kind of organisation, 行政诉讼 whether it followed a 复议).  A leaf's ``words`` also
+stand alone (信息不存在); its ``reason_only`` words count only after the group's word or in the 情形
+column (其他 means （六）3.其他 only after 其他处理).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import Enum
+
+
+class Field(str, Enum):
+    """What a column of a ledger holds."""
+
+    APPLICANT = "applicant"    # 申请人类型
+    RECEIVED = "received"      # 收到日期 (a case: 立案/收到日期)
+    DONE = "done"              # 办结/答复日期 (a case: 审结/结案日期)
+    RESULT = "result"          # 处理结果 (a case: 审理结果)
+    REASON = "reason"          # 具体情形 (the second column of a split result)
+    CASE_KIND = "case_kind"    # 案件类型: 行政复议 / 行政诉讼 …
+    # The result column of a case list, read with its own words (维持/纠正/其他/尚未审结); no
+    # column is recognised as this field — it names the case outcomes' words and assignments.
+    CASE_OUTCOME = "case_outcome"
+
+
+@dataclass(frozen=True)
+class Column:
+    """How a header names a column: every group of ``needs`` has one of its words in the header,
+    none of ``never`` is in it.  ``alone``: a header that is exactly one of these words is this
+    column too (a bare 类型).  Earlier words of the first group rank higher when two columns qualify."""
+
+    field: Field
+    name: str
+    needs: tuple[tuple[str, ...], ...]
+    never: tuple[str, ...] = ()
+    alone: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Leaf:
+    target: str                      # the official label it counts in
+    words: tuple[str, ...] = ()
+    reason_only: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    words: tuple[str, ...]
+    target: str | None = None        # the group is one label; None: a leaf must say which
+    leaves: tuple[Leaf, ...] = ()
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The words of one column: its groups, and the words that mean "nothing yet" (办理中)."""
+
+    groups: tuple[Group, ...]
+    pending: tuple[str, ...] = ()
+
+    def targets(self) -> tuple[str, ...]:
+        out: list[str] = []
+        for g in self.groups:
+            for t in ([g.target] if g.target else []) + [leaf.target for leaf in g.leaves]:
+                if t not in out:
+                    out.append(t)
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class LedgerWords:
+    """Everything a version needs to read ledgers (see the module docstring)."""
+
+    columns: tuple[Column, ...]
+    applicants: Choice          # → the applicant columns of 三
+    results: Choice             # → the result leaf rows of 三 (pending: 办理中 …)
+    case_kinds: Choice          # → the column groups of 四
+    case_outcomes: Choice       # → the outcome columns of 四 (pending: 审理中 …)
+    case_pending: str           # the outcome column of a case not concluded by 31 December
+    total_marks: tuple[str, ...] = ("合计", "总计", "小计", "共计", "累计")  # a row of sums, not an application
+
+    def column(self, field: Field) -> Column:
+        return next(c for c in self.columns if c.field is field)
+
+
+_DATE = ("日期", "时间", "日")
+
+COLUMNS = (
+    Column(Field.APPLICANT, "申请人类型",
+           (("申请人", "申请主体", "主体", "申请者"), ("类型", "性质", "类别", "身份", "分类", "种类", "主体")),
+           never=("姓名", "名称", "电话", "地址", "证件", "联系", "代理"),
+           alone=("类型", "类别", "性质", "身份", "申请主体", "申请人情况")),
+    Column(Field.RECEIVED, "收到日期",
+           (("收到", "收件", "接收", "受理", "登记", "立案", "收案", "申请", "起诉", "来件"), _DATE),
+           never=("办结", "答复", "回复", "告知", "审结", "结案", "期限", "截止", "届满", "延期", "补正", "出生")),
+    Column(Field.DONE, "办结日期",
+           (("办结", "答复", "回复", "告知", "审结", "结案", "办毕", "办理完成", "决定", "判决", "裁判", "作出"),
+            _DATE),
+           never=("期限", "截止", "届满", "应当", "法定", "延期", "时限", "预计")),
+    Column(Field.RESULT, "处理结果",
+           (("处理结果", "办理结果", "答复结果", "答复类型", "答复情况", "处理情况", "办理情况", "答复意见",
+             "处理决定", "答复结论", "审理结果", "复议结果", "诉讼结果", "判决结果", "裁判结果", "审结结果",
+             "结案方式", "结果"),),
+           never=("日期", "时间", "送达", "方式", "文号", "是否")),
+    Column(Field.REASON, "具体情形",
+           (("具体情形", "情形", "理由", "原因", "依据", "具体情况", "细分", "子类"),),
+           never=("日期", "时间", "申请理由", "用途", "申请原因", "延期")),
+    Column(Field.CASE_KIND, "案件类型",
+           (("案件类型", "案件类别", "案件性质", "案件种类", "复议或诉讼", "复议诉讼", "复议/诉讼", "救济途径",
+             "救济方式", "复议", "诉讼"),),
+           never=("结果", "日期", "时间", "机关", "案号", "法院", "是否")),
+)
+
+
+# --- applicants --------------------------------------------------------------------------------
+
+def _applicants(natural: str, legal: str, kinds: tuple[str, ...]) -> Choice:
+    """``kinds``: 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他 (in the official order)."""
+    words = {
+        "商业企业": ("企业", "公司", "有限公司", "有限责任公司", "股份有限公司", "企业法人", "商业机构", "商户"),
+        "科研机构": ("科研院所", "研究所", "研究院", "科研单位", "科研院", "研究机构", "研究中心"),
+        "社会公益组织": ("公益组织", "协会", "基金会", "公益机构", "社会公益机构", "社会团体", "公益团体",
+                    "慈善组织", "民办非企业单位", "社会服务机构", "学会", "商会"),
+        "法律服务机构": ("律师事务所", "律所", "法律服务所", "基层法律服务所", "公证处", "公证机构",
+                    "司法鉴定机构", "律师事务所律师"),
+        "其他": ("其他组织", "其它", "其它组织", "其他单位", "其他机构", "其他法人", "其他类型"),
+    }
+    leaves = tuple(Leaf(kind, (kind, *words.get(kind, ()))) for kind in kinds)
+    return Choice((
+        Group((natural, "公民", "个人", "自然人申请", "群众", "居民", "村民", "个人申请"), target=natural),
+        Group((legal, "法人", "法人及其他组织", "法人和其他组织", "法人或者其他组织", "非自然人", "单位", "组织",
+               "法人组织"), leaves=leaves),
+    ))
+
+
+# --- results of table 三 ---------------------------------------------------------------------
+
+# What each outcome group is called (the official label's words are added by ``build``).
+_GROUP_WORDS = {
+    "disclosed": ("公开", "同意公开", "已公开", "全部公开", "予以公开", "准予公开", "告知获取途径", "告知获取方式",
+                  "已主动公开", "主动公开告知获取途径"),
+    "partly": ("部分公开", "部分予以公开", "区分处理", "部分同意公开"),
+    "withheld": ("不予公开", "不公开", "不予以公开", "不同意公开"),
+    "unable": ("无法提供", "不能提供"),
+    "not_processed": ("不予处理", "不作处理", "不作为政府信息公开申请处理"),
+    "other_handling": ("其他处理",),
+}
+
+# The leaves of each group, by a part of their official label: that leaf's own words.
+_LEAF_WORDS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "withheld": {
+        "国家秘密": (("国家秘密", "涉密", "涉及国家秘密", "涉密信息", "属于国家秘密"), ()),
+        "法律行政法规禁止": (("法律行政法规禁止公开", "法律法规禁止公开", "其他法律行政法规禁止公开", "法律禁止公开"), ()),
+        "三安全一稳定": (("三安全一稳定", "危及三安全一稳定", "危及国家安全公共安全经济安全社会稳定",
+                    "危及国家安全、公共安全、经济安全、社会稳定"), ()),
+        "第三方合法权益": (("第三方合法权益", "保护第三方合法权益", "涉及第三方合法权益", "损害第三方合法权益",
+                     "商业秘密", "个人隐私", "涉及商业秘密", "涉及个人隐私", "第三方不同意公开"), ()),
+        "内部事务": (("内部事务信息", "三类内部事务信息", "内部事务", "内部管理信息", "人事管理信息",
+                  "后勤管理信息", "内部工作流程"), ()),
+        "过程性信息": (("过程性信息", "四类过程性信息", "过程信息"), ()),
+        "行政执法案卷": (("行政执法案卷", "执法案卷", "行政执法案卷信息"), ()),
+        "行政查询事项": (("行政查询事项", "查询事项", "行政查询", "属于查询事项"), ()),
+    },
+    "unable": {
+        "不掌握": (("本机关不掌握", "不掌握", "不掌握相关信息", "本机关不掌握相关信息", "信息不存在", "政府信息不存在",
+                 "该信息不存在", "相关信息不存在", "非本机关政府信息", "非本机关掌握"), ()),
+        "另行制作": (("另行制作", "需另行制作", "需要另行制作", "没有现成信息", "无现成信息", "需加工分析",
+                  "需要加工分析"), ()),
+        "补正后": (("补正后仍不明确", "补正后内容仍不明确", "申请内容仍不明确", "补正后申请内容不明确"), ()),
+    },
+    "not_processed": {
+        "信访": (("信访举报投诉", "信访举报投诉类", "信访", "举报投诉", "投诉举报", "信访类", "举报", "投诉",
+                "信访事项"), ()),
+        "重复申请": (("重复申请", "重复", "重复提出申请"), ()),
+        "公开出版物": (("公开出版物", "要求提供公开出版物", "出版物"), ()),
+        "大量反复": (("大量反复申请", "无正当理由大量反复申请", "反复申请", "大量申请"), ()),
+        "确认或重新出具": (("确认或重新出具", "要求确认或重新出具", "重新出具", "确认已获取信息",
+                     "要求行政机关确认或重新出具", "重新出具已获取信息"), ()),
+    },
+    "other_handling": {
+        "逾期不补正": (("逾期不补正", "逾期未补正", "无正当理由逾期不补正", "申请人逾期不补正", "不补正",
+                   "未补正"), ()),
+        "缴纳费用": (("逾期未缴费", "逾期不缴费", "逾期未缴纳费用", "未按收费通知缴费", "逾期未缴纳信息处理费",
+                  "未缴纳信息处理费", "未缴费"), ()),
+        "其他": (("撤回申请", "申请人撤回", "主动撤回", "撤回", "申请人撤回申请"),
+               ("其他", "其它", "其他情形", "其他原因", "其他处理情形")),
+    },
+}
+
+_PENDING_RESULTS = ("办理中", "正在办理", "未办结", "在办", "待答复", "尚未答复", "未答复", "待办", "办理当中",
+                    "尚未办结", "正在处理", "处理中", "延期答复中")
+
+
+def _results(leaves) -> Choice:
+    """The outcome groups of 三 from its declared leaves (``common.table_3_leaves``): a group with
+    one leaf row is that row; the words of a group's leaves that the version has no row for (the
+    2019 （六）其他处理 is one row) count in the group's row."""
+    from .spec import Tag
+    tags = {Tag.DISCLOSED: "disclosed", Tag.PARTLY: "partly", Tag.WITHHELD: "withheld", Tag.UNABLE: "unable",
+            Tag.NOT_PROCESSED: "not_processed", Tag.OTHER_HANDLING: "other_handling"}
+    groups = []
+    for tag, name in tags.items():
+        mine = [leaf for leaf in leaves if leaf.tag is tag]
+        label = mine[0].group or mine[0].label
+        words = (_bare(label), *_GROUP_WORDS[name])
+        by_part = _LEAF_WORDS.get(name, {})
+        if len(mine) == 1 and mine[0].group is None:
+            groups.append(Group(words, target=label,
+                                leaves=tuple(Leaf(label, w, r) for w, r in by_part.values())))
+            continue
+        group_leaves = []
+        for part, (w, r) in by_part.items():
+            (leaf,) = [x for x in mine if part in x.label]   # exactly one leaf carries the part
+            own = _bare(leaf.label)   # the label's own words — but ``3.其他`` alone says nothing
+            group_leaves.append(Leaf(leaf.label, ((own,) if own not in r else ()) + w, r))
+        groups.append(Group(words, leaves=tuple(group_leaves)))
+    return Choice(tuple(groups), _PENDING_RESULTS)
+
+
+def _bare(label: str) -> str:
+    """An official label without its numbering: ``（三）不予公开`` → 不予公开, ``1.属于国家秘密`` → 属于国家秘密."""
+    import re
+    return re.sub(r"^(（[一二三四五六七八九十]+）|\d+\.)", "", label)
+
+
+# --- 行政复议 / 行政诉讼 (table 四) -----------------------------------------------------------------
+
+def _case_kinds(review: str, litigation: str, direct: str, after_review: str) -> Choice:
+    return Choice((
+        Group((review, "复议", "行政复议案件", "复议案件", "申请行政复议"), target=review),
+        Group((litigation, "诉讼", "行政诉讼案件", "诉讼案件", "行政起诉", "起诉"), leaves=(
+            Leaf(direct, (direct, "直接起诉", "未经复议", "未经复议起诉", "直接诉讼", "直接提起诉讼",
+                          "未经复议直接提起诉讼")),
+            Leaf(after_review, (after_review, "经复议后起诉", "经复议", "复议后诉讼", "经复议后诉讼",
+                                "复议后提起诉讼", "经复议起诉")),
+        )),
+    ))
+
+
+def _case_outcomes(kept: str, corrected: str, other: str, pending: str) -> Choice:
+    return Choice((
+        Group((kept, "维持", "维持原决定", "驳回诉讼请求", "驳回复议请求", "驳回行政复议请求", "判决驳回诉讼请求",
+               "复议维持", "判决维持"), target=kept),
+        Group((corrected, "纠正", "撤销", "变更", "确认违法", "责令履行", "确认无效", "撤销并责令重作",
+               "责令重新答复", "责令重新作出", "责令重作", "撤销原答复", "责令限期履行", "部分撤销"), target=corrected),
+        Group((other, "其他", "其它", "撤回", "撤诉", "终止", "终止审理", "终止复议", "驳回起诉", "驳回复议申请",
+               "驳回行政复议申请", "调解", "和解", "准予撤诉", "申请人撤回", "撤回复议申请"), target=other),
+    ), pending=(pending, "未审结", "审理中", "在审", "正在审理", "未结案", "尚未结案", "审查中", "待审理",
+                "尚在审理", "未判决"))
+
+
+def build(leaves, review_groups, review_outcomes: tuple[str, ...], applicant_header) -> LedgerWords:
+    """The ledger words of a version, made from its declared labels (``common``)."""
+    review, direct, after = (g.label for g in review_groups)
+    litigation = review_groups[1].parent
+    kept, corrected, other, pending = review_outcomes
+    return LedgerWords(
+        columns=COLUMNS,
+        applicants=_applicants(applicant_header.natural, applicant_header.legal, applicant_header.legal_kinds),
+        results=_results(leaves),
+        case_kinds=_case_kinds(review, litigation, direct, after),
+        case_outcomes=_case_outcomes(kept, corrected, other, pending),
+        case_pending=pending,
+    )
+
+
+def with_groups(choice: Choice, *groups: Group) -> Choice:
+    """``choice`` with more groups (a clerk's assignments read as words)."""
+    return replace(choice, groups=(*choice.groups, *groups))

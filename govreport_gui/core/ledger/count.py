@@ -1,0 +1,372 @@
+"""Tables 三 and 四 counted from an agency's ledgers, row by row, with the year deciding where each row goes.
+
+For a report on year Y (1 January – 31 December), an application row counts
+
+* in ``一、本年新收…`` when it was received in Y, in ``二、上年结转…`` when it was received before Y and
+  not answered before Y;
+* in its result row when it was answered in Y, in ``四、结转下年度继续办理`` when it was not answered
+  by 31 December;
+* not at all when it was answered before Y or received after it (another year's: counted in the
+  summary, not left out).
+
+A case row (行政复议/行政诉讼) counts in its kind's group of 四: in its outcome when it was concluded
+in Y, in 尚未审结 when it was not concluded by 31 December; a case concluded before Y or received
+after it is another year's.
+
+Nothing is guessed: a row without a received date, with a date that cannot be read, answered
+before it was received, with a value that fits no declared word (``ledger_words``), answered
+without a result or with a result but no date of answering — each is left out and listed with its
+file, sheet, row number and value; the distinct unclear values are collected for the clerk to
+assign once.  A row is counted whole or not at all, so the counted tables always balance.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..errors import ReadError
+from ..forms import CellKey, FormSpec
+from ..forms.ledger_words import Field, LedgerWords
+from ..forms.spec import Layout, Tag
+from .columns import Header, Incomplete, SheetKind, find_header
+from .dates import DateProblem, format_date, read_date
+from .sheet import LedgerSheet, RowRef, place
+from .words import Kind, Match, Matcher, norm
+
+Assignments = Mapping[Field, Mapping[str, str]]
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A row of the year that was not counted: why, and the value concerned as written."""
+
+    ref: RowRef
+    why: str
+    value: str = ""
+
+
+@dataclass
+class Unclear:
+    """A value that fits no word, with the rows that hold it (the clerk may assign it once)."""
+
+    field: Field
+    key: str                  # ``words.norm`` of the value (``result|reason`` for a pair)
+    shown: str                # as written (``不予公开 / 涉及隐私`` for a pair)
+    choices: tuple[str, ...]  # the labels it may be assigned to
+    refs: list[RowRef] = field(default_factory=list)
+
+
+@dataclass
+class LedgerCount:
+    """What the ledgers give for one report year: the rows counted in each input cell of the
+    tables counted (``tables``), and every row that was not."""
+
+    form: FormSpec
+    year: int
+    counted: dict[CellKey, list[RowRef]] = field(default_factory=dict)
+    tables: list[str] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+    unclear: dict[tuple[Field, str], Unclear] = field(default_factory=dict)
+    other_years: dict[str, list[RowRef]] = field(default_factory=dict)   # why → rows
+    skipped: dict[str, list[RowRef]] = field(default_factory=dict)       # the clerk's "do not count"
+    notes: list[str] = field(default_factory=list)
+    # the clerk's assignments that placed rows: (field, key) → (value as written, label)
+    assigned_used: dict[tuple[Field, str], tuple[str, str]] = field(default_factory=dict)
+    findings: list = field(default_factory=list)                          # core.findings.Finding
+    sources: list[str] = field(default_factory=list)
+    rows_read: int = 0
+
+    def values(self) -> dict[CellKey, int]:
+        """Every input cell of the tables counted → its count (0 included)."""
+        out: dict[CellKey, int] = {}
+        for table_id in self.tables:
+            for spec in self.form.table(table_id).cells:
+                if not spec.computed:
+                    out[spec.key] = len(self.counted.get(spec.key, ()))
+        return out
+
+    @property
+    def placed(self) -> int:
+        """Rows counted (an application row counts in two cells, a case row in one)."""
+        return len({ref for refs in self.counted.values() for ref in refs})
+
+    @property
+    def complete(self) -> bool:
+        """Every row of the year was placed."""
+        return not self.left_out
+
+
+def count_ledgers(sheets: list[LedgerSheet], form: FormSpec, year: int,
+                  assigned: Assignments | None = None, previous=None) -> LedgerCount:
+    """Count ``sheets`` (of one or more files) into tables 三/四 of ``form`` for ``year``.  Raises
+    ``ReadError`` when no sheet holds a ledger (nothing could be read)."""
+    words = form.ledger
+    if words is None:
+        raise ReadError(f"{form.version}版格式没有声明台账用语，无法按台账计数。")
+    counter = _Counter(form, year, words, assigned or {})
+    headers = counter.find_headers(sheets)
+    if not headers:
+        raise ReadError(_nothing_found(counter.result, sheets))
+    for sheet, header in headers:
+        counter.count_sheet(sheet, header)
+    result = counter.result
+    result.tables = [t for t, kind in ((counter.t3.id, SheetKind.APPLICATIONS), (counter.t4.id, SheetKind.CASES))
+                     if any(h.kind is kind for _, h in headers)]
+    result.sources = list(dict.fromkeys(s.source for s in sheets))
+    if previous is not None and counter.t3.id in result.tables:
+        from .carry import carry_in_findings
+        result.findings += carry_in_findings(result, previous)
+    return result
+
+
+def _nothing_found(result: LedgerCount, sheets: list[LedgerSheet]) -> str:
+    names = "、".join(dict.fromkeys(s.source for s in sheets)) or "所给文件"
+    problems = "；".join(result.notes)
+    return (f"{names}中没有找到可以计数的登记台账：需要一行表头，写明申请人类型、收到日期、办结（答复）日期和"
+            f"处理结果（复议诉讼案件：案件类型、收到/立案日期、审结日期和结果）" + (f"。{problems}" if problems else "")
+            + "。可用“导出申请台账模板”得到可直接读取的台账格式。")
+
+
+class _Counter:
+    def __init__(self, form: FormSpec, year: int, words: LedgerWords, assigned: Assignments) -> None:
+        self.form, self.year, self.words = form, year, words
+        self.start, self.end = _dt.date(year, 1, 1), _dt.date(year, 12, 31)
+        self.t3, self.t4 = form.table_laid_out(Layout.ROWS), form.table_laid_out(Layout.COLUMN_GROUPS)
+        self.new, self.carried_in, self.carried_out = (self.t3.group(t).rows[0] for t in
+                                                      (Tag.NEW, Tag.CARRIED_IN, Tag.CARRIED_OUT))
+        self.matchers = {
+            Field.APPLICANT: Matcher(words.applicants, assigned.get(Field.APPLICANT)),
+            Field.RESULT: Matcher(words.results, assigned.get(Field.RESULT)),
+            Field.CASE_KIND: Matcher(words.case_kinds, assigned.get(Field.CASE_KIND)),
+            Field.CASE_OUTCOME: Matcher(words.case_outcomes, assigned.get(Field.CASE_OUTCOME)),
+        }
+        self.assigned = assigned
+        self.result = LedgerCount(form, year)
+
+    # -- sheets ---------------------------------------------------------------------------------
+
+    def find_headers(self, sheets: list[LedgerSheet]) -> list[tuple[LedgerSheet, Header]]:
+        found = []
+        for sheet in sheets:
+            where = place(sheet.source, sheet.name)
+            if sheet.hidden:
+                self.result.notes.append(f"{where}是隐藏的工作表，未读取（如需计入，请在 Excel/WPS 中取消隐藏）。")
+                continue
+            header = find_header(sheet, self.words)
+            if isinstance(header, Header):
+                found.append((sheet, header))
+            elif isinstance(header, Incomplete):
+                missing = "、".join(self.words.column(f).name for f in header.missing)
+                self.result.notes.append(f"{where}第{header.row + 1}行像是台账的表头，但缺少{missing}列，未读取。")
+            elif any(any(v is not None for v in row) for row in sheet.rows):
+                self.result.notes.append(f"{where}没有台账表头（如填表说明），未读取。")
+        return found
+
+    def count_sheet(self, sheet: LedgerSheet, header: Header) -> None:
+        cols = header.columns
+        titles = [_title_key(sheet.rows[header.row], c) for c in cols.values()]
+        counted_before = self.result.rows_read
+        for i in range(header.row + 1, len(sheet.rows)):
+            row = sheet.rows[i]
+            values = {f: (row[c] if c < len(row) else None) for f, c in cols.items()}
+            if all(_blank(v) for v in values.values()):
+                continue
+            ref = RowRef(sheet.source, sheet.name, i + 1)
+            if _is_total_row(row, self.words):
+                self.result.notes.append(f"{ref.where()}是合计行，未计入。")
+                continue
+            if [_title_key(row, c) for c in cols.values()] == titles:
+                continue   # the header repeated (a printed page's header row)
+            self.result.rows_read += 1
+            if header.kind is SheetKind.APPLICATIONS:
+                self._application(ref, values)
+            else:
+                self._case(ref, values)
+        self.result.notes.append(self._sheet_note(sheet, header, self.result.rows_read - counted_before))
+
+    def _sheet_note(self, sheet: LedgerSheet, header: Header, rows: int) -> str:
+        kind = "依申请公开登记台账" if header.kind is SheetKind.APPLICATIONS else "行政复议、行政诉讼案件"
+        columns = "，".join(f"{self.words.column(f).name}：“{t}”" for f, t in header.titles.items())
+        more = f"（{'；'.join(header.notes)}）" if header.notes else ""
+        cut = "；工作表很大，只读取了开头部分" if sheet.truncated else ""
+        return (f"{place(sheet.source, sheet.name)}：{kind}，表头在第{header.row + 1}行（{columns}）{more}，"
+                f"登记{rows}行{cut}。")
+
+    # -- one row --------------------------------------------------------------------------------
+
+    def _dates(self, ref: RowRef, values: dict, received_name: str, done_name: str):
+        """(received, done), or None when the row is left out or is another year's."""
+        try:
+            received = read_date(values.get(Field.RECEIVED))
+        except DateProblem as exc:
+            return self._leave(ref, f"{received_name}无法识别", str(exc))
+        try:
+            done = read_date(values.get(Field.DONE))
+        except DateProblem as exc:
+            return self._leave(ref, f"{done_name}无法识别", str(exc))
+        if received is None:
+            return self._leave(ref, f"没有{received_name}", _row_summary(values))
+        if done is not None and done < received:
+            return self._leave(ref, f"{done_name}早于{received_name}",
+                               f"{received_name}{format_date(received)}，{done_name}{format_date(done)}")
+        if received > self.end:
+            self.result.other_years.setdefault(f"{self.year + 1}年及以后收到", []).append(ref)
+            return None
+        if done is not None and done < self.start:
+            self.result.other_years.setdefault(f"{self.year}年以前已办结", []).append(ref)
+            return None
+        return received, done
+
+    def _application(self, ref: RowRef, values: dict) -> None:
+        dates = self._dates(ref, values, "收到日期", "办结日期")
+        if dates is None:
+            return
+        received, done = dates
+        problems: list[tuple[str, str]] = []
+        applicant = self._need(ref, Field.APPLICANT, values.get(Field.APPLICANT), None, "申请人类型", problems)
+        answered = done is not None and done <= self.end
+        result = self._result(values)
+        if answered:
+            row = self._answered_row(ref, result, values, done, problems)
+        else:
+            row = self.carried_out
+            if done is None and result.kind not in (Kind.BLANK, Kind.PENDING):
+                problems.append(("有处理结果但没有办结日期", _shown(values.get(Field.RESULT))))
+        if self._finish(ref, values, problems, (Field.APPLICANT, applicant), (Field.RESULT, result if answered else None)):
+            first = self.new if received >= self.start else self.carried_in
+            for r in (first, row):
+                self._add(CellKey(self.t3.id, r, applicant.target), ref)
+
+    def _result(self, values: dict) -> Match:
+        matcher = self.matchers[Field.RESULT]
+        if Field.REASON in values:
+            return matcher.match_pair(values.get(Field.RESULT), values.get(Field.REASON))
+        return matcher.match(values.get(Field.RESULT))
+
+    def _answered_row(self, ref: RowRef, result: Match, values: dict, done: _dt.date,
+                      problems: list[tuple[str, str]]) -> str | None:
+        shown = _pair_shown(values)
+        if result.kind is Kind.FOUND:
+            return result.target
+        if result.kind is Kind.BLANK:
+            problems.append((f"已办结（{format_date(done)}）但没有处理结果", ""))
+        elif result.kind is Kind.PENDING:
+            problems.append((f"有办结日期（{format_date(done)}），处理结果却是未办结", shown))
+        elif result.kind is Kind.GROUP:
+            self._unclear(ref, Field.RESULT, result.key, shown)
+            problems.append(("处理结果没有写明具体情形（如不予公开的哪一种）", shown))
+        elif result.kind is Kind.UNCLEAR:
+            self._unclear(ref, Field.RESULT, result.key, shown)
+            problems.append(("处理结果无法归入官方类别", shown))
+        return None
+
+    def _need(self, ref: RowRef, f: Field, raw: object, match: Match | None, name: str,
+              problems: list[tuple[str, str]]) -> Match:
+        """The match of a value the row needs; a problem when it names no label."""
+        match = match or self.matchers[f].match(raw)
+        if match.kind is Kind.BLANK:
+            problems.append((f"没有{name}", ""))
+        elif match.kind in (Kind.UNCLEAR, Kind.GROUP, Kind.PENDING):
+            self._unclear(ref, f, match.key, _shown(raw))
+            problems.append((f"{name}无法归入官方类别", _shown(raw)))
+        return match
+
+    def _finish(self, ref: RowRef, values: dict, problems: list[tuple[str, str]],
+                *matches: tuple[Field, Match | None]) -> bool:
+        """True when the row is to be counted; else it is left out (or skipped by the clerk)."""
+        if problems:
+            why = "；".join(p for p, _ in problems)
+            value = "；".join(v for _, v in problems if v)
+            self._leave(ref, why, value)
+            return False
+        if any(m is not None and m.kind is Kind.SKIPPED for _, m in matches):
+            self.result.skipped.setdefault("经办人选择不计入", []).append(ref)
+            return False
+        for f, m in matches:
+            if m is not None and m.target is not None and self.assigned.get(f, {}).get(m.key) == m.target:
+                self.result.assigned_used[(f, m.key)] = (_value_of(f, values), m.target)
+        return True
+
+    def _case(self, ref: RowRef, values: dict) -> None:
+        dates = self._dates(ref, values, "收到（立案）日期", "审结日期")
+        if dates is None:
+            return
+        _received, done = dates
+        problems: list[tuple[str, str]] = []
+        kind = self._need(ref, Field.CASE_KIND, values.get(Field.CASE_KIND), None, "案件类型", problems)
+        outcome_raw = values.get(Field.RESULT)
+        outcome = self.matchers[Field.CASE_OUTCOME].match(outcome_raw)
+        concluded = done is not None and done <= self.end
+        column = self.words.case_pending
+        if concluded:
+            if outcome.kind is Kind.PENDING:
+                problems.append((f"有审结日期（{format_date(done)}），结果却是未审结", _shown(outcome_raw)))
+            else:
+                outcome = self._need(ref, Field.CASE_OUTCOME, outcome_raw, outcome, "审理结果", problems)
+                column = outcome.target or column
+        elif done is None and outcome.kind not in (Kind.BLANK, Kind.PENDING):
+            problems.append(("有审理结果但没有审结日期", _shown(outcome_raw)))
+        if self._finish(ref, values, problems, (Field.CASE_KIND, kind), (Field.CASE_OUTCOME, outcome if concluded else None)):
+            self._add(CellKey(self.t4.id, kind.target, column), ref)
+
+    # -- bookkeeping ----------------------------------------------------------------------------
+
+    def _add(self, key: CellKey, ref: RowRef) -> None:
+        self.result.counted.setdefault(key, []).append(ref)
+
+    def _leave(self, ref: RowRef, why: str, value: str) -> None:
+        self.result.left_out.append(LeftOut(ref, why, value))
+        return None
+
+    def _unclear(self, ref: RowRef, f: Field, key: str, shown: str) -> None:
+        entry = self.result.unclear.get((f, key))
+        if entry is None:
+            entry = self.result.unclear[(f, key)] = Unclear(f, key, shown, self.matchers[f].targets)
+        entry.refs.append(ref)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _title_key(row: tuple, c: int) -> str:
+    return norm(row[c]) if c < len(row) else ""
+
+
+def _is_total_row(row: tuple, words: LedgerWords) -> bool:
+    """A row of sums (合计、总计：25件): a text cell that is a total mark, alone or with a number."""
+    for value in row:
+        if not isinstance(value, str):
+            continue
+        n = norm(value)
+        for mark in words.total_marks:
+            if n.startswith(mark) and (n == mark or n[len(mark):].rstrip("件条个项").isdigit()):
+                return True
+    return False
+
+
+def _shown(raw: object) -> str:
+    if raw is None:
+        return ""
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    text = str(raw).strip()
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _pair_shown(values: dict) -> str:
+    result, reason = _shown(values.get(Field.RESULT)), _shown(values.get(Field.REASON))
+    return f"{result} / {reason}" if reason else result
+
+
+def _value_of(f: Field, values: dict) -> str:
+    """A field's value as the ledger wrote it (a case's outcome is in its result column)."""
+    if f is Field.RESULT:
+        return _pair_shown(values)
+    return _shown(values.get(Field.RESULT if f is Field.CASE_OUTCOME else f))
+
+
+def _row_summary(values: dict) -> str:
+    return "，".join(_shown(v) for v in values.values() if not _blank(v))

@@ -1,0 +1,121 @@
+"""What a report keeps of the ledgers its figures were counted from (``Report.ledger``): for each cell
+the count and the ledger rows behind it — the editor shows them beside the cell, the 校验清单 lists
+them, the project file keeps them — and the values the clerk assigned by hand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..findings import Finding
+from ..forms import CellKey
+from ..rules import LEDGER_CHANGED
+from .sheet import RowRef, row_runs, rows_text
+
+
+@dataclass(frozen=True)
+class LedgerCell:
+    count: int
+    rows: tuple[RowRef, ...]
+
+
+@dataclass
+class LedgerRecord:
+    sources: tuple[str, ...]                  # the ledger files, by name
+    year: int
+    cells: dict[CellKey, LedgerCell] = field(default_factory=dict)
+    assigned: tuple[tuple[str, str], ...] = ()   # (value as the ledger wrote it, label it was assigned to)
+    left_out: int = 0                          # rows of the year that were not counted
+
+    def explain(self, key: CellKey) -> str | None:
+        """``由登记台账计数：3件（台账.xlsx“2025年”第4、9–10行）``, or None for a cell not counted."""
+        cell = self.cells.get(key)
+        if cell is None:
+            return None
+        rows = f"（{rows_text(cell.rows, limit=20)}）" if cell.rows else "（台账中没有这一类申请）"
+        return f"由登记台账计数：{cell.count}件{rows}"
+
+    def tables(self) -> list[str]:
+        return list(dict.fromkeys(k.table for k in self.cells))
+
+
+def record_of(count, old: LedgerRecord | None = None) -> LedgerRecord:
+    """The record of a ``LedgerCount``; the cells of tables it did not count are kept from ``old``
+    (the application ledger read first, the case list later)."""
+    cells = {k: LedgerCell(len(count.counted.get(k, ())), tuple(sorted(count.counted.get(k, ()))))
+             for k in count.values()}
+    sources = tuple(count.sources)
+    assigned = tuple(count.assigned_used.values())
+    if old is not None:
+        kept = {k: v for k, v in old.cells.items() if k.table not in count.tables}
+        if kept:
+            cells = {**kept, **cells}
+            sources = tuple(dict.fromkeys((*old.sources, *sources)))
+            assigned = tuple(dict.fromkeys((*old.assigned, *assigned)))
+    return LedgerRecord(sources, count.year, cells, assigned, len(count.left_out))
+
+
+def ledger_findings(report) -> list[Finding]:
+    """A warning for each cell counted from a ledger whose figure was changed by hand since."""
+    record: LedgerRecord | None = getattr(report, "ledger", None)
+    if record is None:
+        return []
+    out = []
+    for key, cell in record.cells.items():
+        value = report.values.get(key) or 0
+        if value != cell.count:
+            out.append(LEDGER_CHANGED.finding((key,), f"{key.name()}由登记台账计数为{cell.count}件，现为{value}件，与台账不符。"
+                                              "如台账有误，请更正台账后重新读取；如确应按台账以外的情况填写，请确认并写明理由。"))
+    return out
+
+
+# --- the project file ---------------------------------------------------------------------------
+
+def to_json(record: LedgerRecord) -> dict:
+    return {
+        "sources": list(record.sources), "year": record.year, "left_out": record.left_out,
+        "assigned": [{"value": v, "label": label} for v, label in record.assigned],
+        "cells": [{"table": k.table, "row": k.row, "col": k.col, "count": c.count, "rows": _rows_json(c.rows)}
+                  for k, c in record.cells.items()],
+    }
+
+
+def _rows_json(rows: tuple[RowRef, ...]) -> list[dict]:
+    by_place: dict[tuple[str, str], list[int]] = {}
+    for ref in rows:
+        by_place.setdefault((ref.source, ref.sheet), []).append(ref.row)
+    return [{"source": s, "sheet": sh, "rows": ",".join(f"{a}" if a == b else f"{a}-{b}" for a, b in row_runs(rs))}
+            for (s, sh), rs in by_place.items()]
+
+
+def from_json(doc: object, form) -> LedgerRecord:
+    """Raises ``ValueError`` (or ``KeyError``/``TypeError``) on a damaged record."""
+    if not isinstance(doc, dict):
+        raise ValueError("ledger")
+    cells: dict[CellKey, LedgerCell] = {}
+    for item in doc.get("cells", []):
+        key = CellKey(item["table"], item["row"], item["col"])
+        if not form.has(key) or form.cell(key).computed:
+            raise ValueError(key)
+        rows = tuple(ref for part in item.get("rows", []) for ref in _rows_from_json(part))
+        count = item["count"]
+        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            raise ValueError(count)
+        cells[key] = LedgerCell(count, rows)
+    assigned = tuple((str(a["value"]), str(a["label"])) for a in doc.get("assigned", []))
+    year = doc.get("year", 0)
+    if not isinstance(year, int):
+        raise ValueError(year)
+    return LedgerRecord(tuple(str(s) for s in doc.get("sources", [])), year, cells, assigned,
+                        int(doc.get("left_out", 0)))
+
+
+def _rows_from_json(part: dict) -> list[RowRef]:
+    source, sheet, text = str(part["source"]), str(part.get("sheet", "")), str(part["rows"])
+    out = []
+    for run in filter(None, text.split(",")):
+        a, _, b = run.partition("-")
+        first, last = int(a), int(b or a)
+        if not 0 < first <= last or last - first > 1_000_000:
+            raise ValueError(run)
+        out += [RowRef(source, sheet, r) for r in range(first, last + 1)]
+    return out

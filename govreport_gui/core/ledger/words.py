@@ -1,0 +1,207 @@
+"""Which official label a clerk's word in a ledger means — by the declared words only, never by guessing.
+
+``Matcher(choice).match("不予公开（涉密）")`` → ``Match(FOUND, "1.属于国家秘密")``.  A value is compared
+after ``norm``: full-width forms, white space, brackets, quotes, punctuation and leading numbering
+set aside — ``不予公开-涉密``, ``不予公开：涉密``, ``（三）不予公开 1.属于国家秘密`` read the same.  In order:
+
+1. the whole value is a word (信息不存在) or a group's word (不予公开: a group that needs its 情形);
+2. a group's word, a separator, then a word of one of its leaves (不予公开（过程性信息）) — or a
+   label's word followed by a remark that names nothing else (予以公开（当面领取）);
+3. a group's word run together with a leaf's word (不予公开国家秘密);
+4. words joined by 并/和/及/、 that all mean the same label (撤销并责令履行);
+5. the clerk's assignment of that value, if any (remembered per agency).
+
+Anything else is ``UNCLEAR`` and is shown to the clerk, never counted.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from ..forms.ledger_words import Choice
+
+_DROP = re.compile(r"[\s()\[\]【】〔〕{}<>《》「」『』“”\"'‘’·•.。,，、:：;；!！?？/\\|_\-—–~～*#＊…]")
+_NUMBERING = re.compile(r"^(\(?[一二三四五六七八九十]{1,3}[)、.]|\d{1,2}[.、)]|[①-⑳]|[(（]\d{1,2}[)）])")
+_LEADING_NUMBER = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,3})(?=\D)")
+_SEPARATOR = re.compile(r"[(\[【〔<《\-—–_:：/|,，;；]")
+_CONNECTOR = re.compile(r"[并和及与、,，;；]")
+
+#: The clerk's choice "do not count this value" (an assignment to no label).
+SKIP = ""
+
+
+def norm(text: object) -> str:
+    """A value as words are compared: ``（三）不予公开（国家秘密）`` → ``不予公开国家秘密``."""
+    if text is None:
+        return ""
+    s = "".join(ch for ch in unicodedata.normalize("NFKC", str(text)) if not ch.isspace())
+    for _ in range(3):
+        stripped = _NUMBERING.sub("", s, count=1)
+        if stripped == s:
+            break
+        s = stripped
+    return _DROP.sub("", s)
+
+
+class Kind(str, Enum):
+    BLANK = "blank"        # nothing written
+    PENDING = "pending"    # 办理中 / 审理中: no result yet
+    FOUND = "found"        # one official label
+    GROUP = "group"        # a group that needs its leaf (不予公开 without 情形)
+    SKIPPED = "skipped"    # the clerk chose not to count this value
+    UNCLEAR = "unclear"    # fits no word
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: Kind
+    target: str | None = None
+    group: int | None = None
+    key: str = ""          # the value as remembered (``norm``; a pair as ``result|reason``)
+
+
+_BLANK = Match(Kind.BLANK)
+_BLANK_MARKS = {"", "无", "空", "na"}
+
+
+class Matcher:
+    """The words of one ``Choice`` indexed for lookup, and the clerk's assignments (``norm`` → label,
+    ``SKIP`` for "do not count")."""
+
+    def __init__(self, choice: Choice, assigned: Mapping[str, str] | None = None) -> None:
+        self.choice = choice
+        self.targets = choice.targets()
+        self._whole: dict[str, tuple[int, str | None]] = {}
+        self._leaves: list[dict[str, str]] = []
+        self._pending = {norm(w) for w in choice.pending}
+        for gi, group in enumerate(choice.groups):
+            leaves: dict[str, str] = {}
+            for leaf in group.leaves:
+                for w in leaf.words:
+                    self._add(norm(w), (gi, leaf.target))
+                    leaves[norm(w)] = leaf.target
+                for w in leaf.reason_only:
+                    leaves[norm(w)] = leaf.target
+            for w in group.words:
+                self._add(norm(w), (gi, group.target))
+            self._leaves.append(leaves)
+        self._group_words = sorted(((w, gi) for w, (gi, t) in self._whole.items()
+                                    if t is None or self.choice.groups[gi].target == t), key=lambda x: -len(x[0]))
+        self._assigned = {k: v for k, v in (assigned or {}).items() if v == SKIP or v in self.targets}
+        self._cache: dict[object, Match] = {}
+
+    def _add(self, word: str, entry: tuple[int, str | None]) -> None:
+        known = self._whole.get(word)
+        if known is not None and known != entry:
+            raise ValueError(f"台账用语“{word}”有两种含义：{known} / {entry}")
+        self._whole[word] = entry
+
+    def group_of(self, target: str) -> int | None:
+        return next((gi for gi, g in enumerate(self.choice.groups)
+                     if g.target == target or any(leaf.target == target for leaf in g.leaves)), None)
+
+    def match(self, raw: object) -> Match:
+        """What ``raw`` (one cell) means."""
+        cache_key = raw if isinstance(raw, (str, int, float)) else repr(raw)
+        found = self._cache.get(cache_key)
+        if found is None:
+            found = self._cache[cache_key] = self._match(raw)
+        return found
+
+    def _match(self, raw: object) -> Match:
+        text = "".join(ch for ch in unicodedata.normalize("NFKC", str(raw if raw is not None else ""))
+                       if not ch.isspace())
+        n = norm(text)
+        if n.lower() in _BLANK_MARKS:
+            return _BLANK
+        if n in self._pending:
+            return Match(Kind.PENDING, key=n)
+        found = (self._whole_match(n) or self._head_and_tail(text) or self._run_together(n)
+                 or self._joined(text))
+        if found is not None:
+            return Match(found.kind, found.target, found.group, n)
+        return self._assignment(n)
+
+    def _whole_match(self, n: str) -> Match | None:
+        entry = self._whole.get(n)
+        if entry is None:
+            return None
+        gi, target = entry
+        return Match(Kind.FOUND, target, gi) if target is not None else Match(Kind.GROUP, None, gi)
+
+    def _head_and_tail(self, text: str) -> Match | None:
+        """``不予公开（过程性信息）``, ``予以公开-当面领取``: a word, a separator, what follows it."""
+        m = _SEPARATOR.search(text)
+        if m is None or m.start() == 0:
+            return None
+        head = self._whole_match(norm(text[:m.start()]))
+        tail = norm(text[m.end():])
+        if head is None or not tail:
+            return head
+        if head.kind is Kind.GROUP:
+            leaf = self.leaf_of(head.group, tail)
+            return Match(Kind.FOUND, leaf, head.group) if leaf else None
+        other = self._whole_match(tail)
+        if other is not None and other.target != head.target and other.group != head.group:
+            return None   # 予以公开（国家秘密）: two labels at once
+        leaf = self.leaf_of(head.group, tail)
+        return Match(Kind.FOUND, leaf or head.target, head.group)
+
+    def leaf_of(self, group: int | None, reason: str) -> str | None:
+        """The leaf of ``group`` that ``reason`` (already ``norm``) names, if any."""
+        if group is None:
+            return None
+        leaves = self._leaves[group]
+        return leaves.get(reason) or leaves.get(_LEADING_NUMBER.sub("", reason, count=1))
+
+    def _run_together(self, n: str) -> Match | None:
+        """``不予公开国家秘密``: a group's word with a leaf's word right after it."""
+        for word, gi in self._group_words:
+            if len(n) > len(word) and n.startswith(word):
+                leaf = self.leaf_of(gi, n[len(word):])
+                if leaf:
+                    return Match(Kind.FOUND, leaf, gi)
+        return None
+
+    def _joined(self, text: str) -> Match | None:
+        """``撤销并责令履行``: parts that all mean the same label."""
+        parts = [p for p in _CONNECTOR.split(text) if norm(p)]
+        if len(parts) < 2:
+            return None
+        found = [self._whole_match(norm(p)) for p in parts]
+        if all(f is not None and f.kind is Kind.FOUND for f in found) and len({f.target for f in found}) == 1:
+            return found[0]
+        return None
+
+    def _assignment(self, key: str) -> Match:
+        target = self._assigned.get(key)
+        if target is None:
+            return Match(Kind.UNCLEAR, key=key)
+        if target == SKIP:
+            return Match(Kind.SKIPPED, key=key)
+        return Match(Kind.FOUND, target, self.group_of(target), key)
+
+    def match_pair(self, result: object, reason: object) -> Match:
+        """A result written in two columns: the group (不予公开) and its 情形 (国家秘密)."""
+        first = self.match(result)
+        why = norm(reason)
+        if first.kind in (Kind.BLANK, Kind.PENDING, Kind.SKIPPED) or not why:
+            return first
+        key = f"{first.key}|{why}"
+        if first.kind is Kind.GROUP:
+            leaf = self.leaf_of(first.group, why) or self._leaf_by_whole(first.group, why)
+            return Match(Kind.FOUND, leaf, first.group, key) if leaf else self._assignment(key)
+        if first.kind is Kind.FOUND:
+            other = self._whole_match(why)
+            if other is not None and other.kind is Kind.FOUND and other.target != first.target:
+                return self._assignment(key)   # 予以公开 | 国家秘密: two labels at once
+            return first
+        return self._assignment(key) if key in self._assigned else first
+
+    def _leaf_by_whole(self, group: int | None, why: str) -> str | None:
+        found = self._whole_match(why)
+        return found.target if found is not None and found.group == group and found.kind is Kind.FOUND else None
