@@ -4,6 +4,7 @@
     govreport dump FILE
     govreport new --format 2021 --year 2025 --agency NAME [--previous FILE] -o OUT
     govreport export FILE -o OUT.(govreport|json|docx|xlsx)
+    govreport ledger LEDGER... --year Y -o OUT   (ledger_cli.py: 三/四 counted from the agency's ledgers)
 
 Exit codes: 0 fine, 1 the report has errors, 2 the input could not be read / output not written.
 """
@@ -24,7 +25,7 @@ from .core.findings import Severity, count, findings_json, format_text
 from .core.forms import FORMS, form_for_year, get_form, version_hint
 from .core.serialize import dumps, report_to_json
 
-SUBCOMMANDS = ("check", "dump", "new", "export", "merge")
+SUBCOMMANDS = ("check", "dump", "new", "export", "merge", "ledger")
 LOG = logging.getLogger(__name__)
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -90,6 +91,9 @@ def _run_command(argv: list[str]) -> int:
     if argv[0] == "merge":
         from . import merge_cli  # added by the consolidation work
         return merge_cli.main(argv[1:])
+    if argv[0] == "ledger":
+        from . import ledger_cli  # tables 三/四 counted from the agency's ledgers
+        return ledger_cli.main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)

@@ -81,7 +81,7 @@ def test_sheets_and_files_are_summed(seed):
     count = count_ledgers(sheets, get_form("2021"), YEAR)
     assert table_3(count) == dict(expected_3(apps, YEAR, "2021"))
     assert count.sources == ["台账.xlsx", "台账（下半年）.csv"]
-    assert any("填表说明" in n and "未读取" in n for n in count.notes)
+    assert any("填表说明" in n and "没有台账的表头" in n for n in count.notes)
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -273,7 +273,7 @@ def test_case_rows_left_out():
 def test_rows_text():
     refs = [RowRef("a.xlsx", "S", r) for r in (3, 5, 6, 7, 9)] + [RowRef("b.csv", "", 2)]
     assert rows_text(refs) == "a.xlsx“S”第3、5–7、9行；b.csv第2行"
-    assert rows_text(refs, limit=2) == "a.xlsx“S”第3、5–7等（另有1行）行；b.csv第2行"
+    assert rows_text(refs, limit=2) == "a.xlsx“S”第3、5–7行等（另有1行）；b.csv第2行"
 
 
 def test_every_applicant_column_is_reachable():

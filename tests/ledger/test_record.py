@@ -119,3 +119,27 @@ def test_the_data_folder_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setattr(memory.sys, "platform", "linux")
     assert memory.default_folder() == tmp_path / "xdg" / "govreport" / "govreport"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_the_check_list_names_each_counted_figures_rows(tmp_path, suffix):
+    from govreport_gui.io.write.check_report import write_check_report
+    report = report_2025()
+    fill_from_ledger(report, counted(APPS)).apply(report)
+    report.set(CellKey("三", CARRIED_OUT, "商业企业"), 2)   # changed by hand since
+    path = tmp_path / f"校验清单{suffix}"
+    write_check_report(path, report, check_report(report))
+    if suffix == ".docx":
+        from docx import Document
+        doc = Document(str(path))
+        text = "\n".join(p.text for p in doc.paragraphs)
+        cells = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
+    else:
+        import openpyxl
+        ws = openpyxl.load_workbook(path).active
+        text = "\n".join(str(c) for row in ws.iter_rows(values_only=True) for c in row if c)
+        cells = [[str(c) if c is not None else "" for c in row] for row in ws.iter_rows(values_only=True)]
+    assert "由登记台账计数的数字" in text and "台账：台账.xlsx" in text
+    row = next(r for r in cells if CellKey("三", DISCLOSED, "自然人").name() in r)
+    assert "2" in row and "台账.xlsx“2025年”第2–3行" in row
+    assert any("计数为1件，现为2件" in c for r in cells for c in r)   # the warning about the changed figure

@@ -151,23 +151,25 @@ class _Counter:
         found = []
         for sheet in sheets:
             where = place(sheet.source, sheet.name)
-            if sheet.hidden:
-                self.result.notes.append(f"{where}是隐藏的工作表，未读取（如需计入，请在 Excel/WPS 中取消隐藏）。")
-                continue
             header = find_header(sheet, self.words)
+            if sheet.hidden:
+                if header is not None:
+                    self.result.notes.append(f"{where}是隐藏的工作表，未读取（如需计入，请在 Excel/WPS 中取消隐藏）。")
+                continue
             if isinstance(header, Header):
                 found.append((sheet, header))
             elif isinstance(header, Incomplete):
                 missing = "、".join(self.words.column(f).name for f in header.missing)
                 self.result.notes.append(f"{where}第{header.row + 1}行像是台账的表头，但缺少{missing}列，未读取。")
             elif any(any(v is not None for v in row) for row in sheet.rows):
-                self.result.notes.append(f"{where}没有台账表头（如填表说明），未读取。")
+                self.result.notes.append(f"{where}没有台账的表头，未读取。")
         return found
 
     def count_sheet(self, sheet: LedgerSheet, header: Header) -> None:
         cols = header.columns
         titles = [_title_key(sheet.rows[header.row], c) for c in cols.values()]
         counted_before = self.result.rows_read
+        notes_before = len(self.result.notes)
         for i in range(header.row + 1, len(sheet.rows)):
             row = sheet.rows[i]
             values = {f: (row[c] if c < len(row) else None) for f, c in cols.items()}
@@ -184,11 +186,11 @@ class _Counter:
                 self._application(ref, values)
             else:
                 self._case(ref, values)
-        self.result.notes.append(self._sheet_note(sheet, header, self.result.rows_read - counted_before))
+        self.result.notes.insert(notes_before, self._sheet_note(sheet, header, self.result.rows_read - counted_before))
 
     def _sheet_note(self, sheet: LedgerSheet, header: Header, rows: int) -> str:
         kind = "依申请公开登记台账" if header.kind is SheetKind.APPLICATIONS else "行政复议、行政诉讼案件"
-        columns = "，".join(f"{self.words.column(f).name}：“{t}”" for f, t in header.titles.items())
+        columns = "，".join(f"{c.name}：“{header.titles[c.field]}”" for c in self.words.columns if c.field in header.titles)
         more = f"（{'；'.join(header.notes)}）" if header.notes else ""
         cut = "；工作表很大，只读取了开头部分" if sheet.truncated else ""
         return (f"{place(sheet.source, sheet.name)}：{kind}，表头在第{header.row + 1}行（{columns}）{more}，"

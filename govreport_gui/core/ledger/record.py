@@ -38,6 +38,25 @@ class LedgerRecord:
         return list(dict.fromkeys(k.table for k in self.cells))
 
 
+def check_list_intro(record: LedgerRecord) -> str:
+    """What the 校验清单 says about the ledger a report's figures were counted from."""
+    tables = "、".join(f"表{t}" for t in record.tables())
+    zero = sum(1 for c in record.cells.values() if not c.count)
+    text = (f"{tables}的数字由登记台账按{record.year}年度计数（台账：{'、'.join(record.sources)}）。"
+            f"下表列出每个数字所计的台账行；其余{zero}个单元格台账中没有记录，为0。")
+    if record.left_out:
+        text += f"读取时台账中有{record.left_out}行未计入（无法归类或日期不全），请核实台账后重新读取。"
+    if record.assigned:
+        text += "经办人对台账用语的归类：" + "；".join(f"“{v}”计入“{label}”" if label else f"“{v}”不计入"
+                                             for v, label in record.assigned) + "。"
+    return text
+
+
+def check_list_rows(record: LedgerRecord) -> list[tuple[str, int, str]]:
+    """(cell, count, ledger rows) for every non-zero figure counted from the ledger."""
+    return [(key.name(), cell.count, rows_text(cell.rows)) for key, cell in record.cells.items() if cell.count]
+
+
 def record_of(count, old: LedgerRecord | None = None) -> LedgerRecord:
     """The record of a ``LedgerCount``; the cells of tables it did not count are kept from ``old``
     (the application ledger read first, the case list later)."""

@@ -47,11 +47,10 @@ def rows_text(refs, limit: int = 0) -> str:
     for (source, sheet), rows in by_place.items():
         runs = row_runs(sorted(set(rows)))
         shown = runs if not limit or len(runs) <= limit else runs[:limit]
-        text = "、".join(f"{a}" if a == b else f"{a}–{b}" for a, b in shown)
+        text = f"{place(source, sheet)}第" + "、".join(f"{a}" if a == b else f"{a}–{b}" for a, b in shown) + "行"
         if len(shown) < len(runs):
-            rest = sum(b - a + 1 for a, b in runs[len(shown):])
-            text += f"等（另有{rest}行）"
-        parts.append(f"{place(source, sheet)}第{text}行")
+            text += f"等（另有{sum(b - a + 1 for a, b in runs[len(shown):])}行）"
+        parts.append(text)
     return "；".join(parts)
 
 

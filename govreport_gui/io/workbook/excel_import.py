@@ -72,9 +72,11 @@ def _unreadable(path: Path, what: str = "Excel 工作簿") -> ReadError:
 
 
 class _XlsxBook:
-    """An .xlsx/.xlsm workbook read through openpyxl in read-only mode (bounded, streaming)."""
+    """An .xlsx/.xlsm workbook read through openpyxl in read-only mode (bounded, streaming).
+    ``read_sheet``: how one worksheet is read (default: a ``SheetGrid`` of its first rows; the
+    ledger reader reads every row) — the result has ``name``, ``hidden`` and ``add_merge``."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, read_sheet=None):
         import openpyxl
         _quick_dimension_scan()
         self.path = path
@@ -114,7 +116,7 @@ class _XlsxBook:
             visible = [ws for ws in worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
             hidden = [ws for ws in worksheets if ws not in visible]
             for ws in visible + hidden:
-                self.sheets.append(_read_ws(ws))
+                self.sheets.append((read_sheet or _read_ws)(ws))
                 self.sheets[-1].hidden = ws in hidden
                 self._paths[ws.title] = getattr(ws, "_worksheet_path", "")
             self._load_merges()
@@ -408,7 +410,9 @@ def _read_ws(ws) -> SheetGrid:
     return sheet
 
 
-def _load_xls(path: Path) -> list[SheetGrid]:
+def _load_xls(path: Path, read_sheets=None) -> list[SheetGrid]:
+    """The sheets of an .xls (or WPS .et) file; ``read_sheets(xlrd, book)`` reads them (default: a
+    ``SheetGrid`` of each sheet's first rows)."""
     import xlrd
     try:
         data = path.read_bytes()
@@ -425,7 +429,7 @@ def _load_xls(path: Path) -> list[SheetGrid]:
     except Exception as exc:
         raise _unreadable(path, "Excel 97-2003 工作簿") from exc
     try:
-        return _xls_sheets(xlrd, book)
+        return (read_sheets or _xls_sheets)(xlrd, book)
     except ReadError:
         raise
     except MemoryError:

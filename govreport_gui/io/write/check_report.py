@@ -30,8 +30,13 @@ class CheckSummary:
 
 
 def rules_checked(report: Report, previous: Report | None) -> list[str]:
-    """The rule ids that apply to this report, in a stable order (``core.rules.applicable``)."""
-    return [rule.id for rule in applicable(report.form, previous is not None)]
+    """The rule ids that apply to this report, in a stable order (``core.rules.applicable``; a
+    report filled from a ledger also by ``ledger.changed``)."""
+    ids = [rule.id for rule in applicable(report.form, previous is not None)]
+    if report.ledger is not None:
+        from ...core.rules import LEDGER_CHANGED
+        ids.append(LEDGER_CHANGED.id)
+    return ids
 
 
 def summarise(report: Report, findings: list[Finding], previous: Report | None = None) -> CheckSummary:
@@ -168,6 +173,8 @@ def _docx(report: Report, summary: CheckSummary, previous: Report | None, today:
         doc.add_paragraph("五、提示", style="Heading 1")
         for f in summary.infos:
             doc.add_paragraph(f.message)
+    if report.ledger is not None:
+        _docx_ledger(doc, report, _LEDGER_HEADINGS[1] if summary.infos else _LEDGER_HEADINGS[0])
     doc.add_paragraph("")
     for line in ("经办人：____________    审核人：____________    签发人：____________",
                  "日期：______年____月____日"):
@@ -175,6 +182,21 @@ def _docx(report: Report, summary: CheckSummary, previous: Report | None, today:
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+# the section after the last one present (the Word list has 五、提示 when there are infos)
+_LEDGER_HEADINGS = ("五、由登记台账计数的数字", "六、由登记台账计数的数字")
+
+
+def _docx_ledger(doc, report: Report, heading: str) -> None:
+    """Each figure counted from the agency's ledger, with the ledger rows it counts."""
+    from ...core.ledger.record import check_list_intro, check_list_rows
+    doc.add_paragraph(heading, style="Heading 1")
+    doc.add_paragraph(check_list_intro(report.ledger))
+    rows = check_list_rows(report.ledger)
+    if rows:
+        _docx_table(doc, ("序号", "单元格", "数字", "台账行"),
+                    [(i, name, n, where) for i, (name, n, where) in enumerate(rows, 1)], (12, 64, 14, 70))
 
 
 def _docx_page_and_styles(doc) -> None:
@@ -253,6 +275,8 @@ def _xlsx(report: Report, summary: CheckSummary, previous: Report | None, today:
         rows = [(i, f.rule, f.message, _where(f, report), f.accepted_reason or "")
                 for i, f in enumerate(getattr(summary, attr), 1)]
         row = _xlsx_section(ws, row, title, ("序号", "规则编号", "内容", "位置", "确认理由" if with_reason else ""), rows)
+    if report.ledger is not None:
+        row = _xlsx_ledger(ws, row, report)
     row += 2
     ws.cell(row, 1, "经办人：          审核人：          签发人：          日期：")
     for i, w in enumerate((6, 22, 80, 24, 40), 1):
@@ -261,6 +285,14 @@ def _xlsx(report: Report, summary: CheckSummary, previous: Report | None, today:
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _xlsx_ledger(ws, row: int, report: Report) -> int:
+    from ...core.ledger.record import check_list_intro, check_list_rows
+    rows = [(i, name, n, where, "") for i, (name, n, where) in enumerate(check_list_rows(report.ledger), 1)]
+    row = _xlsx_section(ws, row, _LEDGER_HEADINGS[0], ("序号", "单元格", "数字", "台账行", ""), rows)
+    ws.cell(row + 1, 1, check_list_intro(report.ledger))
+    return row + 1
 
 
 def _xlsx_section(ws, row: int, title: str, headers: tuple[str, ...], rows: list[tuple]) -> int:

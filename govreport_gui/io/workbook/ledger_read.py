@@ -1,0 +1,258 @@
+"""Ledger files as agencies keep them, read into ``core.ledger.LedgerSheet``s (the counting is in core).
+
+* ``.xlsx``/``.xlsm`` — checked first like every workbook (``safety.excel_safety``: zip bombs,
+  DTD/entities, encrypted parts, .xlsb), then read through the same openpyxl path as reports
+  (``excel_import._XlsxBook``: read-only, cached values, macros never run), but every row, not just
+  the first ones a report table needs; date cells come as dates; merged ranges (for two-row
+  headers) from the sheet's XML.
+* ``.xls`` and WPS ``.et`` (recognised by content) — xlrd through ``excel_import._load_xls``; date
+  cells turned into dates with the workbook's own date system (1900 or 1904).
+* ``.csv``/``.txt`` — UTF-8 (with or without BOM), GBK/GB18030, or the UTF-16 tab-separated text
+  Excel saves as “Unicode 文本”; comma or tab separated, decided from the first lines.
+
+A sheet is read up to ``MAX_LEDGER_ROWS`` rows (and stops after ``MAX_BLANK_RUN`` empty rows in a
+row: formatting copied down a whole column); a bigger sheet is marked ``truncated`` and the count
+says so.  Anything that is not a workbook or a text table is refused with a Chinese message.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import stat
+from pathlib import Path
+
+from ...core.errors import ReadError, cannot_read
+from ...core.ledger.sheet import LedgerSheet
+
+MAX_LEDGER_ROWS = 200_000
+MAX_LEDGER_COLS = 80
+MAX_BLANK_RUN = 5_000
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+MAX_MERGES = 2_000          # a header needs a few; the rest are not read
+WORKBOOK_KINDS = ("xlsx", "xls")
+FILE_TYPES = "登记台账 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)"
+
+
+class _Grid:
+    """One sheet while it is read: what ``excel_import`` needs of a sheet (name, hidden, add_merge)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.rows: list[tuple] = []
+        self.merges: list[tuple[int, int, int, int]] = []
+        self.hidden = False
+        self.truncated = False
+
+    def add_merge(self, top: int, left: int, bottom: int, right: int) -> bool:
+        if len(self.merges) >= MAX_MERGES or top > bottom or left > right:
+            return False
+        self.merges.append((top, left, bottom, right))
+        return True
+
+    def add(self, row: tuple, blank_run: int) -> int:
+        """Append a row; returns the run of blank rows so far (the caller stops a long run)."""
+        row = row[:MAX_LEDGER_COLS]
+        if any(v is not None and v != "" for v in row):
+            self.rows.append(row)
+            return 0
+        self.rows.append(())
+        return blank_run + 1
+
+    def ledger_sheet(self, source: str) -> LedgerSheet:
+        while self.rows and not self.rows[-1]:
+            self.rows.pop()
+        return LedgerSheet(source, self.name, self.rows, self.merges, self.hidden, self.truncated)
+
+
+def read_ledgers(paths) -> list[LedgerSheet]:
+    """Every sheet of every ledger file, in order.  Raises ``ReadError`` for a file that cannot be read."""
+    sheets: list[LedgerSheet] = []
+    for path in paths:
+        sheets += read_ledger(Path(path))
+    return sheets
+
+
+def read_ledger(path: Path) -> list[LedgerSheet]:
+    kind = _kind(path)
+    try:
+        if kind == "text":
+            return [_read_text(path)]
+        if kind == "xlsx":
+            return _read_xlsx(path)
+        return _read_xls(path)
+    except ReadError:
+        raise
+    except MemoryError:
+        raise ReadError(f"“{path.name}”过大，读取时内存不足。") from None
+    except Exception as exc:   # a damaged file: never a traceback for the clerk
+        raise ReadError(f"读取台账“{path.name}”时出错，文件可能已损坏（{type(exc).__name__}）。"
+                        "请用 Excel/WPS 打开后另存为 .xlsx 再试。") from exc
+
+
+def _kind(path: Path) -> str:
+    """"xlsx", "xls" or "text", by content; anything else is refused."""
+    from ..registry import kind_name, sniff
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise cannot_read(path, exc) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError(f"“{path.name}”不是普通文件（可能是管道或设备），无法作为台账读取。")
+    if info.st_size == 0:
+        raise ReadError(f"“{path.name}”是空文件。")
+    try:
+        kind = sniff(path)
+    except ReadError:
+        if _looks_like_text(path):
+            return "text"
+        raise
+    if kind in WORKBOOK_KINDS:
+        return kind
+    raise ReadError(f"“{path.name}”是{kind_name(kind)}，不是登记台账。请选择 Excel/WPS 表格（.xlsx、.xls、.et）"
+                    "或 CSV/文本文件（.csv、.txt）。")
+
+
+# --- workbooks ----------------------------------------------------------------------------------
+
+def _read_xlsx(path: Path) -> list[LedgerSheet]:
+    from ..safety.excel_safety import check_xlsx_container
+    from .excel_import import _XlsxBook
+    check_xlsx_container(path)
+    book = _XlsxBook(path, _read_worksheet)
+    book.close()
+    return [sheet.ledger_sheet(path.name) for sheet in book.sheets]
+
+
+def _read_worksheet(ws) -> _Grid:
+    grid = _Grid(ws.title)
+    try:
+        ws.reset_dimensions()   # WPS writes wrong dimensions; read what is there
+    except AttributeError:
+        pass
+    blank_run = 0
+    for r, row in enumerate(ws.iter_rows(values_only=True)):
+        if r >= MAX_LEDGER_ROWS or blank_run >= MAX_BLANK_RUN:
+            grid.truncated = r >= MAX_LEDGER_ROWS
+            break
+        blank_run = grid.add(row, blank_run)
+    return grid
+
+
+def _read_xls(path: Path) -> list[LedgerSheet]:
+    from .excel_import import _load_xls
+    return [grid.ledger_sheet(path.name) for grid in _load_xls(path, _xls_sheets)]
+
+
+def _xls_sheets(xlrd, book) -> list[_Grid]:
+    from ..locate.sheet_grid import MAX_SHEETS
+    from .excel_import import _xls_merges
+    visibility = list(getattr(book, "_sheet_visibility", ())) or [0] * book.nsheets
+    grids = []
+    for i in range(min(book.nsheets, MAX_SHEETS)):
+        sh = book.sheet_by_index(i)
+        grid = _Grid(sh.name)
+        grid.hidden = visibility[i] != 0
+        grid.truncated = sh.nrows > MAX_LEDGER_ROWS
+        n_cols = min(sh.ncols, MAX_LEDGER_COLS)
+        blank_run = 0
+        for r in range(min(sh.nrows, MAX_LEDGER_ROWS)):
+            if blank_run >= MAX_BLANK_RUN:
+                break
+            cells = zip(sh.row_types(r, 0, n_cols), sh.row_values(r, 0, n_cols))
+            blank_run = grid.add(tuple(_xls_value(xlrd, book, t, v) for t, v in cells), blank_run)
+        _xls_merges(book, i, grid)
+        grids.append(grid)
+        book.unload_sheet(i)
+    return grids
+
+
+def _xls_value(xlrd, book, cell_type: int, value: object) -> object:
+    if cell_type == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate.xldate_as_datetime(value, book.datemode)
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return value
+    if cell_type == xlrd.XL_CELL_NUMBER:
+        return int(value) if float(value).is_integer() else value
+    if cell_type == xlrd.XL_CELL_TEXT:
+        return value or None
+    if cell_type == xlrd.XL_CELL_BOOLEAN:
+        return bool(value)
+    return None
+
+
+# --- text -----------------------------------------------------------------------------------------
+
+_BINARY_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"{\\rtf")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _looks_like_text(path: Path) -> bool:
+    """Text a table can be read from: no file format's magic, an encoding that decodes, no control
+    characters but tabs and line breaks."""
+    with open(path, "rb") as f:
+        head = f.read(65536)
+    if head.startswith(_BINARY_MAGIC):
+        return False
+    try:
+        text = _decode(head, path.name, partial=True)
+    except ReadError:
+        return False
+    return not _CONTROL.search(text)
+
+
+def _read_text(path: Path) -> LedgerSheet:
+    try:
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            raise ReadError(f"“{path.name}”过大（超过 {MAX_TEXT_BYTES // 1024 // 1024} MB），不是登记台账。")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise cannot_read(path, exc) from None
+    text = _decode(data, path.name)
+    grid = _Grid("")
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+        blank_run = 0
+        for r, row in enumerate(reader):
+            if r >= MAX_LEDGER_ROWS or blank_run >= MAX_BLANK_RUN:
+                grid.truncated = r >= MAX_LEDGER_ROWS
+                break
+            blank_run = grid.add(tuple(v if v.strip() else None for v in row), blank_run)
+    except csv.Error as exc:
+        raise ReadError(f"“{path.name}”不是可读取的表格文本（{exc}）。请用 Excel/WPS 打开后另存为 .xlsx 再试。") from None
+    return grid.ledger_sheet(path.name)
+
+
+def _decode(data: bytes, name: str, partial: bool = False) -> str:
+    """The text of a ledger file: a BOM decides (Excel's “Unicode 文本” is UTF-16 with one); else
+    UTF-8, then GB18030 (GBK's superset).  ``partial``: ``data`` may end inside a character."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", name, partial)
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", name, partial)
+    if b"\x00" in data[:65536]:
+        raise ReadError(f"“{name}”不是文本文件。")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return _strict(data, encoding, name, partial)
+        except ReadError:
+            continue
+    raise ReadError(f"“{name}”的文字编码无法识别。请用 Excel/WPS 打开后另存为 .xlsx 或 UTF-8 编码的 CSV 再试。")
+
+
+def _strict(data: bytes, encoding: str, name: str, partial: bool) -> str:
+    import codecs
+    try:
+        return codecs.getincrementaldecoder(encoding)("strict").decode(data, final=not partial)
+    except UnicodeDecodeError:
+        raise ReadError(f"“{name}”不是 {encoding} 编码的文本。") from None
+
+
+def _delimiter(text: str) -> str:
+    """Tab when the first lines are tab-separated (Excel's “Unicode 文本”, “文本文件(制表符分隔)”), else comma."""
+    lines = [line for line in text.splitlines()[:30] if line.strip()]
+    tabs = sum(line.count("\t") for line in lines)
+    commas = sum(line.count(",") for line in lines)
+    return "\t" if tabs and tabs >= commas else ","
