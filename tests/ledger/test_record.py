@@ -112,13 +112,11 @@ def test_assignments_are_remembered_per_agency(tmp_path):
     assert memory.load("某某局", tmp_path) == {}
 
 
-def test_the_data_folder_follows_the_environment(monkeypatch, tmp_path):
+def test_the_memory_is_in_the_users_data_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("GOVREPORT_DATA_DIR", str(tmp_path / "d"))
-    assert memory.default_folder() == tmp_path / "d"
-    monkeypatch.delenv("GOVREPORT_DATA_DIR")
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setattr(memory.sys, "platform", "linux")
-    assert memory.default_folder() == tmp_path / "xdg" / "govreport" / "govreport"
+    memory.remember("某某局", {(Field.APPLICANT, "个体户"): ("个体户", "商业企业")})
+    assert (tmp_path / "d" / memory.FILE_NAME).exists()
+    assert memory.load("某某局") == {Field.APPLICANT: {"个体户": "商业企业"}}
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".xlsx"])

@@ -143,6 +143,11 @@ def test_two_labels_in_two_columns_are_unclear():
     assert m.match_pair("不予公开", "涉及隐私的内容").kind is Kind.UNCLEAR
     assert m.match_pair("不予公开（国家秘密）", "个人隐私").kind is Kind.UNCLEAR
     assert m.match_pair("予以公开", "当面领取").target == "（一）予以公开"   # a remark, not a label
+    partly = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    assert m.match_pair("部分公开", "个人隐私").target == partly   # which part was withheld, and why
+    assert m.match("部分公开（涉及个人隐私）").target == partly
+    assert m.match("不予公开：属于过程性信息").target == "6.属于四类过程性信息"
+    assert m.match("部分公开、部分不予公开").target == partly
     assert m.match_pair("无法提供", "").kind is Kind.GROUP
 
 

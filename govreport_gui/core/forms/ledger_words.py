@@ -61,6 +61,9 @@ class Group:
     words: tuple[str, ...]
     target: str | None = None        # the group is one label; None: a leaf must say which
     leaves: tuple[Leaf, ...] = ()
+    # A remark after the label may name another label without contradicting it: 部分公开（涉及个人隐私）
+    # says which part was withheld and why, and counts as 部分公开 only (the official label says so).
+    any_remark: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,16 +106,17 @@ COLUMNS = (
            never=("姓名", "名称", "电话", "地址", "证件", "联系", "代理"),
            alone=("类型", "类别", "性质", "身份", "申请主体", "申请人情况")),
     Column(Field.RECEIVED, "收到日期",
-           (("收到", "收件", "接收", "受理", "登记", "立案", "收案", "申请", "起诉", "来件"), _DATE),
+           (("收到", "收件", "接收", "受理", "登记", "立案", "收案", "收文", "来文", "接件", "申请", "提交", "起诉",
+             "来件"), _DATE),
            never=("办结", "答复", "回复", "告知", "审结", "结案", "期限", "截止", "届满", "延期", "补正", "出生")),
     Column(Field.DONE, "办结日期",
-           (("办结", "答复", "回复", "告知", "审结", "结案", "办毕", "办理完成", "决定", "判决", "裁判", "作出"),
-            _DATE),
+           (("办结", "答复", "回复", "告知", "审结", "结案", "办毕", "完成", "完结", "决定", "判决", "裁判", "作出",
+             "处理"), _DATE),
            never=("期限", "截止", "届满", "应当", "法定", "延期", "时限", "预计")),
     Column(Field.RESULT, "处理结果",
            (("处理结果", "办理结果", "答复结果", "答复类型", "答复情况", "处理情况", "办理情况", "答复意见",
-             "处理决定", "答复结论", "审理结果", "复议结果", "诉讼结果", "判决结果", "裁判结果", "审结结果",
-             "结案方式", "结果"),),
+             "处理决定", "答复结论", "处理意见", "办理意见", "审理结果", "复议结果", "诉讼结果", "判决结果", "裁判结果",
+             "审结结果", "结案方式", "结果"),),
            never=("日期", "时间", "送达", "方式", "文号", "是否")),
     Column(Field.REASON, "具体情形",
            (("具体情形", "情形", "理由", "原因", "依据", "具体情况", "细分", "子类"),),
@@ -151,7 +155,7 @@ def _applicants(natural: str, legal: str, kinds: tuple[str, ...]) -> Choice:
 _GROUP_WORDS = {
     "disclosed": ("公开", "同意公开", "已公开", "全部公开", "予以公开", "准予公开", "告知获取途径", "告知获取方式",
                   "已主动公开", "主动公开告知获取途径"),
-    "partly": ("部分公开", "部分予以公开", "区分处理", "部分同意公开"),
+    "partly": ("部分公开", "部分予以公开", "区分处理", "部分同意公开", "部分公开部分不予公开", "部分公开部分不公开"),
     "withheld": ("不予公开", "不公开", "不予以公开", "不同意公开"),
     "unable": ("无法提供", "不能提供"),
     "not_processed": ("不予处理", "不作处理", "不作为政府信息公开申请处理"),
@@ -217,8 +221,8 @@ def _results(leaves) -> Choice:
         words = (_bare(label), *_GROUP_WORDS[name])
         by_part = _LEAF_WORDS.get(name, {})
         if len(mine) == 1 and mine[0].group is None:
-            groups.append(Group(words, target=label,
-                                leaves=tuple(Leaf(label, w, r) for w, r in by_part.values())))
+            groups.append(Group(words, target=label, leaves=tuple(Leaf(label, w, r) for w, r in by_part.values()),
+                                any_remark=tag is Tag.PARTLY))
             continue
         group_leaves = []
         for part, (w, r) in by_part.items():

@@ -144,6 +144,7 @@ class _Counter:
         }
         self.assigned = assigned
         self.result = LedgerCount(form, year)
+        self._date_cache: dict = {}
 
     # -- sheets ---------------------------------------------------------------------------------
 
@@ -167,7 +168,7 @@ class _Counter:
 
     def count_sheet(self, sheet: LedgerSheet, header: Header) -> None:
         cols = header.columns
-        titles = [_title_key(sheet.rows[header.row], c) for c in cols.values()]
+        titles = [_cell(sheet.rows[header.row], c) for c in cols.values()]
         counted_before = self.result.rows_read
         notes_before = len(self.result.notes)
         for i in range(header.row + 1, len(sheet.rows)):
@@ -179,7 +180,7 @@ class _Counter:
             if _is_total_row(row, self.words):
                 self.result.notes.append(f"{ref.where()}是合计行，未计入。")
                 continue
-            if [_title_key(row, c) for c in cols.values()] == titles:
+            if [_cell(row, c) for c in cols.values()] == titles:
                 continue   # the header repeated (a printed page's header row)
             self.result.rows_read += 1
             if header.kind is SheetKind.APPLICATIONS:
@@ -198,16 +199,27 @@ class _Counter:
 
     # -- one row --------------------------------------------------------------------------------
 
+    def _date(self, raw: object):
+        """``read_date``, remembered per value (a ledger repeats its dates): a date, None, or the problem."""
+        key = (type(raw), raw) if isinstance(raw, (str, int, float, _dt.date)) else None
+        found = self._date_cache.get(key) if key is not None else None
+        if found is None:
+            try:
+                found = (read_date(raw),)
+            except DateProblem as exc:
+                found = (exc,)
+            if key is not None:
+                self._date_cache[key] = found
+        return found[0]
+
     def _dates(self, ref: RowRef, values: dict, received_name: str, done_name: str):
         """(received, done), or None when the row is left out or is another year's."""
-        try:
-            received = read_date(values.get(Field.RECEIVED))
-        except DateProblem as exc:
-            return self._leave(ref, f"{received_name}无法识别", str(exc))
-        try:
-            done = read_date(values.get(Field.DONE))
-        except DateProblem as exc:
-            return self._leave(ref, f"{done_name}无法识别", str(exc))
+        received = self._date(values.get(Field.RECEIVED))
+        if isinstance(received, DateProblem):
+            return self._leave(ref, f"{received_name}无法识别", str(received))
+        done = self._date(values.get(Field.DONE))
+        if isinstance(done, DateProblem):
+            return self._leave(ref, f"{done_name}无法识别", str(done))
         if received is None:
             return self._leave(ref, f"没有{received_name}", _row_summary(values))
         if done is not None and done < received:
@@ -333,14 +345,15 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _title_key(row: tuple, c: int) -> str:
-    return norm(row[c]) if c < len(row) else ""
+def _cell(row: tuple, c: int) -> object:
+    return row[c] if c < len(row) else None
 
 
 def _is_total_row(row: tuple, words: LedgerWords) -> bool:
     """A row of sums (合计、总计：25件): a text cell that is a total mark, alone or with a number."""
+    firsts = {mark[0] for mark in words.total_marks}
     for value in row:
-        if not isinstance(value, str):
+        if not isinstance(value, str) or len(value) > 30 or value.lstrip(" \u3000")[:1] not in firsts:
             continue
         n = norm(value)
         for mark in words.total_marks:

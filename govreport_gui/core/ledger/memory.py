@@ -11,37 +11,21 @@ file is ignored (the values are simply asked again) and replaced on the next sav
 from __future__ import annotations
 
 import json
-import os
-import sys
 from pathlib import Path
 
 from ..forms.ledger_words import Field
 from .words import SKIP
 
 FILE_NAME = "ledger-words.json"
-ENV_DATA_DIR = "GOVREPORT_DATA_DIR"
 _MAX_BYTES = 4 * 1024 * 1024
 
 
-def default_folder() -> Path:
-    """The user's data folder, the same one the editor uses (Qt's AppLocalDataLocation for the
-    application govreport/govreport): ``GOVREPORT_DATA_DIR`` when set; %LOCALAPPDATA%\\govreport\\govreport
-    on Windows; ~/Library/Application Support/govreport/govreport on macOS;
-    $XDG_DATA_HOME (~/.local/share)/govreport/govreport elsewhere."""
-    override = os.environ.get(ENV_DATA_DIR)
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "govreport" / "govreport"
-
-
 def _path(folder: Path | None) -> Path:
-    return (folder or default_folder()) / FILE_NAME
+    """The memory file in ``folder``, by default the user's data folder (the editor's and the log's)."""
+    if folder is None:
+        from ...data_folder import data_dir
+        folder = data_dir()
+    return folder / FILE_NAME
 
 
 def _load_all(path: Path) -> dict:

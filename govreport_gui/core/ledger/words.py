@@ -21,11 +21,14 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from ..forms.ledger_words import Choice
 
 _DROP = re.compile(r"[\s()\[\]【】〔〕{}<>《》「」『』“”\"'‘’·•.。,，、:：;；!！?？/\\|_\-—–~～*#＊…]")
 _NUMBERING = re.compile(r"^(\(?[一二三四五六七八九十]{1,3}[)、.]|\d{1,2}[.、)]|[①-⑳]|[(（]\d{1,2}[)）])")
+# "属于过程性信息", "涉及国家秘密", "系重复申请": the reason after a linking verb
+_VERB = re.compile(r"^(属于|涉及|系)(?=..)")
 _LEADING_NUMBER = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,3})(?=\D)")
 _SEPARATOR = re.compile(r"[(\[【〔<《\-—–_:：/|,，;；]")
 _CONNECTOR = re.compile(r"[并和及与、,，;；]")
@@ -38,7 +41,13 @@ def norm(text: object) -> str:
     """A value as words are compared: ``（三）不予公开（国家秘密）`` → ``不予公开国家秘密``."""
     if text is None:
         return ""
-    s = "".join(ch for ch in unicodedata.normalize("NFKC", str(text)) if not ch.isspace())
+    text = str(text)
+    return _norm(text) if len(text) <= 200 else _norm.__wrapped__(text)
+
+
+@lru_cache(maxsize=16384)   # a ledger repeats its few words thousands of times
+def _norm(text: str) -> str:
+    s = "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
     for _ in range(3):
         stripped = _NUMBERING.sub("", s, count=1)
         if stripped == s:
@@ -127,7 +136,7 @@ class Matcher:
         return self._assignment(n)
 
     def _whole_match(self, n: str) -> Match | None:
-        entry = self._whole.get(n)
+        entry = self._whole.get(n) or self._whole.get(_VERB.sub("", n, count=1))
         if entry is None:
             return None
         gi, target = entry
@@ -146,7 +155,8 @@ class Matcher:
             leaf = self.leaf_of(head.group, tail)
             return Match(Kind.FOUND, leaf, head.group) if leaf else None
         other = self._whole_match(tail)
-        if other is not None and other.target != head.target and other.group != head.group:
+        if other is not None and other.target != head.target and other.group != head.group \
+                and not self.choice.groups[head.group].any_remark:
             return None   # 予以公开（国家秘密）: two labels at once
         leaf = self.leaf_of(head.group, tail)
         return Match(Kind.FOUND, leaf or head.target, head.group)
@@ -156,7 +166,10 @@ class Matcher:
         if group is None:
             return None
         leaves = self._leaves[group]
-        return leaves.get(reason) or leaves.get(_LEADING_NUMBER.sub("", reason, count=1))
+        for text in (reason, _LEADING_NUMBER.sub("", reason, count=1), _VERB.sub("", reason, count=1)):
+            if text in leaves:
+                return leaves[text]
+        return None
 
     def _run_together(self, n: str) -> Match | None:
         """``不予公开国家秘密``: a group's word with a leaf's word right after it."""
@@ -197,7 +210,8 @@ class Matcher:
             return Match(Kind.FOUND, leaf, first.group, key) if leaf else self._assignment(key)
         if first.kind is Kind.FOUND:
             other = self._whole_match(why)
-            if other is not None and other.kind is Kind.FOUND and other.target != first.target:
+            if other is not None and other.kind is Kind.FOUND and other.target != first.target \
+                    and not (first.group is not None and self.choice.groups[first.group].any_remark):
                 return self._assignment(key)   # 予以公开 | 国家秘密: two labels at once
             return first
         return self._assignment(key) if key in self._assigned else first
