@@ -14,7 +14,7 @@ class FakeDialogs:
         self.answers: dict[str, list] = {"ask_yes_no": [], "ask_save_changes": [], "open_file": [],
                                           "save_file": [], "open_files": [], "choose_folder": [],
                                           "new_report": [], "confirm_import": [],
-                                          "accept_reason": [], "consolidate": []}
+                                          "accept_reason": [], "consolidate": [], "ledger_preview": []}
         self.filters: list[tuple[str, str]] = []      # (title, file types) of every file chooser
         self.previews: list = []
         self.asked: list[tuple[str, str]] = []
@@ -86,6 +86,18 @@ class FakeDialogs:
     def consolidate(self, parent, agency=""):
         self.asked.append(("consolidate", agency))
         return self._answer("consolidate", None)
+
+    def ledger_preview(self, parent, sheets, form, year, previous=None, remembered=None):
+        """Answers from the queue: the clerk's assignments ({} = 填写 as counted), None = 取消; a
+        callable answer is called with the real dialog (shown, not executed) and its result returned."""
+        self.asked.append(("ledger_preview", str(year)))
+        answer = self._answer("ledger_preview", {})
+        if callable(answer):
+            from govreport_gui.qt.ledger_dialog import LedgerDialog
+            dialog = LedgerDialog(sheets, form, year, previous, remembered, parent)
+            self.previews.append(dialog)
+            return answer(dialog)
+        return answer
 
     def kinds(self) -> list[str]:
         return [k for k, _, _ in self.shown]

@@ -50,3 +50,6 @@ class Dialogs(Protocol):
     def accept_reason(self, parent: Any, finding: Any) -> str | None: ...
 
     def consolidate(self, parent: Any, agency: str = "") -> Any: ...
+
+    def ledger_preview(self, parent: Any, sheets: Any, form: Any, year: int, previous: Any = None,
+                       remembered: Any = None) -> Any: ...   # the clerk's assignments, or None

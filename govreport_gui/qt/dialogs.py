@@ -147,6 +147,17 @@ class QtDialogs:
         return dialog.result_report()
 
 
+    def ledger_preview(self, parent: QWidget | None, sheets, form, year: int, previous=None, remembered=None):
+        """The ledger preview; the clerk's assignments of unclear values on 填写, None on 取消."""
+        from PySide6.QtWidgets import QDialog
+
+        from .ledger_dialog import LedgerDialog
+        dialog = LedgerDialog(sheets, form, year, previous, remembered, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.assignments()
+
+
 _impl: Dialogs = QtDialogs()
 
 
@@ -216,3 +227,7 @@ def accept_reason(parent, finding) -> str | None:
 
 def consolidate(parent, agency: str = ""):
     return _impl.consolidate(parent, agency)
+
+
+def ledger_preview(parent, sheets, form, year: int, previous=None, remembered=None):
+    return _impl.ledger_preview(parent, sheets, form, year, previous, remembered)

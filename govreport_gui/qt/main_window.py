@@ -51,6 +51,13 @@ FIRST_CHECK_LATEST_MS = 1000  # the first check runs after the first paint, or a
 
 
 PREFERRED_SIZE = (1440, 920)
+LEDGER_FILL, LEDGER_TEMPLATE = "从申请台账填写表三/表四…", "导出申请台账模板…"
+
+
+def ledger_flow():
+    """The ledger flows, imported when first used (start-up time)."""
+    from . import ledger_flow as flows
+    return flows
 
 
 def window_size(available) -> tuple[int, int]:
@@ -293,6 +300,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "导入报告内容…", lambda: self.flows.import_into())
         self._action(file_menu, "导入上一年度…", lambda: self.flows.import_previous())
         self._action(file_menu, "汇总各单位报告…", self.flows.consolidate)
+        self._action(file_menu, LEDGER_FILL, lambda: ledger_flow().fill_from_ledgers(self))
         file_menu.addSeparator()
         # one entry per writer of the registry (Word, Excel, PDF, JSON…), in the registry's order
         from ..io.registry import writer_kinds
@@ -302,10 +310,11 @@ class MainWindow(QMainWindow):
                 gap = " " if what[:1].isascii() else ""  # 导出为 Word 文档… / 导出为报告…
                 self._action(file_menu, f"导出为{gap}{what}…", lambda s=entry.suffixes[0]: self.flows.export(s))
         self._action(file_menu, "导出校验清单…", self.flows.export_check_list)
+        self._action(file_menu, LEDGER_TEMPLATE, lambda: ledger_flow().export_template(self))
         file_menu.addSeparator()
         self._action(file_menu, "退出", self.close, QKeySequence("Ctrl+Q"))
         # what needs an open report (everything but 新建/打开/最近/汇总/退出) is off on the start page
-        keep = {"新建…", "从上年报告新建…", "打开…", "汇总各单位报告…", "退出"}
+        keep = {"新建…", "从上年报告新建…", "打开…", "汇总各单位报告…", LEDGER_TEMPLATE, "退出"}
         # (not QAction.menu(): under PySide6 6.9 that call leaves self.recent_menu a dead wrapper)
         submenu = self.recent_menu.menuAction()
         self.document_actions = [a for a in file_menu.actions() if not a.isSeparator() and a is not submenu

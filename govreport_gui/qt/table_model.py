@@ -235,6 +235,9 @@ class TableModel(QAbstractTableModel):
         lines = []
         if g.role is Role.COMPUTED:
             lines.append("合计单元格：由程序根据各项自动计算，不能直接填写。")
+        ledger = self.session.report.ledger
+        if ledger is not None and g.key in ledger.cells:   # the drill-down: which ledger rows it counts
+            lines.append(ledger.explain(g.key))
         for f in self._marks.get(g.key, ()):
             label = "待填写" if f.todo else f.severity.label
             mark = f"【{label}】" if f.is_open else f"【{label}·已确认：{f.accepted_reason}】"

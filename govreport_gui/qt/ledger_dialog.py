@@ -1,0 +1,206 @@
+"""The ledger preview (文件→从申请台账填写表三/表四…): what the ledgers give before anything is filled in.
+
+Four tabs over one ``core.ledger.count.LedgerCount``: the counted tables (each cell's tooltip names
+its ledger rows), the rows left out and why, the unclear values — each distinct value once, with a
+list to assign it to an official label or to 不计入 — and the reading notes.  Every assignment
+recounts at once (the ledgers were read once; counting is fast).  The dialog changes nothing; on
+填写 the caller applies the count as one undoable edit and remembers the clerk's assignments for
+the agency's next ledgers (``assignments()``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.forms import FormSpec
+from ..core.forms.ledger_words import Field
+from ..core.ledger.count import LedgerCount, count_ledgers
+from ..core.ledger.sheet import LedgerSheet, rows_text
+from ..core.ledger.summary import FIELD_NAMES, summary_lines
+from ..core.ledger.words import SKIP
+from ..core.recalc import recalculate
+
+NOT_CHOSEN, DO_NOT_COUNT = "（请选择）", "不计入"
+
+Choices = dict[tuple[Field, str], tuple[str, str]]   # (field, key) → (value as written, label or SKIP)
+
+
+class LedgerDialog(QDialog):
+    def __init__(self, sheets: list[LedgerSheet], form: FormSpec, year: int, previous=None,
+                 remembered: dict[Field, dict[str, str]] | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("从申请台账填写表三、表四")
+        self.resize(980, 660)
+        self._sheets, self._form, self._year, self._previous = sheets, form, year, previous
+        self._remembered = remembered or {}
+        self.choices: Choices = {}
+        self.count: LedgerCount = self._count()
+        self._unclear = list(self.count.unclear.values())   # stays listed after it is assigned
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.summary)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self._build_tabs()
+        self.buttons = QDialogButtonBox()
+        self.fill_button = self.buttons.addButton("填写", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        self.fill_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._refresh()
+
+    # -- counting --------------------------------------------------------------------------------
+
+    def _count(self) -> LedgerCount:
+        assigned = {f: dict(values) for f, values in self._remembered.items()}
+        for (f, key), (_shown, label) in self.choices.items():
+            assigned.setdefault(f, {})[key] = label
+        return count_ledgers(self._sheets, self._form, self._year, assigned, self._previous)
+
+    def assign(self, field: Field, key: str, label: str | None) -> None:
+        """The clerk's choice for one unclear value (None: no choice); recounts."""
+        shown = next((u.shown for u in self._unclear if (u.field, u.key) == (field, key)), key)
+        if label is None:
+            self.choices.pop((field, key), None)
+        else:
+            self.choices[(field, key)] = (shown, label)
+        self.count = self._count()
+        self._refresh()
+
+    def assignments(self) -> Choices:
+        """The clerk's assignments made in this dialog (to remember for the agency)."""
+        return dict(self.choices)
+
+    # -- views -----------------------------------------------------------------------------------
+
+    def _build_tabs(self) -> None:
+        self.tables_page = QWidget()
+        self.tables_layout = QVBoxLayout(self.tables_page)
+        self.figure_tables: dict[str, QTableWidget] = {}
+        for table_id in self.count.tables:
+            self.tables_layout.addWidget(QLabel(f"表{table_id}"))
+            view = QTableWidget()
+            view.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            self.figure_tables[table_id] = view
+            self.tables_layout.addWidget(view, 3 if len(self.figure_tables) == 1 else 1)
+        self.tabs.addTab(self.tables_page, "计数")
+        self.left_out_view = _list_view(("位置", "原因", "值"))
+        self.tabs.addTab(self.left_out_view, "未计入的行")
+        self.unclear_view = _list_view(("台账中的值", "栏目", "行数", "归入"))
+        self._fill_unclear()
+        self.tabs.addTab(self.unclear_view, "需要归类的值")
+        self.notes = QPlainTextEdit()
+        self.notes.setReadOnly(True)
+        self.tabs.addTab(self.notes, "读取说明")
+
+    def _refresh(self) -> None:
+        count = self.count
+        computed = recalculate(self._form, count.values())
+        for table_id, view in self.figure_tables.items():
+            _fill_figures(view, self._form.table(table_id), count, computed)
+        _fill_rows(self.left_out_view, [(lo.ref.where(), lo.why, lo.value) for lo in count.left_out])
+        self.notes.setPlainText("\n".join(summary_lines(count)))
+        self.tabs.setTabText(1, f"未计入的行（{len(count.left_out)}）")
+        open_ = sum(1 for u in self._unclear if (u.field, u.key) not in self.choices)
+        self.tabs.setTabText(2, f"需要归类的值（{open_}）")
+        self.summary.setText(self._summary_text())
+        self.fill_button.setText("填写" + "、".join(f"表{t}" for t in count.tables))
+
+    def _summary_text(self) -> str:
+        count = self.count
+        other = sum(len(refs) for refs in count.other_years.values())
+        parts = [f"<b>{'、'.join(count.sources)}</b>　按{count.year}年度、{self._form.version}版格式计数：",
+                 f"计入 {count.placed} 行；不属于本年度 {other} 行。"]
+        if count.left_out:
+            parts.append(f"<span style='color:#b00000'>有 {len(count.left_out)} 行未计入（见“未计入的行”）；"
+                         "其中无法归类的值可在“需要归类的值”中逐一归入官方类别，归类会记住，以后读取本机关的台账时自动沿用。</span>")
+        if count.findings:
+            parts.append(f"<span style='color:#b00000'>台账中的上年结转与上年报告不一致（{len(count.findings)} 处，"
+                         "见“读取说明”）。</span>")
+        parts.append("确认后点“填写”：只改写所计数的表格，可以撤销。")
+        return "<br>".join(parts)
+
+    def _fill_unclear(self) -> None:
+        view = self.unclear_view
+        view.setRowCount(len(self._unclear))
+        for r, u in enumerate(self._unclear):
+            for c, text in enumerate((u.shown, FIELD_NAMES.get(u.field, ""), str(len(u.refs)))):
+                item = QTableWidgetItem(text)
+                item.setToolTip(rows_text(u.refs, limit=30))
+                view.setItem(r, c, item)
+            combo = QComboBox()
+            combo.addItems([NOT_CHOSEN, *u.choices, DO_NOT_COUNT])
+            combo.currentIndexChanged.connect(lambda _i, u=u, combo=combo: self._chosen(u, combo.currentText()))
+            view.setCellWidget(r, 3, combo)
+        view.resizeColumnsToContents()
+        view.setColumnWidth(3, max(view.columnWidth(3), 360))
+
+    def _chosen(self, unclear, text: str) -> None:
+        label = None if text == NOT_CHOSEN else SKIP if text == DO_NOT_COUNT else text
+        self.assign(unclear.field, unclear.key, label)
+
+    def unclear_combo(self, shown: str) -> QComboBox:
+        """The assignment list of the unclear value written ``shown`` (for tests and accessibility)."""
+        row = next(r for r, u in enumerate(self._unclear) if u.shown == shown)
+        return self.unclear_view.cellWidget(row, 3)
+
+
+def _list_view(headers: tuple[str, ...]) -> QTableWidget:
+    view = QTableWidget(0, len(headers))
+    view.setHorizontalHeaderLabels(list(headers))
+    view.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setVisible(False)
+    return view
+
+
+def _fill_rows(view: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    view.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            view.setItem(r, c, item)
+    view.resizeColumnsToContents()
+
+
+def _fill_figures(view: QTableWidget, table, count: LedgerCount, computed) -> None:
+    """The table's figures: one line per row (三) or group (四), a column per applicant/outcome."""
+    view.setRowCount(len(table.rows))
+    view.setColumnCount(len(table.cols))
+    view.setHorizontalHeaderLabels(list(table.cols))
+    view.setVerticalHeaderLabels(list(table.rows))
+    bold = QFont()
+    bold.setBold(True)
+    values = count.values()
+    for r, row in enumerate(table.rows):
+        for c, col in enumerate(table.cols):
+            key = next((s.key for s in table.cells if s.key.row == row and s.key.col == col), None)
+            value = values.get(key, computed.get(key)) if key is not None else None
+            item = QTableWidgetItem("" if value is None else str(value))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            refs = count.counted.get(key, [])
+            if refs:
+                item.setToolTip(f"{len(refs)}件：{rows_text(refs, limit=30)}")
+                item.setFont(bold)
+            if key is not None and key not in values:
+                item.setForeground(QBrush(QColor("#1f3f73")))   # a total, as in the editor
+            view.setItem(r, c, item)
+    view.resizeColumnsToContents()
