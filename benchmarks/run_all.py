@@ -185,6 +185,16 @@ def bench_consolidate(quick: bool) -> list[dict]:
     return rows
 
 
+def bench_ledger(quick: bool) -> list[dict]:
+    out, _ = run_script("bench_ledger.py", ["3" if quick else "5"])
+    bare = num(r"bare openpyxl read-only load \+ iterate:\s+([\d.]+) ms", out)
+    ours = num(r"ledger read \+ count \(\.xlsx\):\s+([\d.]+) ms", out)
+    if bare is None or ours is None:
+        return [row("ledger of 20 000 rows read and counted", "unparsed", "", "", "< 2 s", None)]
+    return [row("ledger of 20 000 rows read and counted (三/四)", f"{ours / 1000:.2f} s",
+                f"{bare / 1000:.2f} s bare openpyxl read-only load", f"{ours / bare:.2f}×", "< 2 s", ours < 2000)]
+
+
 def bench_memory(quick: bool) -> list[dict]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GOVREPORT_DATA_DIR=tempfile.mkdtemp(prefix="bench-mem-"),
                PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
@@ -203,7 +213,7 @@ BENCHMARKS = [("bench_startup.py", bench_startup), ("bench_packaged_startup.py",
               ("bench_edit.py", bench_edit), ("bench_recalc.py", bench_recalc),
               ("bench_excel_import.py", bench_excel), ("bench_word_export.py", bench_word),
               ("bench_pdf_import.py", bench_pdf_import), ("bench_web_import.py", bench_web_import),
-              ("bench_consolidate.py", bench_consolidate), (None, bench_memory)]
+              ("bench_consolidate.py", bench_consolidate), ("bench_ledger.py", bench_ledger), (None, bench_memory)]
 
 
 def machine() -> str:

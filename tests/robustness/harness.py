@@ -51,11 +51,12 @@ class Worker:
             return None
         return self.proc.stdout.readline()
 
-    def read(self, path: Path, timeout: float = CASE_TIMEOUT_S) -> dict:
+    def read(self, path: Path, timeout: float = CASE_TIMEOUT_S, reader: str = "report") -> dict:
+        """``reader``: "report" (``read_report``) or "ledger" (a ledger read and counted)."""
         assert self.proc is not None and self.proc.stdin is not None
         t0 = time.perf_counter()
         try:
-            self.proc.stdin.write(json.dumps({"path": str(path)}) + "\n")
+            self.proc.stdin.write(json.dumps({"path": str(path), "reader": reader}) + "\n")
             self.proc.stdin.flush()
         except BrokenPipeError:
             pass
@@ -103,17 +104,17 @@ class WorkerPool:
                     return self._free.pop()
             time.sleep(0.001)
 
-    def read(self, path: Path) -> dict:
+    def read(self, path: Path, reader: str = "report") -> dict:
         worker = self._take()
         try:
-            return worker.read(path)
+            return worker.read(path, reader=reader)
         finally:
             with self._lock:
                 self._free.append(worker)
 
-    def read_all(self, paths: list[Path]) -> list[dict]:
+    def read_all(self, paths: list[Path], reader: str = "report") -> list[dict]:
         with ThreadPoolExecutor(len(self.workers)) as ex:
-            return list(ex.map(self.read, paths))
+            return list(ex.map(lambda p: self.read(p, reader), paths))
 
     def close(self) -> None:
         for w in self.workers:

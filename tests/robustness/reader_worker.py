@@ -38,10 +38,13 @@ def main() -> None:
         request = json.loads(line)
         answer: dict
         try:
-            result = read_report(request["path"])
-            report = result.report
-            answer = {"outcome": "ok", "kind": result.kind, "values": len(report.values),
-                      "notes": len(result.notes)}
+            if request.get("reader") == "ledger":
+                answer = _read_ledger(request["path"])
+            else:
+                result = read_report(request["path"])
+                report = result.report
+                answer = {"outcome": "ok", "kind": result.kind, "values": len(report.values),
+                          "notes": len(result.notes)}
         except ReadError as exc:
             cause = exc.__cause__
             # the registry's catch-all for an unexpected reader exception (clear, but unspecific)
@@ -53,6 +56,15 @@ def main() -> None:
         answer["network"] = list(network)
         network.clear()
         print(json.dumps(answer, ensure_ascii=False), flush=True)
+
+
+def _read_ledger(path: str) -> dict:
+    """A ledger file read and counted (govreport ledger, 从申请台账填写表三/表四…)."""
+    from govreport_gui.core.forms import get_form
+    from govreport_gui.core.ledger.count import count_ledgers
+    from govreport_gui.io.workbook.ledger_read import read_ledgers
+    count = count_ledgers(read_ledgers([path]), get_form("2021"), 2025)
+    return {"outcome": "ok", "kind": "ledger", "values": count.placed, "notes": len(count.left_out)}
 
 
 if __name__ == "__main__":
