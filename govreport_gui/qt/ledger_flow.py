@@ -9,11 +9,13 @@ A file that cannot be read, or holds no ledger, gives its message and changes no
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from ..core.errors import ReadError, WriteError
 from . import dialogs
 
+LOG = logging.getLogger(__name__)
 BUSY = "正在读取台账…"
 
 
@@ -38,6 +40,10 @@ def fill_from_ledgers(window, paths: list[str] | None = None) -> bool:
         count_ledgers(sheets, report.form, report.meta.year, remembered, document.previous)   # readable at all?
     except ReadError as exc:
         dialogs.error(window, f"{exc}\n\n当前报告没有改变。")
+        return False
+    except Exception as exc:   # never a traceback for the clerk: the log keeps it
+        LOG.exception("读取台账 %s 时意外出错", "、".join(map(str, paths)))
+        dialogs.error(window, "读取台账时出现意外错误，当前报告没有改变。", f"{type(exc).__name__}: {exc}")
         return False
     chosen = dialogs.ledger_preview(window, sheets, report.form, report.meta.year, document.previous, remembered)
     if chosen is None:
@@ -77,6 +83,7 @@ def export_template(window) -> bool:
     try:
         write_ledger_template(path, form, agency)
     except WriteError as exc:
+        LOG.warning("未能导出申请台账模板 %s：%s", path, exc, exc_info=True)
         dialogs.error(window, str(exc))
         return False
     dialogs.info(window, f"已导出申请台账模板“{Path(path).name}”（{form.version}版格式）。\n\n"

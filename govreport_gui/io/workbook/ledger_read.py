@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
+import os
 import re
 import stat
 from pathlib import Path
@@ -26,6 +28,7 @@ from pathlib import Path
 from ...core.errors import ReadError, cannot_read
 from ...core.ledger.sheet import LedgerSheet
 
+LOG = logging.getLogger(__name__)
 MAX_LEDGER_ROWS = 200_000
 MAX_LEDGER_COLS = 80
 MAX_BLANK_RUN = 5_000
@@ -75,7 +78,17 @@ def read_ledgers(paths) -> list[LedgerSheet]:
 
 
 def read_ledger(path: Path) -> list[LedgerSheet]:
-    kind = _kind(path)
+    """The sheets of one ledger file (logged: which file, and on failure why, with the traceback)."""
+    try:
+        sheets = _read_kind(path, _kind(path))
+    except ReadError as exc:
+        LOG.warning("未能读取台账 %s：%s", os.path.abspath(path), exc, exc_info=True)
+        raise
+    LOG.info("已读取台账 %s（%d 个工作表）", os.path.abspath(path), len(sheets))
+    return sheets
+
+
+def _read_kind(path: Path, kind: str) -> list[LedgerSheet]:
     try:
         if kind == "text":
             return [_read_text(path)]
@@ -86,7 +99,7 @@ def read_ledger(path: Path) -> list[LedgerSheet]:
         raise
     except MemoryError:
         raise ReadError(f"“{path.name}”过大，读取时内存不足。") from None
-    except Exception as exc:   # a damaged file: never a traceback for the clerk
+    except Exception as exc:   # a damaged file: never a traceback for the clerk (the log has it)
         raise ReadError(f"读取台账“{path.name}”时出错，文件可能已损坏（{type(exc).__name__}）。"
                         "请用 Excel/WPS 打开后另存为 .xlsx 再试。") from exc
 
