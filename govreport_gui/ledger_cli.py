@@ -33,8 +33,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .core.forms import tables_named
+    from .core.ledger.summary import ledger_tables
     p = _Parser(prog="govreport ledger",
-                description="按本机关的依申请公开登记台账（及行政复议、行政诉讼案件登记）计数，填写表三、表四；"
+                description=f"按本机关的依申请公开登记台账（及行政复议、行政诉讼案件登记）计数，填写{tables_named(ledger_tables())}；"
                             "列出计入的数字和未计入的行。")
     p.add_argument("ledgers", nargs="+", metavar="LEDGER", help="台账文件（.xlsx、.xls、.et、.csv、.txt），可给出多个，数字相加")
     p.add_argument("--year", type=int, required=True, help="报告年度")

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.forms import FormSpec
+from ..core.forms import FormSpec, tables_named
 from ..core.forms.ledger_words import Field
 from ..core.ledger.count import LedgerCount, count_ledgers
 from ..core.ledger.sheet import LedgerSheet, rows_text
-from ..core.ledger.summary import FIELD_NAMES, summary_lines
+from ..core.ledger.summary import FIELD_NAMES, ledger_tables, summary_lines
 from ..core.ledger.words import SKIP
 from ..core.recalc import recalculate
 
@@ -42,7 +42,7 @@ class LedgerDialog(QDialog):
     def __init__(self, sheets: list[LedgerSheet], form: FormSpec, year: int, previous=None,
                  remembered: dict[Field, dict[str, str]] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("从申请台账填写表三、表四")
+        self.setWindowTitle(f"从申请台账填写{tables_named(ledger_tables(form))}")
         self.resize(980, 660)
         self._sheets, self._form, self._year, self._previous = sheets, form, year, previous
         self._remembered = remembered or {}

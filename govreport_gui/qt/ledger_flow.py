@@ -86,7 +86,8 @@ def export_template(window) -> bool:
         LOG.warning("未能导出申请台账模板 %s：%s", path, exc, exc_info=True)
         dialogs.error(window, str(exc))
         return False
+    from ..core.ledger.summary import fill_action
     dialogs.info(window, f"已导出申请台账模板“{Path(path).name}”（{form.version}版格式）。\n\n"
                          "申请人类型、处理结果、具体情形等请从下拉列表中选择，日期填写为日期；"
-                         "年底用“文件→从申请台账填写表三/表四…”即可自动计数。")
+                         f"年底用“文件→{fill_action()}”即可自动计数。")
     return True

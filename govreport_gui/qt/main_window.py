@@ -33,6 +33,7 @@ from ..core.document import Change, Document
 from ..core.drafting import new_report
 from ..core.findings import Finding, Severity
 from ..core.forms import form_for_year
+from ..core.ledger.summary import fill_action
 from ..core.periods import reporting_year
 from . import dialogs
 from .commands import Session
@@ -51,7 +52,7 @@ FIRST_CHECK_LATEST_MS = 1000  # the first check runs after the first paint, or a
 
 
 PREFERRED_SIZE = (1440, 920)
-LEDGER_FILL, LEDGER_TEMPLATE = "从申请台账填写表三/表四…", "导出申请台账模板…"
+LEDGER_FILL, LEDGER_TEMPLATE = fill_action(), "导出申请台账模板…"
 
 
 def ledger_flow():

@@ -3,12 +3,24 @@ counted, every row left out and why, the rows of other years, the values still t
 
 from __future__ import annotations
 
+from ..forms import newest_form, tables_named
 from ..forms.ledger_words import Field
-from ..forms.spec import Layout
+from ..forms.spec import FormSpec, Layout
 from .sheet import rows_text
 
 FIELD_NAMES = {Field.APPLICANT: "申请人类型", Field.RESULT: "处理结果", Field.CASE_KIND: "案件类型",
                Field.CASE_OUTCOME: "审理结果"}
+
+
+def ledger_tables(form: FormSpec | None = None) -> tuple[str, ...]:
+    """The tables a ledger fills: the applications' (三) and the cases' (四)."""
+    form = form or newest_form()
+    return form.table_laid_out(Layout.ROWS).id, form.table_laid_out(Layout.COLUMN_GROUPS).id
+
+
+def fill_action() -> str:
+    """The editor's menu entry that fills the tables from ledgers (``从申请台账填写表三/表四…``)."""
+    return "从申请台账填写" + tables_named(ledger_tables()).replace("、", "/") + "…"
 
 
 def figure_lines(count) -> list[str]:
@@ -46,7 +58,7 @@ def summary_lines(count) -> list[str]:
     for (f, _key), (shown, label) in count.assigned_used.items():
         lines.append(f"按已记住的归类计入：{FIELD_NAMES.get(f, '')}“{shown}”→“{label or '不计入'}”。")
     if count.unclear:
-        lines.append("无法归入官方类别的值（可在编辑器“文件→从申请台账填写表三/表四…”中逐一归类，以后自动沿用）：")
+        lines.append(f"无法归入官方类别的值（可在编辑器“文件→{fill_action()}”中逐一归类，以后自动沿用）：")
         lines += [f"  {FIELD_NAMES.get(u.field, '')}“{u.shown}”：{len(u.refs)} 行（{rows_text(u.refs, limit=8)}）"
                   for u in count.unclear.values()]
     lines += [f"与上年报告核对：{f.message}" for f in count.findings]

@@ -66,18 +66,20 @@ def template_bytes(form: FormSpec, agency: str = "", year: int = 0) -> bytes:
 
 
 def _help_sheet(ws, form: FormSpec) -> None:
-    ws.title = HELP
+    from ...core.forms import tables_named
+    from ...core.ledger.summary import fill_action, ledger_tables
+    lists = template_lists(form)
+    needs_reason = "、".join(g.words[0] for g in form.ledger.results.groups if g.target is None)
     lines = (
         f"填表说明（{form.name}，{form.basis}）",
         "1. 每收到一件政府信息公开申请，在“依申请公开登记台账”中登记一行；每一件行政复议、行政诉讼案件，在"
         "“行政复议行政诉讼案件”中登记一行。",
         "2. 申请人类型、处理结果、具体情形、案件类型、审理结果请从下拉列表中选择，不要自行改写。",
-        "3. 处理结果为不予公开、无法提供、不予处理的，以及2021版格式的其他处理，须在“具体情形”中选择一项；"
-        "部分公开的申请只按部分公开登记一次。",
+        f"3. 处理结果为{needs_reason}的，须在“具体情形”中选择一项；部分公开的申请只按部分公开登记一次。",
         "4. 收到日期、办结日期、审结日期请填写日期（如 2025-03-01）。尚未办结或尚未审结的，办结日期、审结日期留空，"
-        "处理结果留空或选“尚未审结”。",
+        f"处理结果留空或选“{lists['case_outcomes'][-1]}”。",
         "5. 上年收到、本年办结的申请也请在本表登记（收到日期填上年的日期），年度报告会自动计入“上年结转”。",
-        "6. 年底在年报编制助手中选择“文件→从申请台账填写表三/表四…”，即可按本台账计数填写表三、表四。",
+        f"6. 年底在年报编制助手中选择“文件→{fill_action()}”，即可按本台账计数填写{tables_named(ledger_tables(form))}。",
     )
     for i, line in enumerate(lines, 1):
         ws.cell(i, 1, line)
