@@ -98,7 +98,7 @@ def _column_field(candidates: tuple[str, ...], words: LedgerWords) -> tuple[tupl
     with the group header above names it well (类型 under 申请人)."""
     found = [(f, text) for text in candidates if (f := field_of(text, words)) is not None]
     strong = [x for x in found if x[0][1] < 1000]
-    return (strong or found or [None])[0]
+    return (strong or found)[0] if found else None
 
 
 def fields_of(texts: list[tuple[str, ...]], words: LedgerWords

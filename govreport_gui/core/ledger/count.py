@@ -22,6 +22,7 @@ assign once.  A row is counted whole or not at all, so the counted tables always
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -55,7 +56,7 @@ class Unclear:
     key: str                  # ``words.norm`` of the value (``result|reason`` for a pair)
     shown: str                # as written (``不予公开 / 涉及隐私`` for a pair)
     choices: tuple[str, ...]  # the labels it may be assigned to
-    refs: list[RowRef] = field(default_factory=list)
+    refs: list[RowRef] = dataclasses.field(default_factory=list)   # (``field`` is the attribute above)
 
 
 @dataclass
@@ -248,7 +249,8 @@ class _Counter:
             row = self.carried_out
             if done is None and result.kind not in (Kind.BLANK, Kind.PENDING):
                 problems.append(("有处理结果但没有办结日期", _shown(values.get(Field.RESULT))))
-        if self._finish(ref, values, problems, (Field.APPLICANT, applicant), (Field.RESULT, result if answered else None)):
+        placed = self._finish(ref, values, problems, (Field.APPLICANT, applicant), (Field.RESULT, result if answered else None))
+        if placed and applicant.target is not None and row is not None:   # no problems: both are labels
             first = self.new if received >= self.start else self.carried_in
             for r in (first, row):
                 self._add(CellKey(self.t3.id, r, applicant.target), ref)
@@ -322,7 +324,9 @@ class _Counter:
                 column = outcome.target or column
         elif done is None and outcome.kind not in (Kind.BLANK, Kind.PENDING):
             problems.append(("有审理结果但没有审结日期", _shown(outcome_raw)))
-        if self._finish(ref, values, problems, (Field.CASE_KIND, kind), (Field.CASE_OUTCOME, outcome if concluded else None)):
+        placed = self._finish(ref, values, problems, (Field.CASE_KIND, kind),
+                              (Field.CASE_OUTCOME, outcome if concluded else None))
+        if placed and kind.target is not None:   # no problems: the kind is a label
             self._add(CellKey(self.t4.id, kind.target, column), ref)
 
     # -- bookkeeping ----------------------------------------------------------------------------

@@ -156,10 +156,13 @@ class Matcher:
             return Match(Kind.FOUND, leaf, head.group) if leaf else None
         other = self._whole_match(tail)
         if other is not None and other.target != head.target and other.group != head.group \
-                and not self.choice.groups[head.group].any_remark:
+                and not self._any_remark(head.group):
             return None   # 予以公开（国家秘密）: two labels at once
         leaf = self.leaf_of(head.group, tail)
         return Match(Kind.FOUND, leaf or head.target, head.group)
+
+    def _any_remark(self, group: int | None) -> bool:
+        return group is not None and self.choice.groups[group].any_remark
 
     def leaf_of(self, group: int | None, reason: str) -> str | None:
         """The leaf of ``group`` that ``reason`` (already ``norm``) names, if any."""
@@ -185,8 +188,8 @@ class Matcher:
         parts = [p for p in _CONNECTOR.split(text) if norm(p)]
         if len(parts) < 2:
             return None
-        found = [self._whole_match(norm(p)) for p in parts]
-        if all(f is not None and f.kind is Kind.FOUND for f in found) and len({f.target for f in found}) == 1:
+        found = [m for p in parts if (m := self._whole_match(norm(p))) is not None and m.kind is Kind.FOUND]
+        if len(found) == len(parts) and len({m.target for m in found}) == 1:
             return found[0]
         return None
 
@@ -211,7 +214,7 @@ class Matcher:
         if first.kind is Kind.FOUND:
             other = self._whole_match(why)
             if other is not None and other.kind is Kind.FOUND and other.target != first.target \
-                    and not (first.group is not None and self.choice.groups[first.group].any_remark):
+                    and not self._any_remark(first.group):
                 return self._assignment(key)   # 予以公开 | 国家秘密: two labels at once
             return first
         return self._assignment(key) if key in self._assigned else first

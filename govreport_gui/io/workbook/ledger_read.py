@@ -24,6 +24,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import cast
 
 from ...core.errors import ReadError, cannot_read
 from ...core.ledger.sheet import LedgerSheet
@@ -135,7 +136,8 @@ def _read_xlsx(path: Path) -> list[LedgerSheet]:
     check_xlsx_container(path)
     book = _XlsxBook(path, _read_worksheet)
     book.close()
-    return [sheet.ledger_sheet(path.name) for sheet in book.sheets]
+    grids = cast("list[_Grid]", book.sheets)   # what _read_worksheet made
+    return [grid.ledger_sheet(path.name) for grid in grids]
 
 
 def _read_worksheet(ws) -> _Grid:
@@ -155,7 +157,8 @@ def _read_worksheet(ws) -> _Grid:
 
 def _read_xls(path: Path) -> list[LedgerSheet]:
     from .excel_import import _load_xls
-    return [grid.ledger_sheet(path.name) for grid in _load_xls(path, _xls_sheets)]
+    grids = cast("list[_Grid]", _load_xls(path, _xls_sheets))   # what _xls_sheets made
+    return [grid.ledger_sheet(path.name) for grid in grids]
 
 
 def _xls_sheets(xlrd, book) -> list[_Grid]:
@@ -175,7 +178,7 @@ def _xls_sheets(xlrd, book) -> list[_Grid]:
                 break
             cells = zip(sh.row_types(r, 0, n_cols), sh.row_values(r, 0, n_cols))
             blank_run = grid.add(tuple(_xls_value(xlrd, book, t, v) for t, v in cells), blank_run)
-        _xls_merges(book, i, grid)
+        _xls_merges(book, i, grid)  # type: ignore[arg-type]  # it only calls add_merge, which _Grid has
         grids.append(grid)
         book.unload_sheet(i)
     return grids
@@ -187,8 +190,8 @@ def _xls_value(xlrd, book, cell_type: int, value: object) -> object:
             return xlrd.xldate.xldate_as_datetime(value, book.datemode)
         except (ValueError, OverflowError, xlrd.xldate.XLDateError):
             return value
-    if cell_type == xlrd.XL_CELL_NUMBER:
-        return int(value) if float(value).is_integer() else value
+    if cell_type == xlrd.XL_CELL_NUMBER and isinstance(value, float):
+        return int(value) if value.is_integer() else value
     if cell_type == xlrd.XL_CELL_TEXT:
         return value or None
     if cell_type == xlrd.XL_CELL_BOOLEAN:

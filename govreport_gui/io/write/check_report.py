@@ -10,6 +10,7 @@ import io
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...core.errors import WriteError
 from ...core.findings import Finding, Severity
@@ -18,6 +19,9 @@ from ...core.rules import applicable, titles
 from ...core.serialize import write_atomic
 from ..safety.text_safety import xml_safe
 from .sheet_print import fit_a4_width
+
+if TYPE_CHECKING:
+    from ...core.ledger.record import LedgerRecord
 
 
 @dataclass
@@ -174,7 +178,7 @@ def _docx(report: Report, summary: CheckSummary, previous: Report | None, today:
         for f in summary.infos:
             doc.add_paragraph(f.message)
     if report.ledger is not None:
-        _docx_ledger(doc, report, _LEDGER_HEADINGS[1] if summary.infos else _LEDGER_HEADINGS[0])
+        _docx_ledger(doc, report.ledger, _LEDGER_HEADINGS[1] if summary.infos else _LEDGER_HEADINGS[0])
     doc.add_paragraph("")
     for line in ("经办人：____________    审核人：____________    签发人：____________",
                  "日期：______年____月____日"):
@@ -188,12 +192,12 @@ def _docx(report: Report, summary: CheckSummary, previous: Report | None, today:
 _LEDGER_HEADINGS = ("五、由登记台账计数的数字", "六、由登记台账计数的数字")
 
 
-def _docx_ledger(doc, report: Report, heading: str) -> None:
+def _docx_ledger(doc, record: LedgerRecord, heading: str) -> None:
     """Each figure counted from the agency's ledger, with the ledger rows it counts."""
     from ...core.ledger.record import check_list_intro, check_list_rows
     doc.add_paragraph(heading, style="Heading 1")
-    doc.add_paragraph(check_list_intro(report.ledger))
-    rows = check_list_rows(report.ledger)
+    doc.add_paragraph(check_list_intro(record))
+    rows = check_list_rows(record)
     if rows:
         _docx_table(doc, ("序号", "单元格", "数字", "台账行"),
                     [(i, name, n, where) for i, (name, n, where) in enumerate(rows, 1)], (12, 64, 14, 70))
@@ -276,7 +280,7 @@ def _xlsx(report: Report, summary: CheckSummary, previous: Report | None, today:
                 for i, f in enumerate(getattr(summary, attr), 1)]
         row = _xlsx_section(ws, row, title, ("序号", "规则编号", "内容", "位置", "确认理由" if with_reason else ""), rows)
     if report.ledger is not None:
-        row = _xlsx_ledger(ws, row, report)
+        row = _xlsx_ledger(ws, row, report.ledger)
     row += 2
     ws.cell(row, 1, "经办人：          审核人：          签发人：          日期：")
     for i, w in enumerate((6, 22, 80, 24, 40), 1):
@@ -287,11 +291,11 @@ def _xlsx(report: Report, summary: CheckSummary, previous: Report | None, today:
     return buffer.getvalue()
 
 
-def _xlsx_ledger(ws, row: int, report: Report) -> int:
+def _xlsx_ledger(ws, row: int, record: LedgerRecord) -> int:
     from ...core.ledger.record import check_list_intro, check_list_rows
-    rows = [(i, name, n, where, "") for i, (name, n, where) in enumerate(check_list_rows(report.ledger), 1)]
+    rows = [(i, name, n, where, "") for i, (name, n, where) in enumerate(check_list_rows(record), 1)]
     row = _xlsx_section(ws, row, _LEDGER_HEADINGS[0], ("序号", "单元格", "数字", "台账行", ""), rows)
-    ws.cell(row + 1, 1, check_list_intro(report.ledger))
+    ws.cell(row + 1, 1, check_list_intro(record))
     return row + 1
 
 

@@ -69,7 +69,9 @@ def _help_sheet(ws, form: FormSpec) -> None:
     from ...core.forms import tables_named
     from ...core.ledger.summary import fill_action, ledger_tables
     lists = template_lists(form)
-    needs_reason = "、".join(g.words[0] for g in form.ledger.results.groups if g.target is None)
+    words = form.ledger
+    assert words is not None   # every declared version has its ledger words (tests/ledger/test_words.py)
+    needs_reason = "、".join(g.words[0] for g in words.results.groups if g.target is None)
     lines = (
         f"填表说明（{form.name}，{form.basis}）",
         "1. 每收到一件政府信息公开申请，在“依申请公开登记台账”中登记一行；每一件行政复议、行政诉讼案件，在"
