@@ -280,3 +280,31 @@ def test_every_applicant_column_is_reachable():
     rows = _app_rows(*[(w, "2025-01-05", "2025-01-20", "同意公开") for w in ("公民", "公司", "研究所", "协会", "律所", "其他组织")])
     count = count_ledgers([sheet(rows)], get_form("2021"), YEAR)
     assert {col for (row, col) in table_3(count) if row == NEW} == set(APPLICANTS)
+
+
+def test_a_bare_applicant_column_is_trusted_only_by_its_values():
+    names_and_types = [("申请人", "类型", "收到日期", "办结日期", "处理结果"),
+                       ("张三", "公民", "2025-01-05", "2025-01-20", "同意公开"),
+                       ("某公司", "企业", "2025-01-06", "2025-01-20", "同意公开")]
+    count = count_ledgers([sheet(names_and_types)], get_form("2021"), YEAR)
+    assert table_3(count) == {(NEW, "自然人"): 1, (NEW, "商业企业"): 1, (DISCLOSED, "自然人"): 1, (DISCLOSED, "商业企业"): 1}
+    assert any("“申请人”列的内容不是申请人类型" in n for n in count.notes)
+    types_only = [("申请人", "收到日期", "办结日期", "处理结果"), ("公民", "2025-01-05", "2025-01-20", "同意公开")]
+    assert table_3(count_ledgers([sheet(types_only)], get_form("2021"), YEAR))[(NEW, "自然人")] == 1
+    names_only = [("申请人", "收到日期", "办结日期", "处理结果"), ("张三", "2025-01-05", "2025-01-20", "同意公开")]
+    with pytest.raises(ReadError) as exc:
+        count_ledgers([sheet(names_only)], get_form("2021"), YEAR)
+    assert "缺少申请人类型列" in str(exc.value)
+
+
+def test_a_case_list_below_the_applications_on_one_sheet():
+    rows = [("依申请公开登记台账",), ("申请人类型", "收到日期", "办结日期", "处理结果"),
+            ("公民", "2025-01-05", "2025-01-20", "同意公开"), ("企业", "2025-03-05", None, "办理中"), (),
+            ("行政复议、行政诉讼案件",), ("序号", "案件类型", "收到日期", "审结日期", "审理结果"),
+            (1, "行政复议", "2025-02-01", "2025-05-01", "维持"), (2, "直接起诉", "2025-06-01", None, "审理中")]
+    count = count_ledgers([sheet(rows)], get_form("2021"), YEAR)
+    assert count.complete and count.tables == ["三", "四"]
+    assert table_3(count) == {(NEW, "自然人"): 1, (NEW, "商业企业"): 1, (DISCLOSED, "自然人"): 1, (CARRIED_OUT, "商业企业"): 1}
+    assert table_4(count) == {("行政复议", "结果维持"): 1, ("未经复议直接起诉", "尚未审结"): 1}
+    assert [r.row for r in count.counted[CellKey("四", "行政复议", "结果维持")]] == [8]
+    assert any("表头在第7行" in n for n in count.notes)

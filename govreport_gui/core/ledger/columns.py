@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 from ..forms.ledger_words import Field, LedgerWords
 from .sheet import LedgerSheet
@@ -93,34 +94,73 @@ def field_of(text: str, words: LedgerWords) -> tuple[Field, int] | None:
     return None
 
 
+WEAK = 1000   # the rank of a bare header word (类型, 申请人): trusted only when its values agree
+
+
 def _column_field(candidates: tuple[str, ...], words: LedgerWords) -> tuple[tuple[Field, int], str] | None:
     """The field of a column from its header texts: a column's own text first, unless only the text
     with the group header above names it well (类型 under 申请人)."""
     found = [(f, text) for text in candidates if (f := field_of(text, words)) is not None]
-    strong = [x for x in found if x[0][1] < 1000]
+    strong = [x for x in found if x[0][1] < WEAK]
     return (strong or found)[0] if found else None
 
 
 def fields_of(texts: list[tuple[str, ...]], words: LedgerWords
-              ) -> tuple[dict[Field, int], dict[Field, str], list[str]]:
-    """Field → column for one header row (the best-ranked column per field), their titles, notes."""
-    best: dict[Field, tuple[int, int]] = {}
-    seen: dict[Field, list[int]] = {}
+              ) -> tuple[dict[Field, list[tuple[int, int]]], dict[int, str]]:
+    """For one header row: field → its candidate columns (rank, column), and each column's header text."""
+    candidates: dict[Field, list[tuple[int, int]]] = {}
     shown: dict[int, str] = {}
-    for c, candidates in enumerate(texts):
-        column = _column_field(candidates, words)
-        if column is None:
+    for c, texts_of_column in enumerate(texts):
+        column = _column_field(texts_of_column, words)
+        if column is not None:
+            (f, rank), shown[c] = column
+            candidates.setdefault(f, []).append((rank, c))
+    return candidates, shown
+
+
+def _choose(sheet: LedgerSheet, r: int, candidates: dict[Field, list[tuple[int, int]]], shown: dict[int, str],
+            words: LedgerWords) -> tuple[dict[Field, int], list[str]]:
+    """Field → column: the best-ranked header word; a bare one (类型, 申请人) only when the column's
+    values are that field's words — or a case list's kinds (行政复议) — so a 申请人 column of names is
+    not taken for the applicant type.  Notes name the columns passed over."""
+    columns = {f: min(x for x in cands if x[0] < WEAK)[1] for f, cands in candidates.items()
+               if any(x[0] < WEAK for x in cands)}
+    notes = []
+    for f, cands in candidates.items():
+        weak = [c for rank, c in cands if rank >= WEAK]
+        if f in columns or not weak:
             continue
-        found, shown[c] = column
-        f, rank = found
-        seen.setdefault(f, []).append(c)
-        if f not in best or rank < best[f][0]:
-            best[f] = (rank, c)
-    columns = {f: c for f, (_, c) in best.items()}
-    titles = {f: shown[c] for f, c in columns.items()}
-    notes = [f"另有“{shown[c]}”列，{_name(words, f)}按“{titles[f]}”列读取"
-             for f, cols in seen.items() for c in cols if c != columns[f]]
-    return columns, titles, notes
+        for c in weak:
+            judged = _judge_values(sheet, r, c, words)
+            if judged is not None and judged not in columns:
+                columns[judged] = c
+                break
+            notes.append(f"“{shown[c]}”列的内容不是{_name(words, f)}，未按{_name(words, f)}读取")
+    notes += [f"另有“{shown[c]}”列，{_name(words, f)}按“{shown[columns[f]]}”列读取"
+              for f, cands in candidates.items() if f in columns for _, c in cands if c not in columns.values()]
+    return columns, notes
+
+
+def _judge_values(sheet: LedgerSheet, r: int, c: int, words: LedgerWords) -> Field | None:
+    """What a weakly named column holds by its first values: applicant types, case kinds, or
+    neither (names, notes); a column without values is taken as the applicant type."""
+    applicants, kinds = _matcher(words.applicants), _matcher(words.case_kinds)
+    filled = as_applicant = as_kind = 0
+    for row in sheet.rows[r + 1:r + 1 + SAMPLE_VALUES]:
+        value = row[c] if c < len(row) else None
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        filled += 1
+        as_applicant += applicants.match(value).kind in (Kind.FOUND, Kind.GROUP)
+        as_kind += kinds.match(value).kind in (Kind.FOUND, Kind.GROUP)
+    if not filled or as_applicant * 2 >= filled and as_applicant >= as_kind:
+        return Field.APPLICANT
+    return Field.CASE_KIND if as_kind * 2 >= filled else None
+
+
+@lru_cache(maxsize=16)
+def _matcher(choice) -> Matcher:
+    return Matcher(choice)
 
 
 def _name(words: LedgerWords, f: Field) -> str:
@@ -133,40 +173,23 @@ def find_header(sheet: LedgerSheet, words: LedgerWords) -> Header | Incomplete |
     best: Incomplete | None = None
     for r in range(min(HEADER_SCAN, len(sheet.rows))):
         for with_above in (False, True):
-            texts = header_texts(sheet, r, with_above)
-            columns, titles, notes = fields_of(texts, words)
-            if len(columns) < 2:
-                continue
-            kind = _kind(sheet, r, columns, words)
-            missing = tuple(f for f in REQUIRED[kind] if f not in columns)
-            if not missing:
-                return Header(r, kind, columns, titles, notes)
-            if best is None or len(columns) > len(best.found):
-                best = Incomplete(r, kind, titles, missing)
+            found = header_row(sheet, r, with_above, words)
+            if isinstance(found, Header):
+                return found
+            if found is not None and (best is None or len(found.found) > len(best.found)):
+                best = found
     return best
 
 
-def _kind(sheet: LedgerSheet, r: int, columns: dict[Field, int], words: LedgerWords) -> SheetKind:
-    """Applications when an applicant column is named (a bare 类型 whose values are 行政复议/行政诉讼
-    is a case list's kind column after all), cases when a case-kind column is."""
-    if Field.CASE_KIND in columns and Field.APPLICANT not in columns:
-        return SheetKind.CASES
-    if Field.APPLICANT in columns and Field.CASE_KIND not in columns:
-        title = cell_text(sheet.rows[r][columns[Field.APPLICANT]])
-        if norm(title) in (norm(w) for w in words.column(Field.APPLICANT).alone) \
-                and _values_are_case_kinds(sheet, r, columns[Field.APPLICANT], words):
-            columns[Field.CASE_KIND] = columns.pop(Field.APPLICANT)
-            return SheetKind.CASES
-    return SheetKind.APPLICATIONS
-
-
-def _values_are_case_kinds(sheet: LedgerSheet, r: int, c: int, words: LedgerWords) -> bool:
-    applicants, kinds = Matcher(words.applicants), Matcher(words.case_kinds)
-    as_applicant = as_kind = 0
-    for row in sheet.rows[r + 1:r + 1 + SAMPLE_VALUES]:
-        value = row[c] if c < len(row) else None
-        if value is None:
-            continue
-        as_applicant += applicants.match(value).kind in (Kind.FOUND, Kind.GROUP)
-        as_kind += kinds.match(value).kind in (Kind.FOUND, Kind.GROUP)
-    return as_kind > as_applicant
+def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords) -> Header | Incomplete | None:
+    """The header that row ``r`` (with the row above it) is, if any: complete, lacking columns, or none."""
+    candidates, shown = fields_of(header_texts(sheet, r, with_above), words)
+    if len(candidates) < 2:
+        return None
+    columns, notes = _choose(sheet, r, candidates, shown, words)
+    kind = SheetKind.CASES if Field.CASE_KIND in columns and Field.APPLICANT not in columns else SheetKind.APPLICATIONS
+    titles = {f: shown[c] for f, c in columns.items()}
+    missing = tuple(f for f in REQUIRED[kind] if f not in columns)
+    if missing:
+        return Incomplete(r, kind, titles, missing)
+    return Header(r, kind, columns, titles, notes)

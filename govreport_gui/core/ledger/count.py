@@ -31,7 +31,7 @@ from ..errors import ReadError
 from ..forms import CellKey, FormSpec
 from ..forms.ledger_words import Field, LedgerWords
 from ..forms.spec import Layout, Tag
-from .columns import Header, Incomplete, SheetKind, find_header
+from .columns import Header, Incomplete, SheetKind, field_of, find_header, header_row
 from .dates import DateProblem, format_date, read_date
 from .sheet import LedgerSheet, RowRef, place
 from .words import Kind, Match, Matcher, norm
@@ -114,7 +114,7 @@ def count_ledgers(sheets: list[LedgerSheet], form: FormSpec, year: int,
         counter.count_sheet(sheet, header)
     result = counter.result
     result.tables = [t for t, kind in ((counter.t3.id, SheetKind.APPLICATIONS), (counter.t4.id, SheetKind.CASES))
-                     if any(h.kind is kind for _, h in headers)]
+                     if kind in counter.kinds]
     result.sources = list(dict.fromkeys(s.source for s in sheets))
     if previous is not None and counter.t3.id in result.tables:
         from .carry import carry_in_findings
@@ -146,6 +146,8 @@ class _Counter:
         self.assigned = assigned
         self.result = LedgerCount(form, year)
         self._date_cache: dict = {}
+        self._header_words: dict[str, bool] = {}
+        self.kinds: set[SheetKind] = set()   # the kinds of ledger counted (applications → 三, cases → 四)
 
     # -- sheets ---------------------------------------------------------------------------------
 
@@ -167,13 +169,25 @@ class _Counter:
                 self.result.notes.append(f"{where}没有台账的表头，未读取。")
         return found
 
-    def count_sheet(self, sheet: LedgerSheet, header: Header) -> None:
+    def count_sheet(self, sheet: LedgerSheet, header: Header | None) -> None:
+        """The rows under ``header``; another ledger header further down (a case list under the
+        applications) is counted by its own columns."""
+        while header is not None:
+            header = self._count_under(sheet, header)
+
+    def _count_under(self, sheet: LedgerSheet, header: Header) -> Header | None:
+        """Count the rows below ``header`` up to the next header; returns that header (or None)."""
         cols = header.columns
         titles = [_cell(sheet.rows[header.row], c) for c in cols.values()]
-        counted_before = self.result.rows_read
-        notes_before = len(self.result.notes)
+        counted_before, notes_before, following = self.result.rows_read, len(self.result.notes), None
+        self.kinds.add(header.kind)
         for i in range(header.row + 1, len(sheet.rows)):
             row = sheet.rows[i]
+            if [_cell(row, c) for c in cols.values()] == titles:
+                continue   # the header repeated (a printed page's header row)
+            if self._header_like(row) and isinstance(found := header_row(sheet, i, False, self.words), Header):
+                following = found
+                break
             values = {f: (row[c] if c < len(row) else None) for f, c in cols.items()}
             if all(_blank(v) for v in values.values()):
                 continue
@@ -181,14 +195,24 @@ class _Counter:
             if _is_total_row(row, self.words):
                 self.result.notes.append(f"{ref.where()}是合计行，未计入。")
                 continue
-            if [_cell(row, c) for c in cols.values()] == titles:
-                continue   # the header repeated (a printed page's header row)
+            if (text := _only_text(row)) is not None:
+                self.result.notes.append(f"{ref.where()}只有一段文字“{_shown(text)}”（标题或说明），不是登记的申请，未计入。")
+                continue
             self.result.rows_read += 1
-            if header.kind is SheetKind.APPLICATIONS:
-                self._application(ref, values)
-            else:
-                self._case(ref, values)
+            (self._application if header.kind is SheetKind.APPLICATIONS else self._case)(ref, values)
         self.result.notes.insert(notes_before, self._sheet_note(sheet, header, self.result.rows_read - counted_before))
+        return following
+
+    def _header_like(self, row: tuple) -> bool:
+        """A row of at least three column names (a header further down the sheet)."""
+        named = 0
+        for value in row:
+            if isinstance(value, str) and len(value) <= 40:
+                known = self._header_words.get(value)
+                if known is None:
+                    known = self._header_words[value] = field_of(value, self.words) is not None
+                named += known
+        return named >= 3
 
     def _sheet_note(self, sheet: LedgerSheet, header: Header, rows: int) -> str:
         kind = "依申请公开登记台账" if header.kind is SheetKind.APPLICATIONS else "行政复议、行政诉讼案件"
@@ -347,6 +371,14 @@ class _Counter:
 
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _only_text(row: tuple) -> str | None:
+    """The text of a row that holds one text of some length and nothing else (a title, a note)."""
+    filled = [v for v in row if not _blank(v)]
+    if len(filled) == 1 and isinstance(filled[0], str) and len(filled[0].strip()) >= 6:
+        return filled[0].strip()
+    return None
 
 
 def _cell(row: tuple, c: int) -> object:
