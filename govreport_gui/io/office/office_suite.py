@@ -9,6 +9,7 @@ with every process it started when cancelled or past its time limit.  Nothing le
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import signal
@@ -18,6 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+LOG = logging.getLogger(__name__)
 GROUP_EXIT_WAIT = 5.0   # seconds for a killed LibreOffice's processes to go
 POLL_INTERVAL = 0.05    # seconds between looks at ``cancelled`` while LibreOffice runs
 _WINDOWS_SOFFICE = (r"C:\Program Files\LibreOffice\program\soffice.exe",
@@ -156,7 +158,8 @@ def run_com(programs: tuple[tuple[str, str], ...], act: Callable[[object], None]
             try:
                 app.Visible = False
                 act(app)
-            except Exception as exc:  # noqa: BLE001 - COM errors of every kind
+            except Exception as exc:  # COM errors of every kind: the next program is tried
+                LOG.warning("用 %s（%s）转换失败", name, prog_id, exc_info=True)
                 problems.append(f"{name}：{exc}")
                 continue
             finally:
