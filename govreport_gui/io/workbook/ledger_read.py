@@ -131,9 +131,29 @@ def _kind(path: Path) -> str:
 # --- workbooks ----------------------------------------------------------------------------------
 
 def _read_xlsx(path: Path) -> list[LedgerSheet]:
+    """Through one expat pass (``ledger_xlsx``: fast), or openpyxl for a workbook laid out otherwise."""
+    import xml.parsers.expat
+    import zipfile
+
+    from ..locate.sheet_grid import MAX_SHEETS
     from ..safety.excel_safety import check_xlsx_container
-    from .excel_import import _XlsxBook
+    from .ledger_xlsx import Unusual, read_sheets
     check_xlsx_container(path)
+    try:
+        found = read_sheets(path, MAX_LEDGER_ROWS, MAX_LEDGER_COLS, MAX_BLANK_RUN, MAX_SHEETS)
+    except (Unusual, xml.parsers.expat.ExpatError, zipfile.BadZipFile, ValueError, IndexError) as exc:
+        LOG.info("%s：按 openpyxl 读取台账（%s）", path, exc)
+        return _read_xlsx_openpyxl(path)
+    out = []
+    for name, hidden, rows, merges, truncated in found:
+        grid = _Grid(name)
+        grid.rows, grid.merges, grid.hidden, grid.truncated = rows, merges, hidden, truncated
+        out.append(grid.ledger_sheet(path.name))
+    return out
+
+
+def _read_xlsx_openpyxl(path: Path) -> list[LedgerSheet]:
+    from .excel_import import _XlsxBook
     book = _XlsxBook(path, _read_worksheet)
     book.close()
     grids = cast("list[_Grid]", book.sheets)   # what _read_worksheet made
