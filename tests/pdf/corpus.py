@@ -106,7 +106,7 @@ def convert(sources: list[Path], outdir: Path, target: str = "pdf") -> list[Path
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run([soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
                         "--convert-to", target, "--outdir", str(outdir), *map(str, sources)],
-                       stdin=subprocess.DEVNULL, capture_output=True, timeout=240, check=False)
+                       stdin=subprocess.DEVNULL, capture_output=True, timeout=900, check=False)
     out = [outdir / (s.stem + ".pdf") for s in sources]
     missing = [p.name for p in out if not p.exists()]
     assert not missing, f"LibreOffice did not convert {missing}"

@@ -44,6 +44,7 @@ from ..registry import ImportResult
 from .blocks import Block, DCell, Grid
 from .document import read_blocks
 from .outline import looks_like_heading
+from .pdf_rules import rule_edges, table_settings
 from .tables import looks_numeric
 
 #: A published annual report is a few pages (rarely more than 20); pages after these are not read.
@@ -264,16 +265,18 @@ class _Line:
         return max(self.bottom - self.top, 1.0)
 
 
-def _page_items(page) -> tuple[list[_Table | _Line], int]:
-    """The page's tables and lines of text, top to bottom, and how many characters it has."""
-    tables = [part for t in page.find_tables() for part in _unframed(_table(t, page.page_number)) if part.cells]
-    boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
+def _page_items(page, continued: tuple[float, float] | None = None) -> tuple[list[_Table | _Line], int]:
+    """The page's tables and lines of text, top to bottom, and how many characters it has.
+    Every character outside the tables' ruled cells is text, whatever is drawn under it.
+    ``continued``: the left and right edges of the table the previous page ended with."""
+    tables = _ruled_tables(page, continued)
+    cells = [(c.x0, c.top, c.x1, c.bottom) for t in tables for c in t.cells]
 
     def outside(obj) -> bool:
         if obj.get("object_type") != "char":
             return True
         cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in cells)
 
     lines = []
     for raw in page.filter(outside).extract_text_lines(return_chars=False):
@@ -283,6 +286,16 @@ def _page_items(page) -> tuple[list[_Table | _Line], int]:
     items: list[_Table | _Line] = [*tables, *lines]
     items.sort(key=lambda item: item.top)
     return items, len(page.chars)
+
+
+def _ruled_tables(page, continued: tuple[float, float] | None) -> list[_Table]:
+    """The tables drawn with rules (``pdf_rules``); a single ruled box (a frame round a
+    paragraph, a page border) holds text, not a table."""
+    settings = table_settings(rule_edges(page, continued))
+    if settings is None:
+        return []
+    found = page.find_tables(settings)
+    return [part for t in found for part in _unframed(_table(t, page.page_number)) if len(part.cells) > 1]
 
 
 def _unframed(table: _Table) -> list[_Table]:
@@ -548,6 +561,7 @@ def _read_pages(pdf, path: Path, content: PdfContent) -> tuple[list[_Table | _Li
     items: list[_Table | _Line] = []
     chars = images = 0
     number = 1
+    continued = None
     try:
         for page in _pages(pdf, content.pages):
             number = page.page_number
@@ -555,8 +569,10 @@ def _read_pages(pdf, path: Path, content: PdfContent) -> tuple[list[_Table | _Li
                 raise ReadError(f"读取“{path.name}”用时过长（第{number}页仍未读完），文件可能异常，已停止。"
                                 "请向发布单位索取 Word/Excel 文件，或导入年报网页。")
             _check_content_size(page.page_obj, path, number)
-            page_items, page_chars = _page_items(page)
+            page_items, page_chars = _page_items(page, continued)
             items.extend(page_items)
+            last = page_items[-1] if page_items else None
+            continued = (last.x0, last.x1) if isinstance(last, _Table) else None
             chars += page_chars
             images += len(page.images)
             content.pages_read += 1

@@ -1,0 +1,108 @@
+"""Reading reports from PDFs drawn the way office suites print them (``drawn.py``): WPS's white
+box behind every line of prose, highlighted words, tables with and without their outer frame,
+borders as lines, thin rectangles or boxes, rows and group labels broken by the page, both
+versions.  Every file is read whole: each section's words, the title's agency and year, the
+preface, the 落款 and every figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport_gui.io.published.pdf_import import pdf_content, read_pdf
+
+from .corpus import published_report
+from .drawn import Style, draw_report
+
+WORDS = {
+    "一": "本年度，本机关以制度建设为抓手，把政务公开融入日常工作各个环节，全年召开专题会议三次，研究部署公开重点任务。\n"
+          "（一）主动公开。围绕群众关心的事项，及时发布政策文件、办事指南和工作动态，做到应公开尽公开，对重要政策同步开展解读。\n"
+          "（二）依申请公开。规范受理、登记、审核、答复等环节，严格按照法定时限答复，答复文书格式统一、说理充分。\n"
+          "（三）政府信息管理。建立公开前审查机制，对拟公开信息逐条把关，定期清理过时信息。\n"
+          "（四）平台建设。优化门户网站公开专栏，调整栏目设置，提升检索功能。\n"
+          "（五）监督保障。将公开工作纳入年度考核，开展业务培训两次，邀请群众代表参与评议。",
+    "二": "本年度主动公开情况如下表。",
+    "三": "本年度收到和处理申请的情况如下表。",
+    "四": "本年度因政府信息公开被申请行政复议、提起行政诉讼的情况如下表。",
+    "五": "一是公开内容的深度还不够，部分栏目更新不及时；二是政策解读形式比较单一，图表和视频解读偏少。\n"
+          "下一步，本机关将加强栏目日常维护，丰富解读形式，进一步提高公开工作质量。",
+    "六": "本年度未收取信息处理费。",
+}
+
+STYLES = {
+    "wps": Style(white_boxes=True, borders="thin"),
+    "wps-highlight": Style(white_boxes=True, highlight=True, borders="thin", repeat_header=True),
+    "lines": Style(),
+    "no-sides": Style(outer="sides", white_boxes=True),
+    "open-at-breaks": Style(outer="open", white_boxes=True, split_rows=True),
+    "boxes-shaded": Style(borders="boxes", shade=True, narrow_labels=True),
+    "rows-split": Style(split_rows=True, narrow_labels=True, filler=3, white_boxes=True),
+    "group-four-split": Style(split_rows=True, narrow_labels=True, break_in=("（四）无法提供", 1), borders="thin"),
+    "group-five-split": Style(split_rows=True, break_in=("（五）不予处理", 1), white_boxes=True, borders="thin"),
+    "group-five-page": Style(break_in=("（五）不予处理", 1), narrow_labels=True, repeat_header=True, outer="sides"),
+}
+
+
+def report_with_words(version: str):
+    report = published_report(version)
+    report.sections.update(WORDS)
+    return report
+
+
+def expected_sections(report, style: Style) -> dict[str, str]:
+    sections = dict(report.sections)
+    fillers = [f"（说明{i + 1}）本表统计的是本年度收到和办理的申请。" for i in range(style.filler)]
+    sections["三"] = "\n".join([sections["三"], *fillers])
+    return sections
+
+
+def assert_read_whole(path, report, style: Style) -> None:
+    result = read_pdf(path)
+    got = result.report
+    assert (got.meta.agency, got.meta.year) == (report.meta.agency, report.meta.year), result.notes
+    assert got.meta.preamble == report.meta.preamble
+    assert (got.meta.issuing_organ, got.meta.date) == (report.meta.issuing_organ, report.meta.date)
+    assert got.sections == expected_sections(report, style), result.notes
+    assert got.form_version == report.form_version
+    wrong = {k: (got.values.get(k), v) for k, v in report.values.items() if got.values.get(k) != v}
+    assert not wrong and set(got.values) == set(report.values), wrong
+    assert not [n for n in result.notes if getattr(n, "kind", "") in ("unplaced", "problem")], result.notes
+
+
+@pytest.mark.parametrize("version", ("2019", "2021"))
+@pytest.mark.parametrize("name", STYLES)
+def test_drawn_report_read_whole(tmp_path, version, name):
+    report = report_with_words(version)
+    style = STYLES[name]
+    path = tmp_path / f"{name}-{version}.pdf"
+    path.write_bytes(draw_report(report, style))
+    assert_read_whole(path, report, style)
+
+
+def test_white_boxes_are_no_tables(tmp_path):
+    """WPS's boxes touch one another down the page; drawn alone, without a table, they still
+    hold prose: no table is made of them."""
+    report = report_with_words("2021")
+    path = tmp_path / "wps.pdf"
+    path.write_bytes(draw_report(report, Style(white_boxes=True)))
+    import pdfplumber
+    with pdfplumber.open(path) as pdf:
+        boxes = [r for page in pdf.pages for r in page.rects if r["non_stroking_color"] == (1.0, 1.0, 1.0)]
+        assert len(boxes) > 40 and any(page.find_tables() for page in pdf.pages)   # what a naive reader meets
+    tables = [b for b in pdf_content(path).blocks if b.kind == "tbl"]
+    assert len(tables) == 3   # 二, 三 (across the page: one table), 四
+
+
+def test_the_corpus_breaks_what_it_says(tmp_path):
+    """The styles really split a group label and a row label across the page (else the tests
+    above prove little)."""
+    import pdfplumber
+    seen = {}
+    for name in ("group-four-split", "group-five-split", "rows-split"):
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(draw_report(report_with_words("2021"), STYLES[name]))
+        with pdfplumber.open(path) as pdf:
+            seen[name] = [page.extract_text() for page in pdf.pages]
+    four = seen["group-four-split"]
+    assert any("（四" in page.split("\n")[-2] for page in four) and any(page.startswith("）无") for page in four)
+    five = seen["group-five-split"]
+    assert any("（五）不" in page for page in five) and any(page.startswith("予处理") for page in five)
