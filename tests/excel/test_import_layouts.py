@@ -232,19 +232,38 @@ def test_version_by_year_when_labels_do_not_tell(tmp_path):
         assert {k for k in result.report.values} == {k for k in report.values if k.table == "四"}
 
 
+def _relabel(wb, sheet: str, official: str, printed: str) -> str:
+    for row in wb[sheet].iter_rows():
+        for cell in row:
+            if cell.value == official:
+                cell.value = printed
+                return cell.coordinate
+    raise AssertionError(official)
+
+
 def test_unknown_label_inside_a_table_is_reported(tmp_path):
+    """A row label nothing like the official one of its place: its figures are not read, and
+    the note names the cell, the label and the row it might be."""
     source = filled_report("2021")
     wb = official(source)
-    ws = wb["表三"]
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value == "2.重复申请":
-                cell.value = "2.重复申请的事项（自拟）"
-                where = cell.coordinate
+    where = _relabel(wb, "表三", "2.重复申请", "本单位自拟的统计事项")
     result = read_report(save(wb, tmp_path / "a.xlsx"))
-    assert any(n.startswith(f"表三!{where}：") and "不是2021版格式的标签" in n and "请改为格式中的行标签" in n
-               for n in result.notes), result.notes
+    assert any(n.startswith(f"表三!{where}：") and "不是2021版格式的标签" in n and "“2.重复申请”" in n
+               and "该行数字未读取" in n for n in result.notes), result.notes
     assert CellKey("三", "2.重复申请", "自然人") not in result.report.values
+
+
+def test_label_written_otherwise_is_read_with_a_note(tmp_path):
+    """A row label worded otherwise in the place of an official row, and like it, is read as that
+    row, and the note says what was read as what."""
+    source = filled_report("2021")
+    wb = official(source)
+    where = _relabel(wb, "表三", "2.重复申请", "2.重复申请的事项（自拟）")
+    result = read_report(save(wb, tmp_path / "a.xlsx"))
+    assert any(n.startswith(f"表三!{where}：") and "“2.重复申请的事项（自拟）”" in n and "按“2.重复申请”读取" in n
+               for n in result.notes), result.notes
+    assert not any("请改为" in n for n in result.notes), result.notes
+    assert_same_values(result.report, source)
 
 
 def test_wps_wrong_dimension_is_ignored(tmp_path):

@@ -16,7 +16,8 @@ from .builders import as_clerk_types, balance, filled_report, official, save
 
 @pytest.fixture
 def messy(tmp_path):
-    """A 2021 workbook with text numbers, an unknown row label and one wrong printed total."""
+    """A 2021 workbook with text numbers, an unknown row label (nothing like the official label of
+    its place) and one wrong printed total."""
     source = filled_report("2021", seed=41)
     for col in source.form.tables["三"].cols[:-1]:   # the renamed row holds nothing: only the
         source.set(CellKey("三", "2.重复申请", col), None)  # wrong total disagrees
@@ -26,7 +27,7 @@ def messy(tmp_path):
     for row in ws.iter_rows():
         for cell in row:
             if cell.value == "2.重复申请":
-                cell.value = "2.重复申请（自拟）"
+                cell.value = "自拟的统计事项"
             if cell.value == "（七）总计":
                 total = ws.cell(row=cell.row, column=4)
                 total.value = int(total.value) + 2
@@ -45,7 +46,7 @@ def test_preview_content(messy):
     three = preview.tables[1]
     # The renamed row's total is not placed; every other total of 三 was read as printed.
     assert three.printed == len([k for k in source.form.computed_keys() if k.table == "三"]) - 1
-    assert any("2.重复申请（自拟）" in u for u in preview.unplaced)
+    assert any("自拟的统计事项" in u for u in preview.unplaced)
     assert preview.conversions and all(kind_of(n) == "conversion" for n in result.notes if n in preview.conversions)
     assert len(preview.printed_mismatches) == 1 and "相差2" in preview.printed_mismatches[0]
     assert preview.needs_attention

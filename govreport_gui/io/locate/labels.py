@@ -92,6 +92,7 @@ class LabelIndex:
 
     forms: tuple[FormSpec, ...] = field(default_factory=lambda: tuple(FORMS.values()))
     uses: dict[str, list[LabelUse]] = field(init=False, default_factory=dict)
+    _prefixes: frozenset[str] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         loose: dict[str, list[LabelUse]] = {}
@@ -144,6 +145,14 @@ class LabelIndex:
         if uses is None:
             uses = self.uses.get(without_unit(canon)) or self.uses.get(without_numbering(canon), [])
         return uses
+
+    def row_prefixes(self) -> frozenset[str]:
+        """Every beginning of a canonical row or group label (what the first part of a label
+        split over two cells can be)."""
+        if self._prefixes is None:
+            self._prefixes = frozenset(canon[:i] for canon, uses in self.uses.items()
+                                       if any(u.what in ("row", "group") for u in uses) for i in range(1, len(canon)))
+        return self._prefixes
 
     def versions_only(self, version: str) -> set[str]:
         """Canonical labels used by ``version`` and by no other version of the index."""

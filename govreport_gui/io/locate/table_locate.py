@@ -30,11 +30,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from ...core.forms import FORMS, CellKey, FormSpec, Kind, Layout, TableSpec
 from ...core.values import ValueProblem, format_value, parse_value
 from ..notes import Note
+from .label_reading import Doubt, Reading, TableRows, is_number, row_readings, split_labels
 from .labels import MAX_LABEL_CHARS, LabelIndex, LabelUse, canonical_label, unit_of_label
 from .sheet_grid import SheetGrid
 
@@ -84,6 +84,16 @@ class Located:
     version_guessed: bool = False                        # no label told the versions apart
     tables_found: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)  # notes: a table found more than once
+    readings: list[Reading] = field(default_factory=list)  # labels read as official ones (label_reading)
+    read_as: list[str] = field(default_factory=list)     # notes: what was read as what
+    explained: set[tuple[int, int, int]] = field(default_factory=set)  # (id(sheet), row, col) read or in doubt
+
+    @property
+    def accounted(self) -> set[CellKey]:
+        """Cells left blank on purpose: another version's row read in their place holds their
+        figures (their rows' totals included)."""
+        rows = {(key.table, key.row) for reading in self.readings for key in reading.accounts}
+        return {c.key for table in self.form.tables.values() for c in table.cells if (c.key.table, c.key.row) in rows}
 
     def version_note(self, year: int | None) -> Note | None:
         """What the clerk should know about the version chosen, when no label told the versions apart."""
@@ -146,7 +156,30 @@ def label_index() -> LabelIndex:
 Occurrences = dict[tuple[str, str, str, str], list[tuple[int, int]]]  # (version, table, what, official)
 
 
-def _occurrences(sheet: SheetGrid, index: LabelIndex) -> tuple[Occurrences, dict[tuple[int, int], list[LabelUse]]]:
+@dataclass
+class SheetLabels:
+    """The labels of one sheet: the positions of each official label, the uses of each position,
+    and the labels read as official ones (``label_reading``: split, another version's, …)."""
+
+    occ: Occurrences
+    at: dict[tuple[int, int], list[LabelUse]]
+    readings: list[Reading] = field(default_factory=list)
+
+    def with_readings(self, readings: list[Reading]) -> SheetLabels:
+        occ: Occurrences = defaultdict(list, {k: list(v) for k, v in self.occ.items()})
+        at = dict(self.at)
+        for reading in readings:
+            for use in reading.uses:
+                positions = occ[(use.version, use.table, use.what, use.official)]
+                if reading.pos not in positions:
+                    positions.append(reading.pos)
+                    positions.sort()
+            for part in reading.parts:
+                at[part] = reading.uses
+        return SheetLabels(occ, at, self.readings + readings)
+
+
+def _occurrences(sheet: SheetGrid, index: LabelIndex) -> SheetLabels:
     occ: Occurrences = defaultdict(list)
     at: dict[tuple[int, int], list[LabelUse]] = {}
     for pos, text in sheet.text_cells():
@@ -159,7 +192,7 @@ def _occurrences(sheet: SheetGrid, index: LabelIndex) -> tuple[Occurrences, dict
                 occ[(u.version, u.table, u.what, u.official)].append(pos)
     for positions in occ.values():
         positions.sort()
-    return occ, at
+    return SheetLabels(occ, at).with_readings(split_labels(sheet, index))
 
 
 def detect_version(sheets_uses: list[dict[tuple[int, int], list[LabelUse]]], index: LabelIndex,
@@ -197,7 +230,7 @@ def locate(grids: Sequence[SheetGrid], year: int | None = None, form: FormSpec |
     per_sheet = [_occurrences(s, index) for s in sheets]
     if form is not None:
         return _locate_form(form, sheets, per_sheet, guessed=False)
-    form, guessed = detect_version([at for _, at in per_sheet], index, year)
+    form, guessed = detect_version([labels.at for labels in per_sheet], index, year)
     if form is None:
         return None
     if not guessed:
@@ -216,19 +249,38 @@ def locate(grids: Sequence[SheetGrid], year: int | None = None, form: FormSpec |
 
 
 def _filled(located: Located) -> int:
-    return sum(1 for p in located.placements.values() if p.raw is not None)
+    """Figures placed by the version's own labels (a row read by likeness or as another
+    version's row does not make a version fit better)."""
+    judged = {(id(r.sheet), r.pos[0]) for r in located.readings if r.why}
+    return sum(1 for p in located.placements.values() if p.raw is not None and (id(p.sheet), p.row) not in judged)
 
 
-def _locate_form(form: FormSpec, sheets: list[SheetGrid], per_sheet, guessed: bool) -> Located:
+def _locate_form(form: FormSpec, sheets: list[SheetGrid], per_sheet: list[SheetLabels], guessed: bool) -> Located:
+    result, consumed = _place_tables(form, sheets, per_sheet, guessed)
+    readings, doubts = _read_rows(form, sheets, per_sheet, result)
+    if readings:   # rows read by correspondence, place and likeness: placed again with them
+        per_sheet = [labels.with_readings([r for r in readings if r.sheet is sheet])
+                     for sheet, labels in zip(sheets, per_sheet)]
+        result, consumed = _place_tables(form, sheets, per_sheet, guessed)
+    _note_readings(result, sheets, per_sheet, doubts)
+    _note_unplaced(form, sheets, per_sheet, result)
+    _note_stray_figures(sheets, consumed, result)
+    return result
+
+
+def _place_tables(form: FormSpec, sheets: list[SheetGrid], per_sheet: list[SheetLabels],
+                  guessed: bool) -> tuple[Located, set[tuple[int, int, int]]]:
+    """Every table of ``form`` placed from the labels found; (id(sheet), row, col) of every
+    copy's cells."""
     result = Located(form, version_guessed=guessed)
-    consumed: set[tuple[int, int, int]] = set()   # (id(sheet), row, col) of every copy's cells
+    consumed: set[tuple[int, int, int]] = set()
     for table in form.tables.values():
         copies: list[_Copy] = []
-        for sheet, (occ, _) in zip(sheets, per_sheet):
+        for sheet, labels in zip(sheets, per_sheet):
             sheet_copies: list[_Copy] = []
-            _place_rows(table, form.version, sheet, occ, sheet_copies)
+            _place_rows(table, form.version, sheet, labels.occ, sheet_copies)
             if table.layout is Layout.COLUMN_GROUPS:
-                _place_column_groups(table, form.version, sheet, occ, sheet_copies)
+                _place_column_groups(table, form.version, sheet, labels.occ, sheet_copies)
             copies += sheet_copies
         consumed.update((id(p.sheet), p.row, p.col) for c in copies for p in c.placements.values())
         if not copies:
@@ -241,29 +293,51 @@ def _locate_form(form: FormSpec, sheets: list[SheetGrid], per_sheet, guessed: bo
                 result.placements.setdefault(key, p)
         result.tables_found.append(table.id)
         _note_duplicates(form, table, copies, main, result)
-    _note_unplaced(form, sheets, per_sheet, result)
-    _note_stray_figures(sheets, consumed, result)
-    return result
+    return result, consumed
+
+
+def _read_rows(form: FormSpec, sheets: list[SheetGrid], per_sheet: list[SheetLabels],
+               result: Located) -> tuple[list[Reading], list[Doubt]]:
+    """The rows of each located table whose labels the version does not have, read by
+    ``label_reading.row_readings``."""
+    readings: list[Reading] = []
+    doubts: list[Doubt] = []
+    for table_id in result.tables_found:
+        table = form.tables[table_id]
+        mine = [p for p in result.placements.values() if p.key.table == table_id]
+        anywhere = {p.key.row for p in mine}
+        for sheet, labels in zip(sheets, per_sheet):
+            here = [p for p in mine if p.sheet is sheet]
+            if not here:
+                continue
+            label_cols = [c for p in here for r, c in labels.occ.get((form.version, table_id, "row", p.key.row), ())
+                          if r == p.row]
+            first = min(p.col for p in here)
+            rows = TableRows(form, table, sheet, {p.row: p.key.row for p in here}, first,
+                             max(sheet.cell_right(p.row, p.col) for p in here), min(label_cols, default=max(0, first - 3)),
+                             anywhere, {part for r in labels.readings for part in r.parts})
+            found, doubtful = row_readings(rows, label_index())
+            readings += found
+            doubts += doubtful
+    return readings, doubts
+
+
+def _note_readings(result: Located, sheets: list[SheetGrid], per_sheet: list[SheetLabels], doubts: list[Doubt]) -> None:
+    """The labels read otherwise in the sheets holding the tables, what was read as what, and
+    the rows in doubt: their cells are not named again as unknown labels."""
+    used = {id(p.sheet) for p in result.placements.values()}
+    for sheet, labels in zip(sheets, per_sheet):
+        if id(sheet) in used:
+            result.readings += labels.readings
+    result.read_as = [note for r in result.readings if (note := r.note()) is not None]
+    result.unplaced += [d.note for d in doubts]
+    result.explained = {(id(r.sheet), *part) for r in result.readings for part in r.parts}
+    result.explained |= {(id(d.sheet), *d.pos) for d in doubts}
 
 
 #: Columns right of a table's last value column still searched for stray figures (a header merged
 #: across columns: the figure typed under its second or third column).
 STRAY_REACH = 3
-
-
-def _is_number(value: object) -> bool:
-    """A figure a reader would take for a number (“7”, 7, “2.5万元”, “12件”); blanks and dashes are not."""
-    if value is None or isinstance(value, bool):
-        return False
-    if not isinstance(value, (str, int, float, Decimal)):
-        return False
-    for kind in (Kind.COUNT, Kind.MONEY):
-        try:
-            if parse_value(value, kind).value is not None:
-                return True
-        except ValueProblem:
-            pass
-    return False
 
 
 def _note_stray_figures(sheets: list[SheetGrid], consumed: set[tuple[int, int, int]], result: Located) -> None:
@@ -283,7 +357,7 @@ def _note_stray_figures(sheets: list[SheetGrid], consumed: set[tuple[int, int, i
                 by_row[p.row].append(p)
             for r in sorted(by_row):
                 for c in range(first_value_col, last_col + 1):
-                    if (id(sheet), r, c) in consumed or not _is_number(sheet.get(r, c)) or sheet.covered(r, c):
+                    if (id(sheet), r, c) in consumed or not is_number(sheet.get(r, c)) or sheet.covered(r, c):
                         continue
                     # the row (table 四: the group) of the nearest placed cell on its left
                     near = max(by_row[r], key=lambda p: (p.col <= c, p.col if p.col <= c else -p.col))
@@ -548,11 +622,12 @@ def _figures_from(sheet: SheetGrid, r: int, col: int, n: int) -> bool:
     return any(_is_figure(sheet.get(r, c)) for c in sheet.columns_from(r, col, n))
 
 
-def _note_unplaced(form: FormSpec, sheets: list[SheetGrid], per_sheet, result: Located) -> None:
+def _note_unplaced(form: FormSpec, sheets: list[SheetGrid], per_sheet: list[SheetLabels], result: Located) -> None:
     """Row labels of the form found but not used, and unknown labels inside a located table."""
     placed_rows = {(k.table, k.row) for k in result.placements}
     noted: set[tuple[str, str]] = set()
-    for sheet, (occ, at) in zip(sheets, per_sheet):
+    for sheet, labels in zip(sheets, per_sheet):
+        occ, at = labels.occ, labels.at
         for (version, table_id, what, official), positions in occ.items():
             if version != form.version or what != "row" or (table_id, official) in placed_rows:
                 continue
@@ -591,7 +666,7 @@ def _note_unplaced(form: FormSpec, sheets: list[SheetGrid], per_sheet, result: L
             for (r, c), text in sheet.text_cells():
                 if not (top <= r <= bottom) or c >= first_value_col or r in label_rows:
                     continue
-                if len(text) > MAX_LABEL_CHARS:
+                if len(text) > MAX_LABEL_CHARS or (id(sheet), r, c) in result.explained:
                     continue
                 if (r, c) in at and any(u.what != "col" for u in at[(r, c)]):
                     continue  # a label of the format (handled above), not a stray column label

@@ -183,7 +183,7 @@ def unknown_labels(read: TablesRead, limit: int = 10) -> list[str]:
         placed = {(p.row, p.col) for p in mine}
         shown = 0
         for (r, c), text in sorted(sheet.text_cells()):
-            if (r, c) in placed or sheet.ref(r, c) in noted or looks_numeric(text):
+            if (r, c) in placed or sheet.ref(r, c) in noted or looks_numeric(text) or (id(sheet), r, c) in located.explained:
                 continue
             if any(u.version == version for u in label_index().lookup(text)):
                 continue

@@ -544,6 +544,7 @@ def _build(path: Path, sheets: list[SheetGrid], marker: str | None, book: _XlsxB
             report.printed[key] = value
         else:
             report.set(key, value)
+    notes.extend(located.read_as)
     notes.extend(located.unplaced)
     notes.extend(located.duplicates)
     missing = [t for t in form.tables if t not in located.tables_found]
