@@ -4,8 +4,8 @@
 the six headings with their prose, the three tables from the format declaration with every
 figure, the 落款 — and returns the bytes of a PDF whose text layer is what a clerk's reader meets:
 
-* ``white_boxes``: a filled white rectangle behind every line of prose and every line in a cell,
-  touching the next one, as WPS draws them;
+* ``white_boxes``: a filled white rectangle behind every line of prose, touching the next one, as
+  WPS draws them (``cell_boxes``: behind every line in a table cell too);
 * ``highlight``: a yellow box behind a few words of some prose lines;
 * ``borders``: the rules drawn as stroked lines (LibreOffice), thin filled rectangles (Word, WPS)
   or each cell as a stroked rectangle; ``outer``: the table's outer frame drawn in full, without
@@ -43,6 +43,7 @@ PAD = 2.0                                # inside a cell
 @dataclass
 class Style:
     white_boxes: bool = False
+    cell_boxes: bool = False             # white boxes behind the lines in table cells too
     highlight: bool = False
     borders: str = "lines"               # "lines" | "thin" | "boxes"
     outer: str = "all"                   # "all" | "sides" (no left/right) | "open" (nor at a page break)
@@ -299,7 +300,7 @@ def _draw_cell(flow: Flow, style: Style, g: GridCell, lines: list[str], xs, ys, 
         for i, text in enumerate(shown):
             w = text_width(text, size)
             x = x0 + PAD if g.role is Role.LABEL and w > 3 * size else x0 + (x1 - x0 - w) / 2
-            if style.white_boxes:
+            if style.cell_boxes:
                 page.fill(x0 + PAD, y0 + PAD + i * lh, x1 - x0 - 2 * PAD, lh, (1, 1, 1))
             page.text(x, y0 + PAD + i * lh + (lh - size) / 2, text, size)
         outer = {"all": set(), "sides": {"l", "r"}, "open": {"l", "r", "t", "b"}}[style.outer]

@@ -100,15 +100,15 @@ def _joined(sheet: SheetGrid, index: LabelIndex, prefixes: frozenset[str], rows:
     parts, text = [(r, c)], str(sheet.get(r, c)).strip()
     while len(parts) < MAX_PARTS:
         below = _next_below(sheet, rows, parts[-1])
-        if below is None or _row_uses(index, sheet.get(*below)):
+        if below is None:
             return None
         parts.append(below)
         text += str(sheet.get(*below)).strip()
         uses = _row_uses(index, text)
-        if uses:
+        if uses:   # the rest may read as a label alone (``本年度办理结果`` without its ``三、``)
             with_figures = [p for p in parts if _has_figures(sheet, p)]
             return Reading(sheet, with_figures[0] if len(with_figures) == 1 else parts[0], uses, text, tuple(parts))
-        if canonical_label(text) not in prefixes:
+        if canonical_label(text) not in prefixes or _row_uses(index, sheet.get(*below)):
             return None
     return None
 
@@ -258,9 +258,10 @@ def _group_readings(rows: TableRows, index: LabelIndex, taken: set[tuple[int, in
              if u.version == version and u.what == "group"} if groups else set()
     missing = sorted(groups - found)
     top, bottom = min(rows.placed), max(rows.placed)
+    taken = taken | rows.explained
     out = []
     for (r, c), text in sheet.text_cells():
-        if not (top <= r <= bottom and rows.label_col <= c < rows.first_col) or (r, c) in rows.explained | taken \
+        if not (top <= r <= bottom and rows.label_col <= c < rows.first_col) or (r, c) in taken \
                 or any(u.version == version for u in index.lookup(text)) or not missing:
             continue
         ranked = sorted(((likeness(text, g), g) for g in missing), reverse=True)

@@ -53,7 +53,7 @@ def rule_edges(page, continued: tuple[float, float] | None = None) -> list[dict]
 
     edges = [e for obj in (*page.lines, *page.rects, *page.curves) if _is_rule(obj) for e in obj_to_edges(obj)]
     edges = [e for e in edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) > TOLERANCE]
-    edges = merge_edges(edges, TOLERANCE, TOLERANCE, TOLERANCE, TOLERANCE)
+    edges = merge_edges(_snapped(edges, "v") + _snapped(edges, "h"), 0, 0, TOLERANCE, TOLERANCE)
     groups = _stacked(_touching(edges), page.chars)
     leading, top = _continuation(groups, continued, page.chars) if continued else ([], 0.0)
     for group in groups:
@@ -62,6 +62,37 @@ def rule_edges(page, continued: tuple[float, float] | None = None) -> list[dict]
     if leading:
         edges.extend(_frame([e for g in leading for e in g], continued, top))
     return edges
+
+
+def _snapped(edges: list[dict], orientation: str) -> list[dict]:
+    """The edges of one orientation, those within ``TOLERANCE`` of each other across the line and
+    overlapping along it moved onto one line (the two sides of a thin bar, a border drawn by both
+    cells).  Unlike pdfplumber's own snapping, rules of two tables one above the other are not
+    moved towards each other when their columns nearly line up."""
+    across, start, end = ("x0", "top", "bottom") if orientation == "v" else ("top", "x0", "x1")
+    mine = sorted((e for e in edges if e["orientation"] == orientation), key=lambda e: e[across])
+    out: list[dict] = []
+    i = 0
+    while i < len(mine):
+        j = i + 1
+        while j < len(mine) and mine[j][across] - mine[j - 1][across] <= TOLERANCE:
+            j += 1
+        line = sorted(mine[i:j], key=lambda e: e[start])
+        group: list[dict] = []
+        for edge in line:
+            if group and edge[start] > max(e[end] for e in group) + TOLERANCE:
+                out += _onto_one_line(group, orientation)
+                group = []
+            group.append(edge)
+        out += _onto_one_line(group, orientation)
+        i = j
+    return out
+
+
+def _onto_one_line(group: list[dict], orientation: str) -> list[dict]:
+    keys = ("x0", "x1") if orientation == "v" else ("top", "bottom")
+    at = sum(e[keys[0]] for e in group) / len(group)
+    return [{**e, keys[0]: at, keys[1]: at} for e in group]
 
 
 def _continuation(groups: list[list[dict]], width: tuple[float, float], chars: list[dict]) -> tuple[list[list[dict]], float]:
