@@ -69,7 +69,7 @@ class Reading:
 # Split labels
 
 
-def _row_uses(index: LabelIndex, text: str) -> list[LabelUse]:
+def _row_uses(index: LabelIndex, text: object) -> list[LabelUse]:
     return [u for u in index.lookup(text) if u.what in ("row", "group")]
 
 
@@ -319,7 +319,9 @@ def _read_gap(rows: TableRows, unknowns: list[_Unknown], missing: list[str], rea
               notes: list[Doubt]) -> None:
     """Read the unknown rows between two placed rows as the official rows missing there."""
     doubtful: list[tuple[_Unknown, list[str]]] = []
-    for unknown in [u for u in unknowns if u.fixed]:
+    for unknown in unknowns:
+        if unknown.fixed is None:
+            continue
         official, why, use = unknown.fixed
         if official in missing:
             missing.remove(official)

@@ -210,7 +210,7 @@ def _note_missing_tables(form: FormSpec, read: TablesRead, notes: list[str]) -> 
             notes.append(Note(f"没有找到表{table_id}（{heading}）的表格，按空白处理；"
                               "请在导入后填写该表，或检查文件中该表的标签是否与官方格式一致", "unplaced"))
             continue
-        missing_cells = [c.key for c in spec.cells  # type: ignore[union-attr]
+        missing_cells = [c.key for c in spec.cells
                          if c.key not in located.placements and c.key not in located.accounted]  # type: ignore[union-attr]
         if missing_cells:
             shown = "、".join(k.name(limit=14) for k in missing_cells[:5])
