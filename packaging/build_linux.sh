@@ -12,7 +12,8 @@
 #
 # Build on the OLDEST system the package must run on: the build carries the build machine's
 # glibc requirement (see the control file's Depends, computed below).
-# Needs: python3 with venv (Debian: python3-venv), binutils (objdump, used by PyInstaller), dpkg-deb.
+# Needs: python3 with venv (Debian: python3-venv), binutils (objdump, used by PyInstaller), dpkg-dev
+# (dpkg-deb, dpkg-shlibdeps).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -64,8 +65,8 @@ echo "== .tar.gz"
 TARBALL=$DIST/govreport-$VERSION-linux-$ARCH.tar.gz
 tar -C "$DIST" --owner=0 --group=0 -czf "$TARBALL" govreport
 
-if ! command -v dpkg-deb >/dev/null; then
-  echo "dpkg-deb not found: .deb not built"; exit 0
+if ! command -v dpkg-deb >/dev/null || ! command -v dpkg-shlibdeps >/dev/null; then
+  echo "dpkg-deb or dpkg-shlibdeps not found (apt-get install dpkg-dev): .deb not built"; exit 0
 fi
 echo "== .deb"
 PKG=$BUILD/deb/govreport_${VERSION}_$ARCH
@@ -85,12 +86,38 @@ done
 printf '年报编制助手 %s\n安装位置 /opt/govreport；命令 govreport；自检 govreport --self-test\n' "$VERSION" \
   > "$PKG/usr/share/doc/govreport/README"
 
-# the glibc the build needs: the newest GLIBC_x.y symbol version referenced by the shipped binaries
-GLIBC=$(find "$PKG/opt/govreport" -type f \( -name '*.so*' -o -name govreport \) -exec objdump -T {} + 2>/dev/null \
-  | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -1 || true)
+# Depends: what the shipped ELF files need from the system and the folder does not carry (libc6 with
+# the newest glibc symbol they use, libstdc++6, the GL/EGL and libxcb libraries of the desktop, …),
+# computed by dpkg-shlibdeps from the installed packages' symbols files; libraries found in the folder
+# itself count as part of the package.  What only Qt's Wayland plugins need (libwayland-*) is
+# recommended instead: an X11 desktop without it installs and runs through the xcb plugin.  Then, in
+# packaging/linux/control.in, the data the program reads from the system: fontconfig's configuration
+# (read by the carried libfontconfig) and a Chinese font.
+echo "== Depends (dpkg-shlibdeps over the shipped ELF files)"
+"$PY" packaging/linux/elf_needs.py files "$PKG/opt/govreport" > "$BUILD/elf-files.txt"
+"$PY" packaging/linux/elf_needs.py files "$PKG/opt/govreport" --not-wayland-only > "$BUILD/elf-required.txt"
+"$PY" packaging/linux/elf_needs.py files "$PKG/opt/govreport" --wayland-only > "$BUILD/elf-wayland.txt"
+mapfile -t REQUIRED < "$BUILD/elf-required.txt"
+mapfile -t WAYLAND < "$BUILD/elf-wayland.txt"
+# the folders as installed (dpkg-shlibdeps looks them up under $PKG: found there, a library is part of
+# the package and no dependency)
+LIB_DIRS=$(xargs -n1 dirname < "$BUILD/elf-files.txt" | sort -u | sed "s|^$PKG|-l|")
+SHLIBDEPS=$BUILD/shlibdeps
+rm -rf "$SHLIBDEPS" && mkdir -p "$SHLIBDEPS/debian"
+printf 'Source: govreport\n\nPackage: govreport\nArchitecture: any\n' > "$SHLIBDEPS/debian/control"
+# shellcheck disable=SC2086
+(cd "$SHLIBDEPS" && dpkg-shlibdeps -O --warnings=0 $LIB_DIRS -dDepends "${REQUIRED[@]}" \
+  ${WAYLAND[0]:+-dRecommends} "${WAYLAND[@]}") > "$BUILD/shlibdeps.txt"
+SYSTEM_DEPENDS=$(sed -n 's/^shlibs:Depends=//p' "$BUILD/shlibdeps.txt")
+SYSTEM_RECOMMENDS=$(sed -n 's/^shlibs:Recommends=//p' "$BUILD/shlibdeps.txt")
+[ -n "$SYSTEM_DEPENDS" ] || { echo "dpkg-shlibdeps found no dependency" >&2; exit 1; }
+# a package renamed since Debian 10 (统信UOS 20's base): libgcc_s was in libgcc1 (epoch 1:) until
+# Debian 11's libgcc-s1, so the old name is an alternative
+SYSTEM_DEPENDS=$(echo "$SYSTEM_DEPENDS" | sed -E -e 's/libgcc-s1 \(>= ([^)]*)\)/libgcc-s1 (>= \1) | libgcc1 (>= 1:\1)/' \
+  -e 's/libgcc-s1(,|$)/libgcc-s1 | libgcc1\1/')
 SIZE_KB=$(du -sk "$PKG" | cut -f1)
-sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@SIZE@/$SIZE_KB/" -e "s/@GLIBC@/${GLIBC:-2.28}/" \
-  packaging/linux/control.in > "$PKG/DEBIAN/control"
+sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@SIZE@/$SIZE_KB/" -e "s/@DEPENDS@/$SYSTEM_DEPENDS/" \
+  -e "s/@RECOMMENDS@/${SYSTEM_RECOMMENDS:+$SYSTEM_RECOMMENDS, }/" packaging/linux/control.in > "$PKG/DEBIAN/control"
 install -m 0755 packaging/linux/postinst "$PKG/DEBIAN/postinst"
 install -m 0755 packaging/linux/postrm "$PKG/DEBIAN/postrm"
 DEB=$DIST/govreport_${VERSION}_$ARCH.deb
@@ -99,4 +126,5 @@ dpkg-deb --root-owner-group -Zxz --build "$PKG" "$DEB" >/dev/null
 echo "== sizes"
 du -sh "$DIST/govreport" | sed 's/^/folder   /'
 ls -lh "$TARBALL" "$DEB" | awk '{print $5, $9}'
-echo "glibc needed: >= ${GLIBC:-?}"
+echo "Depends: $(dpkg-deb -f "$DEB" Depends)"
+echo "Recommends: $(dpkg-deb -f "$DEB" Recommends)"
