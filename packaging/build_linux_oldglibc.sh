@@ -11,7 +11,8 @@
 # Usage (as root; needs debootstrap, python3, and the Debian package registry and PyPI reachable):
 #   packaging/build_linux_oldglibc.sh
 #   GOVREPORT_OLD_ARCH=arm64 packaging/build_linux_oldglibc.sh     (飞腾/鲲鹏: an arm64 root run through
-#                                          qemu-user-static; needs binfmt_misc with qemu-aarch64 registered)
+#                                          qemu-user-static and binfmt_misc; stops at once today: PyPI has
+#                                          no PySide6 aarch64 wheel for glibc 2.28)
 #   GOVREPORT_OLD_ROOT=/var/tmp/r packaging/build_linux_oldglibc.sh  (where the build root lives: made on
 #                                          the first run, reused later; outside the repository)
 #
@@ -31,6 +32,7 @@ REPO=$(pwd)
 ARCH=${GOVREPORT_OLD_ARCH:-$(dpkg --print-architecture)}
 OLD_ROOT=${GOVREPORT_OLD_ROOT:-/var/tmp/govreport-bullseye-$ARCH}
 BARE_ROOT=${GOVREPORT_BARE_ROOT:-/var/tmp/govreport-bullseye-$ARCH-bare}
+DEBOOTSTRAP_CACHE=${GOVREPORT_DEBOOTSTRAP_CACHE:-/var/tmp/govreport-debootstrap-$ARCH}
 SUITE=bullseye
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 PYTHON_SOURCE_SUITE=bookworm      # the Debian release whose python3.11 source package is built
@@ -60,6 +62,17 @@ if [ "$ARCH" != "$(dpkg --print-architecture)" ] && ! [ -e /proc/sys/fs/binfmt_m
   fail "an $ARCH root needs qemu-user-static and binfmt_misc (apt-get install qemu-user-static binfmt-support)"
 fi
 
+# the Qt the package carries comes from PySide6's wheels: one for this machine type and glibc must exist
+# (PySide6 6.9's aarch64 wheels are manylinux_2_39, 6.6-6.8's manylinux_2_31: no arm64 package for 2.28)
+MACHINE=$(case $ARCH in amd64) echo x86_64;; arm64) echo aarch64;; *) echo "$ARCH";; esac)
+PYSIDE=$(grep -i '^PySide6-Essentials==' packaging/constraints.txt)
+stamp "a $PYSIDE wheel for manylinux_${GLIBC_TARGET/./_}_$MACHINE (pip, on PyPI)"
+if ! found=$(python3 -m pip install -q --dry-run --no-deps --only-binary=:all: --python-version 3.11 \
+     --platform "manylinux_${GLIBC_TARGET/./_}_$MACHINE" --target "$(mktemp -d)" "$PYSIDE" 2>&1); then
+  echo "$found" | grep -v '^WARNING: Location' >&2
+  fail "PyPI has no $PYSIDE wheel for glibc $GLIBC_TARGET on $MACHINE: Qt would need a newer system"
+fi
+
 MOUNTS=()
 cleanup() { for m in "${MOUNTS[@]}"; do umount "$m" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -70,7 +83,10 @@ mount_into() {   # mount_into ROOT: /proc, and the host's X socket folder for th
 debian_root() {  # debian_root DIR [PACKAGES]: a minimal Debian 11 root, made once
   if [ ! -x "$1/usr/bin/apt-get" ]; then
     stamp "Debian 11 $ARCH root in $1 (debootstrap)"
-    debootstrap --arch="$ARCH" --variant=minbase ${2:+--include="$2"} "$SUITE" "$1" "$MIRROR" >/dev/null
+    # (both roots share one download cache: the bare root's packages are all in the build root)
+    mkdir -p "$DEBOOTSTRAP_CACHE"
+    debootstrap --arch="$ARCH" --variant=minbase --cache-dir="$DEBOOTSTRAP_CACHE" ${2:+--include="$2"} \
+      "$SUITE" "$1" "$MIRROR" >/dev/null
   fi
   cp /etc/resolv.conf "$1/etc/resolv.conf"
   if [ -f /etc/ssl/certs/ca-certificates.crt ] && [ -d "$1/etc/ssl/certs" ]; then
