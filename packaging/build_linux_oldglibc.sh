@@ -98,6 +98,7 @@ debian_root() {  # debian_root DIR [PACKAGES]: a minimal Debian 11 root, made on
 debian_root "$OLD_ROOT" "$PACKAGES"
 stamp "pip configuration into the root; the root's packages (the same list on every run)"
 [ -f /etc/pip.conf ] && cp /etc/pip.conf "$OLD_ROOT/etc/pip.conf"
+HOME=${HOME:-/root}
 for dir in /etc/xdg/pip "$HOME/.config/pip" "$HOME/.pip"; do
   if [ -d "$dir" ]; then
     target=$OLD_ROOT${dir/#$HOME//root}
