@@ -308,3 +308,18 @@ def test_a_case_list_below_the_applications_on_one_sheet():
     assert table_4(count) == {("行政复议", "结果维持"): 1, ("未经复议直接起诉", "尚未审结"): 1}
     assert [r.row for r in count.counted[CellKey("四", "行政复议", "结果维持")]] == [8]
     assert any("表头在第7行" in n for n in count.notes)
+
+
+def test_the_applicant_type_kept_as_one_column_per_category():
+    rows = [("序号", "申请人类型", None, None, None, None, None, "收到日期", "办结日期", "处理结果"),
+            (None, "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", None, None, None),
+            (1, "√", None, None, None, None, None, "2025-01-05", "2025-01-20", "同意公开"),
+            (2, None, 1, None, None, None, None, "2025-02-05", "2025-02-20", "信息不存在"),
+            (3, None, None, None, None, "是", None, "2025-03-05", None, None),
+            (4, "√", "√", None, None, None, None, "2025-03-06", "2025-03-07", "同意公开"),   # two marked
+            (5, None, None, None, None, None, None, "2025-03-08", "2025-03-09", "同意公开")]   # none marked
+    count = count_ledgers([LedgerSheet("a.xlsx", "S", rows, merges=[(0, 1, 0, 6)])], get_form("2021"), YEAR)
+    assert table_3(count) == {(NEW, "自然人"): 1, (DISCLOSED, "自然人"): 1, (NEW, "商业企业"): 1,
+                              ("1.本机关不掌握相关政府信息", "商业企业"): 1, (NEW, "法律服务机构"): 1,
+                              (CARRIED_OUT, "法律服务机构"): 1}
+    assert {lo.ref.row: lo.value for lo in count.left_out} == {6: "自然人、商业企业", 7: ""}

@@ -42,6 +42,9 @@ class Header:
     columns: dict[Field, int]
     titles: dict[Field, str]
     notes: list[str] = field(default_factory=list)
+    # The applicant type kept as one column per category, marked ✓/1/是 in the applicant's row
+    # (自然人 | 商业企业 | …): column → the applicant column of 三 it stands for.
+    marks: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -175,21 +178,53 @@ def find_header(sheet: LedgerSheet, words: LedgerWords) -> Header | Incomplete |
         for with_above in (False, True):
             found = header_row(sheet, r, with_above, words)
             if isinstance(found, Header):
-                return found
+                return _under(sheet, found, words)
             if found is not None and (best is None or len(found.found) > len(best.found)):
                 best = found
     return best
 
 
+def _under(sheet: LedgerSheet, header: Header, words: LedgerWords) -> Header:
+    """``header``, or the header it makes with the row under it when that one says more (申请人类型
+    over 自然人 | 商业企业 | …; 办理情况 over 办结日期 | 处理结果 …)."""
+    below = header_row(sheet, header.row + 1, True, words)
+    if isinstance(below, Header) and (below.marks or len(below.columns) > len(header.columns)):
+        return below
+    return header
+
+
 def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords) -> Header | Incomplete | None:
     """The header that row ``r`` (with the row above it) is, if any: complete, lacking columns, or none."""
-    candidates, shown = fields_of(header_texts(sheet, r, with_above), words)
-    if len(candidates) < 2:
+    texts = header_texts(sheet, r, with_above)
+    marks = applicant_marks(sheet.rows[r] if r < len(sheet.rows) else (), texts, words)
+    candidates, shown = fields_of(texts, words)
+    if marks:   # the category columns are not an applicant-type column each (申请人类型 over 自然人 | …)
+        candidates.pop(Field.APPLICANT, None)
+    if len(candidates) + bool(marks) < 2:
         return None
     columns, notes = _choose(sheet, r, candidates, shown, words)
-    kind = SheetKind.CASES if Field.CASE_KIND in columns and Field.APPLICANT not in columns else SheetKind.APPLICATIONS
+    applicants = Field.APPLICANT in columns or bool(marks)
+    kind = SheetKind.CASES if Field.CASE_KIND in columns and not applicants else SheetKind.APPLICATIONS
     titles = {f: shown[c] for f, c in columns.items()}
-    missing = tuple(f for f in REQUIRED[kind] if f not in columns)
+    if marks:
+        titles[Field.APPLICANT] = "、".join(marks.values())
+    missing = tuple(f for f in REQUIRED[kind] if f not in columns and not (f is Field.APPLICANT and marks))
     if missing:
         return Incomplete(r, kind, titles, missing)
-    return Header(r, kind, columns, titles, notes)
+    return Header(r, kind, columns, titles, notes, marks)
+
+
+def applicant_marks(row: tuple, texts: list[tuple[str, ...]], words: LedgerWords) -> dict[int, str]:
+    """Columns headed by an applicant category itself (自然人 | 商业企业 | …): the applicant type kept
+    as one column per category.  A header row of texts only, two categories at least, and they are
+    most of its texts (a data row that happens to hold 其他 and 商业企业 has dates and numbers too)."""
+    if any(not isinstance(v, str) for v in row if v is not None):
+        return {}
+    matcher = _matcher(words.applicants)
+    found = {}
+    for c, candidates in enumerate(texts):
+        m = matcher.match(candidates[0])
+        if candidates[0] and m.kind is Kind.FOUND and m.target is not None:
+            found[c] = m.target
+    filled = sum(1 for candidates in texts if candidates[0])
+    return found if len(set(found.values())) >= 2 and len(found) * 2 >= filled else {}

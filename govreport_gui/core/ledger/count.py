@@ -189,6 +189,8 @@ class _Counter:
                 following = found
                 break
             values = {f: (row[c] if c < len(row) else None) for f, c in cols.items()}
+            if header.marks:
+                values[Field.APPLICANT] = _marked(row, header.marks)
             if all(_blank(v) for v in values.values()):
                 continue
             ref = RowRef(sheet.source, sheet.name, i + 1)
@@ -371,6 +373,17 @@ class _Counter:
 
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+_NOT_MARKED = {"0", "否", "无", "×", "x", "X", "—", "-", "/", "false", "False"}
+
+
+def _marked(row: tuple, marks: dict[int, str]) -> str | None:
+    """The applicant category marked in a row (✓, 1, 是 …) when the type is kept one column per
+    category; several marked come out as "自然人、商业企业" (unclear), none as None."""
+    chosen = [label for c, label in marks.items() if c < len(row) and not _blank(row[c])
+              and row[c] is not False and row[c] != 0 and str(row[c]).strip() not in _NOT_MARKED]
+    return "、".join(dict.fromkeys(chosen)) or None
 
 
 def _only_text(row: tuple) -> str | None:
