@@ -101,6 +101,7 @@ class Page:
     signed: bool = True
     six: str = "long"
     preface: bool = True
+    tables: str = ""        # the report tables' markup (published_corpus styles); "": the frame's own
 
 
 @dataclass
@@ -268,7 +269,7 @@ def chrome_of(page: Page, report: Report) -> list[str]:
 def site_page(page: Page, words: Report | None = None) -> tuple[str, Expected]:
     report = expected_report(page, words)
     rng = random.Random(page.seed * 3 + 1)
-    parts = article_parts(page, report, rng, _TABLE_STYLE[page.frame])
+    parts = article_parts(page, report, rng, page.tables or _TABLE_STYLE[page.frame])
     body = _FRAMES[page.frame](page, report, parts)
     title = "".join(TITLES[page.title](report.meta.agency, report.meta.year))
     text = (f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{html.escape(title)}_某某市人民政府</title>'

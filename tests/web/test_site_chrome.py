@@ -79,3 +79,15 @@ def test_a_bookmark_around_a_heading_is_no_link(tmp_path):
     path = tmp_path / "p.html"
     path.write_bytes(text.encode("utf-8"))
     assert_reads_as_published(read_report(path), expected)
+
+
+def test_the_pages_own_name_when_its_text_has_no_title(tmp_path):
+    """A page whose article starts with the preface: agency and year from its <title>."""
+    text, expected = site_page(Page("trs", "2021", 8, signed=False))
+    start, end = text.index('<h1 class="article-title">'), text.index("</h1>")
+    text = text[:start] + text[end + len("</h1>"):]
+    path = tmp_path / "p.html"
+    path.write_bytes(text.encode("utf-8"))
+    result = read_report(path)
+    assert_reads_as_published(result, expected)
+    assert any("按网页标题" in n for n in result.notes)

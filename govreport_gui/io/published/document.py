@@ -10,6 +10,7 @@ go to ``report.printed`` (the checks compare them with the recomputed ones).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...core.errors import ReadError
@@ -19,10 +20,10 @@ from ..locate.labels import canonical_label
 from ..locate.table_locate import Located
 from ..notes import Note
 from ..registry import ImportResult
-from .blocks import Grid, clean, link_dense
+from .blocks import Grid, clean, link_dense, one_line
 from .bounds import Bounds, Line, TitleFound, article_container, ending, mark_outside, preface, title_lines
 from .outline import find_headings
-from .report_title import period_year
+from .report_title import Title, parse_title, period_year
 from .tables import TablesRead, has_report_labels, read_tables, unknown_labels
 
 
@@ -35,6 +36,7 @@ class _Body:
     grids: list[Grid] = field(default_factory=list)
     wheres: list[str] = field(default_factory=list)          # each grid's place in the file ("第3页"), if known
     grid_origins: list = field(default_factory=list)         # each grid's element in the source, if known
+    declared_title: str = ""                                 # the file's name for itself (a web page's <title>)
     headings: list[Line] = field(default_factory=list)
     bounds: Bounds = field(default_factory=Bounds)           # what was left out, for the notes
 
@@ -94,6 +96,9 @@ def _lines(blocks: list, body: _Body) -> list[Line]:
     paragraph does), with what the reader knew of its block; the tables go to ``body``."""
     out: list[Line] = []
     for block in blocks:
+        if block.kind == "name":
+            body.declared_title = block.text
+            continue
         if block.kind == "tbl":
             body.grids.append(block.grid)
             body.wheres.append(getattr(block, "where", ""))
@@ -151,7 +156,7 @@ def _read_head(body: _Body, found: TitleFound | None, meta: Metadata, notes: lis
     if found is not None and found.start:
         body.bounds.before_title.extend(line.text for line in head[:found.start])
     preamble = preface(head[found.end if found else 0:], body.bounds)
-    parsed = found.parsed if found else None
+    parsed = found.parsed if found else _declared_title(body, notes)
     if parsed:
         meta.agency, meta.year = parsed.agency, parsed.year
     else:
@@ -161,13 +166,23 @@ def _read_head(body: _Body, found: TitleFound | None, meta: Metadata, notes: lis
         meta.year = next((y for y in map(period_year, preamble[:3] + first[:2] + last) if y), 0)
         notes.append(f"标题中没有年度，按统计期限读取为{meta.year}年" if meta.year else
                      "没有找到报告年度（标题应形如“XX局2024年政府信息公开工作年度报告”），请在报告信息中填写")
-    if found and not meta.agency:
-        if meta.issuing_organ:
-            meta.agency = meta.issuing_organ
-            notes.append(f"标题中没有机关名称，按文末落款读取为“{meta.agency}”")
-        else:
-            notes.append("标题中没有机关名称，请在报告信息中填写")
+    if not meta.agency and meta.issuing_organ:
+        meta.agency = meta.issuing_organ
+        notes.append(f"标题中没有机关名称，按文末落款读取为“{meta.agency}”")
+    elif not meta.agency and parsed:
+        notes.append("标题中没有机关名称，请在报告信息中填写")
     meta.preamble = "\n".join(preamble)
+
+
+def _declared_title(body: _Body, notes: list[str]) -> Title | None:
+    """The title a web page gives itself (``<title>XX局2023年…年度报告_XX区人民政府</title>``) when its
+    text has none: the part of it that reads as a report's title."""
+    for part in re.split(r"[_|｜\-—]+", body.declared_title):
+        parsed = parse_title(part)
+        if parsed is not None:
+            notes.append(f"正文中没有年报标题，按网页标题“{one_line(part)}”读取机关名称和年度")
+            return parsed
+    return None
 
 
 def _read_signature(body: _Body, meta: Metadata, notes: list[str]) -> None:

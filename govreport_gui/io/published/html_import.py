@@ -164,6 +164,9 @@ def page_blocks(text: str) -> tuple[list[Block], list]:
     walker = _Walker()
     walker.walk(root)
     walker.flush()
+    name = root.find(".//title")
+    if name is not None and name.text_content().strip():   # the page's name for itself: a title to fall back on
+        walker.blocks.insert(0, Block("name", " ".join(name.text_content().split())))
     return walker.blocks, walker.notes
 
 
