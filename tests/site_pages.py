@@ -345,7 +345,8 @@ def _article_cell(cell, page: Page, report: Report) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     meta = report.meta
-    cell.paragraphs[0].text = ""
+    if cell.paragraphs:
+        cell.paragraphs[0].text = ""
     for line in TITLES[page.title](meta.agency, meta.year):
         cell.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
     cell.add_paragraph("发布日期：2024-01-18　信息来源：本机关　浏览次数：356")
@@ -365,18 +366,22 @@ def _article_cell(cell, page: Page, report: Report) -> None:
     _link_line(cell, ["".join(TITLES[page.title](meta.agency, meta.year)) + ".docx"])
 
 
-def page_docx(page: Page, path, words: Report | None = None) -> Expected:
-    """The page as Word keeps it when pasted: a layout table of menu, sidebar, article and footer."""
+def page_docx(page: Page, path, words: Report | None = None, flat: bool = False) -> Expected:
+    """The page as Word keeps it when pasted: a layout table of menu, sidebar, article and footer
+    (``flat``: the page's lines one after the other, links kept, as a paste of the text)."""
     import docx
 
     report = expected_report(page, words)
     document = docx.Document()
-    layout = document.add_table(rows=3, cols=2)
-    top = layout.cell(0, 0).merge(layout.cell(0, 1))
+    if flat:
+        top = side = article = bottom = document
+    else:
+        layout = document.add_table(rows=3, cols=2)
+        top, bottom = layout.cell(0, 0).merge(layout.cell(0, 1)), layout.cell(2, 0).merge(layout.cell(2, 1))
+        side, article = layout.cell(1, 0), layout.cell(1, 1)
     _link_line(top, NAV)
-    _link_line(layout.cell(1, 0), ["信息公开指南", "信息公开目录", "信息公开年报"])
-    _article_cell(layout.cell(1, 1), page, report)
-    bottom = layout.cell(2, 0).merge(layout.cell(2, 1))
+    _link_line(side, ["信息公开指南", "信息公开目录", "信息公开年报"])
+    _article_cell(article, page, report)
     bottom.add_paragraph(QR)
     _link_line(bottom, FOOTER_LINKS)
     for line in FOOTER:

@@ -135,3 +135,13 @@ def test_a_link_line_inside_six_with_text_after_it_stays():
     assert result.report.sections["六"] == "本机关政府信息公开指南的全文见：\nhttp://www.example.gov.cn/zn.html\n欢迎社会各界监督。"
     assert (result.report.meta.issuing_organ, result.report.meta.date) == ("某某市交通运输局", "2024年1月18日")
     assert any("分享到" in n for n in result.notes)
+
+
+def test_six_written_as_fields_that_are_sentences():
+    six = ["信息处理费：本年度未收取信息处理费。", "其他事项：无。"]
+    assert _read(TITLE, [*six, *FOOTER]).report.sections["六"] == "\n".join(six)
+
+
+def test_a_preface_that_opens_with_a_labelled_sentence():
+    head = [*TITLE, "发布时间：2024-01-18", "编制说明：本报告依照条例编写，统计期限为2023年1月1日至12月31日。"]
+    assert _read(head, ["无。"]).report.meta.preamble == head[-1]

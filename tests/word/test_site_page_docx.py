@@ -27,3 +27,11 @@ def test_every_title_form_in_word(tmp_path):
         path = tmp_path / f"{title}.docx"
         expected = page_docx(Page("word", "2021", 2, title, "autonumber", signed=False, six="none"), path)
         assert_reads_as_published(read_report(path), expected)
+
+
+@pytest.mark.parametrize("signed", [True, False])
+def test_page_text_pasted_into_word(tmp_path, signed):
+    """The page's lines pasted one after the other (no layout table): links and the text's shape."""
+    path = tmp_path / "年报.docx"
+    expected = page_docx(Page("word", "2021", 9, "two_lines", "reworded", signed), path, flat=True)
+    assert_reads_as_published(read_report(path), expected)

@@ -67,10 +67,12 @@ def is_date_line(text: str) -> bool:
     return bool(_DATE_RE.match(text) or _DATE_CN_RE.match(text))
 
 
-def is_sentence(text: str) -> bool:
-    """Prose: it ends like a sentence, or runs on with commas."""
+def is_sentence(text: str, lead_in: bool = True) -> bool:
+    """Prose: it ends like a sentence (or, ``lead_in``, with a colon: ``现将有关情况报告如下：``), or
+    runs on with commas."""
     s = normalise_text(text)
-    return bool(s) and (s[-1] in _SENTENCE_END or "。" in s or ("," in s and len(s) > SHORT))
+    ends = _SENTENCE_END if lead_in else _SENTENCE_END.replace(":", "")
+    return bool(s) and (s[-1] in ends or "。" in s or ("," in s and len(s) > SHORT))
 
 
 def field_of(text: str) -> tuple[str, str] | None:
@@ -86,10 +88,12 @@ def is_contact(text: str) -> bool:
 
 
 def is_furniture(line: Line) -> bool:
-    """Never the report's, whatever it says: links, outside the article, a field that is no contact
-    line, a line without a Chinese character, a publishing date."""
+    """Never the report's, whatever it says: links, outside the article, a field that is neither a
+    contact line nor a sentence, a line without a Chinese character, a publishing date, a
+    breadcrumb, a toolbar of 【】 items."""
     text = normalise_text(line.text)
-    return (line.linky or line.outside or (field_of(text) is not None and not is_contact(text))
+    found = field_of(text)
+    return (line.linky or line.outside or (found is not None and not is_contact(text) and not is_sentence(found[1], lead_in=False))
             or not _CJK.search(text) or bool(_NUMERIC_DATE.match(text)) or bool(_SEPARATORS.search(text))
             or bool(_BRACKETED.match(text)))
 
