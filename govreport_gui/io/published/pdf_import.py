@@ -5,8 +5,10 @@ order and tables as logical grids (``blocks.Grid`` of ``DCell``s with their row 
 spans) — and read from there exactly like a Word report: the title, agency and year, the preamble,
 the sections 一…六, the signature, and the figures found by their labels (``table_locate``).
 
-* Tables are the ruled tables ``pdfplumber`` finds; a cell's rectangle gives its row and column
-  span (the cell edges of the whole table are the grid lines).  Text wrapped inside a narrow cell
+* Tables are found from their rules only (``pdf_rules``: drawn lines and thin bars, never a filled
+  rectangle under text — WPS draws a white one behind every line of prose); ``pdfplumber`` makes
+  the cells, a cell's rectangle gives its row and column span (the cell edges of the whole table
+  are the grid lines).  Every character outside the ruled cells is text, whatever lies under it.  Text wrapped inside a narrow cell
   (``商业企\\n业``, a vertical ``三、\\n本\\n年\\n度…``, a figure ``1069\\n8``) is joined again.
 * A table that runs to the bottom of a page and continues at the top of the next one (same left
   and right edges, nothing between) is one table: a header repeated on the new page is dropped, a

@@ -20,6 +20,9 @@ from __future__ import annotations
 RULE_WIDTH = 3.0
 #: Points within which rules are the same line, or touch (pdfplumber's own default).
 TOLERANCE = 3.0
+#: Rules on one page beyond which they are not grouped and framed (a page of a report has a few
+#: hundred at most; a technical drawing has thousands, and grouping them would take long).
+MAX_RULES = 2000
 #: A colour this close to white does not show on paper.
 WHITE = 0.95
 
@@ -54,6 +57,8 @@ def rule_edges(page, continued: tuple[float, float] | None = None) -> list[dict]
     edges = [e for obj in (*page.lines, *page.rects, *page.curves) if _is_rule(obj) for e in obj_to_edges(obj)]
     edges = [e for e in edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) > TOLERANCE]
     edges = merge_edges(_snapped(edges, "v") + _snapped(edges, "h"), 0, 0, TOLERANCE, TOLERANCE)
+    if len(edges) > MAX_RULES:   # a drawing, not a report page: its rules as they are
+        return edges
     groups = _stacked(_touching(edges), page.chars)
     leading, top = _continuation(groups, continued, page.chars) if continued else ([], 0.0)
     for group in groups:
@@ -132,7 +137,8 @@ def _touch(a: dict, b: dict) -> bool:
 
 
 def _touching(edges: list[dict]) -> list[list[dict]]:
-    """The edges in groups that touch each other (directly or through others)."""
+    """The edges in groups that touch each other (directly or through others): a sweep from left
+    to right comparing each edge only with those still open at its left end."""
     parent = list(range(len(edges)))
 
     def root(i: int) -> int:
@@ -141,10 +147,13 @@ def _touching(edges: list[dict]) -> list[list[dict]]:
             i = parent[i]
         return i
 
-    for i in range(len(edges)):
-        for j in range(i + 1, len(edges)):
+    active: list[int] = []
+    for i in sorted(range(len(edges)), key=lambda k: edges[k]["x0"]):
+        active = [j for j in active if edges[j]["x1"] + TOLERANCE >= edges[i]["x0"]]
+        for j in active:
             if _touch(edges[i], edges[j]):
                 parent[root(i)] = root(j)
+        active.append(i)
     groups: dict[int, list[dict]] = {}
     for i, edge in enumerate(edges):
         groups.setdefault(root(i), []).append(edge)
@@ -156,12 +165,18 @@ def _stacked(groups: list[list[dict]], chars: list[dict]) -> list[list[dict]]:
     between them, are one table: a caption row spanning a table printed without its left and right
     border (二's ``第二十条第（一）项``) has no rule joining the rows above and below it."""
     out: list[list[dict]] = []
+    last_of_width: dict[tuple[int, int], list[dict]] = {}   # the lowest group so far of each width
     for group in sorted(groups, key=lambda g: min(e["top"] for e in g)):
-        above = next((g for g in reversed(out) if _same_width(g, group)), None)
+        x0, _, x1, _ = _box(group)
+        key = (round(x0 / TOLERANCE), round(x1 / TOLERANCE))
+        near = [last_of_width.get((key[0] + i, key[1] + j)) for i in (-1, 0, 1) for j in (-1, 0, 1)]
+        above = max((g for g in near if g is not None and _same_width(g, group)), key=lambda g: _box(g)[3], default=None)
         if above is not None and _one_row_between(above, group, chars):
             above.extend(group)
+            group = above
         else:
             out.append(group)
+        last_of_width[key] = group
     return out
 
 
