@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .checks import check_report
 from .edits import Change, Edit
 from .findings import Finding
 from .forms import CellKey
@@ -40,6 +39,7 @@ class Document:
         (recalculation is cheap, the checks less so: the window shows its first page before the
         first check)."""
         if self._findings is None:
+            from .checks import check_report  # the checks' rules load with the first check (start-up time)
             self._findings = check_report(self.report, self.previous, self.computed)
         return self._findings
 

@@ -9,12 +9,13 @@ each edit says what it changed (``change``), so the views update just that.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import TYPE_CHECKING, Protocol
 
 from .findings import Finding, Severity
 from .forms import CellKey
 from .recalc import recalculate
+from .records import record
 from .report import AcceptedWarning, Report
 from .values import Value
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from .document import Document
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     """What an edit touched: ``cells`` (input keys), ``meta``/``section`` names, or ``everything``."""
 
@@ -74,7 +75,7 @@ class ReportEdit:
         self.revert(document.report)
 
 
-@dataclass(frozen=True)
+@record
 class SetCells(ReportEdit):
     """Set one or more input cells; ``changes`` holds (key, old, new).
 
@@ -143,7 +144,7 @@ def _printed_settled_by(report: Report, changes: tuple[tuple[CellKey, Value, Val
                  if (v or 0) == (after.get(k) or 0) or (v or 0) == (before.get(k) or 0))
 
 
-@dataclass(frozen=True)
+@record
 class DismissPrinted(ReportEdit):
     """Set printed totals aside: the clerk has checked the figures a total adds up and the file's
     printed total was the mistake.  (Exports always write the recomputed totals; this only ends
@@ -182,7 +183,7 @@ def dismiss_printed(report: Report, finding: Finding | None = None) -> DismissPr
     return DismissPrinted(dropped, f"采用重新计算的合计（{len(dropped)}处）")
 
 
-@dataclass(frozen=True)
+@record
 class SetMeta(ReportEdit):
     """One 基本信息 field changed from ``old`` to ``new``."""
 
@@ -202,7 +203,7 @@ class SetMeta(ReportEdit):
         setattr(report.meta, self.field, self.old)
 
 
-@dataclass(frozen=True)
+@record
 class SetSection(ReportEdit):
     """The text of one section (``key`` 一 … 六) changed from ``old`` to ``new``."""
 
@@ -222,7 +223,7 @@ class SetSection(ReportEdit):
         report.sections[self.key] = self.old
 
 
-@dataclass(frozen=True)
+@record
 class ReplaceReport(ReportEdit):
     """Replace the whole content of the open report (an import, a carry-over, a version change)."""
 
@@ -247,7 +248,7 @@ def _assign(target: Report, source: Report) -> None:
         setattr(target, f.name, getattr(copy, f.name))
 
 
-@dataclass(frozen=True)
+@record
 class AcceptWarning(ReportEdit):
     """Accept a warning with the clerk's reason (it stays listed, no longer counted as open)."""
 
@@ -264,7 +265,7 @@ class AcceptWarning(ReportEdit):
                 return
 
 
-@dataclass(frozen=True)
+@record
 class UnacceptWarning(ReportEdit):
     """Withdraw an accepted warning (it counts as open again)."""
 
@@ -305,7 +306,7 @@ def unaccept_warning(report: Report, finding: Finding) -> UnacceptWarning:
     raise ValueError("这条警告尚未确认。")
 
 
-@dataclass(frozen=True)
+@record
 class SetPrevious:
     """Set or replace last year's report (the cross-year checks compare with it): an edit of the
     document, not of the report."""

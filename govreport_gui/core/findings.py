@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import Enum
 
 from .forms import CellKey
+from .records import record
 
 
 class Severity(str, Enum):
@@ -18,7 +19,7 @@ class Severity(str, Enum):
         return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """One problem found by a check: its rule, the cells involved and what the clerk reads."""
 

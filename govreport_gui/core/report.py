@@ -7,10 +7,11 @@ was read from are kept in ``printed`` so the checks can compare them with the re
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from typing import TYPE_CHECKING
 
 from .forms import FORMS, CellKey, Fidelity, FormSpec, Move, get_form, same_cell, version_map
+from .records import record
 from .values import Value, coerce_exact, format_value
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 SECTION_KEYS = tuple(dict.fromkeys(s.key for form in FORMS.values() for s in form.sections))
 
 
-@dataclass
+@record(frozen=False)
 class Metadata:
     """The 基本信息 of a report: agency, year, contact and signature fields."""
 
@@ -45,7 +46,7 @@ METADATA_NAMES = {
 TEXT_METADATA = tuple(f.name for f in fields(Metadata) if f.name != "year")
 
 
-@dataclass
+@record(frozen=False)
 class AcceptedWarning:
     """A warning the clerk confirmed, with the reason (kept with the report)."""
 
@@ -57,7 +58,7 @@ class AcceptedWarning:
     anchor: str = ""
 
 
-@dataclass
+@record(frozen=False)
 class Report:
     """One annual report: its format version, 基本信息, section texts and the figures typed in."""
 
@@ -121,7 +122,7 @@ class Report:
         return f"{self.meta.agency}{year}政府信息公开工作年度报告"
 
 
-@dataclass(frozen=True)
+@record
 class Moved:
     """A figure placed in a cell of another label: the declared move, the source figures (blank
     as None) and what the target cell received."""
@@ -135,7 +136,7 @@ class Moved:
 _NOTE_ORDER = (Fidelity.JUDGED, Fidelity.NONE, Fidelity.SUMMED, Fidelity.SAME)
 
 
-@dataclass
+@record(frozen=False)
 class Conversion:
     """The input figures of a report of version ``source`` placed in version ``target``."""
 

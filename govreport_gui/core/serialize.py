@@ -15,7 +15,7 @@ import json
 import os
 import stat
 import tempfile
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from .. import APP_NAME
 from .errors import ReadError, WriteError, cannot_read
 from .forms import FORMS, CellKey, Kind, get_form
 from .recalc import recalculate
+from .records import record
 from .report import SECTION_KEYS, AcceptedWarning, Metadata, Report
 from .values import Value, format_value
 
@@ -192,7 +193,7 @@ def save_json(path: str | os.PathLike, report: Report) -> None:
 # Reading
 
 
-@dataclass
+@record(frozen=False)
 class Loaded:
     """A report read from a file, with last year's report when the file carries it."""
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from .forms.spec import CellSpec, Kind
+from .records import record
 
 Value = int | Decimal | None
 
@@ -30,7 +30,7 @@ class ValueProblem(ValueError):
     """A cell's text could not be read as a value of its kind; ``str(e)`` is the Chinese reason."""
 
 
-@dataclass(frozen=True)
+@record
 class Parsed:
     """A value read from a cell, with a note when it had to be interpreted."""
 

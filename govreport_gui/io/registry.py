@@ -14,10 +14,11 @@ import stat
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from ..core.errors import ReadError, WriteError, cannot_read
+from ..core.records import record
 from ..core.report import Report
 from ..core.serialize import NATIVE_SUFFIX, save_json, save_native
 
@@ -25,7 +26,7 @@ MAX_INPUT_BYTES = 200 * 1024 * 1024
 LOG = logging.getLogger(__name__)
 
 
-@dataclass
+@record(frozen=False)
 class ImportResult:
     report: Report
     previous: Report | None = None
@@ -38,7 +39,7 @@ Reader = Callable[[Path], ImportResult]
 Writer = Callable[..., list[str]]   # (path, report, previous[, cancelled=…]) → notes
 
 
-@dataclass(frozen=True)
+@record
 class FileKind:
     """One kind of file the application reads and/or writes: everything about it in one record.
 

@@ -5,13 +5,14 @@ fake both follow this protocol, so their signatures cannot drift apart."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
+
+from ..core.records import record
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@record
 class NewReportAnswer:
     agency: str
     year: int

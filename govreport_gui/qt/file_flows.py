@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ..core.document import Document
-from ..core.drafting import new_report
 from ..core.edits import SetMeta, replace_report, set_cells
 from ..core.errors import ReadError, WriteError
 from ..core.forms import get_form
@@ -131,6 +130,7 @@ class FileFlows(QObject):
         if not self.maybe_discard():
             return False
         year = reporting_year()
+        from ..core.drafting import new_report
         from ..core.forms import form_for_year
         self._set_document(Document(new_report(form_for_year(year).version, year)), None, False, opened=False)
         self.closed.emit()
@@ -143,6 +143,7 @@ class FileFlows(QObject):
         answer = dialogs.new_report(self.window, reporting_year(), self.session.report.meta.agency)
         if answer is None:
             return False
+        from ..core.drafting import new_report  # the outline's texts: when a report is started (start-up time)
         report = new_report(answer.version, answer.year, answer.agency)
         self._set_document(Document(report), None, False)
         self.message.emit(f"已新建{answer.year}年度报告（{answer.version}版格式）。")

@@ -11,12 +11,14 @@ tree of 三, the three groups of 四) into explicit layouts, so a version module
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .ledger_words import LedgerWords
+
+from ..records import record
 
 
 class CellKey(NamedTuple):
@@ -88,7 +90,7 @@ class Role(str, Enum):
     COMPUTED = "computed"  # a total recomputed from other cells
 
 
-@dataclass(frozen=True)
+@record
 class GridCell:
     """One cell of a table's grid, top-left at (row, col), spanning rowspan × colspan."""
 
@@ -101,7 +103,7 @@ class GridCell:
     key: CellKey | None = None  # for INPUT / COMPUTED cells
 
 
-@dataclass(frozen=True)
+@record
 class CellSpec:
     """One number cell of a table: its key, its kind (count or money) and whether it is computed."""
 
@@ -117,7 +119,7 @@ class CellSpec:
     tag: Tag | None = None  # what the cell means (see Tag), if code needs to find it
 
 
-@dataclass(frozen=True)
+@record
 class RowGroup:
     """Leaf rows that make one figure together (（三）不予公开 = its 8 leaves; 行政诉讼 = its two
     groups); a row that stands alone is a group of one.  ``outcome``: one of 三's results."""
@@ -128,7 +130,7 @@ class RowGroup:
     outcome: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class TableSpec:
     """One statistical table (二, 三 or 四): its grid of cells as laid out in the official table."""
 
@@ -188,7 +190,7 @@ class TableSpec:
         raise KeyError(key)
 
 
-@dataclass(frozen=True)
+@record
 class Total:
     """``target`` is recomputed as the sum of ``addends`` (rule id for a printed mismatch)."""
 
@@ -198,7 +200,7 @@ class Total:
     title: str = ""  # what the rule checks, for the check report (shared by every rule of that id)
 
 
-@dataclass(frozen=True)
+@record
 class Balance:
     """Hard rule: sum(lhs) == sum(rhs).  ``name`` describes the scope (e.g. the column)."""
 
@@ -210,7 +212,7 @@ class Balance:
     title: str = ""  # see Total.title
 
 
-@dataclass(frozen=True)
+@record
 class Term:
     """One signed cell of a cross-year rule, in this year's or last year's report."""
 
@@ -219,7 +221,7 @@ class Term:
     key: CellKey
 
 
-@dataclass(frozen=True)
+@record
 class CrossYear:
     """Soft rule across years: target (this year) == Σ sign·term.
 
@@ -234,7 +236,7 @@ class CrossYear:
     reasons: tuple[str, ...] = ()  # usual reasons for accepting its warning (offered by core.rules)
 
 
-@dataclass(frozen=True)
+@record
 class NotGreater:
     """Soft rule: lhs ≤ rhs."""
 
@@ -244,7 +246,7 @@ class NotGreater:
     title: str = ""  # see Total.title
 
 
-@dataclass(frozen=True)
+@record
 class LevelHint:
     """Soft rule: these cells are normally 0 for agencies below the given level."""
 
@@ -255,7 +257,7 @@ class LevelHint:
     instead: str = ""  # the row such figures usually belong in (e.g. "行政规范性文件"), if any
 
 
-@dataclass(frozen=True)
+@record
 class LooksLike:
     """Soft rule: ``target`` (non-zero) equals Σ sign·term of this year's cells — the sign of a
     figure of the wrong kind typed in (e.g. an item count where a number of decisions belongs)."""
@@ -267,7 +269,7 @@ class LooksLike:
     title: str = ""  # see Total.title
 
 
-@dataclass(frozen=True)
+@record
 class Topic:
     """A sub-heading of a prose section: what to write about there (国办公开办函〔2021〕30号)."""
 
@@ -276,7 +278,7 @@ class Topic:
     hint: str = ""               # the outline's placeholder: what to write
 
 
-@dataclass(frozen=True)
+@record
 class Required:
     """Content a format version requires the prose of a section to mention."""
 
@@ -288,7 +290,7 @@ class Required:
     governments_only: bool = False  # for a government's own report (…人民政府) only
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     """One numbered part of the report (一 … 六), with the table shown under it if any."""
 
@@ -297,7 +299,7 @@ class Section:
     table: str | None = None  # the table shown under this heading, if any
 
 
-@dataclass(frozen=True)
+@record
 class FormSpec:
     """One official version of the format: sections, tables, totals and rules."""
 
@@ -404,7 +406,7 @@ class Fidelity(str, Enum):
     NONE = "none"      # no counterpart: the figure cannot be carried into the other version
 
 
-@dataclass(frozen=True)
+@record
 class Move:
     """Input cells of the source version → one input cell of the target (``None`` with
     ``Fidelity.NONE``).  ``why`` tells the clerk the reason; moves sharing it are reported together."""
@@ -415,7 +417,7 @@ class Move:
     why: str
 
 
-@dataclass(frozen=True)
+@record
 class VersionMap:
     """How the input figures of version ``source`` become figures of version ``target``.  A cell
     with the same key and kind in both is the same figure and is not listed; every other input

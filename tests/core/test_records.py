@@ -1,0 +1,121 @@
+"""``core.records.record`` behaves as ``dataclass(frozen=True)`` / ``dataclass`` for the classes it
+declares (it only costs less to declare): the same instances, comparisons, hashes, reprs,
+immutability, ``fields``/``replace``/``asdict``, pickling; what it does not support is refused."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+from dataclasses import FrozenInstanceError, InitVar, dataclass, field
+
+import pytest
+
+from govreport_gui.core.records import record
+
+
+def declare(decorator):
+    class Point:
+        """A point."""
+
+        x: int
+        label: str = "p"
+        tags: dict = field(hash=False, default_factory=dict)
+        note: tuple = field(default=(), compare=False)
+        hidden: str = field(default="h", repr=False)
+    Point.__qualname__ = "Point"
+    return decorator(Point)
+
+
+@record
+class Picklable:
+    a: int
+    b: tuple = ()
+
+
+FROZEN = [declare(record), declare(dataclass(frozen=True))]
+
+
+def test_frozen_record_equals_what_dataclass_gives():
+    ours, theirs = FROZEN
+    for args, kwargs in [((1,), {}), ((2, "q"), {"tags": {"k": 1}, "note": (1,)}), ((), {"x": 3, "hidden": "z"})]:
+        a, b = ours(*args, **kwargs), theirs(*args, **kwargs)
+        assert repr(a) == repr(b)
+        assert hash(a) == hash(b)
+        assert dataclasses.asdict(a) == dataclasses.asdict(b)
+        assert [f.name for f in dataclasses.fields(a)] == [f.name for f in dataclasses.fields(b)]
+    assert ours(1) == ours(1) and ours(1) != ours(2) and ours(1) != theirs(1)
+    assert ours(1, note=(1,)) == ours(1, note=(2,))          # compare=False
+    assert hash(ours(1, tags={"a": 1})) == hash(ours(1))    # hash=False
+    assert ours(1).tags is not ours(1).tags                  # a fresh default each time
+    assert ours(1).__eq__(object()) is NotImplemented
+
+
+def test_frozen_record_refuses_changes_like_dataclass():
+    point = FROZEN[0](1)
+    with pytest.raises(FrozenInstanceError, match="cannot assign to field 'x'"):
+        point.x = 2
+    with pytest.raises(FrozenInstanceError, match="cannot delete field 'label'"):
+        del point.label
+    with pytest.raises(FrozenInstanceError):
+        point.other = 1
+    moved = dataclasses.replace(point, x=5)
+    assert (moved.x, point.x) == (5, 1)
+
+
+def test_arguments_are_checked_like_dataclass():
+    for cls in FROZEN:
+        with pytest.raises(TypeError):
+            cls()
+        with pytest.raises(TypeError):
+            cls(1, "a", {}, (), "h", "extra")
+        with pytest.raises(TypeError):
+            cls(1, nope=2)
+
+
+def test_mutable_record_is_unhashable_and_compared_by_value():
+    ours, theirs = declare(record(frozen=False)), declare(dataclass)
+    a = ours(1)
+    a.x = 7
+    assert a == ours(7) and repr(a) == repr(theirs(7))
+    assert ours.__hash__ is None and theirs.__hash__ is None
+    with pytest.raises(TypeError):
+        hash(a)
+
+
+def test_pickles_and_copies():
+    value = Picklable(1, (2, 3))
+    assert pickle.loads(pickle.dumps(value)) == value
+    assert copy.deepcopy(value) == value and copy.copy(value) == value
+
+
+def test_methods_written_by_hand_are_kept():
+    @record
+    class Named:
+        name: str
+
+        def __repr__(self) -> str:
+            return f"<{self.name}>"
+
+    assert repr(Named("a")) == "<a>" and Named("a") == Named("a")
+
+
+def test_what_it_does_not_support_is_refused():
+    class WithPostInit:
+        a: int
+
+        def __post_init__(self) -> None:
+            pass
+
+    class WithInitVar:
+        a: InitVar[int]
+
+    class NotInInit:
+        a: int = field(default=0, init=False)
+
+    class KeywordOnly:
+        a: int = field(default=0, kw_only=True)
+
+    for cls in (WithPostInit, WithInitVar, NotInInit, KeywordOnly):
+        with pytest.raises(TypeError, match="@dataclass"):
+            record(cls)
