@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,8 +27,12 @@ TODO_LABEL = "待填写"
 FindingRole = Qt.ItemDataRole.UserRole + 10
 
 
-def dot_icon(colour: str, text: str = "", size: int = 16) -> QIcon:
-    """A filled circle (with a small number when ``text`` is given), for lists and tab badges."""
+def dot_icon(colour: str, text: str = "", size: int = 16):
+    """A filled circle (with a small number when ``text`` is given), for lists and tab badges (a
+    ``QIcon``).  The painting classes are imported here: the window's first paint draws no icon,
+    and PySide6 creates every enum of a class (QIcon's 150 theme icons…) when it is first named."""
+    from PySide6.QtGui import QIcon, QPainter, QPixmap
+
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -53,6 +56,8 @@ class WrappingDelegate(QStyledItemDelegate):
     a long finding was cut off, with a gap under it)."""
 
     def sizeHint(self, option, index):
+        from PySide6.QtWidgets import QStyleOptionViewItem  # only when findings are listed (start-up)
+
         view = self.parent()
         opt = QStyleOptionViewItem(option)
         width = view.viewport().width() - 2 * view.spacing()
@@ -115,8 +120,7 @@ class FindingsPanel(QWidget):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
         layout.addWidget(hint)
-        self._icons = {s: dot_icon(c) for s, c in SEVERITY_DOT.items()}
-        self._todo_icon = dot_icon(TODO_DOT)
+        self._dots: dict[str, object] = {}  # colour → icon, drawn when first listed
         self._shown: tuple | None = None
         self._waiting = check_later
         # while waiting, only an edit refreshes (opening the start-up document does not)
@@ -155,7 +159,7 @@ class FindingsPanel(QWidget):
             text = f"【{TODO_LABEL if f.todo else f.severity.label}】{f.message}"
             if not f.is_open:
                 text += f"（已确认：{f.accepted_reason}）"
-            item = QListWidgetItem(self._todo_icon if f.todo else self._icons[f.severity], text)
+            item = QListWidgetItem(self._dot(TODO_DOT if f.todo else SEVERITY_DOT[f.severity]), text)
             item.setData(FindingRole, f)
             item.setToolTip(f.message)
             if not f.is_open:
@@ -165,6 +169,11 @@ class FindingsPanel(QWidget):
             item = QListWidgetItem("没有发现问题。")
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(item)
+
+    def _dot(self, colour: str):
+        if colour not in self._dots:
+            self._dots[colour] = dot_icon(colour)
+        return self._dots[colour]
 
     def items(self) -> list[Finding]:
         return [self.list.item(i).data(FindingRole) for i in range(self.list.count())

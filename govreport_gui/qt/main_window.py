@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QApplication,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..core.document import Change, Document
-from ..core.drafting import new_report
 from ..core.findings import Finding, Severity
 from ..core.forms import form_for_year
 from ..core.ledger.summary import fill_action
@@ -42,10 +41,10 @@ from .findings_panel import SEVERITY_DOT, TODO_DOT, TODO_LABEL, FindingsPanel, d
 from .meta_tab import MetaTab
 from .prose import ProseField
 from .section_tabs import SectionTabs
-from .start_page import StartPage
 
 if TYPE_CHECKING:  # the grids are imported when the first table page is built (start-up time)
     from .grid_view import GridView
+    from .start_page import StartPage
     from .table_model import TableModel
 
 FIRST_CHECK_LATEST_MS = 1000  # the first check runs after the first paint, or at the latest this long after show
@@ -193,6 +192,7 @@ class MainWindow(QMainWindow):
         no report is open yet — the start page shows until one is (新建 / 打开 / 最近使用)."""
         super().__init__()
         if document is None:
+            from ..core.drafting import new_report  # the outline's texts (start-up time)
             year = reporting_year()
             document = Document(new_report(form_for_year(year).version, year))
         self.session = Session(document, self)
@@ -222,10 +222,9 @@ class MainWindow(QMainWindow):
             self.pages.append(page)
             index = self.tabs.addTab(page, section.heading)
             self.tabs.setTabToolTip(index, section.heading)
-        self.start_page = StartPage()
+        self._start_page: StartPage | None = None  # built when first shown
         self.central = QStackedWidget()
         self.central.addWidget(self.tabs)
-        self.central.addWidget(self.start_page)
         self.setCentralWidget(self.central)
 
         self._checked_once = not check_after_first_paint
@@ -352,19 +351,32 @@ class MainWindow(QMainWindow):
             action.setEnabled(entry.saved is not None)  # a file moved or deleted since
             action.triggered.connect(lambda _c=False, p=entry.path: self.flows.open_file(p))
         self.recent_menu.setEnabled(bool(entries))
-        self.start_page.set_recent(entries)
+        if self._start_page is not None:
+            self._start_page.set_recent(entries)
 
     # -- start page -----------------------------------------------------------------------------
 
+    @property
+    def start_page(self) -> StartPage:
+        """The start page, built when first asked for (a window opened on a file may never show it)."""
+        if self._start_page is None:
+            from .start_page import StartPage
+            self._start_page = StartPage()
+            self.central.addWidget(self._start_page)
+            self._connect_start_page_buttons(self._start_page)
+            self._start_page.set_recent(self.flows.recent_entries())
+        return self._start_page
+
     def _connect_start_page(self) -> None:
-        start = self.start_page
+        self.flows.document_opened.connect(self.show_editor)
+        self.flows.closed.connect(self.show_start_page)
+        self._dock_shown = True
+
+    def _connect_start_page_buttons(self, start: StartPage) -> None:
         start.new_requested.connect(self.flows.new_report)
         start.from_previous_requested.connect(lambda: self.flows.new_from_previous())
         start.open_requested.connect(lambda: self.flows.open_file())
         start.recent_requested.connect(self._open_recent)
-        self.flows.document_opened.connect(self.show_editor)
-        self.flows.closed.connect(self.show_start_page)
-        self._dock_shown = True
 
     def _open_recent(self, path: str) -> None:
         if not Path(path).exists():
@@ -374,7 +386,7 @@ class MainWindow(QMainWindow):
         self.flows.open_file(path)
 
     def start_page_shown(self) -> bool:
-        return self.central.currentWidget() is self.start_page
+        return self._start_page is not None and self.central.currentWidget() is self._start_page
 
     def show_start_page(self) -> None:
         """No report open: the start page instead of the tabs, the findings panel and the section
@@ -551,6 +563,7 @@ class MainWindow(QMainWindow):
         n_err = sum(1 for f in mine if f.severity is Severity.ERROR and not f.todo)
         n_warn = sum(1 for f in mine if f.severity is Severity.WARNING and not f.todo)
         n_todo = sum(1 for f in mine if f.todo)
+        from PySide6.QtGui import QIcon  # after the first paint (naming it creates its enums)
         self._badges[i], self._todo_badges[i] = n_err, n_todo
         page = self.tabs.widget(i)
         name = page.heading.text() if isinstance(page, SectionPage) else "基本信息"

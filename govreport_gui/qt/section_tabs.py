@@ -7,9 +7,13 @@ This widget keeps the ``QTabWidget`` methods the window uses; its bar goes into 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStackedWidget, QTabBar, QWidget
+
+if TYPE_CHECKING:  # naming QIcon creates its enums (start-up time); the badges come after the first paint
+    from PySide6.QtGui import QIcon
 
 
 class SectionTabs(QStackedWidget):
