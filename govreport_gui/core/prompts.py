@@ -19,12 +19,12 @@ Reports written before this (and Word files exported from them) hold the prompts
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .contacts import is_contact_line
 from .forms import FormSpec, get_form
 from .forms.spec import Topic
+from .records import record
 
 PROMPT_OPEN = "（请在此"           # how the outline's prompts were written into the text before
 OLD_PROMPT = re.compile(r"[（(]请在此[^）)]*[）)]?")
@@ -35,7 +35,7 @@ _LEVEL2 = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)]")
 _BARE = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)]\s*(?P<name>[^。．.:：\s]+)\s*[。．.:：]?\s*$")
 
 
-@dataclass(frozen=True)
+@record
 class Prompt:
     """An empty part of a section: the line the prompt is drawn on and what to write there."""
 

@@ -277,11 +277,10 @@ class MainWindow(QMainWindow):
     # -- menus ----------------------------------------------------------------------------------
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
+        action = menu.addAction(text)  # (not QAction(text, self): its overloads make PySide6 build QIcon's 150 enums)
         if shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
         action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
         return action
 
     def _build_menus(self) -> None:
@@ -364,7 +363,7 @@ class MainWindow(QMainWindow):
             self._start_page = StartPage()
             self.central.addWidget(self._start_page)
             self._connect_start_page_buttons(self._start_page)
-            self._start_page.set_recent(self.flows.recent_entries())
+            self._start_page.set_recent(self.flows.recent.entries())
         return self._start_page
 
     def _connect_start_page(self) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QPainter, QPalette, QTextCursor, QTextDocument
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from ..core.document import Change
@@ -68,6 +68,7 @@ class PlainEdit(QPlainTextEdit):
         super().paintEvent(event)
         if not self.prompts:
             return
+        from PySide6.QtGui import QPainter, QPalette  # only with prompts shown (start-up: PySide6 makes a class's enums when it is named)
         painter = QPainter(self.viewport())
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
         metrics = self.fontMetrics()
@@ -147,6 +148,7 @@ class ProseField(QWidget):
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
         if self._to_prompt(quote):
             return True
+        from PySide6.QtGui import QTextCursor, QTextDocument  # (start-up time, see PlainEdit.paintEvent)
         found = self.edit.document().find(quote, 0, QTextDocument.FindFlag.FindCaseSensitively) if quote else None
         if found is None or found.isNull():
             return False
@@ -164,6 +166,7 @@ class ProseField(QWidget):
         target = next((p for p in self.edit.prompts if p.heading == quote), None)
         if target is None:
             return False
+        from PySide6.QtGui import QTextCursor
         block = self.edit.document().findBlockByNumber(target.line)
         cursor = QTextCursor(block)
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)

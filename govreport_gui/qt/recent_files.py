@@ -10,16 +10,16 @@ import datetime as _dt
 import json
 import logging
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.records import record
 from ..data_folder import data_dir
 
 LOG = logging.getLogger(__name__)
 MAX_RECENT = 10
 
 
-@dataclass(frozen=True)
+@record
 class RecentFile:
     """A file of 最近使用: where it is, whose report of which year, when it was last saved
     (``None``: the file is gone — moved or deleted since)."""

@@ -9,12 +9,13 @@ cells, the positions of the value cells) with the totals the layout implies.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from ..records import record
 from .spec import CellKey, CellSpec, GridCell, Kind, Layout, Role, RowGroup, TableSpec, Tag, Total
 
 
-@dataclass(frozen=True)
+@record
 class ValueColumn:
     """One number column of a table-二 block: its label and what kind of figure it holds."""
 
@@ -25,7 +26,7 @@ class ValueColumn:
     tag: Tag | None = None  # see CellSpec.tag
 
 
-@dataclass(frozen=True)
+@record
 class Block:
     """A block of table 二: caption row, header row (`信息内容` + columns), data rows."""
 
@@ -75,7 +76,7 @@ def _spans(n: int, width: int) -> list[int]:
     return spans
 
 
-@dataclass(frozen=True)
+@record
 class Leaf:
     """A data row of table 三.  ``group`` is the vertical group label in column 2 (e.g.
     `（三）不予公开`), ``outer`` the one in column 1 (`三、本年度办理结果`)."""
@@ -87,7 +88,7 @@ class Leaf:
     tag: Tag | None = None  # of the row, or of its group (every leaf of a group has the group's)
 
 
-@dataclass(frozen=True)
+@record
 class ApplicantHeader:
     """The header labels of table 三 (the applicant columns)."""
 
@@ -183,7 +184,7 @@ def _merge_tagged(singles: Iterable[RowGroup]) -> tuple[RowGroup, ...]:
     return tuple(groups)
 
 
-@dataclass(frozen=True)
+@record
 class ReviewGroup:
     """One column group of table 四 (行政复议, or a kind of 行政诉讼)."""
 
