@@ -18,8 +18,10 @@ column (其他 means （六）3.其他 only after 其他处理).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import Enum
+
+from ..records import record
 
 
 class Field(str, Enum):
@@ -36,7 +38,7 @@ class Field(str, Enum):
     CASE_OUTCOME = "case_outcome"
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     """How a header names a column: every group of ``needs`` has one of its words in the header,
     none of ``never`` is in it.  ``alone``: a header that is exactly one of these words is this
@@ -49,14 +51,14 @@ class Column:
     alone: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Leaf:
     target: str                      # the official label it counts in
     words: tuple[str, ...] = ()
     reason_only: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Group:
     words: tuple[str, ...]
     target: str | None = None        # the group is one label; None: a leaf must say which
@@ -66,7 +68,7 @@ class Group:
     any_remark: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Choice:
     """The words of one column: its groups, and the words that mean "nothing yet" (办理中)."""
 
@@ -82,7 +84,7 @@ class Choice:
         return tuple(out)
 
 
-@dataclass(frozen=True)
+@record
 class LedgerWords:
     """Everything a version needs to read ledgers (see the module docstring)."""
 
