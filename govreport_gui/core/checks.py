@@ -10,19 +10,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .drafting import not_typed
 from .findings import Finding, Severity
 from .forms import CellKey, FormSpec, Kind
-from .forms.spec import CrossYear, LooksLike, Total
+from .forms.spec import Balance, CrossYear, LooksLike, Total
 from .recalc import recalculate
 from .report import Report
 from .rules import BLANK, FORMAT_YEAR, NEGATIVE, PREVIOUS_YEAR, YEAR, finding_of, signed_columns
 from .values import Value, format_value, magnitude
 
+if TYPE_CHECKING:
+    from .fill_progress import FillProgress
+
 
 def check_report(report: Report, previous: Report | None = None,
-                 computed: Mapping[CellKey, Value] | None = None) -> list[Finding]:
+                 computed: Mapping[CellKey, Value] | None = None,
+                 progress: FillProgress | None = None) -> list[Finding]:
+    """Every finding on ``report``.  ``progress`` (the editor, while drafting): the identities the
+    clerk is still filling in are to-dos, an imbalance is marked on the cell changed last; without
+    it (the command line, the pre-export check) every identity is judged."""
     form = report.form
     if computed is None:
         computed = recalculate(form, report.values)
@@ -33,7 +41,7 @@ def check_report(report: Report, previous: Report | None = None,
     findings: list[Finding] = []
     findings += _check_year(report)
     findings += _check_signs(report)
-    findings += _check_balances(form, value, report.values)
+    findings += _check_balances(form, value, report.values, progress)
     findings += _check_printed_totals(report, computed)
     findings += _check_not_greater(form, value)
     findings += _check_level(report, value)
@@ -88,9 +96,11 @@ def _check_signs(report: Report) -> list[Finding]:
     return out
 
 
-def _check_balances(form: FormSpec, value: Callable[[CellKey], Value], inputs: Mapping[CellKey, Value]) -> list[Finding]:
-    """Each balance of the declaration; one whose other side is still entirely blank is a to-do
-    (尚未填写: e.g. 上年结转 carried over, this year's results not typed yet), not an imbalance."""
+def _check_balances(form: FormSpec, value: Callable[[CellKey], Value], inputs: Mapping[CellKey, Value],
+                    progress: FillProgress | None = None) -> list[Finding]:
+    """Each balance of the declaration.  One whose other side is still entirely blank is a to-do
+    (尚未填写: e.g. 上年结转 carried over, this year's results not typed yet), and so is one the
+    clerk is filling in (``progress``: 填写中); an imbalance is marked on the cell changed last."""
     out = []
     for rule in form.balances:
         def side(terms: tuple[tuple[str, CellKey], ...]) -> tuple[str, int | Decimal]:
@@ -109,10 +119,25 @@ def _check_balances(form: FormSpec, value: Callable[[CellKey], Value], inputs: M
             out.append(finding_of(rule, cells,
                                f"表{rule.table}{rule.scope}尚未填写完：{typed_text}，{names}尚未填写"
                                f"（填写后两边应相等）。", todo=True))
-        else:
+        elif progress is not None and progress.filling(rule):
             out.append(finding_of(rule, cells,
-                               f"表{rule.table}{rule.scope}：{left_text}，{right_text}，相差{n(magnitude(left - right))}"))
+                                  f"表{rule.table}{rule.scope}正在填写（还有{progress.blanks(rule, inputs)}个单元格空白）："
+                                  f"{left_text}，{right_text}。填完或离开本表后再核对两边是否相等。", todo=True))
+        else:
+            out.append(_imbalance(rule, cells, f"表{rule.table}{rule.scope}：{left_text}，{right_text}，"
+                                  f"相差{n(magnitude(left - right))}", value, progress))
     return out
+
+
+def _imbalance(rule: Balance, cells: tuple[CellKey, ...], message: str, value: Callable[[CellKey], Value],
+               progress: FillProgress | None) -> Finding:
+    """An imbalance, marked on the cell the clerk changed last among those it adds up (when one
+    was changed): that cell first, then the cells of the equation."""
+    latest = progress.latest(rule) if progress is not None else None
+    if latest is None:
+        return finding_of(rule, cells, message)
+    message += f"（最近修改的是{latest.name()}，现为{n(value(latest))}）"
+    return finding_of(rule, (latest, *(k for k in cells if k != latest)), message, mark=latest)
 
 
 def _check_printed_totals(report: Report, computed: Mapping[CellKey, Value]) -> list[Finding]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .edits import Change, Edit
+from .fill_progress import FillProgress
 from .findings import Finding
 from .forms import CellKey
 from .recalc import recalculate
@@ -25,6 +26,8 @@ class Document:
         self.computed: dict[CellKey, Value] = {}
         self._findings: list[Finding] | None = None
         self._listeners: list[Callable[[Change], None]] = []
+        # what the clerk is filling in now: not judged yet (core.fill_progress)
+        self.progress = FillProgress(report)
         self.refresh()
 
     def listen(self, callback: Callable[[Change], None]) -> None:
@@ -35,13 +38,25 @@ class Document:
 
     @property
     def findings(self) -> list[Finding]:
-        """Every finding on the report as it is now.  Checked when first asked for after a change
-        (recalculation is cheap, the checks less so: the window shows its first page before the
-        first check)."""
+        """Every finding on the report as it is now, as the editor shows it while drafting: an
+        identity the clerk is still filling in is a to-do (``progress``; ``leave_table`` judges
+        it).  Checked when first asked for after a change (recalculation is cheap, the checks less
+        so: the window shows its first page before the first check)."""
         if self._findings is None:
             from .checks import check_report  # the checks' rules load with the first check (start-up time)
-            self._findings = check_report(self.report, self.previous, self.computed)
+            self._findings = check_report(self.report, self.previous, self.computed, self.progress)
         return self._findings
+
+    def leave_table(self, table_id: str | None = None) -> bool:
+        """The clerk left table ``table_id`` (every table when None): the identities in progress
+        there are judged now.  Listeners hear of it (the cells whose findings changed) as of a
+        change; the report itself is untouched.  False when nothing was in progress."""
+        cells = self.progress.leave(table_id)
+        if not cells:
+            return False
+        self._findings = None
+        self._tell(Change(cells=cells))
+        return True
 
     @property
     def checked(self) -> bool:
@@ -61,6 +76,10 @@ class Document:
         self._changed(edit.change)
 
     def _changed(self, change: Change) -> None:
+        self.progress.note(self.report, change)
         self.refresh()
+        self._tell(change)
+
+    def _tell(self, change: Change) -> None:
         for callback in list(self._listeners):
             callback(change)

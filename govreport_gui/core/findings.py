@@ -43,6 +43,15 @@ class Finding:
     # The words of the prose the finding is about, exactly as written in its section (a sentence,
     # a placeholder line): the editor selects them to show the finding's place.
     quote: str = ""
+    # The one cell the editor marks (tint, tooltip) when not every cell of ``cells`` should be: an
+    # imbalance is marked on the cell the clerk changed last among those it adds up (it comes first
+    # in ``cells``, the others it involves after it).  None: every cell of ``cells`` is marked.
+    mark: CellKey | None = None
+
+    @property
+    def marked(self) -> tuple[CellKey, ...]:
+        """The cells the editor tints and explains this finding on."""
+        return (self.mark,) if self.mark is not None else self.cells
 
     @property
     def is_open(self) -> bool:

@@ -31,3 +31,20 @@ def all_values(form: FormSpec, values: Mapping[CellKey, Value]) -> dict[CellKey,
     merged = dict(values)
     merged.update(recalculate(form, values))
     return merged
+
+
+def inputs_of(form: FormSpec, keys) -> tuple[CellKey, ...]:
+    """The input cells that ``keys`` add up: an input cell stands for itself, a total for the inputs
+    of its addends (recursively), in order, each once."""
+    addends = {t.target: t.addends for t in form.totals}
+    out: dict[CellKey, None] = {}
+
+    def walk(key: CellKey) -> None:
+        if key in addends:
+            for k in addends[key]:
+                walk(k)
+        else:
+            out[key] = None
+    for key in keys:
+        walk(key)
+    return tuple(out)

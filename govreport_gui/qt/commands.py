@@ -61,6 +61,11 @@ class Session(QObject):
         self.undo_stack.push(EditCommand(self.document, edit))
         return True
 
+    def leave_table(self, table_id: str | None = None) -> bool:
+        """The clerk left table ``table_id`` (every table when None): what was being filled in
+        there is judged now (``Document.leave_table``); the views hear it through ``changed``."""
+        return self.document.leave_table(table_id)
+
     def set_previous(self, previous: Report | None, text: str) -> None:
         """Set or replace last year's report (used by the cross-year checks), as one undo step."""
         self.push(set_previous(self.document, previous, text))

@@ -440,6 +440,7 @@ class FileFlows(QObject):
         """导出前检查: open errors, text and figures not written yet, warnings not confirmed, an
         empty 落款日期 — listed with 返回修改 / 仍然导出.  True: go on with the export."""
         from ..core.export_check import export_problems
+        self.session.leave_table()   # the report leaves the office: every identity is judged
         problems = export_problems(self.session.report, self.session.document.findings)
         if not problems:
             return True
@@ -478,6 +479,7 @@ class FileFlows(QObject):
         if path.suffix.lower() not in (".docx", ".xlsx"):
             path = path.with_name(path.name + ".docx")
         document = self.session.document
+        self.session.leave_table()   # the list is signed: every identity judged
         try:
             write_check_report(path, report, document.findings, document.previous)
         except WriteError as exc:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
+    QDockWidget,
     QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
@@ -56,9 +57,18 @@ class _Delegate(QStyledItemDelegate):
         return super().eventFilter(editor, event)
 
 
+def _in_dock(widget) -> bool:
+    while widget is not None:
+        if isinstance(widget, QDockWidget):
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
 class GridView(QTableView):
     message = Signal(str)          # a line for the status bar
     paste_problems = Signal(list)  # what a paste could not place (shown by the window)
+    left = Signal()                # the keyboard focus moved from the grid to another part of the window
 
     def __init__(self, model: TableModel, parent=None) -> None:
         super().__init__(parent)
@@ -86,6 +96,7 @@ class GridView(QTableView):
         self._tab_run: tuple[int, tuple[int, int] | None] = (-1, None)
         model.grid_changed.connect(self.apply_layout)
         self.apply_layout()
+        QApplication.instance().focusChanged.connect(self._focus_changed)
 
     @property
     def table_model(self) -> TableModel:
@@ -168,6 +179,22 @@ class GridView(QTableView):
 
     def preferred_height(self) -> int:
         return sum(self.rowHeight(r) for r in range(self.table_model.rowCount())) + 2 * self.frameWidth()
+
+    def _focus_changed(self, old, new) -> None:
+        """``left`` when the focus goes from the grid (or its cell editor) to another widget of the
+        same window — a prose field, another tab's page.  A dialog over the window, another
+        program, or the findings panel beside the grid (reading what the figures say is part of
+        filling them in; its list would move under the click) is not the clerk leaving the table."""
+        try:
+            if old is None or new is None or not self._holds(old) or self._holds(new):
+                return
+            if new.window() is self.window() and not _in_dock(new):
+                self.left.emit()
+        except RuntimeError:  # the grid is being destroyed
+            pass
+
+    def _holds(self, widget) -> bool:
+        return widget is self or self.isAncestorOf(widget)
 
     # -- navigation -----------------------------------------------------------------------------
 

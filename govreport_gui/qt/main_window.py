@@ -157,12 +157,18 @@ class SectionPage(QWidget):
             session.changed.connect(self._notes_follow_document)
             self._fit_grid()
             self._model.grid_changed.connect(self._fit_grid)
+            self._grid.left.connect(self.leave_table)
             self._grid.verticalScrollBar().rangeChanged.connect(lambda _lo, _hi: self._fit_grid())
         else:
             self._prose = ProseField(session, section=key, label=heading,
                                      placeholder=prose_hint(session.report.form, key))
             layout.addWidget(self._prose, 1)
         self._on_built(self)
+
+    def leave_table(self) -> None:
+        """The clerk moved on from this page's table: what was being filled in is judged now."""
+        if self.table_id is not None:
+            self.session.leave_table(self.table_id)
 
     def _show_notes(self, shown: bool) -> None:
         """The optional text under a table: folded away unless it holds text or is asked for."""
@@ -222,6 +228,8 @@ class MainWindow(QMainWindow):
             self.pages.append(page)
             index = self.tabs.addTab(page, section.heading)
             self.tabs.setTabToolTip(index, section.heading)
+        self._page_shown: QWidget = self.meta_tab
+        self.tabs.currentChanged.connect(self._tab_changed)
         self._start_page: StartPage | None = None  # built when first shown
         self.central = QStackedWidget()
         self.central.addWidget(self.tabs)
@@ -230,10 +238,7 @@ class MainWindow(QMainWindow):
         self._checked_once = not check_after_first_paint
         self._build_findings_dock(check_after_first_paint)
 
-        self.status_counts = QLabel()
-        self.status_version = QLabel()
-        self.statusBar().addPermanentWidget(self.status_version)
-        self.statusBar().addPermanentWidget(self.status_counts)
+        self._build_status_bar()
         self._build_menus()
 
         self.session.changed.connect(self._on_change)
@@ -260,12 +265,24 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
         self.resizeDocks([self.findings_dock], [330], Qt.Orientation.Horizontal)
 
+    def _build_status_bar(self) -> None:
+        self.status_counts = QLabel()
+        self.status_version = QLabel()
+        self.statusBar().addPermanentWidget(self.status_version)
+        self.statusBar().addPermanentWidget(self.status_counts)
+
     def _page_built(self, page: SectionPage) -> None:
         if page._grid is not None:
             page._grid.message.connect(self.show_message)
             page._grid.paste_problems.connect(self._paste_problems)
             page._model.problem.connect(self._cell_problem)
             page._model.note.connect(self.show_message)
+
+    def _tab_changed(self, _index: int) -> None:
+        """Another tab: the table of the page left behind is judged (see ``SectionPage.leave_table``)."""
+        left, self._page_shown = self._page_shown, self.tabs.currentWidget()
+        if isinstance(left, SectionPage) and left.built:
+            left.leave_table()
 
     def _build_next_page(self) -> None:
         """Build the pages not shown yet, one per event-loop turn, after the first paint."""

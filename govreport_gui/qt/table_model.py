@@ -135,7 +135,7 @@ class TableModel(QAbstractTableModel):
         for f in self.session.document.findings:
             if f.rule in UNTINTED_RULES:
                 continue
-            for key in f.cells:
+            for key in f.marked:   # an imbalance: the cell changed last, not every cell it involves
                 if key.table == self.table_id:
                     marks.setdefault(key, []).append(f)
         self._marks = marks

@@ -57,8 +57,13 @@ def test_typing_into_each_table_updates_totals_and_findings(qtbot, make_window, 
     assert [f.cells[0].col for f in balance] == [natural, total] and all(f.todo for f in balance)
     assert window.tab_error_count(window.tabs.indexOf(p3)) == 0
     assert window.tab_todo_count(window.tabs.indexOf(p3)) == 2
-    # three of them answered → the column does not balance
+    # three of them answered, the other results still blank → still being filled in (待填写) …
     type_into(qtbot, p3.grid, CellKey("三", result_row(version), natural), "3")
+    assert [f.todo for f in findings_with(window, "三.balance")] == [True, True]
+    assert window.tab_error_count(window.tabs.indexOf(p3)) == 0
+    # … until the clerk leaves the table: then the column does not balance
+    page(window, "四")
+    page(window, "三")
     assert [f.todo for f in findings_with(window, "三.balance")] == [False, False]
     assert window.tab_error_count(window.tabs.indexOf(p3)) == 2
     assert window.findings.counts()[Severity.ERROR] == 2
@@ -99,16 +104,18 @@ def test_imbalance_is_flagged_listed_jumped_to_and_cleared(qtbot, make_window, s
     original = window.session.report.get(key)
     type_into(qtbot, p3.grid, key, str(original + 4))
 
-    [finding] = [f for f in findings_with(window, "三.balance") if f.cells[0].col == natural]
+    [finding] = [f for f in findings_with(window, "三.balance") if CellKey("三", RESULTS_TOTAL, natural) in f.cells]
     # only the balance rule fails (the project file's own totals are not "printed" figures)
     assert {f.rule for f in window.session.document.findings if f.severity is Severity.ERROR} == {"三.balance"}
     assert "相差4" in finding.message
     model = p3.model
-    for k in (key, CellKey("三", CARRIED_IN, natural), CellKey("三", RESULTS_TOTAL, natural),
-              CellKey("三", CARRIED_OUT, natural)):
-        index = model.index_of(k)
-        assert model.data(index, Qt.ItemDataRole.BackgroundRole).color() == SEVERITY_COLOURS[Severity.ERROR]
-        assert "相差4" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    # flagged on the cell changed, not on the other cells of the equation it names
+    index = model.index_of(key)
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole).color() == SEVERITY_COLOURS[Severity.ERROR]
+    assert "相差4" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    for k in (CellKey("三", CARRIED_IN, natural), CellKey("三", RESULTS_TOTAL, natural), CellKey("三", CARRIED_OUT, natural)):
+        assert k in finding.cells
+        assert model.data(model.index_of(k), Qt.ItemDataRole.BackgroundRole).color() != SEVERITY_COLOURS[Severity.ERROR]
     assert window.tabs.tabIcon(window.tabs.indexOf(p3)).isNull() is False
 
     # the panel lists it; clicking it from another tab lands on the cells

@@ -67,20 +67,24 @@ def test_an_edit_signals_the_edited_cell_the_moved_totals_and_the_changed_flags(
     from govreport_gui.core.forms.common import NEW, RESULTS_TOTAL
     report = blank("2021")
     natural, total = report.form.tables["三"].cols[0], report.form.tables["三"].cols[-1]
-    report.set(CellKey("三", report.form.tables["三"].rows[2], natural), 1)  # a result typed: 3 received is an imbalance
+    report.set(CellKey("三", report.form.tables["三"].rows[2], natural), 1)  # a result typed: 5 received is an imbalance
+    key = CellKey("三", NEW, natural)
+    report.set(key, 5)
     session = Session(Document(report))
     model = TableModel(session, "三")
+    # opened so: the imbalance is flagged on every cell of the equation, 一/二/（七）/四
+    assert model.severity_at(CellKey("三", RESULTS_TOTAL, natural)) is not None
     ranges = []
     model.dataChanged.connect(lambda a, b, roles=(): ranges.append((a.row(), a.column(), b.row(), b.column())))
-    key = CellKey("三", NEW, natural)
     assert model.setData(model.index_of(key), "3")
     changed = set()
     for r0, c0, r1, c1 in ranges:
         assert 0 <= r0 <= r1 < model.rowCount() and 0 <= c0 <= c1 < model.columnCount()
         changed |= {model.key_at(model.index(r, c)) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
-    # the cell, its row total, and the balance flags on 一/二/（七）/四 of both columns
+    # the cell, its row total, and the balance flags that moved from （七）总计 to the cell changed
     assert key in changed and CellKey("三", NEW, total) in changed
     assert CellKey("三", RESULTS_TOTAL, natural) in changed
+    assert model.severity_at(CellKey("三", RESULTS_TOTAL, natural)) is None and model.severity_at(key) is not None
     assert len(changed) < 20  # not the whole table
     # cells that did not move are not repainted
     assert CellKey("三", model.spec.rows[5], model.spec.cols[2]) not in changed
