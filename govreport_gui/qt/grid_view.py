@@ -32,11 +32,15 @@ PADDING = 10
 
 
 class _Delegate(QStyledItemDelegate):
-    """A plain line editor; Enter commits and moves down, like a spreadsheet."""
+    """A plain line editor; Enter commits and moves down, like a spreadsheet.  A value the model
+    refuses ("'abc'不是数字") leaves the editor open on its cell with the text selected, so that
+    what the clerk types next replaces it (the message box that says why is no reason to close it)."""
 
     def __init__(self, view: "GridView") -> None:
         super().__init__(view)
         self._view = view
+        self._refused = False
+        self._committing = None   # the editor whose value is being stored (and may be refused)
 
     def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
@@ -48,13 +52,39 @@ class _Delegate(QStyledItemDelegate):
         if not editor.text():  # typing to replace: the first key is already in the editor
             editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
 
+    def setModelData(self, editor, model, index):
+        self._refused = not model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
     def eventFilter(self, editor, event):
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.commitData.emit(editor)
+        if event.type() == QEvent.Type.FocusOut and self._committing is editor:
+            return False   # the refusal's message box took the focus: the editor stays open
+        if event.type() == QEvent.Type.KeyPress and event.key() in _COMMIT_KEYS:
+            if not self._commit(editor):
+                return True
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                back = event.key() == Qt.Key.Key_Backtab or event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                hint = QAbstractItemDelegate.EndEditHint
+                self.closeEditor.emit(editor, hint.EditPreviousItem if back else hint.EditNextItem)
+                return True
             self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             self._view.move_after_enter(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
             return True
         return super().eventFilter(editor, event)
+
+    def _commit(self, editor) -> bool:
+        """Store the editor's value; False when refused (the editor stays, its text selected)."""
+        self._refused, self._committing = False, editor
+        try:
+            self.commitData.emit(editor)
+        finally:
+            self._committing = None
+        if self._refused:
+            editor.selectAll()
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        return not self._refused
+
+
+_COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 
 def _in_dock(widget) -> bool:

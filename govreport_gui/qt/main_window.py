@@ -508,8 +508,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _cell_problem(self, text: str) -> None:
+        """A value the grid refused: said in a message box; then the keyboard is the window's
+        again, in the cell's editor still open (typing goes on there)."""
         self.show_message(text)
         dialogs.warning(self, text)
+        self.activateWindow()
 
     def _paste_problems(self, lines: list) -> None:
         dialogs.warning(self, lines[0], "\n".join(lines[1:]))
