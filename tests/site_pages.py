@@ -31,7 +31,7 @@ from published_corpus import printed_figures, published_report, table_html
 
 from govreport_gui.core.report import Report
 
-FRAMES = ("trs", "xxgk", "layout", "columns", "crawler")
+FRAMES = ("trs", "xxgk", "govcn", "layout", "columns", "crawler")
 
 TITLES = {
     "plain": lambda a, y: [f"{a}{y}年政府信息公开工作年度报告"],
@@ -217,6 +217,23 @@ def _xxgk(page: Page, report: Report, parts: dict[str, str]) -> str:
             + _footer())
 
 
+def _govcn(page: Page, report: Report, parts: dict[str, str]) -> str:
+    """A 信息公开 page whose metadata are lines of label/value pairs, the title once as a field and
+    once on its own, the publishing details with an empty font-size control under it."""
+    title = parts["title"].replace("<br>", "")
+    agency = html.escape(report.meta.agency)
+    meta = (f'<div class="pchide"><div><span>索引号：</span>113300000000/2024-00012　<span>分类：</span>综合政务\\政务公开</div>'
+            f'<div><span>发布机构：</span>{agency}　<span>文号：</span></div>'
+            '<div><span>成文日期：</span>2024-01-16　<span>发布日期：</span>2024-01-18　<span>有效性：</span>有效</div>'
+            f'<div><span>名称：</span>{title}</div></div>')
+    return (f'<div class="header">{_links(NAV, " ")}</div><div class="pages">{meta}'
+            f'<div class="pages-title">{parts["title"]}</div>'
+            f'<div class="pages-date">来源：{agency}　发布时间：2024-01-18　累计次数：　字体：[ <a href="#">大</a> '
+            f'<a href="#">中</a> <a href="#">小</a> ]</div>'
+            f'<div class="pages_content" id="UCAP-CONTENT">{parts["body"]}{parts["signature"]}</div></div>'
+            + _footer())
+
+
 def _layout(page: Page, report: Report, parts: dict[str, str]) -> str:
     menu = "".join(f"<tr><td>{_links([t])}</td></tr>" for t in ("信息公开指南", "信息公开目录", "信息公开年报", "依申请公开"))
     inner = (f'<table width="100%"><tr><td align="center" class="title"><b>{parts["title"]}</b></td></tr>'
@@ -255,14 +272,15 @@ def _crawler(page: Page, report: Report, parts: dict[str, str]) -> str:
             + "".join(_p(t) for t in after))
 
 
-_FRAMES = {"trs": _trs, "xxgk": _xxgk, "layout": _layout, "columns": _columns, "crawler": _crawler}
-_TABLE_STYLE = {"trs": "cms", "xxgk": "plain", "layout": "layout", "columns": "split", "crawler": "cms"}
+_FRAMES = {"trs": _trs, "xxgk": _xxgk, "govcn": _govcn, "layout": _layout, "columns": _columns, "crawler": _crawler}
+_TABLE_STYLE = {"trs": "cms", "xxgk": "plain", "govcn": "plain", "layout": "layout", "columns": "split", "crawler": "cms"}
 
 
 def chrome_of(page: Page, report: Report) -> list[str]:
     """The site's own lines on the page (what must never be read as the report's)."""
     out = [*NAV[1:], *TOOLS, *FOOTER_LINKS, *FOOTER, QR, "附件下载", "分享到", "发布日期", "发布时间", "浏览次数",
-           "字号", "当前位置", "打印本页", "采集时间", "索引号", "相关链接", "上一篇", "时间：2024-01-18"]
+           "字号", "当前位置", "打印本页", "采集时间", "索引号", "相关链接", "上一篇", "时间：2024-01-18", "有效性",
+           "累计次数"]
     return [c for c in out if c]
 
 

@@ -145,3 +145,16 @@ def test_six_written_as_fields_that_are_sentences():
 def test_a_preface_that_opens_with_a_labelled_sentence():
     head = [*TITLE, "发布时间：2024-01-18", "编制说明：本报告依照条例编写，统计期限为2023年1月1日至12月31日。"]
     assert _read(head, ["无。"]).report.meta.preamble == head[-1]
+
+
+def test_a_footer_address_after_a_link_line_is_no_contact_line_of_six():
+    result = _read(TITLE, [LONG_SIX, "扫一扫在手机打开当前页", "地址：某某市人民路1号 邮编：310000 电话：0571-80000000",
+                           "版权所有：某某市人民政府"])
+    assert result.report.sections["六"] == LONG_SIX
+
+
+def test_a_last_line_without_full_stop_before_the_signature():
+    result = _read(TITLE, ["无。", "本年度未收取信息处理费", "某某市交通运输局", "2024年1月18日", *FOOTER])
+    meta = result.report.meta
+    assert result.report.sections["六"] == "无。\n本年度未收取信息处理费"
+    assert (meta.issuing_organ, meta.date) == ("某某市交通运输局", "2024年1月18日")

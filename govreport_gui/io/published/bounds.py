@@ -35,7 +35,9 @@ _DATE_CN_RE = re.compile(r"^[〇○零一二三四五六七八九]{4}年[一二�
 _NUMERIC_DATE = re.compile(r"^[(\[]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?[)\]]?$")
 # "标签：值": a short label (no punctuation, no numbering) then a colon (after normalise_text)
 _FIELD = re.compile(r"^[【\[]?(?P<label>[^\s:,。;!?()（）、.]{1,8})[】\]]?:(?P<value>.*)$")
-_CONTACT_VALUE = re.compile(r"\d{5,}|\d{3,4}-\d{5,}|@")
+# a phone number (0571-86012345, 13800000000), a postcode standing alone (310000), an e-mail —
+# not a site's 10-digit 网站标识码 or an ICP filing number
+_CONTACT_VALUE = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{6})(?!\d)|@")
 _OUTLINE = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、]|[一二三四五六七八九十]{1,3}[、是])")
 _SENTENCE_END = "。；;！!？?…:"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -96,6 +98,13 @@ def is_furniture(line: Line) -> bool:
     return (line.linky or line.outside or (found is not None and not is_contact(text) and not is_sentence(found[1], lead_in=False))
             or not _CJK.search(text) or bool(_NUMERIC_DATE.match(text)) or bool(_SEPARATORS.search(text))
             or bool(_BRACKETED.match(text)))
+
+
+def _ends_sentence(line: Line) -> bool:
+    """A sentence that ends as one (not a line running on with commas: a browser notice), or an
+    item of an outline."""
+    s = normalise_text(line.text)
+    return bool(s) and (s[-1] in "。！？!?；;…" or bool(_OUTLINE.match(s)))
 
 
 def _content(line: Line) -> bool:
@@ -261,22 +270,25 @@ class Ending:
 
 
 def ending(lines: list[Line]) -> Ending:
-    """Where the last section ends: after its 落款 when one follows its content (a date line,
-    the organ on the line above it), else at its content's end — the first line outside the
-    article's container, or the first run of two lines that are no content (link lines, fields,
-    short lines: an attachment list, a share bar, the footer), or a lone line of furniture at
-    the very end.  A lone link line with the report's text after it stays."""
+    """Where the last section ends: after its 落款 when one follows its content (a date line, the
+    organ and at most one more line between them and the content), else at its content's end —
+    the first line outside the article's container, or the first run of lines that are no
+    content (link lines, fields, short lines: an attachment list, a share bar, the footer; two
+    suffice unless a date follows), or a lone line of furniture at the very end.  After a line
+    of furniture only a sentence that ends as one makes the text the report's again (not a
+    contact line, not a line running on with commas: a footer's address, a browser notice)."""
     stop = _with_signature_outside(lines, next((i for i, line in enumerate(lines) if line.outside), len(lines)))
     run = None
     for i in range(stop):
         line = lines[i]
-        if i and is_date_line(line.text) and (run is None or run == i - 1) and not _prose_follows(lines, i, stop):
+        if i and is_date_line(line.text) and (run is None or i - run <= 2) and not _prose_follows(lines, i, stop):
             return _signed(lines, i, run)
-        if _content(line) or (i == 0 and not is_furniture(line)):
+        if (_content(line) and (run is None or _ends_sentence(line))) or (i == 0 and not is_furniture(line)):
             run = None
             continue
         run = i if run is None else run
-        if i - run >= 1 and (run > 0 or i - run >= 2):
+        length = i - run + 1
+        if length >= 3 or (length == 2 and run > 0 and not (i + 1 < stop and is_date_line(lines[i + 1].text))):
             return Ending(run)
     if run is not None and run == stop - 1 and is_furniture(lines[run]):
         return Ending(run)
@@ -300,10 +312,10 @@ def _prose_follows(lines: list[Line], at: int, stop: int) -> bool:
 
 def _signed(lines: list[Line], date_at: int, run: int | None) -> Ending:
     """The 落款 ending with the date line ``date_at``: the organ is the line above when that is
-    no content (``run``), or the section's only line set to the right."""
+    no content (``run`` reaches it), or the section's only line set to the right."""
     signed = Ending(date_at, date=lines[date_at].text)
     above = lines[date_at - 1]
     organ_like = len(above.text) <= 40 and not is_sentence(above.text) and not is_furniture(replace(above, outside=False))
-    if organ_like and (run == date_at - 1 or (date_at == 1 and above.right)):
+    if organ_like and ((run is not None and run <= date_at - 1) or (date_at == 1 and above.right)):
         signed.keep, signed.organ = date_at - 1, above.text
     return signed
