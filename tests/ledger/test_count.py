@@ -323,3 +323,16 @@ def test_the_applicant_type_kept_as_one_column_per_category():
                               ("1.本机关不掌握相关政府信息", "商业企业"): 1, (NEW, "法律服务机构"): 1,
                               (CARRIED_OUT, "法律服务机构"): 1}
     assert {lo.ref.row: lo.value for lo in count.left_out} == {6: "自然人、商业企业", 7: ""}
+
+
+def test_a_result_column_named_by_the_way_of_answering_is_trusted_by_its_values():
+    results = [("申请人类型", "收到日期", "答复日期", "处理方式", "答复方式"),
+               ("公民", "2025-01-05", "2025-01-20", "同意公开", "邮寄"),
+               ("机关", "2025-01-06", "2025-01-20", "信访件", "当面")]
+    count = count_ledgers([sheet(results)], get_form("2021"), YEAR)
+    assert count.tables == ["三"] and table_3(count)[(DISCLOSED, "自然人")] == 1
+    assert [u.shown for u in count.unclear.values()] == ["机关"]          # 机关 alone: not guessed
+    delivery_only = [("申请人类型", "收到日期", "答复日期", "答复方式"), ("公民", "2025-01-05", "2025-01-20", "邮寄")]
+    with pytest.raises(ReadError) as exc:
+        count_ledgers([sheet(delivery_only)], get_form("2021"), YEAR)
+    assert "缺少处理结果列" in str(exc.value)

@@ -134,7 +134,7 @@ def _choose(sheet: LedgerSheet, r: int, candidates: dict[Field, list[tuple[int, 
         if f in columns or not weak:
             continue
         for c in weak:
-            judged = _judge_values(sheet, r, c, words)
+            judged = _judge_values(sheet, r, c, words, f)
             if judged is not None and judged not in columns:
                 columns[judged] = c
                 break
@@ -144,21 +144,32 @@ def _choose(sheet: LedgerSheet, r: int, candidates: dict[Field, list[tuple[int, 
     return columns, notes
 
 
-def _judge_values(sheet: LedgerSheet, r: int, c: int, words: LedgerWords) -> Field | None:
-    """What a weakly named column holds by its first values: applicant types, case kinds, or
-    neither (names, notes); a column without values is taken as the applicant type."""
-    applicants, kinds = _matcher(words.applicants), _matcher(words.case_kinds)
-    filled = as_applicant = as_kind = 0
+def _judge_values(sheet: LedgerSheet, r: int, c: int, words: LedgerWords, weak: Field) -> Field | None:
+    """What a weakly named column holds by its first values.  类型/申请人: applicant types, case kinds
+    (a case list's 类型), or neither (names); 处理方式: results (予以公开 …) or not (邮寄, 当面).  A
+    column without values is what its header says."""
+    if weak is Field.RESULT:
+        shares = _shares(sheet, r, c, (words.results, words.case_outcomes))
+        return Field.RESULT if shares is None or max(shares) * 2 >= 1 else None
+    shares = _shares(sheet, r, c, (words.applicants, words.case_kinds))
+    if shares is None or shares[0] * 2 >= 1 and shares[0] >= shares[1]:
+        return Field.APPLICANT
+    return Field.CASE_KIND if shares[1] * 2 >= 1 else None
+
+
+def _shares(sheet: LedgerSheet, r: int, c: int, choices) -> tuple[float, ...] | None:
+    """The share of the column's first non-blank values each vocabulary names (None: no values)."""
+    matchers = [_matcher(choice) for choice in choices]
+    named = [0] * len(matchers)
+    filled = 0
     for row in sheet.rows[r + 1:r + 1 + SAMPLE_VALUES]:
         value = row[c] if c < len(row) else None
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         filled += 1
-        as_applicant += applicants.match(value).kind in (Kind.FOUND, Kind.GROUP)
-        as_kind += kinds.match(value).kind in (Kind.FOUND, Kind.GROUP)
-    if not filled or as_applicant * 2 >= filled and as_applicant >= as_kind:
-        return Field.APPLICANT
-    return Field.CASE_KIND if as_kind * 2 >= filled else None
+        for i, m in enumerate(matchers):
+            named[i] += m.match(value).kind in (Kind.FOUND, Kind.GROUP, Kind.PENDING)
+    return tuple(n / filled for n in named) if filled else None
 
 
 @lru_cache(maxsize=16)
