@@ -23,8 +23,10 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import MISSING, FrozenInstanceError
 from operator import attrgetter
+from typing import dataclass_transform
 
 
+@dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
 def record(cls=None, /, *, frozen: bool = True):
     """``@record`` / ``@record(frozen=False)``: see the module's docstring."""
     def wrap(cls):
