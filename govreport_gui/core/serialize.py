@@ -375,23 +375,22 @@ def _read_cell(form, report: Report, cell: object, index: int, seen: set[CellKey
         problems.append(f"第{index}个单元格缺少 table/row/col")
         return
     key = CellKey(table, row, col)
-    where = key.name()
     if table not in form.tables:
         problems.append(f"未知的表“{table}”（应为 " + "、".join(form.tables) + "）")
         return
-    if not form.has(key):
-        problems.append(f"{where}不是{form.version}版格式中的单元格（标签须与官方格式逐字一致）")
+    spec = form.cell_specs().get(key)   # (a report holds hundreds of cells: one look-up each)
+    if spec is None:
+        problems.append(f"{key.name()}不是{form.version}版格式中的单元格（标签须与官方格式逐字一致）")
         return
     if key in seen:
-        problems.append(f"{where}出现了两次")
+        problems.append(f"{key.name()}出现了两次")
         return
     seen.add(key)
-    spec = form.cell(key)
     raw = cell.get("value")
     try:
         value = _exact_from_json(raw, spec.kind)
     except ValueError as exc:
-        problems.append(f"{where}：{exc}")
+        problems.append(f"{key.name()}：{exc}")
         return
     if spec.computed:
         report.printed[key] = value

@@ -325,6 +325,12 @@ class FormSpec:
     # The words of an agency's ledgers (依申请公开登记台账, 复议诉讼案件) that tables 三 and 四 count.
     ledger: LedgerWords | None = None
 
+    def __hash__(self) -> int:
+        """Declarations are cache keys (``lru_cache`` over a form): hashed by what names them, not
+        by their thousands of cells each time (equal declarations have equal names, so equality
+        and hashing still agree)."""
+        return hash((self.version, self.name, self.first_year))
+
     def table(self, table_id: str) -> TableSpec:
         return self.tables[table_id]
 
