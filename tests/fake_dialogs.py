@@ -14,7 +14,8 @@ class FakeDialogs:
         self.answers: dict[str, list] = {"ask_yes_no": [], "ask_save_changes": [], "open_file": [],
                                           "save_file": [], "open_files": [], "choose_folder": [],
                                           "new_report": [], "confirm_import": [],
-                                          "accept_reason": [], "consolidate": [], "ledger_preview": []}
+                                          "accept_reason": [], "consolidate": [], "ledger_preview": [],
+                                          "ask_text": []}
         self.filters: list[tuple[str, str]] = []      # (title, file types) of every file chooser
         self.previews: list = []
         self.asked: list[tuple[str, str]] = []
@@ -82,6 +83,10 @@ class FakeDialogs:
     def accept_reason(self, parent, finding):
         self.asked.append(("accept_reason", finding.message))
         return self._answer("accept_reason", None)
+
+    def ask_text(self, parent, title, label, text=""):
+        self.asked.append(("ask_text", label))
+        return self._answer("ask_text", text)
 
     def consolidate(self, parent, agency=""):
         self.asked.append(("consolidate", agency))

@@ -18,15 +18,16 @@ Pure data, no files: the reading side (folders, Excel/Word readers, progress, ca
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from .checks import check_report
-from .findings import Finding, Severity
-from .forms import CellKey, Kind, form_for_year, get_form, newest_form, tables_named
-from .recalc import recalculate
+from .findings import Finding, Severity, tally
+from .forms import CellKey, FormSpec, Kind, form_for_year, get_form, newest_form, tables_named
 from .report import Conversion, Metadata, Report
 from .rules import NEGATIVE
 from .values import Value, format_value, normalise_text
@@ -50,6 +51,12 @@ class UnitProblem:
     code: str
     message: str
     excludes: bool = False  # the unit is left out of the sum by default because of it
+    # what the default made of the unit because of it ("未计入（…）", "已计入，请…"): not said once
+    # the clerk has chosen otherwise (the choice is its own problem line, with the clerk's reason)
+    effect: str = ""
+
+    def text(self, overridden: bool = False) -> str:
+        return self.message + (f"，{self.effect}" if self.effect and not overridden else "")
 
 
 @dataclass
@@ -66,6 +73,7 @@ class Unit:
     problems: list[UnitProblem] = field(default_factory=list)
     include: bool = True             # counted in the sum (set by assess_units)
     choice: bool | None = None       # the clerk's own choice (None: as assess_units decides)
+    choice_reason: str = ""          # why the clerk chose so (kept in the unit list)
     # Filled by assess_units for a unit of another version: its figures in the target version,
     # the figures that had no cell there ((key, value) pairs, non-blank only), and the conversion
     # itself (what moved where, what needs the clerk's check).
@@ -87,11 +95,17 @@ class Unit:
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR and f.is_open)
+        """Open errors, counted as the editor counts them (``findings.tally``: to-dos apart)."""
+        return tally(self.findings).errors
 
     @property
     def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING and f.is_open)
+        return tally(self.findings).warnings
+
+    @property
+    def todo(self) -> int:
+        """What is left to write (待填写), as the editor counts it."""
+        return tally(self.findings).todo
 
     @property
     def readable(self) -> bool:
@@ -101,13 +115,36 @@ class Unit:
         """How the unit is named in messages: agency (file), or the file alone."""
         return f"{self.agency}（{self.name}）" if self.agency else f"“{self.name}”"
 
+    @property
+    def chosen(self) -> bool:
+        """Counted or left out by the clerk's own choice, against the default."""
+        return self.choice is not None
+
+    def status_text(self) -> str:
+        """计入 or not, and whether by the clerk's hand: 已计入 / 未计入 / 已计入（手动） / 未计入（手动）."""
+        if not self.readable:
+            return "不可读"
+        return ("已计入" if self.include else "未计入") + ("（手动）" if self.chosen else "")
+
     def problem_text(self) -> str:
-        return "；".join(p.message for p in self.problems)
+        return "；".join(p.text(self.chosen) for p in self.problems)
 
     def values_in_target(self) -> dict[CellKey, Value]:
         if self.report is None:
             return {}
         return self.converted if self.converted is not None else self.report.values
+
+    def row_in_target(self, form: FormSpec) -> tuple[Value, ...]:
+        """The figures counted, in the order of ``form.input_keys()`` (None: blank)."""
+        return tuple(map(self.values_in_target().get, _input_keys(form)))
+
+    def value_in_target(self, form: FormSpec, key: CellKey) -> Value:
+        """The figure counted for ``key``: an input as given, a total recomputed from the unit's
+        inputs (blank inputs count as 0, as in ``recalc``)."""
+        values = self.values_in_target()
+        if not form.cell(key).computed:
+            return values.get(key)
+        return sum((n * (values.get(k) or 0) for k, n in _addends(form, key)), 0)
 
 
 def unit_from_report(name: str, report: Report, path: str = "", kind: str = "",
@@ -126,12 +163,18 @@ def unit_unreadable(name: str, message: str, path: str = "") -> Unit:
 
 
 def default_year(units: list[Unit]) -> int:
-    """The year most of the readable units report on (the latest on a tie); 0 when none has one."""
+    """The year most of the readable units report on (the latest on a tie); when no report says
+    its year, the year most of the files are named for (“…2025年度…”); 0 when none."""
     years = Counter(u.year for u in units if u.readable and u.year)
+    if not years:
+        years = Counter(int(m.group(1)) for u in units if (m := _YEAR_IN_NAME.search(u.name)))
     if not years:
         return 0
     best = max(years.values())
     return max(y for y, c in years.items() if c == best)
+
+
+_YEAR_IN_NAME = re.compile(r"(20\d\d)\s*年")
 
 
 def _cell_name(key: CellKey) -> str:
@@ -163,7 +206,7 @@ def assess_units(units: list[Unit], year: int, form_version: str) -> None:
     target = get_form(form_version)
     for unit in units:
         _assess_unit(unit, year, target.version)
-    _leave_out_duplicates(units)
+    _leave_out_duplicates(units, target)
 
 
 def _assess_unit(unit: Unit, year: int, version: str) -> None:
@@ -181,11 +224,11 @@ def _assess_unit(unit: Unit, year: int, version: str) -> None:
     if not report.meta.agency.strip():
         unit.problems.append(UnitProblem(NO_AGENCY, "未填写机关名称，无法判断是否与其他单位重复，请核实"))
     if not report.meta.year:
-        unit.problems.append(UnitProblem(NO_YEAR, f"未填写报告年度，已按{year}年度计入，请核实"))
+        unit.problems.append(UnitProblem(NO_YEAR, "未填写报告年度", effect=f"已按{year}年度计入，请核实"))
     elif year and report.meta.year != year:
         unit.problems.append(UnitProblem(
-            OTHER_YEAR, f"是{report.meta.year}年度的报告，不是{year}年度的，未计入（如确属本年度，请让该单位更正年度后重新报送）",
-            excludes=True))
+            OTHER_YEAR, f"是{report.meta.year}年度的报告，不是{year}年度的", excludes=True,
+            effect="未计入（如确属本年度，请让该单位更正年度后重新报送）"))
         unit.include = False
     if report.form_version != version:
         converted, conversion = report.convert(version)
@@ -195,24 +238,26 @@ def _assess_unit(unit: Unit, year: int, version: str) -> None:
         unit.problems.append(UnitProblem(OTHER_VERSION, conversion_message(conversion)))
     if unit.errors:
         unit.problems.append(UnitProblem(
-            HAS_ERRORS, f"本身有{unit.errors}个校验错误（如{tables_named(report.form.balanced_tables)}勾稽不平），"
-            "已计入，请该单位核实更正"))
+            HAS_ERRORS, f"本身有{unit.errors}个校验错误（如{tables_named(report.form.balanced_tables)}勾稽不平）",
+            effect="已计入，请该单位核实更正"))
     if not any(unit.values_in_target().values()):
         unit.problems.append(UnitProblem(EMPTY, "表格中没有任何数字（全部空白或为0），请核实是否报送了正确的文件"))
     _apply_choice(unit)
 
 
 def _apply_choice(unit: Unit) -> None:
-    """The clerk's own choice overrides the default, and is named among the problems."""
+    """The clerk's own choice overrides the default, and is named among the problems with the
+    clerk's reason."""
+    reason = f"，理由：{unit.choice_reason}" if unit.choice_reason else ""
     if unit.choice is False:
         unit.include = False
-        unit.problems.append(UnitProblem(CHOSEN_OUT, "已选择不计入", excludes=True))
+        unit.problems.append(UnitProblem(CHOSEN_OUT, "已选择不计入" + reason, excludes=True))
     elif unit.choice is True and not unit.include:
         unit.include = True
-        unit.problems.append(UnitProblem(CHOSEN_IN, "已选择计入（尽管有上述问题）"))
+        unit.problems.append(UnitProblem(CHOSEN_IN, "已选择计入" + reason))
 
 
-def _leave_out_duplicates(units: list[Unit]) -> None:
+def _leave_out_duplicates(units: list[Unit], target: FormSpec) -> None:
     """Duplicates among the units still counted: the first one stays, later ones are left out
     (unless the clerk chose to count them)."""
     first_by_agency: dict[tuple[str, int], Unit] = {}
@@ -227,9 +272,9 @@ def _leave_out_duplicates(units: list[Unit]) -> None:
                 unit, first_by_agency, agency_key, DUPLICATE, lambda first: f"与{first}是同一单位同一年度的报告，",
                 "但已选择计入，请核实是否重复计算", "未重复计入（如应以本文件为准，请改为计入本文件、不计入另一文件）"):
             continue
-        values = unit.values_in_target()
-        if any(values.values()):
-            content_key = tuple(sorted((tuple(k), str(v)) for k, v in values.items() if v))
+        if any(unit.values_in_target().values()):
+            # the figures counted, compared as numbers, blank and 0 alike
+            content_key = tuple(v or 0 for v in unit.row_in_target(target))
             _is_duplicate(unit, first_by_content, content_key, SAME_CONTENT,
                           lambda first: f"表格数字与{first}完全相同，疑为重复报送的同一份报告，",
                           "但已选择计入，请核实", "未重复计入（如确为不同单位，请改为计入）")
@@ -243,7 +288,8 @@ def _is_duplicate(unit: Unit, firsts: dict, key, code: str, head: Callable[[str]
     if first is None:
         firsts[key] = unit
         return False
-    unit.problems.append(UnitProblem(code, head(first.label()) + (chosen if unit.choice else left_out),
+    reason = f"，理由：{unit.choice_reason}" if unit.choice and unit.choice_reason else ""
+    unit.problems.append(UnitProblem(code, head(first.label()) + (chosen + reason if unit.choice else left_out),
                                      excludes=not unit.choice))
     if not unit.choice:
         unit.include = False
@@ -266,8 +312,6 @@ class Consolidation:
     report: Report
     units: list[Unit]                       # every unit, in the order given
     warnings: list[str] = field(default_factory=list)   # about the sum itself (stocks, …)
-    # per cell (inputs and totals of the target version): (unit index, value) of non-zero values
-    contributions: dict[CellKey, list[tuple[int, Value]]] = field(default_factory=dict)
 
     @property
     def included(self) -> list[Unit]:
@@ -300,10 +344,11 @@ class Consolidation:
         rules = {b.rule for b in form.balances} | {NEGATIVE.id}
         out = []
         for unit in self.included:
-            counted = Report(form.version, Metadata(year=self.report.meta.year),
-                             values=dict(unit.values_in_target()))
-            errors = [f for f in check_report(counted)
-                      if f.severity is Severity.ERROR and f.rule in rules]
+            if unit.converted is None:   # counted as it is: its own check has judged these rules
+                errors = [f for f in unit.findings if f.severity is Severity.ERROR and f.rule in rules]
+            else:
+                counted = Report(form.version, Metadata(year=self.report.meta.year), values=dict(unit.converted))
+                errors = [f for f in check_report(counted) if f.severity is Severity.ERROR and f.rule in rules]
             if errors:
                 out.append((unit, errors))
         return out
@@ -329,7 +374,8 @@ class Consolidation:
 
     def breakdown(self, key: CellKey) -> list[Contribution]:
         """Which included unit contributed what to ``key`` (non-zero contributions, largest first)."""
-        items = [Contribution(self.units[i], v) for i, v in self.contributions.get(key, [])]
+        form = self.report.form
+        items = [Contribution(u, v) for u in self.included if (v := u.value_in_target(form, key))]
         return sorted(items, key=lambda c: -(c.value or 0))
 
     def breakdown_text(self, key: CellKey) -> str:
@@ -363,6 +409,45 @@ def consolidation_sentence(n_units: int, agency: str = "") -> str:
             "表格中的数字为各单位数字之和。")
 
 
+def _sum_rows(form: FormSpec, units: list[Unit]) -> dict[CellKey, int | Decimal]:
+    """Each input cell's sum over ``units``; a cell blank in every unit stays out (blank)."""
+    keys = _input_keys(form)
+    sums: list[int | Decimal] = [0] * len(keys)
+    given = [False] * len(keys)
+    for unit in units:   # row by row: ten thousand units in a fraction of a second
+        row = unit.row_in_target(form)
+        sums = [a if v is None else a + v for a, v in zip(sums, row)]
+        given = [g or v is not None for g, v in zip(given, row)]
+    return {k: total for k, total, g in zip(keys, sums, given) if g}
+
+
+def _input_keys(form: FormSpec) -> tuple[CellKey, ...]:
+    return _version_input_keys(form.version)
+
+
+@lru_cache(maxsize=None)   # (by version: hashing a whole declaration on every call would cost more)
+def _version_input_keys(version: str) -> tuple[CellKey, ...]:
+    return get_form(version).input_keys()
+
+
+def _addends(form: FormSpec, key: CellKey) -> tuple[tuple[CellKey, int], ...]:
+    return _version_addends(form.version, key)
+
+
+@lru_cache(maxsize=None)
+def _version_addends(version: str, key: CellKey) -> tuple[tuple[CellKey, int], ...]:
+    """The input cells a total adds up, each with how many times it counts (totals of totals)."""
+    form = get_form(version)
+    rule = next(t for t in form.totals if t.target == key)
+    counts: Counter = Counter()
+    for addend in rule.addends:
+        if form.cell(addend).computed:
+            counts.update(dict(_version_addends(version, addend)))
+        else:
+            counts[addend] += 1
+    return tuple(counts.items())
+
+
 def consolidate(units: list[Unit], form_version: str, year: int, agency: str = "",
                 base: Metadata | None = None, sections: dict[str, str] | None = None) -> Consolidation:
     """Sum the included units into a new report of ``form_version`` (units already assessed).
@@ -376,22 +461,8 @@ def consolidate(units: list[Unit], form_version: str, year: int, agency: str = "
     meta.year = year
     report = Report(form.version, meta)
     result = Consolidation(report, units)
-    index = {id(u): i for i, u in enumerate(units)}
     included = [u for u in units if u.include and u.readable]
-
-    sums: dict[CellKey, int | Decimal] = {}
-    for unit in included:
-        i = index[id(unit)]
-        values = unit.values_in_target()
-        for key, v in values.items():
-            if v is None or not form.has(key) or form.cell(key).computed:
-                continue
-            sums[key] = sums.get(key, 0) + v
-            if v:
-                result.contributions.setdefault(key, []).append((i, v))
-        for key, v in recalculate(form, values).items():
-            if v:
-                result.contributions.setdefault(key, []).append((i, v))
+    sums = _sum_rows(form, included)
     for key, total in sums.items():
         kind = form.cell(key).kind
         report.set(key, total if kind is Kind.MONEY else int(total))

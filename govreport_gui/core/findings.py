@@ -97,6 +97,21 @@ def count_todo(findings: list[Finding]) -> int:
     return sum(1 for f in findings if f.todo and f.is_open)
 
 
+@record
+class Tally:
+    """The counts the editor shows while a report is drafted: open errors and warnings, the
+    to-dos (待填写) apart; the status bar, the tab badges and the 汇总 unit list all use them."""
+
+    errors: int
+    warnings: int
+    todo: int
+
+
+def tally(findings: list[Finding]) -> Tally:
+    return Tally(count(findings, Severity.ERROR, todo=False), count(findings, Severity.WARNING, todo=False),
+                 count_todo(findings))
+
+
 def findings_json(findings: list[Finding]) -> dict:
     return {
         "errors": count(findings, Severity.ERROR),

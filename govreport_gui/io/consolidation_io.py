@@ -106,7 +106,7 @@ def read_unit(path: Path, name: str | None = None) -> Unit:
     return unit_from_report(name, result.report, str(path), result.kind, result.notes, result.previous)
 
 
-def _display_names(files: list[Path]) -> list[str]:
+def display_names(files: list[Path]) -> list[str]:
     """File names, with the folder added where two files share a name."""
     counts: dict[str, int] = {}
     for f in files:
@@ -122,22 +122,25 @@ class ReadResult:
 
 
 def read_units(files: list[Path], progress: Progress | None = None,
-               cancelled: Callable[[], bool] | None = None) -> ReadResult:
-    """Read every file as a unit.  ``progress(done, total, name)`` is called before each file and
-    once at the end; when ``cancelled()`` turns true, reading stops and what was read is returned
-    with ``cancelled=True``."""
-    units: list[Unit] = []
-    names = _display_names(files)
+               cancelled: Callable[[], bool] | None = None, *, read=None) -> ReadResult:
+    """Read every file as a unit, in worker processes on every core (``parallel_read``), in the
+    order given.  ``progress(done, total, name)`` is called as batches of units come in and once
+    at the end; when ``cancelled()`` turns true, reading stops at once and what was read is
+    returned with ``cancelled=True``.  ``read`` replaces the reader run in the workers (tests)."""
+    from .parallel_read import ParallelReader, read_unit_in_worker
+    names = display_names(files)
     total = len(files)
-    for i, (path, name) in enumerate(zip(files, names)):
-        if cancelled is not None and cancelled():
-            return ReadResult(units, [], cancelled=True)
+    got: dict[int, Unit] = {}
+
+    def on_batch(pairs: list[tuple[int, Unit]]) -> None:
+        got.update(pairs)
         if progress is not None:
-            progress(i, total, name)
-        units.append(read_unit(path, name))
-    if progress is not None:
+            progress(len(got), total, pairs[-1][1].name)
+    reader = ParallelReader(files, names, read=read or read_unit_in_worker)
+    finished = reader.run(on_batch, cancelled or (lambda: False))
+    if progress is not None and finished:
         progress(total, total, "")
-    return ReadResult(units, [])
+    return ReadResult([got[i] for i in sorted(got)], [], cancelled=not finished)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -164,7 +167,8 @@ def unit_rows(units: list[Unit]) -> list[list[object]]:
     for i, u in enumerate(units, 1):
         rows.append([
             i, u.name, u.agency, u.year or "", _version_text(u),
-            kind_name(u.kind) if u.kind else "", "计入" if u.include and u.readable else "未计入", u.errors if u.readable else "",
+            kind_name(u.kind) if u.kind else "",
+            ("计入" if u.include and u.readable else "未计入") + ("（手动）" if u.chosen else ""), u.errors if u.readable else "",
             u.warnings if u.readable else "", u.problem_text(), "；".join(u.notes),
         ])
         rows[-1] = [safe_cell(v) for v in rows[-1]]

@@ -1,17 +1,21 @@
 """汇总… — consolidate the reports of the units (townships, streets, departments) into one.
 
-A standalone dialog the main window opens: the clerk adds files or folders; they are read in a
-background thread (progress bar, 取消; the window stays responsive); every unit is listed with its
-agency, year, version, errors, warnings and problems, and a checkbox to count it or not; the sum
-is recomputed at once; selecting a cell of the result shows which units contributed what
-(drill-down); the unit list can be exported to Excel; ``生成汇总报告`` hands the consolidated
-report to the caller (signal ``resultAccepted(Report)``, or ``result_report()`` after ``exec``).
+A standalone dialog the main window opens: the clerk adds files or folders; they are read and
+checked in worker processes on every core and summed in a background thread
+(``consolidate_reading``: progress bar, 取消; the units come in batches and the dialog only adds
+rows and paints); every unit is listed with whether it is counted (已计入 / 未计入, 手动 when by
+the clerk's choice, with the clerk's reason), its file name (elided in the middle, the path in the
+tooltip), agency, year, version, its errors, warnings and to-dos counted as the editor counts
+them, and its problems; the sum is recomputed at once; selecting a cell of the result shows which
+units contributed what (drill-down); the unit list can be exported to Excel; ``生成汇总报告``
+hands the consolidated report to the caller (signal ``resultAccepted(Report)``, or
+``result_report()`` after ``exec``).  The year is the one most units report until the clerk
+chooses one.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +34,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyledItemDelegate,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -39,47 +44,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.consolidate import Consolidation, Unit, assess_units, consolidate, default_year
+from ..core.consolidate import Consolidation, Unit, assess_units, default_year
 from ..core.findings import Severity
 from ..core.forms import FORMS, CellKey, form_for_year
 from ..core.periods import reporting_year
 from ..core.recalc import all_values
 from ..core.report import Report
 from ..core.values import format_value
+from .consolidate_reading import Prepared, ReadOutcome, ReadWorker, Settings, prepare
 from .dialog_types import Dialogs
 
 EXCLUDED_BRUSH = QBrush(QColor("#F3F3F3"))
 PROBLEM_BRUSH = QBrush(QColor("#FFF1E0"))
 GREY = QBrush(QColor("#777777"))
-
-
-# ---------------------------------------------------------------------------------------------
-# Background reading
-
-
-class ReadWorker(QObject):
-    """Reads unit files in a worker thread; ``progress(done, total, name)``, ``finished(result)``."""
-
-    progress = Signal(int, int, str)
-    finished = Signal(object)   # io.consolidation_io.ReadResult
-
-    def __init__(self, files: list[Path]) -> None:
-        super().__init__()
-        self.files = files
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @Slot()
-    def run(self) -> None:
-        from ..io.consolidation_io import ReadResult, read_units
-        try:
-            result = read_units(self.files, lambda d, t, n: self.progress.emit(d, t, n), self._cancel.is_set)
-        except Exception as exc:  # never let a worker die silently
-            LOG.exception("汇总：读取 %d 个文件时意外出错", len(self.files))
-            result = ReadResult([], [f"读取时出现意外错误（{type(exc).__name__}）"])
-        self.finished.emit(result)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -98,16 +75,20 @@ def _readable(text: Callable[[Unit], str]) -> Callable[[Unit], str]:
 
 
 # The unit list's columns, in order; the first is also the include checkbox (sets ``Unit.choice``).
+# 错误/警告/待填写: the unit's own check, counted as the editor's status bar counts it.
 UNIT_COLUMNS = (
-    _Column("计入", lambda u: "" if u.readable else "不可读"),
+    _Column("计入", lambda u: u.status_text()),
     _Column("文件", lambda u: u.name),
     _Column("机关名称", lambda u: u.agency or ("" if not u.readable else "（未填写）")),
     _Column("年度", lambda u: str(u.year) if u.year else "", centred=True),
     _Column("版本", lambda u: f"{u.version}版" if u.version else "", centred=True),
     _Column("错误", _readable(lambda u: str(u.errors)), centred=True),
     _Column("警告", _readable(lambda u: str(u.warnings)), centred=True),
+    _Column("待填写", _readable(lambda u: str(u.todo)), centred=True),
     _Column("问题及原因", lambda u: u.problem_text()),
 )
+COLUMN_WIDTHS = (118, 260, 200, 56, 56, 44, 44, 52)   # the last column stretches
+FILE_COLUMN = 1
 
 LOG = logging.getLogger(__name__)
 INCLUDE_COLUMN = 0
@@ -127,6 +108,14 @@ class UnitListModel(QAbstractTableModel):
         self.beginResetModel()
         self.units = units
         self.endResetModel()
+
+    def append_units(self, units: list[Unit]) -> None:
+        """Units just read, at the end of the list (while reading: rows added, nothing reset)."""
+        if units:
+            first = len(self.units)
+            self.beginInsertRows(QModelIndex(), first, first + len(units) - 1)
+            self.units.extend(units)
+            self.endInsertRows()
 
     def refresh(self) -> None:
         if self.units:
@@ -163,6 +152,8 @@ class UnitListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(u)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == FILE_COLUMN:
+                return u.path or u.name
             lines = [u.path or u.name]
             lines += [p.message for p in u.problems]
             lines += [f"【{f.severity.label}】{f.message}" for f in u.findings
@@ -190,6 +181,15 @@ class UnitListModel(QAbstractTableModel):
         return True
 
 
+class MiddleElidingDelegate(QStyledItemDelegate):
+    """File names cut in the middle: two copies of a report differ at the end of their names
+    (“…年度报告（修改稿）.docx”), so both ends stay visible; the whole path is in the tooltip."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt override
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
 # ---------------------------------------------------------------------------------------------
 # The dialog
 
@@ -197,6 +197,8 @@ class UnitListModel(QAbstractTableModel):
 class ConsolidateDialog(QDialog):
     resultAccepted = Signal(object)   # the consolidated Report
     readingFinished = Signal()        # after each batch of files has been read (or cancelled)
+    read = None                       # the reader run in the worker processes (None: the registry's; tests)
+    time_limit: float | None = None   # one file's time limit there (None: io.parallel_read's; tests)
 
     def __init__(self, dialogs: Dialogs, parent: QWidget | None = None, agency: str = "") -> None:
         """``dialogs``: how it asks and tells (``qt.dialogs.QtDialogs``, or a test's fake)."""
@@ -213,6 +215,8 @@ class ConsolidateDialog(QDialog):
         self._queue: list[Path] = []
         self._skipped: list[str] = []      # files of the last batch that are not reports, and why
         self._drill_units: list[Unit] = []  # the units of the drill-down's rows
+        self._chosen_while_reading = False  # a unit counted or left out while the others were read
+        self.worker_pids: set[int] = set()  # the processes that read the files (all ended once read)
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_sources(agency))
@@ -223,6 +227,7 @@ class ConsolidateDialog(QDialog):
         splitter.setSizes([330, 330])
         layout.addWidget(splitter, 1)
         layout.addLayout(self._build_buttons())
+        self.model.set_units(self.units)   # the model shows the dialog's own list
         self._connect()
         self._follow_year()
         self._update_buttons()
@@ -277,10 +282,11 @@ class ConsolidateDialog(QDialog):
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
-        for col, width in enumerate((64, 180, 220, 60, 60, 44, 44)):
+        for col, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(col, width)
-        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(len(UNIT_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
+        self.table.setItemDelegateForColumn(FILE_COLUMN, MiddleElidingDelegate(self.table))
         return self.table
 
     def _build_result(self) -> QWidget:
@@ -330,7 +336,7 @@ class ConsolidateDialog(QDialog):
         self.add_folder_button.clicked.connect(self._ask_folder)
         self.remove_button.clicked.connect(self.remove_selected)
         self.cancel_button.clicked.connect(self.cancel_reading)
-        self.model.toggled.connect(self.set_included)
+        self.model.toggled.connect(self._toggled)
         self.year.valueChanged.connect(self._year_changed)
         self.version.activated.connect(self._version_changed)
         self.agency.editingFinished.connect(self.recompute)
@@ -373,15 +379,18 @@ class ConsolidateDialog(QDialog):
             self._start_reading()
 
     def _start_reading(self) -> None:
+        from ..io.consolidation_io import display_names
         files, self._queue = self._queue, []
         self.progress.setMaximum(len(files))
         self.progress.setValue(0)
         self.status.setText(f"正在读取 {len(files)} 个文件…")
         self._thread = QThread(self)
-        self._worker = ReadWorker(files)
+        self._worker = ReadWorker(files, display_names(files), self.units, self._settings(), self.read,
+                                  self.time_limit)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self._on_progress)
+        self._worker.batch.connect(self._on_batch)
         self._worker.finished.connect(self._on_finished)
         self._worker.finished.connect(self._thread.quit)
         self._thread.finished.connect(self._thread_done)
@@ -389,27 +398,41 @@ class ConsolidateDialog(QDialog):
         self._update_buttons()
         self._thread.start()
 
-    @Slot(int, int, str)
-    def _on_progress(self, done: int, total: int, name: str) -> None:
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
-        if name:
-            self.status.setText(f"正在读取 {done + 1}/{total}：{name}")
+        if self._worker is not None and not self._worker._cancel.is_set():
+            self.status.setText(f"正在读取：已读取 {done}/{total} 个文件…")
 
     @Slot(object)
-    def _on_finished(self, result) -> None:
-        self.units.extend(result.units)
+    def _on_batch(self, units: list[Unit]) -> None:
+        """Units just read: listed at once (rows added); the year follows them until chosen."""
+        self.model.append_units(units)
+        if not self._year_chosen:
+            self._show_year(default_year(self.units) or reporting_year())
+
+    @Slot(object)
+    def _on_finished(self, outcome: ReadOutcome) -> None:
+        self.worker_pids |= outcome.pids
+        if outcome.units:  # the rows the batches added, in the order read, become the files' order
+            self.units[len(self.units) - len(outcome.units):] = outcome.units
         self.model.set_units(self.units)
-        if result.cancelled:
+        if outcome.cancelled:
             self._queue.clear()
-            self.status.setText(f"已取消读取：已读取 {len(result.units)} 个文件，其余未读取。")
+            self.status.setText(f"已取消读取：已读取 {len(outcome.units)} 个文件，其余未读取。")
         else:
             self.progress.setValue(self.progress.maximum())
-            bad = sum(1 for u in result.units if not u.readable)
+            bad = sum(1 for u in outcome.units if not u.readable)
             skipped = self._skipped
-            self.status.setText(f"已读取 {len(result.units)} 个文件" + (f"，其中 {bad} 个无法读取" if bad else "")
+            self.status.setText(f"已读取 {len(outcome.units)} 个文件" + (f"，其中 {bad} 个无法读取" if bad else "")
                                 + (f"；另有 {len(skipped)} 个不是年报文件，已跳过（鼠标停留可查看）" if skipped else "") + "。")
-        self.recompute()
+        prepared = outcome.prepared
+        if prepared is None or prepared.settings != self._settings() or self._chosen_while_reading:
+            self._chosen_while_reading = False
+            self.recompute()   # the clerk changed something meanwhile (or the worker failed)
+        else:
+            self._apply(prepared)
 
     @Slot()
     def _thread_done(self) -> None:
@@ -470,28 +493,61 @@ class ConsolidateDialog(QDialog):
         self._version_chosen = True
         self.recompute()
 
-    def set_included(self, row: int, wanted: bool) -> None:
-        """The clerk counts a unit or leaves it out; back to the default when it matches."""
+    def _toggled(self, row: int, wanted: bool) -> None:
+        """The include checkbox: going against the default asks for the clerk's reason (kept in
+        the list and the exported unit list); going back to the default does not."""
         unit = self.units[row]
-        unit.choice = None
+        if wanted == (unit.include and unit.readable):
+            return
+        reason = ""
+        if unit.choice is None:
+            what = "计入" if wanted else "不计入"
+            reason = self.dialogs.ask_text(self, f"{what}汇总", f"{what}“{unit.agency or unit.name}”的理由"
+                                           "（写入单位清单，可不填）：")
+            if reason is None:  # 取消: nothing changes
+                self.model.refresh()
+                return
+        self.set_included(row, wanted, reason)
+
+    def set_included(self, row: int, wanted: bool, reason: str = "") -> None:
+        """The clerk counts a unit or leaves it out (``reason``: why); back to the default when it
+        matches."""
+        unit = self.units[row]
+        unit.choice, unit.choice_reason = None, ""
+        if self.reading:   # summed with the others once they are read
+            unit.choice, unit.choice_reason = wanted, reason
+            self._chosen_while_reading = True
+            self.model.refresh()
+            return
         assess_units(self.units, self.year.value(), self.version.currentData())
         if unit.include != wanted:
-            unit.choice = wanted
+            unit.choice, unit.choice_reason = wanted, reason
         self.recompute()
 
+    def _settings(self) -> Settings:
+        return Settings(self.year.value() if self._year_chosen else None,
+                        self.version.currentData() if self._version_chosen else None, self.agency.text().strip())
+
+    def _show_year(self, year: int) -> None:
+        """The year the units report (not the clerk's choice): shown, the version following it."""
+        if year != self.year.value():
+            self.year.blockSignals(True)
+            self.year.setValue(year)
+            self.year.blockSignals(False)
+            self._follow_year()
+
     def recompute(self) -> None:
-        if not self._year_chosen:  # the year most of the units report; none readable: today's
-            year = default_year(self.units) or reporting_year()
-            if year != self.year.value():
-                self.year.blockSignals(True)
-                self.year.setValue(year)
-                self.year.blockSignals(False)
-                self._follow_year()
-        year, version = self.year.value(), self.version.currentData()
-        assess_units(self.units, year, version)
-        self.consolidation = consolidate(self.units, version, year, self.agency.text().strip())
+        """Assess and sum every unit now (after a choice of the clerk's)."""
+        self._apply(prepare(self.units, self._settings()))
+
+    def _apply(self, prepared: Prepared) -> None:
+        """Show a sum (made here or, after reading, in the reading thread)."""
+        self._show_year(prepared.year)
+        if self.version.currentData() != prepared.version:
+            self.version.setCurrentIndex(self.version.findData(prepared.version))
+        self.consolidation = prepared.consolidation
         self.model.refresh()
-        self._show_result()
+        self._show_result(prepared)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -500,18 +556,14 @@ class ConsolidateDialog(QDialog):
         self.export_button.setEnabled(bool(self.units) and not self.reading)
         self.remove_button.setEnabled(bool(self.units) and not self.reading)
 
-    def _show_result(self) -> None:
-        c = self.consolidation
+    def _show_result(self, prepared: Prepared) -> None:
+        c, errors, causes = prepared.consolidation, prepared.errors, prepared.causes
         self.cells.clear()
         self.drill.setRowCount(0)
-        if c is None:
-            return
-        errors = c.errors()
         lines = [f"共{len(c.units)}个文件：计入{len(c.included)}个，未计入{len(c.excluded)}个"
                  f"（{c.report.meta.year}年度，{c.report.form_version}版格式）。"]
         lines += [f"注意：{w}" for w in c.warnings]
         if errors:
-            causes = c.imbalance_causes()
             if causes:
                 shown = "；".join(causes[:5]) + (f"；另有{len(causes) - 5}个单位" if len(causes) > 5 else "")
                 lines.append(f"汇总结果有{len(errors)}个校验错误，原因在以下单位：{shown}。"

@@ -50,6 +50,8 @@ class Dialogs(Protocol):
 
     def accept_reason(self, parent: Any, finding: Any) -> str | None: ...
 
+    def ask_text(self, parent: Any, title: str, label: str, text: str = "") -> str | None: ...   # None: 取消
+
     def consolidate(self, parent: Any, agency: str = "") -> Any: ...
 
     def ledger_preview(self, parent: Any, sheets: Any, form: Any, year: int, previous: Any = None,

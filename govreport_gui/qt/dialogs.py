@@ -136,6 +136,12 @@ class QtDialogs:
         from .accept_warning_dialog import ask_accept_reason
         return ask_accept_reason(parent, finding)
 
+    def ask_text(self, parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+        """One line of text from the clerk (a reason, a name), or None on 取消."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+        answer, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+        return answer.strip() if ok else None
+
     def consolidate(self, parent: QWidget | None, agency: str = ""):
         """汇总: the consolidated report of the units the clerk chose, or None."""
         from PySide6.QtWidgets import QDialog
@@ -223,6 +229,10 @@ def confirm_import(parent, result, path) -> bool:
 
 def accept_reason(parent, finding) -> str | None:
     return _impl.accept_reason(parent, finding)
+
+
+def ask_text(parent, title: str, label: str, text: str = "") -> str | None:
+    return _impl.ask_text(parent, title, label, text)
 
 
 def consolidate(parent, agency: str = ""):

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..core.document import Change, Document
-from ..core.findings import Finding, Severity
+from ..core.findings import Finding, Severity, tally
 from ..core.forms import form_for_year
 from ..core.ledger.summary import fill_action
 from ..core.periods import reporting_year
@@ -563,10 +563,9 @@ class MainWindow(QMainWindow):
             self.status_counts.setText("正在检查…")
             return
         findings = [f for f in self.session.document.findings if f.is_open]
-        errors = sum(1 for f in findings if f.severity is Severity.ERROR and not f.todo)
-        warnings = sum(1 for f in findings if f.severity is Severity.WARNING and not f.todo)
-        todo = sum(1 for f in findings if f.todo)
-        self.status_counts.setText(f"错误 {errors} · 警告 {warnings}" + (f" · {TODO_LABEL} {todo}" if todo else ""))
+        counts = tally(findings)   # as the 汇总 unit list counts each unit
+        self.status_counts.setText(f"错误 {counts.errors} · 警告 {counts.warnings}"
+                                   + (f" · {TODO_LABEL} {counts.todo}" if counts.todo else ""))
         for i in range(self.tabs.count()):
             self._badge_tab(i, [f for f in findings if self._on_page(f, self.tabs.widget(i))])
 
@@ -579,9 +578,8 @@ class MainWindow(QMainWindow):
     def _badge_tab(self, i: int, mine: list[Finding]) -> None:
         """The tab's badge: red with the errors, else orange with the warnings, else grey with
         what is left to write (待填写); the tooltip says all three."""
-        n_err = sum(1 for f in mine if f.severity is Severity.ERROR and not f.todo)
-        n_warn = sum(1 for f in mine if f.severity is Severity.WARNING and not f.todo)
-        n_todo = sum(1 for f in mine if f.todo)
+        counts = tally(mine)
+        n_err, n_warn, n_todo = counts.errors, counts.warnings, counts.todo
         from PySide6.QtGui import QIcon  # after the first paint (naming it creates its enums)
         self._badges[i], self._todo_badges[i] = n_err, n_todo
         page = self.tabs.widget(i)

@@ -220,11 +220,18 @@ def test_empty_units_are_not_duplicates_of_each_other():
 
 
 def test_cancel_stops_reading(tmp_path):
-    write_set(tmp_path)
+    """Cancelled after the first units came in (they come in batches, read in worker processes):
+    reading stops, and what was read is returned, in the order of the files."""
+    from worker_readers import troublesome
+    for i in range(40):   # each takes a little time to read
+        save_native(tmp_path / f"slow{i:02}.govreport", unit(f"单位{i:02}", 5 + i))
     files = collect_files([tmp_path]).files
     seen = []
-    result = read_units(files, progress=lambda d, t, n: seen.append(d), cancelled=lambda: len(seen) >= 3)
-    assert result.cancelled and len(result.units) == 3
+    result = read_units(files, progress=lambda d, t, n: seen.append(d), cancelled=lambda: len(seen) >= 1,
+                        read=troublesome)
+    assert result.cancelled and 1 <= len(result.units) < len(files)
+    order = [files.index(Path(u.path)) for u in result.units]
+    assert order == sorted(order) and all(u.readable for u in result.units)
 
 
 def test_folders_take_every_readable_kind_but_not_a_saved_pages_asset_folder(tmp_path):

@@ -1,7 +1,6 @@
 """The 汇总 dialog: background reading with progress and cancel, include/exclude, drill-down,
 unit list export and the result handed to the caller."""
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -15,10 +14,11 @@ from test_consolidate import write_set
 
 from govreport_gui.core import CellKey
 from govreport_gui.core.serialize import save_native
-from govreport_gui.io import consolidation_io
 from govreport_gui.io.registry import open_filter, save_filter
 from govreport_gui.qt import dialogs
-from govreport_gui.qt.consolidate_dialog import ConsolidateDialog
+from govreport_gui.qt.consolidate_dialog import ConsolidateDialog, UnitListModel
+
+PROBLEMS = UnitListModel.HEADERS.index("问题及原因")
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_reads_a_folder_and_lists_every_unit(qtbot, dialog, tmp_path):
     assert checked["甲镇（修改稿）.govreport"] == Qt.CheckState.Unchecked  # duplicate
     row = names.index("丁局.xlsx")
     assert model.index(row, 0).data() == "不可读"
-    assert "无法读取" in model.index(row, 7).data()
+    assert "无法读取" in model.index(row, PROBLEMS).data()
     assert not model.flags(model.index(row, 0)) & Qt.ItemFlag.ItemIsUserCheckable
     assert dialog.year.value() == 2024 and dialog.version.currentData() == "2021"
     assert dialog.result_report().get(CellKey("三", NEW, "自然人")) == 65
@@ -100,7 +100,7 @@ def test_checkbox_includes_and_excludes(qtbot, dialog, tmp_path):
     assert model.setData(model.index(rows["己局.govreport"], 0), Qt.CheckState.Checked.value,
                          Qt.ItemDataRole.CheckStateRole)
     assert dialog.result_report().get(CellKey("三", NEW, "自然人")) == 10 + 20 + 40
-    assert "已选择计入" in model.index(rows["己局.govreport"], 7).data()
+    assert "已选择计入" in model.index(rows["己局.govreport"], PROBLEMS).data()
     model.setData(model.index(rows["甲镇.govreport"], 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert dialog.result_report().get(CellKey("三", NEW, "自然人")) == 20 + 40
     # back to the default: no choice recorded
@@ -199,12 +199,9 @@ def test_result_is_handed_to_the_caller(qtbot, dialog, tmp_path):
 
 @pytest.fixture
 def slow_reader(monkeypatch):
-    original = consolidation_io.read_unit
-
-    def slow(path, name=None):
-        time.sleep(0.03)
-        return original(path, name)
-    monkeypatch.setattr(consolidation_io, "read_unit", slow)
+    """Every file takes a little time to read, in the real worker processes."""
+    from worker_readers import slowly
+    monkeypatch.setattr(ConsolidateDialog, "read", staticmethod(slowly))
 
 
 def many_files(folder: Path, n: int) -> None:
@@ -214,21 +211,22 @@ def many_files(folder: Path, n: int) -> None:
 
 
 def test_window_stays_responsive_and_cancel_stops(qtbot, dialog, tmp_path, slow_reader):
-    many_files(tmp_path / "many", 80)
+    many_files(tmp_path / "many", 200)
     ticks = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(dialog.progress.value()))
     timer.start(20)
     dialog.add_paths([tmp_path / "many"])
     assert dialog.reading and dialog.cancel_button.isEnabled() and not dialog.ok_button.isEnabled()
-    qtbot.waitUntil(lambda: dialog.progress.value() >= 10, timeout=10000)
+    # (the units come in batches: the bar moves by a batch at a time)
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 10 and len(set(ticks)) >= 3, timeout=30000)
     with qtbot.waitSignal(dialog.readingFinished, timeout=10000):
         dialog.cancel_button.click()
     timer.stop()
     assert len(ticks) >= 5, "the event loop ran while reading"
     assert len(set(ticks)) >= 3, "the progress bar moved"
     n = len(dialog.units)
-    assert 10 <= n < 80
+    assert 10 <= n < 200
     assert "已取消读取" in dialog.status.text()
     assert not dialog.reading and not dialog.cancel_button.isEnabled()
     assert len(dialog.consolidation.included) == n  # what was read is consolidated

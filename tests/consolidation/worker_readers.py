@@ -1,0 +1,28 @@
+"""Readers the tests run in the consolidation's real worker processes: the real reader, except for
+a file whose name asks it to crash its worker (a segmentation fault, as a reader bug in native
+code would), to keep it busy for an hour, or to take a little time.  Importable by name in the
+workers (they get the test run's ``sys.path``)."""
+
+from __future__ import annotations
+
+import ctypes
+import time
+from pathlib import Path
+
+from govreport_gui.io.parallel_read import read_unit_in_worker
+
+
+def troublesome(path: Path, name: str):
+    if "crash" in path.name:
+        ctypes.string_at(0)          # SIGSEGV: the worker process dies
+    if "hang" in path.name:
+        time.sleep(3600)
+    if "slow" in path.name:
+        time.sleep(0.05)
+    return read_unit_in_worker(path, name)
+
+
+def slowly(path: Path, name: str):
+    """Every file takes a little time: the tests can watch the dialog while it reads."""
+    time.sleep(0.03)
+    return read_unit_in_worker(path, name)
