@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):  # the packaged program: a 汇总 worker process starts here (io/parallel_read)
+        import multiprocessing
+        multiprocessing.freeze_support()   # (PyInstaller's hook makes it work on Linux too)
     argv = list(sys.argv[1:] if argv is None else argv)
     _utf8_stdio()
     if argv and argv[0] == "--self-test":
