@@ -15,7 +15,8 @@ figure, the 落款 — and returns the bytes of a PDF whose text layer is what a
   across a page (its label's lines on both pages); ``break_in``: the page ends after the first
   lines of the cell with that text (a group label such as ``（四）无法提供`` split by the page);
 * ``labels``: row labels printed otherwise (``规范性文件`` for ``行政规范性文件``, a misprint);
-  ``tables``: a table drawn in another layout (2019's 三 in a 2021 report), with ``values``.
+  ``tables``: a table drawn in another layout (2019's 三 in a 2021 report), with ``values``;
+* ``running_header``: a line at the top of every page.
 
 The font is the standard ``STSong-Light`` with the ``UniGB-UTF16-H`` encoding (not embedded): every
 PDF reader knows it, so the text layer is exact.
@@ -54,6 +55,7 @@ class Style:
     filler: int = 0                      # prose paragraphs in 三 before its table
     narrow_labels: bool = False
     table_font: float = 9.0
+    running_header: str = ""             # a line at the top of every page
     labels: dict[str, str] = field(default_factory=dict)   # official label -> as printed
     tables: dict[str, TableSpec] = field(default_factory=dict)   # a table drawn in another layout
     values: dict = field(default_factory=dict)             # figures of those tables' own cells
@@ -176,9 +178,12 @@ class Flow:
             self.y += line
 
     def numbers(self) -> None:
+        """Page numbers at the foot of every page, and the running header at the top."""
         for n, page in enumerate(self.pages, 1):
             label = f"— {n} —"
             page.text(LEFT + (TEXT_WIDTH - text_width(label, 14)) / 2, HEIGHT - 70, label, 14)
+            if self.style.running_header:
+                page.text(LEFT, 50, self.style.running_header, 9)
 
 
 # ---------------------------------------------------------------------------------------------

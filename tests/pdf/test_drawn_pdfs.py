@@ -35,12 +35,20 @@ STYLES = {
     "lines": Style(),
     "no-sides": Style(outer="sides", white_boxes=True),
     "open-at-breaks": Style(outer="open", white_boxes=True, split_rows=True),
+    "running-header": Style(outer="open", split_rows=True, narrow_labels=True, running_header="某某市生态环境局政府信息公开工作年度报告",
+                            break_in=("（四）无法提供", 2)),
+    "running-header-framed": Style(borders="thin", repeat_header=True, white_boxes=True, running_header="政务公开　第一版"),
     "boxes-shaded": Style(borders="boxes", shade=True, narrow_labels=True),
     "rows-split": Style(split_rows=True, narrow_labels=True, filler=3, white_boxes=True, cell_boxes=True),
     "group-four-split": Style(split_rows=True, narrow_labels=True, break_in=("（四）无法提供", 1), borders="thin"),
     "group-five-split": Style(split_rows=True, break_in=("（五）不予处理", 1), white_boxes=True, cell_boxes=True,
                               borders="thin"),
     "group-five-page": Style(break_in=("（五）不予处理", 1), narrow_labels=True, repeat_header=True, outer="sides"),
+    # labels printed otherwise, one of them in a row the page breaks (read with a note each)
+    "labels-printed-otherwise": Style(split_rows=True, break_in=("2.其他法律行政法规禁止公开", 1), narrow_labels=True,
+                                      white_boxes=True, labels={"2.其他法律行政法规禁止公开": "2.其他法律行政止公开",
+                                                                "行政规范性文件": "规范性文件",
+                                                                "（四）无法提供": "（四）无法提共"}),
 }
 
 

@@ -259,16 +259,18 @@ def _group_readings(rows: TableRows, index: LabelIndex, taken: set[tuple[int, in
     missing = sorted(groups - found)
     top, bottom = min(rows.placed), max(rows.placed)
     taken = taken | rows.explained
-    out = []
+    out: list[Reading] = []
     for (r, c), text in sheet.text_cells():
+        if not missing:
+            break
         if not (top <= r <= bottom and rows.label_col <= c < rows.first_col) or (r, c) in taken \
-                or any(u.version == version for u in index.lookup(text)) or not missing:
+                or any(u.version == version for u in index.lookup(text)):
             continue
         ranked = sorted(((likeness(text, g), g) for g in missing), reverse=True)
         if ranked[0][0] >= LIKE_BEST and (len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= MARGIN):
             use = LabelUse(version, rows.table.id, "group", ranked[0][1])
             out.append(Reading(sheet, (r, c), [use], text.strip(), ((r, c),),
-                               f"不是{version}版格式的标签，按文字最接近的分组标题"))
+                               f"不是{version}版格式的标签，据文字判断是分组标题"))
             missing.remove(ranked[0][1])
     return out
 
@@ -373,7 +375,7 @@ def _reading(rows: TableRows, unknown: _Unknown, official: str, why: str,
 
 
 def _place_why(rows: TableRows, unknown: _Unknown) -> str:
-    return f"不是{rows.form.version}版格式的标签，按它在表中的位置和文字最接近的行"
+    return f"不是{rows.form.version}版格式的标签，据它在表中的位置和文字"
 
 
 def _doubt_note(rows: TableRows, unknown: _Unknown, candidates: list[str]) -> Doubt:

@@ -57,6 +57,8 @@ REFUSE_PAGES = 2000
 MAX_PAGE_CONTENT = 8 * 1024 * 1024
 #: Total time spent on the pages; a normal report takes about a second.
 MAX_SECONDS = 120.0
+#: Share of the page height at its top and bottom where a running header or footer stands.
+MARGIN_ZONE = 0.12
 #: Points within which two cell edges are the same grid line.
 EDGE_TOLERANCE = 2.0
 
@@ -261,6 +263,7 @@ class _Line:
     top: float
     bottom: float
     page: int
+    margin: bool = False      # in the top or bottom margin of the page (where a running header is)
 
     @property
     def height(self) -> float:
@@ -284,7 +287,8 @@ def _page_items(page, continued: tuple[float, float] | None = None) -> tuple[lis
     for raw in page.filter(outside).extract_text_lines(return_chars=False):
         text = tidy(raw["text"])
         if text and not _PAGE_NUMBER.match(text):
-            lines.append(_Line(text, raw["x0"], raw["x1"], raw["top"], raw["bottom"], page.page_number))
+            margin = raw["bottom"] < MARGIN_ZONE * page.height or raw["top"] > (1 - MARGIN_ZONE) * page.height
+            lines.append(_Line(text, raw["x0"], raw["x1"], raw["top"], raw["bottom"], page.page_number, margin))
     items: list[_Table | _Line] = [*tables, *lines]
     items.sort(key=lambda item: item.top)
     return items, len(page.chars)
@@ -550,8 +554,23 @@ def pdf_content(path: Path) -> PdfContent:
     if content.pages > content.pages_read:
         content.notes.append(Note(f"该 PDF 共 {content.pages} 页，只读取了前 {content.pages_read} 页"
                                   "（年报通常只有几页）；如年报在后面的页上，请只保留年报所在的页后再导入。"))
-    content.blocks = _blocks(items)
+    content.blocks = _blocks(_without_running_lines(items, content))
     return content
+
+
+def _without_running_lines(items: list[_Table | _Line], content: PdfContent) -> list[_Table | _Line]:
+    """The items without a running header or footer: a line in the page's margin repeated at the
+    same height on two pages or more (page numbers are dropped where they are read)."""
+    seen: dict[tuple[str, int], set[int]] = {}
+    for item in items:
+        if isinstance(item, _Line) and item.margin:
+            seen.setdefault((item.text, round(item.top / EDGE_TOLERANCE)), set()).add(item.page)
+    running = {key for key, pages in seen.items() if len(pages) >= 2}
+    if not running:
+        return items
+    content.notes.append(Note("各页页眉、页脚重复的文字未读取：" + "／".join(dict.fromkeys(text for text, _ in running))))
+    return [item for item in items if not (isinstance(item, _Line) and item.margin
+                                           and (item.text, round(item.top / EDGE_TOLERANCE)) in running)]
 
 
 def _read_pages(pdf, path: Path, content: PdfContent) -> tuple[list[_Table | _Line], int, int]:

@@ -23,6 +23,8 @@ TOLERANCE = 3.0
 #: Rules on one page beyond which they are not grouped and framed (a page of a report has a few
 #: hundred at most; a technical drawing has thousands, and grouping them would take long).
 MAX_RULES = 2000
+#: Share of the page height at its top where a running header stands, above any table.
+HEADER_ZONE = 0.1
 #: A colour this close to white does not show on paper.
 WHITE = 0.95
 
@@ -60,7 +62,7 @@ def rule_edges(page, continued: tuple[float, float] | None = None) -> list[dict]
     if len(edges) > MAX_RULES:   # a drawing, not a report page: its rules as they are
         return edges
     groups = _stacked(_touching(edges), page.chars)
-    leading, top = _continuation(groups, continued, page.chars) if continued else ([], 0.0)
+    leading, top = _continuation(groups, continued, page.chars, HEADER_ZONE * page.height) if continued else ([], 0.0)
     for group in groups:
         if {e["orientation"] for e in group} == {"h", "v"} and not any(group is g for g in leading):
             edges.extend(_frame(group))
@@ -100,20 +102,24 @@ def _onto_one_line(group: list[dict], orientation: str) -> list[dict]:
     return [{**e, keys[0]: at, keys[1]: at} for e in group]
 
 
-def _continuation(groups: list[list[dict]], width: tuple[float, float], chars: list[dict]) -> tuple[list[list[dict]], float]:
-    """The first rules of the page, within ``width`` and below at most one line of table text
-    (a caption row left without rules), and where that table's top is."""
+def _continuation(groups: list[list[dict]], width: tuple[float, float], chars: list[dict],
+                  header_zone: float) -> tuple[list[list[dict]], float]:
+    """The first rules of the page, within ``width``, with no text above them but one line of table
+    text right on them (a caption row left open by the page break); and where that table's top is.
+    Nothing when other text comes first (a paragraph); a running header (text ending above
+    ``header_zone``) does not count."""
     within = [g for g in groups if width[0] - TOLERANCE <= _box(g)[0] and _box(g)[2] <= width[1] + TOLERANCE]
     if not within:
         return [], 0.0
     top = min(_box(g)[1] for g in within)
     first = [g for g in within if _box(g)[1] <= top + TOLERANCE]
-    above = [c for c in chars if c["bottom"] <= top + TOLERANCE]
+    above = [c for c in chars if c["bottom"] <= top + TOLERANCE and c["bottom"] > header_zone]
     if not above:
         return first, top
+    right_on = all(c["bottom"] >= top - 2 * c["size"] for c in above)
     bottom = max(_box(g)[3] for g in first)
     inside = [c["size"] for c in chars if width[0] <= c["x0"] and c["x1"] <= width[1] and top <= c["top"] <= bottom]
-    if not _table_line(above, inside):
+    if not (right_on and _table_line(above, inside)):
         return [], 0.0
     return first, min(c["top"] for c in above) - 1
 
