@@ -168,15 +168,17 @@ class ParallelReader:
     def _submit(self, pending: deque, suspects: deque, running: dict) -> None:
         """Keep every worker busy; after trouble, the suspects one at a time, so that the file that
         crashes or hangs a worker is known."""
+        pool = self._pool
+        assert pool is not None, "_submit runs only while the pool is up"
         if suspects:
             if not running:
                 items = [suspects.popleft()]
-                future = self._pool.submit(read_chunk, self.read, items)
+                future = pool.submit(read_chunk, self.read, items)
                 running[future] = (items, time.monotonic() + self.time_limit + 10, True)
             return
         while pending and len(running) < self.workers:
             items = pending.popleft()
-            future = self._pool.submit(read_chunk, self.read, items)
+            future = pool.submit(read_chunk, self.read, items)
             running[future] = (items, time.monotonic() + self.time_limit * len(items) + 5, False)
 
     def _collect(self, done, running: dict, suspects: deque) -> bool:
