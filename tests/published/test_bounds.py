@@ -158,3 +158,8 @@ def test_a_last_line_without_full_stop_before_the_signature():
     meta = result.report.meta
     assert result.report.sections["六"] == "无。\n本年度未收取信息处理费"
     assert (meta.issuing_organ, meta.date) == ("某某市交通运输局", "2024年1月18日")
+
+
+def test_contact_lines_in_latin_letters_stay():
+    six = ["如对本报告有疑问，请与本局办公室联系。", "Tel: 0571-86012345", "E-mail: gk@example.gov.cn"]
+    assert _read(TITLE, [*six, *FOOTER]).report.sections["六"] == "\n".join(six)

@@ -96,7 +96,7 @@ def is_furniture(line: Line) -> bool:
     text = normalise_text(line.text)
     found = field_of(text)
     return (line.linky or line.outside or (found is not None and not is_contact(text) and not is_sentence(found[1], lead_in=False))
-            or not _CJK.search(text) or bool(_NUMERIC_DATE.match(text)) or bool(_SEPARATORS.search(text))
+            or (not _CJK.search(text) and not is_contact(text)) or bool(_NUMERIC_DATE.match(text)) or bool(_SEPARATORS.search(text))
             or bool(_BRACKETED.match(text)))
 
 
