@@ -45,17 +45,17 @@ def _count(v: Value) -> str:
     return format_value(v or 0)
 
 
-def _change(this: Value, prev: Value) -> str:
-    """“，比上年增加N件（增长X%）” / “减少” / “与上年持平”."""
+def change_words(this: Value, prev: Value, unit: str = "件") -> str:
+    """“，较上年增加N件、增长X%” / “，较上年减少N件、下降X%” / “，与上年持平” (no percentage when last
+    year's figure is 0); the prose checks read these words back (``core.prose_figures``)."""
     this, prev = this or 0, prev or 0
     if this == prev:
         return "，与上年持平"
     diff = this - prev
-    word = "增加" if diff > 0 else "减少"
-    text = f"，比上年{word}{format_value(magnitude(diff))}件"
+    text = f"，较上年{'增加' if diff > 0 else '减少'}{format_value(magnitude(diff))}{unit}"
     if prev:
         pct = (Decimal(magnitude(diff)) * 100 / Decimal(prev)).quantize(Decimal("0.1"))
-        text = text[:-1] + f"件（{'增长' if diff > 0 else '下降'}{format_value(pct)}%）"
+        text += f"、{'增长' if diff > 0 else '下降'}{format_value(pct)}%"
     return text
 
 
@@ -83,6 +83,19 @@ class _Figures:
             return None
         return sum_values(self.prev_values.get(k) for k in keys)
 
+    def last_tagged(self, tag: Tag) -> int | Decimal | None:
+        """Last year's figure of the row group tagged ``tag`` in last year's own format (the rows
+        of a group may differ between versions: （六）其他处理 is one row in 2019, three in 2021)."""
+        if self.prev_values is None or self.previous is None:
+            return None
+        try:
+            table = self.previous.form.table_tagged(tag)
+        except KeyError:
+            return None
+        col = table.total_col
+        assert col is not None, f"表{table.id}没有总计列"
+        return sum_values(self.prev_values.get(CellKey(table.id, r, col)) for r in table.group(tag).rows)
+
 
 def data_summary(report: Report, previous: Report | None = None) -> str:
     """The standard sentences on applications, 复议 and 诉讼, written from the tables.  Tables and
@@ -94,7 +107,7 @@ def data_summary(report: Report, previous: Report | None = None) -> str:
     year = f"{report.meta.year}年" if report.meta.year else "本年度"
     received = f"{year}共收到政府信息公开申请{_count(figures.this(t3, new))}件"
     if figures.last(t3, new) is not None:
-        received += _change(figures.this(t3, new), figures.last(t3, new))
+        received += change_words(figures.this(t3, new), figures.last(t3, new))
     sentences = [received + f"，上年结转{_count(figures.this(t3, carried))}件", _outcomes_sentence(t3, figures)]
     t4 = form.table_tagged(Tag.REVIEW)
     sentences.append(_review_sentence(t4, t4.group(Tag.REVIEW), figures))
@@ -123,7 +136,7 @@ def _review_sentence(t4: TableSpec, group: RowGroup, figures: _Figures) -> str:
     text = f"本年度因政府信息公开引起{what}{format_value(n)}件"
     prev_n = figures.last(t4, group.rows)
     if prev_n is not None:
-        text += _change(n, prev_n)
+        text += change_words(n, prev_n)
     details = []
     for col in (c for c in t4.cols if c != t4.total_col):
         m = figures.this(t4, group.rows, col)
@@ -132,6 +145,64 @@ def _review_sentence(t4: TableSpec, group: RowGroup, figures: _Figures) -> str:
     if details:
         text += "，其中" + "、".join(details)
     return text
+
+
+# ---------------------------------------------------------------------------------------------
+# 同比: this year against last year
+
+
+def year_on_year(report: Report, previous: Report) -> str:
+    """The usual comparisons with last year for 一、总体情况, written from both years' tables:
+    “2024年新收政府信息公开申请40件，较上年增加20件、增长100%。办结…。其中予以公开25件，与上年持平；…”.
+    A figure last year's format has no counterpart of is left out; the prose checks read every
+    sentence back (``core.prose_checks.check_changes``)."""
+    form = report.form
+    figures = _Figures(report, previous)
+    t3, t4 = form.table_tagged(Tag.NEW), form.table_tagged(Tag.REVIEW)
+    year = f"{report.meta.year}年" if report.meta.year else "本年度"
+    sentences = [_compared(figures, t3, Tag.NEW, f"{year}新收政府信息公开申请"),
+                 _compared(figures, t3, Tag.RESULTS_TOTAL, "办结政府信息公开申请")]
+    outcomes = [_compared(figures, t3, o.tag, _strip_number(o.label)) for o in t3.outcomes()
+                if figures.this(t3, o.rows) or figures.last_tagged(o.tag)]
+    if any(outcomes):
+        sentences.append("其中" + "；".join(o for o in outcomes if o))
+    for tag in (Tag.REVIEW, Tag.LITIGATION):
+        group = t4.group(tag)
+        if not figures.this(t4, group.rows) and figures.last_tagged(tag) == 0:
+            sentences.append(f"本年度与上年均未发生因政府信息公开引起的{group.label}")
+        else:
+            sentences.append(_compared(figures, t4, tag, f"因政府信息公开引起{group.label}"))
+    sentences += _compared_stock(form, figures)
+    return "。".join(s for s in sentences if s) + "。"
+
+
+def _compared(figures: _Figures, table: TableSpec, tag: Tag, words: str) -> str | None:
+    """“{words}N件，较上年增加M件、增长P%”; None when last year's format has no such figure."""
+    last = figures.last_tagged(tag)
+    if last is None:
+        return None
+    this = figures.this(table, table.group(tag).rows)
+    return f"{words}{format_value(this)}件{change_words(this, last)}"
+
+
+def _compared_stock(form: FormSpec, figures: _Figures) -> list[str]:
+    """现行有效 regulations and normative documents, where both years' formats count them."""
+    out = []
+    for spec in _in_force_cells(form):
+        last = figures.last(form.table(spec.key.table), (spec.key.row,), spec.key.col)
+        if last is None:
+            continue
+        this = figures.values.get(spec.key) or 0
+        if this or last:
+            out.append(f"现行有效{spec.key.row}{format_value(this)}件{change_words(this, last)}")
+    return out
+
+
+def _in_force_cells(form: FormSpec):
+    try:
+        return form.table_tagged(Tag.IN_FORCE).tagged(Tag.IN_FORCE)
+    except KeyError:
+        return ()  # a version without the figure
 
 
 def _strip_number(label: str) -> str:
@@ -167,7 +238,7 @@ def not_typed(form: FormSpec, values: Mapping[CellKey, Value], keys) -> bool:
     return all(values.get(k) is None for key in keys for k in behind.get(key, (key,)))
 
 
-__all__ = ["outline", "data_summary", "not_typed", "new_report"]
+__all__ = ["outline", "data_summary", "year_on_year", "change_words", "not_typed", "new_report"]
 
 
 def new_report(form_version: str, year: int, agency: str = "") -> Report:

@@ -15,21 +15,30 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 
 from .contacts import is_contact_sentence
-from .drafting import not_typed
+from .drafting import change_words, not_typed
 from .findings import Finding, Severity
-from .forms import CellKey, FormSpec, Kind, Layout, TableSpec
-from .forms.spec import RowGroup, Tag
+from .forms import CellKey, FormSpec, Kind, Layout
 from .prompts import OLD_PROMPT, Prompt, empty_parts, prompts, written_text
+from .prose_figures import Change, Figure, figures
+from .prose_figures import cn_number as cn_number  # re-exported: the prose's numbers are read there
 from .recalc import all_values
 from .report import Report
-from .rules import PROSE_COPIED, PROSE_FIGURE, PROSE_REQUIRED, PROSE_TEMPLATE, PROSE_YEAR, YEAR_ON_YEAR
-from .values import Value, format_value, shorten, sum_values
+from .rules import (
+    PROSE_CHANGE,
+    PROSE_COPIED,
+    PROSE_FIGURE,
+    PROSE_REQUIRED,
+    PROSE_TEMPLATE,
+    PROSE_YEAR,
+    YEAR_ON_YEAR,
+)
+from .values import Value, format_value, shorten
 
 PREAMBLE_NAME = "前言"
 
@@ -37,9 +46,6 @@ PREAMBLE_NAME = "前言"
 # Text helpers
 
 _SENTENCE_END = "。！？；!?;\n"
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-              "八": 8, "九": 9}
-NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)"
 
 
 @dataclass(frozen=True)
@@ -68,31 +74,6 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
                 out.append(Sentence(stripped, start + lead, start + lead + len(stripped)))
             start = i + 1
     return tuple(out)
-
-
-def cn_number(text: str) -> int | Decimal | None:
-    """“35” / “１２” / “215.36” / “一” / “十二” / “二十三” / “一百零五” → the number; else None."""
-    text = unicodedata.normalize("NFKC", text)
-    if re.fullmatch(r"\d+", text):
-        return int(text)
-    if re.fullmatch(r"\d+\.\d+", text):
-        try:
-            return Decimal(text)
-        except InvalidOperation:
-            return None
-    total, current = 0, 0
-    if not text or any(ch not in _CN_DIGITS and ch not in "十百" for ch in text):
-        return None
-    for ch in text:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-    return total + current
 
 
 def _prose_parts(report: Report) -> Iterator[tuple[str | None, str]]:
@@ -129,185 +110,130 @@ def _n(v: Value) -> str:
 # Prose against tables
 
 
-@dataclass(frozen=True)
-class FigureRule:
-    """A phrase in the prose and the table figure(s) it must equal."""
-
-    what: str                                   # shown in the message: “收到的申请数”
-    pattern: re.Pattern[str]                    # group "n" is the number, "unit" the unit if any
-    expected: Callable[[FormSpec, Callable[[CellKey], Value], re.Match[str]], list[tuple[Value, str]] | None]
-    # ``expected`` returns the acceptable values with a description each, or None (not applicable).
-    # False for a phrase that is about last year itself (“上年结转”): words such as 上年 before it
-    # do not make it a comparison with last year.
-    skip_after_last_year: bool = True
-
-
-_SKIP_BEFORE = re.compile(r"(上年|去年|上一年|同比|较|比|前年|累计至今|历年)")
-
-
-def _sum(value: Callable[[CellKey], Value], table: str, group: RowGroup, col: str | None) -> int | Decimal:
-    assert col is not None, f"表{table}没有总计列"
-    return sum_values(value(CellKey(table, r, col)) for r in group.rows)
+def _with_context(text: str) -> Iterator[tuple[Sentence, str]]:
+    """Each sentence of ``text`` with the words of its paragraph just before it (and a heading line
+    just above the paragraph): what a short phrasing such as “共办理N件” counts is named there.
+    Only the last ``CONTEXT`` characters count, so a long paragraph costs no more than a short one."""
+    for s in _sentences(text):
+        start = text.rfind("\n", max(0, s.start - CONTEXT), s.start) + 1
+        start = max(start, s.start - CONTEXT)
+        context = text[start:s.start]
+        if start and text[start - 1] == "\n":
+            above = text[text.rfind("\n", max(0, start - 1 - HEADING_LINE * 4), start - 1) + 1:start - 1]
+            if len(above.strip()) <= HEADING_LINE:
+                context = above + "\n" + context
+        yield s, context
 
 
-def _describe(table: TableSpec, group: RowGroup, v: int | Decimal) -> str:
-    """“表三“（一）予以公开”总计为25” / “表三“（三）不予公开”各项合计为0”."""
-    if len(group.rows) == 1:
-        return f"表{table.id}“{group.rows[0]}”{table.total_col}为{_n(v)}"
-    return f"表{table.id}“{group.label}”各项合计为{_n(v)}"
-
-
-def _expect_received(form, value, m):
-    t3 = form.table_tagged(Tag.NEW)
-    new_group, carried_group = t3.group(Tag.NEW), t3.group(Tag.CARRIED_IN)
-    new = _sum(value, t3.id, new_group, t3.total_col)
-    carried = _sum(value, t3.id, carried_group, t3.total_col)
-    options = [(new, _describe(t3, new_group, new))]
-    if carried:
-        options.append((new + carried, f"加上年结转为{_n(new + carried)}"))
-    return options
-
-
-def _expect_group(tag: Tag):
-    """The phrase's number → the 总计 of the row (or the sum over the group's rows) tagged ``tag``."""
-    def expect(form, value, m):
-        try:
-            table = form.table_tagged(tag)
-            group = table.group(tag)
-        except KeyError:
-            return None  # a version without this figure
-        v = _sum(value, table.id, group, table.total_col)
-        return [(v, _describe(table, group, v))]
-    return expect
-
-
-def _expect_litigation(form, value, m):
-    t4 = form.table_tagged(Tag.LITIGATION)
-    group = t4.group(Tag.LITIGATION)
-    parts = [(g, value(CellKey(t4.id, g, t4.total_col)) or 0) for g in group.rows]
-    s = sum(v for _, v in parts)
-    shown = "+".join(f"“{g}”{_n(v)}" for g, v in parts)
-    return [(s, f"表{t4.id}“{group.label}”{t4.total_col}为{shown}={_n(s)}")]
-
-
-def _expect_in_force(form, value, m):
-    """现行有效[的]X N件 → the 现行有效件数 cell (as tagged) of 二's row whose label ends with X."""
-    word = m.group("what")
-    for spec in _tagged_cells(form, Tag.IN_FORCE):
-        if spec.key.row.endswith(word) or word.endswith(spec.key.row):
-            v = value(spec.key) or 0
-            return [(v, f"{spec.key.name()}为{_n(v)}")]
-    return None
-
-
-def _tagged_cells(form, tag: Tag):
-    try:
-        return form.table_tagged(tag).tagged(tag)
-    except KeyError:
-        return ()   # a version without this figure
-
-
-def _expect_fees(form, value, m):
-    for spec in _tagged_cells(form, Tag.FEES):
-        v = value(spec.key) or Decimal(0)
-        return [(v, f"{spec.key.name()}为{_n(v)}万元")]
-    return None
-
-
-_GAP = r"(?:的|各类|各项|共|共计|合计|总计|累计|计|为|了|数量|案件|申请)*"
-FIGURE_RULES: tuple[FigureRule, ...] = (
-    FigureRule("收到的政府信息公开申请数",
-               re.compile(r"(?:受理|收到|接收|新收|接到)" + _GAP + r"(?:政府信息公开|依申请公开|信息公开)" + _GAP
-                          + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份|宗)"),
-               _expect_received),
-    FigureRule("上年结转的申请数",
-               re.compile(r"上年结转" + _GAP + r"(?:政府信息公开申请|申请)?" + _GAP + NUM.replace("(", "(?P<n>", 1)
-                          + r"(?P<unit>件|个|条|份)"),
-               _expect_group(Tag.CARRIED_IN), skip_after_last_year=False),
-    FigureRule("结转下年度继续办理的申请数",
-               re.compile(r"结转(?:至|到)?下(?:一)?年(?:度)?(?:继续办理)?" + _GAP + NUM.replace("(", "(?P<n>", 1)
-                          + r"(?P<unit>件|个|条|份)"),
-               _expect_group(Tag.CARRIED_OUT)),
-    FigureRule("予以公开的申请数",
-               re.compile(r"(?<!不)予以公开" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
-               _expect_group(Tag.DISCLOSED)),
-    FigureRule("部分公开的申请数",
-               re.compile(r"部分公开" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
-               _expect_group(Tag.PARTLY)),
-    FigureRule("不予公开的申请数",
-               re.compile(r"不予公开" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
-               _expect_group(Tag.WITHHELD)),
-    FigureRule("无法提供的申请数",
-               re.compile(r"无法提供" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
-               _expect_group(Tag.UNABLE)),
-    FigureRule("不予处理的申请数",
-               re.compile(r"不予处理" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|条|份)"),
-               _expect_group(Tag.NOT_PROCESSED)),
-    FigureRule("行政复议案件数",
-               re.compile(r"行政复议" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|起|宗|次)"),
-               _expect_group(Tag.REVIEW)),
-    FigureRule("行政诉讼案件数",
-               re.compile(r"行政诉讼" + _GAP + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|起|宗|次)"),
-               _expect_litigation),
-    FigureRule("现行有效件数",
-               re.compile(r"现行有效(?:的)?(?P<what>行政规范性文件|规范性文件|规章)" + _GAP
-                          + NUM.replace("(", "(?P<n>", 1) + r"(?P<unit>件|个|份)"),
-               _expect_in_force),
-    FigureRule("行政事业性收费金额",
-               re.compile(r"(?:行政事业性收费|收费金额|收取费用|收费)" + _GAP + r"(?P<n>\d+(?:\.\d+)?)(?P<unit>亿元|万元|元)"),
-               _expect_fees),
-)
-
-
-@lru_cache(maxsize=2048)
-def _figure_matches(sentence: str) -> tuple[tuple[int, re.Match[str], int | Decimal], ...]:
-    """(rule index, match, number) of every figure phrase of a sentence — cached per sentence."""
-    norm = unicodedata.normalize("NFKC", sentence).replace("\u3000", "")
-    found = []
-    for index, rule in enumerate(FIGURE_RULES):
-        for m in rule.pattern.finditer(norm):
-            if rule.what == "行政事业性收费金额" and "处理费" in norm:
-                continue  # 信息处理费 is reported in 六, not a figure of 表二
-            if rule.skip_after_last_year and (_SKIP_BEFORE.search(norm[max(0, m.start() - 8):m.start()])
-                                              or _SKIP_BEFORE.search(m.group(0))):
-                continue  # “较上年收到申请150件增长……” compares with last year
-            number = cn_number(m.group("n"))
-            if number is None:
-                continue
-            unit = m.group("unit")
-            if unit == "元":
-                number = Decimal(number) / 10000
-            elif unit == "亿元":
-                number = Decimal(number) * 10000
-            found.append((index, m, number))
-    return tuple(found)
+HEADING_LINE = 30  # a line this short above a paragraph is its sub-heading (“（二）依申请公开”)
+CONTEXT = 200      # characters of the paragraph before a sentence that say what it is about
 
 
 def check_figures(report: Report, values: Mapping[CellKey, Value] | None = None) -> list[Finding]:
-    """``values``: every figure of ``report``, totals included (``all_values``), when known."""
+    """Figures stated in the prose (``core.prose_figures``) against the tables.  ``values``: every
+    figure of ``report``, totals included (``all_values``), when known."""
     form = report.form
     if values is None:
         values = all_values(form, report.values)
-
-    def value(key: CellKey) -> Value:
-        return values.get(key)
-
     out: list[Finding] = []
     for section, text in _prose_parts(report):
-        for sentence in _sentences(text):
-            for index, m, number in _figure_matches(sentence.text):
-                rule = FIGURE_RULES[index]
-                options = rule.expected(form, value, m)
-                if not options or any(number == v for v, _ in options):
+        for sentence, context in _with_context(text):
+            for f in figures(sentence.text, context)[0]:
+                if f.other_year or not _is_this_year(f.year, report.meta.year):
+                    continue  # a figure of another year, or compared with one: ``check_changes``
+                options = f.expect(form, values.get)
+                if not options or any(f.number == v for v, _ in options):
                     continue
-                shown = "，".join(d for _, d in options)
+                shown = "，".join(d for _, d in options if d)
                 out.append(PROSE_FIGURE.finding((),
-                    f"{_where(section, report)}写“{m.group(0)}”（{rule.what}为{format_value(number)}），"
+                    f"{_where(section, report)}写“{f.text}”（{f.what}为{format_value(f.number)}），"
                     f"但{shown}。请核对正文或表格。所在句子：“{shorten(sentence.text)}”",
-                    section=section, meta=_meta_of(section), anchor=f"{rule.what}|{sentence.text}",
+                    section=section, meta=_meta_of(section), anchor=f"{f.what}|{sentence.text}",
                     quote=sentence.text))
     return out
 
+
+def check_changes(report: Report, previous: Report, values: Mapping[CellKey, Value] | None = None,
+                  prev_values: Mapping[CellKey, Value] | None = None) -> list[Finding]:
+    """What the prose says of last year against last year's report: a figure of last year
+    (“较上年收到申请15件”) and a comparison after a figure (“，较上年增加10件、增长25%”, “与上年持平”)."""
+    year = report.meta.year
+    if year and previous.meta.year and previous.meta.year != year - 1:
+        return []
+    values = values if values is not None else all_values(report.form, report.values)
+    prev_values = prev_values if prev_values is not None else all_values(previous.form, previous.values)
+    out: list[Finding] = []
+    for section, text in _prose_parts(report):
+        for sentence, context in _with_context(text):
+            found, changes = figures(sentence.text, context)
+            for f in found:
+                if f.year is not None and _is_last_year(f.year, year):
+                    out += _last_years_figure(report, previous, prev_values, section, sentence, f)
+            for c in changes:
+                if _is_last_year(c.year, year):
+                    out += _change_finding(report, previous, values, prev_values, section, sentence, c)
+    return out
+
+
+def _is_this_year(named: str | None, year: int) -> bool:
+    """No year named before the phrase, or the report's own (“2024年共收到申请40件”)."""
+    return named is None or (named.isdigit() and bool(year) and int(named) == year)
+
+
+def _is_last_year(named: str | None, year: int) -> bool:
+    """“上年” (同比, 较上年), or the year named is the one before the report's."""
+    return named == "上年" or (named is not None and bool(year) and int(named) == year - 1)
+
+
+def _last_years_figure(report: Report, previous: Report, prev_values: Mapping[CellKey, Value],
+                       section: str | None, sentence: Sentence, f: Figure) -> list[Finding]:
+    options = f.expect(previous.form, prev_values.get)
+    if not options or any(f.number == v for v, _ in options):
+        return []
+    shown = "，".join(d for _, d in options if d)
+    return [PROSE_CHANGE.finding((),
+        f"{_where(section, report)}写上年的“{f.text}”（{f.what}为{format_value(f.number)}），但上年报告{shown}。"
+        f"请核对正文或上年报告。所在句子：“{shorten(sentence.text)}”",
+        section=section, meta=_meta_of(section), anchor=f"上年|{f.what}|{sentence.text}", quote=sentence.text)]
+
+
+def _change_finding(report: Report, previous: Report, values: Mapping[CellKey, Value],
+                    prev_values: Mapping[CellKey, Value], section: str | None, sentence: Sentence,
+                    c: Change) -> list[Finding]:
+    f = c.figure
+    this, last = f.expect(report.form, values.get), f.expect(previous.form, prev_values.get)
+    if not this or not last:
+        return []
+    if _is_this_year(f.year, report.meta.year) and not f.other_year and not any(f.number == v for v, _ in this):
+        return []  # the figure itself disagrees with the table: ``check_figures`` says so
+    pairs = list(zip((v for v, _ in this), (v for v, _ in last)))
+    if any(change_agrees(c, t, p) for t, p in pairs):
+        return []
+    t, p = pairs[0]
+    return [PROSE_CHANGE.finding((),
+        f"{_where(section, report)}写“{f.text}{c.text}”，但本年{this[0][1]}，上年{last[0][1]}，"
+        f"应为“{change_words(t, p, '件').removeprefix('，').removeprefix('较上年')}”。请核对正文或表格。"
+        f"所在句子：“{shorten(sentence.text)}”",
+        section=section, meta=_meta_of(section), anchor=f"同比|{f.what}|{sentence.text}", quote=sentence.text)]
+
+
+def change_agrees(c: Change, this: int | Decimal, last: int | Decimal) -> bool:
+    """Whether the comparison ``c`` is what the figures of the two years give: 持平 is no change,
+    a count is the difference, a percentage the difference over last year's figure to the
+    precision written (1 of its last digit: rounded or cut)."""
+    diff = this - last
+    if c.same:
+        return diff == 0
+    if c.count is not None and c.count != diff:
+        return False
+    if c.percent is not None and last:
+        if (c.percent > 0) != (diff > 0) and c.percent != 0:
+            return False
+        actual = abs(Decimal(diff) * 100 / Decimal(last))
+        exponent = c.percent.as_tuple().exponent
+        step = Decimal(1).scaleb(exponent if isinstance(exponent, int) and exponent < 0 else 0)
+        return abs(actual - abs(c.percent)) <= step
+    return True
 
 # ---------------------------------------------------------------------------------------------
 # Last year's text
@@ -646,5 +572,6 @@ def check_prose(report: Report, previous: Report | None = None, values: Mapping[
     findings += check_template(report)
     if previous is not None:
         findings += check_copied(report, previous)
+        findings += check_changes(report, previous, values, prev_values)
         findings += check_year_on_year(report, previous, values, prev_values)
     return findings

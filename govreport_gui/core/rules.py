@@ -119,6 +119,10 @@ PROSE_REQUIRED = declare(Rule(
 PROSE_COPIED = declare(Rule(
     "prose.copied", "正文与上年报告相比没有整句照抄（防止“内容雷同”）", Severity.WARNING, Stage.PROSE,
     needs_previous=True, reasons=("该段为固定表述（如机构设置、联系方式），无需每年改写。",)))
+PROSE_CHANGE = declare(Rule(
+    "prose.change", "正文中与上年比较的数字（较上年增加N件、增长P%、与上年持平，上年的申请数等）与本年和上年报告的表格一致",
+    Severity.WARNING, Stage.PROSE, needs_previous=True,
+    reasons=("正文与上年比较时所用的统计口径与表格不同：", "上年报告的数字有更正，正文按更正后的数字比较。")))
 YEAR_ON_YEAR = declare(Rule(
     "yoy.change", "与上年相比变化异常的数字（增减超过5倍，或由较大数字降为0）已核实", Severity.WARNING, Stage.PROSE,
     needs_previous=True, reasons=("已核实，数字属实：", "本年开展规范性文件集中清理，现行有效件数相应变化。",

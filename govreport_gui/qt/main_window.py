@@ -350,6 +350,7 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, "清除所选单元格", lambda: self._on_focus("clear"), QKeySequence(Qt.Key.Key_Delete))
         edit_menu.addSeparator()
         self._action(edit_menu, "插入数据摘要", self.insert_data_summary)
+        self._action(edit_menu, "插入同比情况（与上年比较）", self.insert_year_on_year)
 
         view_menu = bar.addMenu("视图(&V)")
         view_menu.addAction(self.findings_dock.toggleViewAction())
@@ -451,14 +452,27 @@ class MainWindow(QMainWindow):
     def insert_data_summary(self) -> bool:
         """Write the standard sentences from the tables at the cursor of the prose editor (one undo step)."""
         from ..core.drafting import data_summary
+        return self._insert_in_prose("数据摘要", lambda document: data_summary(document.report, document.previous))
+
+    def insert_year_on_year(self) -> bool:
+        """Write the comparisons with last year's figures (同比) at the cursor of the prose editor."""
+        from ..core.drafting import year_on_year
+        if self.session.document.previous is None:
+            dialogs.info(self, "同比情况要和上年报告的数字比较，但还没有上年报告。请先用“文件→导入上一年度…”导入"
+                               "上年的报告（或用“从上年报告新建…”开始本年报告），再插入同比情况。")
+            return False
+        return self._insert_in_prose("同比情况", lambda document: year_on_year(document.report, document.previous))
+
+    def _insert_in_prose(self, what: str, text_of) -> bool:
+        """Insert ``text_of(document)`` at the cursor of the prose editor that has the focus, as one
+        undo step; without a prose cursor, say where to put it."""
         widget = QApplication.focusWidget()
         field = widget.parent() if isinstance(widget, QPlainTextEdit) else None
         if not isinstance(field, ProseField) or field.section is None:
-            dialogs.info(self, "请先把光标放在某一部分的正文中（例如“一、总体情况”），再插入数据摘要。")
+            dialogs.info(self, f"请先把光标放在某一部分的正文中（例如“一、总体情况”），再插入{what}。")
             return False
         field.commit()
-        document = self.session.document
-        widget.insertPlainText(data_summary(document.report, document.previous))
+        widget.insertPlainText(text_of(self.session.document))
         field.commit()
         return True
 

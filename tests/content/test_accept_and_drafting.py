@@ -121,7 +121,7 @@ def test_data_summary_with_last_year():
     prev.set(CellKey("三", FORWARD, "自然人"), 2)
     r = agency_report(2024)
     text = data_summary(r, prev)
-    assert "比上年增加20件（增长100%）" in text
+    assert "较上年增加20件、增长100%" in text
     assert "行政复议3件，与上年持平" in text
 
 
