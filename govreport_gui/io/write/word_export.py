@@ -7,8 +7,8 @@ tables from ``form.tables[id].grid`` (a ``GridCell``'s rowspan/colspan become ``
 by name only.
 
 Every table cell is filled (a blank input is written ``0``), totals are recomputed, money carries
-its unit where the column header names none, header rows repeat on a new page and no row is split
-across pages.  After building, the document is re-opened from the very bytes that will be written
+its unit where the column header names none, header rows repeat on a new page, no row is split
+across pages and no group of rows of 三 (（三）不予公开 and its leaves …) either.  After building, the document is re-opened from the very bytes that will be written
 and every figure of every table is read back with the Word importer's table reader and compared
 with the report; only then is the file written (atomically, so a failed export leaves any
 existing file untouched).
@@ -254,7 +254,7 @@ class _Writer:
                       if not any(g.key and g.col <= c < g.col + g.colspan for g in spec.grid)}
         left_labels = len(label_cols) > 1
         header_rows = spec.header_rows
-        keep_rows = set(range(spec.n_rows - 1)) if kept_whole(spec) else set(range(header_rows))
+        keep_rows = set(range(spec.n_rows - 1)) if kept_whole(spec) else set(range(header_rows)) | kept_groups(spec)
         out = [f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblStyle w:val="{self.ids["table"]}"/>'
                f'<w:tblW w:w="{self.text_width}" w:type="dxa"/><w:jc w:val="center"/>'
                '<w:tblLayout w:type="fixed"/>'
@@ -319,6 +319,18 @@ def kept_whole(spec: TableSpec) -> bool:
     (四).  Such a table's rows are all kept with the next; the others (三) may break between rows,
     their header rows repeated on the new page and kept with the first row under them."""
     return spec.header_rows == 0 or spec.n_rows <= 2 * spec.header_rows
+
+
+def kept_groups(spec: TableSpec) -> set[int]:
+    """The grid rows kept with the next so that no page breaks inside a group of rows: each
+    group of 三 (（三）不予公开 with its 8 leaves, （四）, （五）, （六） of 2021) stays together with
+    its label, which stands in the group's first row; only a group's last row may end a page."""
+    row_of = {g.key.row: g.row for g in spec.grid if g.key is not None}
+    kept: set[int] = set()
+    for group in spec.groups:
+        rows = sorted({row_of[r] for r in group.rows if r in row_of})
+        kept.update(rows[:-1])
+    return kept
 
 
 def _slots(spec: TableSpec) -> dict[tuple[int, int], GridCell]:
