@@ -1,7 +1,7 @@
 """Pagination of the exported Word document: table 二 stays on one page with its heading (every
 row kept with the next, no row split); table 三 may break between rows, its header rows repeated
-on the new page, never inside a row nor inside a group of rows (（三）…（六） with their leaves).  Checked in the document's structure and, through
-LibreOffice, on the rendered pages."""
+on the new page, never inside a row nor inside a group of rows (（三）…（六） with their leaves).
+Checked in the document's structure and, through LibreOffice, on the rendered pages."""
 
 from __future__ import annotations
 

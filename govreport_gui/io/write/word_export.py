@@ -8,10 +8,10 @@ by name only.
 
 Every table cell is filled (a blank input is written ``0``), totals are recomputed, money carries
 its unit where the column header names none, header rows repeat on a new page, no row is split
-across pages and no group of rows of 三 (（三）不予公开 and its leaves …) either.  After building, the document is re-opened from the very bytes that will be written
-and every figure of every table is read back with the Word importer's table reader and compared
-with the report; only then is the file written (atomically, so a failed export leaves any
-existing file untouched).
+across pages and no group of rows of 三 (（三）不予公开 and its leaves …) either.  After building,
+the document is re-opened from the very bytes that will be written and every figure of every
+table is read back with the Word importer's table reader and compared with the report; only then
+is the file written (atomically, so a failed export leaves any existing file untouched).
 """
 
 from __future__ import annotations
