@@ -47,6 +47,7 @@ class FileFlows(QObject):
     recent_changed = Signal()
     document_opened = Signal()   # a report was made the open document (new, opened, restored…)
     closed = Signal()            # 关闭: no report open any more (the window shows its start page)
+    interpreted = Signal(str, list)  # what a file read was interpreted as: a title, one line each (kept in view)
 
     def __init__(self, window, session) -> None:
         super().__init__(window)
@@ -171,6 +172,7 @@ class FileFlows(QObject):
                       f"已按上年报告新建{report.meta.year}年度报告（{report.form_version}版格式），上年报告已载入用于跨年核对。"
                       f"下面是从上年报告结转的数字和文字（前言、联系方式、落款机关）；{changed}落款日期请在导出前填写。",
                       carried.lines() + result.notes)
+        self.interpreted.emit(f"从“{Path(path).name}”结转和读取时作了以下处理", carried.lines() + result.notes)
         return True
 
     def open_file(self, path: str | os.PathLike | None = None) -> bool:
@@ -201,6 +203,7 @@ class FileFlows(QObject):
         self.add_recent(path)
         if result.notes:
             dialogs.notes(self.window, "读取说明", f"已打开“{path.name}”。读取时作了以下处理，请核对：", result.notes)
+            self.interpreted.emit(f"读取“{path.name}”时作了 {len(result.notes)} 处处理", result.notes)
         if not native:
             self.message.emit(f"已从“{path.name}”读入报告；保存时将另存为项目文件（{NATIVE_SUFFIX}）。")
         else:
@@ -259,6 +262,8 @@ class FileFlows(QObject):
                 self.session.set_previous(result.previous, "载入上年报告")
         finally:
             stack.endMacro()
+        if result.notes:   # shown in the preview; kept in view while the clerk checks the figures
+            self.interpreted.emit(f"导入“{name}”时作了 {len(result.notes)} 处处理", result.notes)
         self.message.emit(f"已导入“{name}”。")
         return True
 
@@ -296,6 +301,7 @@ class FileFlows(QObject):
         notes = result.notes + (carried.lines_about_years() if fill_in and "preamble" in words else [])
         if notes:
             dialogs.notes(self.window, "读取说明", f"“{Path(path).name}”读取时作了以下处理：", notes)
+            self.interpreted.emit(f"读取上年度报告“{Path(path).name}”时作了 {len(notes)} 处处理", notes)
         self.message.emit(f"已载入上年度报告“{Path(path).name}”，跨年核对已更新。")
         return True
 

@@ -99,6 +99,7 @@ class GridView(QTableView):
     message = Signal(str)          # a line for the status bar
     paste_problems = Signal(list)  # what a paste could not place (shown by the window)
     left = Signal()                # the keyboard focus moved from the grid to another part of the window
+    interpreted = Signal(str, list)  # what a paste read how (“'12件'按12读取”): a title and one line each
 
     def __init__(self, model: TableModel, parent=None) -> None:
         super().__init__(parent)
@@ -514,8 +515,9 @@ class GridView(QTableView):
         if plan.area is not None:
             self._select_area(*plan.area)
         summary = f"已粘贴 {n} 个单元格。" if n else "没有粘贴任何数字。"
-        if plan.notes:
-            summary += " " + "；".join(plan.notes[:3]) + ("…" if len(plan.notes) > 3 else "")
+        if plan.notes:   # listed above the table until the clerk closes them (the status bar moves on)
+            summary += f"其中 {len(plan.notes)} 处作了解读，见表格上方的说明。"
+            self.interpreted.emit(f"粘贴时作了 {len(plan.notes)} 处解读", plan.notes)
         self.message.emit(summary)
         if plan.problems:
             self.paste_problems.emit([f"已粘贴 {n} 个单元格，以下内容未能粘贴："] + plan.problems)

@@ -38,6 +38,7 @@ from . import dialogs
 from .commands import Session
 from .file_flows import FileFlows
 from .findings_panel import SEVERITY_DOT, TODO_DOT, TODO_LABEL, FindingsPanel, dot_icon
+from .interpretation_bar import TYPED, InterpretationBar
 from .meta_tab import MetaTab
 from .prose import ProseField
 from .section_tabs import SectionTabs
@@ -232,7 +233,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self._start_page: StartPage | None = None  # built when first shown
         self.central = QStackedWidget()
-        self.central.addWidget(self.tabs)
+        self.central.addWidget(self._editor_area())
         self.setCentralWidget(self.central)
 
         self._checked_once = not check_after_first_paint
@@ -265,6 +266,19 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
         self.resizeDocks([self.findings_dock], [330], Qt.Orientation.Horizontal)
 
+    def _editor_area(self) -> QWidget:
+        """The pages under the bar that says what a paste or an import interpreted."""
+        self.interpretations = InterpretationBar()
+        self.editor_area = QWidget()
+        layout = QVBoxLayout(self.editor_area)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.interpretations)
+        layout.addWidget(self.tabs, 1)
+        self.flows.interpreted.connect(self.interpretations.show_notes)
+        self.session.document_replaced.connect(self.interpretations.dismiss)
+        return self.editor_area
+
     def _build_status_bar(self) -> None:
         self.status_counts = QLabel()
         self.status_version = QLabel()
@@ -276,7 +290,9 @@ class MainWindow(QMainWindow):
             page._grid.message.connect(self.show_message)
             page._grid.paste_problems.connect(self._paste_problems)
             page._model.problem.connect(self._cell_problem)
-            page._model.note.connect(self.show_message)
+            page._grid.interpreted.connect(self.interpretations.show_notes)
+            page._model.note.connect(
+                lambda text: self.interpretations.show_notes("填写的数字作了解读", [text], TYPED))
 
     def _tab_changed(self, _index: int) -> None:
         """Another tab: the table of the page left behind is judged (see ``SectionPage.leave_table``)."""
@@ -424,7 +440,7 @@ class MainWindow(QMainWindow):
     def show_editor(self) -> None:
         if not self.start_page_shown():
             return
-        self.central.setCurrentWidget(self.tabs)
+        self.central.setCurrentWidget(self.editor_area)
         self.sections_bar.setVisible(True)
         self.findings_dock.setVisible(self._dock_shown)
         self.status_counts.setVisible(True)

@@ -232,7 +232,7 @@ def test_paste_a_block_with_clerk_style_numbers_is_one_undo_step(qtbot, make_win
     assert [report.get(CellKey("三", CARRIED_IN, c)) for c in t3.cols[:3]] == [None, None, 3]
     assert window.session.undo_stack.count() == 1
     assert window.session.undo_stack.undoText() == "粘贴 4 个单元格"
-    assert "12件" in window.statusBar().currentMessage()
+    assert any("12件" in note for note in window.interpretations.notes())   # kept above the table
     assert fake_dialogs.shown == []
     window.session.undo_stack.undo()
     assert report.values == {}
@@ -254,7 +254,7 @@ def test_paste_too_large_block_places_what_fits_and_reports_the_rest(qtbot, make
     [(kind, text, details)] = fake_dialogs.shown
     assert kind == "warning" and "已粘贴 6 个单元格" in text
     assert "超出了表格范围" in details and "12 个值" in details
-    assert "合计单元格" in window.statusBar().currentMessage()
+    assert any("合计单元格" in note for note in window.interpretations.notes())
 
 
 def test_paste_reports_unreadable_values_and_skips_labels(qtbot, make_window, fake_dialogs):
