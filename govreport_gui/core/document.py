@@ -28,10 +28,17 @@ class Document:
         self._listeners: list[Callable[[Change], None]] = []
         # what the clerk is filling in now: not judged yet (core.fill_progress)
         self.progress = FillProgress(report)
+        self._recorders: list[Callable[[Edit, bool], None]] = []
         self.refresh()
 
     def listen(self, callback: Callable[[Change], None]) -> None:
         self._listeners.append(callback)
+
+    def record_with(self, recorder: Callable[[Edit, bool], None]) -> None:
+        """``recorder(edit, reverted)`` is called after each edit is applied (``reverted`` False) or
+        reverted (True), before the listeners hear of the change: the journal of unsaved edits
+        writes it down before anything is repainted."""
+        self._recorders.append(recorder)
 
     def value(self, key: CellKey) -> Value:
         return self.computed[key] if key in self.computed else self.report.values.get(key)
@@ -69,11 +76,17 @@ class Document:
 
     def apply(self, edit: Edit) -> None:
         edit.apply_to(self)
+        self._recorded(edit, False)
         self._changed(edit.change)
 
     def revert(self, edit: Edit) -> None:
         edit.revert_on(self)
+        self._recorded(edit, True)
         self._changed(edit.change)
+
+    def _recorded(self, edit: Edit, reverted: bool) -> None:
+        for recorder in list(self._recorders):
+            recorder(edit, reverted)
 
     def _changed(self, change: Change) -> None:
         self.progress.note(self.report, change)

@@ -44,7 +44,8 @@ class Edit(Protocol):
     """What the editor's undo stack holds: a text for the undo menu, what it changes, and how a
     document applies and reverts it."""
 
-    text: str
+    @property
+    def text(self) -> str: ...
 
     @property
     def change(self) -> Change: ...

@@ -78,10 +78,7 @@ def native_to_json(report: Report, previous: Report | None = None) -> dict:
     out = report_to_json(report)
     out["application"] = APPLICATION
     if report.accepted:
-        out["accepted_warnings"] = [
-            {"rule": a.rule, "cells": [{"table": c.table, "row": c.row, "col": c.col} for c in a.cells],
-             "reason": a.reason, **({"section": a.section} if a.section else {}),
-             **({"anchor": a.anchor} if a.anchor else {})} for a in report.accepted]
+        out["accepted_warnings"] = [accepted_to_json(a) for a in report.accepted]
     printed = _printed_to_json(report)
     if printed:
         out["printed_totals"] = printed
@@ -91,6 +88,20 @@ def native_to_json(report: Report, previous: Report | None = None) -> dict:
     if previous is not None:
         out["previous"] = report_to_json(previous)
     return out
+
+
+def accepted_to_json(a: AcceptedWarning) -> dict:
+    return {"rule": a.rule, "cells": [{"table": c.table, "row": c.row, "col": c.col} for c in a.cells],
+            "reason": a.reason, **({"section": a.section} if a.section else {}),
+            **({"anchor": a.anchor} if a.anchor else {})}
+
+
+def accepted_from_json(item: dict) -> AcceptedWarning:
+    """Raises ``AttributeError``/``KeyError``/``TypeError`` on an entry that is not one."""
+    keys = tuple(CellKey(c["table"], c["row"], c["col"]) for c in item.get("cells", []))
+    section = item.get("section")
+    return AcceptedWarning(str(item["rule"]), keys, str(item.get("reason", "")),
+                           section=str(section) if section else None, anchor=str(item.get("anchor", "") or ""))
 
 
 def _printed_to_json(report: Report) -> list[dict]:
@@ -216,10 +227,16 @@ def load_json_bytes(data: bytes, name: str = "文件") -> Loaded:
         raise ReadError(f"{name}嵌套层数过多，不是年报文件。") from None
     except ValueError:  # e.g. an integer of more than 4300 digits (Python's conversion limit)
         raise ReadError(f"{name}中有位数过多的数字，不是正常的年报文件，无法读取。") from None
+    return loaded_from_json(doc, name)
+
+
+def loaded_from_json(doc: object, name: str = "文件") -> Loaded:
+    """The report (and last year's) of a parsed report JSON or project file (``ReadError`` when it is neither)."""
     # A project file's totals are this program's own recomputed output, not figures printed by a
     # source document: they are not kept as printed totals (they would go stale with every edit).
     own = isinstance(doc, dict) and doc.get("application") == APPLICATION
     report = report_from_json(doc, name, printed_totals=not own)
+    assert isinstance(doc, dict)  # report_from_json refuses anything else
     if own:
         _read_printed(doc.get("printed_totals"), report, name)
         _read_ledger(doc.get("ledger"), report, name)
@@ -357,11 +374,7 @@ def _read_accepted(doc: dict, report: Report, problems: list[str]) -> None:
         return
     for item in accepted:
         try:
-            keys = tuple(CellKey(c["table"], c["row"], c["col"]) for c in item.get("cells", []))
-            section = item.get("section")
-            report.accepted.append(AcceptedWarning(str(item["rule"]), keys, str(item.get("reason", "")),
-                                                   section=str(section) if section else None,
-                                                   anchor=str(item.get("anchor", "") or "")))
+            report.accepted.append(accepted_from_json(item))
         except (AttributeError, KeyError, TypeError):
             problems.append("“accepted_warnings”中有无法识别的条目")
 

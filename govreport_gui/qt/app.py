@@ -52,10 +52,10 @@ def create_window(argv: list[str], *, offer_recovery: bool = True):
     ensure_app()
     from ..core.document import Document
     from .main_window import MainWindow
-    from .recovery import orphaned_recovery_files
+    from .recovery import orphaned_sessions
 
     files = [a for a in argv if not a.startswith("-")]
-    recovering = offer_recovery and bool(orphaned_recovery_files())
+    recovering = offer_recovery and bool(orphaned_sessions())
     result = None
     if files and not recovering:
         # read FILE before building the window, so the window is built once, on its document

@@ -37,6 +37,7 @@ class Session(QObject):
 
     changed = Signal(object)        # core.document.Change
     document_replaced = Signal()    # a different document was opened (after ``changed``)
+    drafted = Signal(object, str)   # text typed into a field, not committed yet: (core.replay target, text)
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +66,11 @@ class Session(QObject):
         """The clerk left table ``table_id`` (every table when None): what was being filled in
         there is judged now (``Document.leave_table``); the views hear it through ``changed``."""
         return self.document.leave_table(table_id)
+
+    def draft(self, target: tuple[str, str], text: str) -> None:
+        """``text`` is in the field ``target`` (``core.replay.SECTION``/``META``, name) and not committed
+        yet: the journal keeps it, so that a crash before the commit loses nothing."""
+        self.drafted.emit(target, text)
 
     def set_previous(self, previous: Report | None, text: str) -> None:
         """Set or replace last year's report (used by the cross-year checks), as one undo step."""

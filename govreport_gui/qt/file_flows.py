@@ -80,8 +80,10 @@ class FileFlows(QObject):
             self._last_modified = modified
             self.modified_changed.emit(modified)
 
-    def _clean_changed(self, _clean: bool) -> None:
+    def _clean_changed(self, clean: bool) -> None:
         self._emit_modified()
+        if clean and not self.is_modified():  # undone back to the saved state: the journal starts on the file
+            self.recovery.autosave()
 
     def _index_changed(self, _index: int) -> None:
         try:
@@ -106,10 +108,7 @@ class FileFlows(QObject):
         self.suggested_name = suggested
         self._set_dirty(dirty)
         self.path_changed.emit()
-        if dirty:
-            self.recovery.schedule()
-        else:
-            self.recovery.remove()
+        self.recovery.restart(document)   # unsaved work (an import, a restored session) is written at once
         if opened:
             self.document_opened.emit()
 
@@ -377,7 +376,7 @@ class FileFlows(QObject):
         self.suggested_name = ""
         self.session.undo_stack.setClean()
         self._set_dirty(False)
-        self.recovery.remove()
+        self.recovery.autosave()   # no unsaved work: the journal starts on the saved file
         self.add_recent(path)
         self.path_changed.emit()
         self.message.emit(f"已保存到“{path}”。")

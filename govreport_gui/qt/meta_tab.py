@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QL
 from ..core.document import Change
 from ..core.edits import SetMeta
 from ..core.forms import FORMS
+from ..core.replay import META
 from ..core.report import METADATA_NAMES
 from .commands import Session
 from .prose import ProseField
@@ -85,6 +86,7 @@ class MetaTab(QWidget):
         edit = QLineEdit()
         edit.setPlaceholderText(PLACEHOLDERS.get(name, ""))
         edit.editingFinished.connect(lambda name=name: self._commit_line(name))
+        edit.textEdited.connect(lambda text, name=name: self.session.draft((META, name), text))
         self.fields[name] = edit
         form.addRow(METADATA_NAMES[name] + "：", edit)
 

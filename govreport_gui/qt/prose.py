@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWi
 from ..core.document import Change
 from ..core.edits import SetMeta, SetSection
 from ..core.prompts import Prompt, prompts, written_chars, written_text
+from ..core.replay import META, SECTION
 from .commands import Session
 
 COMMIT_AFTER_MS = 1500
@@ -206,6 +207,8 @@ class ProseField(QWidget):
         self._count()
         if not self._loading:
             self._timer.start()
+            self.session.draft((SECTION, self.section) if self.section is not None else (META, self.meta),
+                               self.edit.toPlainText())
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.edit and event.type() == QEvent.Type.FocusOut:

@@ -1,10 +1,17 @@
-"""Autosave and recovery: never lose a clerk's work to a crash, a power cut or a killed process.
+"""Autosave, the journal of edits, and recovery: never lose a clerk's work to a crash, a power cut
+or a killed process.
 
-A few seconds after each change the open document is written to this editor's recovery file in
-the user's data folder (``data_folder.data_dir``), next to a lock file that marks it as belonging
-to a running editor; saving (or closing without changes) removes it.  At start-up a recovery file
-whose editor is gone (its lock is free) is offered for restoring; a declined one is kept aside in
-``declined/`` (the newest few), not deleted at once.
+Each editor has a session in the recovery folder of the user's data folder (``data_folder``):
+``session-<id>.journal`` receives every edit the moment it is made — before anything is repainted
+— and every keystroke of text typed but not yet committed (``core.journal`` says what is
+guaranteed against a kill and against a power cut); a few seconds after the last change the whole
+document is written to ``session-<id>.govreport`` and the journal is compacted to a header naming
+that file.  While the document has no unsaved changes there is no autosave and the journal names
+the report's own saved file.  A lock file marks the session as belonging to a running editor.
+
+At start-up a session whose editor is gone (its lock is free) and that left unsaved work is
+offered for restoring: its file with the journal replayed (``core.replay``).  A declined one is
+kept aside in ``declined/`` (the newest few), not deleted at once.
 """
 
 from __future__ import annotations
@@ -13,46 +20,31 @@ import datetime as _dt
 import json
 import logging
 import os
+import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from ..core.document import Document
+from ..core.edit_records import NotRecordable, edit_record
 from ..core.errors import ReadError, WriteError
-from ..core.serialize import NATIVE_SUFFIX, load_file, save_native
+from ..core.journal import BASE_AUTOSAVE, BASE_SAVED, JOURNAL_SUFFIX, Journal, file_digest
+from ..core.replay import Drafts, recover_session, summary
+from ..core.serialize import NATIVE_SUFFIX, save_native
 from ..data_folder import data_dir
 from . import dialogs
 
 LOG = logging.getLogger(__name__)
 AUTOSAVE_DELAY_MS = 3000
+SYNC_DELAY_MS = 1000               # a power cut loses at most about this much (see core.journal)
+COMPACT_AT_BYTES = 1024 * 1024     # a journal this long is compacted at once
 RECOVERY_DIR = "recovery"
 KEEP_DECLINED = 5
+SESSION_FILES = (NATIVE_SUFFIX, ".json", JOURNAL_SUFFIX, ".lock")
 
 
 def recovery_dir() -> Path:
     return data_dir() / RECOVERY_DIR
-
-
-def orphaned_recovery_files(own: Path | None = None) -> list[Path]:
-    """Recovery files whose editor is no longer running (its lock is free), newest first."""
-    folder = recovery_dir()
-    if not folder.is_dir():
-        return []
-    for lock_path in folder.glob("*.lock"):  # locks of editors that ended without unsaved work
-        if not lock_path.with_suffix(NATIVE_SUFFIX).exists() and lock_path.with_suffix(NATIVE_SUFFIX) != own:
-            lock = QLockFile(str(lock_path))
-            if lock.tryLock(0):
-                lock.unlock()  # removes the file
-    found = []
-    for path in folder.glob(f"*{NATIVE_SUFFIX}"):
-        if path == own:
-            continue
-        lock = QLockFile(str(path.with_suffix(".lock")))
-        if not lock.tryLock(0):
-            continue  # another editor is running with it
-        lock.unlock()
-        found.append(path)
-    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
 def _unlink(*paths: Path) -> None:
@@ -63,120 +55,274 @@ def _unlink(*paths: Path) -> None:
             pass
 
 
-def _read_info(path: Path) -> dict:
-    """What the recovery file's editor wrote beside it: the report's file, its name, when."""
-    try:
-        info = json.loads(path.with_suffix(".json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return info if isinstance(info, dict) else {}
+def _delete_session(stem: Path) -> None:
+    _unlink(*(stem.with_suffix(s) for s in SESSION_FILES))
+
+
+def _is_running(stem: Path) -> bool:
+    lock = QLockFile(str(stem.with_suffix(".lock")))
+    if not lock.tryLock(0):
+        return True
+    lock.unlock()  # removes the file
+    return False
+
+
+def orphaned_sessions(own: Path | None = None) -> list[Path]:
+    """The sessions (``…/session-<id>``, without suffix) whose editor is no longer running and that
+    left unsaved work, newest first; those that left nothing are cleaned up."""
+    folder = recovery_dir()
+    if not folder.is_dir():
+        return []
+    stems = {p.with_suffix("") for p in folder.iterdir() if p.suffix in SESSION_FILES and p.is_file()}
+    found = []
+    for stem in stems - {own}:
+        if _is_running(stem):
+            continue
+        about = summary(stem)
+        if about is None:
+            _delete_session(stem)
+        else:
+            found.append((about.when, stem))
+    return [stem for _when, stem in sorted(found, reverse=True)]
 
 
 class Recovery(QObject):
-    """This editor's recovery file, written by ``autosave`` (a few seconds after each change)
-    for the open document of ``flows`` (``file_flows.FileFlows``)."""
+    """This editor's session: the journal of ``flows``' open document (``file_flows.FileFlows``), its
+    autosave a few seconds after each change, and the offer of earlier sessions' work."""
 
     def __init__(self, flows) -> None:
         super().__init__(flows)
         self.flows = flows
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._timer.timeout.connect(self.autosave)
+        self._timer = self._single_shot(AUTOSAVE_DELAY_MS, self.autosave)
+        self._sync_timer = self._single_shot(SYNC_DELAY_MS, self._sync)
         self._folder = recovery_dir()
         self._folder.mkdir(parents=True, exist_ok=True)
-        stem = f"session-{os.urandom(6).hex()}"
-        self.path = self._folder / f"{stem}{NATIVE_SUFFIX}"
-        self._lock = QLockFile(str(self._folder / f"{stem}.lock"))
+        self.stem = self._folder / f"session-{os.urandom(6).hex()}"
+        self.path = self.stem.with_suffix(NATIVE_SUFFIX)
+        self._lock = QLockFile(str(self.stem.with_suffix(".lock")))
         self._lock.tryLock(0)
+        self.journal = Journal(self.stem.with_suffix(JOURNAL_SUFFIX))
+        self.drafts = Drafts()
+        self._paused = False
+        self._failed = False
+        self._watched: weakref.WeakSet[Document] = weakref.WeakSet()
+        self.watch(flows.session.document)
+        flows.session.drafted.connect(self.draft)
+
+    def _single_shot(self, ms: int, slot) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(slot)
+        return timer
+
+    # -- the journal ------------------------------------------------------------------------------
+
+    def watch(self, document: Document) -> None:
+        """Journal every edit of ``document`` while it is the open one."""
+        if document in self._watched:
+            return
+        self._watched.add(document)
+        document.record_with(lambda edit, reverted: self._recorded(document, edit, reverted))
+
+    def _recorded(self, document: Document, edit, reverted: bool) -> None:
+        if document is not self.flows.session.document or self._paused:
+            return
+        self.drafts.edited(edit.change)
+        if not self.journal.started:   # nothing on disk to replay it on yet: write the document itself
+            self._snapshot()
+            return
+        try:
+            record = {"undo" if reverted else "do": edit_record(edit)}
+        except NotRecordable:
+            LOG.warning("修改“%s”（%s）无法写入修改记录，改为保存整份报告", edit.text, type(edit).__name__)
+            self._snapshot()
+            return
+        self._append(record)
+
+    def draft(self, target, text: str) -> None:
+        """Text typed into a field and not yet committed (``core.replay.Drafts``)."""
+        if self._paused:
+            return
+        record = self.drafts.typed(self.flows.session.report, tuple(target), text)
+        if record is None:
+            return
+        if self.journal.started:
+            self._append(record)
+        else:
+            self._snapshot()
+
+    def _append(self, record: dict) -> None:
+        try:
+            self.journal.append(record)
+        except OSError as exc:
+            self._journal_failed(exc)
+            return
+        self._failed = False
+        if not self._sync_timer.isActive():
+            self._sync_timer.start()
+        if self.journal.size > COMPACT_AT_BYTES:
+            self._snapshot()
+
+    def _sync(self) -> None:
+        try:
+            self.journal.sync()
+        except OSError as exc:
+            self._journal_failed(exc)
+
+    def _journal_failed(self, exc: Exception) -> None:
+        LOG.warning("无法写入修改记录 %s：%s", self.journal.path, exc, exc_info=True)
+        self.journal.close()   # the next edit tries a whole autosave again
+        if not self._failed:
+            self._failed = True
+            self.flows.message.emit(f"无法记录刚才的修改（{exc}），请尽快保存报告。")
+
+    # -- autosave and compaction ------------------------------------------------------------------
 
     def schedule(self) -> None:
         """The document changed: autosave in a few seconds (again from now on a further change)."""
         self._timer.start()
 
     def cancel(self) -> None:
+        """Another document is being put in place: nothing is written until ``restart``."""
         self._timer.stop()
+        self._paused = True
+
+    def restart(self, document: Document) -> None:
+        """``document`` is the open document now: journal it, on a file written at once when it holds
+        unsaved work (an import, a restored session …)."""
+        self._paused = False
+        self.drafts = Drafts()
+        self.watch(document)
+        self.autosave()
 
     def autosave(self) -> bool:
-        """Write the open document to this session's recovery file (or remove it when saved)."""
+        """Compact: the open document with unsaved work is written to the recovery file and the journal
+        starts afresh on it; without unsaved work the recovery file goes and the journal starts on the
+        report's saved file.  True when the recovery file was written."""
         self._timer.stop()
-        flows = self.flows
-        if not flows.is_modified():
-            self.remove()
+        if self._paused:
             return False
+        flows = self.flows
         # nothing is committed here: closing a cell editor the clerk is typing in would disrupt
-        # them (prose is committed by its own editor a moment after typing stops)
+        # them (prose is committed by its own editor a moment after typing stops; meanwhile it is
+        # journalled as a draft)
+        if flows.is_modified() or (flows.path is None and self.drafts.pending):
+            if self._snapshot():
+                flows.message.emit(f"已自动保存（{_dt.datetime.now():%H:%M:%S}）。")
+                return True
+            return False
+        retired = self._digest(self.path) if self.path.exists() else None
+        if flows.path is None:
+            self.journal.remove()
+        else:
+            self._start_journal(BASE_SAVED, flows.path, retired)
+        self.remove()
+        return False
+
+    def _snapshot(self) -> bool:
+        """Write the whole open document to the recovery file and start the journal on it."""
+        flows = self.flows
         try:
-            save_native(self.path, flows.session.report, flows.session.document.previous)
             info = {"path": str(flows.path) if flows.path else None, "name": flows.display_name(),
                     "saved": _dt.datetime.now().isoformat(timespec="seconds"), "pid": os.getpid()}
             self.path.with_suffix(".json").write_text(json.dumps(info, ensure_ascii=False), "utf-8")
+            save_native(self.path, flows.session.report, flows.session.document.previous)
         except (WriteError, OSError) as exc:
             LOG.warning("自动保存到 %s 失败：%s", self.path, exc, exc_info=True)
             flows.message.emit(f"自动保存失败：{exc}")
+            self.journal.close()
             return False
-        flows.message.emit(f"已自动保存（{_dt.datetime.now():%H:%M:%S}）。")
+        return self._start_journal(BASE_AUTOSAVE, self.path)
+
+    def _start_journal(self, base: str, file: Path, retired: str | None = None) -> bool:
+        flows = self.flows
+        try:
+            header = {"base": base, "file": str(file), "sha256": file_digest(file),
+                      "path": str(flows.path) if flows.path else None, "name": flows.display_name(),
+                      "saved": _dt.datetime.now().isoformat(timespec="seconds"), "pid": os.getpid()}
+            if retired:   # the recovery file this header replaces: a leftover, should it outlive a crash
+                header["retired"] = retired
+            self.journal.start(header)
+            for record in self.drafts.restated(flows.session.report):
+                self.journal.append(record)
+        except (WriteError, OSError) as exc:
+            self._journal_failed(exc)
+            return False
         return True
+
+    @staticmethod
+    def _digest(path: Path) -> str | None:
+        try:
+            return file_digest(path)
+        except OSError:
+            return None
 
     def remove(self) -> None:
+        """Remove the recovery file (the journal stays)."""
         _unlink(self.path, self.path.with_suffix(".json"))
 
+    # -- at start-up --------------------------------------------------------------------------------
+
     def candidates(self) -> list[Path]:
-        """Recovery files left by editors that are no longer running, newest first."""
-        return orphaned_recovery_files(self.path)
+        """Sessions left by editors that are no longer running, newest first."""
+        return orphaned_sessions(self.stem)
 
     def offer(self) -> bool:
-        """At start-up: offer each orphaned recovery file; True when one was restored."""
+        """At start-up: offer each orphaned session's work; True when one was restored."""
         restored = False
-        for path in self.candidates():
-            info = _read_info(path)
-            name = info.get("name") or "未命名报告"
-            when = str(info.get("saved", "")).replace("T", " ")
+        for stem in self.candidates():
+            about = summary(stem)
+            if about is None:
+                continue
             if not restored and dialogs.ask_yes_no(
-                    self.flows.window, f"年报编制助手上次没有正常关闭。\n发现“{name}”未保存的修改"
-                    f"（自动保存于 {when or '未知时间'}）。\n\n是否恢复这些修改？", "恢复", "不恢复"):
-                restored = self._restore(path, info, str(name))
+                    self.flows.window, f"年报编制助手上次没有正常关闭。\n发现“{about.name}”未保存的修改"
+                    f"（最后记录于 {about.when or '未知时间'}）。\n\n是否恢复这些修改？", "恢复", "不恢复"):
+                restored = self._restore(stem)
             else:
-                self._discard(path)
+                self._discard(stem)
         return restored
 
-    def _restore(self, path: Path, info: dict, name: str) -> bool:
+    def _restore(self, stem: Path) -> bool:
         try:
-            loaded = load_file(path)
+            recovered = recover_session(stem)
         except ReadError as exc:
-            LOG.warning("无法恢复 %s：%s", path, exc, exc_info=True)
+            LOG.warning("无法恢复 %s：%s", stem, exc, exc_info=True)
             dialogs.error(self.flows.window, f"无法恢复：{exc}")
-            self._discard(path)
+            self._discard(stem)
             return False
         from ..core.prompts import prompts_made_placeholders
-        prompts_made_placeholders(loaded.report, loaded.previous)  # saved by an earlier version
-        original = Path(info["path"]) if info.get("path") else None
-        self.flows._set_document(Document(loaded.report, loaded.previous), original, dirty=True,
-                                 suggested="" if original else name)
-        self.autosave()
-        self._delete(path)
+        prompts_made_placeholders(recovered.report, recovered.previous)  # saved by an earlier version
+        original = Path(recovered.path) if recovered.path else None
+        self.flows._set_document(Document(recovered.report, recovered.previous), original, dirty=True,
+                                 suggested="" if original else recovered.name)
+        _delete_session(stem)
         self.flows.message.emit("已恢复上次未保存的修改，请检查后保存。")
+        if recovered.problems:
+            dialogs.warning(self.flows.window, "已恢复上次未保存的修改，但有一部分没能恢复：\n"
+                            + "\n".join(recovered.problems) + "\n\n请核对报告后保存。")
         return True
 
-    def _delete(self, path: Path) -> None:
-        _unlink(path, path.with_suffix(".json"), path.with_suffix(".lock"))
-
-    def _discard(self, path: Path) -> None:
-        """A declined recovery file is kept aside (the newest few), not deleted at once."""
+    def _discard(self, stem: Path) -> None:
+        """A declined session is kept aside (the newest few), not deleted at once."""
         keep = self._folder / "declined"
         keep.mkdir(exist_ok=True)
-        for p in (path, path.with_suffix(".json")):
+        for suffix in SESSION_FILES[:-1]:
             try:
-                os.replace(p, keep / p.name)
+                os.replace(stem.with_suffix(suffix), keep / stem.with_suffix(suffix).name)
             except OSError:
                 pass
-        _unlink(path.with_suffix(".lock"))
-        old = sorted(keep.glob(f"*{NATIVE_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP_DECLINED:]
-        for p in old:
-            self._delete(p)
+        _unlink(stem.with_suffix(".lock"))
+        kept = {p.with_suffix("") for p in keep.iterdir() if p.suffix in SESSION_FILES}
+        newest = sorted(kept, key=lambda s: max(p.stat().st_mtime for p in keep.glob(f"{s.name}.*")), reverse=True)
+        for old in newest[KEEP_DECLINED:]:
+            _delete_session(old)
 
     def shutdown(self) -> None:
         """The editor closes after the clerk saved or chose to discard: no recovery needed."""
         self._timer.stop()
+        self._sync_timer.stop()
+        self._paused = True
+        self.journal.remove()
         self.remove()
         self._lock.unlock()
