@@ -31,7 +31,7 @@ from . import APP_NAME
 EXIT_OK, EXIT_FAILED = 0, 1
 
 # the formats written and read back: suffix -> name shown to the clerk
-ROUND_TRIPS = {".docx": "Word", ".xlsx": "Excel", ".govreport": "项目文件", ".json": "报告 JSON"}
+ROUND_TRIPS = {".docx": "Word", ".xlsx": "Excel", ".govreport": "项目文件", ".json": "数据文件（JSON）"}
 
 
 class SelfTestFailure(Exception):

@@ -65,7 +65,7 @@ _HERE = "govreport_gui.io.registry"
 # In the order of the file menus.  A new kind of file is one record here (and its content in ``sniff``).
 KINDS: tuple[FileKind, ...] = (
     FileKind("native", "年报项目文件", (NATIVE_SUFFIX,), reader=f"{_HERE}:read_json", writer=f"{_HERE}:write_native"),
-    FileKind("json", "报告 JSON", (".json",), reader=f"{_HERE}:read_json", writer=f"{_HERE}:write_json"),
+    FileKind("json", "数据文件（JSON）", (".json",), reader=f"{_HERE}:read_json", writer=f"{_HERE}:write_json"),
     FileKind("docx", "Word 文档", (".docx", ".docm", ".dotx"),
              reader="govreport_gui.io.published.word_import:read_docx", writer="govreport_gui.io.write.word_export:write_docx"),
     FileKind("xlsx", "Excel 工作簿", (".xlsx", ".xlsm"),

@@ -399,7 +399,7 @@ class FileFlows(QObject):
         report = self.session.report
         base = self.path.stem if self.path else f"{report.meta.agency}{report.meta.year or ''}年政府信息公开工作年度报告"
         folder = self.path.parent if self.path else Path.home()
-        gap = " " if what[:1].isascii() else ""  # 导出 Word 文档 / 导出报告 JSON
+        gap = " " if what[:1].isascii() else ""  # 导出 Word 文档 / 导出数据文件（JSON）
         path = dialogs.save_file(self.window, f"导出{gap}{what}", save_filter(suffix), str(folder / f"{base}{suffix}"))
         if not path:
             return False

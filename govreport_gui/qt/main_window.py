@@ -373,6 +373,9 @@ class MainWindow(QMainWindow):
         self.document_actions += [*edit_menu.actions(), self.findings_dock.toggleViewAction()]
 
         help_menu = bar.addMenu("帮助(&H)")
+        from .help_window import add_guide_action
+        add_guide_action(self, help_menu)   # 使用指南 (F1: the page about the tab or dialog in use)
+        help_menu.addSeparator()
         self._action(help_menu, "关于年报编制助手", self._about)
         self._action(help_menu, "导出诊断信息…", self._diagnostics)
 

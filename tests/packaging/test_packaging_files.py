@@ -98,3 +98,25 @@ def test_icon_drawing(tmp_path):
             assert png.startswith(b"\x89PNG") and int.from_bytes(png[16:20], "big") == size
         ico = (tmp_path / f"{name}.ico").read_bytes()
         assert ico[:4] == b"\0\0\1\0" and int.from_bytes(ico[4:6], "little") == 6
+
+
+def _spec_filters() -> dict:
+    """The spec's definitions up to the Analysis (its data list, the filter of what is kept), run
+    with PyInstaller's SPECPATH."""
+    tree = ast.parse((PACKAGING / "govreport.spec").read_text(encoding="utf-8"))
+    kept = [node for node in tree.body if not any(isinstance(n, ast.Name) and n.id in ("Analysis", "PYZ", "EXE",
+                                                                                      "COLLECT", "a")
+                                                  for n in ast.walk(node))]
+    namespace = {"SPECPATH": str(PACKAGING)}
+    exec(compile(ast.Module(kept, type_ignores=[]), "govreport.spec", "exec"), namespace)
+    return namespace
+
+
+def test_the_frozen_build_carries_every_resource_and_the_guide():
+    spec = _spec_filters()
+    assert (str(REPO / "resources"), "resources") in spec["datas"]   # the folder, with its sub-folders
+    files = [p for p in (REPO / "resources").rglob("*") if p.is_file()]
+    assert any(p.parent.name == "images" for p in files) and any(p.suffix == ".html" for p in files)
+    for path in files:
+        dest = Path("resources") / path.relative_to(REPO / "resources")
+        assert spec["_kept"]((str(dest), str(path), "DATA")), dest

@@ -34,8 +34,11 @@ def wheel(tmp_path_factory) -> Path:
 
 
 def test_the_wheel_carries_the_resources(wheel):
+    """Every file of resources/, in its folders: the Word template, the sample, the guide's pages and pictures."""
     names = zipfile.ZipFile(wheel).namelist()
-    for resource in sorted(p.name for p in (ROOT / "resources").iterdir()):
+    resources = sorted(p.relative_to(ROOT / "resources").as_posix() for p in (ROOT / "resources").rglob("*") if p.is_file())
+    assert "guide/index.html" in resources and any(r.startswith("guide/images/") for r in resources)
+    for resource in resources:
         assert f"govreport_gui/bundled/{resource}" in names, names
 
 

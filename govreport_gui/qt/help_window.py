@@ -1,0 +1,176 @@
+"""帮助→使用指南: the offline guide, bundled as HTML pages with pictures in ``resources/guide/``,
+read in a window of the program; F1 opens the page about what the clerk is doing.
+
+``page_for(widget)`` answers which page (and place on it) explains the window ``widget`` belongs to:
+the tab shown in the main window, or the dialog.  Each top-level window gets an F1 shortcut the
+first time it receives the focus (``install``), so that F1 works in modal dialogs too — a shortcut
+of the main window would be blocked by them.  The guide opened from a modal dialog is that dialog's
+child window, so it can be read and scrolled while the dialog waits.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..resources import resource
+
+GUIDE = "guide"
+CONTENTS = "index.html"
+# The page explaining each dialog, by its class name (dialogs not named here: the contents).
+DIALOG_PAGES = {
+    "ConsolidateDialog": "consolidate.html",
+    "LedgerDialog": "ledger.html",
+    "ExportCheckDialog": "export.html#check",
+    "ImportPreviewDialog": "from-last-year.html#import",
+    "NewReportDialog": "index.html#new",
+    "AcceptWarningDialog": "findings.html#accept",
+    "AboutDialog": "recovery.html#log",
+    "DiagnosticsDialog": "recovery.html#log",
+    "BusyDialog": "export.html#pdf",
+}
+_HAS_HELP_KEY = "_govreport_help_key"
+
+
+def guide_dir():
+    return resource(GUIDE)
+
+
+def guide_url(page: str = CONTENTS) -> QUrl:
+    """The URL of ``page`` (``name.html`` or ``name.html#place``) in the bundled guide."""
+    name, _, place = page.partition("#")
+    url = QUrl.fromLocalFile(str(guide_dir() / name))
+    if place:
+        url.setFragment(place)
+    return url
+
+
+def _main_window_page(window) -> str:
+    if window.start_page_shown():
+        return "index.html#start"
+    focus = QApplication.focusWidget()
+    if focus is not None and window.findings_dock.isAncestorOf(focus):
+        return "findings.html"
+    page = window.tabs.currentWidget()
+    if page is window.meta_tab:
+        return "basic-info.html"
+    table = getattr(page, "table_id", None)
+    return f"tables.html#table-{table}" if table else "text.html"
+
+
+def page_for(widget: QWidget | None) -> str:
+    """The guide's page about the window ``widget`` is in."""
+    window = widget.window() if widget is not None else None
+    if window is None:
+        return CONTENTS
+    if hasattr(window, "start_page_shown"):      # the main window
+        return _main_window_page(window)
+    for cls in type(window).__mro__:
+        if cls.__name__ in DIALOG_PAGES:
+            return DIALOG_PAGES[cls.__name__]
+    parent = window.parentWidget()
+    return page_for(parent) if parent is not None and not isinstance(window, HelpWindow) else CONTENTS
+
+
+class HelpWindow(QDialog):
+    """The guide: the page, 目录 / 后退 / 前进 above it; links between the pages followed inside."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("使用指南 — 年报编制助手")
+        self.setModal(False)
+        self.resize(980, 720)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setSearchPaths([str(guide_dir())])
+        for text, slot in (("目录", lambda: self.show_page(CONTENTS)), ("后退", self.browser.backward),
+                           ("前进", self.browser.forward)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        close = QPushButton("关闭")
+        close.clicked.connect(self.close)
+        bar.addWidget(close)
+        layout.addLayout(bar)
+        layout.addWidget(self.browser, 1)
+        self.browser.sourceChanged.connect(lambda _url: self.setWindowTitle(
+            f"{self.browser.documentTitle() or '使用指南'} — 使用指南"))
+
+    def show_page(self, page: str = CONTENTS) -> None:
+        self.browser.setSource(guide_url(page))   # (the page shown: only scrolled to the place)
+
+    def current_page(self) -> str:
+        """The page shown, as ``name.html`` (with ``#place`` when it was opened at one)."""
+        source = self.browser.source()
+        name = source.fileName()
+        return f"{name}#{source.fragment()}" if source.fragment() else name
+
+
+def show_guide(parent: QWidget | None, page: str | None = None) -> HelpWindow:
+    """Show the guide at ``page`` (the page about ``parent``'s window when None), in the help window
+    belonging to ``parent``'s window (made when there is none yet)."""
+    owner = parent.window() if parent is not None else None
+    if isinstance(owner, HelpWindow):
+        owner.show_page(page or CONTENTS)
+        return owner
+    page = page or page_for(parent)
+    help_window = owner.findChild(HelpWindow, options=Qt.FindChildOption.FindDirectChildrenOnly) if owner else None
+    if help_window is None:
+        help_window = HelpWindow(owner)
+    help_window.show_page(page)
+    help_window.show()
+    help_window.raise_()
+    help_window.activateWindow()
+    return help_window
+
+
+def add_guide_action(window: QWidget, menu) -> QAction:
+    """帮助→使用指南 in the main window ``window``: the guide's contents.  F1 in this window (and in
+    every other window of the program) opens the page about what is in use; the menu shows the key."""
+    action = QAction("使用指南", window)
+    action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)   # shown in the menu; F1 itself is add_help_key's
+    action.setStatusTip("按 F1 可随时打开与当前页面有关的说明。")
+    action.triggered.connect(lambda _checked=False: show_guide(window, CONTENTS))
+    menu.addAction(action)
+    add_help_key(window)
+    install(QApplication.instance())
+    return action
+
+
+def add_help_key(window: QWidget) -> None:
+    """F1 in ``window`` opens the guide's page about it (once per window)."""
+    if window.property(_HAS_HELP_KEY):
+        return
+    window.setProperty(_HAS_HELP_KEY, True)
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), window)
+    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+    shortcut.activated.connect(lambda: show_guide(QApplication.focusWidget() or window))
+
+
+class _HelpKeys(QObject):
+    """Gives each window F1 when it first receives the focus."""
+
+    def focus_changed(self, _old, new) -> None:
+        if new is not None:
+            add_help_key(new.window())
+
+
+def install(app: QApplication) -> None:
+    """F1 in every window of ``app`` (installed once)."""
+    if getattr(app, "_govreport_help_keys", None) is None:
+        keys = _HelpKeys(app)
+        app.focusChanged.connect(keys.focus_changed)
+        app._govreport_help_keys = keys
