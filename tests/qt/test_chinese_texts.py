@@ -1,8 +1,8 @@
 """Every menu, action and dialog text the clerk reads is Chinese: a walk of all menus and actions
 of the main window (a report open, and on the start page) and of every widget of the main window
 and of the program's own dialogs fails on an English word.  Allowed: the names of file kinds and
-office programs (Word, Excel, PDF, JSON, WPS …), file suffixes (.docx), file paths and the version
-line of the 关于 box (Python, Qt)."""
+office programs (Word, Excel, PDF, JSON, WPS …), the names on the keys (F1, Ctrl), file suffixes
+(.docx), file paths and the version line of the 关于 box (Python, Qt)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,9 @@ from qt_helpers import SAMPLE
 from govreport_gui.core.serialize import load_file
 
 FILE_TYPE_NAMES = {"Word", "Excel", "PDF", "JSON", "WPS", "CSV", "RTF", "HTML", "MHTML", "OpenDocument",
-                   "LibreOffice", "Office", "Unicode", "UTF"}
+                   "LibreOffice", "Office", "Unicode", "UTF",
+                   # the names printed on the keys
+                   "F1", "F2", "Ctrl", "Shift", "Alt", "Tab", "Delete", "Enter", "Esc"}
 ABOUT_BOX = {"Python", "Qt"}   # the versions 关于 lists for support
 _SUFFIX = re.compile(r"[\w*-]*\.[A-Za-z0-9]{2,9}\b")   # a file name or a suffix
 _PATH = re.compile(r"\S*[/\\]\S*")
