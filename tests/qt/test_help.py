@@ -50,7 +50,10 @@ def test_the_guide_has_its_pages():
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_link_and_picture_of_a_page_resolves(qtbot, page):
-    assert re.search(r"<title>[^<]+</title>", (GUIDE / page).read_text(encoding="utf-8"))
+    text = (GUIDE / page).read_text(encoding="utf-8")
+    assert re.search(r"<title>[^<]+</title>", text)
+    assert '<link rel="stylesheet" type="text/css" href="guide.css">' in text and (GUIDE / "guide.css").is_file()
+    assert not re.search(r"[\u4e00-\u9fff，。、；：）”]\n[\u4e00-\u9fff（“]", text), "a line break inside Chinese text shows as a space"
     for target in links(page):
         assert resolves(page, target), f"{page}: link to {target}"
     for src in images(page):
