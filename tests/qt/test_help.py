@@ -135,16 +135,32 @@ def test_f1_on_the_start_page_and_in_the_findings_panel(make_window, qtbot):
     assert press_f1(qtbot, window.start_page.recent).current_page() == "index.html#start"
 
 
-def test_f1_in_a_modal_dialog_opens_its_page_over_it(make_window, qtbot, fake_dialogs):
+def _consolidate(window):
     from govreport_gui.qt import dialogs
     from govreport_gui.qt.consolidate_dialog import ConsolidateDialog
+    return ConsolidateDialog(dialogs, window)
+
+
+def _export_check(window):
+    from govreport_gui.core.export_check import export_problems
+    from govreport_gui.qt.export_check_dialog import ExportCheckDialog
+    return ExportCheckDialog(window, "Word 文档", export_problems(window.session.report, window.session.document.findings))
+
+
+def _new_report(window):
+    from govreport_gui.qt.new_report_dialog import NewReportDialog
+    return NewReportDialog(window, 2025, "某某局")
+
+
+@pytest.mark.parametrize("make_dialog", [_consolidate, _export_check, _new_report])
+def test_f1_in_a_modal_dialog_opens_its_page_over_it(make_window, qtbot, fake_dialogs, make_dialog):
     window = make_window()
-    dialog = ConsolidateDialog(dialogs, window)
+    dialog = make_dialog(window)
     qtbot.addWidget(dialog)
     dialog.open()   # modal over the window: the window's own F1 cannot reach it
     qtbot.waitExposed(dialog)
-    guide = press_f1(qtbot, dialog.agency)
-    assert guide.current_page() == "consolidate.html" == DIALOG_PAGES["ConsolidateDialog"]
+    guide = press_f1(qtbot, dialog)
+    assert guide.current_page() == DIALOG_PAGES[type(dialog).__name__]
     assert guide.parent() is dialog, "a child of the modal dialog, so that it can be read while it waits"
 
 
