@@ -28,7 +28,7 @@ def started(qtbot):
 
 
 def editor_shown(window) -> bool:
-    return not window.start_page_shown() and window.central.currentWidget() is window.tabs
+    return not window.start_page_shown() and window.central.currentWidget() is window.editor_area
 
 
 def test_without_a_file_the_start_page_shows_not_an_empty_report(qtbot, started):
