@@ -80,6 +80,9 @@ class Unit:
     converted: dict[CellKey, Value] | None = None
     dropped: list[tuple[CellKey, Value]] = field(default_factory=list)
     conversion: Conversion | None = None
+    # The unit's report of the year before, when its file carries it (a project file): the 汇总's
+    # chart compares the total with last year's.
+    previous: Report | None = None
 
     @property
     def agency(self) -> str:
@@ -151,7 +154,8 @@ def unit_from_report(name: str, report: Report, path: str = "", kind: str = "",
                      notes: list[str] | None = None, previous: Report | None = None) -> Unit:
     """A readable unit, with its own check results."""
     findings = check_report(report, previous)
-    return Unit(name=name, path=path, report=report, kind=kind, notes=list(notes or []), findings=findings)
+    return Unit(name=name, path=path, report=report, kind=kind, notes=list(notes or []), findings=findings,
+                previous=previous)
 
 
 def unit_unreadable(name: str, message: str, path: str = "") -> Unit:
