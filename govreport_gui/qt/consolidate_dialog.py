@@ -217,6 +217,7 @@ class ConsolidateDialog(QDialog):
         self._drill_units: list[Unit] = []  # the units of the drill-down's rows
         self._chosen_while_reading = False  # a unit counted or left out while the others were read
         self.worker_pids: set[int] = set()  # the processes that read the files (all ended once read)
+        self.charts = None                  # the 图表 window, built when first asked for
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_sources(agency))
@@ -322,6 +323,9 @@ class ConsolidateDialog(QDialog):
     def _build_buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         self.export_button = QPushButton("导出单位清单（Excel）…")
+        self.charts_button = QPushButton("图表…")
+        self.charts_button.setToolTip("各单位的申请数、办理结果对比，以及汇总与上年比较（可导出为图片）")
+        buttons.addWidget(self.charts_button)
         self.ok_button = QPushButton("生成汇总报告")
         self.ok_button.setDefault(True)
         self.close_button = QPushButton("关闭")
@@ -343,6 +347,7 @@ class ConsolidateDialog(QDialog):
         self.cells.currentItemChanged.connect(self._cell_selected)
         self.drill.cellDoubleClicked.connect(self._drill_to_unit)
         self.export_button.clicked.connect(self.export_unit_list)
+        self.charts_button.clicked.connect(self.show_charts)
         self.table.doubleClicked.connect(lambda index: self.show_unit_details(index.row()))
         self.ok_button.clicked.connect(self._accept_result)
         self.close_button.clicked.connect(self.reject)
@@ -549,11 +554,22 @@ class ConsolidateDialog(QDialog):
         self.model.refresh()
         self._show_result(prepared)
         self._update_buttons()
+        if self.charts is not None:
+            self.charts.set_consolidation(self.consolidation)
+
+    def show_charts(self) -> None:
+        if self.charts is None:
+            from .consolidate_charts import UnitsChartWindow
+            self.charts = UnitsChartWindow(self.dialogs, self)
+        self.charts.set_consolidation(self.consolidation)
+        self.charts.show()
+        self.charts.raise_()
 
     def _update_buttons(self) -> None:
         has = bool(self.consolidation and self.consolidation.included)
         self.ok_button.setEnabled(has and not self.reading)
         self.export_button.setEnabled(bool(self.units) and not self.reading)
+        self.charts_button.setEnabled(has)
         self.remove_button.setEnabled(bool(self.units) and not self.reading)
 
     def _show_result(self, prepared: Prepared) -> None:

@@ -100,6 +100,7 @@ class GridView(QTableView):
     paste_problems = Signal(list)  # what a paste could not place (shown by the window)
     left = Signal()                # the keyboard focus moved from the grid to another part of the window
     interpreted = Signal(str, list)  # what a paste read how (“'12件'按12读取”): a title and one line each
+    heights_changed = Signal()     # rows made taller or shorter after the layout (``set_value_room``)
 
     def __init__(self, model: TableModel, parent=None) -> None:
         super().__init__(parent)
@@ -125,6 +126,7 @@ class GridView(QTableView):
                            "selection-color: black; }")
         self._column_hint: tuple[int, tuple[int, int] | None] = (-1, None)
         self._tab_run: tuple[int, tuple[int, int] | None] = (-1, None)
+        self._value_room = 0
         model.grid_changed.connect(self.apply_layout)
         self.apply_layout()
         QApplication.instance().focusChanged.connect(self._focus_changed)
@@ -203,7 +205,19 @@ class GridView(QTableView):
                 extra = need - have
                 for r in range(row, row + span):
                     heights[r] += extra // span + (1 if r - row < extra % span else 0)
+        if self._value_room:
+            for r in {g.row for g in spec.grid if g.key is not None}:
+                heights[r] += self._value_room
         return heights
+
+    def set_value_room(self, extra: int) -> None:
+        """Rows holding figures ``extra`` pixels taller than laid out (room for a second line under
+        each figure, e.g. last year's; 0: as laid out)."""
+        self._value_room = extra
+        widths = [self.columnWidth(c) for c in range(self.table_model.columnCount())]
+        for r, h in enumerate(self._row_heights(widths)):
+            self.setRowHeight(r, h)
+        self.heights_changed.emit()
 
     def preferred_width(self) -> int:
         return sum(self.columnWidth(c) for c in range(self.table_model.columnCount())) + 2 * self.frameWidth()
@@ -522,3 +536,6 @@ class GridView(QTableView):
         if plan.problems:
             self.paste_problems.emit([f"已粘贴 {n} 个单元格，以下内容未能粘贴："] + plan.problems)
         return n
+
+
+CellDelegate = _Delegate   # the grid's delegate, for a view that paints more in its cells (previous_figures)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME
 from ..core.document import Change, Document
 from ..core.findings import Finding, Severity, tally
-from ..core.forms import form_for_year
+from ..core.forms import form_for_year, tables_named
 from ..core.ledger.summary import fill_action
 from ..core.periods import reporting_year
 from . import dialogs
@@ -159,6 +159,7 @@ class SectionPage(QWidget):
             self._fit_grid()
             self._model.grid_changed.connect(self._fit_grid)
             self._grid.left.connect(self.leave_table)
+            self._grid.heights_changed.connect(self._fit_grid)
             self._grid.verticalScrollBar().rangeChanged.connect(lambda _lo, _hi: self._fit_grid())
         else:
             self._prose = ProseField(session, section=key, label=heading,
@@ -170,6 +171,11 @@ class SectionPage(QWidget):
         """The clerk moved on from this page's table: what was being filled in is judged now."""
         if self.table_id is not None:
             self.session.leave_table(self.table_id)
+
+    def add_below_table(self, widget: QWidget) -> None:
+        """Put ``widget`` under the table, above the notes (the 同比图)."""
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.notes_toggle), widget)
 
     def _show_notes(self, shown: bool) -> None:
         """The optional text under a table: folded away unless it holds text or is asked for."""
@@ -293,6 +299,14 @@ class MainWindow(QMainWindow):
             page._grid.interpreted.connect(self.interpretations.show_notes)
             page._model.note.connect(
                 lambda text: self.interpretations.show_notes("填写的数字作了解读", [text], TYPED))
+            self.year_view().attach(page)
+
+    def year_view(self):
+        """视图→显示上年数 and the 同比图 of the table pages (imported when the first table is built)."""
+        if self._year_view is None:
+            from .year_view import YearView
+            self._year_view = YearView(self.session, self.previous_action, self.show_message)
+        return self._year_view
 
     def _tab_changed(self, _index: int) -> None:
         """Another tab: the table of the page left behind is judged (see ``SectionPage.leave_table``)."""
@@ -370,7 +384,8 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu("视图(&V)")
         view_menu.addAction(self.findings_dock.toggleViewAction())
-        self.document_actions += [*edit_menu.actions(), self.findings_dock.toggleViewAction()]
+        self._add_previous_figures_action(view_menu)
+        self.document_actions += [*edit_menu.actions(), self.findings_dock.toggleViewAction(), self.previous_action]
 
         help_menu = bar.addMenu("帮助(&H)")
         from .help_window import add_guide_action
@@ -378,6 +393,14 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         self._action(help_menu, "关于年报编制助手", self._about)
         self._action(help_menu, "导出诊断信息…", self._diagnostics)
+
+    def _add_previous_figures_action(self, menu) -> None:
+        """视图→显示上年数 (what it does: ``year_view``, imported when first needed)."""
+        self._year_view = None
+        self.previous_action = menu.addAction("显示上年数")   # (made by the menu: see ``_action``)
+        self.previous_action.setCheckable(True)
+        self.previous_action.setToolTip(f"在{tables_named()}的每个数字下方显示上年报告的数字和增减（只在屏幕上显示，不打印、不导出）")
+        self.previous_action.toggled.connect(lambda shown: self.year_view().set_shown(shown))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
