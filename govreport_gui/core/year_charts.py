@@ -11,12 +11,12 @@ tag — a result group, the applications received, a case kind — which both ve
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from .forms import CellKey, Fidelity, FormSpec, Kind, Layout, TableSpec
 from .forms.spec import Tag
 from .recalc import all_values
+from .records import record
 from .report import Report
 from .values import Value, sum_values
 from .year_compare import Prior, year_change
@@ -24,7 +24,7 @@ from .year_compare import Prior, year_change
 Figure = int | Decimal | None
 
 
-@dataclass(frozen=True)
+@record
 class Series:
     """One colour of bars: a name (``2024年``, ``（一）予以公开``) and a figure per category."""
 
@@ -32,7 +32,7 @@ class Series:
     values: tuple[Figure, ...]
 
 
-@dataclass(frozen=True)
+@record
 class BarChart:
     """Bars by category: side by side, one per series (this year, last year), or ``stacked``."""
 
@@ -93,7 +93,7 @@ def table_charts(report: Report, previous: Report | None, table_id: str) -> tupl
     return ()
 
 
-@dataclass(frozen=True)
+@record
 class _Year:
     name: str
     form: FormSpec
@@ -179,7 +179,7 @@ def _count(value: Figure) -> str:
 # The units of a consolidation
 
 
-@dataclass(frozen=True)
+@record
 class UnitFigures:
     """One unit of a consolidation as the charts see it: its name, its full name (agency and file),
     its figures in the consolidated report's version, and last year's report when known."""

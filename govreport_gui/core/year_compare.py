@@ -20,11 +20,11 @@ Blank cells count as 0 (the format's convention), on both sides.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from .forms import CellKey, Fidelity, FormSpec, Kind, same_cell, version_map
 from .recalc import all_values
+from .records import record
 from .report import Report
 from .values import Value, format_value, magnitude, sum_values
 
@@ -35,7 +35,7 @@ PERCENT_MIN_BASE: dict[Kind, int | Decimal] = {Kind.COUNT: 10, Kind.MONEY: Decim
 MINUS = "−"   # U+2212, as a change is printed (−3)
 
 
-@dataclass(frozen=True)
+@record
 class Prior:
     """Last year's figure for one cell of this year's report.  ``value`` is None when last year's
     report has no counterpart (``fidelity`` NONE); ``why`` says why the figure is not simply the
@@ -51,7 +51,7 @@ class Prior:
         return self.fidelity in (Fidelity.SAME, Fidelity.SUMMED)
 
 
-@dataclass(frozen=True)
+@record
 class YearChange:
     """This year's figure against last year's: the difference and, where meaningful, the percentage."""
 

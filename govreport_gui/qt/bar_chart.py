@@ -14,13 +14,13 @@ own (Chinese) font.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ..core.records import record
 from ..core.values import format_value
 from ..core.year_charts import BarChart, Figure
 
@@ -31,7 +31,7 @@ MARGIN, GAP = 12.0, 6.0
 EXPORT_SIZE = QSize(1280, 720)   # a 16:9 slide, painted at twice the resolution
 
 
-@dataclass(frozen=True)
+@record
 class Bar:
     """One painted bar: which category and series, where, and the figure it stands for."""
 
@@ -41,7 +41,7 @@ class Bar:
     value: Figure
 
 
-@dataclass
+@record
 class _Frame:
     """Where the parts of the chart go in a rectangle."""
 
