@@ -93,13 +93,17 @@ def test_no_table_section_or_version_literal_outside_the_declarations():
     assert found == [], "take these from core/forms (FormSpec / TableSpec / Layout):\n" + "\n".join(found)
 
 
+_FILE_SUFFIXES = ("html", "htm", "png", "json", "xlsx", "docx", "pdf", "txt", "zip", "log")
+
+
 def _rule_ids() -> tuple[set[str], re.Pattern[str]]:
     """Every declared rule id, and the shape of any id in their name spaces (``prose.…``, ``三.…``)
-    — so a new rule spelled outside the registry is caught before it is declared."""
+    — so a new rule spelled outside the registry is caught before it is declared.  A file name in
+    the same words (the guide's ``ledger.html``) is no rule id."""
     from govreport_gui.core.rules import known_ids
     ids = known_ids()
     spaces = sorted({i.split(".")[0] for i in ids})
-    return ids, re.compile(r"^(?:%s)\.[a-z_]+$" % "|".join(map(re.escape, spaces)))
+    return ids, re.compile(r"^(?:%s)\.(?!(?:%s)$)[a-z_]+$" % ("|".join(map(re.escape, spaces)), "|".join(_FILE_SUFFIXES)))
 
 
 def test_no_rule_id_outside_the_registry():
@@ -119,7 +123,8 @@ def test_the_rule_id_check_sees_an_undeclared_rule():
     ids, shape = _rule_ids()
     assert "yoy.change" in ids and "三.balance" in ids
     assert shape.match("prose.phrasing") and shape.match("二.new_rule")
-    assert not shape.match("正文.something")
+    assert not shape.match("正文.something") and not shape.match("ledger.html")
+    assert shape.match("ledger.htmlish")
 
 
 # f-strings that build a cell's name from its labels: 表{…}“{…}”/“{…}”, …”行“…, “{…}”/“{…}”,
