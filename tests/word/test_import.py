@@ -307,8 +307,11 @@ def test_corrupt_docx(tmp_path):
         read_report(broken)
 
 
-def test_guard_runs_before_python_docx(monkeypatch, tmp_path):
-    """python-docx never sees a package the guard refuses."""
+def test_guard_runs_before_any_xml_is_parsed(monkeypatch, tmp_path):
+    """No XML parser sees a package the guard refuses (an entity in a part the reader never
+    reads, styles, is refused too)."""
+    from lxml import etree
+
     import govreport_gui.io.published.word_import as wi
 
     src = _simple_docx(tmp_path)
@@ -316,8 +319,9 @@ def test_guard_runs_before_python_docx(monkeypatch, tmp_path):
     _rewrite(src, evil, lambda n, d: d.replace(b"?>", b'?><!DOCTYPE x SYSTEM "file:///etc/passwd">', 1)
              if n == "word/styles.xml" else d)
     called = []
+    monkeypatch.setattr(etree, "fromstring", lambda *a, **k: called.append(a))
     monkeypatch.setattr(docx, "Document", lambda *a, **k: called.append(a))
-    with pytest.raises(ReadError):
+    with pytest.raises(ReadError, match="DOCTYPE"):
         wi.read_docx(evil)
     assert called == []
 
@@ -370,6 +374,24 @@ def test_macro_enabled_document_is_read_without_its_macros(tmp_path):
         b"application/vnd.ms-word.document.macroEnabled.main+xml") if n == "[Content_Types].xml" else d)
     result = read_report(docm)
     assert result.report.meta.agency == "某局" and result.report.sections["一"] == "正文。"
+
+
+def test_template_is_read(tmp_path):
+    """A .dotx (a template's main part content type) reads as a document."""
+    src = _simple_docx(tmp_path)
+    dotx = tmp_path / "report.dotx"
+    _rewrite(src, dotx, lambda n, d: d.replace(
+        b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml") if n == "[Content_Types].xml" else d)
+    result = read_report(dotx)
+    assert result.report.meta.agency == "某局" and result.report.sections["一"] == "正文。"
+
+
+def test_package_without_a_document_part_is_refused_in_chinese(tmp_path):
+    src = _simple_docx(tmp_path)
+    odd = tmp_path / "odd.docx"
+    _rewrite(src, odd, lambda n, d: d.replace(b"/officeDocument\"", b"/somethingElse\"") if n == "_rels/.rels" else d)
+    with pytest.raises(ReadError, match="不是完整的 Word 文档"):
+        read_report(odd)
 
 
 def test_own_2019_export_reads_without_conversion_notes(tmp_path):

@@ -426,14 +426,14 @@ def self_check(data: bytes, report: Report) -> str:
     """Re-open the document and compare every figure of every table (and the headings) with the
     report; raises ``WriteError`` listing the differences."""
     from ..published.tables import read_tables
-    from ..published.word_import import document_grids, open_docx_bytes
+    from ..published.word_import import W, cell_text, document_grids, open_docx_body
 
     form = report.form
     expected: dict[CellKey, Value] = dict(report.values)
     expected.update(recalculate(form, report.values))
     try:
-        document = open_docx_bytes(data, "导出的文档")
-        read = read_tables(document_grids(document), form=form)
+        body = open_docx_body(data, "导出的文档")
+        read = read_tables(document_grids(body), form=form)
     except Exception as exc:  # the check itself failing is a failed export too
         raise WriteError(f"导出后复核失败：无法重新打开生成的文档（{type(exc).__name__}）。文件未保存。") from exc
     differences: list[str] = list(read.problems)
@@ -450,7 +450,7 @@ def self_check(data: bytes, report: Report) -> str:
             checked += 1
             if Decimal(have) != Decimal(want):  # type: ignore[arg-type]
                 differences.append(f"{key.name()}应为{format_value(want)}，文档中为{format_value(have)}")  # type: ignore[arg-type]
-    texts = {p.text.strip() for p in document.paragraphs}
+    texts = {cell_text(p).strip() for p in body.iterchildren(f"{W}p")}
     for section in form.sections:
         if section.heading not in texts:
             differences.append(f"缺少标题“{section.heading}”")
