@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="以 JSON 输出校验结果")
     p.add_argument("--report", metavar="OUT", help="另存校验清单（.docx 或 .xlsx），供审核签发")
 
-    p = sub.add_parser("dump", help="以报告 JSON 输出（合计为重新计算的数字）")
+    p = sub.add_parser("dump", help="以数据文件（JSON）输出（合计为重新计算的数字）")
     p.add_argument("file")
 
     p = sub.add_parser("new", help="新建报告（可从上年报告结转）")

@@ -218,7 +218,7 @@ def load_json_bytes(data: bytes, name: str = "文件") -> Loaded:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ReadError(f"{name}不是 UTF-8 编码的报告 JSON 文件，无法读取。") from None
+        raise ReadError(f"{name}不是 UTF-8 编码的数据文件（JSON），无法读取。") from None
     try:
         doc = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
@@ -318,7 +318,7 @@ def report_from_json(doc: object, name: str = "文件", printed_totals: bool = T
 def _form_of(doc: object, name: str):
     """The format version a report JSON declares; ``ReadError`` when it is not our report JSON."""
     if not isinstance(doc, dict):
-        raise ReadError(f"{name}不是报告 JSON（顶层应为对象）。")
+        raise ReadError(f"{name}不是数据文件（JSON）（顶层应为对象）。")
     schema = doc.get("schema")
     if not isinstance(schema, str) or not schema.startswith(SCHEMA_PREFIX):
         raise ReadError(f"{name}不是{APP_NAME}的报告文件（缺少 schema: \"{SCHEMA}\"）。")

@@ -61,7 +61,7 @@ def test_check_previous_year(tmp_path):
 
 @pytest.mark.parametrize("content,message", [
     (b"{broken", "不是有效的 JSON"),
-    (b"hello world", "内容不是报告 JSON"),
+    (b"hello world", "内容不是数据文件（JSON）"),
     (b"PK\x03\x04garbage", "已损坏"),
     (b"", "空文件"),
 ])
