@@ -43,6 +43,10 @@ _SENTENCE_END = "。；;！!？?…:"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # a breadcrumb or a menu: links set side by side with separators; a toolbar of 【打印】【关闭】
 _SEPARATORS = re.compile(r"[>＞»›|｜]")
+# ``<…>`` / ``〈…〉`` inside a line quote a title within a title (《关于印发<…>的通知》): no separators
+_QUOTED_TITLE = re.compile(r"[<〈][^<>〈〉]{1,80}[>〉]")
+# a date, a time or both (``2024-01-18``, ``2024年01月18日``, ``10:20:33``): an item of a publishing details line
+_DATE_OR_TIME = re.compile(r"^[(\[]?(?=.*\d)(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)?(?:\d{1,2}:\d{2}(?::\d{2})?)?[)\]]?$")
 _BRACKETED = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,12}\])+$")
 #: A line of at most this many characters that is no sentence is a short line.
 SHORT = 20
@@ -96,8 +100,25 @@ def is_furniture(line: Line) -> bool:
     text = normalise_text(line.text)
     found = field_of(text)
     return (line.linky or line.outside or (found is not None and not is_contact(text) and not is_sentence(found[1], lead_in=False))
-            or (not _CJK.search(text) and not is_contact(text)) or bool(_NUMERIC_DATE.match(text)) or bool(_SEPARATORS.search(text))
-            or bool(_BRACKETED.match(text)))
+            or (not _CJK.search(text) and not is_contact(text)) or bool(_NUMERIC_DATE.match(text)) or _separated(text)
+            or bool(_BRACKETED.match(text)) or (_details(line.text) and not is_contact(text)))
+
+
+def _separated(text: str) -> bool:
+    """Items set side by side with separators (a breadcrumb, a menu) — not a title quoted in ``<>``."""
+    return bool(_SEPARATORS.search(_QUOTED_TITLE.sub("", text)))
+
+
+def _details(text: str) -> bool:
+    """A line of publishing details: items set side by side, each a date, a time or a field
+    (``2021-02-09 发布：XX办公室 点击数：``)."""
+    items = text.split()
+    return len(items) >= 2 and all(_DATE_OR_TIME.match(normalise_text(item)) or _empty_or_plain_field(item) for item in items)
+
+
+def _empty_or_plain_field(text: str) -> bool:
+    found = field_of(text)
+    return found is not None and not is_sentence(found[1], lead_in=False)
 
 
 def _ends_sentence(line: Line) -> bool:
@@ -127,16 +148,17 @@ class TitleFound:
 
 def _names_report(text: str) -> bool:
     s = normalise_text(text)
-    return len(s) <= MAX_TITLE and not is_sentence(s) and not _SEPARATORS.search(s) and (
+    return len(s) <= MAX_TITLE and not is_sentence(s) and not _separated(s) and (
         parse_title(s) is not None or bool(_REPORT_WORDS.search(s)))
 
 
-def title_lines(lines: list[Line], end: int) -> TitleFound | None:
-    """The report's title among ``lines[:end]`` (the lines before the first heading)."""
+def title_lines(lines: list[Line], end: int, text: str = "") -> TitleFound | None:
+    """The report's title among ``lines[:end]`` (the lines before the first heading); ``text``:
+    the report's text after them (a name it repeats is an agency's, whatever its last word)."""
     plain = [i for i in range(end) if not lines[i].linky and field_of(lines[i].text) is None
              and _names_report(lines[i].text)]
     if plain:
-        return _joined(lines, plain[-1], end)
+        return _joined(lines, plain[-1], end, text)
     fields = [i for i in range(end) if not lines[i].linky and (f := field_of(lines[i].text)) and _names_report(f[1])]
     if fields:
         field = field_of(lines[fields[-1]].text)
@@ -156,7 +178,12 @@ def _part_of_title(line: Line) -> bool:
     return 0 < len(s) <= 40 and not is_sentence(s) and not is_furniture(line) and not is_date_line(s)
 
 
-def _joined(lines: list[Line], at: int, end: int) -> TitleFound:
+def _named_again(agency: str, after: list[Line], text: str) -> bool:
+    """``agency`` (a line above the title) is named again in the report: an agency, not a site's line."""
+    return len(agency) >= 2 and (agency in text or any(agency in line.text for line in after))
+
+
+def _joined(lines: list[Line], at: int, end: int, report_text: str = "") -> TitleFound:
     """The title line ``at``, joined with the line above (``XX局`` / ``2023年政府信息…报告``;
     ``XX局2023年`` / ``政府信息公开工作年度报告``) or below (``…年度报告`` / ``（2023年）``) when that
     reads as a more complete title."""
@@ -170,7 +197,7 @@ def _joined(lines: list[Line], at: int, end: int) -> TitleFound:
         joined = TitleFound(start, at + 1, above + text, parse_title(above + text))
         agency = joined.parsed.agency if joined.parsed else ""
         if _completeness(joined.parsed) > _completeness(best.parsed) and (
-                not agency or _AGENCY_END.search(agency)):
+                not agency or _AGENCY_END.search(agency) or _named_again(agency, lines[at + 1:end], report_text)):
             best = joined
     below = at + 1
     if (best.parsed is None or not best.parsed.year) and below < end and _part_of_title(lines[below]):
@@ -267,6 +294,24 @@ class Ending:
     keep: int                   # lines of the last section that are the report's
     organ: str = ""
     date: str = ""
+    after: int | None = None    # the line after the 落款, when it is not on lines of its own
+
+    @property
+    def signed(self) -> int:
+        """The line after the report's last (its content and its 落款)."""
+        return self.after if self.after is not None else self.keep + bool(self.organ) + bool(self.date)
+
+
+def _organ_and_date(line: Line) -> tuple[str, str] | None:
+    """(organ, date) of a 落款 set on one line, the date after spaces (``XX局　　2024年1月18日``)."""
+    organ, _, date = line.text.rstrip().rpartition(" ")
+    organ = " ".join(organ.split())
+    if not organ or not is_date_line(date):
+        return None
+    alone = replace(line, text=organ, outside=False)
+    if len(organ) > 40 or is_sentence(organ) or is_furniture(alone) or is_date_line(organ):
+        return None
+    return organ, date
 
 
 def ending(lines: list[Line]) -> Ending:
@@ -283,6 +328,9 @@ def ending(lines: list[Line]) -> Ending:
         line = lines[i]
         if i and is_date_line(line.text) and (run is None or i - run <= 2) and not _prose_follows(lines, i, stop):
             return _signed(lines, i, run)
+        if i and (one_line_signature := _organ_and_date(line)) and (run is None or i - run <= 1) \
+                and not _prose_follows(lines, i, stop):
+            return Ending(i, *one_line_signature, after=i + 1)
         if (_content(line) and (run is None or _ends_sentence(line))) or (i == 0 and not is_furniture(line)):
             run = None
             continue

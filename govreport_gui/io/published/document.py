@@ -11,7 +11,7 @@ go to ``report.printed`` (the checks compare them with the recomputed ones).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...core.errors import ReadError
 from ...core.forms import FormSpec, form_for_year, newest_form
@@ -22,7 +22,7 @@ from ..notes import Note
 from ..registry import ImportResult
 from .blocks import Grid, clean, link_dense, one_line
 from .bounds import Bounds, Line, TitleFound, article_container, ending, mark_outside, preface, title_lines
-from .outline import find_headings
+from .outline import find_headings, heading_run, split_heading
 from .report_title import Title, parse_title, period_year
 from .tables import TablesRead, has_report_labels, read_tables, unknown_labels
 
@@ -54,7 +54,7 @@ def read_blocks(blocks: list, name: str, kind: str = "docx") -> ImportResult:
     named in the notes — and the tables are found by their labels as in a workbook."""
     notes: list[str] = []
     body = _sort_blocks(blocks, name, notes)
-    title = title_lines(body.head, len(body.head))
+    title = title_lines(body.head, len(body.head), "\n".join(line.text for lines in body.sections.values() for line in lines))
     _mark_outside(body, title)
     meta = Metadata()
     _read_signature(body, meta, notes)
@@ -108,8 +108,21 @@ def _lines(blocks: list, body: _Body) -> list[Line]:
         origin = getattr(block, "origin", None)
         for line in block.text.split("\n"):
             text = clean(line)
-            if text:
-                out.append(Line(text, block.right, linky, origin=origin))
+            cut = heading_run(text)
+            for part in (text[:cut], clean(text[cut:])) if cut else (text,):
+                if part:
+                    out.append(Line(part, block.right, linky, origin=origin))
+    return _split_headings_joined(out)
+
+
+def _split_headings_joined(lines: list[Line]) -> list[Line]:
+    """A heading broken after its number (``一、`` / ``总体情况``) made one line again."""
+    out: list[Line] = []
+    for line in lines:
+        if out and split_heading(out[-1].text, line.text):
+            out[-1] = replace(out[-1], text=out[-1].text + line.text)
+        else:
+            out.append(line)
     return out
 
 
@@ -193,8 +206,7 @@ def _read_signature(body: _Body, meta: Metadata, notes: list[str]) -> None:
     key = next(reversed(body.sections))
     lines = body.sections[key]
     end = ending(lines)
-    signed = end.keep + bool(end.organ) + bool(end.date)
-    body.bounds.after_end.extend(line.text for line in lines[signed:])
+    body.bounds.after_end.extend(line.text for line in lines[end.signed:])
     body.sections[key] = lines[:end.keep]
     meta.issuing_organ, meta.date = end.organ, end.date
     if end.date:

@@ -26,7 +26,7 @@ from ..notes import Note, kind_of
 from ..registry import ImportResult
 from .blocks import MAX_SPAN, Block, DCell, Grid
 from .document import read_blocks
-from .outline import looks_like_heading
+from .outline import looks_like_heading, numbered_heading
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024   # a report page is well under 1 MB; 20 MB is no report page
 MAX_BLOCKS = 20_000
@@ -231,9 +231,11 @@ class _Walker:
         self._tail(el)
 
     def _heading_run(self, el) -> bool:
-        """Bold text opening a paragraph that is a section heading, the section's text after it in
-        the same paragraph (``<p><b>一、总体情况</b>本年度……</p>``): the heading is a paragraph of its own."""
-        return not "".join(self.line).strip() and looks_like_heading("".join(el.itertext()).strip())
+        """Bold text opening a paragraph that is a section heading (or numbered as one), the section's
+        text after it in the same paragraph (``<p><b>一、总体情况</b>本年度……</p>``): the heading is a
+        paragraph of its own."""
+        run = "".join(el.itertext()).strip()
+        return not "".join(self.line).strip() and (looks_like_heading(run) or numbered_heading(run))
 
     def _tail(self, el) -> None:
         self._text(el.tail)

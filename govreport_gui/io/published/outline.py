@@ -35,6 +35,8 @@ _SENTENCE_MARKS = "。；;！!？?"
 # "一、" "1、" "1." "一．" "第一部分" (after normalise_text: full-width marks are half-width)
 _NUMBERED = re.compile(r"^(?:第(?P<part>[一二三四五六1-6])部分[、.,:]?|(?P<num>[一二三四五六]|[1-6](?!\d))[、.,:])(?P<words>.*)$")
 _DIGITS = {str(i + 1): n for i, n in enumerate("一二三四五六")}
+# a part's number standing alone on a line (``一、``), its words on the next one
+_BARE_NUMBER = re.compile(r"^(?:第[一二三四五六1-6]部分|[一二三四五六]|[1-6])[、.,:]?$")
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,37 @@ def looks_like_heading(text: str) -> bool:
     words close to its headings): a reader starts a new paragraph there."""
     found = candidate(0, text)
     return found is not None and found.score >= SIMILAR
+
+
+def split_heading(number_line: str, words_line: str) -> bool:
+    """``一、`` on a line of its own and the heading's words on the next (a page's editor broke the
+    line there): one heading."""
+    return bool(_BARE_NUMBER.match(normalise_text(number_line))) and looks_like_heading(number_line.strip() + words_line.strip())
+
+
+#: A heading run into its section's text is cut off where its words are at least this close to
+#: the part's declared headings (the closest cut wins: words after the heading only lower it).
+RUN_SIMILAR = 0.75
+
+
+def heading_run(text: str) -> int:
+    """How long the section heading is that opens ``text`` with the section's words after it on the
+    same line (``一、总体情况2023年，我局……``: a bold heading whose markup a crawler's copy dropped),
+    else 0: a declared wording, else the cut whose words are closest to the part's headings."""
+    if not _NUMBERED.match(normalise_text(text[:12])) or candidate(0, text) is not None:
+        return 0     # no part's number, or a heading on its own
+    cuts = range(min(len(text) - 1, MAX_HEADING_CHARS + 6), 2, -1)
+    exact = next((cut for cut in cuts if text[cut:].strip() and heading_key(text[:cut]) is not None), 0)
+    if exact:
+        return exact
+    scored = [(found.score, cut) for cut in cuts if (found := candidate(0, text[:cut])) is not None]
+    score, cut = max(scored, default=(0.0, 0))
+    return cut if score >= RUN_SIMILAR else 0
+
+
+def numbered_heading(text: str) -> bool:
+    """``text`` is numbered as a part and short enough to head it, whatever its words."""
+    return candidate(0, text) is not None
 
 
 def find_headings(lines: list[str]) -> dict[str, int]:
