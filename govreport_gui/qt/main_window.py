@@ -332,7 +332,17 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = self.file_menu = bar.addMenu("文件(&F)")
+        self._build_file_menu(bar.addMenu("文件(&F)"))
+        edit_menu = self._build_edit_menu(bar.addMenu("编辑(&E)"))
+        view_menu = bar.addMenu("视图(&V)")
+        view_menu.addAction(self.findings_dock.toggleViewAction())
+        self._add_previous_figures_action(view_menu)
+        self.document_actions += [*edit_menu.actions(), self.findings_dock.toggleViewAction(), self.previous_action]
+        self._build_help_menu(bar.addMenu("帮助(&H)"))
+
+    def _build_file_menu(self, file_menu) -> None:
+        """文件: new/open/save, import, 汇总, the exports; ``document_actions`` are those needing a report."""
+        self.file_menu = file_menu
         self._action(file_menu, "新建…", self.flows.new_report, QKeySequence.StandardKey.New)
         self._action(file_menu, "从上年报告新建…", lambda: self.flows.new_from_previous())
         self._action(file_menu, "打开…", lambda: self.flows.open_file(), QKeySequence.StandardKey.Open)
@@ -366,7 +376,7 @@ class MainWindow(QMainWindow):
         self.document_actions = [a for a in file_menu.actions() if not a.isSeparator() and a is not submenu
                                  and a.text() not in keep]
 
-        edit_menu = bar.addMenu("编辑(&E)")
+    def _build_edit_menu(self, edit_menu):
         stack = self.session.undo_stack
         self.undo_action = stack.createUndoAction(self, "撤销")
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
@@ -381,13 +391,9 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._action(edit_menu, "插入数据摘要", self.insert_data_summary)
         self._action(edit_menu, "插入同比情况（与上年比较）", self.insert_year_on_year)
+        return edit_menu
 
-        view_menu = bar.addMenu("视图(&V)")
-        view_menu.addAction(self.findings_dock.toggleViewAction())
-        self._add_previous_figures_action(view_menu)
-        self.document_actions += [*edit_menu.actions(), self.findings_dock.toggleViewAction(), self.previous_action]
-
-        help_menu = bar.addMenu("帮助(&H)")
+    def _build_help_menu(self, help_menu) -> None:
         from .help_window import add_guide_action
         add_guide_action(self, help_menu)   # 使用指南 (F1: the page about the tab or dialog in use)
         help_menu.addSeparator()
