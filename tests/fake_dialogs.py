@@ -17,6 +17,7 @@ class FakeDialogs:
                                           "accept_reason": [], "consolidate": [], "ledger_preview": [],
                                           "ask_text": []}
         self.filters: list[tuple[str, str]] = []      # (title, file types) of every file chooser
+        self.folders: list[tuple[str, str]] = []      # (title, start folder or suggested path) of each
         self.previews: list = []
         self.asked: list[tuple[str, str]] = []
         for kind, answer in answers.items():   # a standing answer: FakeDialogs(ask_yes_no=True, …)
@@ -49,20 +50,24 @@ class FakeDialogs:
     def open_file(self, parent, title, filters, folder=""):
         self.asked.append(("open_file", title))
         self.filters.append((title, filters))
+        self.folders.append((title, folder))
         return self._answer("open_file", None)
 
     def save_file(self, parent, title, filters, suggested=""):
         self.asked.append(("save_file", title))
         self.filters.append((title, filters))
+        self.folders.append((title, suggested))
         return self._answer("save_file", None)
 
     def open_files(self, parent, title, filters, folder=""):
         self.asked.append(("open_files", title))
         self.filters.append((title, filters))
+        self.folders.append((title, folder))
         return self._answer("open_files", [])
 
     def choose_folder(self, parent, title, folder=""):
         self.asked.append(("choose_folder", title))
+        self.folders.append((title, folder))
         return self._answer("choose_folder", None)
 
     def busy(self, parent, text, work):

@@ -19,6 +19,7 @@ from ..core.errors import WriteError
 from ..core.report import Report
 from ..logs import log_path
 from . import dialogs
+from .work_folders import DIAGNOSTICS
 
 LOG = logging.getLogger(__name__)
 LOCAL_ONLY = "所有数据只保存在本机，本程序不联网，不会发送任何信息。"
@@ -98,7 +99,7 @@ class DiagnosticsDialog(QDialog):
 
     def export(self) -> bool:
         from ..diagnostics import default_name, write_diagnostics
-        chosen = dialogs.save_file(self, "导出诊断信息", "压缩文件 (*.zip)", str(Path.home() / default_name()))
+        chosen = dialogs.save_file(self, "导出诊断信息", "压缩文件 (*.zip)", default_name(), kind=DIAGNOSTICS)
         if not chosen:
             return False
         path = Path(chosen) if chosen.lower().endswith(".zip") else Path(chosen + ".zip")

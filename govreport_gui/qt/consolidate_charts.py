@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButt
 
 from ..core.consolidate import Consolidation, Unit
 from ..core.year_charts import MEASURES, SORT_ORDERS, UnitFigures, units_chart, units_total_chart
+from . import dialogs
 from .bar_chart import BarChartView, render_charts
 from .dialog_types import Dialogs
+from .work_folders import PICTURE
 
 PNG_FILTER = "PNG 图片 (*.png)"
 NO_PREVIOUS = "各单位报送的文件中没有上年报告（只有项目文件会带上年报告），无法与上年比较。"
@@ -95,7 +97,8 @@ class UnitsChartWindow(QDialog):
         """The units' chart (and the comparison with last year, when shown) in one PNG."""
         if path is None:
             year = self.consolidation.report.meta.year if self.consolidation is not None else 0
-            path = self.dialogs.save_file(self, "导出汇总图表", PNG_FILTER, f"{year or ''}汇总图表.png")
+            path = dialogs.save_file(self, "导出汇总图表", PNG_FILTER, f"{year or ''}汇总图表.png", kind=PICTURE,
+                                     via=self.dialogs)
             if not path:
                 return False
         if not path.lower().endswith(".png"):

@@ -51,8 +51,10 @@ from ..core.periods import reporting_year
 from ..core.recalc import all_values
 from ..core.report import Report
 from ..core.values import format_value
+from . import dialogs
 from .consolidate_reading import Prepared, ReadOutcome, ReadWorker, Settings, prepare
 from .dialog_types import Dialogs
+from .work_folders import EXPORT, UNITS
 
 EXCLUDED_BRUSH = QBrush(QColor("#F3F3F3"))
 PROBLEM_BRUSH = QBrush(QColor("#FFF1E0"))
@@ -356,12 +358,13 @@ class ConsolidateDialog(QDialog):
 
     def _ask_files(self) -> None:
         from ..io.registry import open_filter
-        paths = self.dialogs.open_files(self, "选择各单位的年报文件", open_filter(project_files=False))
+        paths = dialogs.open_files(self, "选择各单位的年报文件", open_filter(project_files=False), kind=UNITS,
+                                   via=self.dialogs)
         if paths:
             self.add_paths(paths)
 
     def _ask_folder(self) -> None:
-        folder = self.dialogs.choose_folder(self, "选择存放各单位年报的文件夹")
+        folder = dialogs.choose_folder(self, "选择存放各单位年报的文件夹", kind=UNITS, via=self.dialogs)
         if folder:
             self.add_paths([folder])
 
@@ -661,7 +664,7 @@ class ConsolidateDialog(QDialog):
             return
         suggested = f"{self.agency.text().strip() or '汇总'}{self.year.value()}年度单位清单.xlsx"
         from ..io.registry import save_filter
-        path = self.dialogs.save_file(self, "导出单位清单", save_filter(".xlsx"), suggested)
+        path = dialogs.save_file(self, "导出单位清单", save_filter(".xlsx"), suggested, kind=EXPORT, via=self.dialogs)
         if not path:
             return
         if not path.lower().endswith((".xlsx", ".xlsm")):

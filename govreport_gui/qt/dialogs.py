@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import APP_NAME as APP_TITLE
+from . import work_folders
 from .dialog_types import Dialogs, NewReportAnswer
 
 if TYPE_CHECKING:  # Qt classes are imported when a dialog is first shown (start-up time)
@@ -198,20 +199,33 @@ def ask_save_changes(parent, text: str) -> str:
     return _impl.ask_save_changes(parent, text)
 
 
-def open_file(parent, title: str, filters: str, folder: str = "") -> str | None:
-    return _impl.open_file(parent, title, filters, folder)
+# The file choosers start where the work is and remember the folder of the clerk's answer for
+# that kind of file (``work_folders``: REPORT, PREVIOUS, EXPORT …).  ``via``: the implementation
+# to ask when the caller holds its own (the 汇总 dialog), else the installed one.
+
+def open_file(parent, title: str, filters: str, *, kind: str, via: Dialogs | None = None) -> str | None:
+    chosen = (via or _impl).open_file(parent, title, filters, str(work_folders.start_folder(parent, kind)))
+    work_folders.remember(kind, chosen)
+    return chosen
 
 
-def save_file(parent, title: str, filters: str, suggested: str = "") -> str | None:
-    return _impl.save_file(parent, title, filters, suggested)
+def save_file(parent, title: str, filters: str, name: str, *, kind: str, via: Dialogs | None = None) -> str | None:
+    """``name``: the suggested file name, offered in the start folder."""
+    chosen = (via or _impl).save_file(parent, title, filters, work_folders.start_path(parent, kind, name))
+    work_folders.remember(kind, chosen)
+    return chosen
 
 
-def open_files(parent, title: str, filters: str, folder: str = "") -> list[str]:
-    return _impl.open_files(parent, title, filters, folder)
+def open_files(parent, title: str, filters: str, *, kind: str, via: Dialogs | None = None) -> list[str]:
+    chosen = (via or _impl).open_files(parent, title, filters, str(work_folders.start_folder(parent, kind)))
+    work_folders.remember(kind, chosen[0] if chosen else None)
+    return chosen
 
 
-def choose_folder(parent, title: str, folder: str = "") -> str | None:
-    return _impl.choose_folder(parent, title, folder)
+def choose_folder(parent, title: str, *, kind: str, via: Dialogs | None = None) -> str | None:
+    chosen = (via or _impl).choose_folder(parent, title, str(work_folders.start_folder(parent, kind)))
+    work_folders.remember(kind, chosen, is_folder=True)
+    return chosen
 
 
 def busy(parent, text: str, work):

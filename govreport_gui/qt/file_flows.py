@@ -24,6 +24,7 @@ from ..core.serialize import NATIVE_SUFFIX, save_native
 from . import dialogs
 from .recent_files import RecentFiles
 from .recovery import Recovery
+from .work_folders import EXPORT, PREVIOUS, REPORT
 
 LOG = logging.getLogger(__name__)
 PDF_BUSY = "正在生成 PDF…"
@@ -54,6 +55,7 @@ class FileFlows(QObject):
         self.window = window            # parent of dialogs; has commit_pending()
         self.session = session
         self.path: Path | None = None
+        self.source: Path | None = None  # the file the open report was read or started from
         self.suggested_name = ""
         self._dirty_without_undo = False
         self._last_modified = False
@@ -95,16 +97,22 @@ class FileFlows(QObject):
         self._emit_modified()
         self.recovery.schedule()
 
+    def work_folder(self) -> Path | None:
+        """The open report's folder: where it is saved, else the file it was read or started from."""
+        place = self.path or self.source
+        return place.parent if place is not None else None
+
     def display_name(self) -> str:
         if self.path is not None:
             return self.path.name
         return self.suggested_name or "未命名"
 
     def _set_document(self, document: Document, path: Path | None, dirty: bool, suggested: str = "",
-                      opened: bool = True) -> None:
+                      opened: bool = True, source: Path | None = None) -> None:
         self.recovery.cancel()
         self.session.replace_document(document)
         self.path = path
+        self.source = source or path
         self.suggested_name = suggested
         self._set_dirty(dirty)
         self.path_changed.emit()
@@ -153,7 +161,7 @@ class FileFlows(QObject):
         """Start this year's report from last year's file (figures that carry over are filled in)."""
         if not self.maybe_discard():
             return False
-        chosen = self._choose_and_read(path, "选择上一年度的报告")
+        chosen = self._choose_and_read(path, "选择上一年度的报告", PREVIOUS)
         if chosen is None:
             return False
         path, result = chosen
@@ -165,7 +173,7 @@ class FileFlows(QObject):
             dialogs.error(self.window, f"无法从“{Path(path).name}”新建：{exc}")
             return False
         report = carried.report
-        self._set_document(Document(report, result.report), None, True)
+        self._set_document(Document(report, result.report), None, True, source=path)
         changed = "其中改动了年份的句子逐句列出（改前→改后），请核对；" if carried.changed or carried.kept else ""
         dialogs.notes(self.window, "从上年报告新建",
                       f"已按上年报告新建{report.meta.year}年度报告（{report.form_version}版格式），上年报告已载入用于跨年核对。"
@@ -178,8 +186,7 @@ class FileFlows(QObject):
         if not self.maybe_discard():
             return False
         if path is None:
-            folder = str(self.path.parent) if self.path else ""
-            path = dialogs.open_file(self.window, "打开年度报告", _open_filter(), folder)
+            path = dialogs.open_file(self.window, "打开年度报告", _open_filter(), kind=REPORT)
             if not path:
                 return False
         return self._open(Path(path))
@@ -198,7 +205,7 @@ class FileFlows(QObject):
         suggested = "" if native else path.with_suffix(NATIVE_SUFFIX).name
         if document is None:
             document = Document(result.report, result.previous)
-        self._set_document(document, path if native else None, dirty=not native, suggested=suggested)
+        self._set_document(document, path if native else None, dirty=not native, suggested=suggested, source=path)
         self.add_recent(path)
         if result.notes:
             dialogs.notes(self.window, "读取说明", f"已打开“{path.name}”。读取时作了以下处理，请核对：", result.notes)
@@ -208,11 +215,11 @@ class FileFlows(QObject):
         else:
             self.message.emit(f"已打开“{path.name}”。")
 
-    def _choose_and_read(self, path: str | os.PathLike | None, title: str):
-        """``path`` (or the file the clerk chooses under ``title``) and what was read from it;
-        None when nothing was chosen or the file could not be read (the clerk has been told)."""
+    def _choose_and_read(self, path: str | os.PathLike | None, title: str, kind: str):
+        """``path`` (or the file of ``kind`` the clerk chooses under ``title``) and what was read from
+        it; None when nothing was chosen or the file could not be read (the clerk has been told)."""
         if not path:
-            path = dialogs.open_file(self.window, title, _open_filter())
+            path = dialogs.open_file(self.window, title, _open_filter(), kind=kind)
             if not path:
                 return None
         result = self._read(path)
@@ -242,7 +249,7 @@ class FileFlows(QObject):
     def import_into(self, path: str | os.PathLike | None = None) -> bool:
         """Replace the report's content with a file's (one undo step), after showing the notes."""
         self.window.commit_pending()
-        chosen = self._choose_and_read(path, "导入报告内容")
+        chosen = self._choose_and_read(path, "导入报告内容", REPORT)
         if chosen is None:
             return False
         path, result = chosen
@@ -269,7 +276,7 @@ class FileFlows(QObject):
     def import_previous(self, path: str | os.PathLike | None = None) -> bool:
         """Load last year's report for the cross-year checks; offer to fill in carried figures."""
         self.window.commit_pending()
-        chosen = self._choose_and_read(path, "导入上一年度报告")
+        chosen = self._choose_and_read(path, "导入上一年度报告", PREVIOUS)
         if chosen is None:
             return False
         path, result = chosen
@@ -351,12 +358,12 @@ class FileFlows(QObject):
     def save_as(self) -> bool:
         self.window.commit_pending()
         if self.path is not None:
-            suggested = str(self.path)
+            suggested = self.path.name
         else:
             report = self.session.report
             suggested = self.suggested_name or f"{report.meta.agency}{report.meta.year or ''}年度报告{NATIVE_SUFFIX}"
         from ..io.registry import save_filter
-        path = dialogs.save_file(self.window, "保存年度报告", save_filter(NATIVE_SUFFIX), suggested)
+        path = dialogs.save_file(self.window, "保存年度报告", save_filter(NATIVE_SUFFIX), suggested, kind=REPORT)
         if not path:
             return False
         path = Path(path)
@@ -398,9 +405,8 @@ class FileFlows(QObject):
             return False
         report = self.session.report
         base = self.path.stem if self.path else f"{report.meta.agency}{report.meta.year or ''}年政府信息公开工作年度报告"
-        folder = self.path.parent if self.path else Path.home()
         gap = " " if what[:1].isascii() else ""  # 导出 Word 文档 / 导出数据文件（JSON）
-        path = dialogs.save_file(self.window, f"导出{gap}{what}", save_filter(suffix), str(folder / f"{base}{suffix}"))
+        path = dialogs.save_file(self.window, f"导出{gap}{what}", save_filter(suffix), f"{base}{suffix}", kind=EXPORT)
         if not path:
             return False
         path = Path(path)
@@ -474,10 +480,9 @@ class FileFlows(QObject):
         self.window.commit_pending()
         report = self.session.report
         base = self.path.stem if self.path else f"{report.meta.agency}{report.meta.year or ''}年年报"
-        folder = self.path.parent if self.path else Path.home()
         from ..io.registry import save_filter
-        path = dialogs.save_file(self.window, "导出校验清单", save_filter(".docx", ".xlsx"),
-                                 str(folder / f"{base}校验清单.docx"))
+        path = dialogs.save_file(self.window, "导出校验清单", save_filter(".docx", ".xlsx"), f"{base}校验清单.docx",
+                                 kind=EXPORT)
         if not path:
             return False
         path = Path(path)

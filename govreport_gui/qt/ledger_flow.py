@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..core.errors import ReadError, WriteError
 from . import dialogs
+from .work_folders import LEDGER
 
 LOG = logging.getLogger(__name__)
 BUSY = "正在读取台账…"
@@ -31,7 +32,7 @@ def fill_from_ledgers(window, paths: list[str] | None = None) -> bool:
     if not report.meta.year:
         dialogs.warning(window, "请先在“基本信息”中填写报告年度：台账按年度计数（收到、办结日期在哪一年）。")
         return False
-    paths = paths or dialogs.open_files(window, "选择依申请公开登记台账（可多选，数字相加）", FILE_TYPES)
+    paths = paths or dialogs.open_files(window, "选择依申请公开登记台账（可多选，数字相加）", FILE_TYPES, kind=LEDGER)
     if not paths:
         return False
     remembered = memory.load(report.meta.agency)
@@ -76,7 +77,8 @@ def export_template(window) -> bool:
     report = None if window.start_page_shown() else window.session.report
     form = report.form if report is not None else newest_form()
     agency = report.meta.agency if report is not None else ""
-    path = dialogs.save_file(window, "导出申请台账模板", "Excel 工作簿 (*.xlsx)", f"{agency}依申请公开登记台账.xlsx")
+    path = dialogs.save_file(window, "导出申请台账模板", "Excel 工作簿 (*.xlsx)", f"{agency}依申请公开登记台账.xlsx",
+                             kind=LEDGER)
     if not path:
         return False
     path = str(Path(path).with_suffix(".xlsx"))

@@ -450,6 +450,10 @@ class MainWindow(QMainWindow):
             return
         self.flows.open_file(path)
 
+    def report_folder(self) -> Path | None:
+        """The open report's folder, where the file dialogs start (``work_folders``)."""
+        return None if self.start_page_shown() else self.flows.work_folder()
+
     def start_page_shown(self) -> bool:
         return self._start_page is not None and self.central.currentWidget() is self._start_page
 

@@ -15,6 +15,7 @@ from ..core.year_compare import comparison_caveat
 from . import dialogs
 from .bar_chart import BarChartView, render_charts
 from .commands import Session
+from .work_folders import PICTURE
 
 PANEL_HEIGHT = 300
 PNG_FILTER = "PNG 图片 (*.png)"
@@ -85,7 +86,7 @@ class YearChartPanel(QWidget):
     def export_png(self, path: str | None = None, views: list[BarChartView] | None = None) -> bool:
         """Ask where (unless ``path``) and write the picture; says so on failure."""
         if path is None:
-            path = dialogs.save_file(self, "导出同比图", PNG_FILTER, self._suggested_name(views))
+            path = dialogs.save_file(self, "导出同比图", PNG_FILTER, self._suggested_name(views), kind=PICTURE)
             if not path:
                 return False
         if not path.lower().endswith(".png"):
