@@ -23,12 +23,11 @@ from PySide6.QtWidgets import (
 
 from ..core.forms import CellKey, GridCell, Role
 from ..core.values import shorten
-from . import clipboard
+from . import clipboard, grid_sizes
 from .input_order import InputOrder
 from .table_model import TableModel
 
-VALUE_MIN_WIDTH_CHARS = 6.6
-PADDING = 10
+DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
 
 
 class _Delegate(QStyledItemDelegate):
@@ -127,7 +126,10 @@ class GridView(QTableView):
         self._column_hint: tuple[int, tuple[int, int] | None] = (-1, None)
         self._tab_run: tuple[int, tuple[int, int] | None] = (-1, None)
         self._value_room = 0
+        self._room: int | None = None   # the width the columns are narrowed to (``fit_width``)
+        self._narrowed = False           # … and whether they are narrower than their content
         model.grid_changed.connect(self.apply_layout)
+        model.dataChanged.connect(self._figures_changed)
         self.apply_layout()
         QApplication.instance().focusChanged.connect(self._focus_changed)
 
@@ -153,62 +155,59 @@ class GridView(QTableView):
             self.setCurrentIndex(first)
 
     def _column_widths(self) -> list[int]:
-        """Label columns as wide as their labels (within limits), value columns fit their headers."""
-        model = self.table_model
+        """As wide as the content, narrowed to the room given by ``fit_width`` (``grid_sizes``)."""
         fm = QFontMetrics(self.font())
-        em = fm.horizontalAdvance("国")
-        spec = model.spec
-        widths = [0] * spec.n_cols
-        has_label = [False] * spec.n_cols
-        for g in spec.grid:
-            if g.colspan != 1:
-                continue
-            if g.role is Role.LABEL:
-                has_label[g.col] = True
-                limit = 5 * em if g.rowspan > 1 else 17 * em
-                widths[g.col] = max(widths[g.col], min(fm.horizontalAdvance(g.text), limit) + PADDING)
-            elif g.role is Role.HEADER:  # headers up to 7 characters on one line, longer ones wrap
-                widths[g.col] = max(widths[g.col], min(fm.horizontalAdvance(g.text), 7 * em) + PADDING)
-        value_width = int(VALUE_MIN_WIDTH_CHARS * em)
-        for c in range(spec.n_cols):
-            if has_label[c]:
-                widths[c] = max(widths[c], 4 * em)
-            else:
-                widths[c] = max(widths[c], value_width)
-        if spec.n_cols <= 4:  # a narrow table (二) gets equal columns, as in the official template
-            widths = [max(widths)] * spec.n_cols
-        return widths
+        natural = grid_sizes.natural_widths(self.table_model.spec, fm)
+        if self._room is None or sum(natural) <= self._room:
+            return natural
+        spec, fm = self.table_model.spec, self._bold_metrics()
+        least = grid_sizes.least_widths(spec, fm, self._figures(), natural)
+        return grid_sizes.balance(spec, fm, grid_sizes.fit(natural, least, self._room), least)
 
-    def _row_heights(self, widths: list[int]) -> list[int]:
-        model = self.table_model
-        spec = model.spec
+    def _bold_metrics(self) -> QFontMetrics:
         bold = self.font()
         bold.setBold(True)
-        fm_plain, fm_bold = QFontMetrics(self.font()), QFontMetrics(bold)
-        base = fm_plain.height() + PADDING - 2
-        heights = [base] * spec.n_rows
-        tall: list[tuple[int, int, int]] = []
-        for g in spec.grid:
-            if not g.text:
-                continue
-            width = sum(widths[g.col:g.col + g.colspan]) - PADDING
-            fm = fm_bold if g.role in (Role.HEADER, Role.CAPTION) else fm_plain
-            need = fm.boundingRect(QRect(0, 0, max(width, 20), 10000),
-                                   int(Qt.TextFlag.TextWordWrap), g.text).height() + PADDING
-            if g.rowspan == 1:
-                heights[g.row] = max(heights[g.row], need)
-            else:
-                tall.append((g.row, g.rowspan, need))
-        for row, span, need in tall:
-            have = sum(heights[row:row + span])
-            if need > have:
-                extra = need - have
-                for r in range(row, row + span):
-                    heights[r] += extra // span + (1 if r - row < extra % span else 0)
-        if self._value_room:
-            for r in {g.row for g in spec.grid if g.key is not None}:
-                heights[r] += self._value_room
-        return heights
+        return QFontMetrics(bold)
+
+    def _figures(self) -> dict[int, list[str]]:
+        """The texts shown in each column's figure cells."""
+        model = self.table_model
+        shown: dict[int, list[str]] = {}
+        for g in model.spec.grid:
+            if g.key is not None:
+                shown.setdefault(g.col, []).append(model.index(g.row, g.col).data() or "")
+        return shown
+
+    def _row_heights(self, widths: list[int]) -> list[int]:
+        return grid_sizes.row_heights(self.table_model.spec, widths, self.font(), self._value_room)
+
+    def fit_width(self, room: int | None) -> bool:
+        """Narrow the columns so that the table fits ``room`` pixels (frame included) when its
+        content allows (None: as wide as the content); True when the layout changed."""
+        self._room = None if room is None else room - 2 * self.frameWidth()
+        widths = self._column_widths()
+        self._narrowed = self._room is not None and sum(widths) <= self._room < sum(
+            grid_sizes.natural_widths(self.table_model.spec, QFontMetrics(self.font())))
+        if widths == [self.columnWidth(c) for c in range(len(widths))]:
+            return False
+        for c, w in enumerate(widths):
+            self.setColumnWidth(c, w)
+        for r, h in enumerate(self._row_heights(widths)):
+            self.setRowHeight(r, h)
+        return True
+
+    def _figures_changed(self, top_left, bottom_right, roles=()) -> None:
+        """A figure now wider than its narrowed column: the columns are fitted again."""
+        if not self._narrowed or (roles and DISPLAY_ROLE not in roles):
+            return
+        fm = self._bold_metrics()
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            for col in range(top_left.column(), bottom_right.column() + 1):
+                text = self.table_model.index(row, col).data() or ""
+                if fm.horizontalAdvance(text) + grid_sizes.TIGHT_PADDING > self.columnWidth(col):
+                    if self.fit_width(self._room + 2 * self.frameWidth()):
+                        self.heights_changed.emit()
+                    return
 
     def set_value_room(self, extra: int) -> None:
         """Rows holding figures ``extra`` pixels taller than laid out (room for a second line under

@@ -52,6 +52,7 @@ FIRST_CHECK_LATEST_MS = 1000  # the first check runs after the first paint, or a
 
 
 PREFERRED_SIZE = (1440, 920)
+FINDINGS_WIDTH, FINDINGS_LEAST_WIDTH, FINDINGS_SHARE = 330, 220, 0.25   # the findings panel (pixels)
 LEDGER_FILL, LEDGER_TEMPLATE = fill_action(), "导出申请台账模板…"
 
 
@@ -95,6 +96,7 @@ class SectionPage(QWidget):
         self._grid: GridView | None = None
         self._model: TableModel | None = None
         self._prose: ProseField | None = None
+        self._fitting = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         self.heading = QLabel(heading)
@@ -127,6 +129,8 @@ class SectionPage(QWidget):
     def showEvent(self, event) -> None:
         self.ensure_built()
         super().showEvent(event)
+        if self._grid is not None:   # built while hidden, or the window resized meanwhile
+            self._fit_grid()
 
     def ensure_built(self) -> None:
         if self._prose is not None:
@@ -139,7 +143,7 @@ class SectionPage(QWidget):
             self._grid = GridView(self._model)
             self._prose = ProseField(session, section=key, label=heading,
                                      placeholder="（可选）表格之外需要说明的文字，例如对数字的解释。")
-            row = QHBoxLayout()
+            row = self._grid_row = QHBoxLayout()
             row.addStretch(1)
             row.addWidget(self._grid, 100)
             row.addStretch(1)
@@ -189,12 +193,29 @@ class SectionPage(QWidget):
             self._show_notes(True)
 
     def _fit_grid(self) -> None:
-        """The grid is as large as its table (with room for a vertical scroll bar), never larger."""
+        """The grid is as large as its table (with room for a vertical scroll bar), never larger,
+        its columns narrowed to the page's width when the table is wider (``GridView.fit_width``)."""
         grid = self._grid
-        scrolls = grid.verticalScrollBar().maximum() > 0
-        extra = grid.style().pixelMetric(grid.style().PixelMetric.PM_ScrollBarExtent) + 2 if scrolls else 0
-        grid.setMaximumWidth(grid.preferred_width() + extra)
-        grid.setMaximumHeight(grid.preferred_height())
+        if grid is None or self._fitting:
+            return
+        self._fitting = True
+        try:
+            scrolls = grid.verticalScrollBar().maximum() > 0
+            extra = grid.style().pixelMetric(grid.style().PixelMetric.PM_ScrollBarExtent) + 2 if scrolls else 0
+            margins = self.layout().contentsMargins()
+            if self.width() > 0 and self.isVisible():   # (the stretches either side of the grid take their spacing)
+                room = self.width() - margins.left() - margins.right() - 2 * self._grid_row.spacing()
+                grid.fit_width(room - extra)
+            grid.setMaximumWidth(grid.preferred_width() + extra)
+            sideways = grid.horizontalScrollBar().maximum() > 0   # (only when even the least widths are too wide)
+            grid.setMaximumHeight(grid.preferred_height() + (grid.horizontalScrollBar().sizeHint().height() if sideways else 0))
+        finally:
+            self._fitting = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - a Qt override
+        super().resizeEvent(event)
+        if self._grid is not None:
+            self._fit_grid()
 
 
 class MainWindow(QMainWindow):
@@ -270,7 +291,15 @@ class MainWindow(QMainWindow):
         self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                                        | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.findings_dock], [330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findings_dock], [FINDINGS_WIDTH], Qt.Orientation.Horizontal)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - a Qt override
+        """On a small screen (1366×768 at 125 %/150 %) the findings panel gives the tables room:
+        at most a quarter of the window (as wide as the clerk made it, when narrower)."""
+        super().resizeEvent(event)
+        most = max(FINDINGS_LEAST_WIDTH, int(event.size().width() * FINDINGS_SHARE))
+        if not self.findings_dock.isHidden() and self.findings_dock.width() > most and not self.findings_dock.isFloating():
+            self.resizeDocks([self.findings_dock], [most], Qt.Orientation.Horizontal)
 
     def _editor_area(self) -> QWidget:
         """The pages under the bar that says what a paste or an import interpreted."""

@@ -3,7 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.document import Change
 from ..core.edits import SetMeta
@@ -29,7 +42,7 @@ class MetaTab(QWidget):
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        outer = QHBoxLayout(self)
+        outer = QHBoxLayout(self._scrolled_content())
         left = QVBoxLayout()
         outer.addLayout(left, 3)
 
@@ -72,8 +85,12 @@ class MetaTab(QWidget):
         left.addWidget(box)
         left.addStretch(1)
 
-        box = QGroupBox(METADATA_NAMES["preamble"] + "（标题之后、“一、总体情况”之前的段落，可不填）")
+        box = QGroupBox(METADATA_NAMES["preamble"])   # (a long title would set the tab's least width)
         col = QVBoxLayout(box)
+        where = QLabel("标题之后、“一、总体情况”之前的段落，可不填。")
+        where.setWordWrap(True)
+        where.setStyleSheet("color: #555;")
+        col.addWidget(where)
         self.preamble = ProseField(session, meta="preamble", label=METADATA_NAMES["preamble"],
                                    placeholder="例如：本报告依据《中华人民共和国政府信息公开条例》……编制。")
         col.addWidget(self.preamble)
@@ -81,6 +98,19 @@ class MetaTab(QWidget):
 
         session.changed.connect(self._on_change)
         self._load()
+
+    def _scrolled_content(self) -> QWidget:
+        """The widget the tab's boxes go in, scrolled when the window is smaller than they need
+        (a 1366×768 screen at 150 %): the window can always be made as small as the screen."""
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        return content
 
     def _add_line(self, form: QFormLayout, name: str) -> None:
         edit = QLineEdit()

@@ -16,10 +16,46 @@ if TYPE_CHECKING:  # naming QIcon creates its enums (start-up time); the badges 
     from PySide6.QtGui import QIcon
 
 
+class FairTabBar(QTabBar):
+    """When the tabs are wider than the bar, they share its width fairly: the short names
+    (基本信息, 一、总体情况) stay whole and only the long ones are cut, all to the same width (Qt
+    alone cut the short ones to “基…”, “一…” on a 1366×768 screen at 150 %)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cap = 0   # the widest a tab may be (0: as wide as its name)
+
+    def tabSizeHint(self, index: int):  # noqa: N802 - a Qt override
+        hint = super().tabSizeHint(index)
+        if self._cap and hint.width() > self._cap:
+            hint.setWidth(self._cap)
+        return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - a Qt override
+        self._cap = 0
+        self._cap = fair_cap([self.tabSizeHint(i).width() for i in range(self.count())], event.size().width())
+        super().resizeEvent(event)
+
+
+def fair_cap(widths: list[int], room: int) -> int:
+    """The largest width W such that the tabs' widths, each cut to W, add up to ``room`` at most
+    (0 when they fit as they are)."""
+    if sum(widths) <= room or not widths:
+        return 0
+    ordered = sorted(widths)
+    left = room
+    for i, width in enumerate(ordered):
+        share = left // (len(ordered) - i)
+        if width > share:
+            return max(share, 1)
+        left -= width
+    return 0
+
+
 class SectionTabs(QStackedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bar = QTabBar()
+        self.bar = FairTabBar()
         self.bar.setDocumentMode(True)
         self.bar.setExpanding(False)
         self.bar.setElideMode(Qt.TextElideMode.ElideRight)

@@ -1,0 +1,111 @@
+"""A 1366×768 screen (the taskbar leaves 1366×728), also at 125 % and 150 % scaling: every tab of the
+editor looked at in the window's picture — 表四's header and figures both in view without
+scrolling, no table or tab scrolling sideways, the window as small as the screen."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from qt_helpers import SAMPLE, filled
+from small_screen import problems
+
+from govreport_gui.core.forms import CellKey
+from govreport_gui.core.serialize import save_native
+from govreport_gui.qt.main_window import MainWindow
+
+SCREEN = (1366, 728)
+SIZES = {f"{int(scale * 100)}%": (int(SCREEN[0] / scale), int(SCREEN[1] / scale)) for scale in (1, 1.25, 1.5)}
+
+
+def big_figures(version: str):
+    """Every input cell filled, 表四's with four digits (a city's figures)."""
+    report = filled(version)
+    for spec in report.form.tables["四"].cells:
+        if not spec.computed:
+            report.set(spec.key, 1000 + len(spec.key.col))
+    return report
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+@pytest.mark.parametrize("version", ["2021", "2019"])
+def test_every_tab_fits_a_small_screen(qtbot, fake_dialogs, tmp_path, size, version):
+    from PySide6.QtWidgets import QApplication
+
+    from govreport_gui.core.document import Document
+    window = MainWindow(Document(big_figures(version)))
+    qtbot.addWidget(window)
+    assert problems(window, QApplication.instance(), *size, shots=tmp_path) == []
+
+
+def test_a_figure_wider_than_its_narrowed_column_widens_it(qtbot, fake_dialogs):
+    from PySide6.QtWidgets import QApplication
+
+    from govreport_gui.core.document import Document
+    report = big_figures("2021")
+    window = MainWindow(Document(report))
+    qtbot.addWidget(window)
+    assert problems(window, QApplication.instance(), *SIZES["125%"]) == []
+    grid = window.page_for_table("四").grid
+    spec = next(c for c in report.form.tables["四"].cells if not c.computed)
+    column = grid.model().index_of(spec.key).column()
+    before = grid.columnWidth(column)
+    _set(window, spec.key, 123456789)
+    text = grid.model().index_of(spec.key).data()
+    assert grid.columnWidth(column) > before
+    assert grid.fontMetrics().horizontalAdvance(text) < grid.columnWidth(column)
+
+
+def _set(window, key: CellKey, value: int) -> None:
+    from govreport_gui.core.edits import set_cells
+    window.session.push(set_cells(window.session.report, {key: value}, "填写"))
+
+
+@pytest.mark.parametrize("scale", ["1.25", "1.5"])
+def test_the_scaled_screen_itself(tmp_path, scale):
+    """The same looked at on a screen scaled by Qt (QT_SCALE_FACTOR: fonts, lines and pictures at
+    that scale), in a process of its own."""
+    path = tmp_path / "报告.govreport"
+    save_native(path, big_figures("2021"))
+    size = SIZES[f"{int(float(scale) * 100)}%"]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=scale,
+               GOVREPORT_DATA_DIR=str(tmp_path / "appdata"), PYTHONPATH=os.pathsep.join(sys.path))
+    child = Path(__file__).with_name("small_screen.py")
+    done = subprocess.run([sys.executable, str(child), *map(str, size), str(path)], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+def test_the_sample_fits_too(qtbot, fake_dialogs):
+    from PySide6.QtWidgets import QApplication
+
+    from govreport_gui.core.document import Document
+    from govreport_gui.core.serialize import load_file
+    loaded = load_file(SAMPLE)
+    window = MainWindow(Document(loaded.report, loaded.previous))
+    qtbot.addWidget(window)
+    assert problems(window, QApplication.instance(), *SIZES["150%"]) == []
+
+
+def test_tabs_share_a_narrow_bar_fairly(qtbot, fake_dialogs):
+    """The short tab names stay whole; only the long ones are cut, to the same width."""
+    from PySide6.QtWidgets import QApplication, QTabBar
+
+    from govreport_gui.core.document import Document
+    from govreport_gui.qt.section_tabs import fair_cap
+    assert fair_cap([50, 100, 300, 400], 1000) == 0
+    assert fair_cap([50, 100, 300, 400], 550) == 200
+    window = MainWindow(Document(big_figures("2021")))
+    qtbot.addWidget(window)
+    problems(window, QApplication.instance(), *SIZES["150%"])
+    bar = window.tabs.tabBar()
+    widths = [bar.tabRect(i).width() for i in range(bar.count())]
+    natural = [QTabBar.tabSizeHint(bar, i).width() for i in range(bar.count())]
+    assert sum(natural) > bar.width()                         # they do not fit as they are …
+    assert widths[:2] == natural[:2]                          # … 基本信息, 一、总体情况 whole
+    assert len({w for w, n in zip(widths, natural) if w < n}) == 1   # the cut ones equally wide
