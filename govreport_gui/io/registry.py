@@ -255,7 +255,8 @@ def _read_kind(path: Path) -> ImportResult:
         raise ReadError(f"“{path.name}”已损坏（文件内部的 XML 内容格式错误），无法读取。"
                         "请用 Word/WPS/Excel 打开后另存一份再试，或使用备份。") from exc
     except Exception as exc:  # a reader bug or a broken file: never a traceback for the clerk
-        raise ReadError(f"读取“{path.name}”时出错，文件可能已损坏或不是年报（{type(exc).__name__}）。") from exc
+        raise ReadError(f"读取“{path.name}”时出错，文件可能已损坏或不是年报（{type(exc).__name__}）。"
+                        "请用 Word/WPS/Excel 打开后另存一份再试；仍不能读取时，请把运行记录（日志）交给技术支持人员。") from exc
     result.kind = result.kind or kind
     from ..core.prompts import prompts_made_placeholders
     note = prompts_made_placeholders(result.report, result.previous)

@@ -70,8 +70,8 @@ class AboutDialog(QDialog):
 
 
 class DiagnosticsDialog(QDialog):
-    """What the zip holds, a tick for the report's content (off: clerks' figures and texts stay
-    out unless they choose), 导出… / 取消."""
+    """What the zip holds, a tick for the report's content and the files' full paths in the log
+    (off: clerks' figures, texts and folder names stay out unless they choose), 导出… / 取消."""
 
     def __init__(self, parent: QWidget | None, reports: ReportSource) -> None:
         super().__init__(parent)
@@ -81,9 +81,9 @@ class DiagnosticsDialog(QDialog):
         self.written: Path | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(_label("诊断信息是一个压缩文件，包括本程序的运行记录（日志）和本程序、Python、Qt、"
-                                "各组件及操作系统的版本，供技术支持人员查找问题。文件保存在您选择的位置，"
-                                "不会自动发送，请自行交给技术支持人员。"))
-        self.include_report = QCheckBox("附上当前报告的内容（机关名称、各项数字和正文）")
+                                "各组件及操作系统的版本，供技术支持人员查找问题。日志中的文件只保留文件名，"
+                                "不含所在的文件夹。文件保存在您选择的位置，不会自动发送，请自行交给技术支持人员。"))
+        self.include_report = QCheckBox("附上当前报告的内容（机关名称、各项数字和正文）和日志中文件的完整位置")
         has_report = reports() is not None
         self.include_report.setEnabled(has_report)
         if not has_report:

@@ -5,12 +5,14 @@ import logging
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from govreport_gui import logs
 from govreport_gui.core.errors import ReadError
+from govreport_gui.diagnostics import names_only
 from govreport_gui.io import registry
 
 REPO = Path(__file__).resolve().parents[2]
@@ -31,16 +33,28 @@ def log_to(tmp_path, monkeypatch):
     logs.stop()
 
 
-def test_a_file_the_command_line_cannot_read_leaves_its_name_and_traceback_in_the_log(tmp_path):
-    broken = tmp_path / "去年的报告.xlsx"
-    broken.write_bytes(b"PK\x03\x04" + b"\x00" * 40 + b"not a zip at all" * 20)
+def broken_word_package(path: Path) -> None:
+    """A .docx whose package has no relations: the reader finds no main document (inside, not at the zip)."""
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document")
+
+
+@pytest.mark.parametrize("name, make, met", [
+    ("去年的报告.xlsx", lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 40 + b"not a zip at all" * 20),
+     "zipfile.BadZipFile"),   # what the reader met, though its message to the clerk hides it
+    ("去年的报告.docx", broken_word_package, "KeyError: \"There is no item named '_rels/.rels'"),
+])
+def test_a_file_the_command_line_cannot_read_leaves_its_name_and_traceback_in_the_log(tmp_path, name, make, met):
+    broken = tmp_path / name
+    make(broken)
     proc = govreport("check", broken, data=tmp_path / "data")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr   # the clerk sees one line
     text = (tmp_path / "data" / logs.LOG_DIR / logs.LOG_NAME).read_text(encoding="utf-8")
     assert "命令行 check" in text
     assert f"未能读取 {broken}" in text
     assert "Traceback (most recent call last)" in text and "govreport_gui.core.errors.ReadError" in text
-    assert "zipfile.BadZipFile" in text   # what the reader met, though its message to the clerk hides it
+    assert met in text
 
 
 def test_an_unexpected_reader_error_is_logged_with_the_readers_own_exception(tmp_path, monkeypatch, log_to):
@@ -95,3 +109,19 @@ def test_a_program_that_only_imports_the_package_prints_no_log_records():
             "logging.getLogger('govreport_gui.io.registry').warning('不应出现在控制台')")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert proc.returncode == 0 and proc.stderr == ""
+
+
+@pytest.mark.parametrize("line, reduced", [
+    ("未能读取 /home/张三/内部 资料/年报.xlsx：已损坏", "未能读取 年报.xlsx：已损坏"),
+    (r"未能读取 C:\Users\张三\2024年 政务公开\年报.docx（word）", "未能读取 年报.docx（word）"),
+    (r"No such file or directory: 'C:\\Users\\张三\\年报.xlsx'", "No such file or directory: '年报.xlsx'"),   # a repr
+    (r"已写入 \\server\共享\局办\汇总.xlsx", "已写入 汇总.xlsx"),
+    ("已写入 /tmp/局办/副本.json，表三“（一）”/“自然人”", "已写入 副本.json，表三“（一）”/“自然人”"),
+    ('  File "/opt/app/lib/python3.11/zipfile.py", line 1302', '  File "zipfile.py", line 1302'),
+    ('  File "/home/张三/app/govreport_gui/io/registry.py", line 9', '  File "govreport_gui/io/registry.py", line 9'),
+    ("/opt/app/resources/sample.govreport", "sample.govreport"),   # data beside the program: its name only
+    ("见 http://www.gov.cn/a/b.html，12/3 与 1 / 2", "见 http://www.gov.cn/a/b.html，12/3 与 1 / 2"),
+])
+def test_the_zip_names_a_file_by_its_name_and_the_programs_own_files_by_their_place(line, reduced):
+    roots = ["/opt/app/lib/python3.11", "/home/张三/app", "/opt/app"]
+    assert names_only(line, roots) == reduced

@@ -57,14 +57,25 @@ def word_package_without_its_document(path):
         zf.writestr("word/document.xml", "<w:document/>")
 
 
-@pytest.mark.parametrize("make, met", [
-    (word_package_without_its_document, 'KeyError: "no relationship of type'),   # python-docx gives up
-    (lambda path: path.write_bytes(b"PK\x03\x04" + b"\x07" * 300), "zipfile.BadZipFile"),  # refused on sight
+def half_a_workbook(path):
+    """A real .xlsx cut in the middle, as a copy interrupted or a damaged USB stick leaves it."""
+    import openpyxl
+    book = openpyxl.Workbook()
+    book.active["A1"] = "三、收到和处理政府信息公开申请情况"
+    book.save(path)
+    data = path.read_bytes()
+    path.write_bytes(data[:len(data) // 2])
+
+
+@pytest.mark.parametrize("name, make, met", [
+    ("去年报告.docx", word_package_without_its_document, 'KeyError: "There is no item named \'_rels/.rels\''),   # no package relations
+    ("去年报告.docx", lambda path: path.write_bytes(b"PK\x03\x04" + b"\x07" * 300), "zipfile.BadZipFile"),  # refused on sight
+    ("去年报表.xlsx", half_a_workbook, "zipfile.BadZipFile"),
 ])
 def test_a_file_the_editor_cannot_open_leaves_its_name_and_traceback_in_the_log(make_window, fake_dialogs,
-                                                                                 log_file, tmp_path, make, met):
+                                                                                 log_file, tmp_path, name, make, met):
     window = make_window(blank("2021"))
-    broken = tmp_path / "去年报告.docx"
+    broken = tmp_path / name
     make(broken)
     assert not window.flows.open_file(broken)
     assert [kind for kind, *_ in fake_dialogs.shown] == ["error"]   # the clerk reads one message
@@ -125,3 +136,26 @@ def test_without_an_open_report_there_is_nothing_to_tick(qtbot, make_window, fak
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and not list(tmp_path.glob("*.zip"))
     dialog.reject()
+
+
+def test_the_zip_names_files_without_their_folders_unless_ticked(qtbot, make_window, fake_dialogs, log_file, tmp_path):
+    """The log on the machine keeps the full path; the zip leaves the machine, and a folder's name
+    (a person, 内部资料) is not the support's business unless the clerk ticks the report's content."""
+    folder = tmp_path / "张三的文件" / "内部资料"
+    folder.mkdir(parents=True)
+    window = make_window(blank("2021"))
+    half_a_workbook(folder / "去年报表.xlsx")
+    assert not window.flows.open_file(folder / "去年报表.xlsx")
+    assert f"未能读取 {folder / '去年报表.xlsx'}" in log_file.read_text(encoding="utf-8")
+
+    def zipped_log(tick: bool) -> str:
+        target = tmp_path / f"诊断{int(tick)}.zip"
+        export_diagnostics(qtbot, window, fake_dialogs, target, tick=tick)
+        with zipfile.ZipFile(target) as zf:
+            return zf.read("logs/govreport.log").decode("utf-8")
+
+    reduced = zipped_log(tick=False)
+    assert "未能读取 去年报表.xlsx：" in reduced and "zipfile.BadZipFile" in reduced
+    assert "张三的文件" not in reduced and "内部资料" not in reduced and str(tmp_path) not in reduced
+    assert 'File "govreport_gui/io/registry.py", line' in reduced   # the program's own files: where in it
+    assert f"未能读取 {folder / '去年报表.xlsx'}" in zipped_log(tick=True)
