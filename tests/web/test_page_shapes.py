@@ -136,3 +136,48 @@ def test_a_signature_set_on_one_line(tmp_path, date):
     result = _page(tmp_path, signature=signature)
     _assert_report(result, organ=AGENCY, date=date)
     assert "网站标识码" in "\n".join(result.notes)
+
+
+def test_a_title_without_agency_takes_the_pages_own_name(tmp_path):
+    """``2023年政府信息公开工作年度报告`` on the page, ``<title>青石县交通运输局2023年…_青石县人民政府</title>``,
+    no 落款: the agency is the page's name for the report's."""
+    result = _page(tmp_path, title=_p("2023年政府信息公开工作年度报告"))
+    assert result.report.meta.agency == ""            # <title>年报</title> names none: nothing invented
+    page = (tmp_path / "page.html").read_text(encoding="utf-8")
+    (tmp_path / "page.html").write_text(page.replace("<title>年报</title>", f"<title>{TITLE}_青石县人民政府</title>"),
+                                        encoding="utf-8")
+    result = read_report(tmp_path / "page.html")
+    _assert_report(result)
+    assert any("按网页标题" in note and AGENCY in note for note in result.notes)
+
+
+@pytest.mark.parametrize("version", ["2019", "2021"])
+def test_table_two_cut_at_each_caption(tmp_path, version):
+    """Table 二 published as one table per ``第二十条第（X）项``, each caption a paragraph above
+    its table: the captions are the tables', 二 has no prose, every figure is read."""
+    import random
+    import re
+
+    from published_corpus import published_report, table_html
+
+    report = published_report(version, 11)
+    opening, rows = '<table border="1">', re.findall(r"<tr>.*?</tr>", table_html(report, "二", "plain", random.Random(1)))
+    pieces, current = [], []
+    for row in rows:
+        if "第二十条" in row and "信息内容" not in row:
+            if current:
+                pieces.append(opening + "".join(current) + "</table>")
+                current = []
+            pieces.append(_p(re.sub(r"<[^>]+>", "", row)))
+        else:
+            current.append(row)
+    pieces.append(opening + "".join(current) + "</table>")
+
+    def body(key, heading, lines):
+        tables = "".join(pieces) if key == "二" else table_html(report, key, "plain", random.Random(2)) if key in "三四" else ""
+        return f"<p><strong>{html.escape(heading)}</strong></p>" + "".join(_p(t) for t in lines) + tables
+
+    result = _page(tmp_path, body_of=body)
+    _assert_report(result)
+    got = result.report
+    assert {k.name(): got.values.get(k) for k in report.form.input_keys() if (got.values.get(k) or 0) != (report.values.get(k) or 0)} == {}

@@ -24,7 +24,7 @@ from .blocks import Grid, clean, link_dense, one_line
 from .bounds import Bounds, Line, TitleFound, article_container, ending, mark_outside, preface, title_lines
 from .outline import find_headings, heading_run, split_heading
 from .report_title import Title, parse_title, period_year
-from .tables import TablesRead, has_report_labels, read_tables, unknown_labels
+from .tables import TablesRead, has_report_labels, is_table_caption, read_tables, unknown_labels
 
 
 @dataclass
@@ -95,7 +95,9 @@ def _lines(blocks: list, body: _Body) -> list[Line]:
     page's <br>, a Word line break — separates a heading, a signature, a footer as much as a new
     paragraph does), with what the reader knew of its block; the tables go to ``body``."""
     out: list[Line] = []
-    for block in blocks:
+    for n, block in enumerate(blocks):
+        if _caption_above_table(blocks, n):
+            continue
         if block.kind == "name":
             body.declared_title = block.text
             continue
@@ -113,6 +115,14 @@ def _lines(blocks: list, body: _Body) -> list[Line]:
                 if part:
                     out.append(Line(part, block.right, linky, origin=origin))
     return _split_headings_joined(out)
+
+
+def _caption_above_table(blocks: list, n: int) -> bool:
+    """Block ``n`` is a report table's caption set as a paragraph right above its table (a table
+    cut at each ``第二十条第（X）项``): the table's, no prose."""
+    block = blocks[n]
+    return (block.kind == "p" and n + 1 < len(blocks) and blocks[n + 1].kind == "tbl"
+            and "\n" not in block.text.strip() and is_table_caption(block.text))
 
 
 def _split_headings_joined(lines: list[Line]) -> list[Line]:
@@ -169,7 +179,9 @@ def _read_head(body: _Body, found: TitleFound | None, meta: Metadata, notes: lis
     if found is not None and found.start:
         body.bounds.before_title.extend(line.text for line in head[:found.start])
     preamble = preface(head[found.end if found else 0:], body.bounds)
-    parsed = found.parsed if found else _declared_title(body, notes)
+    parsed = found.parsed if found else _declared_title(body)
+    if found is None and parsed is not None:
+        notes.append(f"正文中没有年报标题，按网页标题“{one_line(body.declared_title)}”读取机关名称和年度")
     if parsed:
         meta.agency, meta.year = parsed.agency, parsed.year
     else:
@@ -183,17 +195,21 @@ def _read_head(body: _Body, found: TitleFound | None, meta: Metadata, notes: lis
         meta.agency = meta.issuing_organ
         notes.append(f"标题中没有机关名称，按文末落款读取为“{meta.agency}”")
     elif not meta.agency and parsed:
-        notes.append("标题中没有机关名称，请在报告信息中填写")
+        named = _declared_title(body)
+        if named is not None and named.agency and named.year == parsed.year:
+            meta.agency = named.agency
+            notes.append(f"标题中没有机关名称，按网页标题“{one_line(body.declared_title)}”读取为“{meta.agency}”")
+        else:
+            notes.append("标题中没有机关名称，请在报告信息中填写")
     meta.preamble = "\n".join(preamble)
 
 
-def _declared_title(body: _Body, notes: list[str]) -> Title | None:
-    """The title a web page gives itself (``<title>XX局2023年…年度报告_XX区人民政府</title>``) when its
-    text has none: the part of it that reads as a report's title."""
+def _declared_title(body: _Body) -> Title | None:
+    """The title a web page gives itself (``<title>XX局2023年…年度报告_XX区人民政府</title>``), for
+    a text without a title or whose title names no agency: the part of it that reads as a report's title."""
     for part in re.split(r"[_|｜\-—]+", body.declared_title):
         parsed = parse_title(part)
         if parsed is not None:
-            notes.append(f"正文中没有年报标题，按网页标题“{one_line(part)}”读取机关名称和年度")
             return parsed
     return None
 

@@ -123,6 +123,12 @@ def has_report_labels(grid: Grid) -> bool:
                for cell in grid.cells if cell.text.strip())
 
 
+def is_table_caption(text: str) -> bool:
+    """``text`` is a caption of a report table (``第二十条第（一）项``): set above its table, it is
+    the table's, not prose."""
+    return len(text) <= MAX_LABEL_CHARS and any(u.what == "caption" for u in label_index().lookup(text))
+
+
 @dataclass
 class TablesRead:
     """What ``read_tables`` found: the located cells and their figures."""
