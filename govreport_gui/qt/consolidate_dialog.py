@@ -19,6 +19,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
@@ -44,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.consolidate import Consolidation, Unit, assess_units, default_year
+from ..core.consolidate import Consolidation, Unit, assess_units
 from ..core.findings import Severity
 from ..core.forms import FORMS, CellKey, form_for_year
 from ..core.periods import reporting_year
@@ -52,9 +53,12 @@ from ..core.recalc import all_values
 from ..core.report import Report
 from ..core.values import format_value
 from . import dialogs
-from .consolidate_reading import Prepared, ReadOutcome, ReadWorker, Settings, prepare
+from .consolidate_reading import Prepared, ReadOutcome, ReadWorker, Settings, prepare, release_units
 from .dialog_types import Dialogs
 from .work_folders import EXPORT, UNITS
+
+if TYPE_CHECKING:
+    from ..io.consolidation_io import FileList
 
 EXCLUDED_BRUSH = QBrush(QColor("#F3F3F3"))
 PROBLEM_BRUSH = QBrush(QColor("#FFF1E0"))
@@ -369,35 +373,23 @@ class ConsolidateDialog(QDialog):
             self.add_paths([folder])
 
     def add_paths(self, paths: list[str | Path]) -> None:
-        """Add files and folders; reading starts in the background (queued if already reading)."""
-        from ..io.consolidation_io import collect_files
-        known = {u.path for u in self.units}
-        found = collect_files(paths)
-        new = [p for p in found.files if str(p) not in known and p not in self._queue]
-        self._skipped = found.skipped
-        self.status.setToolTip("\n".join(found.skipped))
-        if not new:
-            if found.skipped:
-                self.status.setText("；".join(found.skipped[:3]))
-            else:
-                self.status.setText("没有新的年报文件（所选文件已在清单中）。")
-            return
-        self._queue.extend(new)
+        """Add files and folders; finding the unit files in them and reading them starts in the
+        background (queued if already reading)."""
+        self._queue.extend(Path(p) for p in paths)
         if self._thread is None:
             self._start_reading()
 
     def _start_reading(self) -> None:
-        from ..io.consolidation_io import display_names
-        files, self._queue = self._queue, []
-        self.progress.setMaximum(len(files))
-        self.progress.setValue(0)
-        self.status.setText(f"正在读取 {len(files)} 个文件…")
+        paths, self._queue = self._queue, []
+        self.progress.setMaximum(0)   # (busy until the files are counted)
+        self.status.setText("正在查找年报文件…")
         self._thread = QThread(self)
-        self._worker = ReadWorker(files, display_names(files), self.units, self._settings(), self.read,
-                                  self.time_limit)
+        self._worker = ReadWorker(paths, self.units, self._settings(), self.read, self.time_limit)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
+        self._worker.collected.connect(self._on_collected)
         self._worker.progress.connect(self._on_progress)
+        self._worker.year.connect(self._on_year)
         self._worker.batch.connect(self._on_batch)
         self._worker.finished.connect(self._on_finished)
         self._worker.finished.connect(self._thread.quit)
@@ -405,6 +397,19 @@ class ConsolidateDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self._update_buttons()
         self._thread.start()
+
+    @Slot(object)
+    def _on_collected(self, found: FileList) -> None:
+        self._skipped = found.skipped
+        self.status.setToolTip("\n".join(found.skipped))
+        self.progress.setMaximum(max(len(found.files), 1))
+        self.progress.setValue(0)
+        if found.files:
+            self.status.setText(f"正在读取 {len(found.files)} 个文件…")
+        elif found.skipped:
+            self.status.setText("；".join(found.skipped[:3]))
+        else:
+            self.status.setText("没有新的年报文件（所选文件已在清单中）。")
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -415,10 +420,14 @@ class ConsolidateDialog(QDialog):
 
     @Slot(object)
     def _on_batch(self, units: list[Unit]) -> None:
-        """Units just read: listed at once (rows added); the year follows them until chosen."""
+        """Units just read: listed at once (rows added)."""
         self.model.append_units(units)
+
+    @Slot(int)
+    def _on_year(self, year: int) -> None:
+        """The year most units read so far report: followed until the clerk chooses one."""
         if not self._year_chosen:
-            self._show_year(default_year(self.units) or reporting_year())
+            self._show_year(year or reporting_year())
 
     @Slot(object)
     def _on_finished(self, outcome: ReadOutcome) -> None:
@@ -429,7 +438,7 @@ class ConsolidateDialog(QDialog):
         if outcome.cancelled:
             self._queue.clear()
             self.status.setText(f"已取消读取：已读取 {len(outcome.units)} 个文件，其余未读取。")
-        else:
+        elif outcome.units:
             self.progress.setValue(self.progress.maximum())
             bad = sum(1 for u in outcome.units if not u.readable)
             skipped = self._skipped
@@ -698,11 +707,13 @@ class ConsolidateDialog(QDialog):
 
     def done(self, r: int) -> None:
         self._wait_for_thread()
+        release_units()
         super().done(r)
 
     def closeEvent(self, event) -> None:
         self.cancel_reading()
         self._wait_for_thread()
+        release_units()
         super().closeEvent(event)
 
     def _wait_for_thread(self) -> None:

@@ -223,3 +223,25 @@ def test_a_file_that_crashes_or_hangs_a_worker_is_that_units_problem(qtbot, make
     assert not hung.readable and "超过3秒" in cell(d, row_of(d, hung.name), "问题及原因")
     assert len(d.consolidation.included) == 20
     assert not any(alive(pid) for pid in d.worker_pids)
+
+
+def test_folders_are_walked_off_the_dialogs_thread_and_units_released_on_close(qtbot, make_dialog, tmp_path,
+                                                                                monkeypatch):
+    import gc
+    import threading
+
+    from govreport_gui.io import consolidation_io
+    for i in range(3):
+        save_native(tmp_path / f"单位{i}.govreport", unit(f"单位{i}", 5 + i))
+    walked_on = []
+    real = consolidation_io.collect_files
+    monkeypatch.setattr(consolidation_io, "collect_files",
+                        lambda *a, **k: walked_on.append(threading.current_thread()) or real(*a, **k))
+    d = make_dialog()
+    load(qtbot, d, [tmp_path])
+    assert len(d.units) == 3 and walked_on and threading.main_thread() not in walked_on
+    assert gc.get_freeze_count() > 0          # the units are out of the collector's full passes
+    load(qtbot, d, [tmp_path])                # the same folder again: nothing new
+    assert len(d.units) == 3 and "没有新的年报文件" in d.status.text()
+    d.close()
+    assert gc.get_freeze_count() == 0

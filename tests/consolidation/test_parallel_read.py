@@ -8,8 +8,9 @@ import os
 import time
 from pathlib import Path
 
+import pytest
 from consolidation_units import NEW, unit
-from worker_readers import troublesome
+from worker_readers import priority, troublesome
 
 from govreport_gui.core import CellKey
 from govreport_gui.core.serialize import save_json, save_native
@@ -118,3 +119,11 @@ def test_packing_keeps_the_unit_whole():
     assert copy.report == original.report and copy.findings == original.findings
     assert (copy.name, copy.path, copy.kind, copy.notes) == (original.name, original.path, original.kind, original.notes)
     assert original.report is not None   # packing leaves the original as it was
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="niceness is POSIX")
+def test_workers_run_below_the_windows_priority(tmp_path):
+    from govreport_gui.io.parallel_read import WORKER_NICENESS
+    paths = write_units(tmp_path, 4)
+    finished, _, got = run(ParallelReader(paths, [p.name for p in paths], read=priority, workers=2))
+    assert finished and {u.read_error for u in got.values()} == {str(os.nice(0) + WORKER_NICENESS)}

@@ -26,3 +26,11 @@ def slowly(path: Path, name: str):
     """Every file takes a little time: the tests can watch the dialog while it reads."""
     time.sleep(0.03)
     return read_unit_in_worker(path, name)
+
+
+def priority(path: Path, name: str):
+    """The worker's niceness, as the unit's read error (to be read by the test)."""
+    import os
+
+    from govreport_gui.core.consolidate import unit_unreadable
+    return unit_unreadable(name, str(os.nice(0)), str(path))
