@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         sections_bar.setFloatable(False)
         sections_bar.toggleViewAction().setVisible(False)
         sections_bar.addWidget(self.tabs.tabBar())
+        self.tabs.tabBar().follow(sections_bar)
         sections_bar.setStyleSheet("QToolBar { border: none; spacing: 0; padding: 0 2px; }")
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, sections_bar)
         self.sections_bar = sections_bar

@@ -9,32 +9,42 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QStackedWidget, QTabBar, QWidget
 
 if TYPE_CHECKING:  # naming QIcon creates its enums (start-up time); the badges come after the first paint
     from PySide6.QtGui import QIcon
 
 
+ROW_MARGIN = 8   # pixels of the tool bar row the tabs cannot use (its padding and frame)
+
+
 class FairTabBar(QTabBar):
-    """When the tabs are wider than the bar, they share its width fairly: the short names
+    """When the tabs are wider than the row they sit in, they share it fairly: the short names
     (基本信息, 一、总体情况) stay whole and only the long ones are cut, all to the same width (Qt
     alone cut the short ones to “基…”, “一…” on a 1366×768 screen at 150 %)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._cap = 0   # the widest a tab may be (0: as wide as its name)
+        self._room = 0   # the width of the row the bar sits in (0: not known yet)
+
+    def follow(self, row: QWidget) -> None:
+        """Share the width of ``row`` (the tool bar the tabs are in), following its resizing."""
+        row.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - a Qt override
+        if event.type() == QEvent.Type.Resize and event.size().width() != self._room:
+            self._room = event.size().width() - ROW_MARGIN
+            self.setElideMode(self.elideMode())   # (Qt lays the tabs out again, with the new hints)
+        return False
 
     def tabSizeHint(self, index: int):  # noqa: N802 - a Qt override
         hint = super().tabSizeHint(index)
-        if self._cap and hint.width() > self._cap:
-            hint.setWidth(self._cap)
+        if self._room > 0:
+            cap = fair_cap([super(FairTabBar, self).tabSizeHint(i).width() for i in range(self.count())], self._room)
+            if cap and hint.width() > cap:
+                hint.setWidth(cap)
         return hint
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - a Qt override
-        self._cap = 0
-        self._cap = fair_cap([self.tabSizeHint(i).width() for i in range(self.count())], event.size().width())
-        super().resizeEvent(event)
 
 
 def fair_cap(widths: list[int], room: int) -> int:

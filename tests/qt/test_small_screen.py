@@ -109,3 +109,29 @@ def test_tabs_share_a_narrow_bar_fairly(qtbot, fake_dialogs):
     assert sum(natural) > bar.width()                         # they do not fit as they are …
     assert widths[:2] == natural[:2]                          # … 基本信息, 一、总体情况 whole
     assert len({w for w, n in zip(widths, natural) if w < n}) == 1   # the cut ones equally wide
+    window.resize(*SCREEN)   # a wider window again: every name whole (the bar is not held to its narrow size)
+    for _ in range(6):
+        QApplication.instance().processEvents()
+    assert [bar.tabRect(i).width() for i in range(bar.count())] == natural
+
+
+def test_tabs_whole_after_the_start_page(qtbot, fake_dialogs):
+    """From the start page (the tabs hidden) to a report on a 1366×768 screen: every name whole,
+    also when a tab grows afterwards (a badge)."""
+    from PySide6.QtWidgets import QApplication, QTabBar
+    window = MainWindow(start_page=True)
+    qtbot.addWidget(window)
+    window.resize(*SCREEN)
+    window.show()
+    assert window.flows.new_from_previous(SAMPLE)
+    for _ in range(6):
+        QApplication.instance().processEvents()
+    bar = window.tabs.tabBar()
+    bar.resize(200, bar.height())   # laid out narrow once (while hidden, or before the window had its size) …
+    bar.setTabText(1, bar.tabText(1) + "（待填写 6）")   # … and a tab grows afterwards (as a badge does)
+    window.resize(SCREEN[0] - 1, SCREEN[1])
+    for _ in range(6):
+        QApplication.instance().processEvents()
+    natural = [QTabBar.tabSizeHint(bar, i).width() for i in range(bar.count())]
+    assert sum(natural) < window.width()
+    assert [bar.tabRect(i).width() for i in range(bar.count())] == natural
