@@ -17,30 +17,23 @@ import logging
 import sys
 
 from . import APP_NAME
+from .cli_common import EXIT_UNREADABLE, Parser, run_reporting
 from .core.carryover import carry_over
 from .core.checks import check_report
 from .core.drafting import new_report
-from .core.errors import ReadError, WriteError
 from .core.findings import Severity, count, findings_json, format_text
 from .core.forms import FORMS, form_for_year, get_form, version_hint
 from .core.serialize import dumps, report_to_json
 
 SUBCOMMANDS = ("check", "dump", "new", "export", "merge", "ledger")
 LOG = logging.getLogger(__name__)
-EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse's own messages, but exit 2 with one line
-        self.print_usage(sys.stderr)
-        print(f"govreport：参数错误：{message}", file=sys.stderr)
-        raise SystemExit(EXIT_UNREADABLE)
+EXIT_OK, EXIT_FINDINGS = 0, 1
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="govreport", description=f"{APP_NAME}：政府信息公开工作年度报告的编制与校验。"
+    parser = Parser(prog="govreport", description=f"{APP_NAME}：政府信息公开工作年度报告的编制与校验。"
                      "不带子命令时打开编辑器（可给出要打开的文件）。")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
     p = sub.add_parser("check", help="校验报告，列出错误、警告和提示")
     p.add_argument("file", help="报告文件（项目文件、JSON、Excel 或 Word）")
@@ -98,13 +91,7 @@ def _run_command(argv: list[str]) -> int:
         from . import ledger_cli  # tables 三/四 counted from the agency's ledgers
         return ledger_cli.main(argv[1:])
     args = build_parser().parse_args(argv)
-    try:
-        return COMMANDS[args.command](args)
-    except (ReadError, WriteError) as exc:  # logged with its traceback where it was raised
-        print(f"govreport：{exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except KeyboardInterrupt:
-        return 130
+    return run_reporting("govreport", COMMANDS[args.command], args)
 
 
 def _utf8_stdio() -> None:

@@ -19,23 +19,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from .core.errors import ReadError, WriteError
+from .cli_common import EXIT_UNREADABLE, Parser, run_reporting, same_file
 from .core.forms import FORMS, form_for_year, get_form
 
-EXIT_OK, EXIT_LEFT_OUT, EXIT_UNREADABLE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):
-        self.print_usage(sys.stderr)
-        print(f"govreport ledger：参数错误：{message}", file=sys.stderr)
-        raise SystemExit(EXIT_UNREADABLE)
+EXIT_OK, EXIT_LEFT_OUT = 0, 1
 
 
 def build_parser() -> argparse.ArgumentParser:
     from .core.forms import tables_named
     from .core.ledger.summary import ledger_tables
-    p = _Parser(prog="govreport ledger",
+    p = Parser(prog="govreport ledger",
                 description=f"按本机关的依申请公开登记台账（及行政复议、行政诉讼案件登记）计数，填写{tables_named(ledger_tables())}；"
                             "列出计入的数字和未计入的行。")
     p.add_argument("ledgers", nargs="+", metavar="LEDGER", help="台账文件（.xlsx、.xls、.et、.csv、.txt），可给出多个，数字相加")
@@ -49,13 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
-    try:
-        return _run(args)
-    except (ReadError, WriteError) as exc:
-        print(f"govreport ledger：{exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except KeyboardInterrupt:
-        return 130
+    return run_reporting("govreport ledger", _run, args)
 
 
 def _run(args) -> int:
@@ -64,7 +51,7 @@ def _run(args) -> int:
     from .core.ledger.summary import summary_lines
     from .io.workbook.ledger_read import read_ledgers
     output = Path(args.output)
-    if any(_same(path, output) for path in [*args.ledgers, *([args.previous] if args.previous else [])]):
+    if any(same_file(path, output) for path in [*args.ledgers, *([args.previous] if args.previous else [])]):
         print("govreport ledger：输出文件不能是台账或上年报告本身，请另选文件名。未写出文件。", file=sys.stderr)
         return EXIT_UNREADABLE
     form = get_form(args.format) if args.format else form_for_year(args.year)
@@ -102,8 +89,3 @@ def _report(version: str, year: int, agency: str, previous):
     return report
 
 
-def _same(a: str, b: Path) -> bool:
-    try:
-        return Path(a).resolve() == b.resolve()
-    except OSError:
-        return False

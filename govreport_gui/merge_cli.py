@@ -16,22 +16,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from .cli_common import EXIT_UNREADABLE, Parser, run_reporting, same_file
 from .core.consolidate import assess_units, consolidate, default_year
-from .core.errors import ReadError, WriteError
 from .core.forms import FORMS, form_for_year, get_form, newest_form, tables_named
 
-EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):
-        self.print_usage(sys.stderr)
-        print(f"govreport merge：参数错误：{message}", file=sys.stderr)
-        raise SystemExit(EXIT_UNREADABLE)
+EXIT_OK, EXIT_FINDINGS = 0, 1
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="govreport merge",
+    p = Parser(prog="govreport merge",
                 description=f"汇总：把各单位（镇乡街道、部门）的年度报告中{tables_named()}的数字相加，生成汇总报告；"
                             "列出每个单位及其问题（无法读取、年度不符、格式版本不同、重复报送）。")
     p.add_argument("inputs", nargs="+", metavar="FILES_OR_FOLDERS", help="各单位的报告文件或所在文件夹（含子文件夹）")
@@ -46,22 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _same(a: str, b: Path) -> bool:
-    try:
-        return Path(a).resolve() == b.resolve()
-    except OSError:
-        return False
-
-
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
-    try:
-        return _run(args)
-    except (ReadError, WriteError) as exc:
-        print(f"govreport merge：{exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except KeyboardInterrupt:
-        return 130
+    return run_reporting("govreport merge", _run, args)
 
 
 def _run(args) -> int:
@@ -77,7 +57,7 @@ def _run(args) -> int:
     year = args.year or default_year(units)
     if not year and any(u.readable for u in units):
         print("govreport merge：没有一个单位的报告能读出年度，请用 --year 给出汇总年度。未写出文件。", file=sys.stderr)
-        return 2
+        return EXIT_UNREADABLE
     form = get_form(args.format) if args.format else (form_for_year(year) if year else newest_form())
     assess_units(units, year, form.version)
     result = consolidate(units, form.version, year, args.agency)
@@ -132,9 +112,9 @@ def _read_units(args, output: Path) -> list | None:
         print("\r\033[K", end="", file=sys.stderr)
     for unit in units:
         p = Path(unit.path)
-        if any(_same(x, p) for x in args.exclude):
+        if any(same_file(x, p) for x in args.exclude):
             unit.choice = False
-        elif any(_same(x, p) for x in args.include):
+        elif any(same_file(x, p) for x in args.include):
             unit.choice = True
     return units
 
