@@ -1,6 +1,7 @@
 """One place for each fact: the official formats live in ``core/forms``, the rules in ``core/rules``,
-a cell has one name, and no function grows past what a reader can follow.  These fail when new code
-spells a table id, a section id, a format version or a rule id, or names a cell in its own way."""
+a cell has one name, no function grows past what a reader can follow and no block is written twice.
+These fail when new code spells a table id, a section id, a format version (as text or as a year
+number) or a rule id, names a cell in its own way, or copies six lines."""
 
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ def _spelled_inside_strings() -> tuple[re.Pattern[str], re.Pattern[str]]:
     tables, _, _ = _declared()
     ids = "|".join(sorted(tables))
     years = sorted({str(y) for f in DECLARED.values() for y in (f.version, f.first_year, f.last_year) if y})
-    return (re.compile(rf"表(?:{ids})|(?:{ids})表"),
+    return (re.compile(rf"表\s*[（(]?(?:{ids})|(?:{ids})\s*表"),
             re.compile(r"(?<!\d)(?:%s)(?!\d)" % "|".join(years)))
 
 
@@ -76,19 +77,33 @@ def test_no_table_or_version_inside_a_string_outside_the_declarations():
 def test_the_string_check_sees_a_table_or_a_version_in_a_text():
     table_in_text, version_in_text = _spelled_inside_strings()
     assert table_in_text.search("如表三勾稽不平") and table_in_text.search("三表没有")
+    assert table_in_text.search("见表 四") and table_in_text.search("表（二）") and table_in_text.search("四 表")
     assert version_in_text.search("2019、2020 年用2019版")
     assert not table_in_text.search("统一表述") and not version_in_text.search("20190")
 
 
+def _version_years() -> set[int]:
+    """The years the declarations name: each version's number and the first and last year it serves."""
+    from govreport_gui.core.forms import FORMS as DECLARED
+    return {int(y) for f in DECLARED.values() for y in (f.version, f.first_year, f.last_year) if y}
+
+
+def _spelled(node: ast.AST, spelled: set[str], years: set[int]) -> bool:
+    """A constant that is a table, section or version id, or a version's year as a number
+    (``if year >= 2021``: a version hint written by hand)."""
+    if not isinstance(node, ast.Constant) or isinstance(node.value, bool):
+        return False
+    return node.value in spelled if isinstance(node.value, str) else node.value in years
+
+
 def test_no_table_section_or_version_literal_outside_the_declarations():
     tables, sections, versions = _declared()
-    spelled = tables | sections | versions
+    spelled, years = tables | sections | versions, _version_years()
     found = []
     for path, tree in _sources():
         numerals = _numeral_tables(tree)
         for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in spelled \
-                    and id(node) not in numerals:
+            if _spelled(node, spelled, years) and id(node) not in numerals:
                 found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {node.value!r}")
     assert found == [], "take these from core/forms (FormSpec / TableSpec / Layout):\n" + "\n".join(found)
 
@@ -168,3 +183,43 @@ def test_the_literal_check_sees_a_spelled_table_id(tmp_path):
     numerals = _numeral_tables(tree)
     spelled = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value == "三" and id(n) not in numerals]
     assert spelled == ["三"]
+
+
+def test_the_literal_check_sees_a_version_year_as_a_number():
+    tables, sections, versions = _declared()
+    tree = ast.parse("if year >= 2021:\n    pass\nrows = 2022\nok = True\n")
+    found = [n.value for n in ast.walk(tree) if _spelled(n, tables | sections | versions, _version_years())]
+    assert found == [2021] and 2022 not in _version_years()
+
+
+# A block written twice: RUN significant lines the same to the letter (white space folded; blank
+# lines, comments, imports and lone brackets or keywords passed over) in two places of the package.
+# The format declarations (core/forms) are data and may look alike.
+RUN = 6
+_NOT_SIGNIFICANT = re.compile(r"\s*(?:#.*|import .*|from \S+ import .*|[)\]}:,]*|else:|try:|finally:|pass|\"\"\")\s*")
+
+
+def _repeated_blocks(files: dict[str, str]) -> list[str]:
+    places: dict[tuple[str, ...], list[str]] = {}
+    for name, text in files.items():
+        lines = [(i, " ".join(line.split())) for i, line in enumerate(text.splitlines(), 1)
+                 if not _NOT_SIGNIFICANT.fullmatch(line)]
+        for k in range(len(lines) - RUN + 1):
+            places.setdefault(tuple(s for _, s in lines[k:k + RUN]), []).append(f"{name}:{lines[k][0]}")
+    return [" = ".join(where) for where in places.values() if len(where) > 1]
+
+
+def test_no_block_is_written_twice():
+    files = {str(p.relative_to(PACKAGE.parent)): p.read_text(encoding="utf-8")
+             for p in sorted(PACKAGE.rglob("*.py")) if FORMS not in p.parents}
+    repeated = _repeated_blocks(files)
+    assert repeated == [], (f"{RUN} lines written again: make them one function both places call:\n"
+                            + "\n".join(repeated[:20]))
+
+
+def test_the_block_check_sees_a_copied_block():
+    block = "".join(f"    total += row[{i}] * weight\n" for i in range(RUN))
+    first = f"def a(row):\n    total = 0\n{block}    return total\n"
+    second = f"def b(row, weight):\n    # the same sum again\n\n{block.replace('    ', '        ', 1)}"
+    assert _repeated_blocks({"a.py": first, "b.py": second}) == ["a.py:3 = b.py:4"]
+    assert _repeated_blocks({"a.py": first, "b.py": block.replace("weight", "w")}) == []
