@@ -17,6 +17,7 @@ from ..core.year_charts import MEASURES, SORT_ORDERS, UnitFigures, units_chart, 
 from . import dialogs
 from .bar_chart import BarChartView, render_charts
 from .dialog_types import Dialogs
+from .screen_fit import resize_to_fit
 from .work_folders import PICTURE
 
 PNG_FILTER = "PNG 图片 (*.png)"
@@ -32,7 +33,7 @@ class UnitsChartWindow(QDialog):
         super().__init__(parent)
         self.dialogs = dialogs
         self.setWindowTitle("汇总图表")
-        self.resize(1000, 720)
+        resize_to_fit(self, 1000, 720)
         self.consolidation: Consolidation | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_choices())

@@ -55,6 +55,7 @@ from ..core.values import format_value
 from . import dialogs
 from .consolidate_reading import Prepared, ReadOutcome, ReadWorker, Settings, prepare, release_units
 from .dialog_types import Dialogs
+from .screen_fit import resize_to_fit
 from .work_folders import EXPORT, UNITS
 
 if TYPE_CHECKING:
@@ -211,7 +212,7 @@ class ConsolidateDialog(QDialog):
         super().__init__(parent)
         self.dialogs = dialogs
         self.setWindowTitle("汇总各单位年度报告")
-        self.resize(1100, 720)
+        resize_to_fit(self, 1100, 720)
         self.units: list[Unit] = []
         self.consolidation: Consolidation | None = None
         self._thread: QThread | None = None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..resources import resource
+from .screen_fit import resize_to_fit
 
 GUIDE = "guide"
 CONTENTS = "index.html"
@@ -88,7 +89,7 @@ class HelpWindow(QDialog):
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("使用指南 — 年报编制助手")
         self.setModal(False)
-        self.resize(980, 720)
+        resize_to_fit(self, 980, 720)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.browser = QTextBrowser()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 from ..core.carryover import CarryOver
 from ..io.import_preview import ImportPreview, build_preview
 from ..io.registry import ImportResult
+from .screen_fit import resize_to_fit
 
 _ATTENTION = {"文件所列合计与重新计算不一致", "重复且数字不一致的表格", "未能读取的数字", "未能放置的标签",
               "导入后的其他错误"}
@@ -28,7 +29,7 @@ class ImportPreviewDialog(QDialog):
         super().__init__(parent)
         self.preview: ImportPreview = build_preview(result, path, carried)
         self.setWindowTitle(f"{verb}预览")
-        self.resize(760, 560)
+        resize_to_fit(self, 760, 560)
         layout = QVBoxLayout(self)
 
         p = self.preview

@@ -32,6 +32,7 @@ from ..core.ledger.sheet import LedgerSheet, rows_text
 from ..core.ledger.summary import FIELD_NAMES, ledger_tables, summary_lines
 from ..core.ledger.words import SKIP
 from ..core.recalc import recalculate
+from .screen_fit import resize_to_fit
 
 NOT_CHOSEN, DO_NOT_COUNT = "（请选择）", "不计入"
 
@@ -43,7 +44,7 @@ class LedgerDialog(QDialog):
                  remembered: dict[Field, dict[str, str]] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"从申请台账填写{tables_named(ledger_tables(form))}")
-        self.resize(980, 660)
+        resize_to_fit(self, 980, 660)
         self._sheets, self._form, self._year, self._previous = sheets, form, year, previous
         self._remembered = remembered or {}
         self.choices: Choices = {}

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QApplication,
@@ -41,6 +41,7 @@ from .findings_panel import SEVERITY_DOT, TODO_DOT, TODO_LABEL, FindingsPanel, d
 from .interpretation_bar import TYPED, InterpretationBar
 from .meta_tab import MetaTab
 from .prose import ProseField
+from .screen_fit import fitted, resize_to_fit
 from .section_tabs import SectionTabs
 
 if TYPE_CHECKING:  # the grids are imported when the first table page is built (start-up time)
@@ -65,9 +66,7 @@ def ledger_flow():
 def window_size(available) -> tuple[int, int]:
     """The window's first size: the preferred one, shrunk to fit the screen's free area (a
     1366×768 office monitor, the taskbar left out) with a margin."""
-    if available is None or available.width() <= 0:
-        return PREFERRED_SIZE
-    return (min(PREFERRED_SIZE[0], available.width() - 40), min(PREFERRED_SIZE[1], available.height() - 60))
+    return fitted(PREFERRED_SIZE, available)
 
 
 def prose_hint(form, key: str) -> str:
@@ -232,9 +231,7 @@ class MainWindow(QMainWindow):
         self.session = Session(document, self)
         self.flows = FileFlows(self, self.session)
         self.setAcceptDrops(True)
-        # (the offscreen platform's 800×800 "screen" is no monitor: pictures and tests get the full size)
-        real_screen = self.screen() is not None and QGuiApplication.platformName() != "offscreen"
-        self.resize(*window_size(self.screen().availableGeometry().size() if real_screen else None))
+        resize_to_fit(self, *PREFERRED_SIZE)
 
         self.tabs = SectionTabs()
         sections_bar = QToolBar("章节")

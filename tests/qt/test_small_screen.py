@@ -135,3 +135,23 @@ def test_tabs_whole_after_the_start_page(qtbot, fake_dialogs):
     natural = [QTabBar.tabSizeHint(bar, i).width() for i in range(bar.count())]
     assert sum(natural) < window.width()
     assert [bar.tabRect(i).width() for i in range(bar.count())] == natural
+
+
+def test_windows_and_dialogs_open_no_larger_than_the_screen(qtbot, fake_dialogs, monkeypatch):
+    """汇总 (1100×720), its charts, the guide and the main window on 1366×768 at 150 % (the free
+    area 910×485): each opens inside it, title bar counted."""
+    from PySide6.QtCore import QSize
+
+    from govreport_gui.qt import screen_fit
+    from govreport_gui.qt.consolidate_charts import UnitsChartWindow
+    from govreport_gui.qt.consolidate_dialog import ConsolidateDialog
+    from govreport_gui.qt.help_window import HelpWindow
+    free = QSize(*SIZES["150%"])
+    monkeypatch.setattr(screen_fit, "free_area", lambda widget: free)
+    opened = [MainWindow(), ConsolidateDialog(fake_dialogs), UnitsChartWindow(fake_dialogs), HelpWindow(None)]
+    for widget in opened:
+        qtbot.addWidget(widget)
+        size = widget.size()
+        assert size.width() <= free.width() - screen_fit.MARGIN[0], type(widget).__name__
+        assert size.height() <= free.height() - screen_fit.MARGIN[1], type(widget).__name__
+    assert screen_fit.fitted((1100, 720), QSize(2560, 1400)) == (1100, 720)
