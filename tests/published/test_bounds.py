@@ -163,3 +163,30 @@ def test_a_last_line_without_full_stop_before_the_signature():
 def test_contact_lines_in_latin_letters_stay():
     six = ["如对本报告有疑问，请与本局办公室联系。", "Tel: 0571-86012345", "E-mail: gk@example.gov.cn"]
     assert _read(TITLE, [*six, *FOOTER]).report.sections["六"] == "\n".join(six)
+
+
+def test_a_footers_address_line_of_fields_side_by_side_ends_six():
+    """``地址：… 邮编：… 电话：…`` then the site's lines: the footer's, while a contact line of the
+    report's own (one field, or fields joined as a sentence) stays."""
+    address = "地址：青石县人民路8号　邮编：310099　电话：0571-86010000"
+    result = _read(TITLE, ["无。", address, "政府网站标识码：3300000099", "主办：青石县人民政府办公室"])
+    report = result.report
+    assert report.sections["六"] == "无。"
+    assert (report.meta.agency, report.meta.year) == ("某某市交通运输局", 2023)
+    assert (report.meta.issuing_organ, report.meta.date) == ("", "")
+    assert any("邮编：310099" in note for note in result.notes)
+    own = ["如有疑问请与本局办公室联系。", "联系电话：0571-86012345", "地址：青石县人民路8号，邮编：310099。"]
+    assert _read(TITLE, [*own, "政府网站标识码：3300000099", "主办：青石县人民政府办公室"]).report.sections["六"] == "\n".join(own)
+
+
+def test_a_site_column_above_a_title_without_agency_is_no_agency():
+    """``信息公开目录`` (a column of the site) above ``2023年政府信息公开工作年度报告``: no agency,
+    though the report's text uses the words too; the 落款 names it."""
+    one = ["2023年，本局按照信息公开目录及时发布各类信息。", *ONE[1:]]
+    lines = ["信息公开目录", "2023年政府信息公开工作年度报告"]
+    for heading in HEADINGS:
+        lines += [heading, *{"一": one, "五": FIVE, "六": ["无。", "某某市交通运输局", "2024年1月18日"]}.get(heading[0], [])]
+    report = read_blocks([Block("p", t) for t in lines], "r.pdf", "pdf").report
+    assert (report.meta.agency, report.meta.year) == ("某某市交通运输局", 2023)
+    assert report.sections["一"] == "\n".join(one) and report.sections["六"] == "无。"
+    assert report.meta.preamble == ""

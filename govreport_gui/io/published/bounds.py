@@ -52,6 +52,7 @@ _BRACKETED = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,12}\])+$")
 SHORT = 20
 #: A title is at most this long.
 MAX_TITLE = 60
+_PUBLISHED = re.compile(r"信息公开|政务公开|公开目录|公开指南")
 _REPORT_WORDS = re.compile(r"(?:信息公开|政务公开).{0,12}(?:报告|年报)")
 # an agency named on a title line of its own ends like one (局, 委员会, 办公室, 人民政府, 街道办事处…)
 _AGENCY_END = re.compile(r"(?:局|委|会|办|室|府|厅|院|处|所|中心|站|队|馆|台|部|署|司|社|行|团|关|校|学|街道|镇|乡|区|县|市|州|盟|旗|场)$")
@@ -129,9 +130,11 @@ def _ends_sentence(line: Line) -> bool:
 
 
 def _content(line: Line) -> bool:
-    """A line that reads as the report's own: a sentence, an item of an outline, a contact line."""
+    """A line that reads as the report's own: a sentence, an item of an outline, a contact line —
+    one field, or fields joined as a sentence; fields set side by side (``地址：… 邮编：… 电话：…``)
+    are a footer's unless the report goes on after them."""
     return not is_furniture(line) and (is_sentence(line.text) or bool(_OUTLINE.match(normalise_text(line.text)))
-                                       or is_contact(line.text))
+                                       or (is_contact(line.text) and not _details(line.text)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -179,8 +182,9 @@ def _part_of_title(line: Line) -> bool:
 
 
 def _named_again(agency: str, after: list[Line], text: str) -> bool:
-    """``agency`` (a line above the title) is named again in the report: an agency, not a site's line."""
-    return len(agency) >= 2 and (agency in text or any(agency in line.text for line in after))
+    """``agency`` (a line above the title) is named again in the report: an agency, not a site's line
+    (a column of the site names what is published: ``信息公开目录``)."""
+    return len(agency) >= 2 and not _PUBLISHED.search(agency) and (agency in text or any(agency in line.text for line in after))
 
 
 def _joined(lines: list[Line], at: int, end: int, report_text: str = "") -> TitleFound:
