@@ -16,7 +16,13 @@ figure, the 落款 — and returns the bytes of a PDF whose text layer is what a
   lines of the cell with that text (a group label such as ``（四）无法提供`` split by the page);
 * ``labels``: row labels printed otherwise (``规范性文件`` for ``行政规范性文件``, a misprint);
   ``tables``: a table drawn in another layout (2019's 三 in a 2021 report), with ``values``;
-* ``running_header``: a line at the top of every page.
+* ``running_header``: a line at the top of every page;
+* ``wrapped_title``: the title set as one paragraph the page's width wraps (``…年度`` / ``报告``);
+  ``line``: the pitch of the prose's lines (44: double spacing); ``landscape``: the section of
+  that table (its heading, words and table) printed on landscape pages of its own;
+  ``break_before``: the page also ends before the row of the cell with that text;
+* ``fake_bold``: the title, the headings and the tables' headers and totals made bold by printing
+  each character twice, 0.4 pt apart (as some PDF printers do for a font without a bold face).
 
 The font is the standard ``STSong-Light`` with the ``UniGB-UTF16-H`` encoding (not embedded): every
 PDF reader knows it, so the text layer is exact.
@@ -56,6 +62,11 @@ class Style:
     narrow_labels: bool = False
     table_font: float = 9.0
     running_header: str = ""             # a line at the top of every page
+    wrapped_title: bool = False
+    line: float = 28.0                   # pitch of the prose's lines
+    landscape: str = ""                  # a table id
+    break_before: str = ""               # cell text
+    fake_bold: bool = False
     labels: dict[str, str] = field(default_factory=dict)   # official label -> as printed
     tables: dict[str, TableSpec] = field(default_factory=dict)   # a table drawn in another layout
     values: dict = field(default_factory=dict)             # figures of those tables' own cells
@@ -74,21 +85,23 @@ def text_width(text: str, size: float) -> float:
 
 
 class Page:
-    def __init__(self) -> None:
+    def __init__(self, width: float = WIDTH, height: float = HEIGHT) -> None:
         self.ops: list[str] = []
+        self.width, self.height = width, height
 
-    def text(self, x: float, top: float, text: str, size: float) -> None:
-        baseline = HEIGHT - top - size * 0.88
-        self.ops.append(f"BT /F1 {size:g} Tf 1 0 0 1 {x:.2f} {baseline:.2f} Tm <{text.encode('utf-16-be').hex()}> Tj ET")
+    def text(self, x: float, top: float, text: str, size: float, bold: bool = False) -> None:
+        baseline = self.height - top - size * 0.88
+        for dx in (0.0, 0.4) if bold else (0.0,):
+            self.ops.append(f"BT /F1 {size:g} Tf 1 0 0 1 {x + dx:.2f} {baseline:.2f} Tm <{text.encode('utf-16-be').hex()}> Tj ET")
 
     def fill(self, x: float, top: float, w: float, h: float, rgb: tuple[float, float, float]) -> None:
-        self.ops.append(f"q {rgb[0]:g} {rgb[1]:g} {rgb[2]:g} rg {x:.2f} {HEIGHT - top - h:.2f} {w:.2f} {h:.2f} re f Q")
+        self.ops.append(f"q {rgb[0]:g} {rgb[1]:g} {rgb[2]:g} rg {x:.2f} {self.height - top - h:.2f} {w:.2f} {h:.2f} re f Q")
 
     def line(self, x0: float, t0: float, x1: float, t1: float) -> None:
-        self.ops.append(f"q 0 G 0.5 w {x0:.2f} {HEIGHT - t0:.2f} m {x1:.2f} {HEIGHT - t1:.2f} l S Q")
+        self.ops.append(f"q 0 G 0.5 w {x0:.2f} {self.height - t0:.2f} m {x1:.2f} {self.height - t1:.2f} l S Q")
 
     def box(self, x: float, top: float, w: float, h: float) -> None:
-        self.ops.append(f"q 0 G 0.5 w {x:.2f} {HEIGHT - top - h:.2f} {w:.2f} {h:.2f} re S Q")
+        self.ops.append(f"q 0 G 0.5 w {x:.2f} {self.height - top - h:.2f} {w:.2f} {h:.2f} re S Q")
 
 
 def pdf_bytes(pages: list[Page]) -> bytes:
@@ -113,7 +126,7 @@ def pdf_bytes(pages: list[Page]) -> bytes:
         data = zlib.compress("\n".join(page.ops).encode("ascii"))
         stream = add(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream")
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %g %g] /Resources << /Font << /F1 %d 0 R >> >> "
-                        b"/Contents %d 0 R >>" % (tree, WIDTH, HEIGHT, font, stream)))
+                        b"/Contents %d 0 R >>" % (tree, page.width, page.height, font, stream)))
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % tree
     objects[tree - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % k for k in kids), len(kids))
@@ -153,35 +166,43 @@ class Flow:
     def page(self) -> Page:
         return self.pages[-1]
 
-    def new_page(self) -> None:
-        self.pages.append(Page())
+    def new_page(self, landscape: bool = False) -> None:
+        self.pages.append(Page(HEIGHT, WIDTH) if landscape else Page())
         self.y = TOP
 
+    @property
+    def text_width(self) -> float:
+        return self.page.width - (WIDTH - TEXT_WIDTH)
+
+    @property
+    def bottom(self) -> float:
+        return self.page.height - (HEIGHT - BOTTOM)
+
     def paragraph(self, text: str, size: float = BODY, align: str = "justify", indent: int = 2,
-                  line: float = LINE) -> None:
+                  line: float = LINE, bold: bool = False) -> None:
         first = indent * size
-        lines = wrap(text, TEXT_WIDTH - first, size)
+        lines = wrap(text, self.text_width - first, size)
         if len(lines) > 1:
-            rest = wrap(text[len(lines[0]):], TEXT_WIDTH, size)
+            rest = wrap(text[len(lines[0]):], self.text_width, size)
             lines = [lines[0], *rest]
         for i, text_line in enumerate(lines):
-            if self.y + line > BOTTOM:
+            if self.y + line > self.bottom:
                 self.new_page()
             w = text_width(text_line, size)
-            x = {"center": LEFT + (TEXT_WIDTH - w) / 2, "right": LEFT + TEXT_WIDTH - w - 2 * size}.get(
+            x = {"center": LEFT + (self.text_width - w) / 2, "right": LEFT + self.text_width - w - 2 * size}.get(
                 align, LEFT + (first if i == 0 else 0))
             if self.style.white_boxes:
-                self.page.fill(LEFT, self.y, TEXT_WIDTH, line, (1, 1, 1))
+                self.page.fill(LEFT, self.y, self.text_width, line, (1, 1, 1))
             if self.style.highlight and len(text_line) > 6 and (len(self.pages) + i) % 2:
                 self.page.fill(x + 2 * size, self.y + 2, 4 * size, line - 4, (1, 1, 0))
-            self.page.text(x, self.y + (line - size) / 2, text_line, size)
+            self.page.text(x, self.y + (line - size) / 2, text_line, size, bold and self.style.fake_bold)
             self.y += line
 
     def numbers(self) -> None:
         """Page numbers at the foot of every page, and the running header at the top."""
         for n, page in enumerate(self.pages, 1):
             label = f"— {n} —"
-            page.text(LEFT + (TEXT_WIDTH - text_width(label, 14)) / 2, HEIGHT - 70, label, 14)
+            page.text(LEFT + (page.width - WIDTH + TEXT_WIDTH - text_width(label, 14)) / 2, page.height - 70, label, 14)
             if self.style.running_header:
                 page.text(LEFT, 50, self.style.running_header, 9)
 
@@ -245,16 +266,16 @@ def _bands(flow: Flow, spec: TableSpec, cells, ys: list[float], lh: float) -> li
     """Where each stretch of the table goes: cut at the page's bottom (between rows, or inside a
     row when rows may split), the header repeated on the next page when asked."""
     style = flow.style
-    forced = _forced_break(style, cells, ys, lh)
+    forced = _forced_breaks(style, cells, ys, lh)
     bands = [_Band(len(flow.pages) - 1, 0.0, 0.0, flow.y)]
     head = ys[spec.header_rows]
     row = 0
     while row < len(ys) - 1:
         band = bands[-1]
-        room = BOTTOM - band.y - (band.bottom - band.top)
+        room = flow.bottom - band.y - (band.bottom - band.top)
         end = ys[row + 1]
-        if forced is not None and band.bottom < forced <= end and forced - band.bottom <= room:
-            band.bottom, forced = forced, None
+        if forced and band.bottom < forced[0] <= end and forced[0] - band.bottom <= room:
+            band.bottom = forced.pop(0)
             row += band.bottom == end
         elif end - band.bottom <= room:
             band.bottom = end
@@ -262,7 +283,7 @@ def _bands(flow: Flow, spec: TableSpec, cells, ys: list[float], lh: float) -> li
             continue
         elif style.split_rows and room > lh + 2 * PAD:
             band.bottom += room - ((room - PAD) % lh)
-        flow.new_page()
+        flow.new_page(landscape=flow.page.width > WIDTH)
         if style.repeat_header and spec.header_rows and band.bottom >= head:
             bands.append(_Band(len(flow.pages) - 1, 0.0, head, flow.y, repeat=True))
             bands.append(_Band(len(flow.pages) - 1, band.bottom, band.bottom, flow.y + head, framed=False))
@@ -271,17 +292,19 @@ def _bands(flow: Flow, spec: TableSpec, cells, ys: list[float], lh: float) -> li
     return [b for b in bands if b.bottom > b.top]
 
 
-def _forced_break(style: Style, cells, ys: list[float], lh: float) -> float | None:
-    """Where ``break_in`` ends the page: after the cell's first lines (inside a row when rows may
-    split, else at the next row's top)."""
-    if not style.break_in:
-        return None
-    text, kept = style.break_in
-    g = next((g for g, _ in cells if g.text == text or style.labels.get(g.text) == text), None)
-    if g is None:
-        return None
-    at = ys[g.row] + PAD + kept * lh
-    return at if style.split_rows else min(y for y in ys if y >= at - 0.01)
+def _forced_breaks(style: Style, cells, ys: list[float], lh: float) -> list[float]:
+    """Where ``break_before`` and ``break_in`` end the page: before the cell's row; after the
+    cell's first lines (inside a row when rows may split, else at the next row's top)."""
+    def cell(text: str) -> GridCell | None:
+        return next((g for g, _ in cells if g.text == text or style.labels.get(g.text) == text), None)
+
+    out = []
+    if style.break_before and (g := cell(style.break_before)) is not None:
+        out.append(ys[g.row])
+    if style.break_in and (g := cell(style.break_in[0])) is not None:
+        at = ys[g.row] + PAD + style.break_in[1] * lh
+        out.append(at if style.split_rows else min(y for y in ys if y >= at - 0.01))
+    return sorted(out)
 
 
 def _draw_cell(flow: Flow, style: Style, g: GridCell, lines: list[str], xs, ys, bands: list[_Band],
@@ -307,7 +330,8 @@ def _draw_cell(flow: Flow, style: Style, g: GridCell, lines: list[str], xs, ys, 
             x = x0 + PAD if g.role is Role.LABEL and w > 3 * size else x0 + (x1 - x0 - w) / 2
             if style.cell_boxes:
                 page.fill(x0 + PAD, y0 + PAD + i * lh, x1 - x0 - 2 * PAD, lh, (1, 1, 1))
-            page.text(x, y0 + PAD + i * lh + (lh - size) / 2, text, size)
+            bold = style.fake_bold and g.role in (Role.HEADER, Role.CAPTION, Role.COMPUTED)
+            page.text(x, y0 + PAD + i * lh + (lh - size) / 2, text, size, bold)
         outer = {"all": set(), "sides": {"l", "r"}, "open": {"l", "r", "t", "b"}}[style.outer]
         first, last = band is bands[0], band is bands[-1]
         sides = {"t": (lo == band.top and band.framed and not first, (x0, y0, x1, y0)),
@@ -338,21 +362,26 @@ def draw_report(report: Report, style: Style | None = None) -> bytes:
     flow = Flow(style)
     form = report.form
     values = all_values(form, report.values)
-    flow.paragraph(f"{report.meta.agency}{report.meta.year}年", size=22, align="center", indent=0, line=36)
-    flow.paragraph("政府信息公开工作年度报告", size=22, align="center", indent=0, line=36)
+    title = (f"{report.meta.agency}{report.meta.year}年", "政府信息公开工作年度报告")
+    for text in ["".join(title)] if style.wrapped_title else title:
+        flow.paragraph(text, size=22, align="center", indent=0, line=36, bold=True)
     flow.y += LINE / 2
     for text in report.meta.preamble.split("\n"):
-        flow.paragraph(text)
+        flow.paragraph(text, line=style.line)
     for section in form.sections:
-        flow.paragraph(section.heading)
+        if section.table and section.table == style.landscape:
+            flow.new_page(landscape=True)
+        flow.paragraph(section.heading, bold=True)
         for text in report.sections.get(section.key, "").split("\n"):
             if text:
-                flow.paragraph(text)
+                flow.paragraph(text, line=style.line)
         if section.table == "三":
             for i in range(style.filler):
                 flow.paragraph(f"（说明{i + 1}）本表统计的是本年度收到和办理的申请。")
         if section.table:
             draw_table(flow, style.tables.get(section.table, form.table(section.table)), {**values, **style.values})
+        if section.table and section.table == style.landscape:
+            flow.new_page()
     flow.y += LINE
     flow.paragraph(report.meta.issuing_organ, align="right", indent=0)
     flow.paragraph(report.meta.date, align="right", indent=0)

@@ -49,6 +49,13 @@ STYLES = {
                                       white_boxes=True, labels={"2.其他法律行政法规禁止公开": "2.其他法律行政止公开",
                                                                 "行政规范性文件": "规范性文件",
                                                                 "（四）无法提供": "（四）无法提共"}),
+    # a group label cut twice: the page ends after (三)'s last row, the next after (四)'s first line
+    "group-label-cut-twice": Style(split_rows=True, break_before="（四）无法提供", break_in=("（四）无法提供", 1),
+                                   narrow_labels=True, white_boxes=True, cell_boxes=True, borders="boxes"),
+    # the title wrapped by the page's width, double-spaced prose, 三 on landscape pages
+    "wrapped-title-double-spaced-landscape": Style(wrapped_title=True, line=44.0, landscape="三", white_boxes=True),
+    # bold imitated by printing each character twice: title, headings, table headers and totals
+    "fake-bold": Style(fake_bold=True, white_boxes=True, borders="thin"),
 }
 
 
@@ -141,3 +148,18 @@ def test_table_three_broken_by_the_page_at_every_label(tmp_path, version):
             assert_read_whole(path, report, style)
         except AssertionError as exc:
             raise AssertionError(f"page break in “{label}” ({style})") from exc
+
+
+@pytest.mark.parametrize("version", ("2019", "2021"))
+def test_paragraphs_on_a_landscape_page(tmp_path, version):
+    """Lines running across a landscape page (三 printed on a page of its own) are no wider than
+    the text there allows: its paragraphs stay whole, and those of the portrait pages too."""
+    report = report_with_words(version)
+    report.sections["三"] = ("本年度共收到申请的数量、办理结果和结转情况见下表，其中依申请公开的办理均在法定期限内答复，"
+                            "未发生逾期答复的情况，申请人对答复结果提出异议的，均已当面沟通解释。\n"
+                            "对涉及第三方权益的申请，均书面征求了第三方意见，并根据意见依法作出处理决定，"
+                            "答复中写明了理由和救济途径，保障了申请人的合法权益。")
+    style = STYLES["wrapped-title-double-spaced-landscape"]
+    path = tmp_path / f"landscape-{version}.pdf"
+    path.write_bytes(draw_report(report, style))
+    assert_read_whole(path, report, style)

@@ -264,6 +264,7 @@ class _Line:
     bottom: float
     page: int
     margin: bool = False      # in the top or bottom margin of the page (where a running header is)
+    width: float = 0.0        # the page's width
 
     @property
     def height(self) -> float:
@@ -273,7 +274,10 @@ class _Line:
 def _page_items(page, continued: tuple[float, float] | None = None) -> tuple[list[_Table | _Line], int]:
     """The page's tables and lines of text, top to bottom, and how many characters it has.
     Every character outside the tables' ruled cells is text, whatever is drawn under it.
-    ``continued``: the left and right edges of the table the previous page ended with."""
+    ``continued``: the left and right edges of the table the previous page ended with.
+    A character printed twice at the same place (bold imitated by printing it again a fraction
+    of a point aside) is read once."""
+    page = page.dedupe_chars()
     tables = _ruled_tables(page, continued)
     cells = [(c.x0, c.top, c.x1, c.bottom) for t in tables for c in t.cells]
 
@@ -288,7 +292,8 @@ def _page_items(page, continued: tuple[float, float] | None = None) -> tuple[lis
         text = tidy(raw["text"])
         if text and not _PAGE_NUMBER.match(text):
             margin = raw["bottom"] < MARGIN_ZONE * page.height or raw["top"] > (1 - MARGIN_ZONE) * page.height
-            lines.append(_Line(text, raw["x0"], raw["x1"], raw["top"], raw["bottom"], page.page_number, margin))
+            lines.append(_Line(text, raw["x0"], raw["x1"], raw["top"], raw["bottom"], page.page_number, margin,
+                               round(page.width)))
     items: list[_Table | _Line] = [*tables, *lines]
     items.sort(key=lambda item: item.top)
     return items, len(page.chars)
@@ -394,6 +399,15 @@ def _split_row(last: list[_Cell], first: list[_Cell]) -> bool:
         not figures_before and figures_after and _unknown_text(last_texts))
 
 
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}(?:\)|$))")
+
+
+def _numbered(text: str) -> bool:
+    """The text starts with a label's number (``1.`` ``三、`` ``（四）``, or ``（四`` cut short): it
+    begins a label, it is not the rest of the one above."""
+    return bool(_NUMBERED.match(normalise_text(text)))
+
+
 def _join(before: _Table, after: _Table) -> _Table:
     """``after`` (at the top of the next page) continues ``before``: its rows below ours, a row
     broken by the page and a merged cell cut by it made whole again."""
@@ -414,6 +428,8 @@ def _join(before: _Table, after: _Table) -> _Table:
         if above is None:
             continue
         tall = not _near(above.top, last_top) or not _near(cell.bottom, first_bottom)
+        if _numbered(cell.text):
+            continue   # a label of its own (``（四``: the next group, itself cut by the page)
         if split or (tall and _unknown_text([normalise_text(cell.text)]) or (tall and not cell.text.strip())):
             above.text = join_lines([above.text, cell.text])
             above.bottom = cell.bottom
@@ -463,33 +479,77 @@ def table_grid(table: _Table) -> Grid:
 # Lines of text: paragraphs again
 
 
-def _margins(lines: list[_Line]) -> tuple[float, float]:
-    return min(line.x0 for line in lines), max(line.x1 for line in lines)
+@dataclass(frozen=True)
+class _Frame:
+    """Where the text stands on pages of one width (a landscape page for a wide table has margins
+    of its own) and how its lines follow each other."""
+
+    left: float
+    right: float
+    body: float       # the body text's line height (the median line's)
+    pitch: float      # from one line of a paragraph to the next (the median), 0 when unknown
 
 
-def _starts_paragraph(prev: _Line, line: _Line, left: float, right: float) -> bool:
+def _frames(lines: list[_Line]) -> dict[float, _Frame]:
+    """The frame of each page width the lines stand on: the margins of the pages most of the
+    text is on, kept on pages of another width; the pitch of the lines a paragraph wraps (one
+    running to the right margin, the next starting at the left one)."""
+    heights = sorted(line.height for line in lines) or [1.0]
+    body = heights[len(heights) // 2]
+    widths = [line.width for line in lines]
+    main = max(set(widths), key=widths.count, default=0.0)
+    mine = [line for line in lines if line.width == main] or [_Line("", 0.0, 0.0, 0.0, 0.0, 0)]
+    left, right = min(line.x0 for line in mine), max(line.x1 for line in mine)
+
+    def wrapped(a: _Line, b: _Line) -> bool:
+        return (a.page == b.page and b.top > a.bottom and a.x1 >= right + a.width - main - 1.5 * body
+                and b.x0 <= left + 0.8 * body and abs(a.height - body) <= 0.15 * body and abs(b.height - body) <= 0.15 * body)
+
+    steps = sorted(b.top - a.top for a, b in zip(lines, lines[1:]) if wrapped(a, b))
+    pitch = steps[len(steps) // 2] if steps else 0.0
+    return {width: _Frame(left, max([right + width - main, *(line.x1 for line in lines if line.width == width)]), body, pitch)
+            for width in set(widths)}
+
+
+def _starts_paragraph(prev: _Line, line: _Line, frame: _Frame) -> bool:
     """``line`` begins a new paragraph: the line before ended short of the right margin, this one
-    is indented (or centred) or a section heading, or a gap wider than a line lies between them."""
+    is indented (or centred) or a section heading, or more space than between the lines of a
+    paragraph lies between them — unless it continues a title wrapped at the margin."""
     h = line.height
-    if prev.x1 < right - 1.5 * h or line.x0 > left + 0.8 * h or looks_like_heading(line.text):
+    if _wrapped_title(prev, line, frame):
+        return False
+    if prev.x1 < frame.right - 1.5 * h or line.x0 > frame.left + 0.8 * h or looks_like_heading(line.text):
         return True
-    return line.page == prev.page and line.top - prev.bottom > 0.9 * h
+    if line.page != prev.page:
+        return False
+    return line.top - prev.top > frame.pitch + 0.6 * h if frame.pitch else line.top - prev.bottom > 0.9 * h
 
 
-def _paragraphs(lines: list[_Line], left: float, right: float) -> list[Block]:
+def _wrapped_title(prev: _Line, line: _Line, frame: _Frame) -> bool:
+    """A line set larger than the body text that ran from margin to margin, and below it a line
+    as large and centred: one title the page's width wrapped (``…政府信息公开工作年度`` / ``报告``)."""
+    h = line.height
+    large = min(prev.height, h) > 1.1 * frame.body and abs(prev.height - h) <= 0.15 * h
+    full = prev.x0 <= frame.left + h and prev.x1 >= frame.right - 1.5 * h
+    centred = abs((line.x0 + line.x1) - (frame.left + frame.right)) <= 2 * h
+    return large and full and centred and line.page == prev.page and line.top - prev.bottom <= h
+
+
+def _paragraphs(lines: list[_Line], frames: dict[float, _Frame]) -> list[Block]:
     out: list[Block] = []
     group: list[_Line] = []
 
     def flush() -> None:
         if group:
             first = group[0]
+            frame = frames[first.width]
             pages = sorted({line.page for line in group})
             out.append(Block("p", join_lines([line.text for line in group]),
-                                right=first.x0 > (left + right) / 2, where=_pages_text(pages)))
+                                right=first.x0 > (frame.left + frame.right) / 2, where=_pages_text(pages)))
             group.clear()
 
     for line in lines:
-        if group and _starts_paragraph(group[-1], line, left, right):
+        if group and _starts_paragraph(group[-1], line, frames[line.width]):
             flush()
         group.append(line)
     flush()
@@ -503,7 +563,7 @@ def _pages_text(pages: list[int]) -> str:
 def _blocks(items: list[_Table | _Line]) -> list[Block]:
     """Tables (a table continued on the next page joined first) and paragraphs, in reading order."""
     lines = [item for item in items if isinstance(item, _Line)]
-    left, right = _margins(lines) if lines else (0.0, 0.0)
+    frames = _frames(lines)
     joined: list[_Table | _Line] = []
     for item in items:
         previous = joined[-1] if joined else None
@@ -518,7 +578,7 @@ def _blocks(items: list[_Table | _Line]) -> list[Block]:
         if isinstance(block, _Line):
             run.append(block)
             continue
-        blocks.extend(_paragraphs(run, left, right))
+        blocks.extend(_paragraphs(run, frames))
         run = []
         if block is not None:
             blocks.append(Block("tbl", grid=table_grid(block), where=_pages_text(block.pages)))
