@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
 
 SHOWN_IN_LINE = 2      # interpretations named in the bar's line; 详情 lists them all
+LINES = 2              # the bar's text wraps onto two lines at most (the rest: 详情, and the tooltip)
 TYPED = "typed"        # the kind of notes that add up (values typed one after another)
 
 
@@ -24,6 +25,7 @@ class InterpretationBar(QFrame):
         self._kind = ""
         self._title = ""
         self._notes: list[str] = []
+        self._line_parts = ("", "", "")   # what the line says: before, the notes (cut to fit), after
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.setSpacing(4)
@@ -69,11 +71,27 @@ class InterpretationBar(QFrame):
         self._kind, self._title, self._notes = kind, title, list(notes)
         first = "；".join(self._notes[:SHOWN_IN_LINE])
         more = f"……（共 {len(self._notes)} 处，见“详情”）" if len(self._notes) > SHOWN_IN_LINE else ""
-        self.line.setText(f"{title}：{first}{more}")
-        self.details_button.setVisible(len(self._notes) > SHOWN_IN_LINE)
+        self._line_parts = (f"{title}：", first, more)
+        self.line.setToolTip(f"{title}：{first}{more}")
         self.details_button.setChecked(False)
         self._show_details(False)
         self.show()
+        self._fit_line()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - a Qt override
+        super().resizeEvent(event)
+        self._fit_line()
+
+    def _fit_line(self) -> None:
+        """The line cut to ``LINES`` lines of the bar's width (a long note on a small screen took
+        five lines of a 1366×768 screen at 150 %, and made the window taller than the screen);
+        详情 shows whenever something is left out."""
+        before, notes, after = self._line_parts
+        fm = self.line.fontMetrics()
+        room = self.line.width() * LINES - fm.horizontalAdvance(before + after) - 3 * fm.horizontalAdvance("国")
+        shown = fm.elidedText(notes, Qt.TextElideMode.ElideRight, max(room, 0)) if self.line.width() > 0 else notes
+        self.line.setText(before + shown + after)
+        self.details_button.setVisible(len(self._notes) > SHOWN_IN_LINE or shown != notes)
 
     def notes(self) -> list[str]:
         """What the bar lists now (empty when it is closed)."""

@@ -295,7 +295,10 @@ class MainWindow(QMainWindow):
         """On a small screen (1366×768 at 125 %/150 %) the findings panel gives the tables room:
         at most a quarter of the window (as wide as the clerk made it, when narrower)."""
         super().resizeEvent(event)
-        most = max(FINDINGS_LEAST_WIDTH, int(event.size().width() * FINDINGS_SHARE))
+        self._keep_findings_narrow(event.size().width())
+
+    def _keep_findings_narrow(self, window_width: int) -> None:
+        most = max(FINDINGS_LEAST_WIDTH, int(window_width * FINDINGS_SHARE))
         if not self.findings_dock.isHidden() and self.findings_dock.width() > most and not self.findings_dock.isFloating():
             self.resizeDocks([self.findings_dock], [most], Qt.Orientation.Horizontal)
 
@@ -506,6 +509,7 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.editor_area)
         self.sections_bar.setVisible(True)
         self.findings_dock.setVisible(self._dock_shown)
+        self._keep_findings_narrow(self.width())
         self.status_counts.setVisible(True)
         self.status_version.setVisible(True)
         for action in self.document_actions:

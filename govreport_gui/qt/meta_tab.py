@@ -6,13 +6,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,6 +23,7 @@ from ..core.replay import META
 from ..core.report import METADATA_NAMES
 from .commands import Session
 from .prose import ProseField
+from .screen_fit import scrolled_content
 
 LINE_FIELDS = ("agency", "website", "address", "postcode", "phone", "email", "issuing_organ", "date")
 PLACEHOLDERS = {
@@ -42,7 +41,7 @@ class MetaTab(QWidget):
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        outer = QHBoxLayout(self._scrolled_content())
+        outer = QHBoxLayout(scrolled_content(self))   # (a 1366×768 screen at 150 % scrolls it)
         left = QVBoxLayout()
         outer.addLayout(left, 3)
 
@@ -98,19 +97,6 @@ class MetaTab(QWidget):
 
         session.changed.connect(self._on_change)
         self._load()
-
-    def _scrolled_content(self) -> QWidget:
-        """The widget the tab's boxes go in, scrolled when the window is smaller than they need
-        (a 1366×768 screen at 150 %): the window can always be made as small as the screen."""
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        content = QWidget()
-        scroll.setWidget(content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
-        return content
 
     def _add_line(self, form: QFormLayout, name: str) -> None:
         edit = QLineEdit()

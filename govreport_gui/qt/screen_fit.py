@@ -2,12 +2,15 @@
 
 A dialog sized for a large monitor (汇总 at 1100×720) is taller than a 1366×768 screen's free area
 once the title bar is counted, and half as large again as the screen at 150 % scaling: its buttons
-at the bottom cannot be reached.  Each window asks here for its first size.
+at the bottom cannot be reached.  Each window asks here for its first size.  A page whose content
+needs more room than such a screen has (the start page, 基本信息) scrolls instead of making the
+window larger than the screen (``scrolled_content``).
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 MARGIN = (40, 60)   # pixels left for the window's frame and title bar, and a little room
 
@@ -32,3 +35,16 @@ def free_area(widget):
 def resize_to_fit(widget, width: int, height: int) -> None:
     """Give ``widget`` its first size: ``width``×``height`` where the screen has room for it."""
     widget.resize(*fitted((width, height), free_area(widget)))
+
+
+def scrolled_content(page: QWidget) -> QWidget:
+    """The widget ``page``'s content goes in, scrolled when the window is smaller than it needs."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    content = QWidget()
+    scroll.setWidget(content)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll)
+    return content

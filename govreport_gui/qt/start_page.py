@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
+from .screen_fit import scrolled_content
 
 PathRole = Qt.ItemDataRole.UserRole + 20
 MISSING = "（文件已移动或删除）"
@@ -61,7 +62,7 @@ class StartPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startPage")
-        outer = QVBoxLayout(self)
+        outer = QVBoxLayout(scrolled_content(self))   # (a 1366×768 screen at 150 % scrolls it)
         outer.setContentsMargins(48, 36, 48, 36)
         outer.setSpacing(18)
         outer.addWidget(self._title())

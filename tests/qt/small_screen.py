@@ -52,7 +52,7 @@ def _scrollers(page):
 
 def _table_visible(window, grid, picture: QImage) -> list[str]:
     """Every row and column of the grid inside its viewport, none scrolled, and each header and
-    figure painted in the window's picture (dark pixels: its text)."""
+    figure painted in the window's picture (dark pixels: its text; a blank cell inside the picture)."""
     found = []
     viewport = grid.viewport()
     if grid.verticalScrollBar().maximum() > 0:
@@ -69,7 +69,9 @@ def _table_visible(window, grid, picture: QImage) -> list[str]:
         if g.text or g.key is not None:
             cell = grid.visualRect(grid.model().index(g.row, g.col))
             top_left = viewport.mapTo(window, cell.topLeft())
-            if not _painted(picture, QRect(top_left * ratio, cell.size() * ratio)):
+            area = QRect(top_left * ratio, cell.size() * ratio)
+            blank = g.key is not None and not grid.model().index(g.row, g.col).data()
+            if not picture.rect().contains(area) or not (blank or _painted(picture, area)):
                 found.append(f"表四：“{g.text or g.key.name()}”不在窗口的画面中")
     return found
 

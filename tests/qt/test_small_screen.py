@@ -155,3 +155,25 @@ def test_windows_and_dialogs_open_no_larger_than_the_screen(qtbot, fake_dialogs,
         assert size.width() <= free.width() - screen_fit.MARGIN[0], type(widget).__name__
         assert size.height() <= free.height() - screen_fit.MARGIN[1], type(widget).__name__
     assert screen_fit.fitted((1100, 720), QSize(2560, 1400)) == (1100, 720)
+
+
+def test_from_the_start_page_to_last_years_report_on_a_150_percent_screen(qtbot, fake_dialogs):
+    """The start page, then 从上年报告新建 (the bar saying what was carried over, the findings panel
+    shown again): the window stays as small as the screen, 表四 in view."""
+    from PySide6.QtWidgets import QApplication
+    width, height = SIZES["150%"]
+    window = MainWindow(start_page=True)
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    QApplication.instance().processEvents()
+    assert (window.width(), window.height()) == (width, height)
+    assert window.flows.new_from_previous(SAMPLE)
+    assert window.interpretations.isVisible()
+    assert problems(window, QApplication.instance(), width, height) == []
+    from PySide6.QtWidgets import QLabel
+    line = window.interpretations.line
+    three_lines = QLabel("国\n国\n国")
+    three_lines.setFont(line.font())
+    assert line.height() < three_lines.sizeHint().height()                 # two lines at most …
+    assert window.interpretations.details_button.isVisible()                # … the rest under 详情
