@@ -10,6 +10,7 @@ machine by itself: 帮助 → 导出诊断信息 (``diagnostics.py``) writes a z
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import sys
@@ -50,6 +51,45 @@ class _Formatter(logging.Formatter):
         finally:
             for hidden in shown:
                 hidden.__suppress_context__ = True
+
+
+class Kept(logging.Handler):
+    """Records kept in memory as plain text (message and traceback formatted, as
+    ``logging.handlers.QueueHandler`` prepares them), to be handed to another process and written
+    to the log there (``replay``): a 汇总's worker processes send what they logged back with the
+    units they read, so that one process writes the file."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+        self._formatter = _Formatter(FORMAT)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record = copy.copy(record)
+        record.msg, record.args = record.getMessage(), None
+        if record.exc_info:
+            record.exc_text = self._formatter.formatException(record.exc_info)
+        record.exc_info = None
+        self.records.append(record)
+
+    def take(self) -> list[logging.LogRecord]:
+        records, self.records = self.records, []
+        return records
+
+
+def keep_records() -> Kept:
+    """In a process whose records another writes: the package's records (INFO and above) kept."""
+    kept = Kept()
+    logger = logging.getLogger(PACKAGE)
+    logger.addHandler(kept)
+    logger.setLevel(logging.INFO)
+    return kept
+
+
+def replay(records: list[logging.LogRecord]) -> None:
+    """Write records kept by another process (``Kept``) as if they had been made here."""
+    for record in records:
+        logging.getLogger(record.name).handle(record)
 
 
 class RotatingLog(logging.FileHandler):

@@ -37,6 +37,7 @@ from pathlib import Path
 from ..core.consolidate import Unit, unit_unreadable
 from ..core.forms import get_form
 from ..core.report import Report
+from ..logs import Kept, keep_records, replay
 
 LOG = logging.getLogger(__name__)
 
@@ -104,15 +105,23 @@ def unpack_unit(packed: tuple) -> Unit:
     return unit
 
 
-def read_chunk(read: Read, items: Sequence[tuple[int, str, str]]) -> list[tuple[int, tuple]]:
-    """Run in a worker: read each ``(index, path, name)``, packed."""
-    return [(i, pack_unit(read(Path(path), name))) for i, path, name in items]
+def read_chunk(read: Read, items: Sequence[tuple[int, str, str]]) -> tuple[list[tuple[int, tuple]], list]:
+    """Run in a worker: read each ``(index, path, name)``, packed; with what the reading logged
+    (a file that could not be read: its name and traceback), for the parent to write to its log."""
+    units = [(i, pack_unit(read(Path(path), name))) for i, path, name in items]
+    return units, _kept.take() if _kept is not None else []
+
+
+_kept: Kept | None = None   # in a worker: the records made while reading (see read_chunk)
 
 
 def _start_worker() -> None:
-    """In each worker: Ctrl+C in a terminal is the parent's to handle (it cancels and kills us)."""
+    """In each worker: Ctrl+C in a terminal is the parent's to handle (it cancels and kills us);
+    the records go back to the parent instead of a log file of its own."""
     import signal
+    global _kept
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _kept = keep_records()
     _lower_priority()
 
 
@@ -214,6 +223,8 @@ class ParallelReader:
                 LOG.exception("汇总：读取 %d 个文件的任务出错", len(items))
                 self._failed(items, alone, suspects, f"读取时出错（{type(exc).__name__}），文件可能已损坏")
                 continue
+            packed, records = packed
+            replay(records)
             self._batch += [(i, unpack_unit(p)) for i, p in packed]
         return broken
 

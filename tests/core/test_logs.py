@@ -3,6 +3,7 @@ command line (a real process) and for any caller of the registry; turned over pa
 
 import logging
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -55,6 +56,22 @@ def test_a_file_the_command_line_cannot_read_leaves_its_name_and_traceback_in_th
     assert f"未能读取 {broken}" in text
     assert "Traceback (most recent call last)" in text and "govreport_gui.core.errors.ReadError" in text
     assert met in text
+
+
+def test_a_file_a_consolidation_cannot_read_is_logged_from_its_worker_process(tmp_path, sample_path):
+    """汇总 reads in worker processes: what they log comes back with the units and is written by
+    the program itself, with the file's name and the traceback."""
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    broken_word_package(folder / "某镇.docx")
+    (folder / "某街道.govreport").write_bytes(sample_path.read_bytes())
+    proc = govreport("merge", folder, "-o", tmp_path / "汇总.govreport", data=tmp_path / "data")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr   # one unit left out
+    text = (tmp_path / "data" / logs.LOG_DIR / logs.LOG_NAME).read_text(encoding="utf-8")
+    assert f"未能读取 {folder / '某镇.docx'}" in text and f"已读取 {folder / '某街道.govreport'}" in text
+    assert "Traceback (most recent call last)" in text and "KeyError" in text
+    pids = set(re.findall(r"^\S+ \S+ \[(\d+)\]", text, re.MULTILINE))
+    assert len(pids) >= 2   # the program's own records and its worker's, in one file
 
 
 def test_an_unexpected_reader_error_is_logged_with_the_readers_own_exception(tmp_path, monkeypatch, log_to):
