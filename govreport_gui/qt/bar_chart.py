@@ -88,7 +88,7 @@ class BarChartView(QWidget):
         super().__init__(parent)
         self.setFont(chart_font(self.font()))
         self.setMouseTracking(True)
-        self.setMinimumSize(320, 220)
+        self.setMinimumSize(240, 220)   # (two side by side under 表四 on a 1366×768 screen at 150 %)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.chart: BarChart | None = chart
         self.hovered_category = -1

@@ -4,7 +4,7 @@ A column is as wide as its content: a label as its text (within limits), a colum
 header on lines of up to seven characters.  When the table is wider than the room on the screen
 (表四's fifteen columns on a 1366×768 screen, or at 125 %/150 % scaling) the columns are narrowed
 toward the least they need — a header wraps onto more lines (two characters at least), a figure
-keeps room for four digits or the widest one it holds — so that the figures and their headers are
+keeps room for three digits or the widest one it holds — so that the figures and their headers are
 seen together without scrolling sideways.  The rows then grow to the wrapped text.
 """
 
@@ -19,7 +19,7 @@ PADDING = 10              # pixels around a cell's text
 TIGHT_PADDING = 6         # around a figure or a header in a narrowed column
 HEADER_LINE_CHARS = 7     # a header up to this many characters stays on one line
 VALUE_MIN_WIDTH_CHARS = 6.6
-FIGURE_ROOM = "8888"      # a narrowed column keeps room for four digits (more when it holds more)
+FIGURE_ROOM = "888"       # a narrowed column keeps room for three digits (more when it holds more)
 HEADER_LEAST_CHARS = 2    # … and for two characters of its header on a line
 LABEL_LEAST_CHARS = 6     # a long row label wraps onto lines of six characters at the least
 

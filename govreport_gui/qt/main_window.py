@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -41,7 +41,7 @@ from .findings_panel import SEVERITY_DOT, TODO_DOT, TODO_LABEL, FindingsPanel, d
 from .interpretation_bar import TYPED, InterpretationBar
 from .meta_tab import MetaTab
 from .prose import ProseField
-from .screen_fit import fitted, resize_to_fit
+from .screen_fit import fitted, resize_to_fit, scrolled_content
 from .section_tabs import SectionTabs
 
 if TYPE_CHECKING:  # the grids are imported when the first table page is built (start-up time)
@@ -53,6 +53,7 @@ FIRST_CHECK_LATEST_MS = 1000  # the first check runs after the first paint, or a
 
 
 PREFERRED_SIZE = (1440, 920)
+GRID_LEAST_HEIGHT = 260   # a table is not squeezed below this (or its whole height, when less): its page scrolls
 FINDINGS_WIDTH, FINDINGS_LEAST_WIDTH, FINDINGS_SHARE = 330, 220, 0.25   # the findings panel (pixels)
 LEDGER_FILL, LEDGER_TEMPLATE = fill_action(), "导出申请台账模板…"
 
@@ -96,7 +97,11 @@ class SectionPage(QWidget):
         self._model: TableModel | None = None
         self._prose: ProseField | None = None
         self._fitting = False
-        layout = QVBoxLayout(self)
+        # a table page scrolls as a whole when its parts (the table, 同比图, the notes) need more
+        # height than the window has: the table is never squeezed below its rows (``_fit_grid``)
+        self.body = scrolled_content(self) if table_id is not None else self
+        self.body.installEventFilter(self)   # its width is the table's room
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(8, 6, 8, 6)
         self.heading = QLabel(heading)
         font = self.heading.font()
@@ -134,7 +139,7 @@ class SectionPage(QWidget):
     def ensure_built(self) -> None:
         if self._prose is not None:
             return
-        session, key, heading, layout = self.session, self.key, self.heading.text(), self.layout()
+        session, key, heading, layout = self.session, self.key, self.heading.text(), self.body.layout()
         if self.table_id is not None:
             from .grid_view import GridView
             from .table_model import TableModel
@@ -177,7 +182,7 @@ class SectionPage(QWidget):
 
     def add_below_table(self, widget: QWidget) -> None:
         """Put ``widget`` under the table, above the notes (the 同比图)."""
-        layout = self.layout()
+        layout = self.body.layout()
         layout.insertWidget(layout.indexOf(self.notes_toggle), widget)
 
     def _show_notes(self, shown: bool) -> None:
@@ -201,20 +206,22 @@ class SectionPage(QWidget):
         try:
             scrolls = grid.verticalScrollBar().maximum() > 0
             extra = grid.style().pixelMetric(grid.style().PixelMetric.PM_ScrollBarExtent) + 2 if scrolls else 0
-            margins = self.layout().contentsMargins()
-            if self.width() > 0 and self.isVisible():   # (the stretches either side of the grid take their spacing)
-                room = self.width() - margins.left() - margins.right() - 2 * self._grid_row.spacing()
+            margins = self.body.layout().contentsMargins()
+            if self.body.width() > 0 and self.isVisible():   # (the stretches either side of the grid take their spacing)
+                room = self.body.width() - margins.left() - margins.right() - 2 * self._grid_row.spacing()
                 grid.fit_width(room - extra)
             grid.setMaximumWidth(grid.preferred_width() + extra)
             sideways = grid.horizontalScrollBar().maximum() > 0   # (only when even the least widths are too wide)
-            grid.setMaximumHeight(grid.preferred_height() + (grid.horizontalScrollBar().sizeHint().height() if sideways else 0))
+            height = grid.preferred_height() + (grid.horizontalScrollBar().sizeHint().height() if sideways else 0)
+            grid.setMaximumHeight(height)
+            grid.setMinimumHeight(min(height, GRID_LEAST_HEIGHT))
         finally:
             self._fitting = False
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - a Qt override
-        super().resizeEvent(event)
-        if self._grid is not None:
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - a Qt override
+        if watched is self.body and event.type() == QEvent.Type.Resize and self._grid is not None:
             self._fit_grid()
+        return False
 
 
 class MainWindow(QMainWindow):

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from qt_helpers import SAMPLE, filled
 from small_screen import problems
 
@@ -177,3 +178,23 @@ def test_from_the_start_page_to_last_years_report_on_a_150_percent_screen(qtbot,
     three_lines.setFont(line.font())
     assert line.height() < three_lines.sizeHint().height()                 # two lines at most …
     assert window.interpretations.details_button.isVisible()                # … the rest under 详情
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+def test_with_last_years_figures_and_the_charts_shown(qtbot, fake_dialogs, size):
+    """视图→显示上年数 and the 同比图 under 三 and 四 on: 表四 keeps its header and figures in view
+    (its page scrolls to the charts), nothing scrolls sideways, the window as small as the screen."""
+    from PySide6.QtWidgets import QApplication
+
+    from govreport_gui import preferences
+    from govreport_gui.core.document import Document
+    from govreport_gui.core.serialize import load_file
+    preferences.set_flag(preferences.SHOW_PREVIOUS, True)
+    preferences.set_flag(preferences.SHOW_YEAR_CHARTS, True)
+    loaded = load_file(SAMPLE)
+    window = MainWindow(Document(loaded.report, loaded.previous))
+    qtbot.addWidget(window)
+    assert problems(window, QApplication.instance(), *size) == []
+    page = window.page_for_table("四")
+    assert window.previous_action.isChecked() and page.grid.itemDelegate() is not None
+    assert any(type(w).__name__ == "YearChartPanel" and not w.isHidden() for w in page.findChildren(QWidget))
