@@ -1,7 +1,7 @@
 """Edit latency: a cell edit → recalculated totals, checks, findings panel and grid repainted
 (target: under 16 ms, one frame at 60 Hz).
 
-    python3 benchmarks/bench_edit.py [--edits 200]
+    python3 benchmarks/bench_edit.py [--edits 200] [--panels]
 
 Reports, never asserts.  Each edit goes the way a typed value goes (model.setData → undo command →
 Document.apply → recalc + checks → dataChanged), then one turn of the event loop repaints what
@@ -27,9 +27,13 @@ sys.path.insert(0, str(REPO))
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=200)
+    parser.add_argument("--panels", action="store_true", help="with 视图→显示上年数 and the 同比图 shown")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["GOVREPORT_DATA_DIR"] = tempfile.mkdtemp(prefix="govreport-bench-")
+    if args.panels:
+        Path(os.environ["GOVREPORT_DATA_DIR"], "settings.json").write_text(
+            '{"show_previous_figures": true, "show_year_charts": true}', encoding="utf-8")
 
     from govreport_gui.core.forms import CellKey
     from govreport_gui.core.forms.common import NEW

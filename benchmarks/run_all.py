@@ -1,18 +1,27 @@
 """Run every benchmark present and print one markdown table: each measurement against its baseline
-measured in the same run (or its fixed target), with the verdict.
+measured in the same run (or its fixed target), with the verdict, then the details a reader needs
+to act on a miss (the start-up breakdown, what holds the memory).
 
-    python3 benchmarks/run_all.py [--quick]
+    python3 benchmarks/run_all.py [--quick] [--units N] [--units-folder DIR] [--before REV]
 
 Each benchmark script runs in its own process (they take medians of several runs themselves); its
 printed lines are parsed.  Peak memory is measured here: the editor with the sample report open
-(offscreen, all pages built) against a bare PySide6 QMainWindow, ``ru_maxrss``, median of 3 runs.
-A benchmark that is missing or whose output cannot be parsed is listed as such, never left out.
-Reports, never asserts.
+(offscreen, all pages built) against a bare PySide6 QMainWindow, ``ru_maxrss``, median of 3 runs,
+with the mappings that hold most of the difference (libraries, fonts, the heap).
+The 汇总 reads 10 000 units (300 with ``--quick``; ``--units`` to choose), generated once into a
+cache folder that later runs reuse.  Start-up and repaint are also measured for the code before the
+上年数/同比图 panels (``--before``, default the commit before them; a copy made with ``git archive``)
+and with the panels shown, to show them unchanged while hidden.
+The machine's load (``uptime``) is noted before and after each benchmark; a benchmark that ran
+while the load was above ``HIGH_LOAD`` per core is run once more and the run under the lower load
+is reported (both are printed).  A benchmark that is missing or whose output cannot be parsed is
+listed as such, never left out.  Reports, never asserts.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import os
 import platform
 import re
@@ -26,15 +35,27 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 SAMPLE = REPO / "resources" / "sample-2024.govreport"
+BEFORE_PANELS = "866f862"   # the last commit before the 上年数/同比图 panels (issue 23)
+HIGH_LOAD = 2.0             # load average per core above which a benchmark is run again
+DETAILS: list[str] = []     # lines printed under the table
+ARGS = argparse.Namespace(quick=False, units=None, units_folder=None, before=BEFORE_PANELS)   # main() sets them
 
 MEMORY_CHILD = r"""
-import os, resource, sys
+import gc, os, re, resource, sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 mode, sample = sys.argv[1], sys.argv[2]
-if mode == "bare":
-    from PySide6.QtWidgets import QApplication, QMainWindow
+if mode in ("bare", "table"):
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem
     app = QApplication(sys.argv[:1])
-    window = QMainWindow(); window.resize(1440, 920); window.show()
+    window = QMainWindow(); window.resize(1440, 920)
+    if mode == "table":  # (bench_startup.py's minimal Chinese table window, reduced to its table)
+        table = QTableWidget(30, 10)
+        for r in range(30):
+            for c in range(10):
+                table.setItem(r, c, QTableWidgetItem(f"申请{r * c}"))
+        window.setCentralWidget(table)
+        window.menuBar().addMenu("文件(&F)").addAction("新建…")
+    window.show()
     for _ in range(20): app.processEvents()
 else:
     from govreport_gui.qt.app import create_window, ensure_app
@@ -43,6 +64,21 @@ else:
     while not all(p.built for p in window.pages): app.processEvents()
     for page in window.pages:
         window.tabs.setCurrentWidget(page); app.processEvents()
+held = {}
+name = None
+with open("/proc/self/smaps") as f:
+    for line in f:
+        if re.match(r"^[0-9a-f]+-[0-9a-f]+ ", line):
+            parts = line.split()
+            path = parts[5] if len(parts) > 5 else "[anonymous: Python objects, Qt's allocations]"
+            name = os.path.basename(path) if path.startswith("/") else path
+        elif line.startswith("Rss:"):
+            held[name] = held.get(name, 0) + int(line.split()[1])
+for name, kb in held.items():
+    print(f"HELD {kb} {name}")
+print(f"COUNT Python objects tracked by the collector {len(gc.get_objects())}")
+print(f"COUNT Python memory blocks allocated {sys.getallocatedblocks()}")
+print(f"COUNT Qt widgets {len(app.allWidgets())}")
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
 os._exit(0)
 """
@@ -69,22 +105,53 @@ def row(what, measured, baseline, ratio, target, ok) -> dict:
             "verdict": "—" if ok is None else ("met" if ok else "**MISSED**")}
 
 
+def before_panels_tree(rev: str) -> Path | None:
+    """A copy of the code at ``rev`` (``git archive``), made once per run; None without git."""
+    if not hasattr(before_panels_tree, "made"):
+        folder = Path(tempfile.mkdtemp(prefix="bench-before-"))
+        try:
+            archive = subprocess.run(["git", "-C", str(REPO), "archive", rev], capture_output=True, check=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+            before_panels_tree.made = folder  # type: ignore[attr-defined]
+        except (OSError, subprocess.CalledProcessError):
+            before_panels_tree.made = None  # type: ignore[attr-defined]
+    return before_panels_tree.made  # type: ignore[attr-defined]
+
+
 def bench_startup(quick: bool) -> list[dict]:
-    out, _ = run_script("bench_startup.py", ["--runs", "3" if quick else "7"])
+    tree = before_panels_tree(ARGS.before)
+    label = f"before the panels, {ARGS.before}"
+    out, _ = run_script("bench_startup.py", ["--runs", "3" if quick else "7"]
+                        + (["--tree", f"{label}={tree}"] if tree else []))
     bare = num(r"bare QMainWindow\s+([\d.]+) ms", out)
+    table = num(r"minimal Chinese table window\s+([\d.]+) ms", out)
     app = num(r"editor \+ sample report\s+([\d.]+) ms", out)
-    if bare is None or app is None:
-        return [row("start-up to first paint", "unparsed", "", "", "≤ 1.5×", None)]
-    rows = [row("start-up to first paint (sample report)", f"{app:.0f} ms", f"{bare:.0f} ms bare QMainWindow",
-                f"{app / bare:.2f}×", "≤ 1.5×", app / bare <= 1.5)]
-    for label, what in (("editor: checks shown", "start-up until the findings are shown"),
-                        ("minimal Chinese table window", "reference: minimal Chinese table window"),
-                        ("one Chinese label", "reference: bare window + one Chinese label")):
-        measured = num(label + r"\s+([\d.]+) ms", out)
+    if bare is None or app is None or table is None:
+        return [row("start-up to first paint", "unparsed", "", "", "≤ 1.15× table window", None)]
+    rows = [row("start-up to first paint (sample report)", f"{app:.0f} ms", f"{table:.0f} ms minimal Chinese table window",
+                f"{app / table:.2f}×", "≤ 1.15×", app / table <= 1.15),
+            row("  the same against a bare window", f"{app:.0f} ms", f"{bare:.0f} ms bare QMainWindow",
+                f"{app / bare:.2f}×", "—", None)]
+    for what, label_re in (("start-up until the findings are shown", "editor: checks shown"),
+                           ("reference: bare window + one Chinese label", "one Chinese label"),
+                           ("start-up, 上年数 + 同比图 shown", "editor, 上年数 \\+ 同比图 shown"),
+                           (f"start-up of the code {label} (panels hidden = unchanged?)", re.escape(f"editor ({label})"))):
+        measured = num(label_re + r"\s+([\d.]+) ms", out)
         if measured is not None:
-            rows.append(row(what, f"{measured:.0f} ms", f"{bare:.0f} ms bare QMainWindow",
-                            f"{measured / bare:.2f}×", "—", None))
+            rows.append(row(what, f"{measured:.0f} ms", f"{table:.0f} ms minimal Chinese table window",
+                            f"{measured / table:.2f}×", "—", None))
     return rows
+
+
+def bench_startup_breakdown(quick: bool) -> list[dict]:
+    out, _ = run_script("bench_startup_breakdown.py", ["--runs", "3" if quick else "5"])
+    lines = [line for line in out.splitlines() if line.startswith(("  step ", "  import "))]
+    if not lines:
+        return [row("start-up breakdown", "unparsed", "", "", "", None)]
+    DETAILS.append("Start-up breakdown (steps inside the editor's start, medians; then -X importtime's largest "
+                   "top-level imports):")
+    DETAILS.extend(lines)
+    return []
 
 
 def bench_packaged_startup(quick: bool) -> list[dict]:
@@ -99,19 +166,36 @@ def bench_packaged_startup(quick: bool) -> list[dict]:
                 f"{bare:.0f} ms bare QMainWindow", f"{package / bare:.2f}×", "≤ 1.5×", package / bare <= 1.5)]
 
 
+def _edit_run(args: list[str], tree: Path | None = None) -> tuple[tuple[float, float] | None, tuple[float, float] | None]:
+    """(median, p95) of edit → repaint and of the whole grid + panel repainted."""
+    if tree is None:
+        out, _ = run_script("bench_edit.py", args)
+    else:   # the same measuring code, run against the other copy of the code
+        copy = tree / "benchmarks" / "bench_edit_now.py"
+        copy.write_text((HERE / "bench_edit.py").read_text(encoding="utf-8"), encoding="utf-8")
+        out = subprocess.run([sys.executable, str(copy), *args], capture_output=True, text=True, timeout=900,
+                             env=dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(tree))).stdout
+    edit = re.search(r"edit → (?:window|grid/panel) repainted\s+median\s+([\d.]+) ms,\s+p95\s+([\d.]+) ms", out)
+    whole = re.search(r"whole grid, panel and tab bar repainted: median\s+([\d.]+) ms, p95\s+([\d.]+) ms", out)
+    return (tuple(map(float, edit.groups())) if edit else None,  # type: ignore[return-value]
+            tuple(map(float, whole.groups())) if whole else None)
+
+
 def bench_edit(quick: bool) -> list[dict]:
-    out, _ = run_script("bench_edit.py", ["--edits", "100" if quick else "200"])
-    m = re.search(r"edit → (?:window|grid/panel) repainted\s+median\s+([\d.]+) ms,\s+p95\s+([\d.]+) ms", out)
-    if not m:
-        return [row("edit → repaint", "unparsed", "", "", "p95 < 16 ms", None)]
-    median, p95 = map(float, m.groups())
-    rows = [row("edit → totals, checks, window repainted", f"median {median:.1f} ms, p95 {p95:.1f} ms",
-                "16 ms (one frame at 60 Hz)", f"{p95 / 16:.2f}× (p95)", "p95 < 16 ms", p95 < 16)]
-    worst = re.search(r"worst case: whole grid, panel and tab bar repainted: median\s+([\d.]+) ms, p95\s+([\d.]+) ms", out)
-    if worst:
-        wm, wp = map(float, worst.groups())
-        rows.append(row("  worst case: whole grid + panel + tab bar repainted", f"median {wm:.1f} ms, p95 {wp:.1f} ms",
-                        "16 ms", f"{wp / 16:.2f}× (p95)", "— (informative)", None))
+    edits = ["--edits", "100" if quick else "200"]
+    edit, whole = _edit_run(edits)
+    if edit is None or whole is None:
+        return [row("edit → repaint", "unparsed", "", "", "p95 ≤ 16 ms", None)]
+    rows = [row("whole grid + findings panel + tab bar repainted", f"median {whole[0]:.1f} ms, p95 {whole[1]:.1f} ms",
+                "16 ms (one frame at 60 Hz)", f"{whole[1] / 16:.2f}× (p95)", "p95 ≤ 16 ms", whole[1] <= 16),
+            row("edit → totals, checks, what changed repainted", f"median {edit[0]:.1f} ms, p95 {edit[1]:.1f} ms",
+                "16 ms", f"{edit[1] / 16:.2f}× (p95)", "p95 ≤ 16 ms", edit[1] <= 16)]
+    tree = before_panels_tree(ARGS.before)
+    for what, (e, w) in (("  the same, 上年数 + 同比图 shown", _edit_run(edits + ["--panels"])),
+                         (f"  the same, code before the panels ({ARGS.before})", _edit_run(edits, tree) if tree else (None, None))):
+        if w is not None:
+            rows.append(row(what, f"whole: p95 {w[1]:.1f} ms; edit: p95 {e[1]:.1f} ms" if e else f"whole: p95 {w[1]:.1f} ms",
+                            "16 ms", f"{w[1] / 16:.2f}× (p95)", "— (comparison)", None))
     return rows
 
 
@@ -171,17 +255,25 @@ def bench_web_import(quick: bool) -> list[dict]:
     return rows
 
 def bench_consolidate(quick: bool) -> list[dict]:
-    n = 100 if quick else 300
-    out, _ = run_script("bench_consolidate.py", [str(n)])
+    n = ARGS.units or (300 if quick else 10000)
+    folder = ARGS.units_folder or Path(tempfile.gettempdir()) / f"govreport-bench-units-{n}"
+    out, _ = run_script("bench_consolidate.py", ["--units", str(n), "--keep", str(folder)], timeout=3600)
     total = num(r"total\s+([\d.]+) s", out)
+    idle = num(r"on idle cores\s+([\d.]+) s", out)
     pause = num(r"longest pause\s+([\d.]+) ms", out)
+    dialog = num(r"units read and summed in\s+([\d.]+) s", out)
+    target = 15.0 if n >= 10000 else 30.0 * n / 300
     if total is None:
-        return [row(f"consolidation of {n} files", "unparsed", "", "", "< 30 s", None)]
-    rows = [row(f"consolidation of {n} unit files (read, check, sum)", f"{total:.1f} s", "30 s target",
-                f"{total / 30:.2f}×", "< 30 s", total < 30)]
+        return [row(f"汇总 of {n} unit files", "unparsed", "", "", f"< {target:.0f} s", None)]
+    mix = re.search(r"\): (\.docx.*)", out)
+    rows = [row(f"汇总 of {n} unit files ({mix.group(1) if mix else ''}): read, check, sum on {os.cpu_count()} cores",
+                f"{total:.1f} s", f"{idle:.1f} s = all CPU time / cores (no other load)" if idle else "",
+                f"{total / target:.2f}×", f"< {target:.0f} s", total < target)]
+    if dialog is not None:
+        rows.append(row("  the same in the 汇总 dialog", f"{dialog:.1f} s", "", "", "—", None))
     if pause is not None:
-        rows.append(row("汇总 dialog: longest event-loop pause while reading", f"{pause:.0f} ms", "", "",
-                        "— (informative: no target set)", None))
+        rows.append(row("汇总 dialog: longest event-loop pause while reading", f"{pause:.0f} ms", "50 ms",
+                        f"{pause / 50:.2f}×", "≤ 50 ms", pause <= 50))
     return rows
 
 
@@ -199,21 +291,44 @@ def bench_ledger(quick: bool) -> list[dict]:
     return rows
 
 
+def _memory_run(mode: str, env: dict) -> tuple[float, dict[str, int], list[str]]:
+    lines = subprocess.run([sys.executable, "-c", MEMORY_CHILD, mode, str(SAMPLE)], capture_output=True,
+                           text=True, env=env, timeout=120).stdout.strip().splitlines()
+    held = {}
+    for line in lines:
+        if line.startswith("HELD "):
+            _, kb, name = line.split(" ", 2)
+            held[name] = held.get(name, 0) + int(kb)
+    counts = [line[len("COUNT "):] for line in lines if line.startswith("COUNT ")]
+    return int(lines[-1]) / 1024, held, counts
+
+
 def bench_memory(quick: bool) -> list[dict]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GOVREPORT_DATA_DIR=tempfile.mkdtemp(prefix="bench-mem-"),
                PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
-    peaks: dict[str, list[float]] = {"bare": [], "app": []}
+    peaks: dict[str, list[float]] = {"bare": [], "table": [], "app": []}
+    held: dict[str, dict[str, int]] = {}
+    counts: dict[str, list[str]] = {}
     for _ in range(3):
-        for mode in ("bare", "app"):
-            out = subprocess.run([sys.executable, "-c", MEMORY_CHILD, mode, str(SAMPLE)], capture_output=True,
-                                 text=True, env=env, timeout=120).stdout.strip().splitlines()
-            peaks[mode].append(int(out[-1]) / 1024)
+        for mode in peaks:
+            peak, held[mode], counts[mode] = _memory_run(mode, env)
+            peaks[mode].append(peak)
     bare, app = statistics.median(peaks["bare"]), statistics.median(peaks["app"])
+    more = collections.Counter(held["app"])
+    more.subtract(held["bare"])
+    DETAILS.append(f"Memory: {app:.0f} MB against {bare:.0f} MB; what the editor holds beyond the bare window "
+                   "(resident, by mapping):")
+    DETAILS.extend(f"  {kb / 1024:6.1f} MB  {name}" for name, kb in more.most_common(8))
+    DETAILS.extend(f"  {line}  (bare window: {b.rsplit(' ', 1)[-1]})" for line, b in zip(counts["app"], counts["bare"]))
+    table = statistics.median(peaks["table"])
     return [row("peak memory, sample report open (all pages built)", f"{app:.0f} MB",
-                f"{bare:.0f} MB bare QMainWindow", f"{app / bare:.2f}×", "— (informative: no target set)", None)]
+                f"{bare:.0f} MB bare QMainWindow", f"{app / bare:.2f}×", "≤ 1.5×", app / bare <= 1.5),
+            row("  the same against the minimal Chinese table window (its CJK font loaded)", f"{app:.0f} MB",
+                f"{table:.0f} MB minimal Chinese table window", f"{app / table:.2f}×", "—", None)]
 
 
-BENCHMARKS = [("bench_startup.py", bench_startup), ("bench_packaged_startup.py", bench_packaged_startup),
+BENCHMARKS = [("bench_startup.py", bench_startup), ("bench_startup_breakdown.py", bench_startup_breakdown),
+              ("bench_packaged_startup.py", bench_packaged_startup),
               ("bench_edit.py", bench_edit), ("bench_recalc.py", bench_recalc),
               ("bench_excel_import.py", bench_excel), ("bench_word_export.py", bench_word),
               ("bench_pdf_import.py", bench_pdf_import), ("bench_web_import.py", bench_web_import),
@@ -240,26 +355,78 @@ def machine() -> str:
             f"Python {platform.python_version()}, Qt platform {os.environ.get('QT_QPA_PLATFORM', 'offscreen')}")
 
 
+def load() -> float:
+    """The 1-minute load average (0 where the system does not say)."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 0.0
+
+
+def uptime() -> str:
+    try:
+        return subprocess.run(["uptime"], capture_output=True, text=True, timeout=10).stdout.strip()
+    except OSError:
+        return f"load average {load():.2f}"
+
+
+def run_one(script: str | None, fn) -> list[dict]:
+    """Run one benchmark; again if the machine was busy (the run under the lower load is kept)."""
+    cores = os.cpu_count() or 1
+    tries = []
+    kept = len(DETAILS)
+    for attempt in range(2):
+        before = load()
+        t0 = time.perf_counter()
+        rows = fn(ARGS.quick)
+        after = load()
+        note = f"load {before:.1f} → {after:.1f}"
+        print(f"  ran {script or 'peak memory'} in {time.perf_counter() - t0:.0f} s ({note}; {uptime()})",
+              file=sys.stderr, flush=True)
+        tries.append((max(before, after), note, rows, DETAILS[kept:]))
+        del DETAILS[kept:]
+        if max(before, after) <= HIGH_LOAD * cores or attempt or not any(r["verdict"] != "—" for r in rows):
+            break
+    _, note, rows, details = min(tries, key=lambda t: t[0])
+    if len(tries) > 1:
+        DETAILS.append(f"{script or 'peak memory'}: run twice, the load was high; kept the run under {note}; the other: "
+                       + "; ".join(f"{r['what'].strip()} {r['measured']}" for r in tries[0 if tries[1][2] is rows else 1][2][:3]))
+    DETAILS.extend(details)
+    for r in rows:
+        r["load"] = note
+    return rows
+
+
 def main() -> int:
+    global ARGS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer runs and 100 instead of 300 units")
-    args = parser.parse_args()
+    parser.add_argument("--quick", action="store_true", help="fewer runs, 300 units instead of 10 000")
+    parser.add_argument("--units", type=int, default=None, help="units of the 汇总 (default 10 000; 300 with --quick)")
+    parser.add_argument("--units-folder", type=Path, default=None, help="where the generated units are kept")
+    parser.add_argument("--before", default=BEFORE_PANELS, help="the code to compare start-up and repaint with")
+    parser.add_argument("--only", default="", help="run only the benchmarks whose script names contain this")
+    ARGS = parser.parse_args()
+    started = uptime()
     rows: list[dict] = []
     for script, fn in BENCHMARKS:
+        if ARGS.only and ARGS.only not in (script or "memory"):
+            continue
         if script and not (HERE / script).exists():
             rows.append(row(script, "missing", "", "", "", None))
             continue
-        t0 = time.perf_counter()
         try:
-            rows += fn(args.quick)
+            rows += run_one(script, fn)
         except Exception as exc:  # noqa: BLE001 - one broken benchmark does not hide the others
             rows.append(row(script or "memory", f"failed: {type(exc).__name__}: {exc}", "", "", "", None))
-        print(f"  ran {script or 'peak memory'} in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
     print(f"Machine: {machine()}\n")
-    print("| benchmark | measured | baseline (same run) | ratio | target | verdict |")
-    print("|---|---|---|---|---|---|")
+    print(f"Load: at the start `{started}`; at the end `{uptime()}`\n")
+    print("| benchmark | measured | baseline (same run) | ratio | target | verdict | load (1 min, before → after) |")
+    print("|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['what']} | {r['measured']} | {r['baseline']} | {r['ratio']} | {r['target']} | {r['verdict']} |")
+        print(f"| {r['what']} | {r['measured']} | {r['baseline']} | {r['ratio']} | {r['target']} | {r['verdict']} "
+              f"| {r.get('load', '')} |")
+    if DETAILS:
+        print("\n```\n" + "\n".join(DETAILS) + "\n```")
     return 0
 
 
