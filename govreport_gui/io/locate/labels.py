@@ -31,6 +31,8 @@ _ANY_NUMBERING = re.compile(r"^(\d{1,2}\.|[一二三四五六七八九十]{1,3}�
 
 #: Longest text considered a label (longer cells are prose, not labels).
 MAX_LABEL_CHARS = 120
+_MAX_LOOKED_UP = 50_000   # texts whose look-up is remembered (then forgotten all at once)
+_NO_USES: list = []       # (the answer for a text that is no label: shared, never changed)
 
 
 def canonical_label(text: object) -> str:
@@ -93,6 +95,7 @@ class LabelIndex:
     forms: tuple[FormSpec, ...] = field(default_factory=lambda: tuple(FORMS.values()))
     uses: dict[str, list[LabelUse]] = field(init=False, default_factory=dict)
     _prefixes: frozenset[str] | None = field(init=False, default=None, repr=False)
+    _looked_up: dict[str, list[LabelUse]] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         loose: dict[str, list[LabelUse]] = {}
@@ -137,13 +140,21 @@ class LabelIndex:
             bucket.append(use)
 
     def lookup(self, text: object) -> list[LabelUse]:
-        """Every use of the label ``text`` names (empty when it is no official label)."""
+        """Every use of the label ``text`` names (empty when it is no official label).  Remembered
+        per text: a table is looked over many times, and the same labels and figures come back in
+        every file of a 汇总 (the answer is the index's own list: not to be changed)."""
         if not isinstance(text, str) or len(text) > MAX_LABEL_CHARS * 2:
             return []
+        known = self._looked_up.get(text)
+        if known is not None:
+            return known
         canon = canonical_label(text)
         uses = self.uses.get(canon)
         if uses is None:
-            uses = self.uses.get(without_unit(canon)) or self.uses.get(without_numbering(canon), [])
+            uses = self.uses.get(without_unit(canon)) or self.uses.get(without_numbering(canon)) or _NO_USES
+        if len(self._looked_up) >= _MAX_LOOKED_UP:
+            self._looked_up.clear()
+        self._looked_up[text] = uses
         return uses
 
     def row_prefixes(self) -> frozenset[str]:

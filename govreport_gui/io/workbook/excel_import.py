@@ -35,6 +35,7 @@ from ..notes import Note
 from ..published.report_title import parse_title, parse_year
 from ..registry import ImportResult
 from .excel_formula import CannotEvaluate, SharedFormulas, SheetEvaluator, from_float, parse_ref
+from .sheet_source import read_cells_only
 
 LOG = logging.getLogger(__name__)
 
@@ -116,6 +117,7 @@ class _XlsxBook:
             visible = [ws for ws in worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
             hidden = [ws for ws in worksheets if ws not in visible]
             for ws in visible + hidden:
+                read_cells_only(ws)
                 self.sheets.append((read_sheet or _read_ws)(ws))
                 self.sheets[-1].hidden = ws in hidden
                 self._paths[ws.title] = getattr(ws, "_worksheet_path", "")
