@@ -102,15 +102,17 @@ def _check_balances(form: FormSpec, value: Callable[[CellKey], Value], inputs: M
     (尚未填写: e.g. 上年结转 carried over, this year's results not typed yet), and so is one the
     clerk is filling in (``progress``: 填写中); an imbalance is marked on the cell changed last."""
     out = []
+
+    def total(terms: tuple[tuple[str, CellKey], ...]) -> int | Decimal:
+        return sum((value(k) or 0 for _, k in terms), 0)
+
+    def side(terms: tuple[tuple[str, CellKey], ...], sum_: int | Decimal) -> str:
+        return "+".join(f"{name}({n(value(k))})" for name, k in terms) + f"={n(sum_)}"
     for rule in form.balances:
-        def side(terms: tuple[tuple[str, CellKey], ...]) -> tuple[str, int | Decimal]:
-            total: int | Decimal = sum((value(k) or 0 for _, k in terms), 0)
-            text = "+".join(f"{name}({n(value(k))})" for name, k in terms)
-            return f"{text}={n(total)}", total
-        left_text, left = side(rule.lhs)
-        right_text, right = side(rule.rhs)
-        if left == right:
+        left, right = total(rule.lhs), total(rule.rhs)
+        if left == right:   # (the texts are written only for a finding: most balances hold)
             continue
+        left_text, right_text = side(rule.lhs, left), side(rule.rhs, right)
         cells = tuple(k for _, k in (*rule.lhs, *rule.rhs))
         blank = [terms for terms in (rule.lhs, rule.rhs) if not_typed(form, inputs, [k for _, k in terms])]
         if blank:

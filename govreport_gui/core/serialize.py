@@ -303,8 +303,9 @@ def report_from_json(doc: object, name: str = "文件", printed_totals: bool = T
         problems.append("“cells”应为数组")
         cells = []
     seen: set[CellKey] = set()
+    specs = form.cell_specs()   # (a report holds hundreds of cells: looked up once each)
     for i, cell in enumerate(cells, 1):
-        _read_cell(form, report, cell, i, seen, problems)
+        _read_cell(form, specs, report, cell, i, seen, problems)
     if not printed_totals:
         report.printed.clear()
     _read_accepted(doc, report, problems)
@@ -379,7 +380,8 @@ def _read_accepted(doc: dict, report: Report, problems: list[str]) -> None:
             problems.append("“accepted_warnings”中有无法识别的条目")
 
 
-def _read_cell(form, report: Report, cell: object, index: int, seen: set[CellKey], problems: list[str]) -> None:
+def _read_cell(form, specs: dict, report: Report, cell: object, index: int, seen: set[CellKey],
+               problems: list[str]) -> None:
     if not isinstance(cell, dict):
         problems.append(f"第{index}个单元格不是对象")
         return
@@ -387,14 +389,14 @@ def _read_cell(form, report: Report, cell: object, index: int, seen: set[CellKey
     if not (isinstance(table, str) and isinstance(row, str) and isinstance(col, str)):
         problems.append(f"第{index}个单元格缺少 table/row/col")
         return
-    key = CellKey(table, row, col)
-    if table not in form.tables:
+    spec = specs.get((table, row, col))   # (a CellKey is a tuple: found by the plain one)
+    if spec is None and table not in form.tables:
         problems.append(f"未知的表“{table}”（应为 " + "、".join(form.tables) + "）")
         return
-    spec = form.cell_specs().get(key)   # (a report holds hundreds of cells: one look-up each)
     if spec is None:
-        problems.append(f"{key.name()}不是{form.version}版格式中的单元格（标签须与官方格式逐字一致）")
+        problems.append(f"{CellKey(table, row, col).name()}不是{form.version}版格式中的单元格（标签须与官方格式逐字一致）")
         return
+    key = spec.key   # the declared key: 10 000 units of a 汇总 share it
     if key in seen:
         problems.append(f"{key.name()}出现了两次")
         return
