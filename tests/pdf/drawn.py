@@ -16,7 +16,7 @@ figure, the 落款 — and returns the bytes of a PDF whose text layer is what a
   lines of the cell with that text (a group label such as ``（四）无法提供`` split by the page);
 * ``labels``: row labels printed otherwise (``规范性文件`` for ``行政规范性文件``, a misprint);
   ``tables``: a table drawn in another layout (2019's 三 in a 2021 report), with ``values``;
-* ``running_header``: a line at the top of every page;
+* ``running_header``: a line at the top of every page (``{page}``: the page's number);
 * ``wrapped_title``: the title set as one paragraph the page's width wraps (``…年度`` / ``报告``);
   ``line``: the pitch of the prose's lines (44: double spacing); ``landscape``: the section of
   that table (its heading, words and table) printed on landscape pages of its own;
@@ -204,7 +204,7 @@ class Flow:
             label = f"— {n} —"
             page.text(LEFT + (page.width - WIDTH + TEXT_WIDTH - text_width(label, 14)) / 2, page.height - 70, label, 14)
             if self.style.running_header:
-                page.text(LEFT, 50, self.style.running_header, 9)
+                page.text(LEFT, 50, self.style.running_header.format(page=n), 9)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -186,3 +186,17 @@ def test_text_without_ruled_tables_says_so(corpus, tmp_path):
     result = read_report(convert([page], tmp_path)[0])
     assert result.report.sections["一"] == report.sections["一"] and not result.report.values
     assert any("没有找到带框线的表格" in n for n in result.notes)
+
+
+def test_text_whose_font_gives_no_characters(tmp_path):
+    """A font without a text encoding (the text copies out as garbage): one message saying so,
+    not "no headings found"."""
+    from .drawn import Style, draw_report
+    from .test_drawn_pdfs import report_with_words
+    data = draw_report(report_with_words("2021"), Style(white_boxes=True))
+    unmapped = data.replace(b"/Encoding /UniGB-UTF16-H", b"/Encoding /Identity-H   ").replace(
+        b"/Ordering (GB1)", b"/Ordering (XYZ)")
+    assert len(unmapped) == len(data) and unmapped != data
+    path = tmp_path / "unmapped.pdf"
+    path.write_bytes(unmapped)
+    _assert_refused(path, "文字无法识别")

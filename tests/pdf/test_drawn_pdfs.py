@@ -56,6 +56,9 @@ STYLES = {
     "wrapped-title-double-spaced-landscape": Style(wrapped_title=True, line=44.0, landscape="三", white_boxes=True),
     # bold imitated by printing each character twice: title, headings, table headers and totals
     "fake-bold": Style(fake_bold=True, white_boxes=True, borders="thin"),
+    # a running header naming the report, with the page's number
+    "running-header-numbered": Style(running_header="某某市生态环境局政府信息公开工作年度报告　第{page}页", white_boxes=True,
+                                     split_rows=True),
 }
 
 

@@ -74,6 +74,7 @@ class PdfContent:
     notes: list[str] = field(default_factory=list)
     pages: int = 0            # pages in the file
     pages_read: int = 0
+    unmapped: int = 0         # characters whose font gives no text (read as "(cid:123)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -611,6 +612,9 @@ def pdf_content(path: Path) -> PdfContent:
         items, chars, images = _read_pages(pdf, path, content)
     if not chars:
         raise ReadError(_scanned(path, images))
+    if content.unmapped * 2 > chars:
+        raise ReadError(f"“{path.name}”中的文字无法识别（PDF 里的字体没有附带文字编码，复制出来也是乱码），无法导入。"
+                        "请向发布单位索取年报的 Word 或 Excel 文件，或导入门户网站上的年报网页；也可以按纸面内容直接填写。")
     if content.pages > content.pages_read:
         content.notes.append(Note(f"该 PDF 共 {content.pages} 页，只读取了前 {content.pages_read} 页"
                                   "（年报通常只有几页）；如年报在后面的页上，请只保留年报所在的页后再导入。"))
@@ -620,17 +624,22 @@ def pdf_content(path: Path) -> PdfContent:
 
 def _without_running_lines(items: list[_Table | _Line], content: PdfContent) -> list[_Table | _Line]:
     """The items without a running header or footer: a line in the page's margin repeated at the
-    same height on two pages or more (page numbers are dropped where they are read)."""
+    same height on two pages or more, its numbers aside (``XX局年度报告　第2页``; a bare page
+    number is dropped where it is read)."""
+    def key(line: _Line) -> tuple[str, int]:
+        return re.sub(r"\d+", "#", line.text), round(line.top / EDGE_TOLERANCE)
+
     seen: dict[tuple[str, int], set[int]] = {}
+    shown: dict[tuple[str, int], str] = {}
     for item in items:
         if isinstance(item, _Line) and item.margin:
-            seen.setdefault((item.text, round(item.top / EDGE_TOLERANCE)), set()).add(item.page)
-    running = {key for key, pages in seen.items() if len(pages) >= 2}
+            seen.setdefault(key(item), set()).add(item.page)
+            shown.setdefault(key(item), item.text)
+    running = {k for k, pages in seen.items() if len(pages) >= 2}
     if not running:
         return items
-    content.notes.append(Note("各页页眉、页脚重复的文字未读取：" + "／".join(dict.fromkeys(text for text, _ in running))))
-    return [item for item in items if not (isinstance(item, _Line) and item.margin
-                                           and (item.text, round(item.top / EDGE_TOLERANCE)) in running)]
+    content.notes.append(Note("各页页眉、页脚重复的文字未读取：" + "／".join(dict.fromkeys(shown[k] for k in running))))
+    return [item for item in items if not (isinstance(item, _Line) and item.margin and key(item) in running)]
 
 
 def _read_pages(pdf, path: Path, content: PdfContent) -> tuple[list[_Table | _Line], int, int]:
@@ -655,6 +664,7 @@ def _read_pages(pdf, path: Path, content: PdfContent) -> tuple[list[_Table | _Li
             last = page_items[-1] if page_items else None
             continued = (last.x0, last.x1) if isinstance(last, _Table) else None
             chars += page_chars
+            content.unmapped += sum(1 for c in page.chars if c["text"].startswith("(cid:"))
             images += len(page.images)
             content.pages_read += 1
             page.close()
