@@ -181,3 +181,13 @@ def test_table_two_cut_at_each_caption(tmp_path, version):
     _assert_report(result)
     got = result.report
     assert {k.name(): got.values.get(k) for k in report.form.input_keys() if (got.values.get(k) or 0) != (report.values.get(k) or 0)} == {}
+
+
+def test_headings_that_lost_their_numbers(tmp_path):
+    """Word's list numbering dropped in a paste: ``总体情况`` … ``存在问题及整改措施`` (worded otherwise)
+    … ``其他需要报告的事项`` — each found by its words, a sub-heading (（一）主动公开) none."""
+    heads = {key: words.split("、", 1)[1] for key, words in HEADINGS.items()}
+    heads["五"] = "存在问题及整改措施"
+    result = _page(tmp_path, headings=heads)
+    _assert_report(result)
+    assert any("存在问题及整改措施" in note for note in result.notes)

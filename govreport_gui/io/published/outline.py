@@ -46,6 +46,12 @@ class Candidate:
     order: int      # the part's place: 0 … 5
     score: float    # 1.0: a declared wording; else how close its words are
     short: bool     # few words: may head its part even when the wording is far off
+    numbered: bool = True   # False: words alone, the page lost the part's number
+
+    @property
+    def strong(self) -> bool:
+        """Close enough to head its part in the chain of headings (not only to fill a gap)."""
+        return self.score >= SIMILAR and (self.numbered or self.score >= UNNUMBERED_SIMILAR)
 
 
 def _parts() -> tuple[str, ...]:
@@ -75,7 +81,7 @@ def candidate(index: int, text: str) -> Candidate | None:
         return Candidate(index, exact, parts.index(exact), 1.0, True)
     numbered = _NUMBERED.match(line)
     if numbered is None:
-        return None
+        return _unnumbered(index, line)
     number = numbered.group("part") or numbered.group("num")
     key = _DIGITS.get(number, number)
     words = numbered.group("words").rstrip(":")
@@ -85,11 +91,21 @@ def candidate(index: int, text: str) -> Candidate | None:
     return Candidate(index, key, parts.index(key), score, len(words) <= 20)
 
 
+def _unnumbered(index: int, line: str) -> Candidate | None:
+    """A heading whose number the page lost (Word's list numbering dropped in a paste): its words
+    alone, at least ``UNNUMBERED_SIMILAR`` close to one part's headings."""
+    if len(line) > MAX_HEADING_CHARS or "," in line or line[0] in "(（[【":
+        return None
+    words = _declared_words()
+    score, key = max((max(SequenceMatcher(None, line, w).ratio() for w in words[k]), k) for k in _parts())
+    return Candidate(index, key, _parts().index(key), score, True, False) if score >= GAP_SIMILAR else None
+
+
 def looks_like_heading(text: str) -> bool:
     """``text`` reads as a section heading on its own (a declared wording, or a part's number and
     words close to its headings): a reader starts a new paragraph there."""
     found = candidate(0, text)
-    return found is not None and found.score >= SIMILAR
+    return found is not None and found.strong
 
 
 def split_heading(number_line: str, words_line: str) -> bool:
@@ -98,6 +114,11 @@ def split_heading(number_line: str, words_line: str) -> bool:
     return bool(_BARE_NUMBER.match(normalise_text(number_line))) and looks_like_heading(number_line.strip() + words_line.strip())
 
 
+#: A line without a part's number is a heading when its words are at least this close to the part's
+#: (``存在的主要问题和改进措施``), or fills the gap of a part not found otherwise when at least ``GAP_SIMILAR``
+#: close (``存在问题及整改措施`` ≈ 0.57) and the only such line between the parts around it.
+UNNUMBERED_SIMILAR = 0.8
+GAP_SIMILAR = 0.5
 #: A heading run into its section's text is cut off where its words are at least this close to
 #: the part's declared headings (the closest cut wins: words after the heading only lower it).
 RUN_SIMILAR = 0.75
@@ -120,13 +141,14 @@ def heading_run(text: str) -> int:
 
 def numbered_heading(text: str) -> bool:
     """``text`` is numbered as a part and short enough to head it, whatever its words."""
-    return candidate(0, text) is not None
+    found = candidate(0, text)
+    return found is not None and found.numbered
 
 
 def find_headings(lines: list[str]) -> dict[str, int]:
     """The parts' headings among ``lines``: part key → line index, in the parts' order."""
     candidates = [c for i, text in enumerate(lines) if (c := candidate(i, text)) is not None]
-    chosen = _best_chain([c for c in candidates if c.score >= SIMILAR])
+    chosen = _best_chain([c for c in candidates if c.strong])
     _fill_gaps(chosen, candidates, len(lines))
     return {c.key: c.index for c in sorted(chosen.values(), key=lambda c: c.index)}
 
@@ -150,13 +172,15 @@ def _best_chain(candidates: list[Candidate]) -> dict[str, Candidate]:
 
 
 def _fill_gaps(chosen: dict[str, Candidate], candidates: list[Candidate], n_lines: int) -> None:
-    """A part without a heading takes the one short line numbered for it between its neighbours."""
+    """A part without a heading takes the one short line numbered for it between its neighbours
+    (else the one unnumbered line whose words are closest to it there)."""
     parts = _parts()
     for order, key in enumerate(parts):
         if key in chosen:
             continue
         after = max((c.index for c in chosen.values() if c.order < order), default=-1)
         before = min((c.index for c in chosen.values() if c.order > order), default=n_lines)
-        fits = [c for c in candidates if c.key == key and c.short and after < c.index < before]
+        between = [c for c in candidates if c.key == key and c.short and after < c.index < before]
+        fits = [c for c in between if c.numbered] or [c for c in between if not c.numbered]
         if len(fits) == 1:
             chosen[key] = fits[0]
