@@ -196,7 +196,11 @@ def export_unit_list(path: str | os.PathLike, consolidation: Consolidation | lis
         _print_setup(sheet, repeat)
     buffer = io.BytesIO()
     wb.save(buffer)
-    write_atomic(path, buffer.getvalue())
+    try:
+        write_atomic(path, buffer.getvalue())
+    except WriteError as exc:   # the dialog and the command line tell the clerk; the log keeps why
+        LOG.warning("未能导出单位清单 %s：%s", os.path.abspath(path), exc, exc_info=True)
+        raise
 
 
 def _write_list_head(ws, consolidation: Consolidation | list[Unit], units: list[Unit], title: str) -> int:

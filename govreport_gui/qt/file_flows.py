@@ -492,8 +492,7 @@ class FileFlows(QObject):
         self.session.leave_table()   # the list is signed: every identity judged
         try:
             write_check_report(path, report, document.findings, document.previous)
-        except WriteError as exc:
-            LOG.warning("未能导出校验清单 %s：%s", path, exc, exc_info=True)
+        except WriteError as exc:   # logged by write_check_report
             dialogs.error(self.window, str(exc))
             return False
         except Exception as exc:  # never a traceback

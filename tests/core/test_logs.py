@@ -142,3 +142,16 @@ def test_a_program_that_only_imports_the_package_prints_no_log_records():
 def test_the_zip_names_a_file_by_its_name_and_the_programs_own_files_by_their_place(line, reduced):
     roots = ["/opt/app/lib/python3.11", "/home/张三/app", "/opt/app"]
     assert names_only(line, roots) == reduced
+
+
+@pytest.mark.parametrize("command, logged", [
+    (["check", "{sample}", "--report", "{missing}/校验清单.docx"], "未能导出校验清单 {missing}/校验清单.docx"),
+    (["merge", "{sample}", "-o", "{out}/汇总.govreport", "--report-xlsx", "{missing}/单位清单.xlsx"],
+     "未能导出单位清单 {missing}/单位清单.xlsx"),
+])
+def test_a_list_the_command_line_cannot_write_is_logged_with_its_path(tmp_path, sample_path, command, logged):
+    places = {"sample": sample_path, "missing": tmp_path / "不存在的文件夹", "out": tmp_path}
+    proc = govreport(*(part.format(**places) for part in command), data=tmp_path / "data")
+    assert proc.returncode == 2 and "文件夹不存在" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    text = (tmp_path / "data" / logs.LOG_DIR / logs.LOG_NAME).read_text(encoding="utf-8")
+    assert logged.format(**places) in text and "govreport_gui.core.errors.WriteError" in text

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import logging
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,6 +23,9 @@ from .sheet_print import fit_a4_width
 
 if TYPE_CHECKING:
     from ...core.ledger.record import LedgerRecord
+
+
+LOG = logging.getLogger(__name__)
 
 
 @dataclass
@@ -106,7 +110,12 @@ def write_check_report(path: str | os.PathLike, report: Report, findings: list[F
         data = _xlsx(report, summary, previous, today)
     else:
         raise WriteError(f"校验清单可导出为 Word（.docx）或 Excel（.xlsx），不能导出为“{suffix or path.name}”。")
-    write_atomic(path, data)
+    try:
+        write_atomic(path, data)
+    except WriteError as exc:   # the editor and the command line tell the clerk; the log keeps why
+        LOG.warning("未能导出校验清单 %s：%s", os.path.abspath(path), exc, exc_info=True)
+        raise
+    LOG.info("已导出校验清单 %s", os.path.abspath(path))
 
 
 def _text_safe(report: Report) -> Report:
