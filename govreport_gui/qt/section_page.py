@@ -1,0 +1,174 @@
+"""One section's page of the editor: its heading, its table (if any) with the optional notes under
+it, or its text.  Built when first shown (start-up time); a table page fits its table to the page's
+width and scrolls as a whole rather than squeeze the table (a 1366×768 screen, at 125 %/150 %)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from .commands import Session
+from .prose import ProseField
+from .screen_fit import scrolled_content
+
+if TYPE_CHECKING:  # the grids are imported when the first table page is built (start-up time)
+    from .grid_view import GridView
+    from .table_model import TableModel
+
+GRID_LEAST_HEIGHT = 260   # a table is not squeezed below this (or its whole height, when less): its page scrolls
+
+
+def prose_hint(form, key: str) -> str:
+    """The placeholder of section ``key``'s text: the sub-headings its version's outline offers."""
+    topics = form.outline.get(key, ())
+    if not topics:
+        return ""
+    names = "、".join(t.name for t in topics)
+    if any(r.section == key for r in form.required):  # the version requires content here
+        return f"本部分一般写：{names}。"
+    return f"本部分一般写：{names}。没有可写的内容时写“无。”"
+
+
+class SectionPage(QWidget):
+    """One section: its heading, the table (if any) and the prose (main text or optional notes).
+
+    The contents are built when the page is first shown or used (``ensure_built``), so the window
+    paints its first tab without building the others (start-up time)."""
+
+    def __init__(self, session: Session, key: str, heading: str, table_id: str | None, on_built) -> None:
+        super().__init__()
+        self.session = session
+        self.key = key
+        self.table_id = table_id
+        self._on_built = on_built
+        self._grid: GridView | None = None
+        self._model: TableModel | None = None
+        self._prose: ProseField | None = None
+        self._fitting = False
+        # a table page scrolls as a whole when its parts (the table, 同比图, the notes) need more
+        # height than the window has: the table is never squeezed below its rows (``_fit_grid``)
+        self.body = scrolled_content(self) if table_id is not None else self
+        self.body.installEventFilter(self)   # its width is the table's room
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.heading = QLabel(heading)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.heading)
+
+    @property
+    def built(self) -> bool:
+        return self._prose is not None
+
+    @property
+    def grid(self) -> GridView | None:
+        self.ensure_built()
+        return self._grid
+
+    @property
+    def model(self) -> TableModel | None:
+        self.ensure_built()
+        return self._model
+
+    @property
+    def prose(self) -> ProseField:
+        self.ensure_built()
+        return self._prose
+
+    def showEvent(self, event) -> None:
+        self.ensure_built()
+        super().showEvent(event)
+        if self._grid is not None:   # built while hidden, or the window resized meanwhile
+            self._fit_grid()
+
+    def ensure_built(self) -> None:
+        if self._prose is not None:
+            return
+        session, key, heading, layout = self.session, self.key, self.heading.text(), self.body.layout()
+        if self.table_id is not None:
+            from .grid_view import GridView
+            from .table_model import TableModel
+            self._model = TableModel(session, self.table_id, self)
+            self._grid = GridView(self._model)
+            self._prose = ProseField(session, section=key, label=heading,
+                                     placeholder="（可选）表格之外需要说明的文字，例如对数字的解释。")
+            row = self._grid_row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(self._grid, 100)
+            row.addStretch(1)
+            layout.addLayout(row, 1)
+            self.notes_toggle = QToolButton()
+            self.notes_toggle.setText("本部分的说明文字（可选）")
+            self.notes_toggle.setCheckable(True)
+            self.notes_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.notes_toggle.setAutoRaise(True)
+            self.notes_toggle.toggled.connect(self._show_notes)
+            layout.addWidget(self.notes_toggle)
+            self._prose.edit.setFixedHeight(max(70, self._prose.edit.fontMetrics().height() * 4))
+            layout.addWidget(self._prose)
+            layout.addStretch(0)  # what the grid does not need stays below it
+            self._show_notes(bool(self._prose.text()))
+            session.changed.connect(self._notes_follow_document)
+            self._fit_grid()
+            self._model.grid_changed.connect(self._fit_grid)
+            self._grid.left.connect(self.leave_table)
+            self._grid.heights_changed.connect(self._fit_grid)
+            self._grid.verticalScrollBar().rangeChanged.connect(lambda _lo, _hi: self._fit_grid())
+        else:
+            self._prose = ProseField(session, section=key, label=heading,
+                                     placeholder=prose_hint(session.report.form, key))
+            layout.addWidget(self._prose, 1)
+        self._on_built(self)
+
+    def leave_table(self) -> None:
+        """The clerk moved on from this page's table: what was being filled in is judged now."""
+        if self.table_id is not None:
+            self.session.leave_table(self.table_id)
+
+    def add_below_table(self, widget: QWidget) -> None:
+        """Put ``widget`` under the table, above the notes (the 同比图)."""
+        layout = self.body.layout()
+        layout.insertWidget(layout.indexOf(self.notes_toggle), widget)
+
+    def _show_notes(self, shown: bool) -> None:
+        """The optional text under a table: folded away unless it holds text or is asked for."""
+        self._prose.setVisible(shown)
+        self.notes_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        if self.notes_toggle.isChecked() != shown:
+            self.notes_toggle.setChecked(shown)
+
+    def _notes_follow_document(self, change) -> None:
+        if self._prose.text() and not self.notes_toggle.isChecked():
+            self._show_notes(True)
+
+    def _fit_grid(self) -> None:
+        """The grid is as large as its table (with room for a vertical scroll bar), never larger,
+        its columns narrowed to the page's width when the table is wider (``GridView.fit_width``)."""
+        grid = self._grid
+        if grid is None or self._fitting:
+            return
+        self._fitting = True
+        try:
+            scrolls = grid.verticalScrollBar().maximum() > 0
+            extra = grid.style().pixelMetric(grid.style().PixelMetric.PM_ScrollBarExtent) + 2 if scrolls else 0
+            margins = self.body.layout().contentsMargins()
+            if self.body.width() > 0 and self.isVisible():   # (the stretches either side of the grid take their spacing)
+                room = self.body.width() - margins.left() - margins.right() - 2 * self._grid_row.spacing()
+                grid.fit_width(room - extra)
+            grid.setMaximumWidth(grid.preferred_width() + extra)
+            sideways = grid.horizontalScrollBar().maximum() > 0   # (only when even the least widths are too wide)
+            height = grid.preferred_height() + (grid.horizontalScrollBar().sizeHint().height() if sideways else 0)
+            grid.setMaximumHeight(height)
+            grid.setMinimumHeight(min(height, GRID_LEAST_HEIGHT))
+        finally:
+            self._fitting = False
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - a Qt override
+        if watched is self.body and event.type() == QEvent.Type.Resize and self._grid is not None:
+            self._fit_grid()
+        return False
