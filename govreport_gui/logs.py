@@ -59,8 +59,8 @@ class Kept(logging.Handler):
     to the log there (``replay``): a 汇总's worker processes send what they logged back with the
     units they read, so that one process writes the file."""
 
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
+    def __init__(self, level: int = logging.INFO) -> None:
+        super().__init__(level)
         self.records: list[logging.LogRecord] = []
         self._formatter = _Formatter(FORMAT)
 
@@ -77,12 +77,12 @@ class Kept(logging.Handler):
         return records
 
 
-def keep_records() -> Kept:
-    """In a process whose records another writes: the package's records (INFO and above) kept."""
-    kept = Kept()
+def keep_records(level: int = logging.INFO) -> Kept:
+    """In a process whose records another writes: the package's records from ``level`` up kept."""
+    kept = Kept(level)
     logger = logging.getLogger(PACKAGE)
     logger.addHandler(kept)
-    logger.setLevel(logging.INFO)
+    logger.setLevel(level)
     return kept
 
 

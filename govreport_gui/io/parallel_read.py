@@ -117,11 +117,12 @@ _kept: Kept | None = None   # in a worker: the records made while reading (see r
 
 def _start_worker() -> None:
     """In each worker: Ctrl+C in a terminal is the parent's to handle (it cancels and kills us);
-    the records go back to the parent instead of a log file of its own."""
+    what went wrong goes back to the parent instead of a log file of its own (warnings and errors:
+    a line for every file read would turn the log over in a 汇总 of a few thousand units)."""
     import signal
     global _kept
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _kept = keep_records()
+    _kept = keep_records(logging.WARNING)
     _lower_priority()
 
 
