@@ -51,6 +51,14 @@ def test_signature_then_footer():
     assert any("版权所有" in n for n in result.notes)
 
 
+@pytest.mark.parametrize("date", ["2024年1月", "2024年元月18日", "二〇二四年元月十八日", "2024年01月18日", "二〇二四年一月"])
+def test_signature_dated_as_clerks_date_it(date):
+    result = _read(TITLE, ["无。", "某某市交通运输局", date, *FOOTER])
+    meta = result.report.meta
+    assert (meta.issuing_organ, meta.date) == ("某某市交通运输局", date)
+    assert result.report.sections["六"] == "无。"
+
+
 def test_contact_lines_at_the_end_of_six_stay():
     six = ["如对本报告有疑问，请与本局办公室联系。", "联系电话：0571-86012345", "电子邮箱：gk@example.gov.cn"]
     assert _read(TITLE, six).report.sections["六"] == "\n".join(six)

@@ -30,8 +30,9 @@ from ...core.values import normalise_text
 from .blocks import one_line
 from .report_title import Title, parse_title
 
-_DATE_RE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
-_DATE_CN_RE = re.compile(r"^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
+# a 落款's date: 2024年1月18日, 二〇二四年一月十八日; 元月 for January, the day left out (2024年1月)
+_DATE_RE = re.compile(r"^(?:19|20)\d{2}年(?:\d{1,2}|元)月(?:\d{1,2}日)?$")
+_DATE_CN_RE = re.compile(r"^[〇○零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}|元)月(?:[一二三四五六七八九十]{1,3}日)?$")
 _NUMERIC_DATE = re.compile(r"^[(\[]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?[)\]]?$")
 # "标签：值": a short label (no punctuation, no numbering) then a colon (after normalise_text)
 _FIELD = re.compile(r"^[【\[]?(?P<label>[^\s:,。;!?()（）、.]{1,8})[】\]]?:(?P<value>.*)$")
