@@ -198,3 +198,26 @@ def test_a_site_column_above_a_title_without_agency_is_no_agency():
     assert (report.meta.agency, report.meta.year) == ("某某市交通运输局", 2023)
     assert report.sections["一"] == "\n".join(one) and report.sections["六"] == "无。"
     assert report.meta.preamble == ""
+
+
+@pytest.mark.parametrize("date", ["2024年1月", "二〇二四年一月"])
+def test_a_signature_dated_by_month_only(date):
+    result = _read(TITLE, ["无。", "某某市交通运输局", date, *FOOTER])
+    report = result.report
+    assert (report.meta.issuing_organ, report.meta.date) == ("某某市交通运输局", date)
+    assert report.sections["六"] == "无。" and report.sections["五"] == "\n".join(FIVE)
+    assert (report.meta.agency, report.meta.year) == ("某某市交通运输局", 2023)
+    assert report.meta.preamble == ""
+
+
+@pytest.mark.parametrize("site", ["青石县人民政府", "青石县人民政府门户网站"])
+def test_the_sites_name_above_a_title_without_agency_gives_way_to_the_signature(site):
+    """The site's name as plain text right above ``2023年政府信息公开工作年度报告``, the report
+    signed by another organ: the agency is the 落款's; an organ the line names stays the agency."""
+    result = _read([site, "2023年政府信息公开工作年度报告"], ["无。", "青石县交通运输局", "2024年1月18日"])
+    report = result.report
+    assert (report.meta.agency, report.meta.year) == ("青石县交通运输局", 2023)
+    assert (report.meta.issuing_organ, report.meta.date) == ("青石县交通运输局", "2024年1月18日")
+    assert report.sections["六"] == "无。" and report.sections["一"] == "\n".join(ONE) and report.meta.preamble == ""
+    own = _read(["青石县人民政府", "2023年政府信息公开工作年度报告"], ["无。", "青石县人民政府办公室", "2024年1月18日"]).report
+    assert (own.meta.agency, own.meta.issuing_organ) == ("青石县人民政府", "青石县人民政府办公室")

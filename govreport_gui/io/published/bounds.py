@@ -56,7 +56,8 @@ MAX_TITLE = 60
 _PUBLISHED = re.compile(r"信息公开|政务公开|公开目录|公开指南")
 _REPORT_WORDS = re.compile(r"(?:信息公开|政务公开).{0,12}(?:报告|年报)")
 # an agency named on a title line of its own ends like one (局, 委员会, 办公室, 人民政府, 街道办事处…)
-_AGENCY_END = re.compile(r"(?:局|委|会|办|室|府|厅|院|处|所|中心|站|队|馆|台|部|署|司|社|行|团|关|校|学|街道|镇|乡|区|县|市|州|盟|旗|场)$")
+_AGENCY_END = re.compile(r"(?:局|委|会|办|室|府|厅|院|处|所|中心|(?<!网)站|队|馆|台|部|署|司|社|行|团|关|校|学"
+                         r"|街道|镇|乡|区|县|市|州|盟|旗|场)$")
 
 
 @dataclass
@@ -148,6 +149,7 @@ class TitleFound:
     end: int               # the line after it
     text: str
     parsed: Title | None
+    above: str = ""        # the agency, when a line of its own above the title gave it
 
 
 def _names_report(text: str) -> bool:
@@ -201,6 +203,7 @@ def _joined(lines: list[Line], at: int, end: int, report_text: str = "") -> Titl
         above = "".join(normalise_text(lines[i].text) for i in range(start, at))
         joined = TitleFound(start, at + 1, above + text, parse_title(above + text))
         agency = joined.parsed.agency if joined.parsed else ""
+        joined.above = agency
         if _completeness(joined.parsed) > _completeness(best.parsed) and (
                 not agency or _AGENCY_END.search(agency) or _named_again(agency, lines[at + 1:end], report_text)):
             best = joined

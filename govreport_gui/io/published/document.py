@@ -184,6 +184,9 @@ def _read_head(body: _Body, found: TitleFound | None, meta: Metadata, notes: lis
         notes.append(f"正文中没有年报标题，按网页标题“{one_line(body.declared_title)}”读取机关名称和年度")
     if parsed:
         meta.agency, meta.year = parsed.agency, parsed.year
+        if found is not None and found.above and meta.issuing_organ and not _related(found.above, meta.issuing_organ):
+            meta.agency = meta.issuing_organ   # the line above was the site's name, not the report's agency
+            notes.append(f"标题上方的“{found.above}”不是文末落款的机关，机关名称按落款读取为“{meta.agency}”")
     else:
         # the statistics period (统计期限自2023年1月1日…): in the preface, at the start of 一, or in 六
         first = [line.text for line in body.sections.get(newest_form().sections[0].key, [])]
@@ -202,6 +205,11 @@ def _read_head(body: _Body, found: TitleFound | None, meta: Metadata, notes: lis
         else:
             notes.append("标题中没有机关名称，请在报告信息中填写")
     meta.preamble = "\n".join(preamble)
+
+
+def _related(agency: str, organ: str) -> bool:
+    """One names the other (``XX县人民政府`` / ``XX县人民政府办公室``)."""
+    return agency in organ or organ in agency
 
 
 def _declared_title(body: _Body) -> Title | None:
