@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -96,6 +96,9 @@ UNIT_COLUMNS = (
 )
 COLUMN_WIDTHS = (118, 260, 200, 56, 56, 44, 44, 52)   # the last column stretches
 FILE_COLUMN = 1
+NAMES = (1, 2)          # 文件, 机关名称: narrowed (elided; the tooltip has them whole) when the list is narrow …
+NAMES_LEAST = 110       # … down to this …
+REASON_LEAST = 220      # … so that 问题及原因 keeps this much in view
 
 LOG = logging.getLogger(__name__)
 INCLUDE_COLUMN = 0
@@ -295,7 +298,22 @@ class ConsolidateDialog(QDialog):
         header.setSectionResizeMode(len(UNIT_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
         self.table.setItemDelegateForColumn(FILE_COLUMN, MiddleElidingDelegate(self.table))
+        self.table.viewport().installEventFilter(self)
         return self.table
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - a Qt override
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_unit_columns(event.size().width())
+        return False
+
+    def _fit_unit_columns(self, room: int) -> None:
+        """On a small screen (1366×768 at 150 %) 文件 and 机关名称 give up width, in proportion, so
+        that 问题及原因 — why a unit was left out — stays in view without scrolling sideways."""
+        others = sum(w for c, w in enumerate(COLUMN_WIDTHS) if c not in NAMES)
+        wanted = [COLUMN_WIDTHS[c] for c in NAMES]
+        share = min(1.0, max(0, room - others - REASON_LEAST) / sum(wanted))
+        for c, width in zip(NAMES, wanted):
+            self.table.setColumnWidth(c, max(NAMES_LEAST, int(width * share)))
 
     def _build_result(self) -> QWidget:
         """The summary line, the consolidated cells and, beside them, the selected cell's units."""

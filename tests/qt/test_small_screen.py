@@ -198,3 +198,24 @@ def test_with_last_years_figures_and_the_charts_shown(qtbot, fake_dialogs, size)
     page = window.page_for_table("四")
     assert window.previous_action.isChecked() and page.grid.itemDelegate() is not None
     assert any(type(w).__name__ == "YearChartPanel" and not w.isHidden() for w in page.findChildren(QWidget))
+
+
+def test_the_consolidation_keeps_its_reasons_in_view(qtbot, fake_dialogs):
+    """汇总 on 1366×768 at 150 % (opened at 870×425): 问题及原因 — why a unit was left out — in view
+    without scrolling sideways; 文件 and 机关名称 give up width (elided, whole in their tooltips)."""
+    from PySide6.QtWidgets import QApplication
+
+    from govreport_gui.qt.consolidate_dialog import COLUMN_WIDTHS, FILE_COLUMN, REASON_LEAST, ConsolidateDialog
+    dialog = ConsolidateDialog(fake_dialogs)
+    qtbot.addWidget(dialog)
+    dialog.resize(870, 425)
+    dialog.show()
+    QApplication.instance().processEvents()
+    table = dialog.table
+    last = table.model().columnCount() - 1
+    assert table.horizontalScrollBar().maximum() == 0
+    assert table.columnWidth(last) >= REASON_LEAST
+    assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()
+    dialog.resize(1100, 720)   # a large screen: the names whole
+    QApplication.instance().processEvents()
+    assert table.columnWidth(FILE_COLUMN) == COLUMN_WIDTHS[FILE_COLUMN]
