@@ -22,7 +22,9 @@ figure, the 落款 — and returns the bytes of a PDF whose text layer is what a
   that table (its heading, words and table) printed on landscape pages of its own;
   ``break_before``: the page also ends before the row of the cell with that text;
 * ``fake_bold``: the title, the headings and the tables' headers and totals made bold by printing
-  each character twice, 0.4 pt apart (as some PDF printers do for a font without a bold face).
+  each character twice, 0.4 pt apart (as some PDF printers do for a font without a bold face);
+* ``radicals``: the font's text encoding gives the Kangxi radical for some characters (⼀ for 一,
+  ⼈ for 人, ⾏ for 行, ⽅ for 方, ⽇ for 日), as the encodings of many office fonts do.
 
 The font is the standard ``STSong-Light`` with the ``UniGB-UTF16-H`` encoding (not embedded): every
 PDF reader knows it, so the text layer is exact.
@@ -67,6 +69,7 @@ class Style:
     landscape: str = ""                  # a table id
     break_before: str = ""               # cell text
     fake_bold: bool = False
+    radicals: bool = False
     labels: dict[str, str] = field(default_factory=dict)   # official label -> as printed
     tables: dict[str, TableSpec] = field(default_factory=dict)   # a table drawn in another layout
     values: dict = field(default_factory=dict)             # figures of those tables' own cells
@@ -104,8 +107,24 @@ class Page:
         self.ops.append(f"q 0 G 0.5 w {x:.2f} {self.height - top - h:.2f} {w:.2f} {h:.2f} re S Q")
 
 
-def pdf_bytes(pages: list[Page]) -> bytes:
-    """A PDF of ``pages`` (content streams compressed), with a correct cross-reference table."""
+RADICALS = {"一": "\u2f00", "人": "\u2f08", "行": "\u2f8f", "方": "\u2f45", "日": "\u2f47"}
+
+
+def _to_unicode(swapped: dict[str, str]) -> bytes:
+    """A text encoding (ToUnicode CMap) giving each UTF-16 code its own character, but ``swapped``."""
+    ranges = [(0x20, 0x7E), (0x2000, 0x206F), (0x3000, 0x303F), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF)]
+    lines = ["/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Swapped def",
+             "1 begincodespacerange <0000> <FFFF> endcodespacerange", f"{len(ranges)} beginbfrange",
+             *(f"<{a:04X}> <{b:04X}> <{a:04X}>" for a, b in ranges), "endbfrange", f"{len(swapped)} beginbfchar",
+             *(f"<{ord(k):04X}> <{ord(v):04X}>" for k, v in swapped.items()),
+             "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"]
+    data = "\n".join(lines).encode("ascii")
+    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def pdf_bytes(pages: list[Page], radicals: bool = False) -> bytes:
+    """A PDF of ``pages`` (content streams compressed), with a correct cross-reference table;
+    ``radicals``: the font's text encoding swaps ``RADICALS`` in."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -114,13 +133,16 @@ def pdf_bytes(pages: list[Page]) -> bytes:
 
     catalog = add(b"")
     tree = add(b"")
-    font = add(b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UTF16-H "
-               b"/DescendantFonts [4 0 R] >>")
+    encoding = b"/Identity-H /ToUnicode 6 0 R" if radicals else b"/UniGB-UTF16-H"
+    font = add(b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding %s "
+               b"/DescendantFonts [4 0 R] >>" % encoding)
     add(b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /DW 1000 /W [1 95 500] "
-        b"/FontDescriptor 5 0 R >>")
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /DW 1000 /W [%s] "
+        b"/FontDescriptor 5 0 R >>" % (b"32 126 500" if radicals else b"1 95 500"))
     add(b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
         b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>")
+    if radicals:
+        add(_to_unicode(RADICALS))
     kids = []
     for page in pages:
         data = zlib.compress("\n".join(page.ops).encode("ascii"))
@@ -386,4 +408,4 @@ def draw_report(report: Report, style: Style | None = None) -> bytes:
     flow.paragraph(report.meta.issuing_organ, align="right", indent=0)
     flow.paragraph(report.meta.date, align="right", indent=0)
     flow.numbers()
-    return pdf_bytes(flow.pages)
+    return pdf_bytes(flow.pages, style.radicals)

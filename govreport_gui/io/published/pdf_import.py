@@ -101,10 +101,17 @@ def join_lines(lines: list[str]) -> str:
 _WIDE_SPACE = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[^\x00-\x7f])")
 
 
+#: Kangxi radicals, CJK radicals and compatibility ideographs → the ideographs they stand for: a
+#: font's text encoding often maps its glyph of 一 人 行 方 … to the radical (⼀ ⼈ ⾏ ⽅), which
+#: looks the same and is another character.
+_RADICALS = {code: unicodedata.normalize("NFKC", chr(code)) for code in (*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00))
+             if unicodedata.normalize("NFKC", chr(code)) != chr(code)}
+
+
 def tidy(text: str) -> str:
     """A line as written: the gaps the PDF layout leaves beside Chinese characters (read as spaces)
-    removed, other runs of spaces made one."""
-    text = _WIDE_SPACE.sub("", text.strip())
+    removed, other runs of spaces made one, radicals read as the characters they stand for."""
+    text = _WIDE_SPACE.sub("", text.strip().translate(_RADICALS))
     return re.sub(r"[ \t]{2,}", " ", text)
 
 
