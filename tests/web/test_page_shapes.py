@@ -191,3 +191,14 @@ def test_headings_that_lost_their_numbers(tmp_path):
     result = _page(tmp_path, headings=heads)
     _assert_report(result)
     assert any("存在问题及整改措施" in note for note in result.notes)
+
+
+def test_the_title_only_in_the_pages_metadata_table(tmp_path):
+    """A 信息公开目录 page: the title only as the 标题 field of the metadata table above the text,
+    the page's own name the site's: agency and year from that field, the table no report table."""
+    meta = ('<table class="xxgk"><tr><td>索 引 号</td><td>000000000/2024-00031</td><td>分 类</td><td>综合政务</td></tr>'
+            f'<tr><td>发布机构</td><td>{AGENCY}</td><td>发文日期</td><td>2024-01-26</td></tr>'
+            f'<tr><td>标 题</td><td colspan="3">{TITLE}</td></tr><tr><td>时 效</td><td colspan="3">有效</td></tr></table>')
+    result = _page(tmp_path, title=meta)
+    _assert_report(result)
+    assert any("页面信息表" in note for note in result.notes)

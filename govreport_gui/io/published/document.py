@@ -21,7 +21,7 @@ from ..locate.table_locate import Located
 from ..notes import Note
 from ..registry import ImportResult
 from .blocks import Grid, clean, link_dense, one_line
-from .bounds import Bounds, Line, TitleFound, article_container, ending, mark_outside, preface, title_lines
+from .bounds import MAX_TITLE, Bounds, Line, TitleFound, article_container, ending, mark_outside, preface, title_lines
 from .outline import find_headings, heading_run, split_heading
 from .report_title import Title, parse_title, period_year
 from .tables import TablesRead, has_report_labels, is_table_caption, read_tables, unknown_labels
@@ -179,9 +179,7 @@ def _read_head(body: _Body, found: TitleFound | None, meta: Metadata, notes: lis
     if found is not None and found.start:
         body.bounds.before_title.extend(line.text for line in head[:found.start])
     preamble = preface(head[found.end if found else 0:], body.bounds)
-    parsed = found.parsed if found else _declared_title(body)
-    if found is None and parsed is not None:
-        notes.append(f"正文中没有年报标题，按网页标题“{one_line(body.declared_title)}”读取机关名称和年度")
+    parsed = found.parsed if found else _title_elsewhere(body, notes)
     if parsed:
         meta.agency, meta.year = parsed.agency, parsed.year
         if found is not None and found.above and meta.issuing_organ and not _related(found.above, meta.issuing_organ):
@@ -205,6 +203,25 @@ def _read_head(body: _Body, found: TitleFound | None, meta: Metadata, notes: lis
         else:
             notes.append("标题中没有机关名称，请在报告信息中填写")
     meta.preamble = "\n".join(preamble)
+
+
+def _title_elsewhere(body: _Body, notes: list[str]) -> Title | None:
+    """For a text without a title line: the title as a cell of a table that is no report table
+    (a 信息公开目录 page's metadata: 标题 | XX局2023年政府信息公开工作年度报告), else the page's own
+    name (``<title>``)."""
+    for grid in body.grids:
+        if has_report_labels(grid):
+            continue
+        for cell in grid.cells:
+            text = clean(cell.text)
+            parsed = parse_title(text) if len(text) <= MAX_TITLE else None
+            if parsed is not None:
+                notes.append(f"正文中没有年报标题，按页面信息表中的“{one_line(text)}”读取年度和机关名称")
+                return parsed
+    parsed = _declared_title(body)
+    if parsed is not None:
+        notes.append(f"正文中没有年报标题，按网页标题“{one_line(body.declared_title)}”读取机关名称和年度")
+    return parsed
 
 
 def _related(agency: str, organ: str) -> bool:
