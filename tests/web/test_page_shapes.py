@@ -202,3 +202,18 @@ def test_the_title_only_in_the_pages_metadata_table(tmp_path):
     result = _page(tmp_path, title=meta)
     _assert_report(result)
     assert any("页面信息表" in note for note in result.notes)
+
+
+@pytest.mark.parametrize("summary", ["内容概述：{}……", "【摘要】{}...", "导读：{}"])
+def test_a_pages_summary_of_the_text_is_no_preface(tmp_path, summary):
+    """The page's summary between the title and the text repeats the text's start: site text."""
+    details = _p(summary.format(PREFACE[0][:30] if "{}……" in summary or "..." in summary else PREFACE[0]))
+    result = _page(tmp_path, details=details)
+    _assert_report(result)
+    assert any("标题与正文之间" in note for note in result.notes)
+
+
+def test_a_summary_of_section_one_when_there_is_no_preface(tmp_path):
+    details = _p("内容概述：" + SECTIONS["一"][0][:20] + "……")
+    result = _page(tmp_path, details=details, preface=[])
+    _assert_report(result, preface=[])

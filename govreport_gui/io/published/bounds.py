@@ -48,6 +48,7 @@ _SEPARATORS = re.compile(r"[>＞»›|｜]")
 _QUOTED_TITLE = re.compile(r"[<〈][^<>〈〉]{1,80}[>〉]")
 # a date, a time or both (``2024-01-18``, ``2024年01月18日``, ``10:20:33``): an item of a publishing details line
 _DATE_OR_TIME = re.compile(r"^[(\[]?(?=.*\d)(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)?(?:\d{1,2}:\d{2}(?::\d{2})?)?[)\]]?$")
+_BRACKET_LABEL = re.compile(r"^[【\[][^】\]]{1,8}[】\]]")
 _BRACKETED = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,12}\])+$")
 #: A line of at most this many characters that is no sentence is a short line.
 SHORT = 20
@@ -283,18 +284,32 @@ class Bounds:
         return out
 
 
-def preface(lines: list[Line], bounds: Bounds) -> list[str]:
+def preface(lines: list[Line], bounds: Bounds, text_after: str = "") -> list[str]:
     """The preface among the lines between the title and the first heading: from the first sentence
     on, link-dense and outside lines left out (the publishing details, toolbars, a date line and a
-    site menu before it, too)."""
-    first = next((i for i, line in enumerate(lines) if not is_furniture(line) and is_sentence(line.text)), len(lines))
+    site menu before it, too), and a page's summary of the text (``内容概述：本报告依据……``);
+    ``text_after``: the report's text after the first heading."""
+    following = [normalise_text(line.text) for line in lines] + [normalise_text(text_after)]
+    teasers = {i for i, line in enumerate(lines) if _teaser(line, "".join(following[i + 1:]))}
+    first = next((i for i, line in enumerate(lines)
+                  if i not in teasers and not is_furniture(line) and is_sentence(line.text)), len(lines))
     kept = []
     for i, line in enumerate(lines):
-        if i < first or line.linky or line.outside:
+        if i < first or line.linky or line.outside or i in teasers:
             bounds.page_furniture.append(line.text)
         else:
             kept.append(line.text)
     return kept
+
+
+def _teaser(line: Line, following: str) -> bool:
+    """A page's summary of the text before it: the start of a paragraph that follows, cut short or
+    labelled (``内容概述：本报告依据《条例》编制……``)."""
+    found = field_of(line.text)
+    value = found[1] if found else _BRACKET_LABEL.sub("", normalise_text(line.text))
+    cut = value.rstrip(".…")
+    labelled = found is not None or value != normalise_text(line.text)
+    return len(cut) >= 12 and (cut != value or labelled) and cut in following
 
 
 @dataclass

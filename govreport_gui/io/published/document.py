@@ -178,7 +178,8 @@ def _read_head(body: _Body, found: TitleFound | None, meta: Metadata, notes: lis
     body.bounds.titled = found is not None
     if found is not None and found.start:
         body.bounds.before_title.extend(line.text for line in head[:found.start])
-    preamble = preface(head[found.end if found else 0:], body.bounds)
+    one = [line.text for line in body.sections.get(newest_form().sections[0].key, [])]
+    preamble = preface(head[found.end if found else 0:], body.bounds, "".join(one[:3]))
     parsed = found.parsed if found else _title_elsewhere(body, notes)
     if parsed:
         meta.agency, meta.year = parsed.agency, parsed.year
@@ -187,9 +188,8 @@ def _read_head(body: _Body, found: TitleFound | None, meta: Metadata, notes: lis
             notes.append(f"标题上方的“{found.above}”不是文末落款的机关，机关名称按落款读取为“{meta.agency}”")
     else:
         # the statistics period (统计期限自2023年1月1日…): in the preface, at the start of 一, or in 六
-        first = [line.text for line in body.sections.get(newest_form().sections[0].key, [])]
         last = [line.text for line in body.sections.get(newest_form().sections[-1].key, [])]
-        meta.year = next((y for y in map(period_year, preamble[:3] + first[:2] + last) if y), 0)
+        meta.year = next((y for y in map(period_year, preamble[:3] + one[:2] + last) if y), 0)
         notes.append(f"标题中没有年度，按统计期限读取为{meta.year}年" if meta.year else
                      "没有找到报告年度（标题应形如“XX局2024年政府信息公开工作年度报告”），请在报告信息中填写")
     if not meta.agency and meta.issuing_organ:
