@@ -98,9 +98,9 @@ class SectionPage(QWidget):
             self._prose = ProseField(session, section=key, label=heading,
                                      placeholder="（可选）表格之外需要说明的文字，例如对数字的解释。")
             row = self._grid_row = QHBoxLayout()
-            row.addStretch(1)
-            row.addWidget(self._grid, 100)
-            row.addStretch(1)
+            row.addStretch(0)   # (the stretches take only what the grid, at its largest, leaves)
+            row.addWidget(self._grid, 1)
+            row.addStretch(0)
             layout.addLayout(row, 1)
             self.notes_toggle = QToolButton()
             self.notes_toggle.setText("本部分的说明文字（可选）")
