@@ -50,11 +50,11 @@ def main() -> int:
     keys = [CellKey("三", NEW, c) for c in table.cols[:-1]]
     total = model.index_of(CellKey("三", NEW, table.cols[-1]))
 
-    def one(i: int, forced: bool) -> tuple[float, float]:
+    def one(i: int, forced: bool) -> tuple[float, float, float]:
         key = keys[i % len(keys)]
         index = model.index_of(key)
         value = str(100 + i)
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.thread_time()
         model.setData(index, value)
         t1 = time.perf_counter()
         if forced:  # worst case: every visible cell of the grid, the panel and the tab bar
@@ -63,19 +63,21 @@ def main() -> int:
             window.tabs.tabBar().repaint()
         else:       # what the event loop does: repaint what the edit made dirty
             app.processEvents()
-        t2 = time.perf_counter()
+        t2, cpu2 = time.perf_counter(), time.thread_time()
         assert model.data(total) is not None
-        return t1 - t0, t2 - t0
+        return t1 - t0, t2 - t0, cpu2 - cpu0
 
     for i in range(20):  # warm up
         one(i, True)
         one(i, False)
-    model_times, total_times, forced_times = [], [], []
+    model_times, total_times, forced_times, forced_cpu = [], [], [], []
     for i in range(args.edits):
-        m, t = one(i, False)
+        m, t, _ = one(i, False)
         model_times.append(m * 1000)
         total_times.append(t * 1000)
-        forced_times.append(one(i + args.edits, True)[1] * 1000)
+        _, forced, cpu = one(i + args.edits, True)
+        forced_times.append(forced * 1000)
+        forced_cpu.append(cpu * 1000)
     # the document's own share (recalc + checks), without Qt
     doc = window.session.document
     t0 = time.perf_counter()
@@ -94,6 +96,8 @@ def main() -> int:
           f"p95 {p(total_times, 0.95):6.2f} ms, max {max(total_times):6.2f} ms")
     print(f"  (worst case: whole grid, panel and tab bar repainted: median "
           f"{statistics.median(forced_times):6.2f} ms, p95 {p(forced_times, 0.95):6.2f} ms)")
+    print(f"  (the same, CPU time of the window's thread: median {statistics.median(forced_cpu):6.2f} ms, "
+          f"p95 {p(forced_cpu, 0.95):6.2f} ms — what the program itself spends, whatever else runs)")
     verdict = "within" if p(total_times, 0.95) < 16 else "OVER"
     print(f"  p95 is {verdict} the 16 ms target")
     window.flows.shutdown()

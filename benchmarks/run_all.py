@@ -132,6 +132,10 @@ def bench_startup(quick: bool) -> list[dict]:
                 f"{app / table:.2f}×", "≤ 1.15×", app / table <= 1.15),
             row("  the same against a bare window", f"{app:.0f} ms", f"{bare:.0f} ms bare QMainWindow",
                 f"{app / bare:.2f}×", "—", None)]
+    cpu_app, cpu_table = num(r"cpu editor \+ sample report\s+([\d.]+) ms", out), num(r"cpu minimal Chinese table window\s+([\d.]+) ms", out)
+    if cpu_app and cpu_table:
+        rows.append(row("  the same, CPU time until the first paint (the program's own share)", f"{cpu_app:.0f} ms",
+                        f"{cpu_table:.0f} ms minimal Chinese table window", f"{cpu_app / cpu_table:.2f}×", "— (informative)", None))
     for what, label_re in (("start-up until the findings are shown", "editor: checks shown"),
                            ("reference: bare window + one Chinese label", "one Chinese label"),
                            ("start-up, 上年数 + 同比图 shown", "editor, 上年数 \\+ 同比图 shown"),
@@ -177,8 +181,9 @@ def _edit_run(args: list[str], tree: Path | None = None) -> tuple[tuple[float, f
                              env=dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(tree))).stdout
     edit = re.search(r"edit → (?:window|grid/panel) repainted\s+median\s+([\d.]+) ms,\s+p95\s+([\d.]+) ms", out)
     whole = re.search(r"whole grid, panel and tab bar repainted: median\s+([\d.]+) ms, p95\s+([\d.]+) ms", out)
+    cpu = re.search(r"CPU time of the window's thread: median\s+([\d.]+) ms,\s+p95\s+([\d.]+) ms", out)
     return (tuple(map(float, edit.groups())) if edit else None,  # type: ignore[return-value]
-            tuple(map(float, whole.groups())) if whole else None)
+            tuple(map(float, whole.groups())) + (tuple(map(float, cpu.groups())) if cpu else ()) if whole else None)
 
 
 def bench_edit(quick: bool) -> list[dict]:
@@ -187,7 +192,12 @@ def bench_edit(quick: bool) -> list[dict]:
     if edit is None or whole is None:
         return [row("edit → repaint", "unparsed", "", "", "p95 ≤ 16 ms", None)]
     rows = [row("whole grid + findings panel + tab bar repainted", f"median {whole[0]:.1f} ms, p95 {whole[1]:.1f} ms",
-                "16 ms (one frame at 60 Hz)", f"{whole[1] / 16:.2f}× (p95)", "p95 ≤ 16 ms", whole[1] <= 16),
+                "16 ms (one frame at 60 Hz)", f"{whole[1] / 16:.2f}× (p95)", "p95 ≤ 16 ms", whole[1] <= 16)]
+    if len(whole) > 2:
+        rows.append(row("  the same, CPU time of the window's thread (the program's own share)",
+                        f"median {whole[2]:.1f} ms, p95 {whole[3]:.1f} ms", "16 ms", f"{whole[3] / 16:.2f}× (p95)",
+                        "— (informative)", None))
+    rows += [
             row("edit → totals, checks, what changed repainted", f"median {edit[0]:.1f} ms, p95 {edit[1]:.1f} ms",
                 "16 ms", f"{edit[1] / 16:.2f}× (p95)", "p95 ≤ 16 ms", edit[1] <= 16)]
     tree = before_panels_tree(ARGS.before)
@@ -272,8 +282,10 @@ def bench_consolidate(quick: bool) -> list[dict]:
     if dialog is not None:
         rows.append(row("  the same in the 汇总 dialog", f"{dialog:.1f} s", "", "", "—", None))
     if pause is not None:
-        rows.append(row("汇总 dialog: longest event-loop pause while reading", f"{pause:.0f} ms", "50 ms",
-                        f"{pause / 50:.2f}×", "≤ 50 ms", pause <= 50))
+        p99 = num(r"99th percentile\s+([\d.]+) ms", out)
+        rows.append(row("汇总 dialog: longest event-loop pause while reading",
+                        f"{pause:.0f} ms" + (f" (99th percentile of the 10 ms ticks: {p99:.0f} ms)" if p99 else ""),
+                        "50 ms", f"{pause / 50:.2f}×", "≤ 50 ms", pause <= 50))
     return rows
 
 
