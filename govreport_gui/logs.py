@@ -125,7 +125,7 @@ class RotatingLog(logging.FileHandler):
     def _turn_over(self) -> None:
         if self.stream is not None:
             self.stream.close()
-            self.stream = None  # type: ignore[assignment]  # reopened by the next emit
+            self.stream = None  # reopened by the next emit
         base = self.baseFilename
         for i in range(BACKUPS - 1, 0, -1):
             if os.path.exists(f"{base}.{i}"):
