@@ -136,6 +136,8 @@ def _lower_priority() -> None:
         elif os.name == "nt":
             import ctypes
             kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+            kernel32.GetCurrentProcess.restype = ctypes.c_void_p   # (a handle: pointer-sized)
+            kernel32.SetPriorityClass.argtypes = (ctypes.c_void_p, ctypes.c_uint32)
             kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), BELOW_NORMAL_PRIORITY_CLASS)
     except (AttributeError, OSError):
         LOG.debug("汇总：未能降低读取进程的优先级", exc_info=True)
