@@ -217,3 +217,22 @@ def test_a_summary_of_section_one_when_there_is_no_preface(tmp_path):
     details = _p("内容概述：" + SECTIONS["一"][0][:20] + "……")
     result = _page(tmp_path, details=details, preface=[])
     _assert_report(result, preface=[])
+
+
+@pytest.mark.parametrize("field", ["发布机构", "发 布 机 构", "发文机关："])
+def test_an_agency_only_in_the_pages_metadata_table(tmp_path, field):
+    """A 信息公开目录 page whose title names no agency, with no 落款 and the site's own name as the
+    page's: the agency is the metadata table's publishing field; the note says where it came from."""
+    meta = ('<table class="xxgk"><tr><td>索 引 号</td><td>000000000/2024-00031</td><td>分 类</td><td>综合政务</td></tr>'
+            f'<tr><td>{field}</td><td>{AGENCY}</td><td>发文日期</td><td>2024-01-26</td></tr></table>')
+    result = _page(tmp_path, title=meta + _p("2023年政府信息公开工作年度报告"))
+    _assert_report(result)
+    assert any("发布机构" in note and AGENCY in note for note in result.notes)
+
+
+def test_a_metadata_field_that_is_no_organ_gives_no_agency(tmp_path):
+    """A publishing field holding something else than an organ's name (a sentence) is not taken."""
+    meta = ('<table class="xxgk"><tr><td>发布机构</td><td>详见正文，如有疑问请来电。</td></tr></table>')
+    result = _page(tmp_path, title=meta + _p("2023年政府信息公开工作年度报告"))
+    assert result.report.meta.agency == ""
+    assert any("请在报告信息中填写" in note for note in result.notes)

@@ -59,6 +59,13 @@ _REPORT_WORDS = re.compile(r"(?:信息公开|政务公开).{0,12}(?:报告|年�
 # an agency named on a title line of its own ends like one (局, 委员会, 办公室, 人民政府, 街道办事处…)
 _AGENCY_END = re.compile(r"(?:局|委|会|办|室|府|厅|院|处|所|中心|(?<!网)站|队|馆|台|部|署|司|社|行|团|关|校|学"
                          r"|街道|镇|乡|区|县|市|州|盟|旗|场)$")
+#: An agency's name is at most this long.
+MAX_AGENCY = 40
+
+
+def looks_like_agency(text: str) -> bool:
+    """Ends as an organ's name does (局, 委员会, 办公室, 人民政府, 街道办事处…), no punctuation in it."""
+    return bool(_AGENCY_END.search(text)) and not re.search(r"[，。；;,!！?？:：]", text)
 
 
 @dataclass

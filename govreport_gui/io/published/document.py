@@ -21,7 +21,19 @@ from ..locate.table_locate import Located
 from ..notes import Note
 from ..registry import ImportResult
 from .blocks import Grid, clean, link_dense, one_line
-from .bounds import MAX_TITLE, Bounds, Line, TitleFound, article_container, ending, mark_outside, preface, title_lines
+from .bounds import (
+    MAX_AGENCY,
+    MAX_TITLE,
+    Bounds,
+    Line,
+    TitleFound,
+    article_container,
+    ending,
+    looks_like_agency,
+    mark_outside,
+    preface,
+    title_lines,
+)
 from .outline import find_headings, heading_run, split_heading
 from .report_title import Title, parse_title, period_year
 from .tables import TablesRead, has_report_labels, is_table_caption, read_tables, unknown_labels
@@ -192,17 +204,50 @@ def _read_head(body: _Body, found: TitleFound | None, meta: Metadata, notes: lis
         meta.year = next((y for y in map(period_year, preamble[:3] + one[:2] + last) if y), 0)
         notes.append(f"标题中没有年度，按统计期限读取为{meta.year}年" if meta.year else
                      "没有找到报告年度（标题应形如“XX局2024年政府信息公开工作年度报告”），请在报告信息中填写")
-    if not meta.agency and meta.issuing_organ:
+    if not meta.agency:
+        _agency_elsewhere(body, meta, parsed, notes)
+    meta.preamble = "\n".join(preamble)
+
+
+def _agency_elsewhere(body: _Body, meta: Metadata, parsed: Title | None, notes: list[str]) -> None:
+    """For a title that names no agency: the 落款's organ, else the publishing organ of the page's
+    metadata table (a 信息公开目录 page: 发布机构 | XX局), else the page's own name."""
+    if meta.issuing_organ:
         meta.agency = meta.issuing_organ
         notes.append(f"标题中没有机关名称，按文末落款读取为“{meta.agency}”")
-    elif not meta.agency and parsed:
-        named = _declared_title(body)
-        if named is not None and named.agency and named.year == parsed.year:
-            meta.agency = named.agency
-            notes.append(f"标题中没有机关名称，按网页标题“{one_line(body.declared_title)}”读取为“{meta.agency}”")
-        else:
-            notes.append("标题中没有机关名称，请在报告信息中填写")
-    meta.preamble = "\n".join(preamble)
+        return
+    publisher = _publisher_in_metadata(body)
+    if publisher:
+        meta.agency = publisher
+        notes.append(f"标题中没有机关名称，按页面信息表中的发布机构读取为“{meta.agency}”")
+        return
+    named = _declared_title(body) if parsed else None
+    if named is not None and parsed is not None and named.agency and named.year == parsed.year:
+        meta.agency = named.agency
+        notes.append(f"标题中没有机关名称，按网页标题“{one_line(body.declared_title)}”读取为“{meta.agency}”")
+    elif parsed:
+        notes.append("标题中没有机关名称，请在报告信息中填写")
+
+
+# the fields of a 政府信息公开目录 entry that name the organ publishing it
+_PUBLISHER_FIELDS = re.compile(r"^(?:发布|发文|公开|信息公开|责任)(?:机构|机关|单位|主体|部门)[:：]?$")
+
+
+def _publisher_in_metadata(body: _Body) -> str:
+    """The organ a table that is no report table names in its publishing field (``发布机构 | XX局``,
+    the label spaced or not), when it ends like an agency."""
+    for grid in body.grids:
+        if has_report_labels(grid):
+            continue
+        for row in grid.occ:
+            cells = [row[c] for c in sorted(row)]
+            for label, value in zip(cells, cells[1:]):
+                if label is value or not _PUBLISHER_FIELDS.match(re.sub(r"\s+", "", clean(label.text))):
+                    continue
+                organ = one_line(clean(value.text)).strip()
+                if organ and len(organ) <= MAX_AGENCY and looks_like_agency(organ):
+                    return organ
+    return ""
 
 
 def _title_elsewhere(body: _Body, notes: list[str]) -> Title | None:
