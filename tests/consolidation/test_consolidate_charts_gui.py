@@ -4,25 +4,14 @@ total against last year's when the units' files carry last year's report; a PNG 
 import os
 from pathlib import Path
 
-import pytest
 from consolidation_units import unit
-from fake_dialogs import FakeDialogs
 from PySide6.QtGui import QImage
 
 from govreport_gui.core.consolidate import unit_from_report
-from govreport_gui.qt import dialogs
 from govreport_gui.qt.consolidate_charts import NO_PREVIOUS
 from govreport_gui.qt.consolidate_dialog import ConsolidateDialog
 
 SHOTS = Path(os.environ.get("GOVREPORT_SHOTS", "/tmp"))
-
-
-@pytest.fixture
-def fake():
-    f = FakeDialogs()
-    previous = dialogs.set_implementation(f)
-    yield f
-    dialogs.set_implementation(previous)
 
 
 def _dialog(qtbot, fake, units):

@@ -6,32 +6,16 @@ from pathlib import Path
 
 import pytest
 from consolidation_units import FEES, NEW, unit
-from fake_dialogs import FakeDialogs
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFileDialog
 from test_consolidate import write_set
 
 from govreport_gui.core import CellKey
 from govreport_gui.core.serialize import save_native
 from govreport_gui.io.registry import open_filter, save_filter
-from govreport_gui.qt import dialogs
 from govreport_gui.qt.consolidate_dialog import ConsolidateDialog, UnitListModel
 
 PROBLEMS = UnitListModel.HEADERS.index("问题及原因")
-
-
-@pytest.fixture
-def fake(monkeypatch):
-    f = FakeDialogs()
-    previous = dialogs.set_implementation(f)
-
-    def no_qt_chooser(*args, **kwargs):   # a real file chooser would block the test run
-        raise AssertionError("the dialog must choose files through qt/dialogs.py")
-    for name in ("getOpenFileName", "getOpenFileNames", "getExistingDirectory", "getSaveFileName"):
-        monkeypatch.setattr(QFileDialog, name, no_qt_chooser)
-    yield f
-    dialogs.set_implementation(previous)
 
 
 class FixedDate(date):

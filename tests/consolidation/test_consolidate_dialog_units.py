@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from consolidation_units import NEW, OPEN, unit
-from fake_dialogs import FakeDialogs
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QStyleOptionViewItem
@@ -22,19 +21,10 @@ from govreport_gui.core import CellKey
 from govreport_gui.core.drafting import new_report
 from govreport_gui.core.report import Report
 from govreport_gui.core.serialize import load_file, save_native
-from govreport_gui.qt import dialogs
 from govreport_gui.qt.consolidate_dialog import ConsolidateDialog, UnitListModel
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample-2024.govreport"
 COLUMN = {name: i for i, name in enumerate(UnitListModel.HEADERS)}
-
-
-@pytest.fixture
-def fake():
-    f = FakeDialogs()
-    previous = dialogs.set_implementation(f)
-    yield f
-    dialogs.set_implementation(previous)
 
 
 @pytest.fixture

@@ -15,19 +15,7 @@ from govreport_gui.core.errors import ReadError
 from govreport_gui.io.published import pdf_import
 from govreport_gui.io.registry import read_report
 
-
-def tiny_pdf(objects: list[bytes]) -> bytes:
-    """A PDF of ``objects`` (object 1 is the catalog) with a correct cross-reference table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+from .drawn import pdf_file as tiny_pdf
 
 
 def _stream(data: bytes, compress: bool = True) -> bytes:
