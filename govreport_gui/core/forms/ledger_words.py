@@ -95,6 +95,11 @@ class LedgerWords:
     case_outcomes: Choice       # → the outcome columns of 四 (pending: 审理中 …)
     case_pending: str           # the outcome column of a case not concluded by 31 December
     total_marks: tuple[str, ...] = ("合计", "总计", "小计", "共计", "累计")  # a row of sums, not an application
+    # The signatures under a table (制表人：张三 | 审核人：李四 | 制表日期：…): a row of only these, each
+    # followed by its colon, is not an application.
+    footer_marks: tuple[str, ...] = ("制表人", "制表", "填表人", "填表", "填报人", "审核人", "审核", "负责人", "统计人",
+                                     "复核人", "校对人", "制表日期", "填表日期", "填报日期", "审核日期", "制表时间",
+                                     "填报时间", "单位负责人", "分管领导", "联系人", "联系电话", "填报单位", "制表单位")
 
     def column(self, field: Field) -> Column:
         return next(c for c in self.columns if c.field is field)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -32,9 +33,10 @@ from ..forms import CellKey, FormSpec
 from ..forms.ledger_words import Field, LedgerWords
 from ..forms.spec import Layout, Tag
 from .columns import Header, Incomplete, SheetKind, field_of, find_header, header_row
-from .dates import DateProblem, format_date, read_date
+from .dates import DateProblem, YearMissing, format_date, read_date
 from .sheet import LedgerSheet, RowRef, place
 from .words import Kind, Match, Matcher, norm
+from .year import LedgerYear, ledger_year
 
 Assignments = Mapping[Field, Mapping[str, str]]
 
@@ -148,6 +150,10 @@ class _Counter:
         self._date_cache: dict = {}
         self._header_words: dict[str, bool] = {}
         self.kinds: set[SheetKind] = set()   # the kinds of ledger counted (applications → 三, cases → 四)
+        # the sheet being counted, for its dates written without a year: (sheet, header), its year, used
+        self._sheet: tuple[LedgerSheet, Header] | None = None
+        self._year: LedgerYear | None = None
+        self._year_used = False
 
     # -- sheets ---------------------------------------------------------------------------------
 
@@ -181,6 +187,7 @@ class _Counter:
         titles = [_cell(sheet.rows[header.row], c) for c in cols.values()]
         counted_before, notes_before, following = self.result.rows_read, len(self.result.notes), None
         self.kinds.add(header.kind)
+        self._sheet, self._year, self._year_used = (sheet, header), None, False
         for i in range(header.row + 1, len(sheet.rows)):
             row = sheet.rows[i]
             if [_cell(row, c) for c in cols.values()] == titles:
@@ -196,6 +203,9 @@ class _Counter:
             ref = RowRef(sheet.source, sheet.name, i + 1)
             if _is_total_row(row, self.words):
                 self.result.notes.append(f"{ref.where()}是合计行，未计入。")
+                continue
+            if _is_footer_row(row, self.words):
+                self.result.notes.append(f"{ref.where()}是表尾的签署栏（{_shown(' '.join(map(str, filter(None, row))))}），未计入。")
                 continue
             if (text := _only_text(row)) is not None:
                 self.result.notes.append(f"{ref.where()}只有一段文字“{_shown(text)}”（标题或说明），不是登记的申请，未计入。")
@@ -221,8 +231,10 @@ class _Counter:
         columns = "，".join(f"{c.name}：“{header.titles[c.field]}”" for c in self.words.columns if c.field in header.titles)
         more = f"（{'；'.join(header.notes)}）" if header.notes else ""
         cut = "；工作表很大，只读取了开头部分" if sheet.truncated else ""
+        year = (f"；未写年份的日期按{self._year.year}年读取（年份见{self._year.where}）"
+                if self._year_used and self._year is not None else "")
         return (f"{place(sheet.source, sheet.name)}：{kind}，表头在第{header.row + 1}行（{columns}）{more}，"
-                f"登记{rows}行{cut}。")
+                f"登记{rows}行{cut}{year}。")
 
     # -- one row --------------------------------------------------------------------------------
 
@@ -237,7 +249,30 @@ class _Counter:
                 found = (exc,)
             if key is not None:
                 self._date_cache[key] = found
+        if isinstance(found[0], YearMissing):
+            return self._with_sheet_year(raw, found[0])
         return found[0]
+
+    def _with_sheet_year(self, raw: object, problem: YearMissing):
+        """A date written without its year, read with the year the sheet names (``year``); the
+        problem, saying where the year was looked for, when it names none or several."""
+        if self._year is None and self._sheet is not None:
+            sheet, header = self._sheet
+            self._year = ledger_year(sheet, header.row)
+        if self._year is None or self._year.year is None:
+            why = self._year.problem if self._year is not None else ""
+            return DateProblem(f"{problem}，{why}。请在台账中补写年份（如 2025年3月1日），或在标题中写明年度")
+        try:
+            day = read_date(raw, self._year.year)
+        except DateProblem as exc:
+            return exc
+        self._year_used = True
+        return day
+
+    def _without_year(self, *raws: object) -> bool:
+        """Whether any of ``raws`` is a date written without its year."""
+        return any(isinstance(self._date_cache.get((type(raw), raw), (None,))[0], YearMissing) for raw in raws
+                   if isinstance(raw, str))
 
     def _dates(self, ref: RowRef, values: dict, received_name: str, done_name: str):
         """(received, done), or None when the row is left out or is another year's."""
@@ -250,8 +285,10 @@ class _Counter:
         if received is None:
             return self._leave(ref, f"没有{received_name}", _row_summary(values))
         if done is not None and done < received:
+            hint = (f"；未写年份的日期按{received.year}年读取，如是跨年办结，请在台账中补写年份"
+                    if self._without_year(values.get(Field.RECEIVED), values.get(Field.DONE)) else "")
             return self._leave(ref, f"{done_name}早于{received_name}",
-                               f"{received_name}{format_date(received)}，{done_name}{format_date(done)}")
+                               f"{received_name}{format_date(received)}，{done_name}{format_date(done)}{hint}")
         if received > self.end:
             self.result.other_years.setdefault(f"{self.year + 1}年及以后收到", []).append(ref)
             return None
@@ -409,6 +446,22 @@ def _is_total_row(row: tuple, words: LedgerWords) -> bool:
             if n.startswith(mark) and (n == mark or n[len(mark):].rstrip("件条个项").isdigit()):
                 return True
     return False
+
+
+_FOOTER = re.compile(r"^\s*([^:：]{1,8})\s*[:：]")
+
+
+def _is_footer_row(row: tuple, words: LedgerWords) -> bool:
+    """A row of signatures under the table: every filled cell a text ``制表人：…`` / ``审核人:`` whose
+    word before the colon is a footer mark (declared data)."""
+    filled = [v for v in row if not _blank(v)]
+    if not filled:
+        return False
+    for value in filled:
+        m = _FOOTER.match(value) if isinstance(value, str) else None
+        if m is None or norm(m.group(1)) not in words.footer_marks:
+            return False
+    return True
 
 
 def _shown(raw: object) -> str:

@@ -1,5 +1,9 @@
 """Dates as clerks keep them in a ledger: date cells, Excel serial numbers, ``2025/3/1``, ``2025-03-01``,
-``2025.03.01``, ``2025年3月1日``, ``20250301`` (a time after the date is ignored).
+``2025.03.01``, ``2025年3月1日``, ``20250301`` (a time after the date is ignored, ``下午3:20`` too).
+
+A date without its year (``3月1日``, ``03-01``, ``3.1``: a ledger kept per year, its year written
+only in the title, the sheet's name or the file's name) is read with the ``year`` the caller found
+there (``core.ledger.year``); without one it is a ``YearMissing`` problem, never a guess.
 
 ``read_date`` returns a ``date``, ``None`` for an empty cell, or raises ``DateProblem`` with the
 reason in Chinese — a value that could be two dates (``3/1/25``) or none is never guessed.
@@ -17,14 +21,22 @@ _EXCEL_EPOCH = _dt.date(1899, 12, 30)   # serial 1 = 1900-01-01, with Excel's fi
 _BLANK = {"", "/", "-", "—", "——", "无", "空", "未办结", "办理中", "尚未办结", "未答复", "未审结", "尚未审结", "审理中"}
 _YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_TIME_AFTER = re.compile(r"^(\s*[T ]?\s*\d{1,2}([:时点]\d{1,2}([:分]\d{1,2}(\.\d+)?秒?)?)?分?)?\s*$")
+# month and day only: 3月1日, 03-01, 3/1, 3.1 (never a third number: 3/1/25 is not this)
+_MONTH_DAY = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?|^(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\s*[-/.]\s*\d)(?!\d)")
+_TIME_AFTER = re.compile(r"^(\s*[T ]?\s*(上午|下午|中午|晚上|凌晨|早上)?\s*"
+                         r"\d{1,2}([:时点]\d{1,2}([:分]\d{1,2}(\.\d+)?秒?)?)?[分点时]?)?\s*$")
 
 
 class DateProblem(ValueError):
     """``str(e)``: why the value is not a date."""
 
 
-def read_date(raw: object) -> _dt.date | None:
+class YearMissing(DateProblem):
+    """A month and day without a year, and no year given to read it with."""
+
+
+def read_date(raw: object, year: int | None = None) -> _dt.date | None:
+    """``raw`` as a date; ``year``: the year of a date written without one (the ledger's year)."""
     if raw is None:
         return None
     if isinstance(raw, _dt.datetime):
@@ -38,14 +50,17 @@ def read_date(raw: object) -> _dt.date | None:
     text = unicodedata.normalize("NFKC", str(raw)).strip()
     if text in _BLANK:
         return None
-    return _from_text(text)
+    return _from_text(text, year)
 
 
 def _from_number(value: int | float) -> _dt.date:
     if value != value or value in (float("inf"), float("-inf")):
         raise DateProblem("不是日期")
     if float(value).is_integer() and 10_000_000 <= value <= 99_999_999:
-        return _from_text(str(int(value)))   # 20250301 typed as a number
+        return _from_text(str(int(value)), None)   # 20250301 typed as a number
+    if isinstance(value, float) and 1 <= value < 13 and not value.is_integer():
+        raise DateProblem(f"“{_shown(value)}”是数字，不是日期（3.1 与 3.10 在数字中无法区分），"
+                          "请改写为 2025-03-01 或 2025年3月1日")
     if 1 <= value < 2_958_466:
         days = int(value)
         if days == 60:
@@ -55,19 +70,32 @@ def _from_number(value: int | float) -> _dt.date:
     raise DateProblem(f"“{_shown(value)}”不是日期")
 
 
-def _from_text(text: str) -> _dt.date:
+def _from_text(text: str, year: int | None) -> _dt.date:
     m = _YMD.match(text) or _COMPACT.match(text)
     if m is None:
-        if re.fullmatch(r"\d+(\.\d+)?", text):   # an Excel serial kept as text
+        if re.fullmatch(r"\d{5,}(\.\d+)?", text):   # an Excel serial kept as text
             return _from_number(float(text))
+        if (md := _MONTH_DAY.match(text)) is not None and _TIME_AFTER.match(text[md.end():]):
+            return _month_day(text, md, year)
         raise DateProblem(f"“{_shown(text)}”不是可识别的日期（请写作 2025-03-01 或 2025年3月1日）")
     if not _TIME_AFTER.match(text[m.end():]):
         raise DateProblem(f"“{_shown(text)}”不是可识别的日期（日期后面还有其他文字）")
+    return _day(text, int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def _month_day(text: str, m: re.Match, year: int | None) -> _dt.date:
+    if year is None:
+        raise YearMissing(f"“{_shown(text)}”没有写年份")
+    month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return _day(text, year, int(month), int(day))
+
+
+def _day(text: str, year: int, month: int, day: int) -> _dt.date:
     try:
-        day = _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        found = _dt.date(year, month, day)
     except ValueError:
         raise DateProblem(f"“{_shown(text)}”不是有效日期（没有这一天）") from None
-    return _checked(day, text)
+    return _checked(found, text)
 
 
 def _checked(day: _dt.date, raw: object) -> _dt.date:
