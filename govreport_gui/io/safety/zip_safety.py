@@ -1,4 +1,4 @@
-"""The checks every Office package (.docx, .xlsx) must pass before a library parses it.
+"""The checks every Office package (.docx, .xlsx, .ods) must pass before a library parses it.
 
 Word documents and Excel workbooks are zip archives of XML parts; both readers call
 ``check_package`` first, so both refuse the same files with the same limits (documented here,
@@ -55,6 +55,7 @@ class PackageKind:
 
 WORD = PackageKind("Word 文档", "Word/WPS")
 EXCEL = PackageKind("Excel 工作簿", "Excel/WPS")
+ODS = PackageKind("OpenDocument 表格", "WPS/LibreOffice")
 
 
 def check_package(source: Path | bytes, name: str, kind: PackageKind) -> None:

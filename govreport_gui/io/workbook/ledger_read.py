@@ -7,6 +7,9 @@
   headers) from the sheet's XML.
 * ``.xls`` and WPS ``.et`` (recognised by content) — xlrd through ``excel_import._load_xls``; date
   cells turned into dates with the workbook's own date system (1900 or 1904).
+* ``.ods`` (LibreOffice, WPS on 信创 systems) — checked like an .xlsx (``zip_safety``), then read
+  by ``ledger_ods`` (one expat pass over ``content.xml``; repeated rows and cells never expanded
+  past the limits).
 * ``.csv``/``.txt`` — UTF-8 (with or without BOM), GBK/GB18030, or the UTF-16 tab-separated text
   Excel saves as “Unicode 文本”; comma or tab separated, decided from the first lines.
 
@@ -35,8 +38,8 @@ MAX_LEDGER_COLS = 80
 MAX_BLANK_RUN = 5_000
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 MAX_MERGES = 2_000          # a header needs a few; the rest are not read
-WORKBOOK_KINDS = ("xlsx", "xls")
-FILE_TYPES = "登记台账 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)"
+WORKBOOK_KINDS = ("xlsx", "xls", "ods")
+FILE_TYPES = "登记台账 (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.txt);;所有文件 (*)"
 
 
 class _Grid:
@@ -95,6 +98,8 @@ def _read_kind(path: Path, kind: str) -> list[LedgerSheet]:
             return [_read_text(path)]
         if kind == "xlsx":
             return _read_xlsx(path)
+        if kind == "ods":
+            return _read_ods(path)
         return _read_xls(path)
     except ReadError:
         raise
@@ -124,7 +129,7 @@ def _kind(path: Path) -> str:
         raise
     if kind in WORKBOOK_KINDS:
         return kind
-    raise ReadError(f"“{path.name}”是{kind_name(kind)}，不是登记台账。请选择 Excel/WPS 表格（.xlsx、.xls、.et）"
+    raise ReadError(f"“{path.name}”是{kind_name(kind)}，不是登记台账。请选择 Excel/WPS 表格（.xlsx、.xls、.et、.ods）"
                     "或 CSV/文本文件（.csv、.txt）。")
 
 
@@ -148,6 +153,28 @@ def _read_xlsx(path: Path) -> list[LedgerSheet]:
     for name, hidden, rows, merges, truncated in found:
         grid = _Grid(name)
         grid.rows, grid.merges, grid.hidden, grid.truncated = rows, merges, hidden, truncated
+        out.append(grid.ledger_sheet(path.name))
+    return out
+
+
+def _read_ods(path: Path) -> list[LedgerSheet]:
+    import xml.parsers.expat
+    import zipfile
+
+    from ..locate.sheet_grid import MAX_SHEETS
+    from ..safety.zip_safety import ODS, check_package
+    from .ledger_ods import read_sheets
+    from .ledger_xlsx import Unusual
+    check_package(path, path.name, ODS)
+    try:
+        found = read_sheets(path, MAX_LEDGER_ROWS, MAX_LEDGER_COLS, MAX_BLANK_RUN, MAX_SHEETS)
+    except (Unusual, xml.parsers.expat.ExpatError, KeyError, zipfile.BadZipFile) as exc:
+        raise ReadError(f"“{path.name}”不是完好的 OpenDocument 表格（{type(exc).__name__}），无法读取。"
+                        "请用 WPS/LibreOffice 打开后另存为 .xlsx 再试。") from exc
+    out = []
+    for sheet in found:
+        grid = _Grid(sheet.name)
+        grid.rows, grid.merges, grid.hidden, grid.truncated = sheet.rows, sheet.merges, sheet.hidden, sheet.truncated
         out.append(grid.ledger_sheet(path.name))
     return out
 
