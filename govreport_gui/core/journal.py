@@ -17,13 +17,12 @@ What ``Journal.append`` guarantees when it returns:
   it and whatever follows as damaged, never to be applied.
 
 Format, UTF-8, one record a line: ``<CRC-32 of the JSON as 8 hex digits> <JSON>\\n``.  The first
-record is the header (``{"journal": 1, "base": …}``): the file the edits apply to and its SHA-256,
-so that edits are never replayed onto a file that has changed since.
+record is the header (``{"journal": 1, "base": …}``): the file the edits apply to and its checksum
+(``file_digest``), so that edits are never replayed onto a file that has changed since.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import zlib
@@ -38,6 +37,9 @@ FORMAT = 1
 BASE_AUTOSAVE = "recovery"   # the header's base: the recovery file beside the journal …
 BASE_SAVED = "saved"         # … or the report's own saved project file
 MAX_JOURNAL_BYTES = 256 * 1024 * 1024
+CHECKSUM = "checksum"        # the header's ``file_digest`` of its base file …
+LEGACY_SHA256 = "sha256"     # … where journals written by earlier versions kept its SHA-256
+_CRC32 = "crc32:"
 
 
 def encode(record: dict) -> bytes:
@@ -61,8 +63,36 @@ def _decode(line: bytes) -> dict | None:
 
 
 def file_digest(path: Path) -> str:
-    """The SHA-256 of a file's bytes (``OSError`` when it cannot be read)."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    """A checksum of a file's bytes, ``crc32:<CRC-32 as 8 hex digits>:<size>`` (``OSError`` when it
+    cannot be read): whether a file is still the one a journal's edits apply to.  Any change a clerk
+    or a program makes shows (a changed file keeps both its CRC-32 and its size once in 4 billion);
+    SHA-256 would add only resistance to a file forged on purpose, which is not the threat here (who
+    can rewrite the file can rewrite the journal), and ``hashlib`` loads OpenSSL: 3 MB held for the
+    whole session."""
+    data = Path(path).read_bytes()
+    return f"{_CRC32}{zlib.crc32(data):08x}:{len(data)}"
+
+
+def digest_matches(path: Path, recorded: object) -> bool:
+    """Whether the file at ``path`` is the one whose digest was ``recorded``: a ``file_digest``, or
+    the SHA-256 in hex that journals written by earlier versions hold.  False when it cannot be read."""
+    if not isinstance(recorded, str):
+        return False
+    try:
+        if recorded.startswith(_CRC32):
+            return file_digest(path) == recorded
+        if len(recorded) == 64:
+            import hashlib  # only for a journal an earlier version left behind (see file_digest)
+
+            return hashlib.sha256(Path(path).read_bytes()).hexdigest() == recorded
+    except OSError:
+        return False
+    return False
+
+
+def header_digest(header: dict) -> object:
+    """The digest of its base file a journal's header recorded (under its earlier name too)."""
+    return header.get(CHECKSUM, header.get(LEGACY_SHA256))
 
 
 @dataclass

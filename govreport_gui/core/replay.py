@@ -4,7 +4,7 @@ A session leaves beside each other in the recovery folder (``stem`` is ``…/ses
 
 * ``stem.govreport`` — the last autosave (only while there are unsaved changes);
 * ``stem.journal`` — the edits made since that autosave, or since the report's own file was last
-  saved or opened (the header says which, with the file's SHA-256);
+  saved or opened (the header says which, with the file's checksum);
 * ``stem.json`` — the report's file and name, for the question asked at the next start.
 
 ``recover_session`` starts from the file the journal names and replays every complete record on
@@ -30,7 +30,7 @@ from .document import Document
 from .edit_records import edit_from_record
 from .edits import Change, SetMeta, SetSection
 from .errors import ReadError
-from .journal import BASE_AUTOSAVE, BASE_SAVED, JOURNAL_SUFFIX, JournalRead, file_digest, read_journal
+from .journal import BASE_AUTOSAVE, BASE_SAVED, JOURNAL_SUFFIX, JournalRead, digest_matches, header_digest, read_journal
 from .report import SECTION_KEYS, Metadata, Report
 from .serialize import NATIVE_SUFFIX, load_file
 
@@ -200,30 +200,23 @@ def summary(stem: Path) -> SessionSummary | None:
     return SessionSummary(str(info.get("name") or "未命名报告"), info.get("path") or None, when, edits)
 
 
-def _matches(path: Path, header: dict, name: str = "sha256") -> bool:
-    try:
-        return file_digest(path) == header.get(name)
-    except OSError:
-        return False
-
-
 def _retired(header: dict | None, autosaved: Path) -> bool:
     """The recovery file is one the journal's header says was retired (the work was saved, or undone
     back to the saved state, and the editor was killed before it could remove the file)."""
-    return header is not None and bool(header.get("retired")) and _matches(autosaved, header, "retired")
+    return header is not None and bool(header.get("retired")) and digest_matches(autosaved, header["retired"])
 
 
 def _base(header: dict | None, autosaved: Path) -> tuple[Path | None, bool]:
     """The file to start from, and whether the journal's records apply to it."""
     if header is not None and header.get("base") == BASE_AUTOSAVE:
         if autosaved.exists():  # not matching: an autosave newer than the journal, holding its edits
-            return autosaved, _matches(autosaved, header)
+            return autosaved, digest_matches(autosaved, header_digest(header))
         return None, False
     if autosaved.exists() and not _retired(header, autosaved):
         return autosaved, False  # no journal (or none readable), or newer than a journal on the saved file
     if header is not None and header.get("base") == BASE_SAVED and isinstance(header.get("file"), str):
         saved = Path(header["file"])
-        return saved, _matches(saved, header)
+        return saved, digest_matches(saved, header_digest(header))
     return None, False
 
 

@@ -28,7 +28,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer
 from ..core.document import Document
 from ..core.edit_records import NotRecordable, edit_record
 from ..core.errors import ReadError, WriteError
-from ..core.journal import BASE_AUTOSAVE, BASE_SAVED, JOURNAL_SUFFIX, Journal, file_digest
+from ..core.journal import BASE_AUTOSAVE, BASE_SAVED, CHECKSUM, JOURNAL_SUFFIX, Journal, file_digest
 from ..core.replay import Drafts, recover_session, summary
 from ..core.serialize import NATIVE_SUFFIX, save_native
 from ..data_folder import data_dir
@@ -238,7 +238,7 @@ class Recovery(QObject):
     def _start_journal(self, base: str, file: Path, retired: str | None = None) -> bool:
         flows = self.flows
         try:
-            header = {"base": base, "file": str(file), "sha256": file_digest(file),
+            header = {"base": base, "file": str(file), CHECKSUM: file_digest(file),
                       "path": str(flows.path) if flows.path else None, "name": flows.display_name(),
                       "saved": _dt.datetime.now().isoformat(timespec="seconds"), "pid": os.getpid()}
             if retired:   # the recovery file this header replaces: a leftover, should it outlive a crash

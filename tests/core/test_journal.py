@@ -4,6 +4,7 @@ recovered from its base file with the journal replayed — never onto a file tha
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import json
 import pkgutil
@@ -27,7 +28,17 @@ from govreport_gui.core.edits import (
     set_cells,
 )
 from govreport_gui.core.errors import ReadError
-from govreport_gui.core.journal import BASE_AUTOSAVE, BASE_SAVED, Journal, encode, file_digest, read_journal
+from govreport_gui.core.journal import (
+    BASE_AUTOSAVE,
+    BASE_SAVED,
+    CHECKSUM,
+    LEGACY_SHA256,
+    Journal,
+    digest_matches,
+    encode,
+    file_digest,
+    read_journal,
+)
 from govreport_gui.core.ledger.apply import FillFromLedger
 from govreport_gui.core.ledger.record import LedgerCell, LedgerRecord
 from govreport_gui.core.ledger.sheet import RowRef
@@ -171,13 +182,15 @@ def test_a_garbled_record_stops_the_reading_and_the_rest_is_counted(tmp_path):
 
 # -- recovering a session ---------------------------------------------------------------------------
 
-def _session(tmp_path: Path, loaded, base: str, edits: list, saved: Path | None = None) -> Path:
+def _session(tmp_path: Path, loaded, base: str, edits: list, saved: Path | None = None, *, legacy: bool = False) -> Path:
+    """``legacy``: the header as earlier versions wrote it (the base file's SHA-256)."""
     stem = tmp_path / "session-x"
     file = saved if base == BASE_SAVED else stem.with_suffix(".govreport")
     if base == BASE_AUTOSAVE:
         save_native(file, loaded.report, loaded.previous)
+    digest = {LEGACY_SHA256: hashlib.sha256(file.read_bytes()).hexdigest()} if legacy else {CHECKSUM: file_digest(file)}
     journal = Journal(stem.with_suffix(".journal"))
-    journal.start({"base": base, "file": str(file), "sha256": file_digest(file), "path": str(saved) if saved else None,
+    journal.start({"base": base, "file": str(file), **digest, "path": str(saved) if saved else None,
                    "name": "临川区.govreport"})
     for edit in edits:
         journal.append({"do": edit_record(edit)})
@@ -219,6 +232,39 @@ def test_edits_are_replayed_on_the_saved_file_only_while_it_is_unchanged(tmp_pat
         recover_session(stem)
 
 
+def test_the_checksum_tells_any_change_of_the_file(tmp_path):
+    path = tmp_path / "report.govreport"
+    data = SAMPLE.read_bytes()
+    path.write_bytes(data)
+    recorded = file_digest(path)
+    assert digest_matches(path, recorded) and file_digest(path) == recorded
+    for at in range(0, len(data), max(1, len(data) // 97)):      # a byte changed anywhere, the size kept
+        path.write_bytes(data[:at] + bytes([data[at] ^ 0x20]) + data[at + 1:])
+        assert not digest_matches(path, recorded), at
+    for changed in (data + b" ", data[:-1], data[1:] + data[:1], b""):  # longer, shorter, moved, emptied
+        path.write_bytes(changed)
+        assert not digest_matches(path, recorded)
+    path.unlink()
+    assert not digest_matches(path, recorded)                   # gone: nothing to replay onto
+    assert not digest_matches(SAMPLE, None) and not digest_matches(SAMPLE, "0" * 63)
+
+
+@pytest.mark.parametrize("base", [BASE_AUTOSAVE, BASE_SAVED])
+def test_a_journal_left_by_an_earlier_version_is_recovered_by_its_sha256(tmp_path, loaded, base):
+    count = _keys(loaded.report, "三")[0]
+    saved = tmp_path / "report.govreport"
+    save_native(saved, loaded.report, loaded.previous)
+    stem = _session(tmp_path, loaded, base, [set_cells(loaded.report, {count: 4321}, "输入")], saved, legacy=True)
+    assert LEGACY_SHA256 in read_journal(stem.with_suffix(".journal")).header
+    assert recover_session(stem).report.get(count) == 4321
+    if base == BASE_SAVED:
+        changed = loaded.report.copy()
+        changed.meta.phone = "改过"
+        save_native(saved, changed, loaded.previous)
+        with pytest.raises(ReadError, match="改动或重新保存过"):
+            recover_session(stem)
+
+
 def test_a_saved_session_leaves_nothing_to_recover_even_with_its_old_autosave_left_behind(tmp_path, loaded):
     saved = tmp_path / "report.govreport"
     save_native(saved, loaded.report, loaded.previous)
@@ -227,7 +273,7 @@ def test_a_saved_session_leaves_nothing_to_recover_even_with_its_old_autosave_le
     old.meta.phone = "保存前"
     save_native(stem.with_suffix(".govreport"), old, loaded.previous)
     journal = Journal(stem.with_suffix(".journal"))
-    journal.start({"base": BASE_SAVED, "file": str(saved), "sha256": file_digest(saved),
+    journal.start({"base": BASE_SAVED, "file": str(saved), CHECKSUM: file_digest(saved),
                    "retired": file_digest(stem.with_suffix(".govreport"))})
     journal.close()
     assert summary(stem) is None             # killed after the save, before the old autosave was removed

@@ -14,7 +14,7 @@ from qt_helpers import SAMPLE, type_into
 
 from govreport_gui.core.forms import CellKey, get_form
 from govreport_gui.core.forms.common import NEW
-from govreport_gui.core.journal import BASE_AUTOSAVE, BASE_SAVED, file_digest, read_journal
+from govreport_gui.core.journal import BASE_AUTOSAVE, BASE_SAVED, CHECKSUM, file_digest, read_journal
 from govreport_gui.core.serialize import load_file
 from govreport_gui.qt import recovery
 from govreport_gui.qt.app import create_window
@@ -35,7 +35,7 @@ def test_a_keystroke_is_journalled_before_anything_else_runs(qtbot, tmp_path, fa
     window, work = open_copy(tmp_path, qtbot)
     journal = window.flows.recovery.journal
     header = read_journal(journal.path).header
-    assert header["base"] == BASE_SAVED and header["file"] == str(work) and header["sha256"] == file_digest(work)
+    assert header["base"] == BASE_SAVED and header["file"] == str(work) and header[CHECKSUM] == file_digest(work)
     page = window.page_for_table("三")
     window.tabs.setCurrentWidget(page)
     type_into(qtbot, page.grid, NATURAL, "777")        # no event loop turn between the Enter and the read
@@ -73,7 +73,7 @@ def test_autosave_and_save_compact_the_journal(qtbot, tmp_path, fake_dialogs, mo
     qtbot.waitUntil(flows.recovery.path.exists, timeout=5000)
     read = read_journal(flows.recovery.journal.path)
     assert read.header["base"] == BASE_AUTOSAVE and read.records == []
-    assert read.header["sha256"] == file_digest(flows.recovery.path)
+    assert read.header[CHECKSUM] == file_digest(flows.recovery.path)
     assert flows.save()
     read = read_journal(flows.recovery.journal.path)
     assert read.header["base"] == BASE_SAVED and read.records == [] and not flows.recovery.path.exists()
