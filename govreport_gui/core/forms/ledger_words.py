@@ -70,10 +70,18 @@ class Group:
 
 @record
 class Choice:
-    """The words of one column: its groups, and the words that mean "nothing yet" (办理中)."""
+    """The words of one column: its groups, and the words that mean "nothing yet" (办理中).
+
+    ``documents``: the name of the paper that carries a word, set aside after it (不予公开**告知书**,
+    信息不存在**告知书**) — a word that is no word without it stays unclear (政府信息公开告知书).
+    ``asides``: what a result written as a sentence says around its words, set aside at the start of
+    each of its clauses (**经审查**，**所申请信息**属于国家秘密，不予公开；**已邮寄**) — the clauses
+    left must all name one label, else the value is unclear."""
 
     groups: tuple[Group, ...]
     pending: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    asides: tuple[str, ...] = ()
 
     def targets(self) -> tuple[str, ...]:
         out: list[str] = []
@@ -118,13 +126,13 @@ COLUMNS = (
            never=("办结", "答复", "回复", "告知", "审结", "结案", "期限", "截止", "届满", "延期", "补正", "出生")),
     Column(Field.DONE, "办结日期",
            (("办结", "答复", "回复", "告知", "审结", "结案", "办毕", "完成", "完结", "决定", "判决", "裁判", "作出",
-             "处理"), _DATE),
+             "处理", "办理"), _DATE),
            never=("期限", "截止", "届满", "应当", "法定", "延期", "时限", "预计")),
     Column(Field.RESULT, "处理结果",
            (("处理结果", "办理结果", "答复结果", "答复类型", "答复情况", "处理情况", "办理情况", "答复意见",
              "处理决定", "答复结论", "处理意见", "办理意见", "审理结果", "复议结果", "诉讼结果", "判决结果", "裁判结果",
-             "审结结果", "结案方式", "结果"),),
-           never=("日期", "时间", "送达", "方式", "文号", "是否"),
+             "审结结果", "结案方式", "结果", "告知书类型", "告知书种类", "告知类型", "答复文书", "文书类型", "告知书"),),
+           never=("日期", "时间", "送达", "方式", "文号", "编号", "是否"),
            # mostly how the answer was delivered (邮寄, 当面): the result only when the values are results
            alone=("处理方式", "答复方式", "答复形式", "办理方式", "处理类型", "结果类型", "答复")),
     Column(Field.REASON, "具体情形",
@@ -215,7 +223,19 @@ _LEAF_WORDS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
 }
 
 _PENDING_RESULTS = ("办理中", "正在办理", "未办结", "在办", "待答复", "尚未答复", "未答复", "待办", "办理当中",
-                    "尚未办结", "正在处理", "处理中", "延期答复中")
+                    "尚未办结", "正在处理", "处理中", "延期答复中", "延期答复", "延期", "补正", "告知补正", "要求补正",
+                    "需补正", "补正中", "征求第三方意见", "征求意见中", "征求第三方意见中")
+
+# The papers an answer is sent as (不予公开告知书): set aside after a result's words.
+_RESULT_DOCUMENTS = ("告知书", "答复书", "决定书", "通知书", "告知函", "答复函", "复函", "告知", "通知")
+
+# Said around the result when it is written as a sentence, at the start of a clause: the review
+# done, the information concerned, the decision, the delivery.
+_RESULT_ASIDES = ("经审查", "经审核", "经查", "经核查", "经核实", "经研究", "经检索", "经查询", "经认真查找", "经调查",
+                  "经", "所申请公开的信息", "所申请的信息", "所申请信息", "您申请的信息", "您所申请的信息",
+                  "申请公开的信息", "申请的信息", "您申请公开的", "该信息", "该", "本机关决定", "本机关", "决定",
+                  "依法", "予以答复", "已答复", "已告知", "现予告知", "特此告知", "已邮寄", "邮寄送达", "已送达",
+                  "已当面送达", "当面送达", "当面领取", "已当面领取", "已电子邮件发送", "电子邮件送达", "已通过电子邮件发送")
 
 
 def _results(leaves) -> Choice:
@@ -241,7 +261,7 @@ def _results(leaves) -> Choice:
             own = _bare(leaf.label)   # the label's own words — but ``3.其他`` alone says nothing
             group_leaves.append(Leaf(leaf.label, ((own,) if own not in r else ()) + w, r))
         groups.append(Group(words, leaves=tuple(group_leaves)))
-    return Choice(tuple(groups), _PENDING_RESULTS)
+    return Choice(tuple(groups), _PENDING_RESULTS, _RESULT_DOCUMENTS, _RESULT_ASIDES)
 
 
 def _bare(label: str) -> str:

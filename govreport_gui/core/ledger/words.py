@@ -9,7 +9,11 @@ set aside — ``不予公开-涉密``, ``不予公开：涉密``, ``（三）不
    label's word followed by a remark that names nothing else (予以公开（当面领取）);
 3. a group's word run together with a leaf's word (不予公开国家秘密);
 4. words joined by 并/和/及/、 that all mean the same label (撤销并责令履行);
-5. the clerk's assignment of that value, if any (remembered per agency).
+5. the word with the name of its paper after it (不予公开告知书, 信息不存在告知书: ``Choice.documents``);
+6. a sentence in clauses (经审查，所申请信息属于国家秘密，不予公开。): each clause without what it says
+   around the answer (``Choice.asides``) is a word, and together they name one label — a group's word
+   and one of its leaves' words, or the same label twice;
+7. the clerk's assignment of that value, if any (remembered per agency).
 
 Anything else is ``UNCLEAR`` and is shown to the clerk, never counted.
 """
@@ -32,6 +36,7 @@ _VERB = re.compile(r"^(属于|涉及|系)(?=..)")
 _LEADING_NUMBER = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,3})(?=\D)")
 _SEPARATOR = re.compile(r"[(\[【〔<《\-—–_:：/|,，;；]")
 _CONNECTOR = re.compile(r"[并和及与、,，;；]")
+_CLAUSE = re.compile(r"[,，;；。!！]")
 
 #: The clerk's choice "do not count this value" (an assignment to no label).
 SKIP = ""
@@ -74,6 +79,7 @@ class Match:
 
 
 _BLANK = Match(Kind.BLANK)
+_ASIDE = Match(Kind.BLANK, key="aside")   # a clause of a sentence that says nothing about the result
 _BLANK_MARKS = {"", "无", "空", "na"}
 
 
@@ -101,6 +107,8 @@ class Matcher:
         self._group_words = sorted(((w, gi) for w, (gi, t) in self._whole.items()
                                     if t is None or self.choice.groups[gi].target == t), key=lambda x: -len(x[0]))
         self._assigned = {k: v for k, v in (assigned or {}).items() if v == SKIP or v in self.targets}
+        self._documents = sorted((norm(w) for w in choice.documents), key=len, reverse=True)
+        self._asides = sorted((norm(w) for w in choice.asides), key=len, reverse=True)
         self._cache: dict[object, Match] = {}
 
     def _add(self, word: str, entry: tuple[int, str | None]) -> None:
@@ -130,7 +138,7 @@ class Matcher:
         if n in self._pending:
             return Match(Kind.PENDING, key=n)
         found = (self._whole_match(n) or self._head_and_tail(text) or self._run_together(n)
-                 or self._joined(text))
+                 or self._joined(text) or self._on_paper(n) or self._sentence(text))
         if found is not None:
             return Match(found.kind, found.target, found.group, n)
         return self._assignment(n)
@@ -192,6 +200,52 @@ class Matcher:
         if len(found) == len(parts) and len({m.target for m in found}) == 1:
             return found[0]
         return None
+
+    def _on_paper(self, n: str) -> Match | None:
+        """``不予公开告知书``: a word (``n``: ``norm``), then the name of the paper it was sent as."""
+        for doc in self._documents:
+            if len(n) > len(doc) and n.endswith(doc) and (found := self._word(n[:-len(doc)])) is not None:
+                return found
+        return None
+
+    def _word(self, n: str) -> Match | None:
+        """A ``norm``-ed value's match by the steps 1–4 (or a pending word), or None."""
+        if n in self._pending:
+            return Match(Kind.PENDING, key=n)
+        return self._whole_match(n) or self._run_together(n) or self._joined(n)
+
+    def _sentence(self, text: str) -> Match | None:
+        """``经审查，所申请信息属于国家秘密，不予公开。``: every clause, its asides set aside, a word
+        (or nothing but asides); together one label (a group and one leaf of it, or one label).  Only
+        a value written in clauses is a sentence (经查该信息不存在 in one run stays unclear)."""
+        clauses = [n for clause in _CLAUSE.split(text) if (n := norm(clause))]
+        if len(clauses) < 2:
+            return None
+        found = []
+        for clause in clauses:
+            match = self._clause(clause)
+            if match is _ASIDE:
+                continue
+            if match is None or match.kind not in (Kind.FOUND, Kind.GROUP):
+                return None
+            found.append(match)
+        if not found or len({m.group for m in found}) != 1:
+            return None
+        targets = {m.target for m in found if m.kind is Kind.FOUND}
+        if len(targets) > 1:
+            return None
+        return Match(Kind.FOUND, targets.pop(), found[0].group) if targets else found[0]
+
+    def _clause(self, n: str) -> Match | None:
+        """One clause of a sentence: ``_ASIDE`` when it is nothing but asides, else the match of
+        what is left once asides are set aside from its start (the least set aside that is a word)."""
+        rests, i = [n], 0
+        while i < len(rests):
+            rest, i = rests[i], i + 1
+            if not rest:
+                return _ASIDE
+            rests += [rest[len(a):] for a in self._asides if rest.startswith(a) and rest[len(a):] not in rests]
+        return next((m for rest in rests if (m := self._word(rest) or self._on_paper(rest)) is not None), None)
 
     def _assignment(self, key: str) -> Match:
         target = self._assigned.get(key)

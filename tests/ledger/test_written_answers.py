@@ -1,0 +1,99 @@
+"""Results written the way answers are sent: by the name of the paper (不予公开告知书) and as a sentence
+in clauses (经审查，所申请信息属于国家秘密，不予公开。) — each declared paper and aside entry by entry in
+both versions; a sentence naming two labels, or words that are none, stays unclear."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport_gui.core.forms import FORMS, get_form
+from govreport_gui.core.forms.ledger_words import Field
+from govreport_gui.core.ledger.columns import field_of, find_header
+from govreport_gui.core.ledger.count import count_ledgers
+from govreport_gui.core.ledger.sheet import LedgerSheet
+from govreport_gui.core.ledger.words import Kind, Matcher
+
+from .ledger_builders import DISCLOSED, NEW, leaf_in
+from .test_count import table_3
+
+SECRET, ABSENT, REPEATED = "1.属于国家秘密", "1.本机关不掌握相关政府信息", "2.重复申请"
+PAPER_CASES = [("不予公开", Kind.GROUP, None), ("信息不存在", Kind.FOUND, ABSENT), ("予以公开", Kind.FOUND, DISCLOSED),
+               ("不予公开（涉密）", Kind.FOUND, SECRET), ("延期答复", Kind.PENDING, None)]
+
+
+def results(version="2021") -> Matcher:
+    return Matcher(get_form(version).ledger.results)
+
+
+@pytest.mark.parametrize("version", sorted(FORMS))
+@pytest.mark.parametrize("paper", get_form("2021").ledger.results.documents)
+@pytest.mark.parametrize("word,kind,label", PAPER_CASES)
+def test_each_paper_after_a_word_means_the_word(version, paper, word, kind, label):
+    found = results(version).match(word + paper)
+    assert (found.kind, found.target) == (kind, label)
+
+
+@pytest.mark.parametrize("value", ["政府信息公开告知书", "告知书", "答复书", "补正告知书后仍不明确的告知", "已处理告知书"])
+def test_a_paper_without_a_word_before_it_is_unclear(value):
+    assert results().match(value).kind is Kind.UNCLEAR
+
+
+@pytest.mark.parametrize("version", sorted(FORMS))
+@pytest.mark.parametrize("aside", get_form("2021").ledger.results.asides)
+def test_each_aside_is_set_aside_in_a_sentence(version, aside):
+    m = results(version)
+    assert m.match(f"{aside}，属于国家秘密，不予公开。").target == SECRET        # a clause of its own
+    assert m.match(f"经审查，{aside}属于国家秘密，不予公开").target == SECRET     # at a clause's start
+    assert m.match(f"{aside}信息不存在，无法提供").target == ABSENT
+
+
+@pytest.mark.parametrize("value,kind,label", [
+    ("经审查，所申请信息属于国家秘密，不予公开。", Kind.FOUND, SECRET),
+    ("经查，该信息不存在，无法提供。", Kind.FOUND, ABSENT),
+    ("经审查，同意公开，已邮寄。", Kind.FOUND, DISCLOSED),
+    ("属于重复申请，不予处理。", Kind.FOUND, REPEATED),
+    ("经审查，不予公开。", Kind.GROUP, None),                        # a group still needs its 情形
+    ("经审查，同意公开，属于国家秘密。", Kind.UNCLEAR, None),          # two labels at once
+    ("经审查，属于国家秘密，部分公开。", Kind.UNCLEAR, None),
+    ("经审查，已处理。", Kind.UNCLEAR, None),                         # no word
+    ("经审查，涉及第三方，不予公开。", Kind.UNCLEAR, None),           # a clause that is no word
+    ("经研究，已邮寄。", Kind.UNCLEAR, None),                          # nothing but asides
+    ("经查该信息不存在", Kind.UNCLEAR, None),                          # not written in clauses
+])
+def test_sentences(value, kind, label):
+    found = results().match(value)
+    assert (found.kind, found.target) == (kind, label)
+
+
+def test_in_2019_a_sentence_of_other_handling_is_its_one_row():
+    late = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    assert results("2019").match("逾期未补正，其他处理。").target == leaf_in("2019", late)
+    assert results("2021").match("逾期未补正，其他处理。").target == late
+
+
+@pytest.mark.parametrize("title", ["告知书类型", "告知书种类", "告知类型", "答复文书", "文书类型", "告知书"])
+def test_a_column_named_by_the_paper_sent_is_the_result(title):
+    assert field_of(title, get_form("2021").ledger)[0] is Field.RESULT
+    assert field_of(title + "编号", get_form("2021").ledger) is None
+
+
+def test_a_date_under_a_handling_group_is_the_answering_date():
+    words = get_form("2021").ledger
+    rows = [("序号", "申请人类型", "收到日期", "办理情况", None), (None, None, None, "日期", "结果"),
+            (1, "自然人", "2025-03-01", "2025-03-05", "予以公开")]
+    header = find_header(LedgerSheet("a.xlsx", "S", rows, [(0, 3, 0, 4)]), words)
+    assert header.columns[Field.DONE] == 3 and header.columns[Field.RESULT] == 4
+    both = [("申请人类型", "收到日期", "办理日期", "办结日期", "处理结果")]
+    assert find_header(LedgerSheet("a.xlsx", "S", both), words).columns[Field.DONE] == 3   # 办结 outranks 办理
+
+
+def test_a_ledger_of_papers_and_sentences_counts():
+    rows = [("申请人类型", "收到日期", "告知书类型", "具体情形", "告知日期"),
+            ("自然人", "2025-03-01", "不予公开告知书", "国家秘密", "2025-03-09"),
+            ("企业", "2025-03-02", "信息不存在告知书", None, "2025-03-10"),
+            ("自然人", "2025-03-03", "补正通知书", None, None),
+            ("自然人", "2025-03-04", "经审查，同意公开，已邮寄。", None, "2025-03-11")]
+    counted = count_ledgers([LedgerSheet("t.xlsx", "S", rows)], get_form("2021"), 2025)
+    assert counted.complete
+    assert table_3(counted) == {(NEW, "自然人"): 3, (NEW, "商业企业"): 1, (SECRET, "自然人"): 1, (ABSENT, "商业企业"): 1,
+                                (DISCLOSED, "自然人"): 1, ("四、结转下年度继续办理", "自然人"): 1}
