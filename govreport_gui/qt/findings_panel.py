@@ -25,6 +25,7 @@ SEVERITY_DOT = {Severity.ERROR: "#d93025", Severity.WARNING: "#e8a000", Severity
 TODO_DOT = "#7b8794"  # 待填写: not a problem yet, what is left to write
 TODO_LABEL = "待填写"
 FindingRole = Qt.ItemDataRole.UserRole + 10
+SIZES_KEPT = 400   # wrapped items' sizes remembered (texts × widths) before starting afresh
 
 
 def dot_icon(colour: str, text: str = "", size: int = 16):
@@ -53,17 +54,28 @@ def dot_icon(colour: str, text: str = "", size: int = 16):
 
 class WrappingDelegate(QStyledItemDelegate):
     """Item heights for text wrapped at the list's width (the default size is one unwrapped line:
-    a long finding was cut off, with a gap under it)."""
+    a long finding was cut off, with a gap under it).  The list asks for them on every repaint
+    and every relayout: each text's height at each width is measured once."""
+
+    def __init__(self, parent) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple, QSize] = {}
 
     def sizeHint(self, option, index):
         from PySide6.QtWidgets import QStyleOptionViewItem  # only when findings are listed (start-up)
 
         view = self.parent()
-        opt = QStyleOptionViewItem(option)
-        width = view.viewport().width() - 2 * view.spacing()
-        opt.rect = QRect(0, 0, max(width, 40), 1)
-        opt.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
-        return super().sizeHint(opt, index)
+        width = max(view.viewport().width() - 2 * view.spacing(), 40)
+        key = (index.data(), width, index.data(Qt.ItemDataRole.DecorationRole) is None, option.font.key())
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) > SIZES_KEPT:
+                self._sizes.clear()
+            opt = QStyleOptionViewItem(option)
+            opt.rect = QRect(0, 0, width, 1)
+            opt.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+            size = self._sizes[key] = super().sizeHint(opt, index)
+        return QSize(size)
 
 
 class FindingsPanel(QWidget):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..core.forms import CellKey, GridCell, Role
 from ..core.values import shorten
 from . import clipboard, grid_sizes
+from .cell_pictures import CellPictures
 from .input_order import InputOrder
 from .table_model import TableModel
 
@@ -33,13 +34,19 @@ DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
 class _Delegate(QStyledItemDelegate):
     """A plain line editor; Enter commits and moves down, like a spreadsheet.  A value the model
     refuses ("'abc'不是数字") leaves the editor open on its cell with the text selected, so that
-    what the clerk types next replaces it (the message box that says why is no reason to close it)."""
+    what the clerk types next replaces it (the message box that says why is no reason to close it).
+    A cell is painted as Qt paints it, once, then drawn again from its picture until it changes
+    (``CellPictures``: most of a repaint is laying the cells' text out)."""
 
     def __init__(self, view: "GridView") -> None:
         super().__init__(view)
         self._view = view
         self._refused = False
         self._committing = None   # the editor whose value is being stored (and may be refused)
+        self.pictures = CellPictures()
+
+    def paint(self, painter, option, index) -> None:
+        self.pictures.paint(painter, option, index, super().paint)
 
     def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
@@ -83,6 +90,10 @@ class _Delegate(QStyledItemDelegate):
         return not self._refused
 
 
+# what changes how every cell looks without the model changing: its pictures are painted again
+_LOOK_CHANGES = frozenset({QEvent.Type.StyleChange, QEvent.Type.PaletteChange, QEvent.Type.FontChange,
+                           QEvent.Type.DevicePixelRatioChange, QEvent.Type.ScreenChangeInternal,
+                           QEvent.Type.EnabledChange, QEvent.Type.LayoutDirectionChange})
 _COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 
@@ -119,7 +130,8 @@ class GridView(QTableView):
         self.setCornerButtonEnabled(False)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        # (the delegate paints in C++: a Python paint() would cost a frame per repaint of 三)
+        # (the delegate's paint() draws each cell's kept picture: laying out the text of every
+        # cell again, in C++, was most of a repaint of 三)
         self.setStyleSheet("QTableView { gridline-color: #6b7280; border: 1px solid #6b7280; "
                            "selection-background-color: rgba(47, 111, 208, 90); "
                            "selection-color: black; }")
@@ -417,6 +429,8 @@ class GridView(QTableView):
             QApplication.sendEvent(editor, event)
 
     def event(self, event) -> bool:
+        if event.type() in _LOOK_CHANGES or event.type() == QEvent.Type.Hide:
+            self.forget_pictures()   # (hidden: a table not in view holds no pictures)
         # Take Ctrl+C / Ctrl+V / Delete before the window's menu shortcuts, like a text field does.
         if event.type() == QEvent.Type.ShortcutOverride and self.state() != QAbstractItemView.State.EditingState:
             if (event.matches(QKeySequence.StandardKey.Copy) or event.matches(QKeySequence.StandardKey.Paste)
@@ -424,6 +438,12 @@ class GridView(QTableView):
                 event.accept()
                 return True
         return super().event(event)
+
+    def forget_pictures(self) -> None:
+        """Paint every cell afresh next time (its look changed other than through the model)."""
+        delegate = self.itemDelegate()
+        if isinstance(delegate, _Delegate):
+            delegate.pictures.forget()
 
     def keyPressEvent(self, event) -> None:
         if self.state() != QAbstractItemView.State.EditingState:

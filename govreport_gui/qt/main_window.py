@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
 
         self._checked_once = not check_after_first_paint
+        self._badge_shown: dict[int, tuple[str, str] | None] = {}   # tab → the badge it shows (colour, number)
         self._build_findings_dock(check_after_first_paint)
 
         self._build_status_bar()
@@ -536,7 +537,10 @@ class MainWindow(QMainWindow):
             parts.append(f"{n_todo} 项{TODO_LABEL}")
         shown = next(((colour, n) for colour, n in ((SEVERITY_DOT[Severity.ERROR], n_err),
                                                      (SEVERITY_DOT[Severity.WARNING], n_warn), (TODO_DOT, n_todo)) if n), None)
-        self.tabs.setTabIcon(i, dot_icon(shown[0], str(min(shown[1], 99))) if shown else QIcon())
+        badge = (shown[0], str(min(shown[1], 99))) if shown else None
+        if self._badge_shown.get(i, ()) != badge:   # (a new icon lays every tab out again)
+            self._badge_shown[i] = badge
+            self.tabs.setTabIcon(i, dot_icon(*badge) if badge else QIcon())
         self.tabs.setTabToolTip(i, f"{name}\n本页有 " + "、".join(parts) if parts else name)
 
     def tab_error_count(self, index: int) -> int:

@@ -91,7 +91,8 @@ class SectionTabs(QStackedWidget):
             self.bar.setCurrentIndex(index)
 
     def setTabText(self, index: int, text: str) -> None:  # noqa: N802
-        self.bar.setTabText(index, text)
+        if self.bar.tabText(index) != text:   # (each new text lays every tab out again)
+            self.bar.setTabText(index, text)
 
     def tabText(self, index: int) -> str:  # noqa: N802
         return self.bar.tabText(index)

@@ -3,8 +3,12 @@
 The model owns no data: positions, merged cells, labels and which cells are inputs come from
 ``form.tables[id].grid``; values, totals and findings from the ``Document``.  Editing a cell
 pushes a ``SetCells`` edit through the session (one undo step); the document's change comes back
-as ``Session.changed`` and becomes ``dataChanged`` over the whole (valid) table range — totals
-and findings anywhere in the table may have moved with the edit.
+as ``Session.changed`` and becomes ``dataChanged`` on what moved: the edited cells, the totals
+whose value changed and the cells whose tint changed (over the whole table when many did).
+
+What a cell paints with (text, font, alignment, colours) is kept per cell and answered to the
+view's delegate in one call (``multiData``: Qt asks for seven roles of each visible cell on every
+repaint); a cell's entry is made again only when its ``dataChanged`` is emitted.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ MAX_SINGLE_UPDATES = 48  # more changed cells than this: one dataChanged over th
 UNTINTED_RULES = {BLANK.id}
 
 DISPLAY, EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
+DECORATION, CHECK_STATE = int(Qt.ItemDataRole.DecorationRole), int(Qt.ItemDataRole.CheckStateRole)
 BACKGROUND, FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole)
 FONT, ALIGNMENT = int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.TextAlignmentRole)
 TOOLTIP, ACCESSIBLE = int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.AccessibleTextRole)
@@ -41,6 +46,8 @@ ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 ALIGN_LABEL = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 ALIGN_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 BOLD_ROLES = frozenset({Role.CAPTION, Role.HEADER, Role.COMPUTED})
+# the roles a QStyledItemDelegate paints a cell with: kept per cell (``painted``)
+PAINT_ROLES = frozenset({DISPLAY, DECORATION, FONT, ALIGNMENT, BACKGROUND, FOREGROUND, CHECK_STATE})
 SEVERITY_BRUSHES = {s: QBrush(c) for s, c in SEVERITY_COLOURS.items()}
 COMPUTED_TEXT_BRUSH = QBrush(COMPUTED_TEXT)
 _bold: list[QFont] = []
@@ -106,6 +113,7 @@ class TableModel(QAbstractTableModel):
         self._kinds = {c.key: c.kind for c in self.spec.cells}
         self._severity: dict = {}
         self._totals: dict = {}
+        self._paint: dict[tuple[int, int], dict[int, object]] = {}   # (row, col) → role → value
         self._flags = {(g.row, g.col): _FLAGS_INPUT if g.role is Role.INPUT else _FLAGS_OTHER for g in self.spec.grid}
         self._refresh_marks()
 
@@ -161,18 +169,22 @@ class TableModel(QAbstractTableModel):
         self._refresh_marks()
         if not (self.spec.n_rows and self.spec.n_cols):
             return
-        if change.cells:
+        if not change.everything:
             # only what moved: the edited cells, totals whose value changed, cells whose flag changed
-            # (the view then repaints those cells, not the whole table)
+            # (the view then repaints those cells, not the whole table; a text edited elsewhere
+            # changes no figure, only perhaps a flag)
             touched = {k for k in change.cells if k in self._pos}
             touched |= {k for k, v in self._totals.items() if old_totals.get(k) != v}
             touched |= {k for k in old_severity.keys() | self._severity.keys()
                         if old_severity.get(k) != self._severity.get(k)}
             if len(touched) <= MAX_SINGLE_UPDATES:
                 for key in touched:
-                    index = self.index(*self._pos[key])
+                    pos = self._pos[key]
+                    self._paint.pop(pos, None)
+                    index = self.index(*pos)
                     self.dataChanged.emit(index, index)
                 return
+        self._paint.clear()
         self.dataChanged.emit(self.index(0, 0), self.index(self.spec.n_rows - 1, self.spec.n_cols - 1))
 
     # -- Qt model interface ---------------------------------------------------------------------
@@ -189,17 +201,46 @@ class TableModel(QAbstractTableModel):
             return _NO_FLAGS  # the invalid index (root)
         return self._flags.get((row, index.column()), _FLAGS_COVERED)
 
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, roleDataSpan) -> None:  # noqa: N802, N803
+        """Every role the delegate asks for, in one call (Qt's own would call ``data`` for each)."""
+        painted = self.painted(index.row(), index.column())
+        for role_data in roleDataSpan:
+            role = role_data.role()
+            value = painted.get(role) if role in PAINT_ROLES else self.data(index, role)
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY):
-        # Called for every role of every visible cell on each repaint: plain int roles and
-        # per-cell values prepared in _load_spec keep it cheap (one frame per edit).
+        if role in PAINT_ROLES:
+            return self.painted(index.row(), index.column()).get(role)
         g = self._at.get((index.row(), index.column()))
-        if g is None:
-            return None
-        if role == DISPLAY or role == EDIT:
+        if g is None or g.key is None:
+            return g.text if g is not None and role == ACCESSIBLE else None
+        if role == EDIT:
+            return format_value(self._value(g.key))
+        if role == TOOLTIP:
+            return self._tooltip(g)
+        if role == ACCESSIBLE:
+            return f"{g.key.row} {g.key.col} {format_value(self._value(g.key))}"
+        return None
+
+    def painted(self, row: int, col: int) -> dict[int, object]:
+        """The roles the cell at (row, col) is painted with, made when first asked for after its
+        last change: a new dictionary each time it changes (``CellPictures`` relies on that)."""
+        painted = self._paint.get((row, col))
+        if painted is None:
+            g = self._at.get((row, col))
+            painted = {} if g is None else {role: value for role in PAINT_ROLES
+                                            if (value := self._role_value(g, role)) is not None}
+            self._paint[(row, col)] = painted
+        return painted
+
+    def _role_value(self, g: GridCell, role: int):
+        if role == DISPLAY:
             if g.key is None:
-                return g.text if role == DISPLAY else None
-            if role == EDIT:
-                return format_value(self._value(g.key))
+                return g.text
             return value_with_unit(self._value(g.key), self.spec.cell(g.key))
         if role == BACKGROUND:
             if g.key is not None:
@@ -213,10 +254,6 @@ class TableModel(QAbstractTableModel):
             return self._alignment[g]
         if role == FOREGROUND:
             return COMPUTED_TEXT_BRUSH if g.role is Role.COMPUTED else None
-        if role == TOOLTIP:
-            return self._tooltip(g)
-        if role == ACCESSIBLE:
-            return g.text if g.key is None else f"{g.key.row} {g.key.col} {format_value(self._value(g.key))}"
         return None
 
     def _background(self, g: GridCell) -> QColor:

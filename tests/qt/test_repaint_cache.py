@@ -1,0 +1,122 @@
+"""What the grid keeps between repaints — each cell's paint roles (TableModel.painted, answered in
+one multiData call) and each cell's picture (CellPictures) — shows what the document holds after
+every edit and undo, and the tab badges follow the findings while drawn only when they change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import QStyledItemDelegate
+from qt_helpers import key3
+
+from govreport_gui.core.document import Document
+from govreport_gui.core.findings import Severity
+from govreport_gui.core.values import value_with_unit
+from govreport_gui.qt.commands import Session
+from govreport_gui.qt.grid_view import GridView
+from govreport_gui.qt.table_model import BACKGROUND, DISPLAY, PAINT_ROLES, SEVERITY_COLOURS, TableModel
+
+
+def _plain(value):
+    if isinstance(value, QBrush):
+        return value.color().name()
+    if isinstance(value, QFont):
+        return value.toString()
+    return value
+
+
+def painted_roles(model: TableModel) -> dict:
+    """Every cell's paint roles as the view's delegate gets them (one multiData call per role)."""
+    shown = {}
+    for r in range(model.rowCount()):
+        for c in range(model.columnCount()):
+            index = model.index(r, c)
+            for role in sorted(PAINT_ROLES):
+                data = QModelRoleData(role)
+                index.multiData(QModelRoleDataSpan(data))
+                shown[(r, c, role)] = _plain(data.data())
+                assert shown[(r, c, role)] == _plain(model.data(index, role)), (r, c, role)
+    return shown
+
+
+def test_an_edit_repaints_every_total_it_moves_and_undo_restores_them(sample):
+    session = Session(Document(sample))
+    model = TableModel(session, "三")
+    before = painted_roles(model)          # every cell's roles are kept now
+    key = key3("2021", "（一）", "商业企业")   # moves （七）总计 and 总计 of both rows
+    edited = model.index_of(key)
+    old_totals = {c.key: session.document.value(c.key) for c in model.spec.cells if c.computed}
+    assert model.setData(edited, "999")
+    after = painted_roles(model)
+    assert after == painted_roles(TableModel(session, "三"))   # as a model made afresh shows it
+    moved = [k for k, v in old_totals.items() if session.document.value(k) != v]
+    assert len(moved) >= 2   # (its row's total and its column's: a stale one would be seen)
+    for k in moved:
+        index = model.index_of(k)
+        assert model.data(index) == value_with_unit(session.document.value(k), model.spec.cell(k))
+        assert after[(index.row(), index.column(), DISPLAY)] != before[(index.row(), index.column(), DISPLAY)]
+    where = (edited.row(), edited.column(), BACKGROUND)
+    assert after[where] == SEVERITY_COLOURS[Severity.ERROR].name() != before[where]   # the imbalance is flagged
+    session.undo_stack.undo()
+    assert painted_roles(model) == before
+    session.undo_stack.redo()
+    assert painted_roles(model) == after
+
+
+def _picture(grid: GridView):
+    return grid.grab().toImage()
+
+
+def test_grid_drawn_from_kept_pictures_looks_as_painted_afresh(qtbot, sample):
+    session = Session(Document(sample))
+    model = TableModel(session, "三")
+    grid = GridView(model)
+    qtbot.addWidget(grid)
+    grid.resize(900, 600)
+    grid.show()
+    qtbot.waitExposed(grid)
+    pictures = grid.itemDelegate().pictures
+    first = _picture(grid)
+    assert len(pictures) > 50    # (the cells in view were drawn into pictures)
+    edited = model.index_of(key3("2021", "（一）", "商业企业"))
+    grid.setCurrentIndex(edited)  # the current, selected cell is drawn as such
+    assert model.setData(edited, "999")
+    kept = _picture(grid)
+    assert kept != first
+    grid.forget_pictures()
+    assert len(pictures) == 0
+    assert _picture(grid) == kept   # every cell as if painted for the first time
+    own = grid.itemDelegate()
+    grid.setItemDelegate(QStyledItemDelegate(grid))
+    assert _picture(grid) == kept   # … and as Qt's own delegate paints it (the selection's tint too)
+    grid.setItemDelegate(own)
+    session.undo_stack.undo()
+    grid.setCurrentIndex(model.index(0, 0))
+    grid.setCurrentIndex(edited)
+    undone = _picture(grid)
+    grid.forget_pictures()
+    assert _picture(grid) == undone
+    grid.hide()
+    assert len(pictures) == 0       # a table not in view keeps no pictures
+
+
+def test_tab_badges_follow_the_findings(make_window, sample):
+    window = make_window(sample)
+    page = window.page_for_table("三")
+    window.tabs.setCurrentWidget(page)
+    i = window.tabs.indexOf(page)
+    errors = window.tab_error_count(i)
+    icon = window.tabs.tabIcon(i).cacheKey()
+    model = page.model
+    assert model.setData(model.index_of(key3("2021", "（一）", "商业企业")), "999")
+    more = window.tab_error_count(i)
+    assert more > errors
+    assert window.tabs.tabIcon(i).cacheKey() != icon    # the badge's number was drawn anew
+    icon = window.tabs.tabIcon(i).cacheKey()
+    assert model.setData(model.index_of(key3("2021", "（一）", "商业企业")), "998")   # as many errors
+    assert window.tab_error_count(i) == more
+    assert window.tabs.tabIcon(i).cacheKey() == icon    # same badge: not set again
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()
+    assert window.tab_error_count(i) == errors
+    assert window.tabs.tabIcon(i).cacheKey() != icon
