@@ -36,6 +36,10 @@ class Field(str, Enum):
     # The result column of a case list, read with its own words (维持/纠正/其他/尚未审结); no
     # column is recognised as this field — it names the case outcomes' words and assignments.
     CASE_OUTCOME = "case_outcome"
+    # A ledger without an applicant-type column that keeps persons and organisations apart: the
+    # person's name (姓名) filled for a 自然人, the organisation's name (单位名称) for the others.
+    PERSON = "person"
+    ORGANISATION = "organisation"
 
 
 @record
@@ -103,6 +107,9 @@ class LedgerWords:
     case_outcomes: Choice       # → the outcome columns of 四 (pending: 审理中 …)
     case_pending: str           # the outcome column of a case not concluded by 31 December
     total_marks: tuple[str, ...] = ("合计", "总计", "小计", "共计", "累计")  # a row of sums, not an application
+    # An organisation's kind by how its name ends (某某律师事务所 → 法律服务机构), for a ledger that
+    # keeps only the organisation's name: one ``Leaf`` per applicant column (``build``).
+    name_endings: tuple[Leaf, ...] = ()
     # The signatures under a table (制表人：张三 | 审核人：李四 | 制表日期：…): a row of only these, each
     # followed by its colon, is not an application.
     footer_marks: tuple[str, ...] = ("制表人", "制表", "填表人", "填表", "填报人", "审核人", "审核", "负责人", "统计人",
@@ -138,6 +145,11 @@ COLUMNS = (
     Column(Field.REASON, "具体情形",
            (("具体情形", "情形", "理由", "原因", "依据", "具体情况", "细分", "子类"),),
            never=("日期", "时间", "申请理由", "用途", "申请原因", "延期")),
+    # Only read when the sheet has no applicant-type column (``core.ledger.columns``).
+    Column(Field.PERSON, "申请人姓名", (("姓名",),), never=("名称", "单位", "联系人", "经办", "承办", "代理", "受理人")),
+    Column(Field.ORGANISATION, "单位名称",
+           (("单位名称", "组织名称", "机构名称", "企业名称", "法人名称", "法人或其他组织名称", "申请单位"),),
+           never=("姓名", "地址", "电话", "联系", "类型", "性质", "类别", "代码")),
     Column(Field.CASE_KIND, "案件类型",
            (("案件类型", "案件类别", "案件性质", "案件种类", "复议或诉讼", "复议诉讼", "复议/诉讼", "救济途径",
              "救济方式", "复议", "诉讼"),),
@@ -166,6 +178,21 @@ def _applicants(natural: str, legal: str, kinds: tuple[str, ...]) -> Choice:
         Group((legal, "法人", "法人及其他组织", "法人和其他组织", "法人或者其他组织", "非自然人", "单位", "组织",
                "法人组织"), leaves=leaves),
     ))
+
+
+# How organisations' names end, by the kind of organisation (none of a 自然人's name: a person is
+# known by the 姓名 column).  Longest ending first when read; a name ending otherwise is unclear.
+_NAME_ENDINGS = {
+    "商业企业": ("有限公司", "有限责任公司", "股份有限公司", "股份公司", "公司", "集团", "厂", "商行", "经营部"),
+    "科研机构": ("研究所", "研究院", "科学院", "研究中心", "科研所"),
+    "社会公益组织": ("协会", "基金会", "学会", "促进会", "慈善会", "商会", "联合会"),
+    "法律服务机构": ("律师事务所", "法律服务所", "公证处", "司法鉴定所", "司法鉴定中心"),
+    "其他": ("村民委员会", "居民委员会", "村委会", "居委会", "人民政府"),
+}
+
+
+def _name_endings(kinds: tuple[str, ...]) -> tuple[Leaf, ...]:
+    return tuple(Leaf(kind, _NAME_ENDINGS[kind]) for kind in kinds if kind in _NAME_ENDINGS)
 
 
 # --- results of table 三 ---------------------------------------------------------------------
@@ -309,6 +336,7 @@ def build(leaves, review_groups, review_outcomes: tuple[str, ...], applicant_hea
         case_kinds=_case_kinds(review, litigation, direct, after),
         case_outcomes=_case_outcomes(kept, corrected, other, pending),
         case_pending=pending,
+        name_endings=_name_endings(applicant_header.legal_kinds),
     )
 
 

@@ -214,12 +214,20 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
     if len(candidates) + bool(marks) < 2:
         return None
     columns, notes = _choose(sheet, r, candidates, shown, words)
-    applicants = Field.APPLICANT in columns or bool(marks)
+    named = (Field.PERSON, Field.ORGANISATION)
+    if Field.APPLICANT in columns or marks or not all(f in columns for f in named):
+        for f in named:   # the names stand for the applicant's type only together, and only without it
+            columns.pop(f, None)
+    applicants = Field.APPLICANT in columns or bool(marks) or Field.PERSON in columns
     kind = SheetKind.CASES if Field.CASE_KIND in columns and not applicants else SheetKind.APPLICATIONS
     titles = {f: shown[c] for f, c in columns.items()}
     if marks:
         titles[Field.APPLICANT] = "、".join(marks.values())
-    missing = tuple(f for f in REQUIRED[kind] if f not in columns and not (f is Field.APPLICANT and marks))
+    if Field.PERSON in columns:
+        titles[Field.APPLICANT] = (f"“{titles[Field.PERSON]}”列填写的为自然人，“{titles[Field.ORGANISATION]}”列"
+                                   "按单位名称的结尾归类")
+    missing = tuple(f for f in REQUIRED[kind] if f not in columns
+                    and not (f is Field.APPLICANT and (marks or Field.PERSON in columns)))
     if missing:
         return Incomplete(r, kind, titles, missing)
     return Header(r, kind, columns, titles, notes, marks)

@@ -146,6 +146,9 @@ class _Counter:
             Field.CASE_OUTCOME: Matcher(words.case_outcomes, assigned.get(Field.CASE_OUTCOME)),
         }
         self.assigned = assigned
+        self.natural = words.applicants.targets()[0]
+        self.endings = sorted(((norm(w), leaf.target) for leaf in words.name_endings for w in leaf.words),
+                              key=lambda x: -len(x[0]))   # longest first: 研究院有限公司 is a company
         self.result = LedgerCount(form, year)
         self._date_cache: dict = {}
         self._header_words: dict[str, bool] = {}
@@ -198,6 +201,8 @@ class _Counter:
             values = {f: (row[c] if c < len(row) else None) for f, c in cols.items()}
             if header.marks:
                 values[Field.APPLICANT] = _marked(row, header.marks)
+            elif Field.PERSON in cols:
+                values[Field.APPLICANT] = _named(values, self.natural, self.endings)
             if all(_blank(v) for v in values.values()):
                 continue
             ref = RowRef(sheet.source, sheet.name, i + 1)
@@ -421,6 +426,22 @@ def _marked(row: tuple, marks: dict[int, str]) -> str | None:
     chosen = [label for c, label in marks.items() if c < len(row) and not _blank(row[c])
               and row[c] is not False and row[c] != 0 and str(row[c]).strip() not in _NOT_MARKED]
     return "、".join(dict.fromkeys(chosen)) or None
+
+
+def _named(values: dict, natural: str, endings: list[tuple[str, str]]) -> str | None:
+    """The applicant's type of a ledger that keeps the applicant's name in a person's column or an
+    organisation's: a person's name alone → 自然人; an organisation's name alone → the kind its name
+    ends with (某某律师事务所 → 法律服务机构), or the name itself (unclear, for the clerk to assign);
+    both filled → both (unclear: which one applied is not written)."""
+    person, organisation = (_shown(values.get(f)) for f in (Field.PERSON, Field.ORGANISATION))
+    if person and not organisation:
+        return natural
+    if not organisation:
+        return None
+    if person:
+        return f"{person}／{organisation}"
+    name = norm(values.get(Field.ORGANISATION))
+    return next((target for ending, target in endings if name.endswith(ending) and name != ending), organisation)
 
 
 def _only_text(row: tuple) -> str | None:
