@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ..core.edits import is_printed_total_finding
 from ..core.findings import Finding, Severity, count, count_todo
 from .commands import Session
+from .fonts import one_chinese_face
 
 SEVERITY_DOT = {Severity.ERROR: "#d93025", Severity.WARNING: "#e8a000", Severity.INFO: "#5f8dd3"}
 TODO_DOT = "#7b8794"  # 待填写: not a problem yet, what is left to write
@@ -94,6 +95,7 @@ class FindingsPanel(QWidget):
         top = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setFont(one_chinese_face(self.summary.font()))   # its <b>: the regular face made bold
         top.addWidget(self.summary, 1)
         self.show_info = QCheckBox("显示提示")
         self.show_info.setChecked(True)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 
 from ..core.forms import Role
+from .fonts import bold_font
 
 PADDING = 10              # pixels around a cell's text
 TIGHT_PADDING = 6         # around a figure or a header in a narrowed column
@@ -46,10 +47,29 @@ def natural_widths(spec, fm: QFontMetrics) -> list[int]:
     return widths
 
 
-def least_widths(spec, fm: QFontMetrics, figures: dict[int, list[str]], natural: list[int]) -> list[int]:
+class FigureMetrics:
+    """How wide a figure is drawn at the widest: its digits in the bold face (a total's), Chinese in
+    it (万元) as bold Chinese is drawn (``fonts.bold_font``: measured in the bold face, it would make
+    the font engine read that face's glyphs — megabytes held for nothing)."""
+
+    def __init__(self, font) -> None:
+        bold = type(font)(font)
+        bold.setBold(True)
+        self._latin, self._chinese = QFontMetrics(bold), QFontMetrics(bold_font(font))
+
+    def horizontalAdvance(self, text: str) -> int:  # noqa: N802 - QFontMetrics' name
+        other = "".join(ch for ch in text if not ch.isascii())
+        latin = self._latin.horizontalAdvance("".join(ch for ch in text if ch.isascii()))
+        return latin + (self._chinese.horizontalAdvance(other) if other else 0)
+
+
+def least_widths(spec, fm: QFontMetrics, figures: dict[int, list[str]], natural: list[int],
+                 figure_fm: FigureMetrics | None = None) -> list[int]:
     """The least each column may be narrowed to: its figures (``figures``: the texts shown in each
-    column) and a few characters of its header or label on a line; never more than ``natural``."""
+    column, measured with ``figure_fm``, else ``fm``) and a few characters of its header or label on
+    a line; never more than ``natural``."""
     em = fm.horizontalAdvance("国")
+    measure = figure_fm or fm
     least = [0] * spec.n_cols
     for g in spec.grid:
         if g.colspan == 1 and g.role is Role.LABEL:
@@ -57,7 +77,7 @@ def least_widths(spec, fm: QFontMetrics, figures: dict[int, list[str]], natural:
             least[g.col] = max(least[g.col], min(fm.horizontalAdvance(g.text), chars * em) + TIGHT_PADDING)
     for c in range(spec.n_cols):
         texts = [FIGURE_ROOM, *figures.get(c, ())]
-        widest = max(fm.horizontalAdvance(t) for t in texts)
+        widest = max(measure.horizontalAdvance(t) for t in texts)
         least[c] = max(least[c], widest + TIGHT_PADDING, HEADER_LEAST_CHARS * em + PADDING)
     return [min(lo, hi) for lo, hi in zip(least, natural)]
 
@@ -96,9 +116,7 @@ def balance(spec, fm: QFontMetrics, widths: list[int], least: list[int]) -> list
 def row_heights(spec, widths: list[int], font, value_room: int = 0) -> list[int]:
     """Each row as tall as its text wrapped in ``widths`` (a cell spanning rows shares out what it
     needs more); rows holding figures ``value_room`` pixels taller."""
-    bold = type(font)(font)
-    bold.setBold(True)
-    fm_plain, fm_bold = QFontMetrics(font), QFontMetrics(bold)
+    fm_plain, fm_bold = QFontMetrics(font), QFontMetrics(bold_font(font))
     heights = [fm_plain.height() + PADDING - 2] * spec.n_rows
     tall: list[tuple[int, int, int]] = []
     for g in spec.grid:

@@ -25,6 +25,7 @@ from ..core.forms import CellKey, GridCell, Role
 from ..core.values import shorten
 from . import clipboard, grid_sizes
 from .cell_pictures import CellPictures
+from .fonts import bold_font
 from .input_order import InputOrder
 from .table_model import TableModel
 
@@ -173,13 +174,12 @@ class GridView(QTableView):
         if self._room is None or sum(natural) <= self._room:
             return natural
         spec, fm = self.table_model.spec, self._bold_metrics()
-        least = grid_sizes.least_widths(spec, fm, self._figures(), natural)
+        least = grid_sizes.least_widths(spec, fm, self._figures(), natural, grid_sizes.FigureMetrics(self.font()))
         return grid_sizes.balance(spec, fm, grid_sizes.fit(natural, least, self._room), least)
 
     def _bold_metrics(self) -> QFontMetrics:
-        bold = self.font()
-        bold.setBold(True)
-        return QFontMetrics(bold)
+        """Headers and captions as they are drawn (bold: ``fonts.bold_font``)."""
+        return QFontMetrics(bold_font(self.font()))
 
     def _figures(self) -> dict[int, list[str]]:
         """The texts shown in each column's figure cells."""
@@ -212,7 +212,7 @@ class GridView(QTableView):
         """A figure now wider than its narrowed column: the columns are fitted again."""
         if not self._narrowed or (roles and DISPLAY_ROLE not in roles):
             return
-        fm = self._bold_metrics()
+        fm = grid_sizes.FigureMetrics(self.font())
         for row in range(top_left.row(), bottom_right.row() + 1):
             for col in range(top_left.column(), bottom_right.column() + 1):
                 text = self.table_model.index(row, col).data() or ""

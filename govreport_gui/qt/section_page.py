@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from .commands import Session
+from .fonts import bold_font
 from .prose import ProseField
 from .screen_fit import scrolled_content
 
@@ -56,8 +57,7 @@ class SectionPage(QWidget):
         self.heading = QLabel(heading)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading.setFont(bold_font(font))
         self.heading.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.heading)
 

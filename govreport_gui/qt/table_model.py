@@ -25,6 +25,7 @@ from ..core.forms import CellKey, GridCell, Role, TableSpec
 from ..core.rules import BLANK
 from ..core.values import ValueProblem, format_value, normalise_text, parse_value, value_with_unit
 from .commands import Session
+from .fonts import bold_font
 
 SEVERITY_COLOURS = {Severity.ERROR: QColor("#f6b4ac"), Severity.WARNING: QColor("#fbe09a")}
 HEADER_COLOUR = QColor("#eef1f5")
@@ -45,24 +46,27 @@ TOOLTIP, ACCESSIBLE = int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.Acce
 ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 ALIGN_LABEL = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 ALIGN_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
-BOLD_ROLES = frozenset({Role.CAPTION, Role.HEADER, Role.COMPUTED})
 # the roles a QStyledItemDelegate paints a cell with: kept per cell (``painted``)
 PAINT_ROLES = frozenset({DISPLAY, DECORATION, FONT, ALIGNMENT, BACKGROUND, FOREGROUND, CHECK_STATE})
 SEVERITY_BRUSHES = {s: QBrush(c) for s, c in SEVERITY_COLOURS.items()}
 COMPUTED_TEXT_BRUSH = QBrush(COMPUTED_TEXT)
-_bold: list[QFont] = []
+_bold: dict[Role, QFont] = {}
 _FLAGS_INPUT = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 _FLAGS_OTHER = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _FLAGS_COVERED = Qt.ItemFlag.ItemIsEnabled
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
-def BOLD_FONT() -> QFont:  # noqa: N802 - a constant made on first use (needs the application font)
+def bold_fonts() -> dict[Role, QFont]:
+    """The fonts of the cells drawn bold (made on first use: they need the application's font):
+    headers and captions with their Chinese drawn from the regular face made bold (``bold_font``),
+    the totals — figures alone — in the bold face."""
     if not _bold:
-        font = QFont()
-        font.setBold(True)
-        _bold.append(font)
-    return _bold[0]
+        _bold[Role.HEADER] = _bold[Role.CAPTION] = bold_font(QFont())
+        figures = QFont()
+        figures.setBold(True)
+        _bold[Role.COMPUTED] = figures
+    return _bold
 
 
 @dataclass
@@ -249,7 +253,7 @@ class TableModel(QAbstractTableModel):
                     return SEVERITY_BRUSHES[sev]
             return self._base_brush[g]
         if role == FONT:
-            return BOLD_FONT() if g.role in BOLD_ROLES else None
+            return bold_fonts().get(g.role)
         if role == ALIGNMENT:
             return self._alignment[g]
         if role == FOREGROUND:

@@ -1,5 +1,6 @@
 """What the editor holds with a report open and every page built (issue 21's memory target): no
-library loaded that the window does not need — OpenSSL (``hashlib``: 3 MB held for the session)."""
+library loaded that the window does not need — OpenSSL (``hashlib``: 3 MB held for the session) —
+and one face of the Chinese font, its bold text drawn from the regular face made bold."""
 
 from __future__ import annotations
 
@@ -7,6 +8,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QTextLayout
+
+from govreport_gui.core.forms import Role
+from govreport_gui.qt.fonts import chinese_face
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample-2024.govreport"
 
@@ -43,3 +51,44 @@ def test_the_open_report_with_its_journal_loads_no_openssl(tmp_path):
     assert "govreport_gui.core.journal" in loaded
     # … and its checksum is not SHA-256: hashlib would load OpenSSL's libcrypto
     assert not loaded & {"hashlib", "_hashlib", "ssl", "_ssl"}, sorted(loaded & {"hashlib", "_hashlib", "ssl", "_ssl"})
+
+
+def _faces(font, text: str) -> set[tuple[str, str, int]]:
+    """The faces (family, style, weight drawn) ``font`` draws ``text`` with."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return {(r.rawFont().familyName(), r.rawFont().styleName(), r.rawFont().weight()) for r in layout.glyphRuns()}
+
+
+def test_bold_chinese_is_the_regular_face_made_bold(make_window, sample_loaded):
+    """The headings, the tables' headers and captions and the findings' counts are bold, their Chinese
+    drawn from the face the rest of the window's Chinese is (a second face: 5–6 MB more held), the
+    totals' figures in the bold face (figures only: no Chinese face)."""
+    regular = chinese_face(QFont())
+    if regular is None:
+        pytest.skip("no font on this machine draws Chinese")
+    window = make_window(sample_loaded.report, sample_loaded.previous)
+    for page in window.pages:
+        page.ensure_built()
+    bold = int(QFont.Weight.Bold)
+    one_face = {(*regular, bold)}
+    for page in window.pages:
+        assert _faces(page.heading.font(), page.heading.text()[2:]) == one_face, page.heading.text()
+    summary = window.findings.summary.font()
+    summary.setBold(True)        # its counts are <b>
+    assert _faces(summary, "错误警告待填写") == one_face
+    drawn = {Role.HEADER: 0, Role.CAPTION: 0, Role.COMPUTED: 0}
+    for table in ("二", "三", "四"):
+        model = window.page_for_table(table).model
+        for g in model.spec.grid:
+            if g.role in drawn:
+                font, text = model.index(g.row, g.col).data(Qt.ItemDataRole.FontRole), model.index(g.row, g.col).data()
+                assert font.bold() and text is not None, (table, g)
+                if g.role is Role.COMPUTED:
+                    assert text.isascii(), text     # figures: the bold face draws them, no Chinese face
+                elif any(not ch.isascii() for ch in text):
+                    assert {f for f in _faces(font, text) if f[0] == regular[0]} == one_face, text
+                drawn[g.role] += 1
+    assert drawn[Role.HEADER] > 20 and drawn[Role.COMPUTED] > 10
