@@ -1,11 +1,17 @@
-"""What sits around a ledger's rows and is not an application: the signatures under the table."""
+"""Around and inside a ledger's rows: the signatures under the table (not applications), cells merged
+down over rows (each row's value), a sheet kept for one applicant type (its name says which), a remark
+in brackets after a date."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from govreport_gui.core.errors import ReadError
 from govreport_gui.core.forms import get_form
 from govreport_gui.core.ledger.count import count_ledgers
+from govreport_gui.core.ledger.dates import DateProblem, read_date
 from govreport_gui.core.ledger.sheet import LedgerSheet
 
 from .ledger_builders import NEW
@@ -37,3 +43,53 @@ def test_signatures_under_the_table_are_not_applications(footer):
 def test_a_row_that_only_looks_like_signatures_is_still_read(row):
     counted = count([*ROWS, row])
     assert counted.rows_read == 3 and not counted.complete
+
+
+def test_a_cell_merged_down_over_rows_is_each_rows_value():
+    rows = [("序号", "收到日期", "申请人类型", "答复日期", "处理结果"),
+            (1, "2025-03-01", "自然人", "2025-03-05", "予以公开"),
+            (2, None, None, "2025-03-06", "信息不存在"),
+            (3, None, "企业", "2025-03-07", "予以公开"),
+            (4, "2025-03-02", "企业", None, None)]
+    merges = [(1, 1, 3, 1), (1, 2, 2, 2), (0, 0, 0, 0)]   # B2:B4 one date, C2:C3 one type
+    counted = count_ledgers([LedgerSheet("m.xlsx", "S", rows, merges)], get_form("2021"), 2025)
+    assert counted.complete
+    assert table_3(counted) == {(NEW, "自然人"): 2, (NEW, "商业企业"): 2, ("（一）予以公开", "自然人"): 1,
+                                ("1.本机关不掌握相关政府信息", "自然人"): 1, ("（一）予以公开", "商业企业"): 1,
+                                ("四、结转下年度继续办理", "商业企业"): 1}
+
+
+def test_a_merge_across_columns_is_not_spread_and_a_huge_merge_is_bounded():
+    rows = [("申请人类型", "收到日期", "答复日期", "处理结果"), ("自然人", "2025-03-01", None, None),
+            ("自然人", None, None, None)]
+    merges = [(1, 1, 1, 3), (1, 1, 1_048_575, 1)]   # B2:D2 across; B2:B1048576 down
+    counted = count_ledgers([LedgerSheet("m.xlsx", "S", rows, merges)], get_form("2021"), 2025)
+    assert counted.complete and table_3(counted)[(NEW, "自然人")] == 2
+
+
+@pytest.mark.parametrize("name,label", [("自然人申请", "自然人"), ("企业申请登记表", "商业企业"), ("律师事务所", "法律服务机构"),
+                                        ("公民", "自然人")])
+def test_a_sheet_kept_for_one_applicant_type_by_its_name(name, label):
+    rows = [("序号", "申请人", "收到日期", "答复日期", "处理结果"), (1, "张三", "2025-03-01", "2025-03-05", "予以公开")]
+    counted = count_ledgers([LedgerSheet("t.xlsx", name, rows)], get_form("2021"), 2025)
+    assert counted.complete and table_3(counted)[(NEW, label)] == 1
+    assert any(f"均为{label}" in note for note in counted.notes)
+
+
+@pytest.mark.parametrize("name", ["其他", "Sheet1", "法人或其他组织", "2025年", "申请"])
+def test_a_sheet_name_that_is_no_single_type_gives_none(name):
+    rows = [("序号", "申请人", "收到日期", "答复日期", "处理结果"), (1, "张三", "2025-03-01", "2025-03-05", "予以公开")]
+    with pytest.raises(ReadError, match="缺少申请人类型列"):
+        count_ledgers([LedgerSheet("t.xlsx", name, rows)], get_form("2021"), 2025)
+
+
+@pytest.mark.parametrize("raw", ["2025年3月5日（邮寄）", "2025-03-05 (当面领取)", "2025.3.5（电子邮件）", "3月5日（邮寄）"])
+def test_a_remark_after_a_date_is_set_aside(raw):
+    assert read_date(raw, 2025) == dt.date(2025, 3, 5)
+
+
+@pytest.mark.parametrize("raw", ["2025年3月5日（延期）", "2025-03-05（预计）", "2025-03-05（截止）", "2025-03-05（3月9日送达）",
+                                 "（邮寄）", "2025-03-05（邮寄）已送达"])
+def test_a_remark_that_speaks_of_the_day_is_no_date(raw):
+    with pytest.raises(DateProblem):
+        read_date(raw, 2025)

@@ -110,6 +110,11 @@ class LedgerWords:
     # An organisation's kind by how its name ends (某某律师事务所 → 法律服务机构), for a ledger that
     # keeps only the organisation's name: one ``Leaf`` per applicant column (``build``).
     name_endings: tuple[Leaf, ...] = ()
+    # What follows a category in the name of a sheet kept for that category alone (自然人申请, 企业登记表).
+    sheet_endings: tuple[str, ...] = ("申请登记表", "申请登记", "申请台账", "申请", "登记表", "登记台账", "登记", "台账",
+                                      "类", "申请人", "类申请")
+    # Sheet names that are no category even though the word is one (a sheet called 其他 holds other things).
+    sheet_not_applicant: tuple[str, ...] = ("其他", "其它")
     # The signatures under a table (制表人：张三 | 审核人：李四 | 制表日期：…): a row of only these, each
     # followed by its colon, is not an application.
     footer_marks: tuple[str, ...] = ("制表人", "制表", "填表人", "填表", "填报人", "审核人", "审核", "负责人", "统计人",

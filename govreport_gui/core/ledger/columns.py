@@ -45,6 +45,8 @@ class Header:
     # The applicant type kept as one column per category, marked ✓/1/是 in the applicant's row
     # (自然人 | 商业企业 | …): column → the applicant column of 三 it stands for.
     marks: dict[int, str] = field(default_factory=dict)
+    # A sheet without an applicant-type column whose name is one category (自然人申请, 企业): that column.
+    sheet_applicant: str | None = None
 
 
 @dataclass
@@ -226,11 +228,30 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
     if Field.PERSON in columns:
         titles[Field.APPLICANT] = (f"“{titles[Field.PERSON]}”列填写的为自然人，“{titles[Field.ORGANISATION]}”列"
                                    "按单位名称的结尾归类")
+    by_name = None
+    if kind is SheetKind.APPLICATIONS and Field.APPLICANT not in columns and not marks and Field.PERSON not in columns:
+        by_name = applicant_of_sheet(sheet.name, words)
+        if by_name is not None:
+            titles[Field.APPLICANT] = f"工作表名“{sheet.name}”：均为{by_name}"
     missing = tuple(f for f in REQUIRED[kind] if f not in columns
-                    and not (f is Field.APPLICANT and (marks or Field.PERSON in columns)))
+                    and not (f is Field.APPLICANT and (marks or Field.PERSON in columns or by_name)))
     if missing:
         return Incomplete(r, kind, titles, missing)
-    return Header(r, kind, columns, titles, notes, marks)
+    return Header(r, kind, columns, titles, notes, marks, by_name)
+
+
+def applicant_of_sheet(name: str, words: LedgerWords) -> str | None:
+    """The applicant column a sheet's name is (``自然人``, ``企业申请``, ``法律服务机构登记表``): the
+    name without its declared ending (``LedgerWords.sheet_endings``) is one category's word."""
+    n = norm(name)
+    for ending in sorted((norm(e) for e in words.sheet_endings), key=len, reverse=True):
+        if n.endswith(ending) and len(n) > len(ending):
+            n = n[:-len(ending)]
+            break
+    if n in (norm(w) for w in words.sheet_not_applicant):
+        return None
+    found = _matcher(words.applicants).match(n)
+    return found.target if found.kind is Kind.FOUND else None
 
 
 def applicant_marks(row: tuple, texts: list[tuple[str, ...]], words: LedgerWords) -> dict[int, str]:

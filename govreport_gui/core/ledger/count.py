@@ -191,6 +191,7 @@ class _Counter:
         counted_before, notes_before, following = self.result.rows_read, len(self.result.notes), None
         self.kinds.add(header.kind)
         self._sheet, self._year, self._year_used = (sheet, header), None, False
+        merged = _merged_down(sheet, header)
         for i in range(header.row + 1, len(sheet.rows)):
             row = sheet.rows[i]
             if [_cell(row, c) for c in cols.values()] == titles:
@@ -198,11 +199,7 @@ class _Counter:
             if self._header_like(row) and isinstance(found := header_row(sheet, i, False, self.words), Header):
                 following = found
                 break
-            values = {f: (row[c] if c < len(row) else None) for f, c in cols.items()}
-            if header.marks:
-                values[Field.APPLICANT] = _marked(row, header.marks)
-            elif Field.PERSON in cols:
-                values[Field.APPLICANT] = _named(values, self.natural, self.endings)
+            values = self._values(row, i, header, merged)
             if all(_blank(v) for v in values.values()):
                 continue
             ref = RowRef(sheet.source, sheet.name, i + 1)
@@ -219,6 +216,18 @@ class _Counter:
             (self._application if header.kind is SheetKind.APPLICATIONS else self._case)(ref, values)
         self.result.notes.insert(notes_before, self._sheet_note(sheet, header, self.result.rows_read - counted_before))
         return following
+
+    def _values(self, row: tuple, i: int, header: Header, merged: dict[tuple[int, int], object]) -> dict:
+        """Field → the row's value: its cell, or the value of a cell merged down over it; the
+        applicant's type from the category columns marked, the names, or the sheet's name."""
+        values = {f: (row[c] if c < len(row) and not _blank(row[c]) else merged.get((i, c))) for f, c in header.columns.items()}
+        if header.marks:
+            values[Field.APPLICANT] = _marked(row, header.marks)
+        elif Field.PERSON in header.columns:
+            values[Field.APPLICANT] = _named(values, self.natural, self.endings)
+        elif header.sheet_applicant and any(not _blank(v) for v in values.values()):
+            values[Field.APPLICANT] = header.sheet_applicant
+        return values
 
     def _header_like(self, row: tuple) -> bool:
         """A row of at least three column names (a header further down the sheet)."""
@@ -426,6 +435,21 @@ def _marked(row: tuple, marks: dict[int, str]) -> str | None:
     chosen = [label for c, label in marks.items() if c < len(row) and not _blank(row[c])
               and row[c] is not False and row[c] != 0 and str(row[c]).strip() not in _NOT_MARKED]
     return "、".join(dict.fromkeys(chosen)) or None
+
+
+def _merged_down(sheet: LedgerSheet, header: Header) -> dict[tuple[int, int], object]:
+    """(row, column) → the value of a cell merged down over several rows under the header (one
+    received date for the applications of one day): the merge says the value is each row's."""
+    out: dict[tuple[int, int], object] = {}
+    columns = set(header.columns.values())
+    for top, left, bottom, right in sheet.merges:
+        if top <= header.row or top == bottom or left not in columns or top >= len(sheet.rows):
+            continue
+        value = _cell(sheet.rows[top], left)
+        if not _blank(value):
+            for r in range(top + 1, min(bottom, len(sheet.rows) - 1) + 1):
+                out[(r, left)] = value
+    return out
 
 
 def _named(values: dict, natural: str, endings: list[tuple[str, str]]) -> str | None:

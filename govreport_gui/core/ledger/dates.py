@@ -1,5 +1,6 @@
 """Dates as clerks keep them in a ledger: date cells, Excel serial numbers, ``2025/3/1``, ``2025-03-01``,
-``2025.03.01``, ``2025年3月1日``, ``20250301`` (a time after the date is ignored, ``下午3:20`` too).
+``2025.03.01``, ``2025年3月1日``, ``20250301`` (a time after the date is ignored, ``下午3:20`` too, and a
+remark in brackets that says nothing about the day: ``（邮寄）`` but not ``（延期）``).
 
 A date without its year (``3月1日``, ``03-01``, ``3.1``: a ledger kept per year, its year written
 only in the title, the sheet's name or the file's name) is read with the ``year`` the caller found
@@ -27,6 +28,12 @@ _TIME_AFTER = re.compile(r"^(\s*[T ]?\s*(上午|下午|中午|晚上|凌晨|早�
                          r"\d{1,2}([:时点]\d{1,2}([:分]\d{1,2}(\.\d+)?秒?)?)?[分点时]?)?\s*$")
 
 
+# A remark in brackets after a date (2025年3月5日（邮寄）) is set aside — unless it names another date
+# or says the date is not the day itself (延期, 预计, 截止 …).
+_REMARK = re.compile(r"\s*\(([^()\d]{1,12})\)\s*$")
+_NOT_THE_DAY = ("延期", "延长", "预计", "拟", "截止", "期限", "届满", "之前", "以前", "前", "后", "未", "待", "约", "左右")
+
+
 class DateProblem(ValueError):
     """``str(e)``: why the value is not a date."""
 
@@ -50,6 +57,9 @@ def read_date(raw: object, year: int | None = None) -> _dt.date | None:
     text = unicodedata.normalize("NFKC", str(raw)).strip()
     if text in _BLANK:
         return None
+    remark = _REMARK.search(text)
+    if remark is not None and remark.start() > 0 and not any(w in remark.group(1) for w in _NOT_THE_DAY):
+        text = text[:remark.start()]
     return _from_text(text, year)
 
 
