@@ -30,7 +30,7 @@ from .. import APP_NAME
 from ..core.document import Change, Document
 from ..core.findings import Finding, Severity, tally
 from ..core.forms import form_for_year, tables_named
-from ..core.ledger.summary import fill_action
+from ..core.ledger.summary import fill_action, ledger_tables
 from ..core.periods import reporting_year
 from . import dialogs
 from .commands import Session
@@ -181,6 +181,9 @@ class MainWindow(QMainWindow):
             page._model.note.connect(
                 lambda text: self.interpretations.show_notes("填写的数字作了解读", [text], TYPED))
             self.year_view().attach(page)
+            if page.table_id in ledger_tables(self.session.report.form):   # the rows each cell counts
+                from .ledger_rows_panel import LedgerRowsPanel
+                page.add_below_table(LedgerRowsPanel(self.session, page._grid, page._model))
 
     def year_view(self):
         """视图→显示上年数 and the 同比图 of the table pages (imported when the first table is built)."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..findings import Finding
 from ..forms import CellKey
 from ..rules import LEDGER_CHANGED
-from .sheet import RowRef, row_runs, rows_text
+from .sheet import RowRef, row_runs, rows_by_place, rows_text
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,18 @@ class LedgerRecord:
             return None
         rows = f"（{rows_text(cell.rows, limit=20)}）" if cell.rows else "（台账中没有这一类申请）"
         return f"由登记台账计数：{cell.count}件{rows}"
+
+    def drill_down(self, key: CellKey, value: object) -> tuple[str, list[str]] | None:
+        """What the editor shows beside a cell counted from the ledger: a line saying so (and
+        whether the figure was changed by hand since), then one line per ledger sheet naming the
+        rows it counts.  None for a cell not counted from a ledger."""
+        cell = self.cells.get(key)
+        if cell is None:
+            return None
+        head = f"{key.name()}：由登记台账计数 {cell.count} 件"
+        if value != cell.count:
+            head += f"；现填写为 {value if value is not None else '空白'}，与台账计数不同"
+        return head + "。", rows_by_place(cell.rows, limit=200) or ["台账中没有这一类申请。"]
 
     def tables(self) -> list[str]:
         return list(dict.fromkeys(k.table for k in self.cells))

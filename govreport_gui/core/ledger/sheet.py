@@ -40,6 +40,11 @@ def place(source: str, sheet: str) -> str:
 def rows_text(refs, limit: int = 0) -> str:
     """``台账.xlsx“2025年”第3、5、7–9行；台账2.csv 第2行`` — rows grouped by file and sheet, runs of
     consecutive rows joined.  ``limit``: at most that many runs per sheet, then how many more rows."""
+    return "；".join(rows_by_place(refs, limit))
+
+
+def rows_by_place(refs, limit: int = 0) -> list[str]:
+    """``rows_text``'s parts: one ``台账.xlsx“2025年”第3、5、7–9行`` per file and sheet."""
     by_place: dict[tuple[str, str], list[int]] = {}
     for ref in refs:
         by_place.setdefault((ref.source, ref.sheet), []).append(ref.row)
@@ -51,7 +56,7 @@ def rows_text(refs, limit: int = 0) -> str:
         if len(shown) < len(runs):
             text += f"等（另有{sum(b - a + 1 for a, b in runs[len(shown):])}行）"
         parts.append(text)
-    return "；".join(parts)
+    return parts
 
 
 def row_runs(rows: list[int]) -> list[tuple[int, int]]:
