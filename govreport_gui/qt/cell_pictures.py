@@ -1,13 +1,16 @@
-"""Each grid cell's picture as last painted, drawn again while nothing it shows has changed.
+"""Each item's picture as last painted in a view, drawn again while nothing it shows has changed.
 
-Painting a cell lays its text out (shaping Chinese text, wrapping it) and runs the grid's style
-sheet: most of a grid's repaint.  A cell is drawn once into a pixmap — filled first with what is
-under it in the view, so that a translucent selection blends as it does there — and that pixmap is
-drawn again until the cell changes: ``TableModel.painted`` hands out a new dictionary of roles
-whenever a cell's text, font or colours change, and the picture is kept with the dictionary it was
-painted from, its size and its state (selected, current, under the mouse, window active).  The
-picture holds what a ``QTableView`` paints in a cell's rectangle: the view's background, the
-style's row panel (under a style sheet it draws the translucent selection too), then the delegate.
+Painting an item lays its text out (shaping Chinese text, wrapping it), through the style sheet
+if any: most of a grid's or the findings list's repaint.  An item is drawn once into a pixmap —
+filled first with what is under it in the view, so that a translucent selection blends as it does
+there — and that pixmap is drawn again until the item changes.  The picture is kept with what the
+item showed (``content``: for a grid cell, the dictionary ``TableModel.painted`` makes anew whenever
+the cell's text, font or colours change; for a finding, its text), its size, its state (selected,
+current, under the mouse, window active) and its features (an alternate row).  The picture holds
+what ``QTableView`` and ``QListView`` paint in an item's rectangle: the view's background, the
+style's row panel (the alternate row's colour; under a style sheet the translucent selection
+too), then the delegate.  Only the part that is not of one colour is kept (a figure's digits, a
+label's lines), with that colour to fill the rest: a cell's text covers a fraction of its area.
 
 On a fractional scale (125 %, 150 %) a cell's edges fall between device pixels and a picture
 drawn there would not match the direct painting: cells are then painted directly, as without it.
@@ -17,14 +20,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QPainter, QPalette, QPixmap
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import QBitmap, QColor, QImage, QPainter, QPalette, QRegion
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+# what changes how every item looks without its model changing: the pictures are painted again
+LOOK_CHANGES = frozenset({QEvent.Type.StyleChange, QEvent.Type.PaletteChange, QEvent.Type.FontChange,
+                          QEvent.Type.DevicePixelRatioChange, QEvent.Type.ScreenChangeInternal,
+                          QEvent.Type.EnabledChange, QEvent.Type.LayoutDirectionChange})
 
 
 class CellPictures:
-    def __init__(self) -> None:
-        self._pictures: dict[tuple[int, int], tuple[object, tuple[int, int, int], QPixmap]] = {}
+    def __init__(self, most: int | None = None) -> None:
+        """``most``: how many pictures are kept before starting afresh (None: one per place, as
+        a grid's cells are few and fixed)."""
+        self._pictures: dict[object, tuple[object, tuple[int, int, int, int], Picture]] = {}
+        self._most = most
 
     def forget(self) -> None:
         """Drop every picture (the view was hidden, restyled or moved to another screen)."""
@@ -33,29 +44,55 @@ class CellPictures:
     def __len__(self) -> int:
         return len(self._pictures)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index, paint_directly: Callable) -> None:
-        """Paint the cell at ``index`` as ``paint_directly(painter, option, index)`` would."""
-        row, col = index.row(), index.column()
-        roles = index.model().painted(row, col)
+    def pixels(self) -> int:
+        """How many pixels the kept pictures hold."""
+        return sum(part.width() * part.height() for _, _, (_, _, part) in self._pictures.values() if part is not None)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index, paint_directly: Callable,
+              place: object, content: object) -> None:
+        """Paint the item at ``index`` as ``paint_directly(painter, option, index)`` would; its
+        picture is kept under ``place`` with ``content``, what it shows."""
         rect = option.rect
-        look = (rect.width(), rect.height(), option.state.value)
-        kept = self._pictures.get((row, col))
-        if kept is not None and kept[0] is roles and kept[1] == look:
-            painter.drawPixmap(rect.topLeft(), kept[2])
-            return
-        scale = painter.device().devicePixelRatio()
-        if scale != int(scale) or look[0] <= 0 or look[1] <= 0:
-            paint_directly(painter, option, index)
-            return
-        picture = QPixmap(look[0] * int(scale), look[1] * int(scale))
-        picture.setDevicePixelRatio(scale)
-        picture.fill(option.palette.color(QPalette.ColorRole.Base))   # the view's background under the cell
-        on_picture = QPainter(picture)
-        moved = QStyleOptionViewItem(option)
-        moved.rect = QRect(0, 0, look[0], look[1])
-        view = option.widget
-        view.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, moved, on_picture, view)
-        paint_directly(on_picture, moved, index)
-        on_picture.end()
-        self._pictures[(row, col)] = (roles, look, picture)
-        painter.drawPixmap(rect.topLeft(), picture)
+        look = (rect.width(), rect.height(), option.state.value, option.features.value)
+        kept = self._pictures.get(place)
+        if kept is None or kept[1] != look or not (kept[0] is content or kept[0] == content):
+            scale = painter.device().devicePixelRatio()
+            if scale != int(scale) or look[0] <= 0 or look[1] <= 0:
+                paint_directly(painter, option, index)
+                return
+            if self._most is not None and len(self._pictures) >= self._most:
+                self._pictures.clear()
+            kept = self._pictures[place] = (content, look, _painted(option, index, paint_directly, int(scale)))
+        colour, offset, part = kept[2]
+        painter.fillRect(rect, colour)
+        if part is not None:
+            painter.drawImage(rect.topLeft() + offset, part)
+
+
+Picture = tuple[QColor, QPoint, "QImage | None"]   # the item's colour, and where the rest goes: what it is
+
+
+def _painted(option: QStyleOptionViewItem, index, paint_directly: Callable, scale: int) -> Picture:
+    """The item painted as its view paints it, kept as its one colour and the part that differs."""
+    width, height = option.rect.width(), option.rect.height()
+    picture = QImage(width * scale, height * scale, QImage.Format.Format_RGB32)
+    picture.setDevicePixelRatio(scale)
+    picture.fill(option.palette.color(QPalette.ColorRole.Base))   # the view's background under it
+    painter = QPainter(picture)
+    moved = QStyleOptionViewItem(option)
+    moved.rect = QRect(0, 0, width, height)
+    view = option.widget
+    view.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, moved, painter, view)
+    paint_directly(painter, moved, index)
+    painter.end()
+    corner = picture.pixel(0, 0)
+    # (the mask is set where the colour is; as a bitmap, where it is not: the region of the rest)
+    differs = QRegion(QBitmap.fromImage(picture.createMaskFromColor(corner, Qt.MaskMode.MaskInColor)))
+    part = differs.boundingRect()
+    if part.isEmpty():
+        return QColor.fromRgb(corner), QPoint(), None
+    left, top = part.left() // scale, part.top() // scale                # in whole logical pixels
+    right, bottom = -(-(part.right() + 1) // scale), -(-(part.bottom() + 1) // scale)
+    kept = picture.copy(left * scale, top * scale, (right - left) * scale, (bottom - top) * scale)
+    kept.setDevicePixelRatio(scale)
+    return QColor.fromRgb(corner), QPoint(left, top), kept

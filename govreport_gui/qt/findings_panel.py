@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..core.edits import is_printed_total_finding
 from ..core.findings import Finding, Severity, count, count_todo
+from .cell_pictures import LOOK_CHANGES, CellPictures
 from .commands import Session
 from .fonts import one_chinese_face
 
@@ -27,6 +28,7 @@ TODO_DOT = "#7b8794"  # 待填写: not a problem yet, what is left to write
 TODO_LABEL = "待填写"
 FindingRole = Qt.ItemDataRole.UserRole + 10
 SIZES_KEPT = 400   # wrapped items' sizes remembered (texts × widths) before starting afresh
+PICTURES_KEPT = 60  # items' pictures kept (more than a panel shows at once)
 
 
 def dot_icon(colour: str, text: str = "", size: int = 16):
@@ -61,6 +63,13 @@ class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, parent) -> None:
         super().__init__(parent)
         self._sizes: dict[tuple, QSize] = {}
+        self.pictures = CellPictures(most=PICTURES_KEPT)
+
+    def paint(self, painter, option, index) -> None:
+        """Painted as Qt paints it, once; then drawn from the kept picture while the text is the
+        same (the list is filled anew after each edit, mostly with the same findings)."""
+        text = index.data()
+        self.pictures.paint(painter, option, index, super().paint, text, text)
 
     def sizeHint(self, option, index):
         from PySide6.QtWidgets import QStyleOptionViewItem  # only when findings are listed (start-up)
@@ -108,7 +117,8 @@ class FindingsPanel(QWidget):
         # laid out again at every width (the dock is resized): each item as tall as its wrapped text
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.list.setItemDelegate(WrappingDelegate(self.list))
+        self._delegate = WrappingDelegate(self.list)
+        self.list.setItemDelegate(self._delegate)
         self.list.setIconSize(QSize(14, 14))
         self.list.setSpacing(2)
         self.list.setAlternatingRowColors(True)
@@ -143,6 +153,11 @@ class FindingsPanel(QWidget):
             self.summary.setText("正在检查…")
         else:
             self.refresh()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - a Qt override
+        if event.type() in LOOK_CHANGES:
+            self._delegate.pictures.forget()
+        super().changeEvent(event)
 
     def counts(self) -> dict[Severity, int]:
         """Open findings per severity, the to-dos (待填写) left out: they are counted by ``todo_count``."""

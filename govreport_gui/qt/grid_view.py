@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ..core.forms import CellKey, GridCell, Role
 from ..core.values import shorten
 from . import clipboard, grid_sizes
-from .cell_pictures import CellPictures
+from .cell_pictures import LOOK_CHANGES, CellPictures
 from .fonts import bold_font
 from .input_order import InputOrder
 from .table_model import TableModel
@@ -47,7 +47,8 @@ class _Delegate(QStyledItemDelegate):
         self.pictures = CellPictures()
 
     def paint(self, painter, option, index) -> None:
-        self.pictures.paint(painter, option, index, super().paint)
+        place = (index.row(), index.column())
+        self.pictures.paint(painter, option, index, super().paint, place, index.model().painted(*place))
 
     def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
@@ -91,10 +92,6 @@ class _Delegate(QStyledItemDelegate):
         return not self._refused
 
 
-# what changes how every cell looks without the model changing: its pictures are painted again
-_LOOK_CHANGES = frozenset({QEvent.Type.StyleChange, QEvent.Type.PaletteChange, QEvent.Type.FontChange,
-                           QEvent.Type.DevicePixelRatioChange, QEvent.Type.ScreenChangeInternal,
-                           QEvent.Type.EnabledChange, QEvent.Type.LayoutDirectionChange})
 _COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 
@@ -429,7 +426,7 @@ class GridView(QTableView):
             QApplication.sendEvent(editor, event)
 
     def event(self, event) -> bool:
-        if event.type() in _LOOK_CHANGES or event.type() == QEvent.Type.Hide:
+        if event.type() in LOOK_CHANGES or event.type() == QEvent.Type.Hide:
             self.forget_pictures()   # (hidden: a table not in view holds no pictures)
         # Take Ctrl+C / Ctrl+V / Delete before the window's menu shortcuts, like a text field does.
         if event.type() == QEvent.Type.ShortcutOverride and self.state() != QAbstractItemView.State.EditingState:

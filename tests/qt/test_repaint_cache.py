@@ -13,6 +13,7 @@ from govreport_gui.core.document import Document
 from govreport_gui.core.findings import Severity
 from govreport_gui.core.values import value_with_unit
 from govreport_gui.qt.commands import Session
+from govreport_gui.qt.findings_panel import WrappingDelegate
 from govreport_gui.qt.grid_view import GridView
 from govreport_gui.qt.table_model import BACKGROUND, DISPLAY, PAINT_ROLES, SEVERITY_COLOURS, TableModel
 
@@ -96,8 +97,32 @@ def test_grid_drawn_from_kept_pictures_looks_as_painted_afresh(qtbot, sample):
     undone = _picture(grid)
     grid.forget_pictures()
     assert _picture(grid) == undone
+    assert 0 < pictures.pixels() < grid.viewport().width() * grid.viewport().height() / 3   # the text's part of each
     grid.hide()
     assert len(pictures) == 0       # a table not in view keeps no pictures
+
+
+class _QtsOwnPainting(WrappingDelegate):
+    def paint(self, painter, option, index) -> None:
+        QStyledItemDelegate.paint(self, painter, option, index)
+
+
+def test_findings_drawn_from_kept_pictures_look_as_qt_paints_them(make_window, sample):
+    window = make_window(sample)
+    panel = window.findings
+    panel.list.setCurrentRow(1)       # one selected, current
+    model = window.page_for_table("三").model
+    own = panel.list.itemDelegate()
+    for value in (None, "999", "998"):  # as opened, then the list filled anew after edits
+        if value is not None:
+            assert model.setData(model.index_of(key3("2021", "（一）", "商业企业")), value)
+            panel.list.setCurrentRow(0)
+        kept = panel.list.viewport().grab().toImage()
+        assert len(own.pictures) > 0
+        assert panel.list.viewport().grab().toImage() == kept
+        panel.list.setItemDelegate(_QtsOwnPainting(panel.list))
+        assert panel.list.viewport().grab().toImage() == kept
+        panel.list.setItemDelegate(own)
 
 
 def test_tab_badges_follow_the_findings(make_window, sample):
