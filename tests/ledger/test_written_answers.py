@@ -97,3 +97,20 @@ def test_a_ledger_of_papers_and_sentences_counts():
     assert counted.complete
     assert table_3(counted) == {(NEW, "自然人"): 3, (NEW, "商业企业"): 1, (SECRET, "自然人"): 1, (ABSENT, "商业企业"): 1,
                                 (DISCLOSED, "自然人"): 1, ("四、结转下年度继续办理", "自然人"): 1}
+
+
+@pytest.mark.parametrize("version", sorted(FORMS))
+@pytest.mark.parametrize("word", get_form("2021").ledger.results.remark_never)
+def test_a_remark_that_says_the_label_is_not_the_whole_answer_is_unclear(version, word):
+    m = results(version)
+    assert m.match(f"予以公开（{word}）").kind is Kind.UNCLEAR
+    assert m.match_pair("予以公开", word).kind is Kind.UNCLEAR
+    assert m.match(f"重复申请（{word}）").kind is Kind.UNCLEAR
+
+
+@pytest.mark.parametrize("value,label", [
+    ("予以公开（当面领取）", DISCLOSED), ("信息不存在（不掌握）", ABSENT),        # a remark, or the leaf again
+    ("部分公开（不予公开部分涉及个人隐私）", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),  # why a part was withheld
+])
+def test_remarks_that_do_not_contradict_keep_their_label(value, label):
+    assert results().match(value).target == label

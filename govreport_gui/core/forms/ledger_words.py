@@ -86,6 +86,10 @@ class Choice:
     pending: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     asides: tuple[str, ...] = ()
+    # Words that, in a remark after a label (or in the 情形 column beside it), say the label is not
+    # the whole answer: 予以公开（部分） is no 予以公开.  (Not for a group whose remarks say why a
+    # part was withheld: ``Group.any_remark``.)
+    remark_never: tuple[str, ...] = ()
 
     def targets(self) -> tuple[str, ...]:
         out: list[str] = []
@@ -258,6 +262,8 @@ _PENDING_RESULTS = ("办理中", "正在办理", "未办结", "在办", "待答�
                     "尚未办结", "正在处理", "处理中", "延期答复中", "延期答复", "延期", "补正", "告知补正", "要求补正",
                     "需补正", "补正中", "征求第三方意见", "征求意见中", "征求第三方意见中")
 
+_RESULT_REMARK_NEVER = ("部分", "不予", "不公开", "不同意", "无法", "不存在", "不掌握", "不属于", "驳回", "撤回", "不予处理")
+
 # The papers an answer is sent as (不予公开告知书): set aside after a result's words.
 _RESULT_DOCUMENTS = ("告知书", "答复书", "决定书", "通知书", "告知函", "答复函", "复函", "告知", "通知")
 
@@ -293,7 +299,7 @@ def _results(leaves) -> Choice:
             own = _bare(leaf.label)   # the label's own words — but ``3.其他`` alone says nothing
             group_leaves.append(Leaf(leaf.label, ((own,) if own not in r else ()) + w, r))
         groups.append(Group(words, leaves=tuple(group_leaves)))
-    return Choice(tuple(groups), _PENDING_RESULTS, _RESULT_DOCUMENTS, _RESULT_ASIDES)
+    return Choice(tuple(groups), _PENDING_RESULTS, _RESULT_DOCUMENTS, _RESULT_ASIDES, _RESULT_REMARK_NEVER)
 
 
 def _bare(label: str) -> str:

@@ -107,6 +107,7 @@ class Matcher:
         self._group_words = sorted(((w, gi) for w, (gi, t) in self._whole.items()
                                     if t is None or self.choice.groups[gi].target == t), key=lambda x: -len(x[0]))
         self._assigned = {k: v for k, v in (assigned or {}).items() if v == SKIP or v in self.targets}
+        self._remark_never = tuple(norm(w) for w in choice.remark_never)
         self._documents = sorted((norm(w) for w in choice.documents), key=len, reverse=True)
         self._asides = sorted((norm(w) for w in choice.asides), key=len, reverse=True)
         self._cache: dict[object, Match] = {}
@@ -166,8 +167,15 @@ class Matcher:
         if other is not None and other.target != head.target and other.group != head.group \
                 and not self._any_remark(head.group):
             return None   # 予以公开（国家秘密）: two labels at once
+        if self._contradicts(head.group, tail):
+            return None   # 予以公开（部分）
         leaf = self.leaf_of(head.group, tail)
         return Match(Kind.FOUND, leaf or head.target, head.group)
+
+    def _contradicts(self, group: int | None, remark: str) -> bool:
+        """A remark (``norm``) that says the label before it is not the whole answer (``部分``)."""
+        return not self._any_remark(group) and self.leaf_of(group, remark) is None \
+            and any(w in remark for w in self._remark_never)
 
     def _any_remark(self, group: int | None) -> bool:
         return group is not None and self.choice.groups[group].any_remark
@@ -270,6 +278,8 @@ class Matcher:
             if other is not None and other.kind is Kind.FOUND and other.target != first.target \
                     and not self._any_remark(first.group):
                 return self._assignment(key)   # 予以公开 | 国家秘密: two labels at once
+            if (other is None or other.group != first.group) and self._contradicts(first.group, why):
+                return self._assignment(key)   # 予以公开 | 部分
             return first
         return self._assignment(key) if key in self._assigned else first
 
