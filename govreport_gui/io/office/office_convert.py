@@ -73,8 +73,8 @@ def _read_converted(path: Path, kind: str) -> ImportResult:
 
 def _read_target(converted: Path, target: _Target, name: str) -> ImportResult:
     if target is _DOCUMENT:
-        from ..published.word_import import open_docx_body, read_body
-        return read_body(open_docx_body(converted.read_bytes(), name), name)
+        from ..published.word_import import read_package
+        return read_package(converted.read_bytes(), name)
     from ..workbook.excel_import import read_xlsx
     return read_xlsx(converted)
 

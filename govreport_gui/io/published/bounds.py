@@ -79,6 +79,19 @@ class Line:
     origin: object = field(default=None, repr=False, compare=False)   # its block's element in the source
 
 
+# a page's number as printed (— 3 —, -3-, 第3页, 第3页 共8页, 3/8) and a split table's ``续表`` line
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－]{1,3}\s*\d{1,3}\s*[-—–－]{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+                          r"|共\s*\d{1,3}\s*页\s*[,，]?\s*第\s*\d{1,3}\s*页|\d{1,3}\s*/\s*\d{1,3})$")
+_CONTINUED = re.compile(r"^[(（]?(?:续表|续上表|接上表|表[一二三四1-4]?\s*[(（]续[)）])[一二三四1-4]?[)）]?[:：]?$")
+
+
+def layout_mark(text: str) -> bool:
+    """A line the page's layout prints, no text of the report: a page number, ``续表`` above a
+    table's continued part."""
+    s = text.strip(" \t\u3000\xa0")
+    return bool(_PAGE_NUMBER.match(s) or _CONTINUED.match(s))
+
+
 def is_date_line(text: str) -> bool:
     text = normalise_text(text)
     return bool(_DATE_RE.match(text) or _DATE_CN_RE.match(text))
@@ -278,6 +291,7 @@ class Bounds:
     before_title: list[str] = field(default_factory=list)
     page_furniture: list[str] = field(default_factory=list)   # between the title (if any) and the report
     after_end: list[str] = field(default_factory=list)
+    layout: list[str] = field(default_factory=list)            # page numbers, 续表 lines
     titled: bool = True                                         # a title was found
 
     def notes(self) -> list[str]:
@@ -285,7 +299,8 @@ class Bounds:
         between = "标题与正文之间的发布信息、工具栏等网页内容未读取：" if self.titled else "正文之前的网站栏目、发布信息等未读取："
         for lines, what in ((self.before_title, "标题之前的文字（网站栏目、导航等）未读取："),
                             (self.page_furniture, between),
-                            (self.after_end, "正文结束后的文字（附件、分享栏、网站页脚等）未读取：")):
+                            (self.after_end, "正文结束后的文字（附件、分享栏、网站页脚等）未读取："),
+                            (self.layout, "页码、“续表”等排版文字未作为正文读取：")):
             if lines:
                 out.append(what + "／".join(one_line(t) for t in lines[:8]) + ("…" if len(lines) > 8 else ""))
         return out
@@ -334,8 +349,8 @@ class Ending:
 
 def _organ_and_date(line: Line) -> tuple[str, str] | None:
     """(organ, date) of a 落款 set on one line, the date after spaces (``XX局　　2024年1月18日``)."""
-    organ, _, date = line.text.rstrip().rpartition(" ")
-    organ = " ".join(organ.split())
+    *before, date = line.text.split() or [""]
+    organ = " ".join(before)
     if not organ or not is_date_line(date):
         return None
     alone = replace(line, text=organ, outside=False)

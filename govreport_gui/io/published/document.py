@@ -29,14 +29,15 @@ from .bounds import (
     TitleFound,
     article_container,
     ending,
+    layout_mark,
     looks_like_agency,
     mark_outside,
     preface,
     title_lines,
 )
 from .outline import find_headings, heading_run, split_heading
-from .report_title import Title, parse_title, period_year
-from .tables import TablesRead, has_report_labels, is_table_caption, read_tables, unknown_labels
+from .report_title import Title, agency_in_preface, parse_title, period_year
+from .tables import TablesRead, has_report_labels, is_table_caption, read_tables, text_table, unknown_labels
 
 
 @dataclass
@@ -105,7 +106,9 @@ def _found_in(read: TablesRead, wheres: list[str]) -> dict[str, str]:
 def _lines(blocks: list, body: _Body) -> list[Line]:
     """Every non-blank line of the paragraphs, in order (a line break inside a paragraph — a web
     page's <br>, a Word line break — separates a heading, a signature, a footer as much as a new
-    paragraph does), with what the reader knew of its block; the tables go to ``body``."""
+    paragraph does), with what the reader knew of its block; the tables go to ``body``, but a
+    table of text (``text_table``: a heading or a 落款 set in a box) gives its lines.  A page's
+    number and a table's ``续表`` line are no text (``layout_mark``)."""
     out: list[Line] = []
     for n, block in enumerate(blocks):
         if _caption_above_table(blocks, n):
@@ -113,19 +116,23 @@ def _lines(blocks: list, body: _Body) -> list[Line]:
         if block.kind == "name":
             body.declared_title = block.text
             continue
-        if block.kind == "tbl":
+        if block.kind == "tbl" and not text_table(block.grid):
             body.grids.append(block.grid)
             body.wheres.append(getattr(block, "where", ""))
             body.grid_origins.append(getattr(block, "origin", None))
             continue
-        linky = link_dense(block)
+        linky = link_dense(block) if block.kind != "tbl" else False
         origin = getattr(block, "origin", None)
-        for line in block.text.split("\n"):
+        text = block.text if block.kind != "tbl" else "\n".join(cell.text for cell in block.grid.cells)
+        for line in text.split("\n"):
             text = clean(line)
+            if layout_mark(text):
+                body.bounds.layout.append(text)
+                continue
             cut = heading_run(text)
             for part in (text[:cut], clean(text[cut:])) if cut else (text,):
                 if part:
-                    out.append(Line(part, block.right, linky, origin=origin))
+                    out.append(Line(part, getattr(block, "right", False), linky, origin=origin))
     return _split_headings_joined(out)
 
 
@@ -204,9 +211,9 @@ def _read_head(body: _Body, found: TitleFound | None, meta: Metadata, notes: lis
         meta.year = next((y for y in map(period_year, preamble[:3] + one[:2] + last) if y), 0)
         notes.append(f"标题中没有年度，按统计期限读取为{meta.year}年" if meta.year else
                      "没有找到报告年度（标题应形如“XX局2024年政府信息公开工作年度报告”），请在报告信息中填写")
+    meta.preamble = "\n".join(preamble)
     if not meta.agency:
         _agency_elsewhere(body, meta, parsed, notes)
-    meta.preamble = "\n".join(preamble)
 
 
 def _agency_elsewhere(body: _Body, meta: Metadata, parsed: Title | None, notes: list[str]) -> None:
@@ -216,14 +223,19 @@ def _agency_elsewhere(body: _Body, meta: Metadata, parsed: Title | None, notes: 
         meta.agency = meta.issuing_organ
         notes.append(f"标题中没有机关名称，按文末落款读取为“{meta.agency}”")
         return
+    named = agency_in_preface(meta.preamble, meta.year)
+    if named:
+        meta.agency = named
+        notes.append(f"标题中没有机关名称，按前言中报告所述的机关读取为“{meta.agency}”")
+        return
     publisher = _publisher_in_metadata(body)
     if publisher:
         meta.agency = publisher
         notes.append(f"标题中没有机关名称，按页面信息表中的发布机构读取为“{meta.agency}”")
         return
-    named = _declared_title(body) if parsed else None
-    if named is not None and parsed is not None and named.agency and named.year == parsed.year:
-        meta.agency = named.agency
+    declared = _declared_title(body) if parsed else None
+    if declared is not None and parsed is not None and declared.agency and declared.year == parsed.year:
+        meta.agency = declared.agency
         notes.append(f"标题中没有机关名称，按网页标题“{one_line(body.declared_title)}”读取为“{meta.agency}”")
     elif parsed:
         notes.append("标题中没有机关名称，请在报告信息中填写")

@@ -89,6 +89,25 @@ def _without_joiners(agency: str) -> str:
     return agency
 
 
+# the report's own work named in a preface with its agency and year: ``结合XX区人民政府2019年度政府信息公开
+# 工作编制``, ``现公布XX局2023年政府信息公开工作年度报告`` (after normalise_text)
+_NAMED_WORK = re.compile(rf"(?P<agency>[^\s{_NOT_IN_TITLE}、()《》“”\"'<>]{{2,40}}?)(?P<year>{YEAR})年(?:度)?(?:的)?"
+                         r"(?:政府)?(?:信息公开|政务公开)")
+# the words that lead into the agency's name in such a sentence
+_LEAD_IN = re.compile(r"^(?:本年度报告|本报告|结合|现公布|公布|现将|发布|编制|根据|按照|依据|对|将|由|是|为|了|及)+")
+_AGENCY_END = re.compile(r"(?:局|委|会|办|室|府|厅|院|处|所|中心|队|馆|部|署|司|社|街道|镇|乡)$")
+
+
+def agency_in_preface(text: str, year: int) -> str:
+    """The agency a preface names as the one whose ``year``'s work it reports (for a title without
+    the agency, unsigned), else ""."""
+    for m in _NAMED_WORK.finditer(normalise_text(text)):
+        agency = _LEAD_IN.sub("", m.group("agency"))
+        if year_number(m.group("year")) == year and len(agency) >= 2 and _AGENCY_END.search(agency):
+            return agency
+    return ""
+
+
 def period_year(text: object) -> int | None:
     """The year of a statistics period starting on 1 January (``自2023年1月1日起``), else None."""
     if not isinstance(text, str):

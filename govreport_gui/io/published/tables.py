@@ -9,6 +9,7 @@ same layouts, the same version recognition.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...core.forms import CellKey, FormSpec, Kind
@@ -121,6 +122,18 @@ def has_report_labels(grid: Grid) -> bool:
     return any(len(cell.text) <= MAX_LABEL_CHARS * 2 and any(u.what in ("row", "col", "group") for u in
                                                             label_index().lookup(cell.text))
                for cell in grid.cells if cell.text.strip())
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def text_table(grid: Grid) -> bool:
+    """A table that holds text, not figures: all its text in one column (a heading or a 落款 set
+    in a box or a borderless table, the organ and date in the right-hand cells), no label of a
+    report table or caption in it."""
+    filled = [cell for cell in grid.cells if cell.text.strip()]
+    return bool(filled) and len({cell.col for cell in filled}) == 1 and any(_CJK.search(cell.text) for cell in filled) \
+        and not has_report_labels(grid) and not any(is_table_caption(clean(cell.text)) for cell in filled)
 
 
 def is_table_caption(text: str) -> bool:

@@ -1,17 +1,20 @@
 """Reading a published Word report (.docx from Word or WPS, 2019 or 2021 format).
 
-The document's body becomes blocks in reading order (``blocks.Block``): its paragraphs (with
-their element and how much of them is hyperlinks), and its tables as logical grids
-(``gridSpan`` / ``vMerge`` resolved, a merged cell once); a portal page saved as Word has its
-layout table opened up, and what lies outside the cell holding the report is left out by the
-shared mechanism (``bounds``).  ``document.read_blocks`` reads the report from
-them, as it does for a web page or a PDF.
+The document's body becomes blocks in reading order (``blocks.Block``): its paragraphs as they
+are printed (with their element and how much of them is hyperlinks) — the number Word's list
+numbering prints before a heading or an item (``word_numbering``), not the text deleted or moved
+away with changes tracked — each followed by the text boxes anchored in it (a 落款 set in a box),
+and its tables as logical grids (``gridSpan`` / ``vMerge`` resolved, a merged cell once); a
+portal page saved as Word has its layout table opened up, and what lies outside the cell holding
+the report is left out by the shared mechanism (``bounds``).  ``document.read_blocks`` reads the
+report from them, as it does for a web page or a PDF.
 
 Hostile files: ``zip_safety.check_package`` (the same checks and limits as for workbooks) runs
-before any XML is parsed.  Reading needs only the main document part: ``open_docx_body`` parses
-it alone, with python-docx's parser settings but plain lxml elements (python-docx would parse
-every part — styles, numbering, headers — and wrap each element in its own classes: three times
-the time, which a 汇总 of hundreds of Word files felt).
+before any XML is parsed.  Reading needs the main document part, and the lists and styles only
+when its paragraphs may be numbered: ``open_docx`` parses them alone, with python-docx's parser
+settings but plain lxml elements (python-docx would parse every part — headers, footers, settings,
+themes — and wrap each element in its own classes: three times the time, which a 汇总 of
+hundreds of Word files felt).
 """
 
 from __future__ import annotations
@@ -26,8 +29,10 @@ from ..registry import ImportResult
 from ..safety.zip_safety import WORD, check_package
 from .blocks import MAX_SPAN, Block, DCell, Grid
 from .document import read_blocks
+from .word_numbering import Numbering, read_numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -37,14 +42,21 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def open_docx_body(data: bytes, name: str):
     """The ``w:body`` of the package's main document part, after the zip-bomb and XML-entity
     guards (a .docm/.dotx/.dotm too: the part the package names as its document)."""
+    return open_docx(data, name)[0]
+
+
+def open_docx(data: bytes, name: str) -> tuple:
+    """(``w:body``, ``Numbering`` or None): the main document part and, when its paragraphs are
+    numbered by Word's lists, the lists (``numbering.xml``) and the styles that number them."""
     from lxml import etree
 
     check_package(data, name, WORD)
     incomplete = ReadError(f"“{name}”不是完整的 Word 文档，无法读取。请用 Word/WPS 打开后另存为 .docx 再试。")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            xml = archive.read(_main_part(archive))
-        root = etree.fromstring(xml, etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True))
+            main = _main_part(archive)
+            root = etree.fromstring(archive.read(main), _xml_parser())
+            numbering = _numbering(archive, main, root)
     except (KeyError, ValueError, zipfile.BadZipFile):
         raise incomplete from None
     except etree.XMLSyntaxError:
@@ -52,7 +64,32 @@ def open_docx_body(data: bytes, name: str):
     body = root.find(f"{W}body")
     if body is None:
         raise incomplete
-    return body
+    return body, numbering
+
+
+def _xml_parser():
+    """python-docx's parser settings, without entities or network."""
+    from lxml import etree
+    return etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
+
+
+def _numbering(archive: zipfile.ZipFile, main: str, root) -> Numbering | None:
+    """The document's lists, read only when a paragraph or a style may be numbered (the parts
+    next to the main part: ``word/numbering.xml``, ``word/styles.xml``); a damaged numbering part
+    costs the numbers, not the report."""
+    from lxml import etree
+    folder = main.rpartition("/")[0]
+    names = set(archive.namelist())
+    part = f"{folder}/numbering.xml" if folder else "numbering.xml"
+    if part not in names or (root.find(f".//{W}numPr") is None and root.find(f".//{W}pStyle") is None):
+        return None
+    styles = f"{folder}/styles.xml" if folder else "styles.xml"
+    try:
+        numbering = etree.fromstring(archive.read(part), _xml_parser())
+        style_root = etree.fromstring(archive.read(styles), _xml_parser()) if styles in names else None
+    except etree.XMLSyntaxError:
+        return None
+    return read_numbering(numbering, style_root)
 
 
 _OFFICE_DOCUMENT = "/officeDocument"   # (the end of the relationship type of a package's main part)
@@ -69,14 +106,55 @@ def _main_part(archive: zipfile.ZipFile) -> str:
 
 
 def cell_text(tc) -> str:
-    """Text of a ``w:tc``: its paragraphs joined with line breaks (nested tables included)."""
-    parts = []
-    for p in tc.iter(f"{W}p"):
-        buf = []
-        for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
-            buf.append(el.text or "" if el.tag == f"{W}t" else ("\t" if el.tag == f"{W}tab" else "\n"))
-        parts.append("".join(buf))
-    return "\n".join(parts)
+    """Text of a ``w:tc`` (or of a ``w:p``): its paragraphs joined with line breaks (nested tables
+    and text boxes included), as ``paragraph_text`` reads each."""
+    paragraphs = [tc] if tc.tag == f"{W}p" else tc.iter(f"{W}p")
+    return "\n".join(paragraph_text(p) for p in paragraphs)
+
+
+#: What a paragraph holds that is not its printed text: a text box's content (read as blocks of
+#: its own, after the paragraph it is anchored to), text deleted or moved away with changes
+#: tracked, and the older copy of a drawing (``mc:Fallback``: the same text box again, in VML).
+_NOT_ITS_TEXT = frozenset({f"{W}txbxContent", f"{W}del", f"{W}moveFrom", f"{MC}Fallback"})
+
+
+def paragraph_text(p) -> str:
+    """The printed text of a ``w:p``: runs, tabs and line breaks, inside hyperlinks, fields, content
+    controls and smart tags too — not the text deleted or moved away (tracked changes), not its
+    text boxes' (``text_boxes``)."""
+    out: list[str] = []
+
+    def walk(el) -> None:
+        for child in el.iterchildren():
+            tag = child.tag
+            if tag == f"{W}t":
+                out.append(child.text or "")
+            elif tag == f"{W}tab":
+                out.append("\t")
+            elif tag in (f"{W}br", f"{W}cr"):
+                out.append("\n")
+            elif tag not in _NOT_ITS_TEXT:
+                walk(child)
+
+    walk(p)
+    return "".join(out)
+
+
+def text_boxes(p) -> list:
+    """The text boxes anchored in a paragraph (a 落款 or a note set in a box), each once: the
+    current drawing's, else the older (VML) copy's when the paragraph has only that."""
+    boxes = [box for box in p.iter(f"{W}txbxContent") if not _inside(box, f"{MC}Fallback", p)]
+    return boxes or [box for box in p.iter(f"{W}txbxContent") if not _inside(box, f"{W}txbxContent", p)]
+
+
+def _inside(el, tag: str, stop) -> bool:
+    """``el`` lies inside an element ``tag`` below ``stop``."""
+    el = el.getparent()
+    while el is not None and el is not stop:
+        if el.tag == tag:
+            return True
+        el = el.getparent()
+    return False
 
 
 def table_grid(tbl) -> Grid:
@@ -145,16 +223,19 @@ def document_grids(body) -> list[Grid]:
     return [b.grid for b in _blocks(body) if b.kind == "tbl" and b.grid is not None]
 
 
-def _blocks(body) -> list[Block]:
+def _blocks(body, numbering: Numbering | None = None) -> list[Block]:
     out: list[Block] = []
 
     def walk(parent) -> None:
         for child in parent.iterchildren():
             if child.tag == f"{W}p":
-                text = cell_text(child)
                 jc = child.find(f"{W}pPr/{W}jc")
                 right = jc is not None and jc.get(f"{W}val") in ("right", "end")
-                out.append(Block("p", text, right, links=_link_chars(child), origin=child))
+                text = paragraph_text(child)
+                label = numbering.label(child) if numbering is not None else ""
+                out.append(Block("p", label + text if text.strip() else text, right, links=_link_chars(child), origin=child))
+                for box in text_boxes(child):
+                    walk(box)
             elif child.tag == f"{W}tbl" and _is_layout_table(child):
                 for tc in child.iter(f"{W}tc"):   # a web page's layout table: its cells hold the report
                     if tc.getparent().getparent() is child:
@@ -187,9 +268,15 @@ def read_docx(path: Path) -> ImportResult:
         data = path.read_bytes()
     except OSError as exc:
         raise cannot_read(path, exc) from None
-    return read_body(open_docx_body(data, path.name), path.name)
+    return read_package(data, path.name)
 
 
-def read_body(body, name: str = "Word 文档") -> ImportResult:
-    """The report of a document's ``w:body`` element."""
-    return read_blocks(_blocks(body), name)
+def read_package(data: bytes, name: str) -> ImportResult:
+    """The report of a .docx package's bytes (``name``: the file's, for the messages)."""
+    body, numbering = open_docx(data, name)
+    return read_body(body, numbering, name)
+
+
+def read_body(body, numbering: Numbering | None = None, name: str = "Word 文档") -> ImportResult:
+    """The report of a document's ``w:body`` element (its paragraphs numbered by ``numbering``)."""
+    return read_blocks(_blocks(body, numbering), name)
