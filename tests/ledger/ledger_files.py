@@ -115,3 +115,18 @@ def write_ods(path: Path, tables: dict[str, str], hidden: tuple[str, ...] = (), 
         for name, data in (extra or {}).items():
             zf.writestr(name, data)
     return path
+
+
+def html_rows(rows: list[tuple]) -> str:
+    """Rows as HTML table rows (dates as a 政务系统 shows them: 2025/3/1)."""
+    from xml.sax.saxutils import escape
+    return "".join("<tr>" + "".join(f"<td>{escape(as_text(v))}</td>" for v in row) + "</tr>\n" for row in rows)
+
+
+def write_html(path: Path, tables: list[str], encoding: str = "gbk", head: str = "") -> Path:
+    """A web page of ``tables`` (each the inside of a ``<table>``) — how many 政务系统 export “Excel”."""
+    charset = "gb2312" if encoding in ("gbk", "gb18030") else encoding
+    page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">{head}</head><body>'
+            + "".join(f'<table border="1">{t}</table>' for t in tables) + "</body></html>")
+    path.write_bytes(page.encode(encoding))
+    return path

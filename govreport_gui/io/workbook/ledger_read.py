@@ -10,6 +10,8 @@
 * ``.ods`` (LibreOffice, WPS on 信创 systems) — checked like an .xlsx (``zip_safety``), then read
   by ``ledger_ods`` (one expat pass over ``content.xml``; repeated rows and cells never expanded
   past the limits).
+* a web page's tables (``.htm``/``.html``, and the “.xls” many 政务系统 export, which is an HTML
+  table) — ``ledger_html``, the standard library's HTML parser; each top-level table a sheet.
 * ``.csv``/``.txt`` — UTF-8 (with or without BOM), GBK/GB18030, or the UTF-16 tab-separated text
   Excel saves as “Unicode 文本”; comma or tab separated, decided from the first lines.
 
@@ -38,8 +40,8 @@ MAX_LEDGER_COLS = 80
 MAX_BLANK_RUN = 5_000
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 MAX_MERGES = 2_000          # a header needs a few; the rest are not read
-WORKBOOK_KINDS = ("xlsx", "xls", "ods")
-FILE_TYPES = "登记台账 (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.txt);;所有文件 (*)"
+WORKBOOK_KINDS = ("xlsx", "xls", "ods", "html")
+FILE_TYPES = "登记台账 (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.txt *.htm *.html);;所有文件 (*)"
 
 
 class _Grid:
@@ -100,6 +102,8 @@ def _read_kind(path: Path, kind: str) -> list[LedgerSheet]:
             return _read_xlsx(path)
         if kind == "ods":
             return _read_ods(path)
+        if kind == "html":
+            return _read_html(path)
         return _read_xls(path)
     except ReadError:
         raise
@@ -129,7 +133,7 @@ def _kind(path: Path) -> str:
         raise
     if kind in WORKBOOK_KINDS:
         return kind
-    raise ReadError(f"“{path.name}”是{kind_name(kind)}，不是登记台账。请选择 Excel/WPS 表格（.xlsx、.xls、.et、.ods）"
+    raise ReadError(f"“{path.name}”是{kind_name(kind)}，不是登记台账。请选择 Excel/WPS 表格（.xlsx、.xls、.et、.ods）、网页表格"
                     "或 CSV/文本文件（.csv、.txt）。")
 
 
@@ -246,6 +250,21 @@ def _xls_value(xlrd, book, cell_type: int, value: object) -> object:
     return None
 
 
+def _read_html(path: Path) -> list[LedgerSheet]:
+    from ..locate.sheet_grid import MAX_SHEETS
+    from .ledger_html import read_tables
+    text = _decode(_read_bytes(path), path.name)
+    tables = read_tables(text, MAX_LEDGER_ROWS, MAX_LEDGER_COLS, MAX_SHEETS)
+    if not tables:
+        raise ReadError(f"“{path.name}”是网页，其中没有表格，不是登记台账。")
+    out = []
+    for i, table in enumerate(tables, 1):
+        grid = _Grid(f"表格{i}" if len(tables) > 1 else "")
+        grid.rows, grid.merges, grid.truncated = table.rows, table.merges, table.truncated
+        out.append(grid.ledger_sheet(path.name))
+    return out
+
+
 # --- text -----------------------------------------------------------------------------------------
 
 _BINARY_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"{\\rtf")
@@ -267,13 +286,7 @@ def _looks_like_text(path: Path) -> bool:
 
 
 def _read_text(path: Path) -> LedgerSheet:
-    try:
-        if path.stat().st_size > MAX_TEXT_BYTES:
-            raise ReadError(f"“{path.name}”过大（超过 {MAX_TEXT_BYTES // 1024 // 1024} MB），不是登记台账。")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise cannot_read(path, exc) from None
-    text = _decode(data, path.name)
+    text = _decode(_read_bytes(path), path.name)
     grid = _Grid("")
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
@@ -286,6 +299,15 @@ def _read_text(path: Path) -> LedgerSheet:
     except csv.Error as exc:
         raise ReadError(f"“{path.name}”不是可读取的表格文本（{exc}）。请用 Excel/WPS 打开后另存为 .xlsx 再试。") from None
     return grid.ledger_sheet(path.name)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            raise ReadError(f"“{path.name}”过大（超过 {MAX_TEXT_BYTES // 1024 // 1024} MB），不是登记台账。")
+        return path.read_bytes()
+    except OSError as exc:
+        raise cannot_read(path, exc) from None
 
 
 def _decode(data: bytes, name: str, partial: bool = False) -> str:

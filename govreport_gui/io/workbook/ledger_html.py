@@ -1,0 +1,138 @@
+"""The tables of a web page saved as a ledger: what many 政务系统 export as “Excel” (a ``.xls`` that is an
+HTML table, often in GBK) and what Excel/WPS save as 网页.  Read with the standard library's HTML
+parser — no script runs, nothing is fetched, entities are only the HTML ones.
+
+Each top-level ``<table>`` is a sheet (a table inside a cell is that cell's text).  ``colspan`` and
+``rowspan`` are laid out as a spreadsheet would merge them: the value in the top-left cell, the
+range in ``merges`` (a header written over two rows; a date merged down over a day's applications),
+spans capped at the sheet's limits.  Text: ``<br>`` and paragraphs are line breaks, runs of white
+space one space.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+MAX_MERGES = 2_000
+_SPACE = re.compile(r"[ \t\r\n\f\u00a0\u3000]+")
+
+
+@dataclass
+class HtmlTable:
+    rows: list[tuple] = field(default_factory=list)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    truncated: bool = False
+
+
+class _Tables(HTMLParser):
+    def __init__(self, max_rows: int, max_cols: int, max_tables: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.max_rows, self.max_cols, self.max_tables = max_rows, max_cols, max_tables
+        self.tables: list[HtmlTable] = []
+        self._depth = 0                      # <table> nesting
+        self._table: HtmlTable | None = None
+        self._row: dict[int, object] | None = None
+        self._below: dict[tuple[int, int], bool] = {}   # (row, col) covered by a rowspan from above
+        self._cell: tuple[int, int, int] | None = None   # column, colspan, rowspan
+        self._text: list[str] = []
+        self._skip = 0                       # inside <script>/<style>
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag == "table":
+            self._depth += 1
+            if self._depth == 1 and len(self.tables) < self.max_tables:
+                self._table = HtmlTable()
+                self._below = {}
+        elif self._depth != 1 or self._table is None:
+            if tag in ("br", "p", "div") and self._cell is not None:
+                self._text.append("\n")
+        elif tag == "tr":
+            self._end_row()
+            self._row = {}
+        elif tag in ("td", "th"):
+            self._start_cell(dict(attrs))
+        elif tag in ("br", "p", "div") and self._cell is not None:
+            self._text.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag == "table":
+            if self._depth == 1 and self._table is not None:
+                self._end_row()
+                self.tables.append(self._table)
+                self._table = None
+            self._depth = max(0, self._depth - 1)
+        elif self._depth == 1 and tag in ("td", "th"):
+            self._end_cell()
+        elif self._depth == 1 and tag == "tr":
+            self._end_row()
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None and not self._skip:
+            self._text.append(data)
+
+    def _start_cell(self, attrs: dict) -> None:
+        if self._row is None:
+            self._row = {}
+        self._end_cell()
+        r = len(self._table.rows) if self._table is not None else 0
+        c = 0
+        while c in self._row or self._below.get((r, c)):
+            c += 1
+        self._cell = (c, _span(attrs.get("colspan"), self.max_cols), _span(attrs.get("rowspan"), self.max_rows))
+        self._text = []
+
+    def _end_cell(self) -> None:
+        if self._cell is None or self._row is None or self._table is None:
+            self._cell = None
+            return
+        c, colspan, rowspan = self._cell
+        self._cell = None
+        text = "\n".join(_SPACE.sub(" ", line).strip() for line in "".join(self._text).split("\n"))
+        text = text.strip("\n")
+        if c < self.max_cols:
+            self._row[c] = text or None
+        for extra in range(c + 1, min(c + colspan, self.max_cols)):
+            self._row.setdefault(extra, None)
+        r = len(self._table.rows)
+        for below in range(r + 1, min(r + rowspan, self.max_rows)):
+            for col in range(c, min(c + colspan, self.max_cols)):
+                self._below[(below, col)] = True
+        if (colspan > 1 or rowspan > 1) and len(self._table.merges) < MAX_MERGES:
+            self._table.merges.append((r, c, r + rowspan - 1, c + colspan - 1))
+
+    def _end_row(self) -> None:
+        self._end_cell()
+        table, row = self._table, self._row
+        self._row = None
+        if table is None or row is None:
+            return
+        if len(table.rows) >= self.max_rows:
+            table.truncated = True
+            return
+        width = max((c for c, v in row.items() if v is not None), default=-1) + 1
+        table.rows.append(tuple(row.get(c) for c in range(width)))
+        r = len(table.rows) - 1
+        for key in [k for k in self._below if k[0] <= r]:
+            del self._below[key]
+
+
+def _span(raw: str | None, limit: int) -> int:
+    """A colspan/rowspan: at least 1, at most ``limit`` (a longer number is the limit too)."""
+    raw = (raw or "1").strip()
+    if not raw.isdigit():
+        return 1
+    return max(1, min(int(raw), limit)) if len(raw) <= 12 else limit
+
+
+def read_tables(text: str, max_rows: int, max_cols: int, max_tables: int) -> list[HtmlTable]:
+    """The top-level tables of the page ``text`` (at most ``max_tables``), empty ones left out."""
+    parser = _Tables(max_rows, max_cols, max_tables)
+    parser.feed(text)
+    parser.close()
+    return [t for t in parser.tables if any(any(v is not None for v in row) for row in t.rows)]
