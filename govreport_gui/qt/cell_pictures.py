@@ -34,7 +34,7 @@ class CellPictures:
     def __init__(self, most: int | None = None) -> None:
         """``most``: how many pictures are kept before starting afresh (None: one per place, as
         a grid's cells are few and fixed)."""
-        self._pictures: dict[object, tuple[object, tuple[int, int, int, int], Picture]] = {}
+        self._pictures: dict[object, tuple[object, tuple, Picture]] = {}
         self._most = most
 
     def forget(self) -> None:
@@ -53,7 +53,7 @@ class CellPictures:
         """Paint the item at ``index`` as ``paint_directly(painter, option, index)`` would; its
         picture is kept under ``place`` with ``content``, what it shows."""
         rect = option.rect
-        look = (rect.width(), rect.height(), option.state.value, option.features.value)
+        look = (rect.width(), rect.height(), option.state, option.features)   # (flags: one object per value)
         kept = self._pictures.get(place)
         if kept is None or kept[1] != look or not (kept[0] is content or kept[0] == content):
             scale = painter.device().devicePixelRatio()
@@ -66,7 +66,7 @@ class CellPictures:
         colour, offset, part = kept[2]
         painter.fillRect(rect, colour)
         if part is not None:
-            painter.drawImage(rect.topLeft() + offset, part)
+            painter.drawImage(rect.x() + offset.x(), rect.y() + offset.y(), part)
 
 
 Picture = tuple[QColor, QPoint, "QImage | None"]   # the item's colour, and where the rest goes: what it is
