@@ -164,6 +164,17 @@ class Journal:
             os.fsync(self._file.fileno())
             self._unsynced = False
 
+    def sync_handle(self) -> int | None:
+        """For ``sync`` on another thread (the window's must not wait for the disk): a duplicate of
+        the file's descriptor, to ``os.fsync`` and ``os.close`` there, or None when everything
+        appended is synced already.  What was appended so far counts as synced from now on; what
+        is appended later waits for the next sync."""
+        if self._file is None or not self._unsynced:
+            return None
+        handle = os.dup(self._file.fileno())
+        self._unsynced = False
+        return handle
+
     def close(self) -> None:
         if self._file is not None:
             try:

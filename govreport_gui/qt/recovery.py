@@ -20,10 +20,11 @@ import datetime as _dt
 import json
 import logging
 import os
+import threading
 import weakref
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from ..core.document import Document
 from ..core.edit_records import NotRecordable, edit_record
@@ -90,6 +91,8 @@ class Recovery(QObject):
     """This editor's session: the journal of ``flows``' open document (``file_flows.FileFlows``), its
     autosave a few seconds after each change, and the offer of earlier sessions' work."""
 
+    sync_failed = Signal(object)   # the OSError of a journal's sync on its own thread
+
     def __init__(self, flows) -> None:
         super().__init__(flows)
         self.flows = flows
@@ -106,6 +109,7 @@ class Recovery(QObject):
         self._paused = False
         self._failed = False
         self._watched: weakref.WeakSet[Document] = weakref.WeakSet()
+        self.sync_failed.connect(self._journal_failed)
         self.watch(flows.session.document)
         flows.session.drafted.connect(self.draft)
 
@@ -165,10 +169,26 @@ class Recovery(QObject):
             self._snapshot()
 
     def _sync(self) -> None:
+        """Force the journal to the disk, on a thread of its own: the window does not wait for the
+        disk (tens of milliseconds on a busy or slow one, a second after typing)."""
         try:
-            self.journal.sync()
+            handle = self.journal.sync_handle()
         except OSError as exc:
             self._journal_failed(exc)
+            return
+        if handle is not None:
+            threading.Thread(target=self._sync_on_thread, args=(handle,), name="journal-sync", daemon=True).start()
+
+    def _sync_on_thread(self, handle: int) -> None:
+        try:
+            os.fsync(handle)
+        except OSError as exc:
+            try:
+                self.sync_failed.emit(exc)   # (said on the window's thread)
+            except RuntimeError:             # the window is gone
+                pass
+        finally:
+            os.close(handle)
 
     def _journal_failed(self, exc: Exception) -> None:
         LOG.warning("无法写入修改记录 %s：%s", self.journal.path, exc, exc_info=True)
