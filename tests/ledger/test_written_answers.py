@@ -114,3 +114,28 @@ def test_a_remark_that_says_the_label_is_not_the_whole_answer_is_unclear(version
 ])
 def test_remarks_that_do_not_contradict_keep_their_label(value, label):
     assert results().match(value).target == label
+
+
+@pytest.mark.parametrize("value,label", [
+    ("不予公开（涉及商业秘密、个人隐私）", "4.保护第三方合法权益"), ("不予公开（商业秘密和个人隐私）", "4.保护第三方合法权益"),
+    ("无法提供：信息不存在/本机关不掌握", ABSENT),
+])
+def test_a_reason_of_several_parts_that_all_name_one_leaf(value, label):
+    assert results().match(value).target == label
+
+
+@pytest.mark.parametrize("value", ["不予公开（国家秘密、过程性信息）", "不予公开（商业秘密、已电话告知）"])
+def test_a_reason_of_parts_naming_two_leaves_or_none_is_unclear(value):
+    assert results().match(value).kind is Kind.UNCLEAR
+
+
+@pytest.mark.parametrize("title", ["答复内容", "处理内容", "回复内容"])
+def test_an_answer_text_column_is_the_result_only_when_its_values_are_results(title):
+    words = get_form("2021").ledger
+    header = ("申请人类型", "收到日期", "答复日期", title)
+    results_rows = [header, ("公民", "2025-03-01", "2025-03-05", "经审查，同意公开，已邮寄。"),
+                    ("企业", "2025-03-02", "2025-03-06", "信息不存在告知书")]
+    assert find_header(LedgerSheet("a.xlsx", "S", results_rows), words).columns[Field.RESULT] == 3
+    prose_rows = [header, ("公民", "2025-03-01", "2025-03-05", "已电话联系申请人并说明情况"),
+                  ("企业", "2025-03-02", "2025-03-06", "按申请人要求以电子邮件发送相关文件")]
+    assert Field.RESULT not in find_header(LedgerSheet("a.xlsx", "S", prose_rows), words).found

@@ -150,7 +150,9 @@ COLUMNS = (
              "审结结果", "结案方式", "结果", "告知书类型", "告知书种类", "告知类型", "答复文书", "文书类型", "告知书"),),
            never=("日期", "时间", "送达", "方式", "文号", "编号", "是否"),
            # mostly how the answer was delivered (邮寄, 当面): the result only when the values are results
-           alone=("处理方式", "答复方式", "答复形式", "办理方式", "处理类型", "结果类型", "答复")),
+           alone=("处理方式", "答复方式", "答复形式", "办理方式", "处理类型", "结果类型", "答复",
+                  # the answer's text: the result only when its values are results (or sentences of one)
+                  "答复内容", "处理内容", "办理内容", "回复内容", "答复结论")),
     Column(Field.REASON, "具体情形",
            (("具体情形", "情形", "理由", "原因", "依据", "具体情况", "细分", "子类"),),
            never=("日期", "时间", "申请理由", "用途", "申请原因", "延期")),

@@ -37,6 +37,7 @@ _LEADING_NUMBER = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,3})(
 _SEPARATOR = re.compile(r"[(\[【〔<《\-—–_:：/|,，;；]")
 _CONNECTOR = re.compile(r"[并和及与、,，;；]")
 _CLAUSE = re.compile(r"[,，;；。!！]")
+_REASON_PARTS = re.compile(r"[、,，;；/和与]")   # (not 及: 涉及)
 
 #: The clerk's choice "do not count this value" (an assignment to no label).
 SKIP = ""
@@ -161,7 +162,7 @@ class Matcher:
         if head is None or not tail:
             return head
         if head.kind is Kind.GROUP:
-            leaf = self.leaf_of(head.group, tail)
+            leaf = self.leaf_of(head.group, tail) or self._joined_leaf(head.group, text[m.end():])
             return Match(Kind.FOUND, leaf, head.group) if leaf else None
         other = self._whole_match(tail)
         if other is not None and other.target != head.target and other.group != head.group \
@@ -189,6 +190,13 @@ class Matcher:
             if text in leaves:
                 return leaves[text]
         return None
+
+    def _joined_leaf(self, group: int | None, reason: str) -> str | None:
+        """``涉及商业秘密、个人隐私``: a 情形 of several parts, each a word of one same leaf of ``group``
+        (never two leaves: 国家秘密、过程性信息 stays unclear)."""
+        parts = [norm(p) for p in _REASON_PARTS.split(reason) if norm(p)]
+        leaves = {self.leaf_of(group, _VERB.sub("", p, count=1)) or self.leaf_of(group, p) for p in parts}
+        return leaves.pop() if len(parts) > 1 and len(leaves) == 1 and None not in leaves else None
 
     def _run_together(self, n: str) -> Match | None:
         """``不予公开国家秘密``: a group's word with a leaf's word right after it."""
