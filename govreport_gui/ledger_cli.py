@@ -31,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = Parser(prog="govreport ledger",
                 description=f"按本机关的依申请公开登记台账（及行政复议、行政诉讼案件登记）计数，填写{tables_named(ledger_tables())}；"
                             "列出计入的数字和未计入的行。")
-    p.add_argument("ledgers", nargs="+", metavar="LEDGER", help="台账文件（.xlsx、.xls、.et、.ods、.csv、.txt，或系统导出的网页表格），可给出多个，数字相加")
+    p.add_argument("ledgers", nargs="+", metavar="LEDGER",
+                   help="台账文件（.xlsx、.xls、.et、.ods、.csv、.txt，或系统导出的网页表格），可给出多个，数字相加")
     p.add_argument("--year", type=int, required=True, help="报告年度")
     p.add_argument("--format", choices=sorted(FORMS), help="格式版本（默认按年度）")
     p.add_argument("--agency", help="机关名称（默认沿用上年报告）")
