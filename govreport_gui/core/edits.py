@@ -39,6 +39,10 @@ class Change:
 
 EVERYTHING = Change(everything=True)
 
+# The fields text is typed into: a section's prose (SECTION, "一") or a 基本信息 field (META,
+# "preamble"); text typed and not committed yet is journalled as a draft of one (``core.replay``).
+SECTION, META = "section", "meta"
+
 
 class Edit(Protocol):
     """What the editor's undo stack holds: a text for the undo menu, what it changes, and how a

@@ -28,14 +28,13 @@ from pathlib import Path
 
 from .document import Document
 from .edit_records import edit_from_record
-from .edits import Change, SetMeta, SetSection
+from .edits import META, SECTION, Change, SetMeta, SetSection
 from .errors import ReadError
 from .journal import BASE_AUTOSAVE, BASE_SAVED, JOURNAL_SUFFIX, JournalRead, digest_matches, header_digest, read_journal
 from .report import SECTION_KEYS, Metadata, Report
 from .serialize import NATIVE_SUFFIX, load_file
 
 LOG = logging.getLogger(__name__)
-SECTION, META = "section", "meta"
 Target = tuple[str, str]          # (SECTION, "一") or (META, "preamble")
 _TEXT_FIELDS = {f.name for f in fields(Metadata) if f.type in ("str", str)}
 _REPLAYED_ERRORS = (ValueError, KeyError, TypeError, AttributeError, IndexError)

@@ -10,7 +10,7 @@ import copy
 from dataclasses import field, fields
 from typing import TYPE_CHECKING
 
-from .forms import FORMS, CellKey, Fidelity, FormSpec, Move, get_form, same_cell, version_map
+from .forms import CellKey, Fidelity, FormSpec, Move, get_form, same_cell, section_keys, version_map
 from .records import record
 from .values import Value, coerce_exact, format_value
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .ledger.record import LedgerRecord
 
 # the prose sections of every declared version, in order (一 … 六)
-SECTION_KEYS = tuple(dict.fromkeys(s.key for form in FORMS.values() for s in form.sections))
+SECTION_KEYS = section_keys()
 
 
 @record(frozen=False)

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 
 from ..core.consolidate import Consolidation, Unit, assess_units
 from ..core.findings import Severity
-from ..core.forms import FORMS, CellKey, form_for_year
+from ..core.forms import CellKey, form_for_year, versions
 from ..core.periods import reporting_year
 from ..core.recalc import all_values
 from ..core.report import Report
@@ -265,7 +265,7 @@ class ConsolidateDialog(QDialog):
         top.addWidget(self.year)
         top.addWidget(QLabel("格式："))
         self.version = QComboBox()
-        for f in sorted(FORMS.values(), key=lambda f: f.first_year):
+        for f in versions():
             self.version.addItem(f"{f.version}版", f.version)
         top.addWidget(self.version)
         top.addStretch(1)

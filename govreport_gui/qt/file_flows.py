@@ -50,7 +50,9 @@ class FileFlows(QObject):
     closed = Signal()            # 关闭: no report open any more (the window shows its start page)
     interpreted = Signal(str, list)  # what a file read was interpreted as: a title, one line each (kept in view)
 
-    def __init__(self, window, session) -> None:
+    def __init__(self, window, session, start_recovery: bool = True) -> None:
+        """``start_recovery`` False: the session's lock and journal wait for ``recovery.release``
+        (the application's start: after the window's first paint)."""
         super().__init__(window)
         self.window = window            # parent of dialogs; has commit_pending()
         self.session = session
@@ -61,6 +63,10 @@ class FileFlows(QObject):
         self._last_modified = False
         self.recent = RecentFiles()      # 最近使用
         self.recovery = Recovery(self)   # autosave, and the recovery after a crash
+        if start_recovery:
+            self.recovery.release()
+        else:
+            self.recovery.hold()
         session.undo_stack.cleanChanged.connect(self._clean_changed)
         session.undo_stack.indexChanged.connect(self._index_changed)
 

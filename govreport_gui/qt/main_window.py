@@ -30,7 +30,7 @@ from .. import APP_NAME
 from ..core.document import Change, Document
 from ..core.findings import Finding, Severity, tally
 from ..core.forms import form_for_year, tables_named
-from ..core.ledger.summary import fill_action, ledger_tables
+from ..core.ledger.tables import fill_action, ledger_tables
 from ..core.periods import reporting_year
 from . import dialogs
 from .commands import Session
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
             year = reporting_year()
             document = Document(new_report(form_for_year(year).version, year))
         self.session = Session(document, self)
-        self.flows = FileFlows(self, self.session)
+        self.flows = FileFlows(self, self.session, start_recovery=not check_after_first_paint)
         self.setAcceptDrops(True)
         resize_to_fit(self, *PREFERRED_SIZE)
 
@@ -498,9 +498,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._first_check)
 
     def _first_check(self) -> None:
-        """After the first paint: the findings, then the pages not shown yet, one per event-loop
-        turn, so that the window answers input while they are built."""
+        """After the first paint: the journal of edits, the findings, then the pages not shown yet,
+        one per event-loop turn, so that the window answers input while they are built."""
         self._checked_once = True
+        self.flows.recovery.release()
         self.findings.refresh()
         self._update_badges()
         QTimer.singleShot(0, self, self._build_next_page)

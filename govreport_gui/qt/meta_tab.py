@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.document import Change
-from ..core.edits import SetMeta
-from ..core.forms import FORMS
-from ..core.replay import META
+from ..core.edits import META, SetMeta
+from ..core.forms import versions
 from ..core.report import METADATA_NAMES
 from .commands import Session
 from .prose import ProseField
@@ -55,7 +54,7 @@ class MetaTab(QWidget):
         self.year.setKeyboardTracking(False)
         self.year.editingFinished.connect(self._commit_year)
         self.version = QComboBox()
-        for f in sorted(FORMS.values(), key=lambda f: f.first_year):
+        for f in versions():
             self.version.addItem(f"{f.version}版（{f.basis}）", f.version)
         self.version.activated.connect(self._version_chosen)
         self.form_info = QLabel()

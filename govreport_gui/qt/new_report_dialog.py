@@ -12,7 +12,7 @@ class NewReportDialog(QDialog):
     """新建报告: agency, year and format version; the version follows the year until chosen."""
 
     def __init__(self, parent: QWidget | None, default_year: int, agency: str = "") -> None:
-        from ..core.forms import FORMS, form_for_year, version_hint
+        from ..core.forms import form_for_year, version_hint, versions
         super().__init__(parent)
         self._form_for_year = form_for_year
         self.setWindowTitle("新建年度报告")
@@ -26,7 +26,7 @@ class NewReportDialog(QDialog):
         self.year.setValue(default_year)
         self.year.setSuffix(" 年度")
         self.version = QComboBox()
-        for f in sorted(FORMS.values(), key=lambda f: f.first_year):
+        for f in versions():
             self.version.addItem(f"{f.version}版（{f.basis}）", f.version)
         self._version_chosen = False
         self._follow_year()

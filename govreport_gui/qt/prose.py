@@ -20,9 +20,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from ..core.document import Change
-from ..core.edits import SetMeta, SetSection
+from ..core.edits import META, SECTION, SetMeta, SetSection
 from ..core.prompts import Prompt, prompts, written_chars, written_text
-from ..core.replay import META, SECTION
 from .commands import Session
 
 COMMIT_AFTER_MS = 1500

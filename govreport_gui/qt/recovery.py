@@ -9,6 +9,11 @@ document is written to ``session-<id>.govreport`` and the journal is compacted t
 that file.  While the document has no unsaved changes there is no autosave and the journal names
 the report's own saved file.  A lock file marks the session as belonging to a running editor.
 
+At the application's start the journal of the report just opened (unchanged: its saved file holds
+it all) is started right after the window's first paint (``hold``/``release``), or at once when
+something needs it first — an edit or a keystroke before then starts it before it is written down.
+The journal's modules are loaded then too (start-up time).
+
 At start-up a session whose editor is gone (its lock is free) and that left unsaved work is
 offered for restoring: its file with the journal replayed (``core.replay``).  A declined one is
 kept aside in ``declined/`` (the newest few), not deleted at once.
@@ -23,17 +28,19 @@ import os
 import threading
 import weakref
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.document import Document
-from ..core.edit_records import NotRecordable, edit_record
-from ..core.errors import ReadError, WriteError
-from ..core.journal import BASE_AUTOSAVE, BASE_SAVED, CHECKSUM, JOURNAL_SUFFIX, Journal, file_digest
-from ..core.replay import Drafts, recover_session, summary
+from ..core.errors import WriteError
 from ..core.serialize import NATIVE_SUFFIX, save_native
 from ..data_folder import data_dir
 from . import dialogs
+
+if TYPE_CHECKING:  # loaded when the journal starts (start-up time)
+    from ..core.journal import Journal
+    from ..core.replay import Drafts
 
 LOG = logging.getLogger(__name__)
 AUTOSAVE_DELAY_MS = 3000
@@ -41,7 +48,6 @@ SYNC_DELAY_MS = 1000               # a power cut loses at most about this much (
 COMPACT_AT_BYTES = 1024 * 1024     # a journal this long is compacted at once
 RECOVERY_DIR = "recovery"
 KEEP_DECLINED = 5
-SESSION_FILES = (NATIVE_SUFFIX, ".json", JOURNAL_SUFFIX, ".lock")
 
 
 def recovery_dir() -> Path:
@@ -56,12 +62,23 @@ def _unlink(*paths: Path) -> None:
             pass
 
 
+def session_files() -> tuple[str, ...]:
+    """The suffixes of a session's files: its recovery file, what names it, its journal, its lock."""
+    from ..core.journal import JOURNAL_SUFFIX
+    return NATIVE_SUFFIX, ".json", JOURNAL_SUFFIX, ".lock"
+
+
 def _delete_session(stem: Path) -> None:
-    _unlink(*(stem.with_suffix(s) for s in SESSION_FILES))
+    _unlink(*(stem.with_suffix(s) for s in session_files()))
+
+
+def _lock_file(stem: Path):
+    from PySide6.QtCore import QLockFile
+    return QLockFile(str(stem.with_suffix(".lock")))
 
 
 def _is_running(stem: Path) -> bool:
-    lock = QLockFile(str(stem.with_suffix(".lock")))
+    lock = _lock_file(stem)
     if not lock.tryLock(0):
         return True
     lock.unlock()  # removes the file
@@ -74,7 +91,12 @@ def orphaned_sessions(own: Path | None = None) -> list[Path]:
     folder = recovery_dir()
     if not folder.is_dir():
         return []
-    stems = {p.with_suffix("") for p in folder.iterdir() if p.suffix in SESSION_FILES and p.is_file()}
+    files = [p for p in folder.iterdir() if p.is_file()]
+    if not files:   # as a clean close leaves it (the journal's modules are loaded only when needed)
+        return []
+    suffixes = session_files()
+    stems = {p.with_suffix("") for p in files if p.suffix in suffixes}
+    from ..core.replay import summary
     found = []
     for stem in stems - {own}:
         if _is_running(stem):
@@ -99,19 +121,64 @@ class Recovery(QObject):
         self._timer = self._single_shot(AUTOSAVE_DELAY_MS, self.autosave)
         self._sync_timer = self._single_shot(SYNC_DELAY_MS, self._sync)
         self._folder = recovery_dir()
-        self._folder.mkdir(parents=True, exist_ok=True)
         self.stem = self._folder / f"session-{os.urandom(6).hex()}"
         self.path = self.stem.with_suffix(NATIVE_SUFFIX)
-        self._lock = QLockFile(str(self.stem.with_suffix(".lock")))
-        self._lock.tryLock(0)
-        self.journal = Journal(self.stem.with_suffix(JOURNAL_SUFFIX))
-        self.drafts = Drafts()
+        self._lock = None            # taken, and the journal made, on ``release`` or before anything is written
+        self._journal: Journal | None = None
+        self._drafts: Drafts | None = None
+        self._held = False           # the start is put off until ``release`` (the first paint) …
+        self._pending = False        # … and is still to come
         self._paused = False
         self._failed = False
         self._watched: weakref.WeakSet[Document] = weakref.WeakSet()
         self.sync_failed.connect(self._journal_failed)
         self.watch(flows.session.document)
         flows.session.drafted.connect(self.draft)
+
+    def _begin(self) -> Journal:
+        """This session's lock and journal file, the first time anything is to be written."""
+        if self._journal is None:
+            from ..core.journal import Journal
+            self._folder.mkdir(parents=True, exist_ok=True)
+            self._lock = _lock_file(self.stem)
+            self._lock.tryLock(0)
+            self._journal = Journal(self.stem.with_suffix(session_files()[2]))
+        return self._journal
+
+    @property
+    def journal(self) -> Journal:
+        """The journal of the open document (started now if its start was put off until the first paint)."""
+        self._start_if_pending()
+        return self._begin()
+
+    @property
+    def drafts(self) -> Drafts:
+        """Text typed and not committed yet (``core.replay.Drafts``)."""
+        if self._drafts is None:
+            from ..core.replay import Drafts
+            self._drafts = Drafts()
+        return self._drafts
+
+    # -- the start, after the first paint ----------------------------------------------------------
+
+    def hold(self) -> None:
+        """Put off the journal's start on an unchanged document until ``release`` (the application's
+        start: the window is painted first).  Unsaved work is still written at once."""
+        self._held = True
+
+    def release(self) -> None:
+        """The window has been painted (or is not held): the session's lock is taken and the journal
+        starts now if it has not already."""
+        self._held = False
+        self._begin()
+        self._start_if_pending()
+
+    def _start_if_pending(self) -> None:
+        """The start that was put off, now: the document has not changed since (a change starts it
+        first), so the journal starts on its saved file as ``autosave`` would."""
+        if self._pending:
+            self._pending = False
+            self._journal_unchanged()
 
     def _single_shot(self, ms: int, slot) -> QTimer:
         timer = QTimer(self)
@@ -132,10 +199,12 @@ class Recovery(QObject):
     def _recorded(self, document: Document, edit, reverted: bool) -> None:
         if document is not self.flows.session.document or self._paused:
             return
+        self._start_if_pending()   # on the file as it was before this edit: the edit is recorded after it
         self.drafts.edited(edit.change)
-        if not self.journal.started:   # nothing on disk to replay it on yet: write the document itself
+        if not self._begin().started:   # nothing on disk to replay it on yet: write the document itself
             self._snapshot()
             return
+        from ..core.edit_records import NotRecordable, edit_record
         try:
             record = {"undo" if reverted else "do": edit_record(edit)}
         except NotRecordable:
@@ -148,10 +217,11 @@ class Recovery(QObject):
         """Text typed into a field and not yet committed (``core.replay.Drafts``)."""
         if self._paused:
             return
+        self._start_if_pending()
         record = self.drafts.typed(self.flows.session.report, tuple(target), text)
         if record is None:
             return
-        if self.journal.started:
+        if self._begin().started:
             self._append(record)
         else:
             self._snapshot()
@@ -172,7 +242,7 @@ class Recovery(QObject):
         """Force the journal to the disk, on a thread of its own: the window does not wait for the
         disk (tens of milliseconds on a busy or slow one, a second after typing)."""
         try:
-            handle = self.journal.sync_handle()
+            handle = self._begin().sync_handle()
         except OSError as exc:
             self._journal_failed(exc)
             return
@@ -207,14 +277,18 @@ class Recovery(QObject):
         """Another document is being put in place: nothing is written until ``restart``."""
         self._timer.stop()
         self._paused = True
+        self._pending = False
 
     def restart(self, document: Document) -> None:
         """``document`` is the open document now: journal it, on a file written at once when it holds
-        unsaved work (an import, a restored session …)."""
+        unsaved work (an import, a restored session …); on its saved file after ``release`` when held."""
         self._paused = False
-        self.drafts = Drafts()
+        self._drafts = None
         self.watch(document)
-        self.autosave()
+        if self._held and not self.flows.is_modified():
+            self._pending = True
+        else:
+            self.autosave()
 
     def autosave(self) -> bool:
         """Compact: the open document with unsaved work is written to the recovery file and the journal
@@ -223,6 +297,7 @@ class Recovery(QObject):
         self._timer.stop()
         if self._paused:
             return False
+        self._pending = False
         flows = self.flows
         # nothing is committed here: closing a cell editor the clerk is typing in would disrupt
         # them (prose is committed by its own editor a moment after typing stops; meanwhile it is
@@ -232,13 +307,19 @@ class Recovery(QObject):
                 flows.message.emit(f"已自动保存（{_dt.datetime.now():%H:%M:%S}）。")
                 return True
             return False
-        retired = self._digest(self.path) if self.path.exists() else None
-        if flows.path is None:
-            self.journal.remove()
-        else:
-            self._start_journal(BASE_SAVED, flows.path, retired)
-        self.remove()
+        self._journal_unchanged()
         return False
+
+    def _journal_unchanged(self) -> None:
+        """No unsaved work: the recovery file goes and the journal starts on the report's saved file
+        (none for a report never saved)."""
+        retired = self._digest(self.path) if self.path.exists() else None
+        if self.flows.path is None:
+            self._begin().remove()
+        else:
+            from ..core.journal import BASE_SAVED
+            self._start_journal(BASE_SAVED, self.flows.path, retired)
+        self.remove()
 
     def _snapshot(self) -> bool:
         """Write the whole open document to the recovery file and start the journal on it."""
@@ -251,21 +332,24 @@ class Recovery(QObject):
         except (WriteError, OSError) as exc:
             LOG.warning("自动保存到 %s 失败：%s", self.path, exc, exc_info=True)
             flows.message.emit(f"自动保存失败：{exc}")
-            self.journal.close()
+            self._begin().close()
             return False
+        from ..core.journal import BASE_AUTOSAVE
         return self._start_journal(BASE_AUTOSAVE, self.path)
 
     def _start_journal(self, base: str, file: Path, retired: str | None = None) -> bool:
+        from ..core.journal import CHECKSUM, file_digest
         flows = self.flows
+        journal = self._begin()
         try:
             header = {"base": base, "file": str(file), CHECKSUM: file_digest(file),
                       "path": str(flows.path) if flows.path else None, "name": flows.display_name(),
                       "saved": _dt.datetime.now().isoformat(timespec="seconds"), "pid": os.getpid()}
             if retired:   # the recovery file this header replaces: a leftover, should it outlive a crash
                 header["retired"] = retired
-            self.journal.start(header)
+            journal.start(header)
             for record in self.drafts.restated(flows.session.report):
-                self.journal.append(record)
+                journal.append(record)
         except (WriteError, OSError) as exc:
             self._journal_failed(exc)
             return False
@@ -273,6 +357,7 @@ class Recovery(QObject):
 
     @staticmethod
     def _digest(path: Path) -> str | None:
+        from ..core.journal import file_digest
         try:
             return file_digest(path)
         except OSError:
@@ -290,6 +375,7 @@ class Recovery(QObject):
 
     def offer(self) -> bool:
         """At start-up: offer each orphaned session's work; True when one was restored."""
+        from ..core.replay import summary
         restored = False
         for stem in self.candidates():
             about = summary(stem)
@@ -304,6 +390,8 @@ class Recovery(QObject):
         return restored
 
     def _restore(self, stem: Path) -> bool:
+        from ..core.errors import ReadError
+        from ..core.replay import recover_session
         try:
             recovered = recover_session(stem)
         except ReadError as exc:
@@ -327,13 +415,14 @@ class Recovery(QObject):
         """A declined session is kept aside (the newest few), not deleted at once."""
         keep = self._folder / "declined"
         keep.mkdir(exist_ok=True)
-        for suffix in SESSION_FILES[:-1]:
+        suffixes = session_files()
+        for suffix in suffixes[:-1]:
             try:
                 os.replace(stem.with_suffix(suffix), keep / stem.with_suffix(suffix).name)
             except OSError:
                 pass
         _unlink(stem.with_suffix(".lock"))
-        kept = {p.with_suffix("") for p in keep.iterdir() if p.suffix in SESSION_FILES}
+        kept = {p.with_suffix("") for p in keep.iterdir() if p.suffix in suffixes}
         newest = sorted(kept, key=lambda s: max(p.stat().st_mtime for p in keep.glob(f"{s.name}.*")), reverse=True)
         for old in newest[KEEP_DECLINED:]:
             _delete_session(old)
@@ -343,6 +432,9 @@ class Recovery(QObject):
         self._timer.stop()
         self._sync_timer.stop()
         self._paused = True
-        self.journal.remove()
+        self._pending = False
+        if self._journal is not None:
+            self._journal.remove()
         self.remove()
-        self._lock.unlock()
+        if self._lock is not None:
+            self._lock.unlock()

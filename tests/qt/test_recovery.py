@@ -132,6 +132,8 @@ def test_stale_lock_files_are_cleaned_up(qtbot):
     window = create_window([])
     qtbot.addWidget(window)
     assert not stale.exists()
+    window.show()   # the editor takes its own lock with the journal, right after its first paint
+    qtbot.waitUntil(lambda: window._checked_once and window.session.document.checked)
     assert window.flows.recovery.path.with_suffix(".lock").exists()  # its own lock stays
 
 

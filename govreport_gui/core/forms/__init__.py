@@ -5,11 +5,39 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from . import correspondence, v2019, v2021
-from .spec import CellKey, CellSpec, Fidelity, FormSpec, GridCell, Kind, Layout, Move, Role, TableSpec, VersionMap
+from . import v2019, v2021
+from .on_demand import OnDemand
+from .spec import (
+    CellKey,
+    CellSpec,
+    Fidelity,
+    FormSpec,
+    FormVersion,
+    GridCell,
+    Kind,
+    Layout,
+    Move,
+    Role,
+    TableSpec,
+    VersionMap,
+)
 
-FORMS: dict[str, FormSpec] = {f.version: f for f in (v2019.FORM, v2021.FORM)}
-VERSION_MAPS: dict[tuple[str, str], VersionMap] = {(m.source, m.target): m for m in correspondence.MAPS}
+# Each version's declaration, built when first asked for: the editor opening a 2021 report never
+# builds the 2019 one (start-up time); its name and years are known without it (``versions``).
+_ABOUT: dict[str, FormVersion] = {about.version: about for about in (v2019.ABOUT, v2021.ABOUT)}
+FORMS: OnDemand[str, FormSpec] = OnDemand({v2019.ABOUT.version: v2019.build, v2021.ABOUT.version: v2021.build})
+
+
+def _declared_map(source: str, target: str):
+    def made() -> VersionMap:
+        from .correspondence import MAPS
+        return next(m for m in MAPS if (m.source, m.target) == (source, target))
+    return made
+
+
+# How the figures of two versions correspond (correspondence.py), built when first asked for.
+VERSION_MAPS: OnDemand[tuple[str, str], VersionMap] = OnDemand(
+    {pair: _declared_map(*pair) for pair in (("2019", "2021"), ("2021", "2019"))})
 
 
 def get_form(version: str) -> FormSpec:
@@ -20,23 +48,34 @@ def get_form(version: str) -> FormSpec:
         raise KeyError(f"未知的格式版本“{version}”（支持：{known}）") from None
 
 
+def versions() -> list[FormVersion | FormSpec]:
+    """The versions there are declarations of, oldest first: each one's name, notice, years and
+    sections (its declaration when built already, else what names it), without building any."""
+    found = [FORMS[v] if FORMS.is_made(v) or v not in _ABOUT else _ABOUT[v] for v in FORMS]
+    return sorted(found, key=lambda v: v.first_year)
+
+
 def newest_form() -> FormSpec:
     """The version in force now: the one that applies from the latest year."""
-    return max(FORMS.values(), key=lambda f: f.first_year)
+    return get_form(versions()[-1].version)
 
 
 def form_for_year(year: int) -> FormSpec:
     """The version that applies to a report on ``year`` (the newest one for future years)."""
-    for form in sorted(FORMS.values(), key=lambda f: f.first_year, reverse=True):
-        if form.applies_to(year) or year > form.first_year:
-            return form
-    return min(FORMS.values(), key=lambda f: f.first_year)
+    for about in reversed(versions()):
+        if about.applies_to(year) or year > about.first_year:
+            return get_form(about.version)
+    return get_form(versions()[0].version)
 
 
 def table_ids() -> tuple[str, ...]:
     """Every table id of every version, in the order of the sections (二, 三, 四)."""
-    ordered = sorted(FORMS.values(), key=lambda f: f.first_year)
-    return tuple(dict.fromkeys(t for form in ordered for t in form.tables))
+    return tuple(dict.fromkeys(s.table for about in versions() for s in about.sections if s.table))
+
+
+def section_keys() -> tuple[str, ...]:
+    """Every section key of every version (一 … 六), in order."""
+    return tuple(dict.fromkeys(s.key for about in versions() for s in about.sections))
 
 
 def tables_named(ids: Iterable[str] | None = None) -> str:
@@ -48,7 +87,7 @@ def version_hint() -> str:
     """Which version a year's report uses, from each version's years: “2019、2020 年度用 2019 版，
     2021 年度起用 2021 版” (``form_for_year`` picks by the same years)."""
     parts = []
-    for form in sorted(FORMS.values(), key=lambda f: f.first_year):
+    for form in versions():
         if form.last_year is None:
             parts.append(f"{form.first_year} 年度起用 {form.version} 版")
         else:
@@ -79,6 +118,6 @@ def version_map(source: str, target: str) -> VersionMap:
         Move((key,), None, Fidelity.NONE, why) for key in src.input_keys() if not same_cell(src, dst, key)))
 
 
-__all__ = ["CellKey", "CellSpec", "Fidelity", "FormSpec", "GridCell", "Kind", "Layout", "Move", "Role", "TableSpec",
-           "VersionMap", "FORMS", "VERSION_MAPS", "get_form", "newest_form", "form_for_year", "same_cell", "version_map",
-           "table_ids", "tables_named", "version_hint"]
+__all__ = ["CellKey", "CellSpec", "Fidelity", "FormSpec", "FormVersion", "GridCell", "Kind", "Layout", "Move", "Role",
+           "TableSpec", "VersionMap", "FORMS", "VERSION_MAPS", "versions", "get_form", "newest_form", "form_for_year",
+           "same_cell", "version_map", "table_ids", "section_keys", "tables_named", "version_hint"]

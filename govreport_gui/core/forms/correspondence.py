@@ -32,7 +32,7 @@ the correspondence.
 
 from __future__ import annotations
 
-from . import common, v2019, v2021
+from . import common, get_form
 from .spec import CellKey, Fidelity, FormSpec, Move, VersionMap
 
 # The input columns of 三 (its 总计 column is recomputed, never moved).
@@ -134,6 +134,6 @@ def _check(vmap: VersionMap, source: FormSpec, target: FormSpec) -> VersionMap:
 
 
 MAPS: tuple[VersionMap, ...] = (
-    _check(_2019_to_2021(), v2019.FORM, v2021.FORM),
-    _check(_2021_to_2019(), v2021.FORM, v2019.FORM),
+    _check(_2019_to_2021(), get_form("2019"), get_form("2021")),
+    _check(_2021_to_2019(), get_form("2021"), get_form("2019")),
 )

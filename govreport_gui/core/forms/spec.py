@@ -11,8 +11,10 @@ tree of 三, the three groups of 四) into explicit layouts, so a version module
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import field
 from enum import Enum
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -300,6 +302,22 @@ class Section:
 
 
 @record
+class FormVersion:
+    """What names an official version and when it applies, known before its tables are built (a
+    version's declaration is built when first asked for: ``forms.FORMS``)."""
+
+    version: str                  # "2019" / "2021"
+    name: str                     # official name of the format document
+    basis: str                    # the notice that issued it
+    first_year: int               # first report year it applies to
+    last_year: int | None         # last report year (None: still current)
+    sections: tuple[Section, ...]
+
+    def applies_to(self, year: int) -> bool:
+        return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
+
+@record
 class FormSpec:
     """One official version of the format: sections, tables, totals and rules."""
 
@@ -322,8 +340,14 @@ class FormSpec:
     # prose starts from, per section (the required topics among them).
     required: tuple[Required, ...] = ()
     outline: dict[str, tuple[Topic, ...]] = field(hash=False, default_factory=dict)
-    # The words of an agency's ledgers (依申请公开登记台账, 复议诉讼案件) that tables 三 and 四 count.
-    ledger: LedgerWords | None = None
+    # The words of an agency's ledgers (依申请公开登记台账, 复议诉讼案件) that tables 三 and 四 count:
+    # made by ``ledger_of`` when first asked for (``ledger``), since the editor starts without them.
+    ledger_of: Callable[[], LedgerWords] | None = field(default=None, compare=False, hash=False, repr=False)
+
+    @cached_property
+    def ledger(self) -> LedgerWords | None:
+        """The words of an agency's ledgers for this version (None when it declares none)."""
+        return None if self.ledger_of is None else self.ledger_of()
 
     def __hash__(self) -> int:
         """Declarations are cache keys (``lru_cache`` over a form): hashed by what names them, not

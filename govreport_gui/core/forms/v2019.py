@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from . import common
 from .builders import Block, ValueColumn, build_table_2
-from .spec import CellKey, CrossYear, FormSpec, Kind, LevelHint, LooksLike, NotGreater, Term
+from .spec import CellKey, CrossYear, FormSpec, FormVersion, Kind, LevelHint, LooksLike, NotGreater, Term
+
+ABOUT = FormVersion("2019", "中华人民共和国政府信息公开工作年度报告格式（试行）", "国办公开办函〔2019〕60号",
+                    first_year=2019, last_year=2020, sections=common.SECTIONS)
 
 _PREV_ITEMS = ValueColumn("上一年项目数量", stock=True)
 _CHANGE = ValueColumn("本年增/减", Kind.SIGNED)
@@ -54,17 +59,14 @@ def _decisions_like_items() -> tuple[LooksLike, ...]:
     return tuple(rules)
 
 
-def _build() -> FormSpec:
+def build() -> FormSpec:
+    """The declaration (``forms.FORMS`` builds it when first asked for: start-up time)."""
     table2 = build_table_2(common.TABLE2_ROW_HEADER, _BLOCKS)
     table3, totals3, balances, carry3 = common.table_3(other_handling_as_group=False)
     table4, totals4 = common.table_4()
     return FormSpec(
-        version="2019",
-        name="中华人民共和国政府信息公开工作年度报告格式（试行）",
-        basis="国办公开办函〔2019〕60号",
-        first_year=2019,
-        last_year=2020,
-        sections=common.SECTIONS,
+        version=ABOUT.version, name=ABOUT.name, basis=ABOUT.basis, first_year=ABOUT.first_year,
+        last_year=ABOUT.last_year, sections=ABOUT.sections,
         tables={"二": table2, "三": table3, "四": table4},
         totals=(*totals3, *totals4),
         balances=tuple(balances),
@@ -82,8 +84,6 @@ def _build() -> FormSpec:
         # offers the usual sub-headings, without 2021's 整改 and 信息处理费.
         required=(),
         outline={"一": common.OVERVIEW_TOPICS, "五": common.PROBLEMS, "六": common.OTHER_MATTERS},
-        ledger=common.ledger_words(other_handling_as_group=False),
+        ledger_of=partial(common.ledger_words, False),
     )
 
-
-FORM = _build()

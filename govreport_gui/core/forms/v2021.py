@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from . import common
 from .builders import Block, ValueColumn, build_table_2
-from .spec import CellKey, CrossYear, FormSpec, Kind, LevelHint, Required, Tag, Term
+from .spec import CellKey, CrossYear, FormSpec, FormVersion, Kind, LevelHint, Required, Tag, Term
+
+ABOUT = FormVersion("2021", "中华人民共和国政府信息公开工作年度报告格式", "国办公开办函〔2021〕30号",
+                    first_year=2021, last_year=None, sections=common.SECTIONS)
 
 _ISSUED = ValueColumn("本年制发件数")
 _REPEALED = ValueColumn("本年废止件数")
@@ -54,17 +59,14 @@ def _required() -> tuple[Required, ...]:
     )
 
 
-def _build() -> FormSpec:
+def build() -> FormSpec:
+    """The declaration (``forms.FORMS`` builds it when first asked for: start-up time)."""
     table2 = build_table_2(common.TABLE2_ROW_HEADER, _BLOCKS)
     table3, totals3, balances, carry3 = common.table_3(other_handling_as_group=True)
     table4, totals4 = common.table_4()
     return FormSpec(
-        version="2021",
-        name="中华人民共和国政府信息公开工作年度报告格式",
-        basis="国办公开办函〔2021〕30号",
-        first_year=2021,
-        last_year=None,
-        sections=common.SECTIONS,
+        version=ABOUT.version, name=ABOUT.name, basis=ABOUT.basis, first_year=ABOUT.first_year,
+        last_year=ABOUT.last_year, sections=ABOUT.sections,
         tables={"二": table2, "三": table3, "四": table4},
         totals=(*totals3, *totals4),
         balances=tuple(balances),
@@ -77,8 +79,6 @@ def _build() -> FormSpec:
         required=_required(),
         outline={"一": common.OVERVIEW_TOPICS, "五": (common.RECTIFICATION, *common.PROBLEMS),
                  "六": (common.FEE, *common.OTHER_MATTERS)},
-        ledger=common.ledger_words(other_handling_as_group=True),
+        ledger_of=partial(common.ledger_words, True),
     )
 
-
-FORM = _build()

@@ -12,6 +12,20 @@ Readers of ledger files (``io``) turn each sheet into a ``LedgerSheet``; everyth
 standard library only.
 """
 
-from .sheet import LedgerSheet, RowRef
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .sheet import LedgerSheet, RowRef
 
 __all__ = ["LedgerSheet", "RowRef"]
+
+
+def __getattr__(name: str):
+    """``LedgerSheet`` and ``RowRef``, loaded when first used: the editor names the ledger's tables
+    in a menu (``tables``) without loading the ledger modules (start-up time)."""
+    if name in __all__:
+        from . import sheet
+        return getattr(sheet, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,24 +3,15 @@ counted, every row left out and why, the rows of other years, the values still t
 
 from __future__ import annotations
 
-from ..forms import newest_form, tables_named
 from ..forms.ledger_words import Field
-from ..forms.spec import FormSpec, Layout
+from ..forms.spec import Layout
 from .sheet import rows_text
+from .tables import fill_action, ledger_tables
+
+__all__ = ["FIELD_NAMES", "fill_action", "figure_lines", "ledger_tables", "summary_lines"]
 
 FIELD_NAMES = {Field.APPLICANT: "申请人类型", Field.RESULT: "处理结果", Field.CASE_KIND: "案件类型",
                Field.CASE_OUTCOME: "审理结果"}
-
-
-def ledger_tables(form: FormSpec | None = None) -> tuple[str, ...]:
-    """The tables a ledger fills: the applications' (三) and the cases' (四)."""
-    form = form or newest_form()
-    return form.table_laid_out(Layout.ROWS).id, form.table_laid_out(Layout.COLUMN_GROUPS).id
-
-
-def fill_action() -> str:
-    """The editor's menu entry that fills the tables from ledgers (``从申请台账填写表三/表四…``)."""
-    return "从申请台账填写" + tables_named(ledger_tables()).replace("、", "/") + "…"
 
 
 def figure_lines(count) -> list[str]:
