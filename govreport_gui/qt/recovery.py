@@ -323,6 +323,7 @@ class Recovery(QObject):
 
     def _snapshot(self) -> bool:
         """Write the whole open document to the recovery file and start the journal on it."""
+        self._begin()   # the folder, and this session's lock before its first file
         flows = self.flows
         try:
             info = {"path": str(flows.path) if flows.path else None, "name": flows.display_name(),

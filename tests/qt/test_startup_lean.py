@@ -1,0 +1,131 @@
+"""The editor's first paint waits for nothing it does not show: the file libraries, the journal of
+edits and its checksums, the ledger modules, the 2019 declarations and the correspondence of the
+versions are loaded after it, when needed.  The journal starting after the first paint loses
+nothing: an edit or a keystroke made before it starts it first."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+from qt_helpers import SAMPLE
+
+from govreport_gui.core.journal import BASE_SAVED, read_journal
+from govreport_gui.core.replay import recover_session
+from govreport_gui.qt.app import create_window
+
+# Run in a fresh interpreter: the other tests' imports would hide what the start itself loads.
+FIRST_PAINT = r"""
+import os, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from govreport_gui.qt.app import create_window, ensure_app
+app = ensure_app()
+window = create_window([sys.argv[1]], offer_recovery=False)
+
+class FirstPaint(QObject):
+    done = False
+    def eventFilter(self, obj, event):
+        if not self.done and event.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.window() is window:
+            self.done = True
+            from govreport_gui.core.forms import FORMS, VERSION_MAPS
+            made = [f"FORMS[{v}]" for v in FORMS if FORMS.is_made(v)] + [f"VERSION_MAPS{p}" for p in VERSION_MAPS
+                                                                          if VERSION_MAPS.is_made(p)]
+            print(" ".join(sorted(sys.modules) + made), flush=True)
+            os._exit(0)
+        return False
+
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+
+NOT_BEFORE_THE_FIRST_PAINT = (
+    # the readers and writers of other files, and what they load
+    "openpyxl", "docx", "lxml", "pdfplumber", "pdfminer", "govreport_gui.io.workbook",
+    "govreport_gui.io.office", "govreport_gui.io.published", "govreport_gui.io.write",
+    # the journal of edits (its checksums: hashlib, OpenSSL) and the recovery of a session
+    "hashlib", "_hashlib", "govreport_gui.core.journal", "govreport_gui.core.replay",
+    "govreport_gui.core.edit_records",
+    # the ledgers, the 汇总, the year-on-year view, the checks of the prose
+    "govreport_gui.core.ledger.sheet", "govreport_gui.core.ledger.apply", "govreport_gui.core.ledger.record",
+    "govreport_gui.core.ledger.count", "govreport_gui.core.forms.ledger_words", "govreport_gui.core.consolidate",
+    "govreport_gui.core.year_compare", "govreport_gui.core.prose_checks", "govreport_gui.core.forms.correspondence",
+    "govreport_gui.qt.consolidate_dialog", "govreport_gui.qt.ledger_dialog", "govreport_gui.qt.year_view",
+    # the 2019 declarations (the sample is a 2021 report) and how the versions correspond
+    "FORMS[2019]", "VERSION_MAPS('2019', '2021')", "VERSION_MAPS('2021', '2019')",
+)
+
+
+def test_the_first_paint_loads_only_what_it_shows(tmp_path):
+    env = dict(os.environ, GOVREPORT_DATA_DIR=str(tmp_path), QT_QPA_PLATFORM="offscreen", PYTHONPATH=os.pathsep.join(
+        [str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")]))
+    out = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(SAMPLE)], capture_output=True, text=True, env=env,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr
+    loaded = set(out.stdout.split())
+    assert "govreport_gui.qt.main_window" in loaded and "FORMS[2021]" in loaded   # the window on the sample
+    early = sorted(name for name in loaded
+                   if any(name == n or name.startswith(n + ".") for n in NOT_BEFORE_THE_FIRST_PAINT))
+    assert early == [], f"loaded before the first paint: {early}"
+
+
+def _open_copy(tmp_path: Path, qtbot):
+    work = tmp_path / "report.govreport"
+    shutil.copy(SAMPLE, work)
+    window = create_window([str(work)], offer_recovery=False)
+    qtbot.addWidget(window)
+    window.show()   # no event-loop turn after this: the window has not been painted yet
+    return window, work
+
+
+def test_an_edit_made_at_once_after_show_is_journalled_before_the_first_paint(qtbot, tmp_path, fake_dialogs):
+    window, work = _open_copy(tmp_path, qtbot)
+    recovery = window.flows.recovery
+    journal = recovery.stem.with_suffix(".journal")
+    assert not journal.exists() and not window._checked_once   # the journal waits for the first paint
+    phone = window.meta_tab.fields["phone"]
+    phone.setFocus()
+    phone.selectAll()
+    qtbot.keyClicks(phone, "0871-1234567")
+    qtbot.keyClick(phone, "\r")
+    assert window.session.report.meta.phone == "0871-1234567"
+    assert not window._checked_once, "the edit came after the first paint: this test would test nothing"
+    read = read_journal(journal)
+    assert read.header["base"] == BASE_SAVED and read.header["file"] == str(work)
+    assert [r["do"]["type"] for r in read.records if "do" in r] == ["SetMeta"]   # (after the drafts typed)
+    # the editor killed now: the edit comes back on the saved file
+    assert recover_session(recovery.stem).report.meta.phone == "0871-1234567"
+    # after the first paint the journal goes on as it was (not started again: the record stays)
+    qtbot.waitUntil(lambda: window._checked_once and window.session.document.checked)
+    assert [r["do"]["type"] for r in read_journal(journal).records if "do" in r] == ["SetMeta"]
+
+
+def test_text_typed_at_once_after_show_is_journalled_as_a_draft(qtbot, tmp_path, fake_dialogs):
+    window, _work = _open_copy(tmp_path, qtbot)
+    edit = window.meta_tab.preamble.edit
+    edit.setFocus()
+    for ch in "前言":
+        event = QInputMethodEvent()
+        event.setCommitString(ch)
+        QApplication.sendEvent(edit, event)
+    assert not window._checked_once
+    records = read_journal(window.flows.recovery.stem.with_suffix(".journal")).records
+    assert [r.get("insert") for r in records] == ["前", "言"] and records[0]["draft"] == ["meta", "preamble"]
+    assert "前言" in recover_session(window.flows.recovery.stem).report.meta.preamble
+
+
+def test_a_report_with_unsaved_work_is_written_at_once_even_before_the_first_paint(qtbot, tmp_path, fake_dialogs):
+    from govreport_gui.core.serialize import save_json
+    from govreport_gui.io.registry import read_report
+    source = tmp_path / "report.json"
+    save_json(source, read_report(SAMPLE).report)
+    window = create_window([str(source)], offer_recovery=False)   # read from another kind: unsaved
+    qtbot.addWidget(window)
+    assert window.flows.is_modified() and not window._checked_once
+    assert window.flows.recovery.path.exists()   # the recovery file, before anything is painted
