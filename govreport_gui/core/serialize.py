@@ -335,7 +335,7 @@ def _form_of(doc: object, name: str):
     if version not in FORMS:
         raise ReadError(f"{name}的格式版本“{doc.get('format')}”无法识别（应为 " + " 或 ".join(
             f"\"{v}\"" for v in FORMS) + "）。")
-    return get_form(version)
+    return get_form(str(version))
 
 
 def _read_meta(doc: dict, problems: list[str]) -> Metadata:
