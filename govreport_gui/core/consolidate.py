@@ -169,9 +169,21 @@ def unit_unreadable(name: str, message: str, path: str = "") -> Unit:
 def default_year(units: list[Unit]) -> int:
     """The year most of the readable units report on (the latest on a tie); when no report says
     its year, the year most of the files are named for (“…2025年度…”); 0 when none."""
-    years = Counter(u.year for u in units if u.readable and u.year)
-    if not years:
-        years = Counter(int(m.group(1)) for u in units if (m := _YEAR_IN_NAME.search(u.name)))
+    reported = reported_years(units)
+    return most_counted_year(reported, Counter() if reported else named_years(units))
+
+
+def reported_years(units: list[Unit]) -> Counter:
+    return Counter(u.year for u in units if u.readable and u.year)
+
+
+def named_years(units: list[Unit]) -> Counter:
+    return Counter(int(m.group(1)) for u in units if (m := _YEAR_IN_NAME.search(u.name)))
+
+
+def most_counted_year(reported: Counter, named: Counter) -> int:
+    """``default_year`` from the years counted (``reported_years``, ``named_years``)."""
+    years = reported or named
     if not years:
         return 0
     best = max(years.values())
@@ -209,11 +221,11 @@ def assess_units(units: list[Unit], year: int, form_version: str) -> None:
     changes the year, the version or a choice."""
     target = get_form(form_version)
     for unit in units:
-        _assess_unit(unit, year, target.version)
-    _leave_out_duplicates(units, target)
+        assess_unit(unit, year, target.version)
+    leave_out_duplicates(units, target)
 
 
-def _assess_unit(unit: Unit, year: int, version: str) -> None:
+def assess_unit(unit: Unit, year: int, version: str) -> None:
     """One unit's own problems (before comparing it with the others)."""
     unit.problems = []
     unit.converted = None
@@ -261,24 +273,36 @@ def _apply_choice(unit: Unit) -> None:
         unit.problems.append(UnitProblem(CHOSEN_IN, "已选择计入" + reason))
 
 
-def _leave_out_duplicates(units: list[Unit], target: FormSpec) -> None:
+DuplicateKeys = tuple[tuple[str, int], tuple | None]   # (agency, year), the figures counted (None: none)
+
+
+def duplicate_keys(unit: Unit, target: FormSpec) -> DuplicateKeys:
+    """What two reports of one unit share (readable units): the agency and year, and the figures
+    counted in ``target`` compared as numbers, blank and 0 alike (None when it counts none)."""
+    report = unit.report
+    assert report is not None
+    agency_key = (normalise_text(report.meta.agency), report.meta.year)
+    if not any(unit.values_in_target().values()):
+        return agency_key, None
+    return agency_key, tuple(v or 0 for v in unit.row_in_target(target))
+
+
+def leave_out_duplicates(units: list[Unit], target: FormSpec,
+                          keys: Callable[[Unit], DuplicateKeys] | None = None) -> None:
     """Duplicates among the units still counted: the first one stays, later ones are left out
-    (unless the clerk chose to count them)."""
+    (unless the clerk chose to count them).  ``keys``: each unit's ``duplicate_keys`` for
+    ``target`` (as worked out while the units were read)."""
     first_by_agency: dict[tuple[str, int], Unit] = {}
     first_by_content: dict[tuple, Unit] = {}
     for unit in units:
         if not (unit.include and unit.readable):
             continue
-        report = unit.report
-        assert report is not None
-        agency_key = (normalise_text(report.meta.agency), report.meta.year)
+        agency_key, content_key = keys(unit) if keys is not None else duplicate_keys(unit, target)
         if agency_key[0] and _is_duplicate(
                 unit, first_by_agency, agency_key, DUPLICATE, lambda first: f"与{first}是同一单位同一年度的报告，",
                 "但已选择计入，请核实是否重复计算", "未重复计入（如应以本文件为准，请改为计入本文件、不计入另一文件）"):
             continue
-        if any(unit.values_in_target().values()):
-            # the figures counted, compared as numbers, blank and 0 alike
-            content_key = tuple(v or 0 for v in unit.row_in_target(target))
+        if content_key is not None:
             _is_duplicate(unit, first_by_content, content_key, SAME_CONTENT,
                           lambda first: f"表格数字与{first}完全相同，疑为重复报送的同一份报告，",
                           "但已选择计入，请核实", "未重复计入（如确为不同单位，请改为计入）")
@@ -413,7 +437,7 @@ def consolidation_sentence(n_units: int, agency: str = "") -> str:
             "表格中的数字为各单位数字之和。")
 
 
-def _sum_rows(form: FormSpec, units: list[Unit]) -> dict[CellKey, int | Decimal]:
+def sum_rows(form: FormSpec, units: list[Unit]) -> dict[CellKey, int | Decimal]:
     """Each input cell's sum over ``units``; a cell blank in every unit stays out (blank)."""
     keys = _input_keys(form)
     sums: list[int | Decimal] = [0] * len(keys)
@@ -453,11 +477,13 @@ def _version_addends(version: str, key: CellKey) -> tuple[tuple[CellKey, int], .
 
 
 def consolidate(units: list[Unit], form_version: str, year: int, agency: str = "",
-                base: Metadata | None = None, sections: dict[str, str] | None = None) -> Consolidation:
+                base: Metadata | None = None, sections: dict[str, str] | None = None,
+                sums: dict[CellKey, int | Decimal] | None = None) -> Consolidation:
     """Sum the included units into a new report of ``form_version`` (units already assessed).
 
     ``base`` supplies the consolidated report's other metadata (contact details); ``sections`` its
-    prose (by default the standard outline of a new report)."""
+    prose (by default the standard outline of a new report); ``sums``: the included units'
+    ``sum_rows``, when already added up (while they were read)."""
     form = get_form(form_version)
     meta = Metadata(**{f: getattr(base, f) for f in base.__dataclass_fields__}) if base else Metadata()
     meta.agency = agency or meta.agency
@@ -466,7 +492,7 @@ def consolidate(units: list[Unit], form_version: str, year: int, agency: str = "
     report = Report(form.version, meta)
     result = Consolidation(report, units)
     included = [u for u in units if u.include and u.readable]
-    sums = _sum_rows(form, included)
+    sums = sum_rows(form, included) if sums is None else sums
     for key, total in sums.items():
         kind = form.cell(key).kind
         report.set(key, total if kind is Kind.MONEY else int(total))

@@ -3,10 +3,12 @@
 ``ReadWorker`` runs in a ``QThread``: the folders are walked for unit files (``collected``: 10 000
 files take a second of directory look-ups), the files are read and checked in worker processes on
 every core (``io.parallel_read``), the units come to the dialog in batches (``batch``) with the year
-most of them report (``year``), and once all are read the units — those listed before and the new
-ones — are assessed and summed in this thread as well (``prepare``), so the dialog's thread only
-adds rows and paints.  Cancelling stops the worker processes at once; what was read is summed
-and listed.
+most of them report (``year``), each batch assessed in this thread under that year before it is
+handed on (``core.running_assessment``); once all are read, what needs every unit — the
+duplicates, the units assessed under another year — and the sum are done here as well
+(``prepare``), so the dialog's thread only adds rows and paints.  (Assessing 10 000 units only at
+the end was 0.6 s in one go, during which the dialog's window stood still.)  Cancelling stops the
+worker processes at once; what was read is summed and listed.
 
 The units read are kept out of the garbage collector's passes (``gc.freeze`` after each batch;
 ``release_units`` when the dialog closes): 10 000 units are a few hundred thousand objects that
@@ -19,6 +21,7 @@ from __future__ import annotations
 import gc
 import logging
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,8 +31,10 @@ from ..core.consolidate import Consolidation, Unit, assess_units, consolidate, d
 from ..core.findings import Finding
 from ..core.forms import form_for_year
 from ..core.periods import reporting_year
+from ..core.running_assessment import RunningAssessment
 
 LOG = logging.getLogger(__name__)
+PAUSE_S = 0.004   # see let_the_window_run
 
 
 @dataclass
@@ -55,16 +60,42 @@ class Prepared:
     causes: list[str] = field(default_factory=list)
 
 
-def prepare(units: list[Unit], settings: Settings) -> Prepared:
+def prepare(units: list[Unit], settings: Settings, running: RunningAssessment | None = None) -> Prepared:
     """Assess and sum ``units`` (mutates their assessment): the year most of them report unless
-    the clerk chose one, the version of that year unless the clerk chose one."""
-    year = settings.year or default_year(units) or reporting_year()
-    version = settings.version or form_for_year(year).version
-    assess_units(units, year, version)
-    result = consolidate(units, version, year, settings.agency)
+    the clerk chose one, the version of that year unless the clerk chose one.  ``running``: the
+    units as assessed while they were read (only what is left is done, in short steps that let the
+    window run between them: see ``let_the_window_run``)."""
+    most = running.most_reported_year() if running is not None else default_year(units)
+    year, version = year_and_version(most, settings)
+    sums = None
+    if running is None:
+        assess_units(units, year, version)
+    else:
+        sums = running.finish(units, year, version, pause=let_the_window_run)
+        let_the_window_run()
+    result = consolidate(units, version, year, settings.agency, sums=sums)
+    if running is not None:
+        let_the_window_run()
     errors = result.errors()
     causes = result.imbalance_causes() if errors else []
     return Prepared(result, year, version, settings, errors, causes)
+
+
+def let_the_window_run() -> None:
+    """Leave the interpreter to the dialog's thread for a moment.  While this thread computes,
+    the window's thread waits for the interpreter at every call into Python — a repaint of the
+    unit list makes hundreds (the model's ``data``), each waiting up to the switch interval
+    (5 ms) — so a repaint that comes during a long computation here lasts as long as it: that
+    was the dialog's pause of 0.6–0.8 s when 10 000 units were assessed and summed at the end.
+    Steps of a few milliseconds with these pauses between them leave it the time to finish."""
+    time.sleep(PAUSE_S)
+
+
+def year_and_version(most: int, settings: Settings) -> tuple[int, str]:
+    """The year and version to sum for: the clerk's, else the year ``most`` units report (else
+    the year being reported) and that year's version."""
+    year = settings.year or most or reporting_year()
+    return year, settings.version or form_for_year(year).version
 
 
 @dataclass
@@ -112,24 +143,41 @@ class ReadWorker(QObject):
         from ..io.parallel_read import FILE_TIME_LIMIT_S, ParallelReader, read_unit_in_worker
         got: dict[int, Unit] = {}
         files: list[Path] = []
+        running: RunningAssessment | None = RunningAssessment(self.listed)
 
         def on_batch(pairs: list[tuple[int, Unit]]) -> None:
+            nonlocal running
             got.update(pairs)
             gc.freeze()   # see the module's docstring
-            self.year.emit(default_year(self.listed + list(got.values())))
-            self.batch.emit([u for _, u in sorted(pairs, key=lambda p: p[0])])
+            units = [u for _, u in sorted(pairs, key=lambda p: p[0])]
+            running = self._assess(running, units) if running is not None else None
+            self.year.emit(running.most_reported_year() if running is not None
+                           else default_year(self.listed + list(got.values())))
+            self.batch.emit(units)
             self.progress.emit(len(got), len(files))
         try:
+            from ..core import prose_checks  # noqa: F401 - imported now, not in the sum's last step
             files = self._collect()
             reader = ParallelReader(files, display_names(files), read=self.read or read_unit_in_worker,
                                     time_limit=self.time_limit or FILE_TIME_LIMIT_S)
             finished = reader.run(on_batch, self._cancel.is_set)
             units = [got[i] for i in sorted(got)]
-            prepared, pids = prepare(self.listed + units, self.settings), reader.pids
+            prepared, pids = prepare(self.listed + units, self.settings, running), reader.pids
         except Exception:  # never let the thread die silently: what was read is still listed
             LOG.exception("汇总：读取 %d 个文件时意外出错", len(files))
             finished, units, prepared, pids = False, [got[i] for i in sorted(got)], None, set()
         self.finished.emit(ReadOutcome(units, not finished, prepared, pids))
+
+    def _assess(self, running: RunningAssessment, units: list[Unit]) -> RunningAssessment | None:
+        """A batch assessed and added up as it comes (None when that failed: all are assessed at
+        the end)."""
+        try:
+            running.count_years(units)
+            running.add(units, *year_and_version(running.most_reported_year(), self.settings))
+        except Exception:  # noqa: BLE001 - the reading goes on; prepare assesses every unit again
+            LOG.exception("汇总：读取时评估 %d 个单位出错，改为读完后统一评估", len(units))
+            return None
+        return running
 
 
 def release_units() -> None:
