@@ -117,3 +117,12 @@ def test_an_ods_saved_by_libreoffice_counts_like_its_xlsx(tmp_path):
                     "--outdir", str(tmp_path / "out"), str(src)], check=True, capture_output=True, timeout=180)
     counted = count([tmp_path / "out" / "lo.ods"])
     assert counted.complete and table_3(counted) == dict(expected_3(apps, YEAR, "2021"))
+
+
+def test_a_title_spanning_two_billion_columns_does_not_hang_the_header_search(tmp_path):
+    title = ("<table:table-row>" + ods_cell("2025年台账", ' table:number-columns-spanned="2000000000"')
+             + "</table:table-row>")
+    path = write_ods(tmp_path / "s.ods", {"S": title + ods_rows([HEADER, ROW])})
+    (sheet,) = read_ledgers([path])
+    assert sheet.merges == [(0, 0, 0, ledger_read.MAX_LEDGER_COLS)]
+    assert table_3(count([path]))[(NEW, "自然人")] == 1

@@ -74,8 +74,8 @@ def header_texts(sheet: LedgerSheet, r: int, with_above: bool) -> list[tuple[str
     above = [cell_text(v) for v in sheet.rows[r - 1]]
     for top, left, bottom, right in sheet.merges:
         if top <= r - 1 <= bottom and left < len(above) and above[left]:
-            for c in range(left + 1, right + 1):
-                if c < len(above) and not above[c]:
+            for c in range(left + 1, min(right, len(above) - 1) + 1):   # (a merge may claim far more columns)
+                if not above[c]:
                     above[c] = above[left]
     width = max(len(own), len(above))
     own += [""] * (width - len(own))

@@ -121,7 +121,7 @@ class ContentReader:
         sheet = self._sheet
         if sheet is not None and not self._done and spans != (1, 1) and len(sheet.merges) < MAX_MERGES:
             r, c = self._row_index, len(self._row)
-            sheet.merges.append((r, c, r + min(spans[1], MAX_COUNT) - 1, c + min(spans[0], MAX_COUNT) - 1))
+            sheet.merges.append((r, c, r + min(spans[1], self.max_rows) - 1, min(c + spans[0] - 1, self.max_cols)))
 
     def _end_cell(self) -> None:
         if self._cell is None:

@@ -10,6 +10,8 @@
 * ``.ods`` (LibreOffice, WPS on 信创 systems) — checked like an .xlsx (``zip_safety``), then read
   by ``ledger_ods`` (one expat pass over ``content.xml``; repeated rows and cells never expanded
   past the limits).
+* Excel's “XML 电子表格 2003” (SpreadsheetML, exported by many systems as “.xls”/“.xml”) —
+  ``ledger_spreadsheetml``, one expat pass.
 * a web page's tables (``.htm``/``.html``, and the “.xls” many 政务系统 export, which is an HTML
   table) — ``ledger_html``, the standard library's HTML parser; each top-level table a sheet.
 * ``.csv``/``.txt`` — UTF-8 (with or without BOM), GBK/GB18030, or the UTF-16 tab-separated text
@@ -128,6 +130,8 @@ def _kind(path: Path) -> str:
     try:
         kind = sniff(path)
     except ReadError:
+        if _looks_like_spreadsheetml(path):
+            return "html"   # (read by _read_html, which tells it from a page)
         if _looks_like_text(path):
             return "text"
         raise
@@ -251,9 +255,13 @@ def _xls_value(xlrd, book, cell_type: int, value: object) -> object:
 
 
 def _read_html(path: Path) -> list[LedgerSheet]:
+    """A web page's tables — or a SpreadsheetML workbook, which starts like one (``<Table>``)."""
     from ..locate.sheet_grid import MAX_SHEETS
     from .ledger_html import read_tables
-    text = _decode(_read_bytes(path), path.name)
+    data = _read_bytes(path)
+    if _spreadsheetml(data):
+        return _read_spreadsheetml(path, data)
+    text = _decode(data, path.name)
     tables = read_tables(text, MAX_LEDGER_ROWS, MAX_LEDGER_COLS, MAX_SHEETS)
     if not tables:
         raise ReadError(f"“{path.name}”是网页，其中没有表格，不是登记台账。")
@@ -261,6 +269,38 @@ def _read_html(path: Path) -> list[LedgerSheet]:
     for i, table in enumerate(tables, 1):
         grid = _Grid(f"表格{i}" if len(tables) > 1 else "")
         grid.rows, grid.merges, grid.truncated = table.rows, table.merges, table.truncated
+        out.append(grid.ledger_sheet(path.name))
+    return out
+
+
+def _looks_like_spreadsheetml(path: Path) -> bool:
+    with open(path, "rb") as f:
+        return _spreadsheetml(f.read(8192))
+
+
+def _spreadsheetml(data: bytes) -> bool:
+    from .ledger_spreadsheetml import MARK
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    return MARK in head and b"<Workbook" in head
+
+
+def _read_spreadsheetml(path: Path, data: bytes) -> list[LedgerSheet]:
+    import xml.parsers.expat
+
+    from ..locate.sheet_grid import MAX_SHEETS
+    from .ledger_spreadsheetml import read_sheets
+    from .ledger_xlsx import Unusual
+    try:
+        found = read_sheets(data, MAX_LEDGER_ROWS, MAX_LEDGER_COLS, MAX_SHEETS)
+    except (Unusual, xml.parsers.expat.ExpatError) as exc:
+        raise ReadError(f"“{path.name}”是 XML 电子表格（2003），但内容不完整或含有不安全的声明（{type(exc).__name__}），"
+                        "无法读取。请用 Excel/WPS 打开后另存为 .xlsx 再试。") from exc
+    out = []
+    for sheet in found:
+        grid = _Grid(sheet.name)
+        grid.rows, grid.merges, grid.hidden, grid.truncated = sheet.rows, sheet.merges, sheet.hidden, sheet.truncated
         out.append(grid.ledger_sheet(path.name))
     return out
 

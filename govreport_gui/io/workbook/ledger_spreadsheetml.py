@@ -1,0 +1,131 @@
+"""Excel's “XML 电子表格 2003” (SpreadsheetML): what many 政务系统 built on Java export as “.xls” or “.xml”.
+One expat pass (``ledger_xlsx._parse``: a DOCTYPE or entity declaration is refused), standard library.
+
+Read: each ``Worksheet`` (its ``ss:Name``; hidden when its options say ``SheetHidden``), its rows and
+cells by ``ss:Index`` (rows and cells may skip ahead), ``Data`` by its ``ss:Type`` (Number, DateTime as
+dates, Boolean, String — rich text runs joined), ``ss:MergeAcross``/``ss:MergeDown`` as merged ranges.
+Positions and spans past the sheet's limits are not expanded: a row past ``max_rows`` ends the sheet.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from .ledger_xlsx import _attr, _parse
+
+MAX_MERGES = 2_000
+MARK = b"urn:schemas-microsoft-com:office:spreadsheet"
+
+
+@dataclass
+class XmlSheet:
+    name: str
+    hidden: bool = False
+    rows: list[tuple] = field(default_factory=list)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    truncated: bool = False
+
+
+class _Reader:
+    def __init__(self, max_rows: int, max_cols: int, max_sheets: int) -> None:
+        self.max_rows, self.max_cols, self.max_sheets = max_rows, max_cols, max_sheets
+        self.sheets: list[XmlSheet] = []
+        self._sheet: XmlSheet | None = None
+        self._row: dict[int, object] | None = None
+        self._r = -1
+        self._c = -1
+        self._type: str | None = None
+        self._text: list[str] | None = None
+        self._options: list[str] | None = None   # the text of <Visible>
+        self._across = 0                          # the columns the current cell spans to its right
+
+    def start(self, name: str, attrs: dict) -> None:
+        sheet = self._sheet
+        if name == "Worksheet":
+            self._sheet = XmlSheet(_attr(attrs, "Name") or f"Sheet{len(self.sheets) + 1}")
+            self._r = -1
+        elif sheet is None:
+            return
+        elif name == "Row":
+            self._r = _index(attrs, self._r + 1)
+            self._row, self._c = {}, -1
+        elif name == "Cell" and self._row is not None:
+            self._c = _index(attrs, self._c + 1)
+            across, down = _count(attrs, "MergeAcross"), _count(attrs, "MergeDown")
+            if (across or down) and len(sheet.merges) < MAX_MERGES:
+                sheet.merges.append((self._r, self._c, self._r + min(down, self.max_rows), min(self._c + across, self.max_cols)))
+            self._across = across
+        elif name == "Data" and self._row is not None:
+            self._type, self._text = _attr(attrs, "Type"), []
+        elif name == "Visible":
+            self._options = []
+
+    def end(self, name: str) -> None:
+        if name == "Data" and self._text is not None and self._row is not None:
+            if 0 <= self._c < self.max_cols:
+                self._row[self._c] = _value(self._type, "".join(self._text))
+            self._text = None
+        elif name == "Cell":
+            self._c += self._across
+            self._across = 0
+        elif name == "Row":
+            self._end_row()
+        elif name == "Visible" and self._options is not None and self._sheet is not None:
+            self._sheet.hidden = "".join(self._options).strip() in ("SheetHidden", "SheetVeryHidden")
+            self._options = None
+        elif name == "Worksheet" and self._sheet is not None:
+            if len(self.sheets) < self.max_sheets:
+                self.sheets.append(self._sheet)
+            self._sheet = None
+
+    def chars(self, data: str) -> None:
+        if self._text is not None:
+            self._text.append(data)
+        elif self._options is not None:
+            self._options.append(data)
+
+    def _end_row(self) -> None:
+        sheet, row = self._sheet, self._row
+        self._row = None
+        if sheet is None or row is None or not any(v is not None and v != "" for v in row.values()):
+            return
+        if self._r >= self.max_rows:
+            sheet.truncated = True
+            return
+        sheet.rows.extend([()] * (self._r - len(sheet.rows)))
+        sheet.rows.append(tuple(row.get(c) for c in range(max(row) + 1)))
+
+
+def _index(attrs: dict, default: int) -> int:
+    """``ss:Index`` (from 1) as a 0-based position; the next position when absent or not a number."""
+    raw = (_attr(attrs, "Index") or "").strip()
+    return int(raw) - 1 if raw.isdigit() and 0 < len(raw) <= 9 and int(raw) > default else default
+
+
+def _count(attrs: dict, name: str) -> int:
+    raw = (_attr(attrs, name) or "0").strip()
+    return int(raw) if raw.isdigit() and len(raw) <= 9 else 0
+
+
+def _value(kind: str | None, text: str) -> object:
+    if kind == "Number":
+        try:
+            number = float(text)
+        except ValueError:
+            return text or None
+        return int(number) if number.is_integer() and abs(number) < 1e15 else number
+    if kind == "DateTime":
+        try:
+            return _dt.datetime.fromisoformat(text.strip()[:19])
+        except ValueError:
+            return text or None
+    if kind == "Boolean":
+        return text.strip() == "1"
+    return text if text.strip() else None
+
+
+def read_sheets(data: bytes, max_rows: int, max_cols: int, max_sheets: int) -> list[XmlSheet]:
+    reader = _Reader(max_rows, max_cols, max_sheets)
+    _parse(data, reader.start, reader.end, reader.chars)
+    return reader.sheets
