@@ -11,7 +11,7 @@ import pytest
 from govreport_gui.core.errors import ReadError
 from govreport_gui.core.forms import get_form
 from govreport_gui.core.ledger.count import count_ledgers
-from govreport_gui.core.ledger.dates import DateProblem, read_date
+from govreport_gui.core.ledger.dates import SAME_DAY, DateProblem, read_date
 from govreport_gui.core.ledger.sheet import LedgerSheet
 
 from .ledger_builders import NEW
@@ -93,3 +93,16 @@ def test_a_remark_after_a_date_is_set_aside(raw):
 def test_a_remark_that_speaks_of_the_day_is_no_date(raw):
     with pytest.raises(DateProblem):
         read_date(raw, 2025)
+
+
+@pytest.mark.parametrize("same", SAME_DAY)
+def test_an_answer_on_the_same_day_is_dated_by_the_receiving_day(same):
+    rows = [HEADER, (1, "自然人", "2024-12-31", same, "予以公开"), (2, "自然人", "2025-03-01", f" {same} ", "予以公开")]
+    counted = count(rows)
+    assert counted.complete and table_3(counted) == {(NEW, "自然人"): 1, ("（一）予以公开", "自然人"): 1}
+    assert counted.other_years   # received and answered on 31 December 2024: last year's
+
+
+def test_same_day_in_the_received_column_is_no_date():
+    counted = count([HEADER, (1, "自然人", "同日", "2025-03-01", "予以公开")])
+    assert [lo.why for lo in counted.left_out] == ["收到日期无法识别"]

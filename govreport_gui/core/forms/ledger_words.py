@@ -173,10 +173,11 @@ COLUMNS = (
 def _applicants(natural: str, legal: str, kinds: tuple[str, ...]) -> Choice:
     """``kinds``: 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他 (in the official order)."""
     words = {
-        "商业企业": ("企业", "公司", "有限公司", "有限责任公司", "股份有限公司", "企业法人", "商业机构", "商户"),
+        "商业企业": ("企业", "公司", "有限公司", "有限责任公司", "股份有限公司", "企业法人", "商业机构", "商户", "企业单位",
+                 "私营企业", "民营企业", "国有企业"),
         "科研机构": ("科研院所", "研究所", "研究院", "科研单位", "科研院", "研究机构", "研究中心"),
         "社会公益组织": ("公益组织", "协会", "基金会", "公益机构", "社会公益机构", "社会团体", "公益团体",
-                    "慈善组织", "民办非企业单位", "社会服务机构", "学会", "商会"),
+                    "慈善组织", "民办非企业单位", "社会服务机构", "学会", "商会", "社会组织"),
         "法律服务机构": ("律师事务所", "律所", "法律服务所", "基层法律服务所", "公证处", "公证机构",
                     "司法鉴定机构", "律师事务所律师"),
         # none of the four kinds above: state organs, village and residents' committees
@@ -185,7 +186,8 @@ def _applicants(natural: str, legal: str, kinds: tuple[str, ...]) -> Choice:
     }
     leaves = tuple(Leaf(kind, (kind, *words.get(kind, ()))) for kind in kinds)
     return Choice((
-        Group((natural, "公民", "个人", "自然人申请", "群众", "居民", "村民", "个人申请"), target=natural),
+        Group((natural, "公民", "个人", "自然人申请", "群众", "居民", "村民", "个人申请", "公民个人", "个人申请人"),
+              target=natural),
         Group((legal, "法人", "法人及其他组织", "法人和其他组织", "法人或者其他组织", "非自然人", "单位", "组织",
                "法人组织"), leaves=leaves),
     ))

@@ -33,7 +33,7 @@ from ..forms import CellKey, FormSpec
 from ..forms.ledger_words import Field, LedgerWords
 from ..forms.spec import Layout, Tag
 from .columns import Header, Incomplete, SheetKind, field_of, find_header, header_row
-from .dates import DateProblem, YearMissing, format_date, read_date
+from .dates import DateProblem, YearMissing, format_date, is_same_day, read_date
 from .sheet import LedgerSheet, RowRef, place
 from .words import Kind, Match, Matcher, norm
 from .year import LedgerYear, ledger_year
@@ -293,7 +293,7 @@ class _Counter:
         received = self._date(values.get(Field.RECEIVED))
         if isinstance(received, DateProblem):
             return self._leave(ref, f"{received_name}无法识别", str(received))
-        done = self._date(values.get(Field.DONE))
+        done = received if is_same_day(values.get(Field.DONE)) else self._date(values.get(Field.DONE))
         if isinstance(done, DateProblem):
             return self._leave(ref, f"{done_name}无法识别", str(done))
         if received is None:

@@ -34,6 +34,16 @@ _REMARK = re.compile(r"\s*\(([^()\d]{1,12})\)\s*$")
 _NOT_THE_DAY = ("延期", "延长", "预计", "拟", "截止", "期限", "届满", "之前", "以前", "前", "后", "未", "待", "约", "左右")
 
 
+# An answering date written as "the same day" as the receiving one (当场答复 at the counter).
+SAME_DAY = ("同日", "当日", "当天", "即日", "同一天", "当场", "同日办结", "当日办结", "当天办结", "当场答复", "即时办结",
+            "当日答复", "同日答复")
+
+
+def is_same_day(raw: object) -> bool:
+    """``raw`` says the answer was given the day the application was received (``SAME_DAY``)."""
+    return isinstance(raw, str) and "".join(unicodedata.normalize("NFKC", raw).split()) in SAME_DAY
+
+
 class DateProblem(ValueError):
     """``str(e)``: why the value is not a date."""
 
