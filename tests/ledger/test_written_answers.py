@@ -139,3 +139,42 @@ def test_an_answer_text_column_is_the_result_only_when_its_values_are_results(ti
     prose_rows = [header, ("公民", "2025-03-01", "2025-03-05", "已电话联系申请人并说明情况"),
                   ("企业", "2025-03-02", "2025-03-06", "按申请人要求以电子邮件发送相关文件")]
     assert Field.RESULT not in find_header(LedgerSheet("a.xlsx", "S", prose_rows), words).found
+
+
+PARTLY = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+FLAG_HEADER = ("申请人类型", "收到日期", "答复日期", "是否公开", "不予公开理由")
+
+
+def flag_count(*rows):
+    body = [("自然人", "2025-03-01", "2025-03-05", *row) for row in rows]
+    return count_ledgers([LedgerSheet("f.xlsx", "S", [FLAG_HEADER, *body])], get_form("2021"), 2025)
+
+
+def result_cells(counted):
+    return {row for (row, _col), n in table_3(counted).items() if row != NEW for _ in range(n)}
+
+
+WORDS = get_form("2021").ledger
+FLAGS = ([(w, None, DISCLOSED) for w in WORDS.disclose_all] + [(w, None, PARTLY) for w in WORDS.disclose_part]
+         + [(w, "国家秘密", SECRET) for w in WORDS.disclose_none] + [(w, "信息不存在", ABSENT) for w in WORDS.disclose_none]
+         + [(None, "重复申请", REPEATED)])
+
+
+@pytest.mark.parametrize("flag,reason,label", FLAGS)
+def test_each_answer_of_a_disclosed_column_with_its_reason(flag, reason, label):
+    counted = flag_count((flag, reason))
+    assert counted.complete and result_cells(counted) == {label}
+
+
+@pytest.mark.parametrize("flag,reason", [("否", None), ("是", "国家秘密"), ("否", "已公开"), ("否", "部分公开"), ("待定", None),
+                                         ("否", "其他")])
+def test_a_disclosed_column_and_a_reason_that_disagree_or_say_nothing_known_are_unclear(flag, reason):
+    counted = flag_count((flag, reason))
+    assert not counted.complete and not result_cells(counted) and counted.unclear
+
+
+def test_a_disclosed_column_beside_a_result_column_is_not_read():
+    header = ("申请人类型", "收到日期", "答复日期", "是否公开", "处理结果")
+    rows = [header, ("自然人", "2025-03-01", "2025-03-05", "否", "予以公开")]
+    counted = count_ledgers([LedgerSheet("f.xlsx", "S", rows)], get_form("2021"), 2025)
+    assert counted.complete and result_cells(counted) == {DISCLOSED}

@@ -40,6 +40,8 @@ class Field(str, Enum):
     # person's name (姓名) filled for a 自然人, the organisation's name (单位名称) for the others.
     PERSON = "person"
     ORGANISATION = "organisation"
+    # A ledger without a result column that says 是否公开 (是 / 部分 / 否) and, for 否, the 情形.
+    DISCLOSE = "disclose"
 
 
 @record
@@ -114,6 +116,10 @@ class LedgerWords:
     # An organisation's kind by how its name ends (某某律师事务所 → 法律服务机构), for a ledger that
     # keeps only the organisation's name: one ``Leaf`` per applicant column (``build``).
     name_endings: tuple[Leaf, ...] = ()
+    # The answers of a 是否公开 column: all of it disclosed, part of it, none (then the 情形 says why).
+    disclose_all: tuple[str, ...] = ("是", "同意", "公开", "予以公开", "全部公开", "同意公开", "√", "✓", "y", "yes")
+    disclose_part: tuple[str, ...] = ("部分", "部分公开", "部分是", "部分予以公开")
+    disclose_none: tuple[str, ...] = ("否", "不", "不公开", "不予公开", "未公开", "×", "✗", "n", "no")
     # What follows a category in the name of a sheet kept for that category alone (自然人申请, 企业登记表).
     sheet_endings: tuple[str, ...] = ("申请登记表", "申请登记", "申请台账", "申请", "登记表", "登记台账", "登记", "台账",
                                       "类", "申请人", "类申请")
@@ -161,6 +167,9 @@ COLUMNS = (
     Column(Field.ORGANISATION, "单位名称",
            (("单位名称", "组织名称", "机构名称", "企业名称", "法人名称", "法人或其他组织名称", "申请单位"),),
            never=("姓名", "地址", "电话", "联系", "类型", "性质", "类别", "代码")),
+    # Only read when the sheet has no result column (``core.ledger.columns``).
+    Column(Field.DISCLOSE, "是否公开", (("是否公开", "是否予以公开", "是否同意公开", "公开与否", "是否全部公开"),),
+           never=("日期", "时间", "方式", "方法", "途径")),
     Column(Field.CASE_KIND, "案件类型",
            (("案件类型", "案件类别", "案件性质", "案件种类", "复议或诉讼", "复议诉讼", "复议/诉讼", "救济途径",
              "救济方式", "复议", "诉讼"),),

@@ -220,6 +220,8 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
     if Field.APPLICANT in columns or marks or not all(f in columns for f in named):
         for f in named:   # the names stand for the applicant's type only together, and only without it
             columns.pop(f, None)
+    if Field.RESULT in columns or Field.DISCLOSE not in columns:
+        columns.pop(Field.DISCLOSE, None)   # 是否公开 stands for the result only without one
     applicants = Field.APPLICANT in columns or bool(marks) or Field.PERSON in columns
     kind = SheetKind.CASES if Field.CASE_KIND in columns and not applicants else SheetKind.APPLICATIONS
     titles = {f: shown[c] for f, c in columns.items()}
@@ -234,7 +236,8 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
         if by_name is not None:
             titles[Field.APPLICANT] = f"工作表名“{sheet.name}”：均为{by_name}"
     missing = tuple(f for f in REQUIRED[kind] if f not in columns
-                    and not (f is Field.APPLICANT and (marks or Field.PERSON in columns or by_name)))
+                    and not (f is Field.APPLICANT and (marks or Field.PERSON in columns or by_name))
+                    and not (f is Field.RESULT and Field.DISCLOSE in columns))
     if missing:
         return Incomplete(r, kind, titles, missing)
     return Header(r, kind, columns, titles, notes, marks, by_name)

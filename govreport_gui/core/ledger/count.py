@@ -227,7 +227,26 @@ class _Counter:
             values[Field.APPLICANT] = _named(values, self.natural, self.endings)
         elif header.sheet_applicant and any(not _blank(v) for v in values.values()):
             values[Field.APPLICANT] = header.sheet_applicant
+        if Field.DISCLOSE in header.columns:
+            values[Field.RESULT] = self._disclosed(values)
         return values
+
+    def _disclosed(self, values: dict) -> object:
+        """The result of a ledger that says 是否公开 (and for 否 the 情形): 是 → 予以公开, 部分 → 部分公开,
+        否 (or nothing) and a 情形 → that 情形 when it is one of the other results' leaves; anything
+        else as written (unclear: 是否公开 and 情形 disagree, or say nothing known)."""
+        flag, reason = values.get(Field.DISCLOSE), values.get(Field.REASON)
+        said = norm(flag).lower()
+        groups = self.words.results.groups
+        if said in (norm(w).lower() for w in self.words.disclose_all):
+            return groups[0].target if _blank(reason) else f"{_shown(flag)}／{_shown(reason)}"
+        if said in (norm(w).lower() for w in self.words.disclose_part):
+            return groups[1].target
+        if (said == "" or said in (norm(w).lower() for w in self.words.disclose_none)) and not _blank(reason):
+            found = self.matchers[Field.RESULT].match(reason)
+            if found.kind is Kind.FOUND and found.group not in (0, 1):
+                return reason
+        return None if said == "" and _blank(reason) else f"{_shown(flag)}／{_shown(reason)}".strip("／")
 
     def _header_like(self, row: tuple) -> bool:
         """A row of at least three column names (a header further down the sheet)."""
