@@ -106,3 +106,13 @@ def test_an_answer_on_the_same_day_is_dated_by_the_receiving_day(same):
 def test_same_day_in_the_received_column_is_no_date():
     counted = count([HEADER, (1, "自然人", "同日", "2025-03-01", "予以公开")])
     assert [lo.why for lo in counted.left_out] == ["收到日期无法识别"]
+
+
+def test_a_header_under_a_long_instruction_with_notes_in_its_cells():
+    notes = [(f"{i}. 本台账逐件登记，请勿合并单元格或插入小计。",) for i in range(1, 151)]
+    header = ("申请人类型（填写：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）",
+              "收到日期（答复期限自收到之日起算，格式2025-01-01）", "答复日期（以告知书落款日期为准）",
+              "处理结果（予以公开、部分公开、不予公开及理由、无法提供及理由、不予处理及理由、其他处理）")
+    counted = count([*notes, header, ("自然人", "2025-03-01", "2025-03-05", "予以公开")])
+    assert counted.complete and table_3(counted)[(NEW, "自然人")] == 1
+    assert any("表头在第151行" in note for note in counted.notes)

@@ -44,9 +44,16 @@ def test_a_number_like_3_point_1_is_not_taken_for_a_day():
     assert "3.10" in str(exc.value)
 
 
-@pytest.mark.parametrize("raw", ["2025年3月1日下午3:20", "2025-03-01 上午 09:30:00", "2025/3/1 晚上8点"])
+@pytest.mark.parametrize("raw", ["2025年3月1日下午3:20", "2025-03-01 上午 09:30:00", "2025/3/1 晚上8点", "2025年3月1日 星期六",
+                                 "2025-03-01（六）", "2025/3/1 周六 14:00", "2025.3.1 下午", "2025年3月1日上午"])
 def test_a_time_of_day_after_the_date_is_set_aside(raw):
     assert read_date(raw) == dt.date(2025, 3, 1)
+
+
+@pytest.mark.parametrize("raw", ["2025-03-01 星期八", "2025-03-01 下午已答复", "2025-03-01 六日"])
+def test_other_words_after_a_date_are_still_a_problem(raw):
+    with pytest.raises(DateProblem):
+        read_date(raw)
 
 
 def sheet(rows, name="Sheet1", source="ledger.xlsx"):

@@ -9,6 +9,7 @@ better-ranked word wins and the other is named in a note.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -17,7 +18,7 @@ from ..forms.ledger_words import Field, LedgerWords
 from .sheet import LedgerSheet
 from .words import Kind, Matcher, norm
 
-HEADER_SCAN = 60
+HEADER_SCAN = 200   # (a sheet may begin with a long 填表说明)
 #: A weakly named column (a bare 类型) is judged by this many of its values.
 SAMPLE_VALUES = 200
 
@@ -82,8 +83,20 @@ def header_texts(sheet: LedgerSheet, r: int, with_above: bool) -> list[tuple[str
     return [(own[c], (above[c] if c < len(above) else "") + own[c]) for c in range(width)]
 
 
+# a note in brackets in a header cell (申请人类型（填写：自然人、商业企业……）)
+_BRACKETED = re.compile(r"[（(【\[［〔][^（(）)【】\[\]［］〔〕]*[）)】\]］〕]")
+
+
 def field_of(text: str, words: LedgerWords) -> tuple[Field, int] | None:
-    """The field a header text names, with its rank (lower is better; a bare word ranks last)."""
+    """The field a header text names, with its rank (lower is better; a bare word ranks last); when
+    the whole text names none (too long, or a note says 期限 …), the text without its notes in brackets."""
+    found = _field_of(text, words)
+    if found is None and (short := _BRACKETED.sub("", text)) != text:
+        found = _field_of(short, words)
+    return found
+
+
+def _field_of(text: str, words: LedgerWords) -> tuple[Field, int] | None:
     h = norm(text)
     if not h or len(h) > 40:
         return None

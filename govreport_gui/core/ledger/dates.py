@@ -1,5 +1,6 @@
 """Dates as clerks keep them in a ledger: date cells, Excel serial numbers, ``2025/3/1``, ``2025-03-01``,
-``2025.03.01``, ``2025年3月1日``, ``20250301`` (a time after the date is ignored, ``下午3:20`` too, and a
+``2025.03.01``, ``2025年3月1日``, ``20250301`` (a time after the date is ignored, ``下午3:20``, ``上午`` and
+the weekday ``星期六`` too, and a
 remark in brackets that says nothing about the day: ``（邮寄）`` but not ``（延期）``).
 
 A date without its year (``3月1日``, ``03-01``, ``3.1``: a ledger kept per year, its year written
@@ -24,8 +25,9 @@ _YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[�
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 # month and day only: 3月1日, 03-01, 3/1, 3.1 (never a third number: 3/1/25 is not this)
 _MONTH_DAY = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?|^(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\s*[-/.]\s*\d)(?!\d)")
-_TIME_AFTER = re.compile(r"^(\s*[T ]?\s*(上午|下午|中午|晚上|凌晨|早上)?\s*"
-                         r"\d{1,2}([:时点]\d{1,2}([:分]\d{1,2}(\.\d+)?秒?)?)?[分点时]?)?\s*$")
+_WEEKDAY = r"(\(?(星期|周|礼拜)?[一二三四五六日天]\)|(星期|周|礼拜)[一二三四五六日天])"
+_TIME_AFTER = re.compile(r"^\s*" + _WEEKDAY + r"?\s*[T ]?\s*(上午|下午|中午|晚上|凌晨|早上)?\s*"
+                         r"(\d{1,2}([:时点]\d{1,2}([:分]\d{1,2}(\.\d+)?秒?)?)?[分点时]?)?\s*" + _WEEKDAY + r"?\s*$")
 
 
 # A remark in brackets after a date (2025年3月5日（邮寄）) is set aside — unless it names another date
