@@ -42,7 +42,7 @@ def test_persons_and_organisations_are_counted_apart():
     assert table_3(counted) == {(NEW, "自然人"): 2, (NEW, "商业企业"): 1, (NEW, "法律服务机构"): 1,
                                 ("（一）予以公开", "自然人"): 2, ("（一）予以公开", "商业企业"): 1,
                                 ("（一）予以公开", "法律服务机构"): 1}
-    assert any("按单位名称的结尾归类" in note for note in counted.notes)
+    assert any("姓名（自然人）、单位名称（按名称的结尾归类）" in note for note in counted.notes)
 
 
 def test_a_name_that_ends_otherwise_or_both_names_are_unclear():

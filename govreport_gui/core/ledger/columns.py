@@ -241,13 +241,12 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
     if marks:
         titles[Field.APPLICANT] = "、".join(marks.values())
     if Field.PERSON in columns:
-        titles[Field.APPLICANT] = (f"“{titles[Field.PERSON]}”列填写的为自然人，“{titles[Field.ORGANISATION]}”列"
-                                   "按单位名称的结尾归类")
+        titles[Field.APPLICANT] = f"{titles[Field.PERSON]}（自然人）、{titles[Field.ORGANISATION]}（按名称的结尾归类）"
     by_name = None
     if kind is SheetKind.APPLICATIONS and Field.APPLICANT not in columns and not marks and Field.PERSON not in columns:
         by_name = applicant_of_sheet(sheet.name, words)
         if by_name is not None:
-            titles[Field.APPLICANT] = f"工作表名“{sheet.name}”：均为{by_name}"
+            titles[Field.APPLICANT] = f"按工作表名，均为{by_name}"
     missing = tuple(f for f in REQUIRED[kind] if f not in columns
                     and not (f is Field.APPLICANT and (marks or Field.PERSON in columns or by_name))
                     and not (f is Field.RESULT and Field.DISCLOSE in columns))
