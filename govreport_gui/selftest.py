@@ -8,6 +8,8 @@ Offscreen (unless ``QT_QPA_PLATFORM`` is set), it
 3. runs the checks on the sample;
 4. exports it as Word, Excel, project file and report JSON into a temporary folder, reads each
    file back and compares every figure (totals recomputed), the basic information and the text;
+5. imports every module that any of the program's modules imports, inside functions too (the
+   readers and libraries loaded only when a clerk opens such a file: ``bundle_check``);
 
 and exits 0.  Any failure prints one clear line saying which step failed and why, writes the
 technical details (traceback) to a log file in the temporary folder, prints that file's path, and
@@ -84,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         run.step("校验示例报告", lambda: _run_checks(state))
         for suffix, name in ROUND_TRIPS.items():
             run.step(f"导出为{name}并重新读取，核对数字", lambda s=suffix: _round_trip(state, folder, s))
+        run.step("程序各部分齐全（各功能用到的模块都能载入）", _check_modules)
         run.step("关闭窗口", lambda: _close_window(state))
     except BaseException as exc:  # noqa: BLE001 - the clerk sees one line, the log has the rest
         if isinstance(exc, KeyboardInterrupt):
@@ -167,6 +170,17 @@ def _check_qt(state: dict) -> str:
     if not chinese:
         raise SelfTestFailure(_no_chinese_font_message())
     return f"PySide6 {pyside_version}，平台插件 {actual}，中文字体 {len(chinese)} 种"
+
+
+def _check_modules() -> str:
+    """Every import in the program's code, functions included: a reader a clerk uses later must be there."""
+    from .bundle_check import missing_imports, program_modules, wanted_imports
+    wanted = wanted_imports()
+    missing = missing_imports(wanted)
+    if missing:
+        raise SelfTestFailure(f"安装不完整，以下模块无法载入（{len(missing)} 处）：{'；'.join(missing[:5])}"
+                              f"{' 等' if len(missing) > 5 else ''}。请重新安装{APP_NAME}。")
+    return f"{len(program_modules())} 个程序模块，它们导入的 {len(wanted)} 个模块均可载入"
 
 
 def _no_chinese_font_message() -> str:
