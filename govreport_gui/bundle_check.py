@@ -49,12 +49,14 @@ def imports_in(module: str) -> set[tuple[str, tuple[str, ...]]]:
 
 
 def _import_instructions(code: CodeType) -> Iterator[tuple[int, tuple[str, ...] | None, str]]:
-    """(level, fromlist, name) of each IMPORT_NAME: the two constants pushed before it are level and fromlist."""
+    """(level, fromlist, name) of each IMPORT_NAME: the two constants pushed before it are level and
+    fromlist (read as an absolute import where they are not found: then it fails loudly, never skipped)."""
     consts: list = []
     for instruction in dis.get_instructions(code):
-        if instruction.opname == "IMPORT_NAME" and len(consts) >= 2:
-            yield consts[-2], consts[-1], instruction.argval
-        consts = consts + [instruction.argval] if instruction.opname == "LOAD_CONST" else []
+        if instruction.opname == "IMPORT_NAME":
+            level, fromlist = consts[-2:] if len(consts) >= 2 else (0, None)
+            yield level, fromlist, instruction.argval
+        consts = consts + [instruction.argval] if instruction.opname in ("LOAD_CONST", "LOAD_SMALL_INT") else []
     for const in code.co_consts:
         if isinstance(const, CodeType):
             yield from _import_instructions(const)
