@@ -116,3 +116,17 @@ def test_a_header_under_a_long_instruction_with_notes_in_its_cells():
     counted = count([*notes, header, ("自然人", "2025-03-01", "2025-03-05", "予以公开")])
     assert counted.complete and table_3(counted)[(NEW, "自然人")] == 1
     assert any("表头在第151行" in note for note in counted.notes)
+
+
+@pytest.mark.parametrize("total", ["3月小计", "十二月份合计", "第一季度小计", "上半年合计：12件", "2025年合计", "全年总计", "本月合计 3件",
+                                   "11月小计"])
+def test_a_sum_named_by_its_period_is_no_application(total):
+    counted = count([*ROWS, (total, None, None, None, "2件")])
+    assert counted.complete and counted.rows_read == 2
+    assert any("合计行" in note for note in counted.notes)
+
+
+@pytest.mark.parametrize("value", ["3月份申请人合计", "小计算机公司"])
+def test_words_that_only_contain_a_total_mark_are_read(value):
+    counted = count([*ROWS, (3, value, "2025-05-01", None, None)])
+    assert counted.rows_read == 3

@@ -499,13 +499,18 @@ def _cell(row: tuple, c: int) -> object:
     return row[c] if c < len(row) else None
 
 
+# the period a sum is of, before its mark: 3月小计, 十二月份合计, 第一季度小计, 上半年合计, 2025年合计
+_PERIOD = re.compile(r"^(\d{4}年度?|(\d{1,2}|[一二三四五六七八九十]{1,3})月份?|第[一二三四1-4]季度|[上下]半年|全年|本年度?|本月|本季度?)")
+
+
 def _is_total_row(row: tuple, words: LedgerWords) -> bool:
-    """A row of sums (合计、总计：25件): a text cell that is a total mark, alone or with a number."""
-    firsts = {mark[0] for mark in words.total_marks}
+    """A row of sums (合计、总计：25件, 3月小计): a text cell that is a total mark, after the period it
+    sums if any, alone or with a number."""
     for value in row:
-        if not isinstance(value, str) or len(value) > 30 or value.lstrip(" \u3000")[:1] not in firsts:
+        if not isinstance(value, str) or len(value) > 30 or not any(mark in value for mark in words.total_marks):
             continue
         n = norm(value)
+        n = _PERIOD.sub("", n, count=1) or n
         for mark in words.total_marks:
             if n.startswith(mark) and (n == mark or n[len(mark):].rstrip("件条个项").isdigit()):
                 return True
