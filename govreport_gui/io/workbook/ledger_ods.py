@@ -28,7 +28,9 @@ MAX_MERGES = 2_000
 
 
 @dataclass
-class OdsSheet:
+class ReadSheet:
+    """One sheet as a streaming reader found it (also ``ledger_spreadsheetml``'s)."""
+
     name: str
     hidden: bool = False
     rows: list[tuple] = field(default_factory=list)
@@ -41,10 +43,10 @@ class ContentReader:
 
     def __init__(self, max_rows: int, max_cols: int, max_blank_run: int, max_sheets: int) -> None:
         self.max_rows, self.max_cols, self.max_blank_run, self.max_sheets = max_rows, max_cols, max_blank_run, max_sheets
-        self.sheets: list[OdsSheet] = []
+        self.sheets: list[ReadSheet] = []
         self._hidden_styles: set[str] = set()
         self._style: str | None = None       # the table style being declared
-        self._sheet: OdsSheet | None = None   # None also while a sheet past max_sheets or past its rows
+        self._sheet: ReadSheet | None = None   # None also while a sheet past max_sheets or past its rows
         self._done = False                    # the current sheet needs no more rows
         self._row_index = 0
         self._row_repeat = 1
@@ -103,7 +105,7 @@ class ContentReader:
         if len(self.sheets) >= self.max_sheets:
             self._done = True
             return
-        self._sheet = OdsSheet(_attr(attrs, "name") or f"Sheet{len(self.sheets) + 1}",
+        self._sheet = ReadSheet(_attr(attrs, "name") or f"Sheet{len(self.sheets) + 1}",
                                hidden=(_attr(attrs, "style-name") or "") in self._hidden_styles)
         self._row_index, self._done = 0, False
 
@@ -184,7 +186,7 @@ def _typed_value(attrs: dict) -> object:
     return None
 
 
-def read_sheets(path: Path, max_rows: int, max_cols: int, max_blank_run: int, max_sheets: int) -> list[OdsSheet]:
+def read_sheets(path: Path, max_rows: int, max_cols: int, max_blank_run: int, max_sheets: int) -> list[ReadSheet]:
     """The sheets of the .ods at ``path`` (checked by ``check_package`` before)."""
     reader = ContentReader(max_rows, max_cols, max_blank_run, max_sheets)
     with zipfile.ZipFile(path) as zf, zf.open("content.xml") as f:

@@ -179,6 +179,11 @@ def _read_ods(path: Path) -> list[LedgerSheet]:
     except (Unusual, xml.parsers.expat.ExpatError, KeyError, zipfile.BadZipFile) as exc:
         raise ReadError(f"“{path.name}”不是完好的 OpenDocument 表格（{type(exc).__name__}），无法读取。"
                         "请用 WPS/LibreOffice 打开后另存为 .xlsx 再试。") from exc
+    return _ledger_sheets(found, path)
+
+
+def _ledger_sheets(found, path: Path) -> list[LedgerSheet]:
+    """The sheets a reader found (``ledger_ods.ReadSheet``s) as ledger sheets of ``path``."""
     out = []
     for sheet in found:
         grid = _Grid(sheet.name)
@@ -297,12 +302,7 @@ def _read_spreadsheetml(path: Path, data: bytes) -> list[LedgerSheet]:
     except (Unusual, xml.parsers.expat.ExpatError) as exc:
         raise ReadError(f"“{path.name}”是 XML 电子表格（2003），但内容不完整或含有不安全的声明（{type(exc).__name__}），"
                         "无法读取。请用 Excel/WPS 打开后另存为 .xlsx 再试。") from exc
-    out = []
-    for sheet in found:
-        grid = _Grid(sheet.name)
-        grid.rows, grid.merges, grid.hidden, grid.truncated = sheet.rows, sheet.merges, sheet.hidden, sheet.truncated
-        out.append(grid.ledger_sheet(path.name))
-    return out
+    return _ledger_sheets(found, path)
 
 
 # --- text -----------------------------------------------------------------------------------------

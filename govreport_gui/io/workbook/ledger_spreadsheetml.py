@@ -10,28 +10,19 @@ Positions and spans past the sheet's limits are not expanded: a row past ``max_r
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
 
+from .ledger_ods import ReadSheet
 from .ledger_xlsx import _attr, _parse
 
 MAX_MERGES = 2_000
 MARK = b"urn:schemas-microsoft-com:office:spreadsheet"
 
 
-@dataclass
-class XmlSheet:
-    name: str
-    hidden: bool = False
-    rows: list[tuple] = field(default_factory=list)
-    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
-    truncated: bool = False
-
-
 class _Reader:
     def __init__(self, max_rows: int, max_cols: int, max_sheets: int) -> None:
         self.max_rows, self.max_cols, self.max_sheets = max_rows, max_cols, max_sheets
-        self.sheets: list[XmlSheet] = []
-        self._sheet: XmlSheet | None = None
+        self.sheets: list[ReadSheet] = []
+        self._sheet: ReadSheet | None = None
         self._row: dict[int, object] | None = None
         self._r = -1
         self._c = -1
@@ -43,7 +34,7 @@ class _Reader:
     def start(self, name: str, attrs: dict) -> None:
         sheet = self._sheet
         if name == "Worksheet":
-            self._sheet = XmlSheet(_attr(attrs, "Name") or f"Sheet{len(self.sheets) + 1}")
+            self._sheet = ReadSheet(_attr(attrs, "Name") or f"Sheet{len(self.sheets) + 1}")
             self._r = -1
         elif sheet is None:
             return
@@ -125,7 +116,7 @@ def _value(kind: str | None, text: str) -> object:
     return text if text.strip() else None
 
 
-def read_sheets(data: bytes, max_rows: int, max_cols: int, max_sheets: int) -> list[XmlSheet]:
+def read_sheets(data: bytes, max_rows: int, max_cols: int, max_sheets: int) -> list[ReadSheet]:
     reader = _Reader(max_rows, max_cols, max_sheets)
     _parse(data, reader.start, reader.end, reader.chars)
     return reader.sheets
