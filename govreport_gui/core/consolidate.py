@@ -273,6 +273,7 @@ def _apply_choice(unit: Unit) -> None:
         unit.problems.append(UnitProblem(CHOSEN_IN, "已选择计入" + reason))
 
 
+PAUSE_EVERY = 1000   # units between two pauses of a long step (see leave_out_duplicates)
 DuplicateKeys = tuple[tuple[str, int], tuple | None]   # (agency, year), the figures counted (None: none)
 
 
@@ -288,13 +289,17 @@ def duplicate_keys(unit: Unit, target: FormSpec) -> DuplicateKeys:
 
 
 def leave_out_duplicates(units: list[Unit], target: FormSpec,
-                          keys: Callable[[Unit], DuplicateKeys] | None = None) -> None:
+                          keys: Callable[[Unit], DuplicateKeys] | None = None,
+                          pause: Callable[[], None] | None = None) -> None:
     """Duplicates among the units still counted: the first one stays, later ones are left out
     (unless the clerk chose to count them).  ``keys``: each unit's ``duplicate_keys`` for
-    ``target`` (as worked out while the units were read)."""
+    ``target`` (as worked out while the units were read); ``pause``: called every ``PAUSE_EVERY``
+    units (a window waiting for the interpreter gets it)."""
     first_by_agency: dict[tuple[str, int], Unit] = {}
     first_by_content: dict[tuple, Unit] = {}
-    for unit in units:
+    for i, unit in enumerate(units):
+        if pause is not None and i % PAUSE_EVERY == PAUSE_EVERY - 1:
+            pause()
         if not (unit.include and unit.readable):
             continue
         agency_key, content_key = keys(unit) if keys is not None else duplicate_keys(unit, target)
@@ -502,7 +507,7 @@ def consolidate(units: list[Unit], form_version: str, year: int, agency: str = "
         shown = "、".join(key.name() for key in stock)
         result.warnings.append(
             f"{shown}是年末存量（不是本年发生数），汇总数为各单位之和，同一事项可能被多个单位重复计算，请按实际核定后修改。")
-    mixed = result.converted_units
+    mixed = [u for u in included if u.conversion is not None]   # (result.converted_units)
     if mixed:
         names = "、".join(f"{u.agency or u.name}（{u.version}版）" for u in mixed)
         review = [u for u in mixed if u.conversion is not None and u.conversion.needs_review]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .consolidate import (
+    PAUSE_EVERY,
     Unit,
     assess_unit,
     duplicate_keys,
@@ -33,7 +34,6 @@ from .consolidate import (
 from .forms import CellKey, get_form
 
 CATCH_UP = 2   # units assessed again per unit added, after the year or version known changed
-STEP = 2000    # units looked at between two pauses of finish (a few milliseconds)
 Sums = dict[CellKey, int | Decimal]
 # What a unit's assessment depends on besides its file: the year, the version, the clerk's choice
 # and reason.
@@ -121,9 +121,9 @@ class RunningAssessment:
         for i, unit in enumerate(units):
             if not self._current(unit, year, target.version):
                 self._assess(unit, year, target.version)
-            if i % STEP == STEP - 1:
+            if i % PAUSE_EVERY == PAUSE_EVERY - 1:
                 pause()
-        leave_out_duplicates(units, target, keys=self._keys)
+        leave_out_duplicates(units, target, keys=self._keys, pause=pause)
         pause()
         sums = self._sums(units, target.version, pause)
         self._start([])
@@ -141,7 +141,7 @@ class RunningAssessment:
                 batch = _batch(batch.units, version)
             for key, value in batch.sums.items():
                 totals[key] = totals.get(key, 0) + value
-            if i % (STEP // 100) == STEP // 100 - 1:
+            if i % (PAUSE_EVERY // 50) == PAUSE_EVERY // 50 - 1:
                 pause()
         return {key: totals[key] for key in form.input_keys() if key in totals}
 
