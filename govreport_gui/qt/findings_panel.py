@@ -58,7 +58,8 @@ def dot_icon(colour: str, text: str = "", size: int = 16):
 class WrappingDelegate(QStyledItemDelegate):
     """Item heights for text wrapped at the list's width (the default size is one unwrapped line:
     a long finding was cut off, with a gap under it).  The list asks for them on every repaint
-    and every relayout: each text's height at each width is measured once."""
+    and every relayout: each text's height at each width is measured once (a finding's text names
+    its icon too: 【错误】…), until the list's look changes (``forget``)."""
 
     def __init__(self, parent) -> None:
         super().__init__(parent)
@@ -71,12 +72,17 @@ class WrappingDelegate(QStyledItemDelegate):
         text = index.data()
         self.pictures.paint(painter, option, index, super().paint, text, text)
 
+    def forget(self) -> None:
+        """Measure and paint every item afresh (the list's font, style or screen changed)."""
+        self._sizes.clear()
+        self.pictures.forget()
+
     def sizeHint(self, option, index):
         from PySide6.QtWidgets import QStyleOptionViewItem  # only when findings are listed (start-up)
 
         view = self.parent()
         width = max(view.viewport().width() - 2 * view.spacing(), 40)
-        key = (index.data(), width, index.data(Qt.ItemDataRole.DecorationRole) is None, option.font.key())
+        key = (index.data(), width)
         size = self._sizes.get(key)
         if size is None:
             if len(self._sizes) > SIZES_KEPT:
@@ -85,7 +91,7 @@ class WrappingDelegate(QStyledItemDelegate):
             opt.rect = QRect(0, 0, width, 1)
             opt.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
             size = self._sizes[key] = super().sizeHint(opt, index)
-        return QSize(size)
+        return size
 
 
 class FindingsPanel(QWidget):
@@ -156,7 +162,7 @@ class FindingsPanel(QWidget):
 
     def changeEvent(self, event) -> None:  # noqa: N802 - a Qt override
         if event.type() in LOOK_CHANGES:
-            self._delegate.pictures.forget()
+            self._delegate.forget()
         super().changeEvent(event)
 
     def counts(self) -> dict[Severity, int]:
