@@ -4,8 +4,9 @@
 the figure at the top of the cell as usual, and under it, in small grey text, last year's figure
 on the left (``≈5`` when the other version's closest cell holds it) and the change on the right
 (``+12 +7%``; the percentage dropped first when the cell is narrow).  A cell without a counterpart
-last year shows nothing there; its tooltip says why.  Installed only while the setting is on: the
-plain delegate paints in C++, this one in Python.
+last year shows nothing there; its tooltip says why.  Installed only while the setting is on.
+Like the plain one it draws a cell from its kept picture (``CellPictures``) while the cell and last
+year's figure are the same.
 """
 
 from __future__ import annotations
@@ -52,6 +53,16 @@ class PriorDelegate(CellDelegate):
         return (g.key, prior) if prior is not None else None
 
     def paint(self, painter, option, index) -> None:
+        found = self._prior_at(index)
+        if found is None:
+            super().paint(painter, option, index)
+            return
+        # drawn from its kept picture while the cell and last year's figure are the same
+        place = (index.row(), index.column())
+        self.pictures.paint(painter, option, index, self._paint_with_prior, place,
+                            (index.model().painted(*place), found[1]))
+
+    def _paint_with_prior(self, painter, option, index) -> None:
         found = self._prior_at(index)
         if found is None:
             super().paint(painter, option, index)

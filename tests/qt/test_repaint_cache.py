@@ -4,6 +4,8 @@ every edit and undo, and the tab badges follow the findings while drawn only whe
 
 from __future__ import annotations
 
+import zlib
+
 from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QStyledItemDelegate
@@ -15,6 +17,7 @@ from govreport_gui.core.values import value_with_unit
 from govreport_gui.qt.commands import Session
 from govreport_gui.qt.findings_panel import WrappingDelegate
 from govreport_gui.qt.grid_view import GridView
+from govreport_gui.qt.previous_figures import PriorDelegate
 from govreport_gui.qt.table_model import BACKGROUND, DISPLAY, PAINT_ROLES, SEVERITY_COLOURS, TableModel
 
 
@@ -64,8 +67,11 @@ def test_an_edit_repaints_every_total_it_moves_and_undo_restores_them(sample):
     assert painted_roles(model) == after
 
 
-def _picture(grid: GridView):
-    return grid.grab().toImage()
+def _picture(widget) -> tuple[int, int, int]:
+    """The widget as painted now: its size and its pixels' checksum (two images compared in an
+    assertion would be reported pixel by pixel)."""
+    image = widget.grab().toImage()
+    return image.width(), image.height(), zlib.crc32(bytes(image.constBits()))
 
 
 def test_grid_drawn_from_kept_pictures_looks_as_painted_afresh(qtbot, sample):
@@ -117,11 +123,11 @@ def test_findings_drawn_from_kept_pictures_look_as_qt_paints_them(make_window, s
         if value is not None:
             assert model.setData(model.index_of(key3("2021", "（一）", "商业企业")), value)
             panel.list.setCurrentRow(0)
-        kept = panel.list.viewport().grab().toImage()
+        kept = _picture(panel.list.viewport())
         assert len(own.pictures) > 0
-        assert panel.list.viewport().grab().toImage() == kept
+        assert _picture(panel.list.viewport()) == kept
         panel.list.setItemDelegate(_QtsOwnPainting(panel.list))
-        assert panel.list.viewport().grab().toImage() == kept
+        assert _picture(panel.list.viewport()) == kept
         panel.list.setItemDelegate(own)
 
 
@@ -145,3 +151,33 @@ def test_tab_badges_follow_the_findings(make_window, sample):
     window.session.undo_stack.undo()
     assert window.tab_error_count(i) == errors
     assert window.tabs.tabIcon(i).cacheKey() != icon
+
+
+def test_last_years_figures_drawn_from_kept_pictures_follow_an_edit(qtbot, make_window, sample_loaded):
+    window = make_window(sample_loaded.report, sample_loaded.previous)
+    qtbot.waitUntil(lambda: all(p.built for p in window.pages))
+    page = window.page_for_table("三")
+    window.tabs.setCurrentWidget(page)
+    window.previous_action.trigger()
+    grid, model = page.grid, page.model
+    delegate = grid.itemDelegate()
+    assert isinstance(delegate, PriorDelegate)
+    before = _picture(grid)
+    assert len(delegate.pictures) > 50
+    key = key3("2021", "一、", "自然人")
+    assert model.setData(model.index_of(key), "300")   # this year's figure and the change under it
+    kept = _picture(grid)
+    assert kept != before
+    grid.forget_pictures()
+    assert _picture(grid) == kept
+    grid.setItemDelegate(_PriorPaintedDirectly(grid, window.year_view()))
+    assert _picture(grid) == kept     # as PriorDelegate paints without pictures
+    grid.setItemDelegate(delegate)
+
+
+class _PriorPaintedDirectly(PriorDelegate):
+    def paint(self, painter, option, index) -> None:
+        if self._prior_at(index) is None:
+            QStyledItemDelegate.paint(self, painter, option, index)
+        else:
+            self._paint_with_prior(painter, option, index)
