@@ -13,6 +13,8 @@ def ensure_app():
     """The QApplication (created once, with the names the data folder is derived from)."""
     from PySide6.QtWidgets import QApplication
 
+    from . import pyside_sources
+    pyside_sources.drop_read_sources()
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
@@ -20,7 +22,8 @@ def ensure_app():
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APP_NAME)
     _install_chinese_translation(app)
-    from . import refcount_guard
+    from . import fusion_icons, refcount_guard
+    fusion_icons.install(app)
     refcount_guard.install(app)
     return app
 

@@ -1,6 +1,8 @@
 """What the editor holds with a report open and every page built (issue 21's memory target): no
-library loaded that the window does not need — OpenSSL (``hashlib``: 3 MB held for the session) —
-and one face of the Chinese font, its bold text drawn from the regular face made bold."""
+library loaded that the window does not need — OpenSSL (``hashlib``: 3 MB held for the session),
+Qt's image-format plugins and QtSvg (1.1 MB, loaded by the Fusion style's dock icons) —, no module's
+source kept after PySide's import hook read it, and one face of the Chinese font, its bold text drawn
+from the regular face made bold."""
 
 from __future__ import annotations
 
@@ -32,6 +34,12 @@ for page in window.pages:
     window.tabs.setCurrentWidget(page); app.processEvents()
 print("journal", window.flows.recovery.journal.path.stat().st_size)
 print("modules", " ".join(sorted(sys.modules)))
+import linecache
+print("sources", " ".join(sorted(linecache.cache)) or "-")
+print("style", type(app.style()).__name__, app.style().baseStyle().name() if hasattr(app.style(), "baseStyle") else "")
+if os.path.exists("/proc/self/maps"):
+    with open("/proc/self/maps") as maps:
+        print("mapped", " ".join(sorted({line.split()[-1] for line in maps if "/" in line})))
 """
 
 
@@ -51,6 +59,58 @@ def test_the_open_report_with_its_journal_loads_no_openssl(tmp_path):
     assert "govreport_gui.core.journal" in loaded
     # … and its checksum is not SHA-256: hashlib would load OpenSSL's libcrypto
     assert not loaded & {"hashlib", "_hashlib", "ssl", "_ssl"}, sorted(loaded & {"hashlib", "_hashlib", "ssl", "_ssl"})
+
+
+def test_the_open_report_loads_no_image_format_plugin_nor_qtsvg(tmp_path):
+    opened = _opened(tmp_path)
+    if "mapped" not in opened:
+        pytest.skip("no /proc/self/maps on this system")
+    if not opened["style"].startswith("FusionWithoutIconProbing"):
+        pytest.skip(f"the style here is not Fusion ({opened['style']}): its icons are its own")
+    mapped = opened["mapped"].split()
+    images = [path for path in mapped if "/imageformats/" in path or "iconengines" in path or "Qt6Svg" in path]
+    assert not images, images
+    assert any("/platforms/" in path for path in mapped)     # (the listing is the one of Qt's plugins)
+
+
+def test_no_source_of_the_editor_is_kept_after_pyside_read_it(tmp_path):
+    """PySide's import hook reads each module imported after it (``inspect.getsource``); what it read
+    is not kept in ``linecache`` (0.5 MB with the report open).  (The package ``qt`` itself is read
+    as the check is put in place, one line.)"""
+    kept = _opened(tmp_path)["sources"].split()
+    assert not [name for name in kept if "govreport_gui" in name and not name.endswith("__init__.py")], kept
+
+
+def test_the_dock_float_icon_is_made_of_fusion_own_files(qapp):
+    from PySide6.QtWidgets import QStyle
+
+    from govreport_gui.qt.fusion_icons import RESTORE_FILES, FusionWithoutIconProbing
+
+    style = FusionWithoutIconProbing("Fusion")
+    icon = style.standardIcon(QStyle.StandardPixmap.SP_TitleBarNormalButton)
+    assert [s.width() for s in icon.availableSizes()] == [16, 32], [s.width() for s in icon.availableSizes()]
+    assert not icon.pixmap(16, 16).toImage().isNull() and len(RESTORE_FILES) == 2
+    close = style.standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton)   # the others: Fusion's own
+    assert not close.isNull()
+
+
+def test_the_findings_dock_still_closes_and_comes_back_from_the_view_menu(qapp, make_window, sample, qtbot):
+    from PySide6.QtWidgets import QAbstractButton, QMenu
+
+    from govreport_gui.qt import fusion_icons
+
+    fusion_icons.install(qapp)        # as the editor does (ensure_app); nothing where the style is not Fusion
+    window = make_window(sample)
+    dock = window.findings_dock
+    close = dock.findChild(QAbstractButton, "qt_dockwidget_closebutton")
+    assert dock.isVisible() and close is not None and close.isVisible() and not close.icon().isNull()
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not dock.isVisible()
+    toggle = dock.toggleViewAction()
+    view_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title().startswith("视图"))
+    assert toggle in view_menu.actions() and not toggle.isChecked()
+    toggle.trigger()
+    assert dock.isVisible() and toggle.isChecked()
 
 
 def _faces(font, text: str) -> set[tuple[str, str, int]]:
