@@ -272,3 +272,59 @@ def test_agency_in_preface_needs_the_reports_year_and_an_organs_name():
     assert agency_in_preface("现公布青川县水务局2024年政府信息公开工作年度报告。", 2024) == "青川县水务局"
     assert agency_in_preface("现公布青川县水务局2023年政府信息公开工作年度报告。", 2024) == ""
     assert agency_in_preface("本报告依据2024年政府信息公开工作要点编制。", 2024) == ""
+
+
+# ---------------------------------------------------------------------------------------------
+# The preface's contact lines; an empty content control
+
+
+def _linked(paragraph, lead: str, address: str) -> None:
+    """``lead`` then ``address`` as a hyperlink, as Word's AutoFormat links an e-mail or web address."""
+    paragraph.add_run(lead)
+    rid = paragraph.part.relate_to("mailto:" + address, "http://schemas.openxmlformats.org/officeDocument/2006/"
+                                   "relationships/hyperlink", is_external=True)
+    paragraph._p.append(parse_xml(f'<w:hyperlink {NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+                                  f'relationships" r:id="{rid}"><w:r><w:t>{address}</w:t></w:r></w:hyperlink>'))
+
+
+CONTACTS = ["联系地址：青川县滨河路8号", "联系电话：0839-6620000"]
+
+
+def _contact_preface(document, sentence: str | None) -> None:
+    """The preface (``sentence``, if any) and its contact lines, the e-mail and web address linked."""
+    anchor = document.paragraphs[0]._p
+    paragraphs = ([sentence] if sentence else []) + CONTACTS
+    for text in reversed(paragraphs):
+        anchor.addnext(docx.Document().add_paragraph(text)._p)
+    last = document.paragraphs[len(paragraphs)]
+    for lead, address in (("电子邮箱：", "qcsw@example.gov.cn"), ("网址：", "www.qcsw.example.gov.cn")):
+        p = docx.Document().add_paragraph()
+        _linked(p, lead, address)
+        last._p.addnext(p._p)
+        last = p
+
+
+def test_contact_lines_with_linked_addresses_stay_in_the_preface(tmp_path):
+    for sentence in ("本报告依据《条例》编制，统计期限自2024年1月1日起至2024年12月31日止。", None):
+        document, _ = _doc(preface=())
+        _contact_preface(document, sentence)
+        _sign(document)
+        result = _read(document, tmp_path)
+        lines = result.report.meta.preamble.split("\n")
+        want = ([sentence] if sentence else []) + CONTACTS + ["网址：www.qcsw.example.gov.cn", "电子邮箱：qcsw@example.gov.cn"]
+        assert sorted(lines) == sorted(want), (sentence, lines, result.notes)
+        _words_whole(result.report)
+
+
+def test_empty_content_control_shows_a_placeholder_that_is_no_text(tmp_path):
+    document, _ = _doc()
+    _sign(document)
+    six = next(p for p in document.paragraphs if p.text == SIX)
+    six._p.addnext(parse_xml(f'<w:sdt {NS}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r>'
+                             '<w:t>单击或点击此处输入文字。</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    inline = parse_xml(f'<w:sdt {NS}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r>'
+                       '<w:t>在此输入日期</w:t></w:r></w:sdtContent></w:sdt>')
+    next(p for p in document.paragraphs if p.text == FIVE)._p.append(inline)
+    report = _read(document, tmp_path).report
+    _words_whole(report)
+    assert (report.meta.issuing_organ, report.meta.date) == (ORGAN, DATE)

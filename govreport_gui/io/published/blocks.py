@@ -9,6 +9,7 @@ ruled cells of a PDF page.  ``document.read_blocks`` reads a report from these b
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...core.values import shorten
@@ -61,11 +62,22 @@ class Block:
     right: bool = False       # a paragraph set to the right (a signature)
     grid: Grid | None = None
     where: str = ""           # where a table was found, for the clerk: "第3页" …
-    links: int = 0            # characters of its text inside links (a menu, a link list, a share bar)
+    links: int = 0            # characters of its text inside links (a menu, a link list, a share bar;
+                              # not a written-out address: ``is_address``)
     # the element of the source's tree it came from (a web page's or a Word document's XML
     # element): ``document`` finds the article's container from the title's, the headings' and
     # the tables' elements, and leaves out what lies outside it
     origin: object = field(default=None, repr=False, compare=False)
+
+
+# an e-mail or web address written out (a link whose text is its own address: a contact line's
+# 电子邮箱, the report's own download address) — not a menu's or a link list's words
+_ADDRESS = re.compile(r"^(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.ASCII)
+
+
+def is_address(text: str) -> bool:
+    """``text`` is an e-mail or web address as written out (what Word and CMS editors link by themselves)."""
+    return bool(_ADDRESS.match("".join(text.split())))
 
 
 def link_dense(block) -> bool:

@@ -314,7 +314,8 @@ def preface(lines: list[Line], bounds: Bounds, text_after: str = "") -> list[str
     following = [normalise_text(line.text) for line in lines] + [normalise_text(text_after)]
     teasers = {i for i, line in enumerate(lines) if _teaser(line, "".join(following[i + 1:]))}
     first = next((i for i, line in enumerate(lines)
-                  if i not in teasers and not is_furniture(line) and is_sentence(line.text)), len(lines))
+                  if i not in teasers and ((not is_furniture(line) and is_sentence(line.text)) or _contact_block(lines, i))),
+                 len(lines))
     kept = []
     for i, line in enumerate(lines):
         if i < first or line.linky or line.outside or i in teasers:
@@ -322,6 +323,15 @@ def preface(lines: list[Line], bounds: Bounds, text_after: str = "") -> list[str
         else:
             kept.append(line.text)
     return kept
+
+
+def _contact_block(lines: list[Line], at: int) -> bool:
+    """Line ``at`` starts the contact lines that end the lines before the first heading (a preface
+    of only ``地址：…`` / ``电话：…`` / ``电子邮箱：…``): each of them one field, one at least with a
+    phone number, a postcode or an e-mail."""
+    rest = lines[at:]
+    return any(is_contact(line.text) for line in rest) and all(
+        field_of(line.text) is not None and not _details(line.text) and not line.linky and not line.outside for line in rest)
 
 
 def _teaser(line: Line, following: str) -> bool:

@@ -24,7 +24,7 @@ from ...core.errors import ReadError
 from ..locate.sheet_grid import MAX_CELLS, MAX_COLS, MAX_ROWS
 from ..notes import Note, kind_of
 from ..registry import ImportResult
-from .blocks import MAX_SPAN, Block, DCell, Grid
+from .blocks import MAX_SPAN, Block, DCell, Grid, is_address
 from .document import read_blocks
 from .outline import looks_like_heading, numbered_heading
 
@@ -218,7 +218,8 @@ class _Walker:
             self.flush()
             self.right = _is_right(el)
             self.open.append(el)
-        link = tag == "a" and el.get("href") is not None   # a bookmark (<a name=…>) is no link
+        # a bookmark (<a name=…>) is no link, nor an address written out (an e-mail in a contact line)
+        link = tag == "a" and el.get("href") is not None and not is_address(el.text_content())
         self.in_link += link
         if tag:
             self._text(el.text)

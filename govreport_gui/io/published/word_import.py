@@ -27,7 +27,7 @@ from ...core.errors import ReadError, cannot_read
 from ..locate.sheet_grid import MAX_CELLS, MAX_COLS, MAX_ROWS
 from ..registry import ImportResult
 from ..safety.zip_safety import WORD, check_package
-from .blocks import MAX_SPAN, Block, DCell, Grid
+from .blocks import MAX_SPAN, Block, DCell, Grid, is_address
 from .document import read_blocks
 from .word_numbering import Numbering, read_numbering
 
@@ -120,8 +120,8 @@ _NOT_ITS_TEXT = frozenset({f"{W}txbxContent", f"{W}del", f"{W}moveFrom", f"{MC}F
 
 def paragraph_text(p) -> str:
     """The printed text of a ``w:p``: runs, tabs and line breaks, inside hyperlinks, fields, content
-    controls and smart tags too — not the text deleted or moved away (tracked changes), not its
-    text boxes' (``text_boxes``)."""
+    controls and smart tags too — not the text deleted or moved away (tracked changes), not an
+    empty content control's placeholder, not its text boxes' (``text_boxes``)."""
     out: list[str] = []
 
     def walk(el) -> None:
@@ -133,11 +133,17 @@ def paragraph_text(p) -> str:
                 out.append("\t")
             elif tag in (f"{W}br", f"{W}cr"):
                 out.append("\n")
-            elif tag not in _NOT_ITS_TEXT:
+            elif tag not in _NOT_ITS_TEXT and not showing_placeholder(child):
                 walk(child)
 
     walk(p)
     return "".join(out)
+
+
+def showing_placeholder(el) -> bool:
+    """A content control left empty: what it shows is its placeholder (``单击或点击此处输入文字。``),
+    no text of the report."""
+    return el.tag == f"{W}sdt" and el.find(f"{W}sdtPr/{W}showingPlcHdr") is not None
 
 
 def text_boxes(p) -> list:
@@ -242,7 +248,7 @@ def _blocks(body, numbering: Numbering | None = None) -> list[Block]:
                         walk(tc)
             elif child.tag == f"{W}tbl":
                 out.append(Block("tbl", grid=table_grid(child), origin=child))
-            elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag"):
+            elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag") and not showing_placeholder(child):
                 walk(child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" and
                      child.find(f"{W}sdtContent") is not None else child)
 
@@ -251,8 +257,10 @@ def _blocks(body, numbering: Numbering | None = None) -> list[Block]:
 
 
 def _link_chars(p) -> int:
-    """Characters of a paragraph's text inside hyperlinks (a portal's menu or link list saved as Word)."""
-    return sum(len("".join((t.text or "").split())) for link in p.iter(f"{W}hyperlink") for t in link.iter(f"{W}t"))
+    """Characters of a paragraph's text inside hyperlinks (a portal's menu or link list saved as
+    Word) — not an address Word linked by itself (an e-mail, a web address)."""
+    texts = ("".join((t.text or "") for t in link.iter(f"{W}t")) for link in p.iter(f"{W}hyperlink"))
+    return sum(len("".join(text.split())) for text in texts if not is_address(text))
 
 
 def _is_layout_table(tbl) -> bool:
