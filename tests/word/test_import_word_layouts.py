@@ -328,3 +328,36 @@ def test_empty_content_control_shows_a_placeholder_that_is_no_text(tmp_path):
     report = _read(document, tmp_path).report
     _words_whole(report)
     assert (report.meta.issuing_organ, report.meta.date) == (ORGAN, DATE)
+
+
+def test_note_row_under_a_tables_figures_is_the_tables_note(tmp_path):
+    """A row of 三 and of 四 holding only ``注：……`` under the figures: a note, not an unknown label
+    the clerk is told to rename."""
+    document = docx.Document()
+    report = fill_every_cell("2021")
+    document.add_paragraph(TITLE)
+    for n, text in enumerate(HEADINGS):
+        document.add_paragraph(text)
+        for line in {0: ONE, 4: [FIVE], 5: [SIX]}.get(n, []):
+            document.add_paragraph(line)
+        if n in (2, 3):
+            table = add_table(document, *official_rows(report, "二三四"[n - 1]))
+            row = table.add_row()
+            row.cells[0].merge(row.cells[-1]).text = ("注：“其他”指个体工商户等申请人。" if n == 2 else "注：本年度无结转案件。")
+    _sign(document)
+    result = _read(document, tmp_path)
+    _words_whole(result.report)
+    assert not [n for n in result.notes if "请改为官方格式" in n], result.notes
+    assert sum("是表格的说明" in n for n in result.notes) == 2, result.notes
+    key = CellKey("四", "行政复议", "结果维持")
+    assert result.report.values[key] == report.values[key]
+
+
+def test_a_label_alone_in_its_row_above_figures_is_no_note():
+    from govreport_gui.io.locate.sheet_grid import SheetGrid
+    from govreport_gui.io.published.tables import table_note
+
+    sheet = SheetGrid("t")
+    sheet.cells.update({(0, 0): "说明：以下为分项。", (1, 0): "行政许可", (1, 1): "3", (2, 0): "注：无。"})
+    assert not table_note(sheet, 0, 0)      # figures below it
+    assert table_note(sheet, 2, 0)

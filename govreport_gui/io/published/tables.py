@@ -206,12 +206,25 @@ def unknown_labels(read: TablesRead, limit: int = 10) -> list[str]:
                 continue
             if any(u.version == version for u in label_index().lookup(text)):
                 continue
+            if table_note(sheet, r, c):
+                out.append(Note(f"{sheet.ref(r, c)}：表{table_id}末尾的“{one_line(text)}”是表格的说明，不是数字，未读取。", "info"))
+                continue
             if shown < limit:
                 out.append(Note(f"{sheet.ref(r, c)}：表{table_id}中的“{one_line(text)}”不是{version}版格式的标签，已忽略；"
                                 "如它是一行数字的名称，请改为官方格式中的文字后重新导入。",
                                 "unplaced"))
             shown += 1
     return out
+
+
+def table_note(sheet: SheetGrid, row: int, col: int) -> bool:
+    """The text at (``row``, ``col``) is a note under a table's figures (``注：……。``): a sentence or a
+    labelled remark alone in its row, no figure in that row or any row below it."""
+    text = normalise_text(str(sheet.cells.get((row, col), "")))
+    if not text or not (text.endswith("。") or ":" in text[:6]):
+        return False
+    below = [(r, value) for (r, c), value in sheet.text_cells() if r >= row and (r, c) != (row, col)]
+    return all(r > row and not looks_numeric(value) for r, value in below)
 
 
 def looks_numeric(text: str) -> bool:
