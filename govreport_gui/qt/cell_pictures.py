@@ -11,6 +11,9 @@ what ``QTableView`` and ``QListView`` paint in an item's rectangle: the view's b
 style's row panel (the alternate row's colour; under a style sheet the translucent selection
 too), then the delegate.  Only the part that is not of one colour is kept (a figure's digits, a
 label's lines), with that colour to fill the rest: a cell's text covers a fraction of its area.
+Making a picture costs more than painting directly, so it is made the second time an item is
+painted unchanged: what changes at every edit (the edited figure, its totals, the findings that
+quote them) is painted directly, as before.
 
 On a fractional scale (125 %, 150 %) a cell's edges fall between device pixels and a picture
 drawn there would not match the direct painting: cells are then painted directly, as without it.
@@ -34,7 +37,7 @@ class CellPictures:
     def __init__(self, most: int | None = None) -> None:
         """``most``: how many pictures are kept before starting afresh (None: one per place, as
         a grid's cells are few and fixed)."""
-        self._pictures: dict[object, tuple[object, tuple, Picture]] = {}
+        self._pictures: dict[object, tuple[object, tuple, Picture | None]] = {}
         self._most = most
 
     def forget(self) -> None:
@@ -42,11 +45,13 @@ class CellPictures:
         self._pictures.clear()
 
     def __len__(self) -> int:
-        return len(self._pictures)
+        """How many pictures are kept."""
+        return sum(1 for _, _, picture in self._pictures.values() if picture is not None)
 
     def pixels(self) -> int:
         """How many pixels the kept pictures hold."""
-        return sum(part.width() * part.height() for _, _, (_, _, part) in self._pictures.values() if part is not None)
+        return sum(picture[2].width() * picture[2].height() for _, _, picture in self._pictures.values()
+                   if picture is not None and picture[2] is not None)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index, paint_directly: Callable,
               place: object, content: object) -> None:
@@ -56,12 +61,16 @@ class CellPictures:
         look = (rect.width(), rect.height(), option.state, option.features)   # (flags: one object per value)
         kept = self._pictures.get(place)
         if kept is None or kept[1] != look or not (kept[0] is content or kept[0] == content):
+            if self._most is not None and len(self._pictures) >= self._most:
+                self._pictures.clear()
+            self._pictures[place] = (content, look, None)   # seen once: painted directly
+            paint_directly(painter, option, index)
+            return
+        if kept[2] is None:                                 # seen again unchanged: its picture is made
             scale = painter.device().devicePixelRatio()
             if scale != int(scale) or look[0] <= 0 or look[1] <= 0:
                 paint_directly(painter, option, index)
                 return
-            if self._most is not None and len(self._pictures) >= self._most:
-                self._pictures.clear()
             kept = self._pictures[place] = (content, look, _painted(option, index, paint_directly, int(scale)))
         colour, offset, part = kept[2]
         painter.fillRect(rect, colour)

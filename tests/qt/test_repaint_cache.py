@@ -74,6 +74,15 @@ def _picture(widget) -> tuple[int, int, int]:
     return image.width(), image.height(), zlib.crc32(bytes(image.constBits()))
 
 
+def _steady(widget, pictures) -> tuple[int, int, int]:
+    """The widget painted three times — directly, while its pictures are made, from them — the
+    same each time."""
+    shown = _picture(widget)
+    assert _picture(widget) == shown
+    assert len(pictures) > 0 and _picture(widget) == shown
+    return shown
+
+
 def test_grid_drawn_from_kept_pictures_looks_as_painted_afresh(qtbot, sample):
     session = Session(Document(sample))
     model = TableModel(session, "三")
@@ -83,12 +92,12 @@ def test_grid_drawn_from_kept_pictures_looks_as_painted_afresh(qtbot, sample):
     grid.show()
     qtbot.waitExposed(grid)
     pictures = grid.itemDelegate().pictures
-    first = _picture(grid)
+    first = _steady(grid, pictures)
     assert len(pictures) > 50    # (the cells in view were drawn into pictures)
     edited = model.index_of(key3("2021", "（一）", "商业企业"))
     grid.setCurrentIndex(edited)  # the current, selected cell is drawn as such
     assert model.setData(edited, "999")
-    kept = _picture(grid)
+    kept = _steady(grid, pictures)
     assert kept != first
     grid.forget_pictures()
     assert len(pictures) == 0
@@ -100,10 +109,10 @@ def test_grid_drawn_from_kept_pictures_looks_as_painted_afresh(qtbot, sample):
     session.undo_stack.undo()
     grid.setCurrentIndex(model.index(0, 0))
     grid.setCurrentIndex(edited)
-    undone = _picture(grid)
+    undone = _steady(grid, pictures)
+    assert 0 < pictures.pixels() < grid.viewport().width() * grid.viewport().height() / 3   # the text's part of each
     grid.forget_pictures()
     assert _picture(grid) == undone
-    assert 0 < pictures.pixels() < grid.viewport().width() * grid.viewport().height() / 3   # the text's part of each
     grid.hide()
     assert len(pictures) == 0       # a table not in view keeps no pictures
 
@@ -123,9 +132,7 @@ def test_findings_drawn_from_kept_pictures_look_as_qt_paints_them(make_window, s
         if value is not None:
             assert model.setData(model.index_of(key3("2021", "（一）", "商业企业")), value)
             panel.list.setCurrentRow(0)
-        kept = _picture(panel.list.viewport())
-        assert len(own.pictures) > 0
-        assert _picture(panel.list.viewport()) == kept
+        kept = _steady(panel.list.viewport(), own.pictures)
         panel.list.setItemDelegate(_QtsOwnPainting(panel.list))
         assert _picture(panel.list.viewport()) == kept
         panel.list.setItemDelegate(own)
@@ -162,11 +169,11 @@ def test_last_years_figures_drawn_from_kept_pictures_follow_an_edit(qtbot, make_
     grid, model = page.grid, page.model
     delegate = grid.itemDelegate()
     assert isinstance(delegate, PriorDelegate)
-    before = _picture(grid)
+    before = _steady(grid, delegate.pictures)
     assert len(delegate.pictures) > 50
     key = key3("2021", "一、", "自然人")
     assert model.setData(model.index_of(key), "300")   # this year's figure and the change under it
-    kept = _picture(grid)
+    kept = _steady(grid, delegate.pictures)
     assert kept != before
     grid.forget_pictures()
     assert _picture(grid) == kept
