@@ -7,7 +7,9 @@ to act on a miss (the start-up breakdown, what holds the memory).
 Each benchmark script runs in its own process (they take medians of several runs themselves); its
 printed lines are parsed.  Peak memory is measured here: the editor with the sample report open
 (offscreen, all pages built) against a bare PySide6 QMainWindow, ``ru_maxrss``, median of 3 runs,
-with the mappings that hold most of the difference (libraries, fonts, the heap).
+with the mappings that hold most of the difference (libraries, fonts, the heap), and a bare window
+showing only the Chinese characters the editor shows (the font's floor: the font file is mapped and
+each character drawn keeps the pages around its glyph resident, whatever draws it).
 The 汇总 reads 10 000 units (300 with ``--quick``; ``--units`` to choose), generated once into a
 cache folder that later runs reuse.  Start-up and repaint are also measured for the code before the
 上年数/同比图 panels (``--before``, default the commit before them; a copy made with ``git archive``)
@@ -44,10 +46,12 @@ MEMORY_CHILD = r"""
 import gc, os, re, resource, sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 mode, sample = sys.argv[1], sys.argv[2]
-if mode in ("bare", "table"):
-    from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem
+if mode in ("bare", "table", "chars"):
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTableWidget, QTableWidgetItem
     app = QApplication(sys.argv[:1])
     window = QMainWindow(); window.resize(1440, 920)
+    if mode == "chars":  # only the Chinese characters the editor shows (argv[2]), in one label
+        window.setCentralWidget(QLabel("\n".join(sample[i:i + 60] for i in range(0, len(sample), 60))))
     if mode == "table":  # (bench_startup.py's minimal Chinese table window, reduced to its table)
         table = QTableWidget(30, 10)
         for r in range(30):
@@ -79,7 +83,26 @@ for name, kb in held.items():
 print(f"COUNT Python objects tracked by the collector {len(gc.get_objects())}")
 print(f"COUNT Python memory blocks allocated {sys.getallocatedblocks()}")
 print(f"COUNT Qt widgets {len(app.allWidgets())}")
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+if mode == "app":  # the Chinese characters the window shows (the font holds the pages of each one's glyph)
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit,
+                                   QPlainTextEdit, QTabBar)
+    def columns(m):
+        try: return m.columnCount(QModelIndex())
+        except TypeError: return 1   # a list model
+    shown = [a.text() for a in window.menuBar().actions()]
+    for w in app.allWidgets():
+        if isinstance(w, (QLabel, QAbstractButton, QLineEdit)): shown.append(re.sub("<[^>]*>", "", w.text()))
+        elif isinstance(w, QPlainTextEdit): shown += [w.toPlainText() or w.placeholderText()]
+        elif isinstance(w, QComboBox): shown.append(w.currentText())
+        elif isinstance(w, QGroupBox): shown.append(w.title())
+        elif isinstance(w, QTabBar): shown += [w.tabText(i) for i in range(w.count())]
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            m = w.model()
+            shown += [str(m.index(r, c).data() or "") for r in range(m.rowCount(QModelIndex())) for c in range(columns(m))]
+    print("CHARS " + "".join(sorted({ch for ch in "".join(shown) if ord(ch) >= 0x2E80})))
+print(peak, flush=True)
 os._exit(0)
 """
 
@@ -316,8 +339,8 @@ def bench_ledger(quick: bool) -> list[dict]:
     return rows
 
 
-def _memory_run(mode: str, env: dict) -> tuple[float, dict[str, int], list[str]]:
-    lines = subprocess.run([sys.executable, "-c", MEMORY_CHILD, mode, str(SAMPLE)], capture_output=True,
+def _memory_run(mode: str, env: dict, arg: str = str(SAMPLE)) -> tuple[float, dict[str, int], list[str]]:
+    lines = subprocess.run([sys.executable, "-c", MEMORY_CHILD, mode, arg], capture_output=True,
                            text=True, env=env, timeout=120).stdout.strip().splitlines()
     held = {}
     for line in lines:
@@ -325,19 +348,23 @@ def _memory_run(mode: str, env: dict) -> tuple[float, dict[str, int], list[str]]
             _, kb, name = line.split(" ", 2)
             held[name] = held.get(name, 0) + int(kb)
     counts = [line[len("COUNT "):] for line in lines if line.startswith("COUNT ")]
+    counts += [line for line in lines if line.startswith("CHARS ")]
     return int(lines[-1]) / 1024, held, counts
 
 
 def bench_memory(quick: bool) -> list[dict]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GOVREPORT_DATA_DIR=tempfile.mkdtemp(prefix="bench-mem-"),
                PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
-    peaks: dict[str, list[float]] = {"bare": [], "table": [], "app": []}
+    peaks: dict[str, list[float]] = {"bare": [], "table": [], "app": [], "chars": []}
     held: dict[str, dict[str, int]] = {}
     counts: dict[str, list[str]] = {}
     for _ in range(3):
         for mode in peaks:
-            peak, held[mode], counts[mode] = _memory_run(mode, env)
+            shown = next((c[len("CHARS "):] for c in counts.get("app", []) if c.startswith("CHARS ")), "")
+            peak, held[mode], counts[mode] = _memory_run(mode, env, shown if mode == "chars" else str(SAMPLE))
             peaks[mode].append(peak)
+    shown = next((c[len("CHARS "):] for c in counts["app"] if c.startswith("CHARS ")), "")
+    counts["app"] = [c for c in counts["app"] if not c.startswith("CHARS ")]
     bare, app = statistics.median(peaks["bare"]), statistics.median(peaks["app"])
     more = collections.Counter(held["app"])
     more.subtract(held["bare"])
@@ -345,11 +372,13 @@ def bench_memory(quick: bool) -> list[dict]:
                    "(resident, by mapping):")
     DETAILS.extend(f"  {kb / 1024:6.1f} MB  {name}" for name, kb in more.most_common(8))
     DETAILS.extend(f"  {line}  (bare window: {b.rsplit(' ', 1)[-1]})" for line, b in zip(counts["app"], counts["bare"]))
-    table = statistics.median(peaks["table"])
+    table, chars = statistics.median(peaks["table"]), statistics.median(peaks["chars"])
     return [row("peak memory, sample report open (all pages built)", f"{app:.0f} MB",
                 f"{bare:.0f} MB bare QMainWindow", f"{app / bare:.2f}×", "≤ 1.5×", app / bare <= 1.5),
             row("  the same against the minimal Chinese table window (its CJK font loaded)", f"{app:.0f} MB",
-                f"{table:.0f} MB minimal Chinese table window", f"{app / table:.2f}×", "—", None)]
+                f"{table:.0f} MB minimal Chinese table window", f"{app / table:.2f}×", "—", None),
+            row(f"  a bare window showing only the {len(shown)} Chinese characters the editor shows (the font's floor)",
+                f"{chars:.0f} MB", f"{bare:.0f} MB bare QMainWindow", f"{chars / bare:.2f}×", "—", None)]
 
 
 BENCHMARKS = [("bench_startup.py", bench_startup), ("bench_startup_breakdown.py", bench_startup_breakdown),
