@@ -51,8 +51,8 @@ class FileFlows(QObject):
     interpreted = Signal(str, list)  # what a file read was interpreted as: a title, one line each (kept in view)
 
     def __init__(self, window, session, start_recovery: bool = True) -> None:
-        """``start_recovery`` False: the session's lock and journal wait for ``recovery.release``
-        (the application's start: after the window's first paint)."""
+        """``start_recovery`` False: the session's lock and journal, and the file opened put first in
+        最近使用, wait for ``release`` (the application's start: after the window's first paint)."""
         super().__init__(window)
         self.window = window            # parent of dialogs; has commit_pending()
         self.session = session
@@ -63,6 +63,7 @@ class FileFlows(QObject):
         self._last_modified = False
         self.recent = RecentFiles()      # 最近使用
         self.recovery = Recovery(self)   # autosave, and the recovery after a crash
+        self._held = not start_recovery
         if start_recovery:
             self.recovery.release()
         else:
@@ -513,7 +514,16 @@ class FileFlows(QObject):
     def add_recent(self, path: Path) -> None:
         """Put ``path`` (the open report's file) first in 最近使用, with the report's agency and year."""
         meta = self.session.report.meta
-        if self.recent.add(path, meta.agency, meta.year):
+        if self._held:   # written after the first paint (``release``), or when the list is read first
+            self.recent.add_later(path, meta.agency, meta.year)
+        elif self.recent.add(path, meta.agency, meta.year):
+            self.recent_changed.emit()
+
+    def release(self) -> None:
+        """The window has been painted: the session's journal starts, the file opened goes first in 最近使用."""
+        self._held = False
+        self.recovery.release()
+        if self.recent.flush():
             self.recent_changed.emit()
 
     def shutdown(self) -> None:

@@ -140,12 +140,11 @@ def show_guide(parent: QWidget | None, page: str | None = None) -> HelpWindow:
 def add_guide_action(window: QWidget, menu) -> QAction:
     """帮助→使用指南 in the main window ``window``: the guide's contents.  F1 in this window (and in
     every other window of the program) opens the page about what is in use; the menu shows the key."""
-    action = QAction("使用指南", window)
+    action = menu.addAction("使用指南")   # (not QAction(text, window): its overloads make PySide6 build QIcon's enums)
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)   # shown in the menu; F1 itself is add_help_key's
     action.setStatusTip("按 F1 可随时打开与当前页面有关的说明。")
     action.triggered.connect(lambda _checked=False: show_guide(window, CONTENTS))
-    menu.addAction(action)
     add_help_key(window)
     install(QApplication.instance())
     return action

@@ -501,7 +501,7 @@ class MainWindow(QMainWindow):
         """After the first paint: the journal of edits, the findings, then the pages not shown yet,
         one per event-loop turn, so that the window answers input while they are built."""
         self._checked_once = True
-        self.flows.recovery.release()
+        self.flows.release()
         self.findings.refresh()
         self._update_badges()
         QTimer.singleShot(0, self, self._build_next_page)

@@ -52,10 +52,24 @@ class RecentFiles:
     """The list of 最近使用, read and written in the user's data folder each time (another editor
     running at the same time may have changed it)."""
 
+    def __init__(self) -> None:
+        self._later: tuple[Path, str, int | None] | None = None
+
+    def add_later(self, path: Path, agency: str, year: int | None) -> None:
+        """``add`` put off (the application's start: the file opened is written after the first
+        paint, by ``flush``), done first should the list be read or written before."""
+        self._later = (path, agency, year)
+
+    def flush(self) -> bool:
+        """Do the ``add`` put off, if any; True when it was done and written."""
+        later, self._later = self._later, None
+        return later is not None and self.add(*later)
+
     def _file(self) -> Path:
         return data_dir() / "recent.json"
 
     def _items(self) -> list:
+        self.flush()
         try:
             items = json.loads(self._file().read_text("utf-8"))
         except (OSError, ValueError):

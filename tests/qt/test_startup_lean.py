@@ -129,3 +129,18 @@ def test_a_report_with_unsaved_work_is_written_at_once_even_before_the_first_pai
     qtbot.addWidget(window)
     assert window.flows.is_modified() and not window._checked_once
     assert window.flows.recovery.path.exists()   # the recovery file, before anything is painted
+
+
+def test_the_file_opened_goes_first_in_recent_files_after_the_first_paint(qtbot, tmp_path, fake_dialogs):
+    from govreport_gui.data_folder import data_dir
+    window, work = _open_copy(tmp_path, qtbot)
+    assert not (data_dir() / "recent.json").exists()   # not written before the first paint
+    qtbot.waitUntil(lambda: window._checked_once and window.session.document.checked)
+    assert (data_dir() / "recent.json").exists()
+    assert window.flows.recent.paths()[0] == str(work.resolve())
+    assert [a.text() for a in window.recent_menu.actions()][0] == str(work.resolve())
+
+
+def test_recent_files_read_before_the_first_paint_already_hold_the_file_opened(qtbot, tmp_path, fake_dialogs):
+    window, work = _open_copy(tmp_path, qtbot)
+    assert window.flows.recent.paths()[0] == str(work.resolve()) and not window._checked_once
