@@ -14,6 +14,9 @@ made fast), and comparing, hashing and refusing changes are functions shared by 
 reading the fields with ``operator.attrgetter`` — about a quarter of the cost.
 ``tests/core/test_records.py`` holds it to ``dataclass``'s behaviour.
 
+A record's docstring matters too: ``dataclass`` writes one from ``inspect.signature`` for a class
+without, which for these classes parses ``object.__init__``'s text signature (``ast``, tokenize).
+
 Not supported (refused when the class is declared, use ``dataclass`` for these): ``__post_init__``,
 ``InitVar``, keyword-only or ``init=False`` fields, inheritance from another dataclass.
 """

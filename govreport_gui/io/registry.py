@@ -28,6 +28,8 @@ LOG = logging.getLogger(__name__)
 
 @record(frozen=False)
 class ImportResult:
+    """What a reader gives: the report, last year's when the file holds it, and what the reading made of it."""
+
     report: Report
     previous: Report | None = None
     notes: list[str] = field(default_factory=list)   # conversions made, labels not placed, …

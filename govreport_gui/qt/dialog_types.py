@@ -14,6 +14,8 @@ T = TypeVar("T")
 
 @record
 class NewReportAnswer:
+    """What 新建 was answered: the agency, the year and the format version of the report to start."""
+
     agency: str
     year: int
     version: str

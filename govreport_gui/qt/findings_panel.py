@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from ..core.edits import is_printed_total_finding
 from ..core.findings import Finding, Severity, count, count_todo
-from .cell_pictures import LOOK_CHANGES, CellPictures
 from .commands import Session
 from .fonts import one_chinese_face
 
@@ -64,7 +63,16 @@ class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, parent) -> None:
         super().__init__(parent)
         self._sizes: dict[tuple, QSize] = {}
-        self.pictures = CellPictures(most=PICTURES_KEPT)
+        self.kept = None   # the items' pictures (``cell_pictures``), from the first finding painted
+
+    @property
+    def pictures(self):
+        """The kept pictures of the items (``cell_pictures.CellPictures``: the painting classes it
+        names are imported with it, when the first finding is painted — after the first paint)."""
+        if self.kept is None:
+            from .cell_pictures import CellPictures
+            self.kept = CellPictures(most=PICTURES_KEPT)
+        return self.kept
 
     def paint(self, painter, option, index) -> None:
         """Painted as Qt paints it, once; then drawn from the kept picture while the text is the
@@ -75,7 +83,12 @@ class WrappingDelegate(QStyledItemDelegate):
     def forget(self) -> None:
         """Measure and paint every item afresh (the list's font, style or screen changed)."""
         self._sizes.clear()
-        self.pictures.forget()
+        if self.kept is not None:
+            self.kept.forget()
+
+    def measured(self) -> bool:
+        """Whether an item has been measured or painted (and would be done afresh by ``forget``)."""
+        return bool(self._sizes) or self.kept is not None
 
     def sizeHint(self, option, index):
         from PySide6.QtWidgets import QStyleOptionViewItem  # only when findings are listed (start-up)
@@ -161,8 +174,10 @@ class FindingsPanel(QWidget):
             self.refresh()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - a Qt override
-        if event.type() in LOOK_CHANGES:
-            self._delegate.forget()
+        if self._delegate.measured():   # nothing measured or painted yet: nothing to forget
+            from .cell_pictures import LOOK_CHANGES
+            if event.type() in LOOK_CHANGES:
+                self._delegate.forget()
         super().changeEvent(event)
 
     def counts(self) -> dict[Severity, int]:
