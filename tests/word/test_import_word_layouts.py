@@ -272,6 +272,10 @@ def test_agency_in_preface_needs_the_reports_year_and_an_organs_name():
     assert agency_in_preface("现公布青川县水务局2024年政府信息公开工作年度报告。", 2024) == "青川县水务局"
     assert agency_in_preface("现公布青川县水务局2023年政府信息公开工作年度报告。", 2024) == ""
     assert agency_in_preface("本报告依据2024年政府信息公开工作要点编制。", 2024) == ""
+    # the words that lead into the name: 特, 向社会 (公众) before the verb
+    assert agency_in_preface("依照条例，特向社会公布青川县乔庄镇2024年度信息公开年度报告。", 2024) == "青川县乔庄镇"
+    assert agency_in_preface("按条例要求，特编制青川县档案馆2024年政府信息公开工作年度报告。", 2024) == "青川县档案馆"
+    assert agency_in_preface("现向社会公众公布青川县林业局2024年政府信息公开工作年度报告。", 2024) == "青川县林业局"
 
 
 # ---------------------------------------------------------------------------------------------

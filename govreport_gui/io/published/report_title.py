@@ -94,7 +94,9 @@ def _without_joiners(agency: str) -> str:
 _NAMED_WORK = re.compile(rf"(?P<agency>[^\s{_NOT_IN_TITLE}、()《》“”\"'<>]{{2,40}}?)(?P<year>{YEAR})年(?:度)?(?:的)?"
                          r"(?:政府)?(?:信息公开|政务公开)")
 # the words that lead into the agency's name in such a sentence
-_LEAD_IN = re.compile(r"^(?:本年度报告|本报告|结合|现公布|公布|现将|发布|编制|根据|按照|依据|对|将|由|是|为|了|及)+")
+# (``特向社会公布XX街道2021年度…``, ``特编制XX办2023年…``: 特 and 向社会 lead in too)
+_LEAD_IN = re.compile(r"^(?:本年度报告|本报告|特此|特|向社会公众|向社会|结合|现公布|公布|现将|现|发布|编制|制定|根据|按照|依据|"
+                      r"对|将|由|是|为|了|及)+")
 _AGENCY_END = re.compile(r"(?:局|委|会|办|室|府|厅|院|处|所|中心|队|馆|部|署|司|社|街道|镇|乡)$")
 
 
