@@ -365,3 +365,20 @@ def test_a_label_alone_in_its_row_above_figures_is_no_note():
     sheet.cells.update({(0, 0): "说明：以下为分项。", (1, 0): "行政许可", (1, 1): "3", (2, 0): "注：无。"})
     assert not table_note(sheet, 0, 0)      # figures below it
     assert table_note(sheet, 2, 0)
+
+
+def test_numbering_parts_are_read_only_when_a_used_style_may_number():
+    from lxml import etree
+
+    from govreport_gui.io.published.word_import import _numbered_styles_used
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = etree.fromstring(f'<w:body {ns}><w:p><w:pPr><w:pStyle w:val="Sub"/></w:pPr></w:p></w:body>')
+    numbered_base = (f'<w:styles {ns}><w:style w:styleId="Base"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr>'
+                     '</w:pPr></w:style><w:style w:styleId="Sub"><w:basedOn w:val="Base"/></w:style></w:styles>')
+    plain = (f'<w:styles {ns}><w:style w:styleId="Sub"><w:pPr/></w:style>'
+             '<w:style w:styleId="ListNumber"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>')
+    assert _numbered_styles_used(body, numbered_base.encode())   # numbered through the style it is based on
+    assert not _numbered_styles_used(body, plain.encode())      # only an unused style is numbered
+    assert _numbered_styles_used(body, plain.replace('"Sub"', '"Other"').encode())   # not found: read the parts
+    assert not _numbered_styles_used(body, b"")

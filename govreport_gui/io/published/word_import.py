@@ -20,6 +20,7 @@ hundreds of Word files felt).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -81,15 +82,42 @@ def _numbering(archive: zipfile.ZipFile, main: str, root) -> Numbering | None:
     folder = main.rpartition("/")[0]
     names = set(archive.namelist())
     part = f"{folder}/numbering.xml" if folder else "numbering.xml"
-    if part not in names or (root.find(f".//{W}numPr") is None and root.find(f".//{W}pStyle") is None):
+    if part not in names:
         return None
     styles = f"{folder}/styles.xml" if folder else "styles.xml"
+    style_data = archive.read(styles) if styles in names else b""
+    if root.find(f".//{W}numPr") is None and not _numbered_styles_used(root, style_data):
+        return None   # (parsing the parts costs a Word unit of a 汇总 as much again as its text)
     try:
         numbering = etree.fromstring(archive.read(part), _xml_parser())
-        style_root = etree.fromstring(archive.read(styles), _xml_parser()) if styles in names else None
+        style_root = etree.fromstring(style_data, _xml_parser()) if style_data else None
     except etree.XMLSyntaxError:
         return None
     return read_numbering(numbering, style_root)
+
+
+def _numbered_styles_used(root, style_data: bytes) -> bool:
+    """Whether a paragraph style the document uses may number it: a ``w:numPr`` inside that
+    style's definition, or one it is based on (looked for in the part's text, without parsing it;
+    a style not found so is taken as numbered, and the parts are read)."""
+    used = {str(el.get(f"{W}val", "")) for el in root.iter(f"{W}pStyle")}
+    if not used or b"numPr" not in style_data:
+        return False
+    text = style_data.decode("utf-8", "replace")
+    seen: set[str] = set()
+    while used - seen:
+        style_id = (used - seen).pop()
+        seen.add(style_id)
+        start = text.find(f'w:styleId="{style_id}"')
+        if start < 0:
+            return True   # (written otherwise than Word and WPS write it: read the parts)
+        definition = text[start:text.find("</w:style>", start)]
+        if "numPr" in definition:
+            return True
+        based = re.search(r'<w:basedOn w:val="([^"]+)"', definition)
+        if based:
+            used.add(based.group(1))
+    return False
 
 
 _OFFICE_DOCUMENT = "/officeDocument"   # (the end of the relationship type of a package's main part)
