@@ -207,7 +207,9 @@ def test_the_version_hint_follows_the_years_of_each_version(monkeypatch):
     for year in (2019, 2020, 2021, 2030):
         assert f"{form_for_year(year).version} 版" in version_hint()
     # a third version: the hint says so without anyone writing it
-    monkeypatch.setitem(FORMS, "2021", replace(FORMS["2021"], last_year=2026))
-    monkeypatch.setitem(FORMS, "2027", replace(FORMS["2021"], version="2027", first_year=2027, last_year=None))
+    current = FORMS["2021"]
+    monkeypatch.setitem(FORMS, "2021", replace(current, about=replace(current.about, last_year=2026)))
+    monkeypatch.setitem(FORMS, "2027", replace(current, about=replace(current.about, version="2027", first_year=2027,
+                                                                      last_year=None)))
     assert version_hint() == "2019、2020 年度用 2019 版，2021—2026 年度用 2021 版，2027 年度起用 2027 版"
     assert tables_named() == "表二、表三、表四" and tables_named(["三"]) == "表三"

@@ -319,14 +319,9 @@ class FormVersion:
 
 @record
 class FormSpec:
-    """One official version of the format: sections, tables, totals and rules."""
+    """One official version of the format: what names it (``about``), its tables, totals and rules."""
 
-    version: str                  # "2019" / "2021"
-    name: str                     # official name of the format document
-    basis: str                    # the notice that issued it
-    first_year: int               # first report year it applies to
-    last_year: int | None         # last report year (None: still current)
-    sections: tuple[Section, ...]
+    about: FormVersion
     tables: dict[str, TableSpec] = field(hash=False)
     totals: tuple[Total, ...]
     balances: tuple[Balance, ...]
@@ -420,7 +415,15 @@ class FormSpec:
         raise KeyError(key)
 
     def applies_to(self, year: int) -> bool:
-        return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+        return self.about.applies_to(year)
+
+    # what names the version, as ``about`` says it
+    version = property(lambda self: self.about.version)
+    name = property(lambda self: self.about.name)
+    basis = property(lambda self: self.about.basis)
+    first_year = property(lambda self: self.about.first_year)
+    last_year = property(lambda self: self.about.last_year)
+    sections = property(lambda self: self.about.sections)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -65,8 +65,7 @@ def build() -> FormSpec:
     table3, totals3, balances, carry3 = common.table_3(other_handling_as_group=True)
     table4, totals4 = common.table_4()
     return FormSpec(
-        version=ABOUT.version, name=ABOUT.name, basis=ABOUT.basis, first_year=ABOUT.first_year,
-        last_year=ABOUT.last_year, sections=ABOUT.sections,
+        about=ABOUT,
         tables={"二": table2, "三": table3, "四": table4},
         totals=(*totals3, *totals4),
         balances=tuple(balances),
