@@ -9,7 +9,7 @@ text, Ctrl+V pastes a block (one undo step).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -435,6 +435,36 @@ class GridView(QTableView):
                 event.accept()
                 return True
         return super().event(event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - a Qt override
+        super().paintEvent(event)
+        if self.showGrid():
+            self._cover_grid_line_starts(event.region())
+
+    def _cover_grid_line_starts(self, region) -> None:
+        """QTableView draws each vertical grid line from the top of the area it repaints, and the
+        line's first pixel is left inside a spanned cell there: a tick under the top edge of 行政复议
+        or 未经复议直接起诉.  That pixel is painted again in the cell's own colour (a header's
+        background; a selected or current cell, shaded over, is left as Qt drew it)."""
+        model, selection, current = self.table_model, self.selectionModel(), self.currentIndex()
+        painter = None
+        for area in region:
+            top, row = area.top(), self.rowAt(area.top())
+            for g in model.spans():
+                if g.colspan < 2 or not g.row <= row < g.row + g.rowspan:
+                    continue
+                index = model.index(g.row, g.col)
+                if index == current or selection.isSelected(index):
+                    continue
+                ends = [self.columnViewportPosition(c) + self.columnWidth(c) - 1 for c in range(g.col, g.col + g.colspan - 1)]
+                ends = [x for x in ends if area.left() <= x <= area.right()]
+                if ends:
+                    painter = painter or QPainter(self.viewport())
+                    colour = index.data(Qt.ItemDataRole.BackgroundRole) or self.palette().color(QPalette.ColorRole.Base)
+                    for x in ends:
+                        painter.fillRect(x, top, 1, 1, colour)
+        if painter is not None:
+            painter.end()
 
     def forget_pictures(self) -> None:
         """Paint every cell afresh next time (its look changed other than through the model)."""

@@ -359,3 +359,35 @@ def test_copied_money_is_a_plain_number(qtbot, make_window):
     index = page.model.index_of(key)
     page.grid.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
     assert page.grid.selection_text().strip() == "39953.93"
+
+
+@pytest.mark.parametrize("table", ["三", "四"])
+def test_no_grid_line_shows_inside_a_spanned_header(qtbot, make_window, sample, table):
+    """Qt starts each vertical grid line at the top of the repainted area, one pixel inside a span
+    there: 行政复议 and 未经复议直接起诉 showed a tick under their top edge at every column boundary.
+    Checked on the whole first paint and on a repaint whose area starts inside the spans."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QImage, QRegion
+
+    window = make_window(sample)
+    view = page(window, table).grid
+    view.setCurrentIndex(view.model().index(view.model().rowCount() - 1, view.model().columnCount() - 1))
+    view.clearSelection()
+    qtbot.waitExposed(window)
+    headers = [g for g in view.model().spans() if g.row == 0 and g.colspan > 1]
+    assert headers, "the table's top row has spanned headers"
+    checked = 0
+    for top in (0, 2):   # the first paint, then an area starting 2 px down (above the text)
+        picture = QImage(view.viewport().size(), QImage.Format.Format_RGB32)
+        picture.fill(Qt.GlobalColor.white)
+        view.viewport().render(picture, QPoint(), QRegion(QRect(0, top, view.viewport().width(), 20)))
+        for g in headers:
+            inside = view.columnViewportPosition(g.col) + 3   # the header's own colour, left of any text
+            colour = picture.pixel(inside, top)
+            for c in range(g.col, g.col + g.colspan - 1):
+                x = view.columnViewportPosition(c) + view.columnWidth(c) - 1
+                if x >= picture.width():
+                    break
+                checked += 1
+                assert picture.pixel(x, top) == colour, (table, g.col, c, top)
+    assert checked >= 4
