@@ -155,6 +155,7 @@ class GridView(QTableView):
         self.clearSpans()
         for g in model.spans():
             self.setSpan(g.row, g.col, g.rowspan, g.colspan)
+        self._wide_spans = [g for g in model.spans() if g.colspan > 1]   # (``_cover_grid_line_starts``)
         widths = self._column_widths()
         for c, w in enumerate(widths):
             self.setColumnWidth(c, w)
@@ -450,8 +451,8 @@ class GridView(QTableView):
         painter = None
         for area in region:
             top, row = area.top(), self.rowAt(area.top())
-            for g in model.spans():
-                if g.colspan < 2 or not g.row <= row < g.row + g.rowspan:
+            for g in self._wide_spans:
+                if not g.row <= row < g.row + g.rowspan:
                     continue
                 index = model.index(g.row, g.col)
                 if index == current or selection.isSelected(index):
