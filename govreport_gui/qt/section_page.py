@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from .commands import Session
 from .fonts import bold_font
@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the grids are imported when the first table page is built (
     from .table_model import TableModel
 
 GRID_LEAST_HEIGHT = 260   # a table is not squeezed below this (or its whole height, when less): its page scrolls
+FOLLOW_MARGIN = 8         # pixels kept in view around the current cell when the page scrolls to it
 
 
 def prose_hint(form, key: str) -> str:
@@ -49,8 +50,9 @@ class SectionPage(QWidget):
         self._prose: ProseField | None = None
         self._fitting = False
         # a table page scrolls as a whole when its parts (the table, 同比图, the notes) need more
-        # height than the window has: the table is never squeezed below its rows (``_fit_grid``)
+        # height than the window has: the table is then shown whole, one scroll bar (``_fit_grid``)
         self.body = scrolled_content(self) if table_id is not None else self
+        self._scroller = self.findChild(QScrollArea)
         self.body.installEventFilter(self)   # its width is the table's room
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -119,6 +121,7 @@ class SectionPage(QWidget):
             self._grid.left.connect(self.leave_table)
             self._grid.heights_changed.connect(self._fit_grid)
             self._grid.verticalScrollBar().rangeChanged.connect(lambda _lo, _hi: self._fit_grid())
+            self._grid.selectionModel().currentChanged.connect(self._follow_current)
         else:
             self._prose = ProseField(session, section=key, label=heading,
                                      placeholder=prose_hint(session.report.form, key))
@@ -148,7 +151,10 @@ class SectionPage(QWidget):
 
     def _fit_grid(self) -> None:
         """The grid is as large as its table (with room for a vertical scroll bar), never larger,
-        its columns narrowed to the page's width when the table is wider (``GridView.fit_width``)."""
+        its columns narrowed to the page's width when the table is wider (``GridView.fit_width``).
+        When the page has less height than the table: the grid scrolls inside a page that does not,
+        or — when the page must scroll anyway for what is under the table (同比图, the notes) — the
+        table is shown whole and only the page scrolls (no scrolling area inside another)."""
         grid = self._grid
         if grid is None or self._fitting:
             return
@@ -164,9 +170,25 @@ class SectionPage(QWidget):
             sideways = grid.horizontalScrollBar().maximum() > 0   # (only when even the least widths are too wide)
             height = grid.preferred_height() + (grid.horizontalScrollBar().sizeHint().height() if sideways else 0)
             grid.setMaximumHeight(height)
-            grid.setMinimumHeight(min(height, GRID_LEAST_HEIGHT))
+            least = min(height, GRID_LEAST_HEIGHT)
+            grid.setMinimumHeight(height if self._page_scrolls_with(least) else least)
         finally:
             self._fitting = False
+
+    def _page_scrolls_with(self, grid_height: int) -> bool:
+        """Whether the page needs more height than it is shown in, with the grid ``grid_height`` high."""
+        others = self.body.layout().minimumSize().height() - self._grid.minimumHeight()
+        return self.isVisible() and others + grid_height > self._scroller.viewport().height()
+
+    def _follow_current(self, current, _previous=None) -> None:
+        """Keep the current cell in view when the page scrolls and the grid, shown whole, does not."""
+        grid = self._grid
+        if not current.isValid() or grid.verticalScrollBar().maximum() > 0 or self._scroller.verticalScrollBar().maximum() == 0:
+            return
+        cell = grid.visualRect(current)
+        centre = grid.viewport().mapTo(self.body, cell.center())
+        self._scroller.ensureVisible(centre.x(), centre.y(), cell.width() // 2 + FOLLOW_MARGIN,
+                                     cell.height() // 2 + FOLLOW_MARGIN)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - a Qt override
         if watched is self.body and event.type() == QEvent.Type.Resize and self._grid is not None:

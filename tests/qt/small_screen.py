@@ -31,9 +31,11 @@ def problems(window, app, width: int, height: int, shots=None) -> list[str]:
         if shots is not None:
             picture.save(f"{shots}/tab{i}-{width}x{height}.png")
         page = window.tabs.currentWidget()
-        for scroller in _scrollers(page):
+        scrollers = _scrollers(page)
+        for scroller in scrollers:
             if scroller.horizontalScrollBar().maximum() > 0:
                 found.append(f"{window.tabs.tabText(i)}：横向滚动 {scroller.horizontalScrollBar().maximum()}px")
+        found += _scrolling_inside_scrolling(window.tabs.tabText(i), scrollers)
         if getattr(page, "table_id", None) == "四":
             found += _table_visible(window, page.grid, picture)
     return found
@@ -48,6 +50,14 @@ def _scrollers(page):
     from PySide6.QtWidgets import QAbstractScrollArea, QPlainTextEdit, QTextEdit
     return [s for s in page.findChildren(QAbstractScrollArea)
             if s.isVisible() and not isinstance(s, (QPlainTextEdit, QTextEdit))]
+
+
+def _scrolling_inside_scrolling(tab: str, scrollers) -> list[str]:
+    """A part that scrolls up and down inside a page that scrolls up and down too (the wheel moves
+    one or the other depending on where the mouse is)."""
+    rolling = [s for s in scrollers if s.verticalScrollBar().maximum() > 0]
+    return [f"{tab}：{type(inner).__name__} 在上下滚动的页面内也上下滚动"
+            for inner in rolling for outer in rolling if inner is not outer and outer.isAncestorOf(inner)]
 
 
 def _table_visible(window, grid, picture: QImage) -> list[str]:

@@ -203,6 +203,39 @@ def test_with_last_years_figures_and_the_charts_shown(qtbot, fake_dialogs, size)
     assert any(type(w).__name__ == "YearChartPanel" and not w.isHidden() for w in page.findChildren(QWidget))
 
 
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+def test_the_page_follows_the_current_cell_when_it_scrolls_for_the_charts(qtbot, fake_dialogs, size):
+    """With the 同比图 open under 三, a small screen shows 表三 whole in a page that scrolls (one
+    scroll bar): going to its last row brings that row into view, going back up brings the first."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from govreport_gui import preferences
+    from govreport_gui.core.document import Document
+    from govreport_gui.core.serialize import load_file
+    preferences.set_flag(preferences.SHOW_YEAR_CHARTS, True)
+    loaded = load_file(SAMPLE)
+    window = MainWindow(Document(loaded.report, loaded.previous))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    page = window.page_for_table("三")
+    window.tabs.setCurrentWidget(page)
+    for _ in range(6):
+        QApplication.processEvents()
+    grid, scroller = page.grid, page.findChild(QScrollArea)
+    assert scroller.verticalScrollBar().maximum() > 0 and grid.verticalScrollBar().maximum() == 0
+    model = grid.model()
+    editable = [model.index(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())
+                if model.index(r, c).flags() & Qt.ItemFlag.ItemIsEditable]
+    for index in (editable[-1], editable[0]):
+        grid.setCurrentIndex(index)
+        QApplication.processEvents()
+        cell = grid.visualRect(index)
+        top = grid.viewport().mapTo(scroller.viewport(), cell.topLeft()).y()
+        assert 0 <= top and top + cell.height() <= scroller.viewport().height(), (index.row(), top)
+
+
 def test_the_consolidation_keeps_its_reasons_in_view(qtbot, fake_dialogs):
     """汇总 on 1366×768 at 150 % (opened at 870×425): 问题及原因 — why a unit was left out — in view
     without scrolling sideways; 文件 and 机关名称 give up width (elided, whole in their tooltips)."""
