@@ -35,8 +35,8 @@ LOOK_CHANGES = frozenset({QEvent.Type.StyleChange, QEvent.Type.PaletteChange, QE
 
 class CellPictures:
     def __init__(self, most: int | None = None) -> None:
-        """``most``: how many pictures are kept before starting afresh (None: one per place, as
-        a grid's cells are few and fixed)."""
+        """``most``: how many pictures are kept, those painted least recently given up first (None:
+        one per place, as a grid's cells are few and fixed)."""
         self._pictures: dict[object, tuple[object, tuple, Picture | None]] = {}
         self._most = most
 
@@ -59,10 +59,8 @@ class CellPictures:
         picture is kept under ``place`` with ``content``, what it shows."""
         rect = option.rect
         look = (rect.width(), rect.height(), option.state, option.features)   # (flags: one object per value)
-        kept = self._pictures.get(place)
+        kept = self._pictures.get(place) if self._most is None else self._recent(place)
         if kept is None or kept[1] != look or not (kept[0] is content or kept[0] == content):
-            if self._most is not None and len(self._pictures) >= self._most:
-                self._pictures.clear()
             self._pictures[place] = (content, look, None)   # seen once: painted directly
             paint_directly(painter, option, index)
             return
@@ -76,6 +74,17 @@ class CellPictures:
         painter.fillRect(rect, colour)
         if part is not None:
             painter.drawImage(rect.x() + offset.x(), rect.y() + offset.y(), part)
+
+    def _recent(self, place: object) -> tuple | None:
+        """What is kept under ``place``, now the most recently painted; when ``place`` is new and
+        ``most`` are kept, the least recently painted is given up for it (the findings list: each
+        edit lists a few new texts, and those still listed keep their pictures)."""
+        kept = self._pictures.pop(place, None)
+        if kept is not None:
+            self._pictures[place] = kept
+        elif len(self._pictures) >= self._most:
+            del self._pictures[next(iter(self._pictures))]
+        return kept
 
 
 Picture = tuple[QColor, QPoint, "QImage | None"]   # the item's colour, and where the rest goes: what it is

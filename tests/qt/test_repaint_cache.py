@@ -188,3 +188,31 @@ class _PriorPaintedDirectly(PriorDelegate):
             QStyledItemDelegate.paint(self, painter, option, index)
         else:
             self._paint_with_prior(painter, option, index)
+
+
+def test_findings_list_paints_directly_only_the_texts_new_to_it(qtbot, monkeypatch):
+    """Each edit lists a few findings anew (their figures moved); those still listed are drawn
+    from their pictures however many texts came and went before."""
+    from PySide6.QtWidgets import QApplication, QListWidget
+
+    from govreport_gui.qt.findings_panel import PICTURES_KEPT
+
+    shown = QListWidget()
+    shown.setWordWrap(True)
+    shown.setItemDelegate(WrappingDelegate(shown))
+    qtbot.addWidget(shown)
+    shown.resize(320, 300)
+    shown.addItems(["【提示】表三有6个空白单元格，空白按0计。", "【错误】表三“总计”列：相差0"])
+    shown.show()
+    qtbot.waitExposed(shown)
+    direct = []
+    painted = QStyledItemDelegate.paint
+    monkeypatch.setattr(QStyledItemDelegate, "paint",
+                        lambda self, p, o, i: (direct.append(i.data()), painted(self, p, o, i)))
+    for n in range(1, 2 * PICTURES_KEPT):
+        shown.item(1).setText(f"【错误】表三“总计”列：相差{n}")
+        direct.clear()
+        QApplication.processEvents()   # laid out, painted
+        shown.viewport().repaint()     # (the second time a text is painted, its picture is made)
+        shown.viewport().repaint()
+        assert direct == [f"【错误】表三“总计”列：相差{n}"] * 2 or n == 1, (n, direct)
