@@ -3,7 +3,8 @@
 The document's body becomes blocks in reading order (``blocks.Block``): its paragraphs as they
 are printed (with their element and how much of them is hyperlinks) — the number Word's list
 numbering prints before a heading or an item (``word_numbering``), not the text deleted or moved
-away with changes tracked — each followed by the text boxes anchored in it (a 落款 set in a box),
+away with changes tracked, nor what Word does not show (hidden text, field codes, a table of
+contents: ``word_hidden``, named in the notes) — each followed by the text boxes anchored in it (a 落款 set in a box),
 and its tables as logical grids (``gridSpan`` / ``vMerge`` resolved, a merged cell once); a
 portal page saved as Word has its layout table opened up, and what lies outside the cell holding
 the report is left out by the shared mechanism (``bounds``).  ``document.read_blocks`` reads the
@@ -26,10 +27,12 @@ from pathlib import Path
 
 from ...core.errors import ReadError, cannot_read
 from ..locate.sheet_grid import MAX_CELLS, MAX_COLS, MAX_ROWS
+from ..notes import Note
 from ..registry import ImportResult
 from ..safety.zip_safety import WORD, check_package
-from .blocks import MAX_SPAN, Block, DCell, Grid, is_address
+from .blocks import MAX_SPAN, Block, DCell, Grid, is_address, one_line
 from .document import read_blocks
+from .word_hidden import Removed, hidden_styles, remove_unseen
 from .word_numbering import Numbering, read_numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -47,8 +50,9 @@ def open_docx_body(data: bytes, name: str):
 
 
 def open_docx(data: bytes, name: str) -> tuple:
-    """(``w:body``, ``Numbering`` or None): the main document part and, when its paragraphs are
-    numbered by Word's lists, the lists (``numbering.xml``) and the styles that number them."""
+    """(``w:body``, ``Numbering`` or None, ``Removed``): the main document part without the text
+    Word does not show (``word_hidden``) and, when its paragraphs are numbered by Word's lists, the
+    lists (``numbering.xml``) and the styles that number them."""
     from lxml import etree
 
     check_package(data, name, WORD)
@@ -57,7 +61,7 @@ def open_docx(data: bytes, name: str) -> tuple:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             main = _main_part(archive)
             root = etree.fromstring(archive.read(main), _xml_parser())
-            numbering = _numbering(archive, main, root)
+            numbering, hidden = _styles(archive, main, root)
     except (KeyError, ValueError, zipfile.BadZipFile):
         raise incomplete from None
     except etree.XMLSyntaxError:
@@ -65,7 +69,7 @@ def open_docx(data: bytes, name: str) -> tuple:
     body = root.find(f"{W}body")
     if body is None:
         raise incomplete
-    return body, numbering
+    return body, numbering, remove_unseen(body, hidden)
 
 
 def _xml_parser():
@@ -74,26 +78,31 @@ def _xml_parser():
     return etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
 
 
-def _numbering(archive: zipfile.ZipFile, main: str, root) -> Numbering | None:
-    """The document's lists, read only when a paragraph or a style may be numbered (the parts
-    next to the main part: ``word/numbering.xml``, ``word/styles.xml``); a damaged numbering part
-    costs the numbers, not the report."""
+def _styles(archive: zipfile.ZipFile, main: str, root) -> tuple[Numbering | None, dict[str, bool]]:
+    """The document's lists, read only when a paragraph or a style may be numbered, and the styles
+    that hide their text, read only when a style does (the parts next to the main part:
+    ``word/numbering.xml``, ``word/styles.xml``); a damaged part costs the numbers or the hidden
+    styles, not the report."""
     from lxml import etree
     folder = main.rpartition("/")[0]
     names = set(archive.namelist())
-    part = f"{folder}/numbering.xml" if folder else "numbering.xml"
-    if part not in names:
-        return None
-    styles = f"{folder}/styles.xml" if folder else "styles.xml"
+    part, styles = (f"{folder}/{n}" if folder else n for n in ("numbering.xml", "styles.xml"))
     style_data = archive.read(styles) if styles in names else b""
-    if root.find(f".//{W}numPr") is None and not _numbered_styles_used(root, style_data):
-        return None   # (parsing the parts costs a Word unit of a 汇总 as much again as its text)
+    numbered = part in names and (root.find(f".//{W}numPr") is not None or _numbered_styles_used(root, style_data))
+    hiding = b"vanish" in style_data
+    if not numbered and not hiding:
+        return None, {}   # (parsing the parts costs a Word unit of a 汇总 as much again as its text)
     try:
-        numbering = etree.fromstring(archive.read(part), _xml_parser())
         style_root = etree.fromstring(style_data, _xml_parser()) if style_data else None
     except etree.XMLSyntaxError:
-        return None
-    return read_numbering(numbering, style_root)
+        style_root = None
+    hidden = hidden_styles(style_root) if hiding else {}
+    if not numbered:
+        return None, hidden
+    try:
+        return read_numbering(etree.fromstring(archive.read(part), _xml_parser()), style_root), hidden
+    except etree.XMLSyntaxError:
+        return None, hidden
 
 
 def _numbered_styles_used(root, style_data: bytes) -> bool:
@@ -309,8 +318,21 @@ def read_docx(path: Path) -> ImportResult:
 
 def read_package(data: bytes, name: str) -> ImportResult:
     """The report of a .docx package's bytes (``name``: the file's, for the messages)."""
-    body, numbering = open_docx(data, name)
-    return read_body(body, numbering, name)
+    body, numbering, removed = open_docx(data, name)
+    result = read_body(body, numbering, name)
+    result.notes[:0] = unseen_notes(removed)
+    return result
+
+
+def unseen_notes(removed: Removed) -> list[Note]:
+    """What the notes say of the text taken out because Word does not show it."""
+    out = []
+    if removed.hidden:
+        words = one_line("／".join(removed.hidden), 60)
+        out.append(Note(f"文档中设为隐藏的文字（Word/WPS 中不显示、不打印）未读取：{words}"))
+    if removed.contents:
+        out.append(Note("文档中的目录（自动生成的各部分标题和页码）未读取"))
+    return out
 
 
 def read_body(body, numbering: Numbering | None = None, name: str = "Word 文档") -> ImportResult:
