@@ -17,7 +17,8 @@ part still missing takes the one line numbered for it between its neighbours.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -54,6 +55,7 @@ class Candidate:
         return self.score >= SIMILAR and (self.numbered or self.score >= UNNUMBERED_SIMILAR)
 
 
+@lru_cache(maxsize=1)
 def _parts() -> tuple[str, ...]:
     return tuple(section.key for section in next(iter(FORMS.values())).sections)
 
@@ -72,33 +74,56 @@ def _declared_words() -> dict[str, tuple[str, ...]]:
 
 def candidate(index: int, text: str) -> Candidate | None:
     """``text`` as a possible section heading, or None when it cannot be one."""
+    found = _candidate(text)
+    return found if found is None or index == 0 else replace(found, index=index)
+
+
+@lru_cache(maxsize=8192)
+def _candidate(text: str) -> Candidate | None:
+    """``candidate`` of a line at index 0, remembered per text: a page's menus repeat their words,
+    and a line is asked about by the page's walk, by its lines and by the headings' search."""
     line = normalise_text(text)
     if not line or len(line) > MAX_HEADING_CHARS + 6 or line[-1] in _SENTENCE_MARKS or "。" in line:
         return None
     parts = _parts()
     exact = heading_key(text)
     if exact is not None:
-        return Candidate(index, exact, parts.index(exact), 1.0, True)
+        return Candidate(0, exact, parts.index(exact), 1.0, True)
     numbered = _NUMBERED.match(line)
     if numbered is None:
-        return _unnumbered(index, line)
+        return _unnumbered(line)
     number = numbered.group("part") or numbered.group("num")
     key = _DIGITS.get(number, number)
     words = numbered.group("words").rstrip(":")
     if not words or len(words) > MAX_HEADING_CHARS or "," in words:
         return None
     score = max(SequenceMatcher(None, words, declared).ratio() for declared in _declared_words()[key])
-    return Candidate(index, key, parts.index(key), score, len(words) <= 20)
+    return Candidate(0, key, parts.index(key), score, len(words) <= 20)
 
 
-def _unnumbered(index: int, line: str) -> Candidate | None:
+def _unnumbered(line: str) -> Candidate | None:
     """A heading whose number the page lost (Word's list numbering dropped in a paste): its words
     alone, at least ``UNNUMBERED_SIMILAR`` close to one part's headings."""
     if len(line) > MAX_HEADING_CHARS or "," in line or line[0] in "(（[【":
         return None
-    words = _declared_words()
-    score, key = max((max(SequenceMatcher(None, line, w).ratio() for w in words[k]), k) for k in _parts())
-    return Candidate(index, key, _parts().index(key), score, True, False) if score >= GAP_SIMILAR else None
+    score, key = max((_closest(line, k, GAP_SIMILAR), k) for k in _parts())
+    return Candidate(0, key, _parts().index(key), score, True, False) if score >= GAP_SIMILAR else None
+
+
+def _closest(line: str, key: str, at_least: float) -> float:
+    """How close ``line`` is to the part ``key``'s declared headings when that is at least
+    ``at_least`` (else a lower number): headings sharing too few characters with ``line`` to come
+    that close are not compared (``SequenceMatcher.quick_ratio``: an upper bound of the ratio)."""
+    chars = Counter(line)
+    return max((SequenceMatcher(None, line, words).ratio() for words, counts in _declared_counts()[key]
+                if 2.0 * sum(min(n, counts[ch]) for ch, n in chars.items()) / (len(line) + len(words)) >= at_least),
+               default=-1.0)
+
+
+@lru_cache(maxsize=1)
+def _declared_counts() -> dict[str, tuple[tuple[str, Counter], ...]]:
+    """Each part's declared headings (``_declared_words``) with how often each character is in them."""
+    return {key: tuple((words, Counter(words)) for words in declared) for key, declared in _declared_words().items()}
 
 
 def looks_like_heading(text: str) -> bool:
