@@ -40,8 +40,7 @@ class Parsed:
 
 def normalise_text(text: str) -> str:
     """Full-width → half-width (NFKC), all white space removed (incl. U+3000 and line breaks)."""
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in text if not ch.isspace())
+    return "".join(unicodedata.normalize("NFKC", text).split())   # split(): at exactly what isspace() is
 
 
 def parse_value(raw: object, kind: Kind) -> Parsed:

@@ -261,9 +261,25 @@ def mark_outside(lines: list[Line], container: object | None) -> None:
     """Lines whose element lies outside ``container`` are marked ``outside``."""
     if container is None:
         return
+    inside: dict[int, bool] = {}   # id(element) → inside ``container`` (for each element climbed through)
+    climbed: list = []             # those elements, kept while their ids are keys
     for line in lines:
-        if line.origin is not None and not any(el is container for el in _ancestors(line.origin)):
+        if line.origin is not None and not _within(line.origin, container, inside, climbed):
             line.outside = True
+
+
+def _within(el, container: object, inside: dict[int, bool], climbed: list) -> bool:
+    """``el`` is ``container`` or lies inside it, remembered for each element climbed through to
+    find it (the lines of a page share their paragraphs and their paragraphs' ancestors)."""
+    path = []
+    while el is not None and id(el) not in inside and el is not container:
+        path.append(el)
+        el = el.getparent()
+    found = el is container or (el is not None and inside[id(el)])
+    for step in path:
+        inside[id(step)] = found
+    climbed.extend(path)
+    return found
 
 
 def _ancestors(el) -> list:

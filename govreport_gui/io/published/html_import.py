@@ -185,6 +185,10 @@ class _Walker:
         self.open: list = []     # the block elements the walk is inside, innermost last
 
     def flush(self) -> None:
+        if not self.line:   # nothing gathered since the last line (a block inside a block)
+            self.link_chars = 0
+            self.right = False
+            return
         text = "".join(self.line)
         if text.strip() and len(self.blocks) < MAX_BLOCKS:
             origin = self.open[-1] if self.open else None
@@ -295,8 +299,12 @@ def _is_layout(table) -> bool:
                                and c.tag.lower() in ("td", "th")) <= 1 for row in rows)
 
 
+_SPAN_DIGITS = re.compile(r"\s*(\d{1,7})")
+
+
 def _span(cell, attr: str) -> int:
-    digits = re.match(r"\s*(\d{1,7})", cell.get(attr) or "")
+    value = cell.get(attr)
+    digits = _SPAN_DIGITS.match(value) if value else None
     return max(1, int(digits.group(1))) if digits else 1
 
 
@@ -328,7 +336,10 @@ def _text(el) -> str:
 
 def _cjk_only(line: str) -> bool:
     """A line of Chinese (spaces inside it are layout, ``自 然 人``), not a line of words."""
-    return not re.search(r"[A-Za-z]{2,}", line)
+    return not _WORD.search(line)
+
+
+_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def table_grid(table) -> tuple[Grid, bool]:
