@@ -7,16 +7,19 @@ as ``Session.changed`` and becomes ``dataChanged`` on what moved: the edited cel
 whose value changed and the cells whose tint changed (over the whole table when many did).
 
 What a cell paints with (text, font, alignment, colours) is kept per cell and answered to the
-view's delegate in one call (``multiData``: Qt asks for seven roles of each visible cell on every
-repaint); a cell's entry is made again only when its ``dataChanged`` is emitted.
+view's delegate in one call (``multiData``: Qt asks for seven roles of each cell it paints); a
+cell's entry is made again only when its ``dataChanged`` is emitted.  The grid's shape and each
+cell's flags are held in C++ (an item per position, holding nothing else): Qt asks every visible
+cell of a repaint for its index (the row and column counts) and twice for its flags, and those
+calls into Python were a third of a repaint drawn from the cells' pictures.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from ..core.document import Change
 from ..core.edits import set_cells
@@ -54,7 +57,6 @@ _bold: dict[Role, QFont] = {}
 _FLAGS_INPUT = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 _FLAGS_OTHER = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _FLAGS_COVERED = Qt.ItemFlag.ItemIsEnabled
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 def bold_fonts() -> dict[Role, QFont]:
@@ -81,7 +83,7 @@ class PastePlan:
     area: tuple[int, int, int, int] | None = None
 
 
-class TableModel(QAbstractTableModel):
+class TableModel(QStandardItemModel):
     problem = Signal(str)   # a typed value could not be read (message for the clerk)
     note = Signal(str)      # a typed value was interpreted (“１２”按12读取)
     grid_changed = Signal()  # after a reset to another format version's grid (views re-apply spans)
@@ -118,8 +120,26 @@ class TableModel(QAbstractTableModel):
         self._severity: dict = {}
         self._totals: dict = {}
         self._paint: dict[tuple[int, int], dict[int, object]] = {}   # (row, col) → role → value
-        self._flags = {(g.row, g.col): _FLAGS_INPUT if g.role is Role.INPUT else _FLAGS_OTHER for g in self.spec.grid}
         self._refresh_marks()
+        self._make_items()
+
+    def _make_items(self) -> None:
+        """An item for each position of the grid, holding its flags (an input cell is editable, a
+        position inside a merged cell only enabled); what a cell shows is answered by ``data``."""
+        flags = {(g.row, g.col): _FLAGS_INPUT if g.role is Role.INPUT else _FLAGS_OTHER for g in self.spec.grid}
+        blocked = self.blockSignals(True)   # (a new model, or between a reset's beginning and end)
+        try:
+            self.setRowCount(0)
+            self.setColumnCount(0)
+            self.setRowCount(self.spec.n_rows)
+            self.setColumnCount(self.spec.n_cols)
+            for r in range(self.spec.n_rows):
+                for c in range(self.spec.n_cols):
+                    item = QStandardItem()
+                    item.setFlags(flags.get((r, c), _FLAGS_COVERED))
+                    self.setItem(r, c, item)
+        finally:
+            self.blockSignals(blocked)
 
     def grid_cell(self, row: int, col: int) -> GridCell | None:
         """The grid cell whose top-left corner is (row, col) (None inside a merged cell)."""
@@ -192,18 +212,6 @@ class TableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(0, 0), self.index(self.spec.n_rows - 1, self.spec.n_cols - 1))
 
     # -- Qt model interface ---------------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.spec.n_rows
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.spec.n_cols
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        row = index.row()
-        if row < 0:
-            return _NO_FLAGS  # the invalid index (root)
-        return self._flags.get((row, index.column()), _FLAGS_COVERED)
 
     def multiData(self, index: QModelIndex | QPersistentModelIndex, roleDataSpan) -> None:  # noqa: N802, N803
         """Every role the delegate asks for, in one call (Qt's own would call ``data`` for each)."""

@@ -117,6 +117,43 @@ def test_grid_drawn_from_kept_pictures_looks_as_painted_afresh(qtbot, sample):
     assert len(pictures) == 0       # a table not in view keeps no pictures
 
 
+def test_a_repaint_of_the_grid_asks_python_only_what_the_cells_show(qtbot, sample):
+    """Qt asks every visible cell for its index (the row and column counts) and its flags at each
+    repaint: the model answers those from C++, and Python only for what a cell shows — once per
+    cell painted afresh (``multiData``), never for a cell drawn from its picture."""
+    import sys
+
+    session = Session(Document(sample))
+    model = TableModel(session, "三")
+    grid = GridView(model)
+    qtbot.addWidget(grid)
+    grid.resize(900, 600)
+    grid.show()
+    qtbot.waitExposed(grid)
+    assert model.setData(model.index_of(key3("2021", "（一）", "商业企业")), "999")
+
+    def asked_while_painted() -> list[str]:
+        asked = []
+
+        def called(frame, event, arg):
+            if event == "call" and frame.f_code.co_filename.endswith("table_model.py"):
+                asked.append(frame.f_code.co_name)
+
+        sys.setprofile(called)
+        try:
+            grid.grab()
+        finally:
+            sys.setprofile(None)
+        assert not {"rowCount", "columnCount", "flags", "index"} & set(asked), set(asked)
+        return asked
+
+    grid.forget_pictures()
+    afresh = asked_while_painted()
+    assert 100 < afresh.count("multiData") <= afresh.count("painted")
+    asked_while_painted()   # (the pictures made)
+    assert "multiData" not in asked_while_painted()
+
+
 class _QtsOwnPainting(WrappingDelegate):
     def paint(self, painter, option, index) -> None:
         QStyledItemDelegate.paint(self, painter, option, index)
