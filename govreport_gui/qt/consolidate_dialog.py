@@ -21,7 +21,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QThread, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QThread,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -102,6 +113,10 @@ REASON_LEAST = 220      # … so that 问题及原因 keeps this much in view
 
 LOG = logging.getLogger(__name__)
 INCLUDE_COLUMN = 0
+ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.ToolTipRole,
+                   Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                   Qt.ItemDataRole.TextAlignmentRole))   # the roles the unit list answers
+CENTRED = int(Qt.AlignmentFlag.AlignCenter)
 
 
 class UnitListModel(QAbstractTableModel):
@@ -152,33 +167,41 @@ class UnitListModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, roleDataSpan) -> None:  # noqa: N802, N803
+        """Every role the delegate asks for, in one call: Qt's own calls ``data`` once for each of
+        the seven roles of every visible cell, on every repaint — one per batch while reading."""
+        u, col = self.units[index.row()], index.column()
+        for role_data in roleDataSpan:
+            role = role_data.role()
+            value = self._answer(u, col, role) if role in ROLES else None
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in ROLES or not index.isValid():
             return None
-        u = self.units[index.row()]
-        column = UNIT_COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.CheckStateRole and index.column() == INCLUDE_COLUMN:
-            return Qt.CheckState.Checked if (u.include and u.readable) else Qt.CheckState.Unchecked
+        return self._answer(self.units[index.row()], index.column(), role)
+
+    def _answer(self, u: Unit, col: int, role: int):
+        """What unit ``u``'s cell in column ``col`` shows for ``role`` (one of ``ROLES``)."""
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(u)
+            return UNIT_COLUMNS[col].text(u)
+        if role == Qt.ItemDataRole.CheckStateRole:
+            if col != INCLUDE_COLUMN:
+                return None
+            return Qt.CheckState.Checked if (u.include and u.readable) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == FILE_COLUMN:
-                return u.path or u.name
-            lines = [u.path or u.name]
-            lines += [p.message for p in u.problems]
-            lines += [f"【{f.severity.label}】{f.message}" for f in u.findings
-                      if f.severity is not Severity.INFO][:12]
-            lines += [f"【读取】{n}" for n in u.notes[:6]]
-            return "\n".join(lines)
+            return _tooltip(u, col)
         if role == Qt.ItemDataRole.BackgroundRole:
             if not (u.include and u.readable):
                 return EXCLUDED_BRUSH
-            if u.problems:
-                return PROBLEM_BRUSH
-        if role == Qt.ItemDataRole.ForegroundRole and not (u.include and u.readable):
-            return GREY
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.centred:
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return PROBLEM_BRUSH if u.problems else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return None if u.include and u.readable else GREY
+        if role == Qt.ItemDataRole.TextAlignmentRole and UNIT_COLUMNS[col].centred:
+            return CENTRED
         return None
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -189,6 +212,39 @@ class UnitListModel(QAbstractTableModel):
         checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
         self.toggled.emit(index.row(), bool(checked))
         return True
+
+
+def _tooltip(u: Unit, col: int) -> str:
+    """The whole path over the file name; elsewhere the path, the unit's problems, its own
+    check's findings and the reader's notes."""
+    if col == FILE_COLUMN:
+        return u.path or u.name
+    lines = [u.path or u.name]
+    lines += [p.message for p in u.problems]
+    lines += [f"【{f.severity.label}】{f.message}" for f in u.findings if f.severity is not Severity.INFO][:12]
+    lines += [f"【读取】{n}" for n in u.notes[:6]]
+    return "\n".join(lines)
+
+
+class RowNumbers(QHeaderView):
+    """The unit list's row numbers: as wide as the widest number, measured again only when the
+    numbers gain a digit.  (Qt's own measures the first and last hundred rows — a dozen calls of
+    the model each — every time rows are added: twice the cost of painting the list, at every
+    batch while ten thousand units are read.)"""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self._measured: tuple[int, str] | None = None   # the digits and font last measured
+        self._hint = QSize()
+        self.setSectionsClickable(True)   # (as QTableView's own: a click selects the row)
+        self.setHighlightSections(True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - a Qt override
+        count = self.count()
+        key = (len(str(count)) if count else 0, self.font().key())   # (none: nothing measured)
+        if key != self._measured:
+            self._measured, self._hint = key, super().sizeHint()
+        return self._hint
 
 
 class MiddleElidingDelegate(QStyledItemDelegate):
@@ -288,6 +344,7 @@ class ConsolidateDialog(QDialog):
     def _build_unit_list(self) -> QTableView:
         self.model = UnitListModel(self)
         self.table = QTableView()
+        self.table.setVerticalHeader(RowNumbers(self.table))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(False)

@@ -153,8 +153,8 @@ class ReadWorker(QObject):
             running = self._assess(running, units) if running is not None else None
             self.year.emit(running.most_reported_year() if running is not None
                            else default_year(self.listed + list(got.values())))
+            self.progress.emit(len(got), len(files))   # first: its bar repaints the window at once
             self.batch.emit(units)
-            self.progress.emit(len(got), len(files))
         try:
             from ..core import prose_checks  # noqa: F401 - imported now, not in the sum's last step
             files = self._collect()
