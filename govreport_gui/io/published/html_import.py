@@ -208,8 +208,8 @@ class _Walker:
                 self.link_chars += len("".join(text.split()))
 
     def walk(self, el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower()
+        tag = el.tag
+        tag = tag.lower() if isinstance(tag, str) else ""
         if tag in _SKIPPED or _hidden(el):
             self._tail(el)
             return
@@ -227,7 +227,7 @@ class _Walker:
             self.right = _is_right(el)
             self.open.append(el)
         # a bookmark (<a name=…>) is no link, nor an address written out (an e-mail in a contact line)
-        link = tag == "a" and el.get("href") is not None and not is_address(el.text_content())
+        link = tag == "a" and el.get("href") is not None and not is_address(el.text_content() if len(el) else el.text or "")
         self.in_link += link
         if tag:
             self._text(el.text)
@@ -243,8 +243,10 @@ class _Walker:
         """Bold text opening a paragraph that is a section heading (or numbered as one), the section's
         text after it in the same paragraph (``<p><b>一、总体情况</b>本年度……</p>``): the heading is a
         paragraph of its own."""
+        if "".join(self.line).strip():
+            return False
         run = "".join(el.itertext()).strip()
-        return not "".join(self.line).strip() and (looks_like_heading(run) or numbered_heading(run))
+        return looks_like_heading(run) or numbered_heading(run)
 
     def _tail(self, el) -> None:
         self._text(el.tail)
