@@ -112,12 +112,23 @@ def _unnumbered(line: str) -> Candidate | None:
 
 def _closest(line: str, key: str, at_least: float) -> float:
     """How close ``line`` is to the part ``key``'s declared headings when that is at least
-    ``at_least`` (else a lower number): headings sharing too few characters with ``line`` to come
-    that close are not compared (``SequenceMatcher.quick_ratio``: an upper bound of the ratio)."""
+    ``at_least`` (else a lower number).  Headings that share too few characters with ``line`` to
+    come that close are not compared (``SequenceMatcher.quick_ratio``, an upper bound of the
+    ratio), nor any of the part's when ``line`` has too few characters of all of them together."""
+    known = _declared_chars()[key]
+    shared = sum(ch in known for ch in line)   # no heading of the part has more of line's characters
+    if 2.0 * shared / (len(line) + shared) < at_least:
+        return -1.0
     chars = Counter(line)
     return max((SequenceMatcher(None, line, words).ratio() for words, counts in _declared_counts()[key]
                 if 2.0 * sum(min(n, counts[ch]) for ch, n in chars.items()) / (len(line) + len(words)) >= at_least),
                default=-1.0)
+
+
+@lru_cache(maxsize=1)
+def _declared_chars() -> dict[str, frozenset[str]]:
+    """The characters of each part's declared headings (``_declared_words``)."""
+    return {key: frozenset("".join(declared)) for key, declared in _declared_words().items()}
 
 
 @lru_cache(maxsize=1)
