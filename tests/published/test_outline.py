@@ -85,3 +85,24 @@ def test_lines_that_are_no_headings(line):
 def test_headings_without_numerals():
     headings = [h.split("、", 1)[1] for h in OFFICIAL]
     assert list(_found(_with_text(headings)).values()) == headings
+
+
+def test_a_line_without_number_is_scored_against_every_declared_heading():
+    """Lines that lost the part's number: the headings compared with them are chosen by the
+    characters they share (a quick bound), so each reading must equal comparing with them all."""
+    from difflib import SequenceMatcher
+
+    from govreport_gui.io.published import outline
+
+    def every_heading(line: str) -> tuple[float, str] | None:
+        words = outline._declared_words()
+        score, key = max((max(SequenceMatcher(None, line, w).ratio() for w in words[k]), k) for k in outline._parts())
+        return (score, key) if score >= outline.GAP_SIMILAR else None
+
+    lines = ["存在的主要问题和改进措施", "存在问题及整改措施", "政府信息公开行政复议情况", "主动公开情况", "其他事项",
+             "收到和处理申请情况", "信息公开栏目", "网站首页", "概述", "问题", "工作中存在的不足和下一步打算", "情况总体"]
+    for line in lines:
+        found = outline.candidate(0, line)
+        expected = every_heading(line)
+        assert (found and (round(found.score, 9), found.key)) == (expected and (round(expected[0], 9), expected[1])), line
+    assert any(every_heading(line) for line in lines) and not all(every_heading(line) for line in lines)
