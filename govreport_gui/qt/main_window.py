@@ -474,7 +474,7 @@ class MainWindow(QMainWindow):
             if i < self.tabs.count():
                 self.tabs.setTabText(i, section.heading)
                 page = self.pages[i - 1]
-                page.heading.setText(section.heading)
+                page.set_heading(section.heading)
                 if page.built and page.table_id is None:
                     page.prose.edit.setPlaceholderText(prose_hint(form, section.key))
         self._update_badges()
@@ -535,7 +535,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QIcon  # after the first paint (naming it creates its enums)
         self._badges[i], self._todo_badges[i] = n_err, n_todo
         page = self.tabs.widget(i)
-        name = page.heading.text() if isinstance(page, SectionPage) else "基本信息"
+        name = page.heading_text if isinstance(page, SectionPage) else "基本信息"
         parts = [f"{n} 个{what}" for n, what in ((n_err, "错误"), (n_warn, "警告")) if n]
         if n_todo:
             parts.append(f"{n_todo} 项{TODO_LABEL}")

@@ -36,36 +36,56 @@ def prose_hint(form, key: str) -> str:
 class SectionPage(QWidget):
     """One section: its heading, the table (if any) and the prose (main text or optional notes).
 
-    The contents are built when the page is first shown or used (``ensure_built``), so the window
-    paints its first tab without building the others (start-up time)."""
+    Everything on the page, its heading too, is built when the page is first shown or used
+    (``ensure_built``), so the window paints its first tab without building the others (start-up
+    time): until then the page is an empty widget that knows its heading's text."""
 
     def __init__(self, session: Session, key: str, heading: str, table_id: str | None, on_built) -> None:
         super().__init__()
         self.session = session
         self.key = key
         self.table_id = table_id
+        self.heading_text = heading
         self._on_built = on_built
         self._grid: GridView | None = None
         self._model: TableModel | None = None
         self._prose: ProseField | None = None
+        self._heading: QLabel | None = None
+        self.body: QWidget | None = None
+        self._scroller: QScrollArea | None = None
         self._fitting = False
-        # a table page scrolls as a whole when its parts (the table, 同比图, the notes) need more
-        # height than the window has: the table is then shown whole, one scroll bar (``_fit_grid``)
-        self.body = scrolled_content(self) if table_id is not None else self
-        self._scroller = self.findChild(QScrollArea)
-        self.body.installEventFilter(self)   # its width is the table's room
-        layout = QVBoxLayout(self.body)
-        layout.setContentsMargins(8, 6, 8, 6)
-        self.heading = QLabel(heading)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.heading.setFont(bold_font(font))
-        self.heading.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        layout.addWidget(self.heading)
 
     @property
     def built(self) -> bool:
         return self._prose is not None
+
+    @property
+    def heading(self) -> QLabel:
+        self._build_frame()
+        return self._heading
+
+    def set_heading(self, text: str) -> None:
+        self.heading_text = text
+        if self._heading is not None:
+            self._heading.setText(text)
+
+    def _build_frame(self) -> None:
+        """The body the page's parts go in, and its heading."""
+        if self.body is not None:
+            return
+        # a table page scrolls as a whole when its parts (the table, 同比图, the notes) need more
+        # height than the window has: the table is then shown whole, one scroll bar (``_fit_grid``)
+        self.body = scrolled_content(self) if self.table_id is not None else self
+        self._scroller = self.findChild(QScrollArea)
+        self.body.installEventFilter(self)   # its width is the table's room
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self._heading = QLabel(self.heading_text)
+        font = self._heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self._heading.setFont(bold_font(font))
+        self._heading.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self._heading)
 
     @property
     def grid(self) -> GridView | None:
@@ -91,7 +111,8 @@ class SectionPage(QWidget):
     def ensure_built(self) -> None:
         if self._prose is not None:
             return
-        session, key, heading, layout = self.session, self.key, self.heading.text(), self.body.layout()
+        self._build_frame()
+        session, key, heading, layout = self.session, self.key, self.heading_text, self.body.layout()
         if self.table_id is not None:
             from .grid_view import GridView
             from .table_model import TableModel
@@ -126,6 +147,10 @@ class SectionPage(QWidget):
             self._prose = ProseField(session, section=key, label=heading,
                                      placeholder=prose_hint(session.report.form, key))
             layout.addWidget(self._prose, 1)
+        if self.isVisible():   # built as the page is shown: its parts are shown with it, not an event-loop turn later
+            for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+                if not child.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                    child.show()
         self._on_built(self)
 
     def leave_table(self) -> None:
