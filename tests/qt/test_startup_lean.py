@@ -146,3 +146,15 @@ def test_the_file_opened_goes_first_in_recent_files_after_the_first_paint(qtbot,
 def test_recent_files_read_before_the_first_paint_already_hold_the_file_opened(qtbot, tmp_path, fake_dialogs):
     window, work = _open_copy(tmp_path, qtbot)
     assert window.flows.recent.paths()[0] == str(work.resolve()) and not window._checked_once
+
+
+def test_the_pages_not_shown_hold_nothing_until_shown_and_then_show_all_at_once(qtbot, tmp_path, fake_dialogs):
+    window, _work = _open_copy(tmp_path, qtbot)
+    assert window.pages and all(not page.built and not page.children() for page in window.pages)
+    table_page = window.page_for_table("三")
+    window.tabs.setCurrentWidget(table_page)     # built as it is shown: its parts visible with it, not a turn later
+    assert table_page.built and table_page.heading.isVisible() and table_page.grid.isVisible()
+    assert table_page.heading.text() == table_page.heading_text == window.tabs.tabText(window.tabs.currentIndex())
+    prose_page = next(page for page in window.pages if page.table_id is None)
+    window.tabs.setCurrentWidget(prose_page)
+    assert prose_page.heading.isVisible() and prose_page.prose.isVisible()
