@@ -86,6 +86,16 @@ class SectionPage(QWidget):
         self._heading.setFont(bold_font(font))
         self._heading.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(self._heading)
+        if self.isVisible():   # made as the page is shown: laid out at once, its parts fitted to its size
+            self._show_parts()
+            self.layout().activate()
+
+    def _show_parts(self) -> None:
+        """Show the frame just put on the page shown (Qt would show it an event-loop turn later; the
+        parts put in it next are shown as Qt shows them)."""
+        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if not child.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                child.show()
 
     @property
     def grid(self) -> GridView | None:
@@ -147,10 +157,6 @@ class SectionPage(QWidget):
             self._prose = ProseField(session, section=key, label=heading,
                                      placeholder=prose_hint(session.report.form, key))
             layout.addWidget(self._prose, 1)
-        if self.isVisible():   # built as the page is shown: its parts are shown with it, not an event-loop turn later
-            for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-                if not child.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
-                    child.show()
         self._on_built(self)
 
     def leave_table(self) -> None:
