@@ -35,8 +35,10 @@ LOOK_CHANGES = frozenset({QEvent.Type.StyleChange, QEvent.Type.PaletteChange, QE
 
 class CellPictures:
     def __init__(self, most: int | None = None) -> None:
-        """``most``: how many pictures are kept, those painted least recently given up first (None:
-        one per place, as a grid's cells are few and fixed)."""
+        """``most``: how many pictures are kept, those painted least recently given up first, one
+        for each look of a place (the findings list: an item as wide as the list, or narrower by
+        the scroll bar that comes and goes with the number of findings); None: one per place, as
+        a grid's cells are few and fixed."""
         self._pictures: dict[object, tuple[object, tuple, Picture | None]] = {}
         self._most = most
 
@@ -59,7 +61,11 @@ class CellPictures:
         picture is kept under ``place`` with ``content``, what it shows."""
         rect = option.rect
         look = (rect.width(), rect.height(), option.state, option.features)   # (flags: one object per value)
-        kept = self._pictures.get(place) if self._most is None else self._recent(place)
+        if self._most is None:
+            kept = self._pictures.get(place)
+        else:
+            place = (place, look)
+            kept = self._recent(place)
         if kept is None or kept[1] != look or not (kept[0] is content or kept[0] == content):
             self._pictures[place] = (content, look, None)   # seen once: painted directly
             paint_directly(painter, option, index)
@@ -74,6 +80,11 @@ class CellPictures:
         painter.fillRect(rect, colour)
         if part is not None:
             painter.drawImage(rect.x() + offset.x(), rect.y() + offset.y(), part)
+
+    def keep_only(self, contents: set) -> None:
+        """Give up the pictures of what is no longer shown (``contents``: all that is)."""
+        for place in [p for p, kept in self._pictures.items() if kept[0] not in contents]:
+            del self._pictures[place]
 
     def _recent(self, place: object) -> tuple | None:
         """What is kept under ``place``, now the most recently painted; when ``place`` is new and

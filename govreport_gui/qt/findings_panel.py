@@ -26,6 +26,7 @@ from .viewports import keep_viewport
 SEVERITY_DOT = {Severity.ERROR: "#d93025", Severity.WARNING: "#e8a000", Severity.INFO: "#5f8dd3"}
 TODO_DOT = "#7b8794"  # 待填写: not a problem yet, what is left to write
 TODO_LABEL = "待填写"
+NOTHING_FOUND = "没有发现问题。"
 FindingRole = Qt.ItemDataRole.UserRole + 10
 SIZES_KEPT = 400   # wrapped items' sizes remembered (texts × widths) before starting afresh
 PICTURES_KEPT = 60  # items' pictures kept (more than a panel shows at once)
@@ -80,6 +81,11 @@ class WrappingDelegate(QStyledItemDelegate):
         same (the list is filled anew after each edit, mostly with the same findings)."""
         text = index.data()
         self.pictures.paint(painter, option, index, super().paint, text, text)
+
+    def listed(self, texts: set[str]) -> None:
+        """The list now holds items of ``texts``: the pictures of the others are given up."""
+        if self.kept is not None:
+            self.kept.keep_only(texts)
 
     def forget(self) -> None:
         """Measure and paint every item afresh (the list's font, style or screen changed)."""
@@ -207,10 +213,9 @@ class FindingsPanel(QWidget):
             return
         self._shown = shown
         self.list.clear()
-        for f in shown:
-            text = f"【{TODO_LABEL if f.todo else f.severity.label}】{f.message}"
-            if not f.is_open:
-                text += f"（已确认：{f.accepted_reason}）"
+        texts = [self._text(f) for f in shown]
+        self._delegate.listed({*texts, NOTHING_FOUND})
+        for f, text in zip(shown, texts):
             item = QListWidgetItem(self._dot(TODO_DOT if f.todo else SEVERITY_DOT[f.severity]), text)
             item.setData(FindingRole, f)
             item.setToolTip(f.message)
@@ -218,9 +223,15 @@ class FindingsPanel(QWidget):
                 item.setForeground(QColor("#777"))
             self.list.addItem(item)
         if not shown:
-            item = QListWidgetItem("没有发现问题。")
+            item = QListWidgetItem(NOTHING_FOUND)
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(item)
+
+    @staticmethod
+    def _text(finding: Finding) -> str:
+        """The item's text: the finding's kind (错误, 待填写…) and message, and why it was confirmed."""
+        text = f"【{TODO_LABEL if finding.todo else finding.severity.label}】{finding.message}"
+        return text if finding.is_open else text + f"（已确认：{finding.accepted_reason}）"
 
     def _dot(self, colour: str):
         if colour not in self._dots:

@@ -253,3 +253,52 @@ def test_findings_list_paints_directly_only_the_texts_new_to_it(qtbot, monkeypat
         shown.viewport().repaint()     # (the second time a text is painted, its picture is made)
         shown.viewport().repaint()
         assert direct == [f"【错误】表三“总计”列：相差{n}"] * 2 or n == 1, (n, direct)
+
+
+def test_findings_list_keeps_a_picture_for_each_width_of_its_items(qtbot, monkeypatch):
+    """A finding more or less brings the list's scroll bar and takes it away, and every item is
+    as much narrower or wider: the pictures of both widths are kept, not painted afresh each time."""
+    from PySide6.QtWidgets import QApplication, QListWidget
+
+    shown = QListWidget()
+    shown.setWordWrap(True)
+    shown.setItemDelegate(WrappingDelegate(shown))
+    qtbot.addWidget(shown)
+    shown.resize(320, 130)
+    texts = [f"【错误】表三第{n}列：一(100)+二(7)=107，（七）总计(186)+四(7)=193，相差86" for n in range(4)]
+    shown.addItems(texts[:3])
+    shown.show()
+    qtbot.waitExposed(shown)
+    direct = []
+    painted = QStyledItemDelegate.paint
+    monkeypatch.setattr(QStyledItemDelegate, "paint",
+                        lambda self, p, o, i: (direct.append(i.data()), painted(self, p, o, i)))
+    widths = set()
+    for n in range(6):
+        if n % 2:
+            shown.takeItem(3)
+        else:
+            shown.addItem(texts[3])
+        QApplication.processEvents()
+        widths.add(shown.viewport().width())
+        direct.clear()
+        shown.viewport().repaint()
+        shown.viewport().repaint()
+        if n >= 2:   # each width seen twice: drawn from pictures
+            assert direct == [], (n, direct)
+    assert len(widths) == 2   # (the scroll bar came and went)
+
+
+def test_findings_panel_keeps_pictures_of_listed_findings_only(make_window, sample):
+    window = make_window(sample)
+    panel = window.findings
+    model = window.page_for_table("三").model
+    delegate = panel.list.itemDelegate()
+    key = key3("2021", "（一）", "商业企业")
+    for value in range(900, 912):   # each edit lists findings quoting the new figure
+        assert model.setData(model.index_of(key), str(value))
+        panel.list.viewport().grab()
+        panel.list.viewport().grab()
+    listed = {panel.list.item(i).text() for i in range(panel.list.count())}
+    kept = {content for content, _, _ in delegate.pictures._pictures.values()}
+    assert kept and kept <= listed
