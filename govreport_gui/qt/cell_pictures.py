@@ -15,16 +15,21 @@ Making a picture costs more than painting directly, so it is made the second tim
 painted unchanged: what changes at every edit (the edited figure, its totals, the findings that
 quote them) is painted directly, as before.
 
-On a fractional scale (125 %, 150 %) a cell's edges fall between device pixels and a picture
-drawn there would not match the direct painting: cells are then painted directly, as without it.
+On a fractional scale (125 %, 150 %) an item's edges and text fall between device pixels: its
+picture is painted at the same fraction of a pixel as the view paints it there, and kept and drawn
+again in device pixels (its one colour filled as the item's own rectangle is, in the view's
+coordinates).  An item scrolled by a fraction of a device pixel is painted directly and pictured
+again; one with an icon (the findings' dots: an icon's pixmap is chosen by the device's scale) or
+the keyboard focus is painted directly.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt
-from PySide6.QtGui import QBitmap, QColor, QImage, QPainter, QPalette, QRegion
+from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtGui import QBitmap, QColor, QImage, QPainter, QPalette, QRegion, QTransform
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 # what changes how every item looks without its model changing: the pictures are painted again
@@ -52,8 +57,8 @@ class CellPictures:
 
     def pixels(self) -> int:
         """How many pixels the kept pictures hold."""
-        return sum(picture[2].width() * picture[2].height() for _, _, picture in self._pictures.values()
-                   if picture is not None and picture[2] is not None)
+        return sum(picture[3].width() * picture[3].height() for _, _, picture in self._pictures.values()
+                   if picture is not None and picture[3] is not None)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index, paint_directly: Callable,
               place: object, content: object) -> None:
@@ -70,16 +75,21 @@ class CellPictures:
             self._pictures[place] = (content, look, None)   # seen once: painted directly
             paint_directly(painter, option, index)
             return
-        if kept[2] is None:                                 # seen again unchanged: its picture is made
-            scale = painter.device().devicePixelRatio()
-            if scale != int(scale) or look[0] <= 0 or look[1] <= 0:
+        picture = kept[2]
+        if picture is None:                                 # seen again unchanged: its picture is made
+            picture = _made(painter, option, index, paint_directly)
+            if picture is None:
                 paint_directly(painter, option, index)
                 return
-            kept = self._pictures[place] = (content, look, _painted(option, index, paint_directly, int(scale)))
-        colour, offset, part = kept[2]
-        painter.fillRect(rect, colour)
-        if part is not None:
-            painter.drawImage(rect.x() + offset.x(), rect.y() + offset.y(), part)
+            self._pictures[place] = (content, look, picture)
+        colour, left, top, part, phase = picture
+        if phase is None:
+            painter.fillRect(rect, colour)
+            if part is not None:
+                painter.drawImage(rect.x() + left, rect.y() + top, part)
+        elif not _drawn_on_device(painter, rect, picture):   # (moved by a fraction of a pixel)
+            self._pictures[place] = (content, look, None)
+            paint_directly(painter, option, index)
 
     def keep_only(self, contents: set) -> None:
         """Give up the pictures of what is no longer shown (``contents``: all that is)."""
@@ -98,7 +108,22 @@ class CellPictures:
         return kept
 
 
-Picture = tuple[QColor, QPoint, "QImage | None"]   # the item's colour, and where the rest goes: what it is
+# the item's colour; where the rest goes (logical pixels; device pixels from the item's first
+# whole device pixel when painted on a fractional scale) and what it is; on a fractional scale,
+# the fraction of a device pixel the item starts at (None on a whole scale)
+Picture = tuple[QColor, int, int, "QImage | None", "tuple[float, float] | None"]
+
+
+def _made(painter: QPainter, option: QStyleOptionViewItem, index, paint_directly: Callable) -> Picture | None:
+    """The item's picture (None when it is better painted directly)."""
+    if option.rect.width() <= 0 or option.rect.height() <= 0 or option.state & QStyle.StateFlag.State_Selected:
+        return None   # (a selected item's translucent shade blends as the view's surface does)
+    scale = painter.device().devicePixelRatio()
+    if scale == int(scale):
+        return _painted(option, index, paint_directly, int(scale))
+    if option.state & QStyle.StateFlag.State_HasFocus or index.data(Qt.ItemDataRole.DecorationRole) is not None:
+        return None
+    return _painted_on_device(painter, option, index, paint_directly)
 
 
 def _painted(option: QStyleOptionViewItem, index, paint_directly: Callable, scale: int) -> Picture:
@@ -110,18 +135,80 @@ def _painted(option: QStyleOptionViewItem, index, paint_directly: Callable, scal
     painter = QPainter(picture)
     moved = QStyleOptionViewItem(option)
     moved.rect = QRect(0, 0, width, height)
-    view = option.widget
-    view.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, moved, painter, view)
-    paint_directly(painter, moved, index)
-    painter.end()
-    corner = picture.pixel(0, 0)
-    # (the mask is set where the colour is; as a bitmap, where it is not: the region of the rest)
-    differs = QRegion(QBitmap.fromImage(picture.createMaskFromColor(corner, Qt.MaskMode.MaskInColor)))
-    part = differs.boundingRect()
+    _paint_item(painter, moved, index, paint_directly)
+    colour, part = _one_colour_and_rest(picture)
     if part.isEmpty():
-        return QColor.fromRgb(corner), QPoint(), None
+        return colour, 0, 0, None, None
     left, top = part.left() // scale, part.top() // scale                # in whole logical pixels
     right, bottom = -(-(part.right() + 1) // scale), -(-(part.bottom() + 1) // scale)
     kept = picture.copy(left * scale, top * scale, (right - left) * scale, (bottom - top) * scale)
     kept.setDevicePixelRatio(scale)
-    return QColor.fromRgb(corner), QPoint(left, top), kept
+    return colour, left, top, kept, None
+
+
+def _painted_on_device(painter: QPainter, option: QStyleOptionViewItem, index, paint_directly: Callable) -> Picture | None:
+    """The item painted as its view paints it on a fractional scale: at the same fraction of a
+    device pixel, kept in device pixels — those its rectangle fills (Qt rounds a filled
+    rectangle's edges to the nearest pixel edge), as its one colour and the part that differs."""
+    device = painter.deviceTransform()
+    if device.isRotating() or not device.isAffine():
+        return None
+    x0, y0, x1, y1 = _on_device(device, option.rect)
+    if min(x0, y0) < 0:
+        return None
+    first_x, first_y = math.floor(x0), math.floor(y0)
+    picture = QImage(math.ceil(x1) - first_x, math.ceil(y1) - first_y, QImage.Format.Format_RGB32)
+    picture.fill(option.palette.color(QPalette.ColorRole.Base))
+    on_picture = QPainter(picture)
+    on_picture.setWorldTransform(device * QTransform.fromTranslate(-first_x, -first_y))
+    _paint_item(on_picture, option, index, paint_directly)
+    left, top = _round(x0) - first_x, _round(y0) - first_y
+    filled = picture.copy(left, top, _round(x1) - first_x - left, _round(y1) - first_y - top)
+    colour, part = _one_colour_and_rest(filled)
+    rest = None if part.isEmpty() else filled.copy(part)
+    return colour, left + part.left(), top + part.top(), rest, (x0 - first_x, y0 - first_y)
+
+
+def _drawn_on_device(painter: QPainter, rect: QRect, picture: Picture) -> bool:
+    """Draw a picture made by ``_painted_on_device`` for an item at ``rect``; False when the item
+    now starts at another fraction of a device pixel (not drawn)."""
+    colour, left, top, part, phase = picture
+    device = painter.deviceTransform()
+    x0, y0, _, _ = _on_device(device, rect)
+    first_x, first_y = math.floor(x0), math.floor(y0)
+    if (x0 - first_x, y0 - first_y) != phase or device.isRotating() or not device.isAffine():
+        return False
+    painter.fillRect(rect, colour)
+    if part is not None:
+        painter.save()
+        painter.setWorldTransform(device.inverted()[0], True)   # (drawn in device pixels)
+        painter.drawImage(first_x + left, first_y + top, part)
+        painter.restore()
+    return True
+
+
+def _on_device(device: QTransform, rect: QRect) -> tuple[float, float, float, float]:
+    """The edges of ``rect`` in device pixels, as the painter maps them."""
+    return (rect.x() * device.m11() + device.dx(), rect.y() * device.m22() + device.dy(),
+            (rect.x() + rect.width()) * device.m11() + device.dx(), (rect.y() + rect.height()) * device.m22() + device.dy())
+
+
+def _round(edge: float) -> int:
+    """A filled rectangle's edge as Qt rounds it to a pixel edge (``qRound``)."""
+    return int(edge + 0.5)
+
+
+def _paint_item(painter: QPainter, option: QStyleOptionViewItem, index, paint_directly: Callable) -> None:
+    """What the view paints in the item's rectangle: the style's row panel, then the delegate."""
+    view = option.widget
+    view.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, option, painter, view)
+    paint_directly(painter, option, index)
+    painter.end()
+
+
+def _one_colour_and_rest(picture: QImage) -> tuple[QColor, QRect]:
+    """The picture's colour (its first pixel's) and the rectangle of the pixels of other colours."""
+    corner = picture.pixel(0, 0)
+    # (the mask is set where the colour is; as a bitmap, where it is not: the region of the rest)
+    differs = QRegion(QBitmap.fromImage(picture.createMaskFromColor(corner, Qt.MaskMode.MaskInColor)))
+    return QColor.fromRgb(corner), differs.boundingRect()

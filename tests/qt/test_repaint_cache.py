@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import zlib
 
+import pytest
 from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QStyledItemDelegate
@@ -151,7 +152,8 @@ def test_a_repaint_of_the_grid_asks_python_only_what_the_cells_show(qtbot, sampl
     afresh = asked_while_painted()
     assert 100 < afresh.count("multiData") <= afresh.count("painted")
     asked_while_painted()   # (the pictures made)
-    assert "multiData" not in asked_while_painted()
+    # (the selected cells are painted directly: their translucent shade blends as the view's does)
+    assert asked_while_painted().count("multiData") <= len(grid.selectedIndexes())
 
 
 class _QtsOwnPainting(WrappingDelegate):
@@ -302,3 +304,23 @@ def test_findings_panel_keeps_pictures_of_listed_findings_only(make_window, samp
     listed = {panel.list.item(i).text() for i in range(panel.list.count())}
     kept = {content for content, _, _ in delegate.pictures._pictures.values()}
     assert kept and kept <= listed
+
+
+@pytest.mark.parametrize("scale", ["1", "1.25", "1.5"])
+def test_cells_drawn_from_pictures_on_a_scaled_screen_look_as_painted_directly(scale):
+    """On 125 % and 150 % screens a cell's edges and digits fall between device pixels: its picture
+    is kept in device pixels and drawn where the view paints it — the same pixels as painting it
+    directly, after an edit and scrolled by a fraction of a pixel too (run under QT_SCALE_FACTOR)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=scale)
+    child = Path(__file__).with_name("scaled_pictures.py")
+    done = subprocess.run([sys.executable, str(child)], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    assert shown["failed"] == []
+    assert shown["pictures"] > 50 and shown["direct"] <= 2, shown   # (drawn from the pictures)
