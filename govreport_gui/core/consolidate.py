@@ -212,17 +212,20 @@ def conversion_message(conversion: Conversion) -> str:
     return msg.rstrip("。")
 
 
-def assess_units(units: list[Unit], year: int, form_version: str) -> None:
+def assess_units(units: list[Unit], year: int, form_version: str, pause: Callable[[], None] | None = None) -> None:
     """Name each unit's problems and set whether it is counted (``include``); mutates the units.
 
     The default leaves out unreadable units, units of another year and duplicates (the second of
     two reports of the same agency and year, or with identical figures).  The clerk's ``choice``
     overrides the default either way and is named among the problems.  Call again after the clerk
-    changes the year, the version or a choice."""
+    changes the year, the version or a choice.  ``pause``: called after each unit (a background
+    thread lets the window run there) and by ``leave_out_duplicates``."""
     target = get_form(form_version)
     for unit in units:
         assess_unit(unit, year, target.version)
-    leave_out_duplicates(units, target)
+        if pause is not None:
+            pause()
+    leave_out_duplicates(units, target, pause=pause)
 
 
 def assess_unit(unit: Unit, year: int, version: str) -> None:
@@ -273,7 +276,6 @@ def _apply_choice(unit: Unit) -> None:
         unit.problems.append(UnitProblem(CHOSEN_IN, "已选择计入" + reason))
 
 
-PAUSE_EVERY = 1000   # units between two pauses of a long step (see leave_out_duplicates)
 DuplicateKeys = tuple[tuple[str, int], tuple | None]   # (agency, year), the figures counted (None: none)
 
 
@@ -293,12 +295,13 @@ def leave_out_duplicates(units: list[Unit], target: FormSpec,
                           pause: Callable[[], None] | None = None) -> None:
     """Duplicates among the units still counted: the first one stays, later ones are left out
     (unless the clerk chose to count them).  ``keys``: each unit's ``duplicate_keys`` for
-    ``target`` (as worked out while the units were read); ``pause``: called every ``PAUSE_EVERY``
-    units (a window waiting for the interpreter gets it)."""
+    ``target`` (as worked out while the units were read); ``pause``: called after each unit (a
+    background thread leaves a window waiting for the interpreter its turn there, every few
+    milliseconds)."""
     first_by_agency: dict[tuple[str, int], Unit] = {}
     first_by_content: dict[tuple, Unit] = {}
-    for i, unit in enumerate(units):
-        if pause is not None and i % PAUSE_EVERY == PAUSE_EVERY - 1:
+    for unit in units:
+        if pause is not None:
             pause()
         if not (unit.include and unit.readable):
             continue
@@ -452,6 +455,31 @@ def sum_rows(form: FormSpec, units: list[Unit]) -> dict[CellKey, int | Decimal]:
         sums = [a if v is None else a + v for a, v in zip(sums, row)]
         given = [g or v is not None for g, v in zip(given, row)]
     return {k: total for k, total, g in zip(keys, sums, given) if g}
+
+
+SUM_STEP = 500   # units summed between two pauses (sum_rows_in_steps)
+Sums = dict[CellKey, int | Decimal]
+
+
+def sum_rows_in_steps(form: FormSpec, units: list[Unit], pause: Callable[[], None]) -> Sums:
+    """``sum_rows(form, units)``, ``SUM_STEP`` units at a time with ``pause`` called between."""
+    totals: Sums = {}
+    for first in range(0, len(units), SUM_STEP):
+        add_sums(totals, sum_rows(form, units[first:first + SUM_STEP]))
+        pause()
+    return in_cell_order(form, totals)
+
+
+def add_sums(totals: Sums, sums: Sums) -> None:
+    """Adds one group of units' ``sum_rows`` into ``totals`` (whole numbers and decimals add up
+    exactly, the same in any grouping, up to the 28 digits of ``decimal``'s context)."""
+    for key, value in sums.items():
+        totals[key] = totals.get(key, 0) + value
+
+
+def in_cell_order(form: FormSpec, totals: Sums) -> Sums:
+    """``totals`` in the order of the input cells, as ``sum_rows`` gives them."""
+    return {key: totals[key] for key in _input_keys(form) if key in totals}
 
 
 def _input_keys(form: FormSpec) -> tuple[CellKey, ...]:

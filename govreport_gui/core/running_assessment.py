@@ -18,23 +18,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 
 from .consolidate import (
-    PAUSE_EVERY,
+    Sums,
     Unit,
+    add_sums,
     assess_unit,
     duplicate_keys,
+    in_cell_order,
     leave_out_duplicates,
     most_counted_year,
     named_years,
     reported_years,
     sum_rows,
 )
-from .forms import CellKey, get_form
+from .forms import get_form
 
 CATCH_UP = 2   # units assessed again per unit added, after the year or version known changed
-Sums = dict[CellKey, int | Decimal]
 # What a unit's assessment depends on besides its file: the year, the version, the clerk's choice
 # and reason.
 Basis = tuple[int, str, bool | None, str]
@@ -118,11 +118,10 @@ class RunningAssessment:
         unit given, in their final order; ``pause`` is called between steps of a few milliseconds
         (the dialog lets its window run there)."""
         target = get_form(version)
-        for i, unit in enumerate(units):
+        for unit in units:
             if not self._current(unit, year, target.version):
                 self._assess(unit, year, target.version)
-            if i % PAUSE_EVERY == PAUSE_EVERY - 1:
-                pause()
+            pause()
         leave_out_duplicates(units, target, keys=self._keys, pause=pause)
         pause()
         sums = self._sums(units, target.version, pause)
@@ -135,15 +134,13 @@ class RunningAssessment:
         form = get_form(version)
         if not len(units) == len(self._done) == sum(len(b.units) for b in self._batches):   # not the units added
             return sum_rows(form, [u for u in units if u.include and u.readable])
-        totals: dict[CellKey, int | Decimal] = {}
-        for i, batch in enumerate(self._batches):
+        totals: Sums = {}
+        for batch in self._batches:
             if batch.version != version or batch.counted != _counted(batch.units):
                 batch = _batch(batch.units, version)
-            for key, value in batch.sums.items():
-                totals[key] = totals.get(key, 0) + value
-            if i % (PAUSE_EVERY // 50) == PAUSE_EVERY // 50 - 1:
-                pause()
-        return {key: totals[key] for key in form.input_keys() if key in totals}
+            add_sums(totals, batch.sums)
+            pause()
+        return in_cell_order(form, totals)
 
     def _current(self, unit: Unit, year: int, version: str) -> bool:
         done = self._done.get(id(unit))

@@ -14,7 +14,7 @@ def ensure_app():
     from PySide6.QtWidgets import QApplication
 
     from . import pyside_sources
-    pyside_sources.light_source_check()
+    pyside_sources.drop_read_sources()
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
@@ -23,7 +23,7 @@ def ensure_app():
     app.setApplicationDisplayName(APP_NAME)
     _install_chinese_translation(app)
     from . import fusion_icons, refcount_guard
-    fusion_icons.install()
+    fusion_icons.install(app)
     refcount_guard.install(app)
     return app
 
