@@ -121,6 +121,7 @@ class LedgerDialog(QDialog):
         self.tabs.setTabText(1, f"未计入的行（{len(count.left_out)}）")
         open_ = sum(1 for u in self._unclear if (u.field, u.key) not in self.choices)
         self.tabs.setTabText(2, f"需要归类的值（{open_}）")
+        self.tabs.setTabText(3, f"读取说明（请核对 {len(count.to_check)} 处）" if count.to_check else "读取说明")
         self.summary.setText(self._summary_text())
         self.fill_button.setText("填写" + "、".join(f"表{t}" for t in count.tables))
 
@@ -135,6 +136,9 @@ class LedgerDialog(QDialog):
         if count.findings:
             parts.append(f"<span style='color:#b00000'>台账中的上年结转与上年报告不一致（{len(count.findings)} 处，"
                          "见“读取说明”）。</span>")
+        if count.to_check:
+            parts.append(f"<span style='color:#8a5a00'>{_hidden_text(count)}详见“读取说明”中的“请核对”，"
+                         "请在 Excel/WPS 中取消隐藏后核对。</span>")
         parts.append("确认后点“填写”：只改写所计数的表格，可以撤销。")
         return "<br>".join(parts)
 
@@ -161,6 +165,17 @@ class LedgerDialog(QDialog):
         """The assignment list of the unclear value written ``shown`` (for tests and accessibility)."""
         row = next(r for r, u in enumerate(self._unclear) if u.shown == shown)
         return self.unclear_view.cellWidget(row, 3)
+
+
+def _hidden_text(count: LedgerCount) -> str:
+    """``台账中有 5 行是隐藏的…，已照常计入；处理结果按隐藏的列读取。``"""
+    parts = []
+    if count.hidden_rows:
+        repeats = f"，其中 {len(count.hidden_repeats)} 行与未隐藏的行内容相同，可能是重复登记" if count.hidden_repeats else ""
+        parts.append(f"台账中有 {len(count.hidden_rows)} 行是隐藏的（手动隐藏、筛选或分组折叠），已照常计入{repeats}")
+    if count.hidden_columns:
+        parts.append(f"{'、'.join(count.hidden_columns)}按隐藏的列读取")
+    return "；".join(parts) + "。"
 
 
 def _list_view(headers: tuple[str, ...]) -> QTableWidget:

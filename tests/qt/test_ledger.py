@@ -158,6 +158,27 @@ def test_the_preview_shows_counts_rows_left_out_and_notes(qtbot, tmp_path):
     assert dialog.fill_button.text() == "填写表三"
 
 
+def test_the_preview_says_which_hidden_rows_were_counted(qtbot, tmp_path):
+    from govreport_gui.core.forms import get_form
+    from govreport_gui.io.workbook.ledger_read import read_ledgers
+    rows = [("序号", "申请人类型", "收到日期", "答复日期", "处理结果")] + [
+        (n, "公民", dt.datetime(2025, 3, n), dt.datetime(2025, 3, n + 5), "同意公开") for n in range(1, 7)]
+    rows[5] = (5,) + rows[2][1:]   # row 6 repeats row 3
+    path = ledger_file(tmp_path, rows)
+    wb = openpyxl.load_workbook(path)
+    for r in (4, 6):
+        wb.active.row_dimensions[r].hidden = True
+    wb.save(path)
+    dialog = LedgerDialog(read_ledgers([path]), get_form("2021"), 2025)
+    qtbot.addWidget(dialog)
+    summary = dialog.summary.text()
+    assert "台账中有 2 行是隐藏的" in summary and "其中 1 行与未隐藏的行内容相同" in summary and "取消隐藏后核对" in summary
+    assert dialog.tabs.tabText(3) == "读取说明（请核对 1 处）"
+    first = dialog.notes.toPlainText().splitlines()[0]
+    assert first.startswith("请核对：台账.xlsx“2025年”第4、6行是隐藏的行") and "第6行与第3行内容相同" in first
+    assert dialog.figure_tables["三"].item(0, 0).text() == "6"   # counted like the others
+
+
 def test_export_the_ledger_template(qtbot, make_window, fake_dialogs, tmp_path):
     window = make_window(report_2025())
     target = tmp_path / "模板"

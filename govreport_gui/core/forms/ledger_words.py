@@ -130,6 +130,8 @@ class LedgerWords:
     footer_marks: tuple[str, ...] = ("制表人", "制表", "填表人", "填表", "填报人", "审核人", "审核", "负责人", "统计人",
                                      "复核人", "校对人", "制表日期", "填表日期", "填报日期", "审核日期", "制表时间",
                                      "填报时间", "单位负责人", "分管领导", "联系人", "联系电话", "填报单位", "制表单位")
+    # The headers of a serial number column (序号, 编号): a row entered twice differs only there.
+    serial_marks: tuple[str, ...] = ("序号", "编号", "流水号", "登记号", "受理号", "顺序号", "文号", "案号")
 
     def column(self, field: Field) -> Column:
         return next(c for c in self.columns if c.field is field)

@@ -140,12 +140,14 @@ def _choose(sheet: LedgerSheet, r: int, candidates: dict[Field, list[tuple[int, 
             words: LedgerWords) -> tuple[dict[Field, int], list[str]]:
     """Field → column: the best-ranked header word; a bare one (类型, 申请人) only when the column's
     values are that field's words — or a case list's kinds (行政复议) — so a 申请人 column of names is
-    not taken for the applicant type.  Notes name the columns passed over."""
-    columns = {f: min(x for x in cands if x[0] < WEAK)[1] for f, cands in candidates.items()
+    not taken for the applicant type.  A column hidden in the sheet only when no visible one
+    qualifies (a helper column hidden beside the one the clerk sees).  Notes name the columns passed over."""
+    hidden = sheet.hidden_columns
+    columns = {f: min((c in hidden, rank, c) for rank, c in cands if rank < WEAK)[2] for f, cands in candidates.items()
                if any(x[0] < WEAK for x in cands)}
     notes = []
     for f, cands in candidates.items():
-        weak = [c for rank, c in cands if rank >= WEAK]
+        weak = sorted((c for rank, c in cands if rank >= WEAK), key=lambda c: c in hidden)
         if f in columns or not weak:
             continue
         for c in weak:
@@ -154,7 +156,7 @@ def _choose(sheet: LedgerSheet, r: int, candidates: dict[Field, list[tuple[int, 
                 columns[judged] = c
                 break
             notes.append(f"“{shown[c]}”列的内容不是{_name(words, f)}，未按{_name(words, f)}读取")
-    notes += [f"另有“{shown[c]}”列，{_name(words, f)}按“{shown[columns[f]]}”列读取"
+    notes += [f"另有{'隐藏的' if c in hidden else ''}“{shown[c]}”列，{_name(words, f)}按“{shown[columns[f]]}”列读取"
               for f, cands in candidates.items() if f in columns for _, c in cands if c not in columns.values()]
     return columns, notes
 

@@ -34,6 +34,7 @@ from ..forms.ledger_words import Field, LedgerWords
 from ..forms.spec import Layout, Tag
 from .columns import Header, Incomplete, SheetKind, field_of, find_header, header_row
 from .dates import DateProblem, YearMissing, format_date, is_same_day, read_date
+from .hidden import HIDDEN_MARK, hidden_columns_note, hidden_rows_note, repeated_rows
 from .sheet import LedgerSheet, RowRef, place
 from .words import Kind, Match, Matcher, norm
 from .year import LedgerYear, ledger_year
@@ -75,11 +76,17 @@ class LedgerCount:
     other_years: dict[str, list[RowRef]] = field(default_factory=dict)   # why → rows
     skipped: dict[str, list[RowRef]] = field(default_factory=dict)       # the clerk's "do not count"
     notes: list[str] = field(default_factory=list)
+    # what the clerk should check in the ledger before the figures are used (hidden rows and columns)
+    to_check: list[str] = field(default_factory=list)
     # the clerk's assignments that placed rows: (field, key) → (value as written, label)
     assigned_used: dict[tuple[Field, str], tuple[str, str]] = field(default_factory=dict)
     findings: list = field(default_factory=list)                          # core.findings.Finding
     sources: list[str] = field(default_factory=list)
     rows_read: int = 0
+    hidden_rows: list[RowRef] = field(default_factory=list)    # rows hidden in the ledger, counted
+    # (hidden row, the visible row it repeats): perhaps entered twice and hidden instead of deleted
+    hidden_repeats: list[tuple[RowRef, RowRef]] = field(default_factory=list)
+    hidden_columns: list[str] = field(default_factory=list)    # fields read from a hidden column
 
     def values(self) -> dict[CellKey, int]:
         """Every input cell of the tables counted → its count (0 included)."""
@@ -191,7 +198,7 @@ class _Counter:
         counted_before, notes_before, following = self.result.rows_read, len(self.result.notes), None
         self.kinds.add(header.kind)
         self._sheet, self._year, self._year_used = (sheet, header), None, False
-        merged = _merged_down(sheet, header)
+        merged, hidden, hidden_placed = _merged_down(sheet, header), sheet.hidden_rows, []
         for i in range(header.row + 1, len(sheet.rows)):
             row = sheet.rows[i]
             if [_cell(row, c) for c in cols.values()] == titles:
@@ -213,9 +220,34 @@ class _Counter:
                 self.result.notes.append(f"{ref.where()}只有一段文字“{_shown(text)}”（标题或说明），不是登记的申请，未计入。")
                 continue
             self.result.rows_read += 1
-            (self._application if header.kind is SheetKind.APPLICATIONS else self._case)(ref, values)
+            left_before = len(self.result.left_out)
+            placed = (self._application if header.kind is SheetKind.APPLICATIONS else self._case)(ref, values)
+            if i in hidden:
+                self._hidden_row(i, placed, left_before, hidden_placed)
         self.result.notes.insert(notes_before, self._sheet_note(sheet, header, self.result.rows_read - counted_before))
+        self._hidden_notes(sheet, header, hidden_placed)
         return following
+
+    def _hidden_row(self, i: int, placed: bool, left_before: int, hidden_placed: list[int]) -> None:
+        """A row hidden in the ledger: remembered when counted, marked so when left out."""
+        if placed:
+            hidden_placed.append(i)
+        elif len(self.result.left_out) > left_before:
+            last = self.result.left_out[-1]
+            self.result.left_out[-1] = dataclasses.replace(last, why=last.why + HIDDEN_MARK)
+
+    def _hidden_notes(self, sheet: LedgerSheet, header: Header, rows: list[int]) -> None:
+        """What the count says of the sheet's hidden columns it read and hidden rows it counted."""
+        fields, columns_note = hidden_columns_note(sheet, header, self.words)
+        self.result.hidden_columns += [f for f in fields if f not in self.result.hidden_columns]
+        if columns_note:
+            self.result.to_check.append(columns_note)
+        if rows:
+            same = repeated_rows(sheet, header, rows, self.words)
+            ref = {i: RowRef(sheet.source, sheet.name, i + 1) for i in (*rows, *(v for _, v in same))}
+            self.result.hidden_rows += [ref[i] for i in rows]
+            self.result.hidden_repeats += [(ref[h], ref[v]) for h, v in same]
+            self.result.to_check.append(hidden_rows_note(sheet, rows, same))
 
     def _values(self, row: tuple, i: int, header: Header, merged: dict[tuple[int, int], object]) -> dict:
         """Field → the row's value: its cell, or the value of a cell merged down over it; the
@@ -330,10 +362,11 @@ class _Counter:
             return None
         return received, done
 
-    def _application(self, ref: RowRef, values: dict) -> None:
+    def _application(self, ref: RowRef, values: dict) -> bool:
+        """Count an application row; True when it was placed in the tables."""
         dates = self._dates(ref, values, "收到日期", "办结日期")
         if dates is None:
-            return
+            return False
         received, done = dates
         problems: list[tuple[str, str]] = []
         applicant = self._need(ref, Field.APPLICANT, values.get(Field.APPLICANT), None, "申请人类型", problems)
@@ -350,6 +383,8 @@ class _Counter:
             first = self.new if received >= self.start else self.carried_in
             for r in (first, row):
                 self._add(CellKey(self.t3.id, r, applicant.target), ref)
+            return True
+        return False
 
     def _result(self, values: dict) -> Match:
         matcher = self.matchers[Field.RESULT]
@@ -401,10 +436,11 @@ class _Counter:
                 self.result.assigned_used[(f, m.key)] = (_value_of(f, values), m.target)
         return True
 
-    def _case(self, ref: RowRef, values: dict) -> None:
+    def _case(self, ref: RowRef, values: dict) -> bool:
+        """Count a case row; True when it was placed in table 四."""
         dates = self._dates(ref, values, "收到（立案）日期", "审结日期")
         if dates is None:
-            return
+            return False
         _received, done = dates
         problems: list[tuple[str, str]] = []
         kind = self._need(ref, Field.CASE_KIND, values.get(Field.CASE_KIND), None, "案件类型", problems)
@@ -424,6 +460,8 @@ class _Counter:
                               (Field.CASE_OUTCOME, outcome if concluded else None))
         if placed and kind.target is not None:   # no problems: the kind is a label
             self._add(CellKey(self.t4.id, kind.target, column), ref)
+            return True
+        return False
 
     # -- bookkeeping ----------------------------------------------------------------------------
 

@@ -18,6 +18,10 @@ class LedgerSheet:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden: bool = False
     truncated: bool = False          # the sheet has more rows than were read
+    # Rows and columns hidden inside the sheet (by hand, by a filter, in a collapsed outline):
+    # 0-based like ``rows``.  Their values are read like any other; the count says which rows were.
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_columns: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, order=True)
@@ -31,6 +35,16 @@ class RowRef:
     def where(self) -> str:
         """``台账.xlsx“2025年”第12行``."""
         return f"{place(self.source, self.sheet)}第{self.row}行"
+
+
+def column_letter(col: int) -> str:
+    """0 → A, 25 → Z, 26 → AA (the column as the clerk sees it)."""
+    out = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
 
 
 def place(source: str, sheet: str) -> str:

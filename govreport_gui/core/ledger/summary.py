@@ -36,7 +36,8 @@ def figure_lines(count) -> list[str]:
 
 
 def summary_lines(count) -> list[str]:
-    lines = [f"已读取：{note}" for note in count.notes]
+    lines = [f"请核对：{note}" for note in count.to_check]
+    lines += [f"已读取：{note}" for note in count.notes]
     lines += figure_lines(count)
     lines.append(f"计入 {count.placed} 行。")
     if count.left_out:

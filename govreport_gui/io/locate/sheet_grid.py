@@ -29,6 +29,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from ...core.ledger.sheet import column_letter  # (the readers and locators take it from here)
+
 #: Rows and columns read from a sheet.  A report table is a few dozen rows; a sheet with 100 000
 #: rows is answered quickly by reading only its beginning (and saying so).
 MAX_ROWS = 3000
@@ -36,16 +38,6 @@ MAX_COLS = 120
 MAX_SHEETS = 60
 MAX_CELLS = 250_000   # cells parsed per sheet (a very wide sheet stops before MAX_ROWS)
 MAX_MERGES = 20_000   # merged ranges recorded per sheet (more: the rest are ignored)
-
-
-def column_letter(col: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
-    out = ""
-    col += 1
-    while col:
-        col, rem = divmod(col - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def cell_ref(row: int, col: int) -> str:

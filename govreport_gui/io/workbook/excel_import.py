@@ -475,6 +475,15 @@ def _xls_merges(book, index: int, sheet: SheetGrid) -> None:
     """The merged ranges of an .xls sheet, from its MERGEDCELLS records (BIFF8).  xlrd reads them
     only in its formatting pass, which also keeps every blank cell — on a damaged file that can
     take gigabytes — so the records are read here, bounded; a damaged record ends the scan."""
+    for code, mem, data, length in xls_sheet_records(book, index):
+        if code == _BIFF_MERGEDCELLS:
+            xls_merged_ranges(mem, data, length, sheet)
+
+
+def xls_sheet_records(book, index: int):
+    """(code, the file's bytes, where the record's data starts, its length) of each record of sheet
+    ``index`` (BIFF8; its own, not an embedded chart's), at most ``_MAX_BIFF_RECORDS``; a damaged
+    record ends the scan."""
     import struct
     try:
         mem, pos = book.mem, book._sh_abs_posn[index]
@@ -483,10 +492,11 @@ def _xls_merges(book, index: int, sheet: SheetGrid) -> None:
     if mem is None or getattr(book, "biff_version", 0) < 80:
         return
     end, depth = len(mem), 0
+    unpack = struct.Struct("<HH").unpack_from
     for _ in range(_MAX_BIFF_RECORDS):
         if pos + 4 > end:
             return
-        code, length = struct.unpack_from("<HH", mem, pos)
+        code, length = unpack(mem, pos)
         data, pos = pos + 4, pos + 4 + length
         if code == _BIFF_BOF:
             depth += 1            # the sheet's own BOF, or an embedded chart's
@@ -494,11 +504,19 @@ def _xls_merges(book, index: int, sheet: SheetGrid) -> None:
             depth -= 1
             if depth <= 0:
                 return
-        elif code == _BIFF_MERGEDCELLS and depth == 1 and pos <= end and length >= 2:
-            (count,) = struct.unpack_from("<H", mem, data)
-            for k in range(min(count, (length - 2) // 8)):
-                r1, r2, c1, c2 = struct.unpack_from("<HHHH", mem, data + 2 + 8 * k)
-                sheet.add_merge(min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2))
+        elif depth == 1 and pos <= end:
+            yield code, mem, data, length
+
+
+def xls_merged_ranges(mem, data: int, length: int, sheet) -> None:
+    """The ranges of one MERGEDCELLS record, added to ``sheet`` (``add_merge``)."""
+    import struct
+    if length < 2:
+        return
+    (count,) = struct.unpack_from("<H", mem, data)
+    for k in range(min(count, (length - 2) // 8)):
+        r1, r2, c1, c2 = struct.unpack_from("<HHHH", mem, data + 2 + 8 * k)
+        sheet.add_merge(min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2))
 
 
 class _Silent:

@@ -6,7 +6,8 @@ Each top-level ``<table>`` is a sheet (a table inside a cell is that cell's text
 ``rowspan`` are laid out as a spreadsheet would merge them: the value in the top-left cell, the
 range in ``merges`` (a header written over two rows; a date merged down over a day's applications),
 spans capped at the sheet's limits.  Text: ``<br>`` and paragraphs are line breaks, runs of white
-space one space.
+space one space.  A row hidden by its style (``<tr style="display:none">``: how Excel saves a hidden
+or filtered row as a web page) is read and marked hidden.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from html.parser import HTMLParser
 
 MAX_MERGES = 2_000
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0\u3000]+")
+_DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
 
 
 @dataclass
@@ -24,6 +26,7 @@ class HtmlTable:
     rows: list[tuple] = field(default_factory=list)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     truncated: bool = False
+    hidden_rows: set[int] = field(default_factory=set)      # 0-based, like rows
 
 
 class _Tables(HTMLParser):
@@ -36,6 +39,7 @@ class _Tables(HTMLParser):
         self._row: dict[int, object] | None = None
         self._below: dict[tuple[int, int], bool] = {}   # (row, col) covered by a rowspan from above
         self._cell: tuple[int, int, int] | None = None   # column, colspan, rowspan
+        self._row_hidden = False
         self._text: list[str] = []
         self._skip = 0                       # inside <script>/<style>
 
@@ -53,6 +57,7 @@ class _Tables(HTMLParser):
         elif tag == "tr":
             self._end_row()
             self._row = {}
+            self._row_hidden = _hidden(attrs)
         elif tag in ("td", "th"):
             self._start_cell(dict(attrs))
         elif tag in ("br", "p", "div") and self._cell is not None:
@@ -118,8 +123,16 @@ class _Tables(HTMLParser):
         width = max((c for c, v in row.items() if v is not None), default=-1) + 1
         table.rows.append(tuple(row.get(c) for c in range(width)))
         r = len(table.rows) - 1
+        if self._row_hidden:
+            table.hidden_rows.add(r)
         for key in [k for k in self._below if k[0] <= r]:
             del self._below[key]
+
+
+def _hidden(attrs) -> bool:
+    """An element hidden by its style attribute (``display:none``)."""
+    style = next((v for k, v in attrs if k == "style"), None)
+    return bool(style) and _DISPLAY_NONE.search(style) is not None
 
 
 def _span(raw: str | None, limit: int) -> int:

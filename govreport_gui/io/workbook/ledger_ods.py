@@ -12,7 +12,9 @@ more than ``max_blank_run`` empty rows ends the sheet, as in ``ledger_xlsx``.
 What is read: each sheet's name and whether it is hidden (its table style's ``table:display="false"``),
 each cell's value by its ``office:value-type`` (numbers, dates as dates, booleans, the text of its
 paragraphs for text — annotations left out), the cached result of a formula, and merged ranges
-(``table:number-columns-spanned`` / ``number-rows-spanned``) for headers written over two rows.
+(``table:number-columns-spanned`` / ``number-rows-spanned``) for headers written over two rows, and
+the rows and columns hidden inside a sheet (``table:visibility`` ``collapse`` — hidden by hand or in
+a closed group — or ``filter``).
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ class ReadSheet:
     rows: list[tuple] = field(default_factory=list)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     truncated: bool = False
+    hidden_rows: set[int] = field(default_factory=set)      # 0-based, like rows
+    hidden_columns: set[int] = field(default_factory=set)
 
 
 class ContentReader:
@@ -50,6 +54,8 @@ class ContentReader:
         self._done = False                    # the current sheet needs no more rows
         self._row_index = 0
         self._row_repeat = 1
+        self._row_hidden = False              # the row is collapsed or filtered out
+        self._column = 0                      # the next column a table-column declares
         self._row: list = []
         self._cell: tuple[object, int] | None = None   # (value or None for text, repeat)
         self._paragraphs: list[str] = []
@@ -75,6 +81,9 @@ class ContentReader:
             self._skip = 1
         elif name == "table-row":
             self._row, self._row_repeat = [], _count(attrs, "number-rows-repeated")
+            self._row_hidden = _hidden(attrs)
+        elif name == "table-column":
+            self._declare_columns(attrs)
         elif name == "table" and self._sheet is None and not self._done:
             self._start_sheet(attrs)
         elif name == "style":
@@ -107,7 +116,7 @@ class ContentReader:
             return
         self._sheet = ReadSheet(_attr(attrs, "name") or f"Sheet{len(self.sheets) + 1}",
                                hidden=(_attr(attrs, "style-name") or "") in self._hidden_styles)
-        self._row_index, self._done = 0, False
+        self._row_index, self._done, self._column = 0, False, 0
 
     def _end_sheet(self) -> None:
         if self._sheet is not None:
@@ -154,9 +163,24 @@ class ContentReader:
         sheet.rows.extend([()] * (start - len(sheet.rows)))
         copies = min(repeat, self.max_rows - start)
         sheet.rows.extend([tuple(self._row)] * max(copies, 0))
+        if self._row_hidden:
+            sheet.hidden_rows.update(range(start, start + max(copies, 0)))
         if self._row_index >= self.max_rows:
             sheet.truncated = self._row_index > self.max_rows or copies < repeat
             self._done = True
+
+
+    def _declare_columns(self, attrs: dict) -> None:
+        """A ``table:table-column`` (repeated): the columns it hides, if it is collapsed or filtered."""
+        first, repeat = self._column, _count(attrs, "number-columns-repeated")
+        self._column = min(first + repeat, MAX_COUNT)
+        if self._sheet is not None and _hidden(attrs) and first < self.max_cols:
+            self._sheet.hidden_columns.update(range(first, min(first + repeat, self.max_cols)))
+
+
+def _hidden(attrs: dict) -> bool:
+    """A row or column collapsed (hidden by hand, a closed group) or filtered out."""
+    return (_attr(attrs, "visibility") or "visible") != "visible"
 
 
 MAX_COUNT = 2 ** 31   # a repeat or span count is taken up to this (it is never expanded past the limits)

@@ -17,6 +17,11 @@
 * ``.csv``/``.txt`` — UTF-8 (with or without BOM), GBK/GB18030, or the UTF-16 tab-separated text
   Excel saves as “Unicode 文本”; comma or tab separated, decided from the first lines.
 
+Every reader also says which rows and columns are hidden inside a sheet (by hand, by a filter, in a
+collapsed group: ``LedgerSheet.hidden_rows``/``hidden_columns``) — they are read like the others, and
+the count names them for the clerk to check (``core.ledger.hidden``).  A text file has none; a web
+page marks a hidden row by its style (``display:none``).
+
 A sheet is read up to ``MAX_LEDGER_ROWS`` rows (and stops after ``MAX_BLANK_RUN`` empty rows in a
 row: formatting copied down a whole column); a bigger sheet is marked ``truncated`` and the count
 says so.  Anything that is not a workbook or a text table is refused with a Chinese message.
@@ -55,6 +60,8 @@ class _Grid:
         self.merges: list[tuple[int, int, int, int]] = []
         self.hidden = False
         self.truncated = False
+        self.hidden_rows: set[int] = set()      # 0-based, like rows
+        self.hidden_columns: set[int] = set()
 
     def add_merge(self, top: int, left: int, bottom: int, right: int) -> bool:
         if len(self.merges) >= MAX_MERGES or top > bottom or left > right:
@@ -74,7 +81,8 @@ class _Grid:
     def ledger_sheet(self, source: str) -> LedgerSheet:
         while self.rows and not self.rows[-1]:
             self.rows.pop()
-        return LedgerSheet(source, self.name, self.rows, self.merges, self.hidden, self.truncated)
+        return LedgerSheet(source, self.name, self.rows, self.merges, self.hidden, self.truncated,
+                           frozenset(r for r in self.hidden_rows if r < len(self.rows)), frozenset(self.hidden_columns))
 
 
 def read_ledgers(paths) -> list[LedgerSheet]:
@@ -158,9 +166,10 @@ def _read_xlsx(path: Path) -> list[LedgerSheet]:
         LOG.info("%s：按 openpyxl 读取台账（%s）", path, exc)
         return _read_xlsx_openpyxl(path)
     out = []
-    for name, hidden, rows, merges, truncated in found:
+    for name, hidden, sheet in found:
         grid = _Grid(name)
-        grid.rows, grid.merges, grid.hidden, grid.truncated = rows, merges, hidden, truncated
+        grid.rows, grid.merges, grid.hidden, grid.truncated = sheet.rows, sheet.merges, hidden, sheet.truncated
+        grid.hidden_rows, grid.hidden_columns = sheet.hidden_rows, sheet.hidden_columns
         out.append(grid.ledger_sheet(path.name))
     return out
 
@@ -188,6 +197,7 @@ def _ledger_sheets(found, path: Path) -> list[LedgerSheet]:
     for sheet in found:
         grid = _Grid(sheet.name)
         grid.rows, grid.merges, grid.hidden, grid.truncated = sheet.rows, sheet.merges, sheet.hidden, sheet.truncated
+        grid.hidden_rows, grid.hidden_columns = sheet.hidden_rows, sheet.hidden_columns
         out.append(grid.ledger_sheet(path.name))
     return out
 
@@ -197,7 +207,24 @@ def _read_xlsx_openpyxl(path: Path) -> list[LedgerSheet]:
     book = _XlsxBook(path, _read_worksheet)
     book.close()
     grids = cast("list[_Grid]", book.sheets)   # what _read_worksheet made
+    _hidden_of_parts(path, [(grid, book._paths.get(grid.name, "")) for grid in grids])
     return [grid.ledger_sheet(path.name) for grid in grids]
+
+
+def _hidden_of_parts(path: Path, parts: list[tuple[_Grid, str]]) -> None:
+    """Each sheet's hidden rows and columns, from its part (openpyxl's read-only sheets do not keep
+    them); a part that cannot be read so leaves its sheet without (logged)."""
+    import zipfile
+
+    from .ledger_xlsx import hidden_rows_and_columns
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for grid, part in parts:
+                if part:
+                    grid.hidden_rows, grid.hidden_columns = hidden_rows_and_columns(
+                        zf, part.lstrip("/"), MAX_LEDGER_ROWS, MAX_LEDGER_COLS)
+    except Exception as exc:   # (the values were read; only the hidden rows are not known)
+        LOG.warning("%s：未能读取隐藏的行和列（%s）", path, exc, exc_info=True)
 
 
 def _read_worksheet(ws) -> _Grid:
@@ -223,7 +250,6 @@ def _read_xls(path: Path) -> list[LedgerSheet]:
 
 def _xls_sheets(xlrd, book) -> list[_Grid]:
     from ..locate.sheet_grid import MAX_SHEETS
-    from .excel_import import _xls_merges
     visibility = list(getattr(book, "_sheet_visibility", ())) or [0] * book.nsheets
     grids = []
     for i in range(min(book.nsheets, MAX_SHEETS)):
@@ -238,10 +264,33 @@ def _xls_sheets(xlrd, book) -> list[_Grid]:
                 break
             cells = zip(sh.row_types(r, 0, n_cols), sh.row_values(r, 0, n_cols))
             blank_run = grid.add(tuple(_xls_value(xlrd, book, t, v) for t, v in cells), blank_run)
-        _xls_merges(book, i, grid)  # type: ignore[arg-type]  # it only calls add_merge, which _Grid has
+        _xls_layout(book, i, grid)
         grids.append(grid)
         book.unload_sheet(i)
     return grids
+
+
+_BIFF_ROW, _BIFF_COLINFO = 0x0208, 0x007D
+_ROW_HIDDEN, _COLUMNS_HIDDEN = 0x0020, 0x0001   # ROW: fDyZero (hidden, filtered, collapsed); COLINFO: fHidden
+
+
+def _xls_layout(book, index: int, grid: _Grid) -> None:
+    """An .xls sheet's merged ranges and hidden rows and columns, in one pass over its records
+    (xlrd keeps them only in its formatting pass: see ``excel_import._xls_merges``)."""
+    import struct
+
+    from .excel_import import _BIFF_MERGEDCELLS, xls_merged_ranges, xls_sheet_records
+    for code, mem, data, length in xls_sheet_records(book, index):
+        if code == _BIFF_ROW and length >= 14:
+            row, flags = struct.unpack_from("<H", mem, data)[0], struct.unpack_from("<H", mem, data + 12)[0]
+            if flags & _ROW_HIDDEN and row < MAX_LEDGER_ROWS:
+                grid.hidden_rows.add(row)
+        elif code == _BIFF_COLINFO and length >= 10:
+            first, last, _width, _xf, options = struct.unpack_from("<HHHHH", mem, data)
+            if options & _COLUMNS_HIDDEN:
+                grid.hidden_columns.update(range(first, min(last + 1, MAX_LEDGER_COLS)))
+        elif code == _BIFF_MERGEDCELLS:
+            xls_merged_ranges(mem, data, length, grid)
 
 
 def _xls_value(xlrd, book, cell_type: int, value: object) -> object:
@@ -273,7 +322,7 @@ def _read_html(path: Path) -> list[LedgerSheet]:
     out = []
     for i, table in enumerate(tables, 1):
         grid = _Grid(f"表格{i}" if len(tables) > 1 else "")
-        grid.rows, grid.merges, grid.truncated = table.rows, table.merges, table.truncated
+        grid.rows, grid.merges, grid.truncated, grid.hidden_rows = table.rows, table.merges, table.truncated, table.hidden_rows
         out.append(grid.ledger_sheet(path.name))
     return out
 

@@ -3,7 +3,8 @@ One expat pass (``ledger_xlsx._parse``: a DOCTYPE or entity declaration is refus
 
 Read: each ``Worksheet`` (its ``ss:Name``; hidden when its options say ``SheetHidden``), its rows and
 cells by ``ss:Index`` (rows and cells may skip ahead), ``Data`` by its ``ss:Type`` (Number, DateTime as
-dates, Boolean, String — rich text runs joined), ``ss:MergeAcross``/``ss:MergeDown`` as merged ranges.
+dates, Boolean, String — rich text runs joined), ``ss:MergeAcross``/``ss:MergeDown`` as merged ranges,
+rows and columns hidden inside a sheet (``ss:Hidden="1"`` on a ``Row``, or a ``Column`` and its ``ss:Span``).
 Positions and spans past the sheet's limits are not expanded: a row past ``max_rows`` ends the sheet.
 """
 
@@ -30,17 +31,22 @@ class _Reader:
         self._text: list[str] | None = None
         self._options: list[str] | None = None   # the text of <Visible>
         self._across = 0                          # the columns the current cell spans to its right
+        self._row_hidden = False
+        self._column = -1                         # the last column a Column element declared
 
     def start(self, name: str, attrs: dict) -> None:
         sheet = self._sheet
         if name == "Worksheet":
             self._sheet = ReadSheet(_attr(attrs, "Name") or f"Sheet{len(self.sheets) + 1}")
-            self._r = -1
+            self._r, self._column = -1, -1
         elif sheet is None:
             return
         elif name == "Row":
             self._r = _index(attrs, self._r + 1)
             self._row, self._c = {}, -1
+            self._row_hidden = _hidden(attrs)
+        elif name == "Column":
+            self._declare_columns(sheet, attrs)
         elif name == "Cell" and self._row is not None:
             self._c = _index(attrs, self._c + 1)
             across, down = _count(attrs, "MergeAcross"), _count(attrs, "MergeDown")
@@ -86,6 +92,19 @@ class _Reader:
             return
         sheet.rows.extend([()] * (self._r - len(sheet.rows)))
         sheet.rows.append(tuple(row.get(c) for c in range(max(row) + 1)))
+        if self._row_hidden:
+            sheet.hidden_rows.add(self._r)
+
+    def _declare_columns(self, sheet: ReadSheet, attrs: dict) -> None:
+        """A ``Column`` (at ``ss:Index`` or after the last, over ``ss:Span`` more): the columns it hides."""
+        first = _index(attrs, self._column + 1)
+        self._column = first + min(_count(attrs, "Span"), self.max_cols)
+        if _hidden(attrs) and first < self.max_cols:
+            sheet.hidden_columns.update(range(first, min(self._column + 1, self.max_cols)))
+
+
+def _hidden(attrs: dict) -> bool:
+    return (_attr(attrs, "Hidden") or "").strip() in ("1", "true")
 
 
 def _index(attrs: dict, default: int) -> int:
