@@ -65,7 +65,8 @@ class CellPictures:
         """Paint the item at ``index`` as ``paint_directly(painter, option, index)`` would; its
         picture is kept under ``place`` with ``content``, what it shows."""
         rect = option.rect
-        look = (rect.width(), rect.height(), option.state, option.features)   # (flags: one object per value)
+        x, y, width, height = rect.getRect()
+        look = (width, height, option.state, option.features)   # (flags: one object per value)
         if self._most is None:
             kept = self._pictures.get(place)
         else:
@@ -86,7 +87,7 @@ class CellPictures:
         if phase is None:
             painter.fillRect(rect, colour)
             if part is not None:
-                painter.drawImage(rect.x() + left, rect.y() + top, part)
+                painter.drawImage(x + left, y + top, part)
         elif not _drawn_on_device(painter, rect, picture):   # (moved by a fraction of a pixel)
             self._pictures[place] = (content, look, None)
             paint_directly(painter, option, index)

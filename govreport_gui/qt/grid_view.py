@@ -45,10 +45,11 @@ class _Delegate(QStyledItemDelegate):
         self._refused = False
         self._committing = None   # the editor whose value is being stored (and may be refused)
         self.pictures = CellPictures()
+        self._paint_directly = super().paint   # (looked up once: paint is called for every cell in view)
 
     def paint(self, painter, option, index) -> None:
-        place = (index.row(), index.column())
-        self.pictures.paint(painter, option, index, super().paint, place, index.model().painted(*place))
+        row, col = index.row(), index.column()
+        self.pictures.paint(painter, option, index, self._paint_directly, (row, col), index.model().painted(row, col))
 
     def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
