@@ -18,6 +18,8 @@ def ensure_app():
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
+        from . import start_collection
+        start_collection.pause()   # until the first window's first paint
     app.setOrganizationName(ORGANIZATION)   # Qt's data folder is then data_folder.data_dir()
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APP_NAME)

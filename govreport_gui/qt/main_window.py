@@ -32,7 +32,7 @@ from ..core.findings import Finding, Severity, tally
 from ..core.forms import form_for_year, tables_named
 from ..core.ledger.tables import fill_action, ledger_tables
 from ..core.periods import reporting_year
-from . import dialogs
+from . import dialogs, start_collection
 from .commands import Session
 from .file_flows import FileFlows
 from .findings_panel import SEVERITY_DOT, TODO_DOT, TODO_LABEL, FindingsPanel, dot_icon
@@ -501,6 +501,7 @@ class MainWindow(QMainWindow):
         """After the first paint: the journal of edits, the findings, then the pages not shown yet,
         one per event-loop turn, so that the window answers input while they are built."""
         self._checked_once = True
+        start_collection.resume()   # paused while the application started (``start_collection``)
         self.flows.release()
         self.findings.refresh()
         self._update_badges()
