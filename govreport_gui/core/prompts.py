@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .contacts import is_contact_line
 from .forms import FormSpec, get_form
 from .forms.spec import Topic
 from .records import record
@@ -71,6 +70,8 @@ def _bare_topic(line: str, topics: dict[str, Topic]) -> Topic | None:
 def _empty_below(lines: list[str], at: int) -> bool:
     """Nothing written under line ``at`` up to the next sub-heading of its level, the contact lines
     that close a report (“本报告电子版可在……下载……联系电话：……”) or the end."""
+    from .contacts import is_contact_line  # its patterns compiled when a part is empty (start-up time)
+
     for line in lines[at + 1:]:
         if _LEVEL2.match(line) or is_contact_line(line):
             return True
