@@ -124,7 +124,7 @@ NEVER_GUESSED = [   # (choice, value, kind): no word, or a group without its lea
     ("applicants", "张三", Kind.UNCLEAR), ("applicants", "某某有限公司职员", Kind.UNCLEAR),
     ("results", "不予公开", Kind.GROUP), ("results", "无法提供", Kind.GROUP), ("results", "其他处理", Kind.GROUP),
     ("results", "其他", Kind.UNCLEAR), ("results", "公开出版物类", Kind.UNCLEAR),
-    ("results", "予以公开（国家秘密）", Kind.UNCLEAR), ("results", "经查该信息不存在", Kind.UNCLEAR),
+    ("results", "予以公开（国家秘密）", Kind.UNCLEAR), ("results", "经查该信息不予提供", Kind.UNCLEAR),
     ("results", "不予公开（理由见答复书）", Kind.UNCLEAR), ("results", "同意", Kind.UNCLEAR),
     ("case_kinds", "行政诉讼", Kind.GROUP), ("case_kinds", "信访", Kind.UNCLEAR),
     ("case_outcomes", "驳回", Kind.UNCLEAR), ("case_outcomes", "撤销并驳回起诉", Kind.UNCLEAR),

@@ -58,7 +58,7 @@ def test_each_aside_is_set_aside_in_a_sentence(version, aside):
     ("经审查，已处理。", Kind.UNCLEAR, None),                         # no word
     ("经审查，涉及第三方，不予公开。", Kind.UNCLEAR, None),           # a clause that is no word
     ("经研究，已邮寄。", Kind.UNCLEAR, None),                          # nothing but asides
-    ("经查该信息不存在", Kind.UNCLEAR, None),                          # not written in clauses
+    ("经查该信息不存在", Kind.FOUND, ABSENT),                          # in one run: an aside and a word
 ])
 def test_sentences(value, kind, label):
     found = results().match(value)
@@ -178,3 +178,72 @@ def test_a_disclosed_column_beside_a_result_column_is_not_read():
     rows = [header, ("自然人", "2025-03-01", "2025-03-05", "否", "予以公开")]
     counted = count_ledgers([LedgerSheet("f.xlsx", "S", rows)], get_form("2021"), 2025)
     assert counted.complete and result_cells(counted) == {DISCLOSED}
+
+
+PARTLY = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+RUNS = [   # answers written in one run, without punctuation, as clerks type them into a ledger
+    ("经审查该信息不存在已告知申请人", ABSENT), ("该信息不存在已告知", ABSENT), ("信息不存在已答复", ABSENT),
+    ("经检索本机关未制作或获取该信息", ABSENT), ("本机关不掌握该信息", ABSENT),
+    ("所申请信息属于国家秘密不予公开", SECRET), ("不予公开国家秘密已告知", SECRET),
+    ("经审查该信息属于过程性信息决定不予公开", "6.属于四类过程性信息"),
+    ("予以公开已邮寄", DISCLOSED), ("同意公开并已邮寄送达", DISCLOSED), ("予以公开已告知申请人", DISCLOSED),
+    ("已公开信息告知获取方式", DISCLOSED), ("已告知获取途径", DISCLOSED),
+    ("经审查属于信访举报投诉类不予处理", "1.信访举报投诉类申请"), ("属于重复申请不予处理", REPEATED),
+    ("申请人逾期未补正视为放弃申请", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+    ("申请人主动撤回申请", "3.其他"),
+    # 部分公开 and why the rest was withheld; a mixed answer in parts, one of them disclosed
+    ("部分公开涉及个人隐私", PARTLY), ("部分公开涉及个人隐私部分不予公开", PARTLY), ("部分公开部分信息不存在", PARTLY),
+    ("部分予以公开部分不予公开", PARTLY), ("部分不予公开部分予以公开", PARTLY), ("部分公开部分不存在", PARTLY),
+    ("部分予以公开，其余部分属于国家秘密", PARTLY),
+]
+
+
+@pytest.mark.parametrize("value,label", RUNS)
+def test_answers_written_in_one_run(value, label):
+    assert results().match(value).target == leaf_in("2021", label)
+    assert results("2019").match(value).target == leaf_in("2019", label)
+
+
+@pytest.mark.parametrize("value", [
+    "予以公开不予公开", "经查该信息不存在予以公开", "不予公开国家秘密过程性信息",   # two labels at once
+    "部分不予公开", "部分不予公开部分信息不存在",           # a part, or parts none of them disclosed
+    "已公开部分不予公开", "予以公开部分",                  # a part without its mark, a mark without its word
+    "该信息需另行制作不予提供", "延期答复后予以公开", "经审查已处理",   # words that are none (不予提供, 后, 已处理)
+    "重复举报", "申请人", "并",
+])
+def test_runs_that_are_no_one_answer_stay_unclear(value):
+    assert results().match(value).kind is Kind.UNCLEAR
+
+
+def test_a_run_read_two_ways_naming_two_labels_is_unclear():
+    from govreport_gui.core.forms.ledger_words import Choice, Group
+    choice = Choice((Group(("甲乙", "丙"), target="A"), Group(("甲", "乙丙"), target="B")), asides=("经审查",))
+    m = Matcher(choice)
+    assert m.match("经审查甲乙").target == "A" and m.match("经审查乙丙").target == "B"
+    assert m.match("甲乙丙").kind is Kind.UNCLEAR           # 甲乙 + 丙 (A) or 甲 + 乙丙 (B)
+
+
+def test_asides_that_can_be_split_two_ways_are_read_once():
+    value = "经审查" + "已告知申请人" * 10 + "该信息不存在"     # (已告知申请人 or 已告知 + 申请人: 2¹⁰ ways)
+    assert results().match(value).target == ABSENT
+    assert results().match("经审查" + "已告知申请人" * 14 + "该信息不存在").kind is Kind.UNCLEAR   # too long a run
+
+
+def test_a_ledger_of_answers_in_one_run_counts():
+    rows = [("申请人类型", "收到日期", "答复日期", "答复内容"),
+            ("自然人", "2025-03-01", "2025-03-09", "经审查该信息不存在已告知申请人"),
+            ("企业", "2025-03-02", "2025-03-10", "部分予以公开部分不予公开"),
+            ("自然人", "2025-03-03", "2025-03-11", "经审查该信息不存在予以公开")]
+    counted = count_ledgers([LedgerSheet("t.xlsx", "S", rows)], get_form("2021"), 2025)
+    assert table_3(counted) == {(NEW, "自然人"): 1, (NEW, "商业企业"): 1, (ABSENT, "自然人"): 1, (PARTLY, "商业企业"): 1}
+    assert [(lo.ref.row, lo.value) for lo in counted.left_out] == [(4, "经审查该信息不存在予以公开")]
+
+
+@pytest.mark.parametrize("version", sorted(FORMS))
+@pytest.mark.parametrize("mark", get_form("2021").ledger.results.mixed_marks)
+def test_each_mark_of_a_mixed_answer(version, mark):
+    m = results(version)
+    assert m.match(f"{mark}予以公开{mark}不予公开").target == PARTLY
+    assert m.match(f"部分予以公开，{mark}属于国家秘密").target == PARTLY
+    assert m.match(f"{mark}不予公开{mark}信息不存在").kind is Kind.UNCLEAR   # nothing disclosed
+    assert m.match(f"{mark}不予公开").kind is Kind.UNCLEAR

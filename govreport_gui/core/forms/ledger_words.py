@@ -92,6 +92,9 @@ class Choice:
     # the whole answer: 予以公开（部分） is no 予以公开.  (Not for a group whose remarks say why a
     # part was withheld: ``Group.any_remark``.)
     remark_never: tuple[str, ...] = ()
+    # The marks of a mixed answer written as a sentence: each part after one (部分予以公开部分不予公开);
+    # one part of the first group (disclosed) and another not is the ``any_remark`` group's label.
+    mixed_marks: tuple[str, ...] = ()
 
     def targets(self) -> tuple[str, ...]:
         out: list[str] = []
@@ -224,7 +227,8 @@ def _name_endings(kinds: tuple[str, ...]) -> tuple[Leaf, ...]:
 # What each outcome group is called (the official label's words are added by ``build``).
 _GROUP_WORDS = {
     "disclosed": ("公开", "同意公开", "已公开", "全部公开", "予以公开", "准予公开", "告知获取途径", "告知获取方式",
-                  "已主动公开", "主动公开告知获取途径"),
+                  "已主动公开", "主动公开告知获取途径", "已公开信息", "告知申请人获取途径", "告知申请人获取方式",
+                  "已告知获取途径", "已告知获取方式"),
     "partly": ("部分公开", "部分予以公开", "区分处理", "部分同意公开", "部分公开部分不予公开", "部分公开部分不公开"),
     "withheld": ("不予公开", "不公开", "不予以公开", "不同意公开"),
     "unable": ("无法提供", "不能提供"),
@@ -249,7 +253,8 @@ _LEAF_WORDS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     },
     "unable": {
         "不掌握": (("本机关不掌握", "不掌握", "不掌握相关信息", "本机关不掌握相关信息", "信息不存在", "政府信息不存在",
-                 "该信息不存在", "相关信息不存在", "非本机关政府信息", "非本机关掌握"), ()),
+                 "该信息不存在", "相关信息不存在", "非本机关政府信息", "非本机关掌握", "未制作或获取", "未制作或者获取",
+                 "没有制作或获取", "不存在"), ()),
         "另行制作": (("另行制作", "需另行制作", "需要另行制作", "没有现成信息", "无现成信息", "需加工分析",
                   "需要加工分析"), ()),
         "补正后": (("补正后仍不明确", "补正后内容仍不明确", "申请内容仍不明确", "补正后申请内容不明确"), ()),
@@ -265,10 +270,10 @@ _LEAF_WORDS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     },
     "other_handling": {
         "逾期不补正": (("逾期不补正", "逾期未补正", "无正当理由逾期不补正", "申请人逾期不补正", "不补正",
-                   "未补正"), ()),
+                   "未补正", "视为放弃申请", "视为放弃"), ()),
         "缴纳费用": (("逾期未缴费", "逾期不缴费", "逾期未缴纳费用", "未按收费通知缴费", "逾期未缴纳信息处理费",
                   "未缴纳信息处理费", "未缴费"), ()),
-        "其他": (("撤回申请", "申请人撤回", "主动撤回", "撤回", "申请人撤回申请"),
+        "其他": (("撤回申请", "申请人撤回", "主动撤回", "撤回", "申请人撤回申请", "主动撤回申请"),
                ("其他", "其它", "其他情形", "其他原因", "其他处理情形")),
     },
 }
@@ -288,7 +293,13 @@ _RESULT_ASIDES = ("经审查", "经审核", "经查", "经核查", "经核实", 
                   "经", "所申请公开的信息", "所申请的信息", "所申请信息", "您申请的信息", "您所申请的信息",
                   "申请公开的信息", "申请的信息", "您申请公开的", "该信息", "该", "本机关决定", "本机关", "决定",
                   "依法", "予以答复", "已答复", "已告知", "现予告知", "特此告知", "已邮寄", "邮寄送达", "已送达",
-                  "已当面送达", "当面送达", "当面领取", "已当面领取", "已电子邮件发送", "电子邮件送达", "已通过电子邮件发送")
+                  "已当面送达", "当面送达", "当面领取", "已当面领取", "已电子邮件发送", "电子邮件送达", "已通过电子邮件发送",
+                  # (said after the answer, in a sentence run together: 该信息不存在已告知申请人)
+                  "已告知申请人", "告知申请人", "已书面告知申请人", "书面告知申请人", "已书面告知", "书面告知",
+                  "已答复申请人", "答复申请人", "已电话告知", "已函告", "已邮寄送达", "已送达申请人", "申请人", "并")
+
+# The marks of each part of a mixed answer (部分予以公开部分不予公开).
+_RESULT_MIXED_MARKS = ("部分", "一部分", "其余部分", "其余", "其他部分", "另一部分", "另有部分")
 
 
 def _results(leaves) -> Choice:
@@ -314,7 +325,8 @@ def _results(leaves) -> Choice:
             own = _bare(leaf.label)   # the label's own words — but ``3.其他`` alone says nothing
             group_leaves.append(Leaf(leaf.label, ((own,) if own not in r else ()) + w, r))
         groups.append(Group(words, leaves=tuple(group_leaves)))
-    return Choice(tuple(groups), _PENDING_RESULTS, _RESULT_DOCUMENTS, _RESULT_ASIDES, _RESULT_REMARK_NEVER)
+    return Choice(tuple(groups), _PENDING_RESULTS, _RESULT_DOCUMENTS, _RESULT_ASIDES, _RESULT_REMARK_NEVER,
+                  _RESULT_MIXED_MARKS)
 
 
 def _bare(label: str) -> str:

@@ -10,9 +10,14 @@ set aside — ``不予公开-涉密``, ``不予公开：涉密``, ``（三）不
 3. a group's word run together with a leaf's word (不予公开国家秘密);
 4. words joined by 并/和/及/、 that all mean the same label (撤销并责令履行);
 5. the word with the name of its paper after it (不予公开告知书, 信息不存在告知书: ``Choice.documents``);
-6. a sentence in clauses (经审查，所申请信息属于国家秘密，不予公开。): each clause without what it says
-   around the answer (``Choice.asides``) is a word, and together they name one label — a group's word
-   and one of its leaves' words, or the same label twice;
+6. a sentence, in clauses (经审查，所申请信息属于国家秘密，不予公开。) or in one run without punctuation
+   (经审查该信息不存在已告知申请人): each clause without what it says around the answer
+   (``Choice.asides``) is a word — a clause in one run may be several words and asides run together,
+   every character of it in one of them (nothing is read by similarity) — and together they name one
+   label: a group's word and one of its leaves' words, or the same label twice; or, for a result,
+   部分公开 and why the rest was withheld (部分公开涉及个人隐私), or the parts of a mixed answer each
+   after a mark (``Choice.mixed_marks``: 部分予以公开部分不予公开, 部分公开部分信息不存在) — 部分公开 when
+   one part was disclosed.  A run that can be read two ways naming different labels stays unclear;
 7. the clerk's assignment of that value, if any (remembered per agency).
 
 Anything else is ``UNCLEAR`` and is shown to the clerk, never counted.
@@ -20,6 +25,8 @@ Anything else is ``UNCLEAR`` and is shown to the clerk, never counted.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -32,7 +39,8 @@ from ..forms.ledger_words import Choice
 _DROP = re.compile(r"[\s()\[\]【】〔〕{}<>《》「」『』“”\"'‘’·•.。,，、:：;；!！?？/\\|_\-—–~～*#＊…]")
 _NUMBERING = re.compile(r"^(\(?[一二三四五六七八九十]{1,3}[)、.]|\d{1,2}[.、)]|[①-⑳]|[(（]\d{1,2}[)）])")
 # "属于过程性信息", "涉及国家秘密", "系重复申请": the reason after a linking verb
-_VERB = re.compile(r"^(属于|涉及|系)(?=..)")
+_LINKING = ("属于", "涉及", "系")
+_VERB = re.compile(rf"^({'|'.join(_LINKING)})(?=..)")
 _LEADING_NUMBER = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,3})(?=\D)")
 _SEPARATOR = re.compile(r"[(\[【〔<《\-—–_:：/|,，;；]")
 _CONNECTOR = re.compile(r"[并和及与、,，;；]")
@@ -82,6 +90,10 @@ class Match:
 _BLANK = Match(Kind.BLANK)
 _ASIDE = Match(Kind.BLANK, key="aside")   # a clause of a sentence that says nothing about the result
 _BLANK_MARKS = {"", "无", "空", "na"}
+# A word of a sentence: (its group, its label or None for a group's word, after a mixed answer's mark).
+Token = tuple[int | None, str | None, bool]
+MAX_RUN = 80          # a clause longer than this (``norm``) is not read as a run of words
+MAX_READINGS = 64     # the ways a sentence may be read; more is unclear
 
 
 class Matcher:
@@ -111,6 +123,11 @@ class Matcher:
         self._remark_never = tuple(norm(w) for w in choice.remark_never)
         self._documents = sorted((norm(w) for w in choice.documents), key=len, reverse=True)
         self._asides = sorted((norm(w) for w in choice.asides), key=len, reverse=True)
+        # a clause in one run: its words, what may be set aside between them, the marks of a mixed answer
+        self._run_asides = {norm(w) for w in (*choice.asides, *choice.documents)} | (set(_LINKING) if choice.asides else set())
+        self._mixed = {norm(w) for w in choice.mixed_marks}
+        self._run_lengths = sorted({len(w) for w in (*self._whole, *self._run_asides, *self._mixed)}, reverse=True)
+        self._partly = next((gi for gi, g in enumerate(choice.groups) if g.any_remark and g.target), None)
         self._cache: dict[object, Match] = {}
 
     def _add(self, word: str, entry: tuple[int, str | None]) -> None:
@@ -231,26 +248,88 @@ class Matcher:
         return self._whole_match(n) or self._run_together(n) or self._joined(n)
 
     def _sentence(self, text: str) -> Match | None:
-        """``经审查，所申请信息属于国家秘密，不予公开。``: every clause, its asides set aside, a word
-        (or nothing but asides); together one label (a group and one leaf of it, or one label).  Only
-        a value written in clauses is a sentence (经查该信息不存在 in one run stays unclear)."""
-        clauses = [n for clause in _CLAUSE.split(text) if (n := norm(clause))]
-        if len(clauses) < 2:
-            return None
-        found = []
+        """``经审查，所申请信息属于国家秘密，不予公开。``, ``经审查该信息不存在已告知申请人``: every clause, its
+        asides set aside, a word or words (or nothing but asides); together one label (``_combined``).
+        Every way of reading the clauses that names a label must name the same one."""
+        clauses = [clause for clause in _CLAUSE.split(text) if norm(clause)]
+        readings = []
         for clause in clauses:
-            match = self._clause(clause)
-            if match is _ASIDE:
-                continue
-            if match is None or match.kind not in (Kind.FOUND, Kind.GROUP):
+            found = self._clause_readings(clause, alone=len(clauses) == 1)
+            if not found:
                 return None
-            found.append(match)
-        if not found or len({m.group for m in found}) != 1:
+            readings.append(found)
+        if math.prod(len(r) for r in readings) > MAX_READINGS:
             return None
-        targets = {m.target for m in found if m.kind is Kind.FOUND}
+        found = {m for combo in itertools.product(*readings) if (m := self._combined(sum(combo, ()))) is not None}
+        return found.pop() if len(found) == 1 else None
+
+    def _clause_readings(self, clause: str, alone: bool) -> list[tuple[Token, ...]]:
+        """The words of a clause, each way it can be read (none: it is no word): a clause written in one
+        run is read as words and asides run together; with brackets or marks, by ``_clause``."""
+        n = norm(clause)
+        run = _DROP.search("".join(ch for ch in unicodedata.normalize("NFKC", clause) if not ch.isspace())) is None
+        found = self._run_readings(n) if run and len(n) <= MAX_RUN else []
+        if found or alone:
+            return found   # (one clause with brackets is no sentence: the steps before read such a value)
+        match = self._clause(n)
+        if match is _ASIDE:
+            return [()]
+        if match is None or match.kind not in (Kind.FOUND, Kind.GROUP):
+            return []
+        return [((match.group, match.target, False),)]
+
+    def _run_readings(self, n: str) -> list[tuple[Token, ...]]:
+        """Each way ``n`` is nothing but declared words, asides and mixed answers' marks (a mark right
+        before its word), as the words it is; at most ``MAX_READINGS + 1`` of them."""
+        memo: dict[tuple[int, bool], list[tuple[Token, ...]]] = {}
+
+        def read(i: int, marked: bool) -> list[tuple[Token, ...]]:
+            if i == len(n):
+                return [] if marked else [()]
+            if (i, marked) in memo:
+                return memo[(i, marked)]
+            out: dict[tuple[Token, ...], None] = {}   # (the same words read with other asides: once)
+            for length in self._run_lengths:
+                piece = n[i:i + length]
+                if len(piece) < length:
+                    continue
+                entry = self._whole.get(piece)
+                if entry is not None:
+                    out.update(dict.fromkeys(((entry[0], entry[1], marked), *rest) for rest in read(i + length, False)))
+                if not marked and piece in self._run_asides:
+                    out.update(dict.fromkeys(read(i + length, False)))
+                if not marked and piece in self._mixed:
+                    out.update(dict.fromkeys(read(i + length, True)))
+                if len(out) > MAX_READINGS:
+                    break
+            found = memo[(i, marked)] = list(out)[:MAX_READINGS + 1]
+            return found
+        return read(0, False)
+
+    def _combined(self, words: tuple[Token, ...]) -> Match | None:
+        """The label the words of a sentence name together, or None: one group, at most one of its
+        leaves — or 部分公开 first (what follows says what was withheld and why), or a mixed answer."""
+        if not words:
+            return None
+        first, target, marked = words[0]
+        if first is not None and first == self._partly and not marked:
+            return Match(Kind.FOUND, target, first)
+        if any(marked for _, _, marked in words):
+            return self._mixed_answer(words)
+        if len({group for group, _, _ in words}) != 1:
+            return None
+        targets = {t for _, t, _ in words if t is not None}
         if len(targets) > 1:
             return None
-        return Match(Kind.FOUND, targets.pop(), found[0].group) if targets else found[0]
+        return Match(Kind.FOUND, targets.pop(), first) if targets else Match(Kind.GROUP, None, first)
+
+    def _mixed_answer(self, words: tuple[Token, ...]) -> Match | None:
+        """部分予以公开部分不予公开: every word after a mark, one part disclosed (the first group) and another
+        not — the partly group's label (区分处理的, 只计这一情形); else None."""
+        groups = {group for group, _, _ in words}
+        if self._partly is None or not all(marked for _, _, marked in words) or 0 not in groups or len(groups) < 2:
+            return None
+        return Match(Kind.FOUND, self.choice.groups[self._partly].target, self._partly)
 
     def _clause(self, n: str) -> Match | None:
         """One clause of a sentence: ``_ASIDE`` when it is nothing but asides, else the match of
