@@ -18,12 +18,9 @@ import sys
 
 from . import APP_NAME
 from .cli_common import EXIT_UNREADABLE, Parser, run_reporting
-from .core.carryover import carry_over
-from .core.checks import check_report
-from .core.drafting import new_report
-from .core.findings import Severity, count, findings_json, format_text
-from .core.forms import FORMS, form_for_year, get_form, version_hint
-from .core.serialize import dumps, report_to_json
+
+# The checks, the drafting and the carry-over are imported by the commands that use them: the editor
+# starts through main() too, and its window needs none of them before its first paint.
 
 SUBCOMMANDS = ("check", "dump", "new", "export", "merge", "ledger")
 LOG = logging.getLogger(__name__)
@@ -31,6 +28,7 @@ EXIT_OK, EXIT_FINDINGS = 0, 1
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .core.forms import FORMS, version_hint
     parser = Parser(prog="govreport", description=f"{APP_NAME}：政府信息公开工作年度报告的编制与校验。"
                      "不带子命令时打开编辑器（可给出要打开的文件）。")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
@@ -110,6 +108,8 @@ def _read(path: str):
 def cmd_check(args) -> int:
     result = _read(args.file)
     previous = _read(args.previous).report if args.previous else result.previous
+    from .core.checks import check_report
+    from .core.findings import Severity, count, findings_json, format_text
     findings = check_report(result.report, previous)
     if getattr(args, "report", None):
         from .io.write.check_report import write_check_report
@@ -126,11 +126,15 @@ def cmd_check(args) -> int:
 
 def cmd_dump(args) -> int:
     result = _read(args.file)
+    from .core.serialize import dumps, report_to_json
     sys.stdout.write(dumps(report_to_json(result.report)))
     return EXIT_OK
 
 
 def cmd_new(args) -> int:
+    from .core.carryover import carry_over
+    from .core.drafting import new_report
+    from .core.forms import form_for_year, get_form
     from .io.registry import write_report
     previous = None
     if args.previous:

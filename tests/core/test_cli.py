@@ -170,3 +170,18 @@ def test_new_with_previous_carries_the_words_and_lists_each_year_changed(tmp_pat
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert "统计期限自2025年1月1日起至2025年12月31日止" in doc["preamble"]
     assert doc["issuing_organ"] == "青禾市临川区人民政府办公室" and doc.get("date", "") == ""
+
+
+def test_the_command_line_imports_what_a_command_needs_only_when_it_runs():
+    """The editor starts through ``main()`` too: importing the command line loads none of the checks,
+    the drafting, the carry-over or the format's declarations (the window's first paint needs
+    none of the checks; the commands import them)."""
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    code = "import sys, govreport_gui.cli; print(' '.join(sorted(sys.modules)))"
+    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                                timeout=120, check=True).stdout.split())
+    assert "govreport_gui.cli" in loaded
+    early = {"govreport_gui.core.checks", "govreport_gui.core.prose_checks", "govreport_gui.core.carryover",
+             "govreport_gui.core.drafting", "govreport_gui.core.contacts", "govreport_gui.core.forms",
+             "govreport_gui.core.findings", "govreport_gui.core.serialize"} & loaded
+    assert not early, sorted(early)
