@@ -4,7 +4,6 @@ unchanged."""
 
 from __future__ import annotations
 
-import pytest
 from consolidation_units import unit
 from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan, QPoint, Qt
 from PySide6.QtWidgets import QHeaderView
@@ -29,16 +28,6 @@ def some_units():
     return units
 
 
-@pytest.fixture
-def dialog(qtbot, fake):
-    d = ConsolidateDialog(fake, agency="某某区人民政府")
-    qtbot.addWidget(d)
-    d.show()
-    qtbot.waitExposed(d)
-    yield d
-    d._wait_for_thread()
-
-
 def test_each_role_answered_in_one_call_is_what_data_answers(qtbot):
     model = UnitListModel()
     model.set_units(some_units())
@@ -54,9 +43,8 @@ def test_each_role_answered_in_one_call_is_what_data_answers(qtbot):
     assert answered > 6 * 9 * 3   # text, tooltip and more for every cell
 
 
-def test_painting_the_list_asks_once_per_cell(qtbot, dialog, monkeypatch):
-    dialog.units[:] = some_units()
-    dialog.model.set_units(dialog.units)
+def test_painting_the_list_asks_once_per_cell(qtbot, fake, monkeypatch):
+    dialog = make(qtbot, fake, 1000)
     asked = []
     monkeypatch.setattr(UnitListModel, "data", lambda self, index, role=0: asked.append(role))
     picture = dialog.table.viewport().grab()
@@ -64,7 +52,8 @@ def test_painting_the_list_asks_once_per_cell(qtbot, dialog, monkeypatch):
     assert asked == []
 
 
-def test_row_numbers_are_as_wide_as_qt_measures_them(qtbot, dialog):
+def test_row_numbers_are_as_wide_as_qt_measures_them(qtbot, fake):
+    dialog = make(qtbot, fake, 1000)
     units = some_units()
     plain = QHeaderView(Qt.Orientation.Vertical)
     plain.setModel(dialog.model)
@@ -76,10 +65,9 @@ def test_row_numbers_are_as_wide_as_qt_measures_them(qtbot, dialog):
     assert widths[0] < widths[2] < widths[4] < widths[5]   # one digit more, wider
 
 
-def test_a_row_number_selects_its_row_and_is_highlighted(qtbot, dialog, tmp_path):
+def test_a_row_number_selects_its_row_and_is_highlighted(qtbot, fake):
     from PySide6.QtTest import QTest
-    dialog.units[:] = some_units()
-    dialog.model.set_units(dialog.units)
+    dialog = make(qtbot, fake, 1000)
     header = dialog.table.verticalHeader()
     assert header.sectionsClickable() and header.highlightSections()
     QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, header.sectionViewportPosition(2) + 5))
