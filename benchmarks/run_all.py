@@ -68,6 +68,7 @@ else:
     while not all(p.built for p in window.pages): app.processEvents()
     for page in window.pages:
         window.tabs.setCurrentWidget(page); app.processEvents()
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss   # (before the counting below allocates)
 held = {}
 name = None
 with open("/proc/self/smaps") as f:
@@ -83,7 +84,13 @@ for name, kb in held.items():
 print(f"COUNT Python objects tracked by the collector {len(gc.get_objects())}")
 print(f"COUNT Python memory blocks allocated {sys.getallocatedblocks()}")
 print(f"COUNT Qt widgets {len(app.allWidgets())}")
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(f"COUNT Python modules imported {len(sys.modules)}")
+pyside = [m for m in sys.modules.values() if getattr(m, "__name__", "").startswith("PySide6.Qt")]
+made = [v for m in pyside for v in vars(m).values() if isinstance(v, type)]   # (PySide makes a class when first used)
+print(f"COUNT PySide classes made {len(made)}")
+import enum
+members = sum(len(o.__members__) for o in gc.get_objects() if isinstance(o, enum.EnumMeta))
+print(f"COUNT Python enum members (PySide makes a class's enums with it) {members}")
 if mode == "app":  # the Chinese characters the window shows (the font holds the pages of each one's glyph)
     from PySide6.QtCore import QModelIndex
     from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit,

@@ -11,7 +11,9 @@ creates some forty record classes before its first paint (the format declaration
 the edits), which came to a tenth of its start-up.  Here ``dataclasses`` does the bookkeeping
 without compiling anything, ``__init__`` alone is compiled (instances are made often and must be
 made fast), and comparing, hashing and refusing changes are functions shared by every record,
-reading the fields with ``operator.attrgetter`` — about a quarter of the cost.
+reading the fields with ``operator.attrgetter`` — about a quarter of the cost.  ``__init__`` is
+compiled when it is first used (``InitOnFirstUse``): a record without an instance before the first
+paint costs no compilation before it.
 ``tests/core/test_records.py`` holds it to ``dataclass``'s behaviour.
 
 A record's docstring matters too: ``dataclass`` writes one from ``inspect.signature`` for a class
@@ -51,7 +53,7 @@ def _add_methods(cls, fields, frozen: bool) -> None:
     for f in fields:
         if not f.init or f.kw_only:
             raise TypeError(f"@record does not support the field {cls.__qualname__}.{f.name}: use @dataclass")
-    methods = {"__init__": _init(fields, frozen), "__repr__": _repr(fields), "__eq__": _eq(fields)}
+    methods = {"__init__": InitOnFirstUse(cls, fields, frozen), "__repr__": _repr(fields), "__eq__": _eq(fields)}
     if frozen:
         methods.update(_frozen(cls, fields))
     else:  # mutable and compared by value: unhashable, as dataclass makes it
@@ -64,6 +66,22 @@ def _add_methods(cls, fields, frozen: bool) -> None:
         if method is not None:
             method.__name__, method.__qualname__ = name, f"{cls.__qualname__}.{name}"
         setattr(cls, name, method)
+
+
+class InitOnFirstUse:
+    """A record's ``__init__`` until it is first looked up (the class's first instance, or
+    ``inspect.signature``): then it is compiled, put in the class in its place, and used.  Of the
+    forty-odd records declared before the editor's first paint, half have no instance by then (the
+    edits, the findings, the correspondence of the versions): they cost no compilation."""
+
+    def __init__(self, cls, fields, frozen: bool) -> None:
+        self.cls, self.fields, self.frozen = cls, fields, frozen
+
+    def __get__(self, obj, owner=None):
+        init = _init(self.fields, self.frozen)
+        init.__name__, init.__qualname__ = "__init__", f"{self.cls.__qualname__}.__init__"
+        type.__setattr__(self.cls, "__init__", init)
+        return init if obj is None else init.__get__(obj, owner)
 
 
 def _init(fields, frozen: bool):

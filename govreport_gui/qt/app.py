@@ -14,7 +14,7 @@ def ensure_app():
     from PySide6.QtWidgets import QApplication
 
     from . import pyside_sources
-    pyside_sources.drop_read_sources()
+    pyside_sources.light_source_check()
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
@@ -25,7 +25,7 @@ def ensure_app():
     app.setApplicationDisplayName(APP_NAME)
     _install_chinese_translation(app)
     from . import fusion_icons, refcount_guard
-    fusion_icons.install(app)
+    fusion_icons.install()
     refcount_guard.install(app)
     return app
 

@@ -21,6 +21,7 @@ from ..core.edits import is_printed_total_finding
 from ..core.findings import Finding, Severity, count, count_todo
 from .commands import Session
 from .fonts import one_chinese_face
+from .viewports import keep_viewport
 
 SEVERITY_DOT = {Severity.ERROR: "#d93025", Severity.WARNING: "#e8a000", Severity.INFO: "#5f8dd3"}
 TODO_DOT = "#7b8794"  # 待填写: not a problem yet, what is left to write
@@ -137,6 +138,7 @@ class FindingsPanel(QWidget):
         top.addWidget(self.show_info)
         layout.addLayout(top)
         self.list = QListWidget()
+        keep_viewport(self.list)
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         # laid out again at every width (the dock is resized): each item as tall as its wrapped text

@@ -28,6 +28,7 @@ from .cell_pictures import LOOK_CHANGES, CellPictures
 from .fonts import bold_font
 from .input_order import InputOrder
 from .table_model import TableModel
+from .viewports import keep_viewport
 
 DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
 
@@ -113,6 +114,7 @@ class GridView(QTableView):
 
     def __init__(self, model: TableModel, parent=None) -> None:
         super().__init__(parent)
+        keep_viewport(self)
         self.setModel(model)
         self.setItemDelegate(_Delegate(self))
         self.horizontalHeader().hide()

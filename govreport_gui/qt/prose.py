@@ -23,6 +23,7 @@ from ..core.document import Change
 from ..core.edits import META, SECTION, SetMeta, SetSection
 from ..core.prompts import Prompt, prompts, written_chars, written_text
 from .commands import Session
+from .viewports import keep_viewport
 
 COMMIT_AFTER_MS = 1500
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"), None)
@@ -39,6 +40,7 @@ class PlainEdit(QPlainTextEdit):
 
     def __init__(self, before_undo: Callable[[], None], parent=None) -> None:
         super().__init__(parent)
+        keep_viewport(self)
         self._before_undo = before_undo
         self.prompts: list[Prompt] = []
         self.setUndoRedoEnabled(False)

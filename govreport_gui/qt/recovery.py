@@ -349,7 +349,8 @@ class Recovery(QObject):
             if retired:   # the recovery file this header replaces: a leftover, should it outlive a crash
                 header["retired"] = retired
             journal.start(header)
-            for record in self.drafts.restated(flows.session.report):
+            # (no drafts yet, none to state again: the replaying modules are imported at the first draft)
+            for record in self._drafts.restated(flows.session.report) if self._drafts is not None else ():
                 journal.append(record)
         except (WriteError, OSError) as exc:
             self._journal_failed(exc)

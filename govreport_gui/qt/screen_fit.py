@@ -12,6 +12,8 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from .viewports import keep_viewport
+
 MARGIN = (40, 60)   # pixels left for the window's frame and title bar, and a little room
 
 
@@ -40,6 +42,7 @@ def resize_to_fit(widget, width: int, height: int) -> None:
 def scrolled_content(page: QWidget) -> QWidget:
     """The widget ``page``'s content goes in, scrolled when the window is smaller than it needs."""
     scroll = QScrollArea()
+    keep_viewport(scroll)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     content = QWidget()

@@ -119,3 +119,27 @@ def test_what_it_does_not_support_is_refused():
     for cls in (WithPostInit, WithInitVar, NotInInit, KeywordOnly):
         with pytest.raises(TypeError, match="@dataclass"):
             record(cls)
+
+
+def test_init_is_compiled_when_first_used_and_is_then_dataclass_s():
+    """A record's ``__init__`` is compiled on its first use (start-up: records without an instance
+    before the first paint cost nothing), then sits in the class as a plain function taking the
+    parameters ``dataclass``'s takes; a subclass's first instance compiles its base's."""
+    import inspect
+    from types import FunctionType
+
+    from govreport_gui.core.records import InitOnFirstUse
+
+    ours, theirs = declare(record), declare(dataclass(frozen=True))
+    assert isinstance(vars(ours)["__init__"], InitOnFirstUse)
+    parameters = inspect.signature(ours).parameters    # looking it up compiles it
+    assert isinstance(vars(ours)["__init__"], FunctionType) and ours.__init__.__qualname__ == "Point.__init__"
+    assert list(parameters) == list(inspect.signature(theirs).parameters) == ["x", "label", "tags", "note", "hidden"]
+    assert parameters["label"].default == "p" and parameters["x"].default is inspect.Parameter.empty
+
+    base = declare(record)
+
+    class Sub(base):
+        pass
+    assert Sub(4).x == 4 and isinstance(vars(base)["__init__"], FunctionType) and "__init__" not in vars(Sub)
+    assert base(4).x == 4 and Sub(5, "q").label == "q" and Sub(5) == Sub(5)

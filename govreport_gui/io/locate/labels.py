@@ -96,6 +96,7 @@ class LabelIndex:
     uses: dict[str, list[LabelUse]] = field(init=False, default_factory=dict)
     _prefixes: frozenset[str] | None = field(init=False, default=None, repr=False)
     _looked_up: dict[str, list[LabelUse]] = field(init=False, default_factory=dict, repr=False)
+    _only: dict[str, frozenset[str]] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         loose: dict[str, list[LabelUse]] = {}
@@ -165,11 +166,14 @@ class LabelIndex:
                                        if any(u.what in ("row", "group") for u in uses) for i in range(1, len(canon)))
         return self._prefixes
 
-    def versions_only(self, version: str) -> set[str]:
-        """Canonical labels used by ``version`` and by no other version of the index."""
-        mine = {c for c, uses in self.uses.items() if any(u.version == version for u in uses)}
-        others = {c for c, uses in self.uses.items() if any(u.version != version for u in uses)}
-        return mine - others
+    def versions_only(self, version: str) -> frozenset[str]:
+        """Canonical labels used by ``version`` and by no other version of the index (found once per version)."""
+        only = self._only.get(version)
+        if only is None:
+            mine = {c for c, uses in self.uses.items() if any(u.version == version for u in uses)}
+            others = {c for c, uses in self.uses.items() if any(u.version != version for u in uses)}
+            only = self._only[version] = frozenset(mine - others)
+        return only
 
 
 def heading_key(text: object, forms: Iterable[FormSpec] | None = None) -> str | None:

@@ -453,10 +453,17 @@ def _short(text: str) -> str:
 
 
 def _cols_of_row(table: TableSpec) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for spec in table.cells:
-        out.setdefault(spec.key.row, []).append(spec.key.col)
-    return out
+    """Each row label of ``table`` and its column labels, in order (made once per declared table: not to be changed)."""
+    known = _COLS_OF_ROW.get(id(table))
+    if known is None or known[0] is not table:
+        out: dict[str, list[str]] = {}
+        for spec in table.cells:
+            out.setdefault(spec.key.row, []).append(spec.key.col)
+        known = _COLS_OF_ROW[id(table)] = (table, out)
+    return known[1]
+
+
+_COLS_OF_ROW: dict[int, tuple[TableSpec, dict[str, list[str]]]] = {}   # id(table) → (table, its rows' columns)
 
 
 def _place_rows(table: TableSpec, version: str, sheet: SheetGrid, occ: Occurrences, copies: list[_Copy]) -> None:

@@ -155,8 +155,12 @@ def page_blocks(text: str) -> tuple[list[Block], list]:
     from lxml import etree
 
     text = _XML_DECLARATION.sub("", text, count=1)
-    parser = lxml.html.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True,
-                                  huge_tree=False)
+    parser = etree.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
+    # lxml.html's elements, chosen in C (lxml.html's parser asks a Python method for each element's
+    # class, each time the walk meets the element: the form elements' own classes are not needed here)
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity))
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
@@ -312,28 +316,32 @@ def _span(cell, attr: str) -> int:
 
 def _text(el) -> str:
     """A cell's text: ``<br>`` and block elements are line breaks, ``&nbsp;`` a space."""
-    parts: list[str] = []
-
-    def walk(node) -> None:
-        tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        if tag in _SKIPPED:
-            parts.append(node.tail or "")
-            return
-        if tag == "br" or (tag in _BLOCK and parts):
-            parts.append("\n")
-        parts.append(node.text or "" if tag else "")
-        for child in node:
-            walk(child)
-        if tag in ("p", "div", "li"):
-            parts.append("\n")
-        parts.append(node.tail or "")
-
-    parts.append(el.text or "")
-    for child in el:
-        walk(child)
+    if len(el):
+        parts: list[str] = [el.text or ""]
+        for child in el:
+            _cell_parts(child, parts)
+        text = "".join(parts)
+    else:   # text only (most cells)
+        text = el.text or ""
     lines = ["".join(line.replace("\xa0", " ").split()) if _cjk_only(line) else " ".join(line.replace("\xa0", " ").split())
-             for line in "".join(parts).split("\n")]
+             for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
+
+
+def _cell_parts(node, parts: list[str]) -> None:
+    """The text of ``node``, an element inside a cell, and its tail onto ``parts`` (a line break: "\\n")."""
+    tag = node.tag.lower() if isinstance(node.tag, str) else ""
+    if tag in _SKIPPED:
+        parts.append(node.tail or "")
+        return
+    if tag == "br" or tag in _BLOCK:   # (``parts`` holds the cell's own text first: never empty here)
+        parts.append("\n")
+    parts.append(node.text or "" if tag else "")
+    for child in node:
+        _cell_parts(child, parts)
+    if tag in ("p", "div", "li"):
+        parts.append("\n")
+    parts.append(node.tail or "")
 
 
 def _cjk_only(line: str) -> bool:
