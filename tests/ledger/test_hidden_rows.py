@@ -105,6 +105,15 @@ def test_a_hidden_row_that_repeats_a_visible_one_is_named_with_it():
     assert counted.hidden_repeats == [(RowRef("台账.xlsx", "2025年", 6), RowRef("台账.xlsx", "2025年", 4))]
 
 
+def test_one_hidden_row_is_named_as_one():
+    rows = [HEADER, entry(1), entry(2), (3,) + entry(1)[1:]]   # row 4 repeats row 2
+    counted = count_ledgers([LedgerSheet("台账.xlsx", "S", rows, hidden_rows=frozenset({3}))], get_form("2021"), YEAR)
+    assert counted.to_check == ["台账.xlsx“S”第4行是隐藏的行（手动隐藏、筛选或分组折叠），已和其他行一样计入。"
+                                "第4行与第2行内容相同（序号除外），可能是重复登记后隐藏而未删除。"
+                                "请在 Excel/WPS 中取消隐藏（或清除筛选）后核对该行：如是已撤回、重复登记等不应计入的行，"
+                                "请从台账中删除后重新读取。"]
+
+
 def test_a_hidden_row_left_out_says_it_is_hidden():
     rows = [HEADER, entry(1), entry(2, applicant="个体户"), entry(3, result="已处理")]
     sheet = LedgerSheet("台账.xlsx", "S", rows, hidden_rows=frozenset({2}))

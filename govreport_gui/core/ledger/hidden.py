@@ -23,14 +23,15 @@ def hidden_rows_note(sheet: LedgerSheet, rows: list[int], same: list[tuple[int, 
     """What the count says of the hidden rows of ``sheet`` it counted (``rows``: 0-based), ``same``
     the ones that repeat a visible row (``repeated_rows``)."""
     refs = [RowRef(sheet.source, sheet.name, i + 1) for i in rows]
-    text = (f"{rows_text(refs, limit=20)}是隐藏的行（手动隐藏、筛选或分组折叠），共{len(rows)}行，"
+    many = len(rows) > 1
+    text = (f"{rows_text(refs, limit=20)}是隐藏的行（手动隐藏、筛选或分组折叠）{f'，共{len(rows)}行' if many else ''}，"
             "已和其他行一样计入。")
     if same:
         pairs = "；".join(f"第{h + 1}行与第{v + 1}行" for h, v in same[:MAX_SAME_SHOWN])
         more = f"等{len(same)}处" if len(same) > MAX_SAME_SHOWN else ""
-        text += f"其中{pairs}{more}内容相同（序号除外），可能是重复登记后隐藏而未删除。"
-    return text + ("请在 Excel/WPS 中取消隐藏（或清除筛选）后核对这些行：如是已撤回、重复登记等不应计入的行，"
-                   "请从台账中删除后重新读取。")
+        text += f"{'其中' if many else ''}{pairs}{more}内容相同（序号除外），可能是重复登记后隐藏而未删除。"
+    return text + (f"请在 Excel/WPS 中取消隐藏（或清除筛选）后核对{'这些行' if many else '该行'}："
+                   "如是已撤回、重复登记等不应计入的行，请从台账中删除后重新读取。")
 
 
 def repeated_rows(sheet: LedgerSheet, header: Header, rows: list[int], words: LedgerWords) -> list[tuple[int, int]]:
