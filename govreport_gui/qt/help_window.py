@@ -2,16 +2,14 @@
 read in a window of the program; F1 opens the page about what the clerk is doing.
 
 ``page_for(widget)`` answers which page (and place on it) explains the window ``widget`` belongs to:
-the tab shown in the main window, or the dialog.  Each top-level window gets an F1 shortcut the
-first time it receives the focus (``install``), so that F1 works in modal dialogs too — a shortcut
-of the main window would be blocked by them.  The guide opened from a modal dialog is that dialog's
+the tab shown in the main window, or the dialog.  F1 and the menu's entry are given by ``help_keys``
+(at start-up, without this module).  The guide opened from a modal dialog is that dialog's
 child window, so it can be read and scrolled while the dialog waits.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -39,7 +37,6 @@ DIALOG_PAGES = {
     "DiagnosticsDialog": "recovery.html#log",
     "BusyDialog": "export.html#pdf",
 }
-_HAS_HELP_KEY = "_govreport_help_key"
 
 
 def guide_dir():
@@ -135,42 +132,3 @@ def show_guide(parent: QWidget | None, page: str | None = None) -> HelpWindow:
     help_window.raise_()
     help_window.activateWindow()
     return help_window
-
-
-def add_guide_action(window: QWidget, menu) -> QAction:
-    """帮助→使用指南 in the main window ``window``: the guide's contents.  F1 in this window (and in
-    every other window of the program) opens the page about what is in use; the menu shows the key."""
-    action = menu.addAction("使用指南")   # (not QAction(text, window): its overloads make PySide6 build QIcon's enums)
-    action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)   # shown in the menu; F1 itself is add_help_key's
-    action.setStatusTip("按 F1 可随时打开与当前页面有关的说明。")
-    action.triggered.connect(lambda _checked=False: show_guide(window, CONTENTS))
-    add_help_key(window)
-    install(QApplication.instance())
-    return action
-
-
-def add_help_key(window: QWidget) -> None:
-    """F1 in ``window`` opens the guide's page about it (once per window)."""
-    if window.property(_HAS_HELP_KEY):
-        return
-    window.setProperty(_HAS_HELP_KEY, True)
-    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), window)
-    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-    shortcut.activated.connect(lambda: show_guide(QApplication.focusWidget() or window))
-
-
-class _HelpKeys(QObject):
-    """Gives each window F1 when it first receives the focus."""
-
-    def focus_changed(self, _old, new) -> None:
-        if new is not None:
-            add_help_key(new.window())
-
-
-def install(app: QApplication) -> None:
-    """F1 in every window of ``app`` (installed once)."""
-    if getattr(app, "_govreport_help_keys", None) is None:
-        keys = _HelpKeys(app)
-        app.focusChanged.connect(keys.focus_changed)
-        app._govreport_help_keys = keys

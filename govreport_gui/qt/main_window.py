@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         return edit_menu
 
     def _build_help_menu(self, help_menu) -> None:
-        from .help_window import add_guide_action
+        from .help_keys import add_guide_action
         add_guide_action(self, help_menu)   # 使用指南 (F1: the page about the tab or dialog in use)
         help_menu.addSeparator()
         self._action(help_menu, "关于年报编制助手", self._about)

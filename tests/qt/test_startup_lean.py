@@ -58,6 +58,8 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "govreport_gui.core.year_compare", "govreport_gui.core.prose_checks", "govreport_gui.core.forms.correspondence",
     # the patterns of the contact lines (the parts of the prose left empty: none in the sample)
     "govreport_gui.core.contacts",
+    # the guide's window (F1 and 帮助→使用指南 are given by qt.help_keys)
+    "govreport_gui.qt.help_window",
     "govreport_gui.qt.consolidate_dialog", "govreport_gui.qt.ledger_dialog", "govreport_gui.qt.year_view",
     # the grids (the first page shown is 基本信息) and the kept pictures their cells and the findings are drawn from
     "govreport_gui.qt.grid_view", "govreport_gui.qt.table_model", "govreport_gui.qt.cell_pictures",
