@@ -141,3 +141,22 @@ def test_the_check_list_names_each_counted_figures_rows(tmp_path, suffix):
     row = next(r for r in cells if CellKey("三", DISCLOSED, "自然人").name() in r)
     assert "2" in row and "台账.xlsx“2025年”第2–3行" in row
     assert any("计数为1件，现为2件" in c for r in cells for c in r)   # the warning about the changed figure
+
+
+def test_the_hidden_rows_counted_are_kept_and_listed_in_the_check_list(tmp_path):
+    from govreport_gui.core.ledger.record import check_list_intro
+    from govreport_gui.core.ledger.sheet import RowRef
+    report = report_2025()
+    sheet = LedgerSheet("台账.xlsx", "2025年", APPS, hidden_rows=frozenset({2}))   # row 3 hidden
+    fill_from_ledger(report, count_ledgers([sheet], get_form("2021"), 2025)).apply(report)
+    assert report.ledger.hidden == (RowRef("台账.xlsx", "2025年", 3),)
+    assert "所计的行中，台账.xlsx“2025年”第3行在台账中是隐藏的（手动隐藏、筛选或分组折叠），核对时请先取消隐藏。" \
+        in check_list_intro(report.ledger)
+    path = tmp_path / "a.govreport"
+    save_native(path, report)
+    assert load_file(path).report.ledger.hidden == report.ledger.hidden
+    Document(report).apply(fill_from_ledger(report, counted(CASES, "案件.xlsx")))   # 三's rows kept, so its hidden row
+    assert report.ledger.hidden == (RowRef("台账.xlsx", "2025年", 3),)
+    Document(report).apply(fill_from_ledger(report, counted(APPS)))                  # 三 read again, nothing hidden
+    assert report.ledger.hidden == ()
+    assert "隐藏" not in check_list_intro(report.ledger)

@@ -25,6 +25,7 @@ class LedgerRecord:
     cells: dict[CellKey, LedgerCell] = field(default_factory=dict)
     assigned: tuple[tuple[str, str], ...] = ()   # (value as the ledger wrote it, label it was assigned to)
     left_out: int = 0                          # rows of the year that were not counted
+    hidden: tuple[RowRef, ...] = ()            # rows counted that are hidden in the ledger (to check)
 
     def explain(self, key: CellKey) -> str | None:
         """``由登记台账计数：3件（台账.xlsx“2025年”第4、9–10行）``, or None for a cell not counted."""
@@ -58,6 +59,9 @@ def check_list_intro(record: LedgerRecord) -> str:
             f"下表列出每个数字所计的台账行；其余{zero}个单元格台账中没有记录，为0。")
     if record.left_out:
         text += f"读取时台账中有{record.left_out}行未计入（无法归类或日期不全），请核实台账后重新读取。"
+    if record.hidden:
+        text += (f"所计的行中，{rows_text(record.hidden, limit=20)}在台账中是隐藏的（手动隐藏、筛选或分组折叠），"
+                 "核对时请先取消隐藏。")
     if record.assigned:
         text += "经办人对台账用语的归类：" + "；".join(f"“{v}”计入“{label}”" if label else f"“{v}”不计入"
                                              for v, label in record.assigned) + "。"
@@ -76,13 +80,16 @@ def record_of(count, old: LedgerRecord | None = None) -> LedgerRecord:
              for k in count.values()}
     sources = tuple(count.sources)
     assigned = tuple(count.assigned_used.values())
+    hidden = tuple(count.hidden_rows)
     if old is not None:
         kept = {k: v for k, v in old.cells.items() if k.table not in count.tables}
         if kept:
             cells = {**kept, **cells}
             sources = tuple(dict.fromkeys((*old.sources, *sources)))
             assigned = tuple(dict.fromkeys((*old.assigned, *assigned)))
-    return LedgerRecord(sources, count.year, cells, assigned, len(count.left_out))
+            kept_rows = {ref for cell in kept.values() for ref in cell.rows}
+            hidden = tuple(dict.fromkeys((*(ref for ref in old.hidden if ref in kept_rows), *hidden)))
+    return LedgerRecord(sources, count.year, cells, assigned, len(count.left_out), hidden)
 
 
 def ledger_findings(report) -> list[Finding]:
@@ -102,12 +109,15 @@ def ledger_findings(report) -> list[Finding]:
 # --- the project file ---------------------------------------------------------------------------
 
 def to_json(record: LedgerRecord) -> dict:
-    return {
+    doc = {
         "sources": list(record.sources), "year": record.year, "left_out": record.left_out,
         "assigned": [{"value": v, "label": label} for v, label in record.assigned],
         "cells": [{"table": k.table, "row": k.row, "col": k.col, "count": c.count, "rows": _rows_json(c.rows)}
                   for k, c in record.cells.items()],
     }
+    if record.hidden:
+        doc["hidden"] = _rows_json(record.hidden)
+    return doc
 
 
 def _rows_json(rows: tuple[RowRef, ...]) -> list[dict]:
@@ -136,8 +146,9 @@ def from_json(doc: object, form) -> LedgerRecord:
     year = doc.get("year", 0)
     if not isinstance(year, int):
         raise ValueError(year)
+    hidden = tuple(ref for part in doc.get("hidden", []) for ref in _rows_from_json(part))
     return LedgerRecord(tuple(str(s) for s in doc.get("sources", [])), year, cells, assigned,
-                        int(doc.get("left_out", 0)))
+                        int(doc.get("left_out", 0)), hidden)
 
 
 def _rows_from_json(part: dict) -> list[RowRef]:
