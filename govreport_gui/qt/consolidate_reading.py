@@ -8,7 +8,10 @@ handed on (``core.running_assessment``); once all are read, what needs every uni
 duplicates, the units assessed under another year — and the sum are done here as well
 (``prepare``), so the dialog's thread only adds rows and paints.  (Assessing 10 000 units only at
 the end was 0.6 s in one go, during which the dialog's window stood still.)  Cancelling stops the
-worker processes at once; what was read is summed and listed.
+worker processes at once; what was read is summed and listed.  A change of the clerk's after reading
+(year, version, agency, a unit counted or left out) is summed again by ``SumWorker`` in another
+``QThread`` when many units are listed.  Both work in steps of a few milliseconds with a pause
+between them (``Pace``), so that the window's repaints get the interpreter.
 
 The units read are kept out of the garbage collector's passes (``gc.freeze`` after each batch;
 ``release_units`` when the dialog closes): 10 000 units are a few hundred thousand objects that
