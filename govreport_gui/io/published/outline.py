@@ -74,14 +74,17 @@ def _declared_words() -> dict[str, tuple[str, ...]]:
 
 def candidate(index: int, text: str) -> Candidate | None:
     """``text`` as a possible section heading, or None when it cannot be one."""
-    found = _candidate(text)
+    found = _remembered(text) if len(text) <= _REMEMBERED_CHARS else _candidate(text)
     return found if found is None or index == 0 else replace(found, index=index)
 
 
-@lru_cache(maxsize=8192)
+#: Lines up to this long are remembered (``_remembered``); a longer one is a paragraph of text,
+#: seldom asked about twice and soon found to be no heading.
+_REMEMBERED_CHARS = 2 * (MAX_HEADING_CHARS + 6)
+
+
 def _candidate(text: str) -> Candidate | None:
-    """``candidate`` of a line at index 0, remembered per text: a page's menus repeat their words,
-    and a line is asked about by the page's walk, by its lines and by the headings' search."""
+    """``candidate`` of a line at index 0."""
     line = normalise_text(text)
     if not line or len(line) > MAX_HEADING_CHARS + 6 or line[-1] in _SENTENCE_MARKS or "。" in line:
         return None
@@ -99,6 +102,13 @@ def _candidate(text: str) -> Candidate | None:
         return None
     score = max(SequenceMatcher(None, words, declared).ratio() for declared in _declared_words()[key])
     return Candidate(0, key, parts.index(key), score, len(words) <= 20)
+
+
+@lru_cache(maxsize=4096)
+def _remembered(text: str) -> Candidate | None:
+    """``_candidate`` remembered per text: a page's menus repeat their words, and a line is asked
+    about by the page's walk, by its lines and by the headings' search."""
+    return _candidate(text)
 
 
 def _unnumbered(line: str) -> Candidate | None:
