@@ -38,9 +38,22 @@ class Parsed:
     note: str | None = None  # what had to be interpreted, e.g. "“12件”按12读取"
 
 
+#: Characters that take no room and print nothing, left in text by web pages, converters and
+#: copying: zero-width space and (non-)joiners, word joiner, byte-order mark, soft hyphen,
+#: direction marks and embeddings.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                                    "\u2060\u2061\u2062\u2063\u2064\ufeff"), None)
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without the characters that print nothing (``_INVISIBLE``): the same text to a reader."""
+    return text.translate(_INVISIBLE)
+
+
 def normalise_text(text: str) -> str:
-    """Full-width → half-width (NFKC), all white space removed (incl. U+3000 and line breaks)."""
-    return "".join(unicodedata.normalize("NFKC", text).split())   # split(): at exactly what isspace() is
+    """Full-width → half-width (NFKC), all white space and invisible characters removed (incl.
+    U+3000, line breaks, zero-width spaces)."""
+    return "".join(unicodedata.normalize("NFKC", text.translate(_INVISIBLE)).split())   # split(): at exactly what isspace() is
 
 
 def parse_value(raw: object, kind: Kind) -> Parsed:

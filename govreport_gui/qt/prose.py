@@ -22,17 +22,17 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWi
 from ..core.document import Change
 from ..core.edits import META, SECTION, SetMeta, SetSection
 from ..core.prompts import Prompt, prompts, written_chars, written_text
+from ..core.values import without_invisible
 from .commands import Session
 from .viewports import keep_viewport
 
 COMMIT_AFTER_MS = 1500
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"), None)
 
 
 def clean_pasted_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n").replace("\u2028", "\n")
-    text = text.replace("\u00a0", " ").replace("\x0b", "\n").replace("\x0c", "\n").translate(_INVISIBLE)
-    return text
+    text = text.replace("\u00a0", " ").replace("\x0b", "\n").replace("\x0c", "\n")
+    return without_invisible(text)
 
 
 class PlainEdit(QPlainTextEdit):

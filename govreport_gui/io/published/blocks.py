@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...core.values import shorten
+from ...core.values import shorten, without_invisible
 
 #: Word allows at most 63 columns in a table; a larger ``gridSpan`` / ``gridBefore`` / ``colspan``
 #: is damage (or a hostile file) and is read as 63.  Rows and grid slots per table are bounded like a sheet's.
@@ -87,8 +87,10 @@ def link_dense(block) -> bool:
 
 
 def clean(text: str) -> str:
-    """``text`` without the spaces (ideographic and no-break ones too) around it."""
-    return text.strip(" \t\r\n\u3000\xa0")
+    """``text`` without the characters that print nothing (zero-width spaces, a byte-order mark …)
+    and without the spaces around it (ideographic, no-break, em and every other kind): a line
+    holding only such characters is empty."""
+    return without_invisible(text).strip()
 
 
 def one_line(text: str, limit: int = 30) -> str:
