@@ -21,6 +21,7 @@ figure, the 落款 — and returns the bytes of a PDF whose text layer is what a
   ``line``: the pitch of the prose's lines (44: double spacing); ``landscape``: the section of
   that table (its heading, words and table) printed on landscape pages of its own;
   ``break_before``: the page also ends before the row of the cell with that text;
+* ``under``: a note in small type under a table; ``note_rows``: a note in a last row of a table;
 * ``fake_bold``: the title, the headings and the tables' headers and totals made bold by printing
   each character twice, 0.4 pt apart (as some PDF printers do for a font without a bold face);
 * ``radicals``: the font's text encoding gives the Kangxi radical for some characters (⼀ for 一,
@@ -34,7 +35,7 @@ from __future__ import annotations
 
 import unicodedata
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from govreport_gui.core.forms.spec import GridCell, Layout, Role, TableSpec
 from govreport_gui.core.recalc import all_values
@@ -73,6 +74,8 @@ class Style:
     labels: dict[str, str] = field(default_factory=dict)   # official label -> as printed
     tables: dict[str, TableSpec] = field(default_factory=dict)   # a table drawn in another layout
     values: dict = field(default_factory=dict)             # figures of those tables' own cells
+    under: dict[str, str] = field(default_factory=dict)    # table id -> a paragraph under the table (注：…)
+    note_rows: dict[str, str] = field(default_factory=dict)   # table id -> a last row of the table, one cell (注：…)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -384,6 +387,14 @@ def _rules(page: Page, style: Style, drawn: dict, rect: tuple[float, float, floa
 # The report
 
 
+def _with_note_row(spec: TableSpec, note: str | None) -> TableSpec:
+    """``spec`` with a last row of one cell across the table holding ``note``."""
+    if not note:
+        return spec
+    row = GridCell(spec.n_rows, 0, Role.NOTE, note, 1, spec.n_cols)
+    return replace(spec, n_rows=spec.n_rows + 1, grid=(*spec.grid, row))
+
+
 def draw_report(report: Report, style: Style | None = None) -> bytes:
     style = style or Style()
     flow = Flow(style)
@@ -406,7 +417,10 @@ def draw_report(report: Report, style: Style | None = None) -> bytes:
             for i in range(style.filler):
                 flow.paragraph(f"（说明{i + 1}）本表统计的是本年度收到和办理的申请。")
         if section.table:
-            draw_table(flow, style.tables.get(section.table, form.table(section.table)), {**values, **style.values})
+            draw_table(flow, _with_note_row(style.tables.get(section.table, form.table(section.table)),
+                                            style.note_rows.get(section.table)), {**values, **style.values})
+            if section.table in style.under:
+                flow.paragraph(style.under[section.table], size=12, indent=0, line=20)
         if section.table and section.table == style.landscape:
             flow.new_page()
     flow.y += LINE

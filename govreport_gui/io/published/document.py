@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from ...core.errors import ReadError
 from ...core.forms import FormSpec, form_for_year, newest_form
 from ...core.report import Metadata, Report
+from ...core.values import normalise_text
 from ..locate.labels import canonical_label
 from ..locate.table_locate import Located
 from ..notes import Note
@@ -37,7 +38,15 @@ from .bounds import (
 )
 from .outline import find_headings, heading_run, split_heading
 from .report_title import Title, agency_in_preface, parse_title, period_year
-from .tables import TablesRead, has_report_labels, is_table_caption, read_tables, text_table, unknown_labels
+from .tables import (
+    TablesRead,
+    has_report_labels,
+    is_table_caption,
+    read_tables,
+    table_notes,
+    text_table,
+    unknown_labels,
+)
 
 
 @dataclass
@@ -80,12 +89,39 @@ def read_blocks(blocks: list, name: str, kind: str = "docx") -> ImportResult:
             report.sections[key] = "\n".join(line.text for line in lines)
     notes[:0] = body.bounds.notes()
     notes.extend(read.notes)
+    _place_table_notes(report, form, read, notes)
     _note_missing_tables(form, read, notes)
     problems = list(read.problems)
     _place_values(report, form, read.values, problems)
     for problem in problems:
         notes.append(Note(f"{problem}，未读取（按空白处理），请核对。", "problem"))
     return ImportResult(report, None, notes, kind, _found_in(read, body.wheres))
+
+
+# a note's opening: 注： 注1： 说明： 备注：
+_NOTE_START = re.compile(r"^(?:注\d*|说明|备注)\s*[:：]")
+
+
+def _place_table_notes(report: Report, form: FormSpec, read: TablesRead, notes: list[str]) -> None:
+    """A note printed in a report table under its figures (``注：……`` in a last row) goes to the
+    text of the table's part — what the editor shows under the table, where a note printed under
+    the table is read too — once: a note that part's text already holds (printed both in the table
+    and under it) is not added again, nor a note line repeated there."""
+    for note in table_notes(read):
+        section = next((s for s in form.sections if s.table == note.table_id), None)
+        if section is None:
+            continue
+        text = "\n".join(filter(None, map(clean, note.text.split("\n"))))
+        held = report.sections.get(section.key, "")
+        if normalise_text(text) not in normalise_text(held):
+            report.sections[section.key] = "\n".join(filter(None, [held, text]))
+        notes.append(Note(f"{note.ref}：表{note.table_id}末尾的“{one_line(text)}”是表格的说明，"
+                          f"已读入“{section.heading}”部分的说明文字", "info"))
+    for section in form.sections:
+        if section.table and section.key in report.sections:
+            lines = report.sections[section.key].split("\n")
+            once = [line for n, line in enumerate(lines) if not (_NOTE_START.match(line) and line in lines[:n])]
+            report.sections[section.key] = "\n".join(once)
 
 
 def _found_in(read: TablesRead, wheres: list[str]) -> dict[str, str]:

@@ -184,15 +184,23 @@ def read_tables(grids: list[Grid], year: int | None = None, form: FormSpec | Non
     return read
 
 
-def unknown_labels(read: TablesRead, limit: int = 10) -> list[str]:
-    """Text in a published table holding report figures that is no label of the format read (nor a
-    figure): anywhere in the table, not only beside figures (what ``table_locate`` notes)."""
+@dataclass(frozen=True)
+class TableNote:
+    """A note printed in a report table under its figures (``注：……``): the table's, not a label."""
+
+    table_id: str
+    ref: str        # where it is (第3个表格第28行第1列)
+    text: str
+
+
+def _cells_left(read: TablesRead):
+    """(sheet, its table's id, row, column, text) of every text cell of a published table holding
+    report figures that no figure was read from and that is no label of the format read."""
     located = read.located
     if located is None:
-        return []
+        return
     version = located.form.version
     noted = {str(n).split("：", 1)[0] for n in located.unplaced}
-    out: list[str] = []
     for sheet in read.sheets:
         mine = [p for p in located.placements.values() if p.sheet is sheet]
         if not mine:
@@ -200,20 +208,31 @@ def unknown_labels(read: TablesRead, limit: int = 10) -> list[str]:
         tables = [p.key.table for p in mine]
         table_id = max(set(tables), key=tables.count)
         placed = {(p.row, p.col) for p in mine}
-        shown = 0
         for (r, c), text in sorted(sheet.text_cells()):
             if (r, c) in placed or sheet.ref(r, c) in noted or looks_numeric(text) or (id(sheet), r, c) in located.explained:
                 continue
-            if any(u.version == version for u in label_index().lookup(text)):
-                continue
-            if table_note(sheet, r, c):
-                out.append(Note(f"{sheet.ref(r, c)}：表{table_id}末尾的“{one_line(text)}”是表格的说明，不是数字，未读取。", "info"))
-                continue
-            if shown < limit:
-                out.append(Note(f"{sheet.ref(r, c)}：表{table_id}中的“{one_line(text)}”不是{version}版格式的标签，已忽略；"
-                                "如它是一行数字的名称，请改为官方格式中的文字后重新导入。",
-                                "unplaced"))
-            shown += 1
+            if not any(u.version == version for u in label_index().lookup(text)):
+                yield sheet, table_id, r, c, text
+
+
+def table_notes(read: TablesRead) -> list[TableNote]:
+    """The notes printed in the report tables under their figures (``table_note``)."""
+    return [TableNote(table_id, sheet.ref(r, c), clean(text)) for sheet, table_id, r, c, text in _cells_left(read)
+            if table_note(sheet, r, c)]
+
+
+def unknown_labels(read: TablesRead, limit: int = 10) -> list[str]:
+    """Text in a published table holding report figures that is no label of the format read (nor a
+    figure, nor a note under the figures: ``table_notes``): anywhere in the table, not only beside
+    figures (what ``table_locate`` notes)."""
+    version = read.located.form.version if read.located is not None else ""
+    out: list[str] = []
+    for sheet, table_id, r, c, text in _cells_left(read):
+        if table_note(sheet, r, c):
+            continue
+        if len(out) < limit:
+            out.append(Note(f"{sheet.ref(r, c)}：表{table_id}中的“{one_line(text)}”不是{version}版格式的标签，已忽略；"
+                            "如它是一行数字的名称，请改为官方格式中的文字后重新导入。", "unplaced"))
     return out
 
 
