@@ -21,6 +21,8 @@ Value = int | Decimal | None
 BLANK_MARKS = {"", "/", "-", "—", "——", "–", "无", "空", "－", "／", "―", "─", "——", "n/a", "N/A"}
 COUNT_UNITS = ("件", "条", "项", "个", "次", "人", "家", "份", "宗", "起")
 WAN = Decimal(10000)   # 元 in a 万元
+# the marks and units of a figure as a page in traditional characters prints them (無, 萬元, 億元, 個, 項, 條)
+_TRADITIONAL_MARKS = str.maketrans("無萬億個項條", "无万亿个项条")
 _YI = Decimal(100000000)
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -71,7 +73,7 @@ def parse_value(raw: object, kind: Kind) -> Parsed:
     if isinstance(raw, Decimal):
         return _finish(raw, kind, None, str(raw))
     original = str(raw)
-    text = normalise_text(original).replace("−", "-").replace("－", "-")
+    text = normalise_text(original).replace("−", "-").replace("－", "-").translate(_TRADITIONAL_MARKS)
     if text in BLANK_MARKS or text.lower() in BLANK_MARKS:
         note = None if text == "" else f"“{original.strip()}”按空白（0）读取"
         return Parsed(None, note)

@@ -8,8 +8,8 @@ version from the labels it meets.
 
 Variants accepted (FORMAT.md §2, §4): full-width/half-width characters and brackets, white space
 anywhere (including U+3000 and line breaks inside a cell), ``1、``/``1．`` for ``1.``, ``一.`` for
-``一、``, curly/straight/corner quotes, ``新收到`` for ``新收``, ``转结`` for ``结转``, a trailing colon, and
-for column headers a trailing unit in brackets (``本年收费金额（万元）``).
+``一、``, curly/straight/corner quotes, ``新收到`` for ``新收``, ``转结`` for ``结转``, a trailing colon, for column headers a trailing unit
+in brackets (``本年收费金额（万元）``), and the labels in traditional characters (``fold_traditional``).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...core.forms import FORMS, FormSpec, Role
+from ...core.forms.traditional import fold_traditional
 from ...core.values import normalise_text
 
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
@@ -50,7 +51,7 @@ def canonical_label(text: object) -> str:
 
 @lru_cache(maxsize=8192)
 def _canonical(text: str) -> str:
-    s = normalise_text(text).translate(_QUOTES)
+    s = fold_traditional(normalise_text(text)).translate(_QUOTES)
     s = _ARABIC_NUMBERING.sub(r"\1.", s)
     s = _CHINESE_NUMBERING.sub(r"\1、", s)
     for variant, official in _WORD_VARIANTS:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ...core.forms.traditional import fold_traditional
 from ...core.values import normalise_text
 from .blocks import one_line
 from .report_title import Title, parse_title
@@ -65,7 +66,7 @@ MAX_AGENCY = 40
 
 def looks_like_agency(text: str) -> bool:
     """Ends as an organ's name does (局, 委员会, 办公室, 人民政府, 街道办事处…), no punctuation in it."""
-    return bool(_AGENCY_END.search(text)) and not re.search(r"[，。；;,!！?？:：]", text)
+    return bool(_AGENCY_END.search(fold_traditional(text))) and not re.search(r"[，。；;,!！?？:：]", text)
 
 
 @dataclass
@@ -176,7 +177,7 @@ class TitleFound:
 def _names_report(text: str) -> bool:
     s = normalise_text(text)
     return len(s) <= MAX_TITLE and not is_sentence(s) and not _separated(s) and (
-        parse_title(s) is not None or bool(_REPORT_WORDS.search(s)))
+        parse_title(s) is not None or bool(_REPORT_WORDS.search(fold_traditional(s))))
 
 
 def title_lines(lines: list[Line], end: int, text: str = "") -> TitleFound | None:
@@ -208,7 +209,8 @@ def _part_of_title(line: Line) -> bool:
 def _named_again(agency: str, after: list[Line], text: str) -> bool:
     """``agency`` (a line above the title) is named again in the report: an agency, not a site's line
     (a column of the site names what is published: ``信息公开目录``)."""
-    return len(agency) >= 2 and not _PUBLISHED.search(agency) and (agency in text or any(agency in line.text for line in after))
+    return len(agency) >= 2 and not _PUBLISHED.search(fold_traditional(agency)) and (
+        agency in text or any(agency in line.text for line in after))
 
 
 def _joined(lines: list[Line], at: int, end: int, report_text: str = "") -> TitleFound:
@@ -218,7 +220,7 @@ def _joined(lines: list[Line], at: int, end: int, report_text: str = "") -> Titl
     text = normalise_text(lines[at].text)
     best = TitleFound(at, at + 1, text, parse_title(text))
     for start in (at - 1, at - 2):
-        if start < 0 or not all(_part_of_title(lines[i]) and not _REPORT_WORDS.search(lines[i].text)
+        if start < 0 or not all(_part_of_title(lines[i]) and not _REPORT_WORDS.search(fold_traditional(lines[i].text))
                                 for i in range(start, at)):
             break
         above = "".join(normalise_text(lines[i].text) for i in range(start, at))
@@ -226,7 +228,7 @@ def _joined(lines: list[Line], at: int, end: int, report_text: str = "") -> Titl
         agency = joined.parsed.agency if joined.parsed else ""
         joined.above = agency
         if _completeness(joined.parsed) > _completeness(best.parsed) and (
-                not agency or _AGENCY_END.search(agency) or _named_again(agency, lines[at + 1:end], report_text)):
+                not agency or looks_like_agency(agency) or _named_again(agency, lines[at + 1:end], report_text)):
             best = joined
     below = at + 1
     if (best.parsed is None or not best.parsed.year) and below < end and _part_of_title(lines[below]):

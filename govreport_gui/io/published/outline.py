@@ -23,6 +23,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ...core.forms import FORMS
+from ...core.forms.traditional import fold_traditional
 from ...core.values import normalise_text
 from ..locate.labels import heading_key
 
@@ -85,7 +86,7 @@ _REMEMBERED_CHARS = 2 * (MAX_HEADING_CHARS + 6)
 
 def _candidate(text: str) -> Candidate | None:
     """``candidate`` of a line at index 0."""
-    line = normalise_text(text)
+    line = fold_traditional(normalise_text(text))
     if not line or len(line) > MAX_HEADING_CHARS + 6 or line[-1] in _SENTENCE_MARKS or "。" in line:
         return None
     parts = _parts()

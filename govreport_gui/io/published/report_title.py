@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...core.forms.traditional import fold_traditional
 from ...core.values import normalise_text
 
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "o": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
@@ -66,27 +67,32 @@ def parse_title(text: object) -> Title | None:
     if not isinstance(text, str):
         return None
     s = normalise_text(text)
-    m = _TITLE.match(s) or _TITLE_YEAR_LAST.match(s)
+    folded = fold_traditional(s)   # (matched folded, the agency kept as written: the same places)
+    m = _TITLE.match(folded) or _TITLE_YEAR_LAST.match(folded)
     if m is None:
         return None
-    agency = _NAME_TAIL.sub("", m.group("agency"))
-    if not agency and m.re is _TITLE:
-        agency = _agency_after_year(s[m.end():])
-    return Title(_without_joiners(agency), year_number(m.group("year")))
+    start, end = m.span("agency")
+    tail = _NAME_TAIL.search(folded[start:end])
+    end = start + tail.start() if tail else end
+    if start == end and m.re is _TITLE:
+        start = m.end()
+        end = start + _agency_after_year(folded[start:])
+    end = start + _without_joiners(folded[start:end])
+    return Title(s[start:end], year_number(m.group("year")))
 
 
-def _agency_after_year(rest: str) -> str:
-    """``XX办公厅`` of ``2019年XX办公厅政府信息公开工作年度报告`` (``rest``: the text after the year)."""
+def _agency_after_year(rest: str) -> int:
+    """How long ``XX办公厅`` of ``2019年XX办公厅政府信息公开工作年度报告`` is (``rest``: the text after the year)."""
     name = _REPORT_NAME.search(rest)
-    return rest[:name.start()] if name else ""
+    return name.start() if name else 0
 
 
-def _without_joiners(agency: str) -> str:
-    """The agency without the words that join it to the year or the name (``XX局关于…``, ``XX局的…``)."""
+def _without_joiners(agency: str) -> int:
+    """How long the agency is without the words that join it to the year or the name (``XX局关于…``, ``XX局的…``)."""
     for joiner in ("关于", "的"):
         if agency.endswith(joiner):
             agency = agency[:-len(joiner)]
-    return agency
+    return len(agency)
 
 
 # the report's own work named in a preface with its agency and year: ``结合XX区人民政府2019年度政府信息公开
@@ -103,9 +109,12 @@ _AGENCY_END = re.compile(r"(?:局|委|会|办|室|府|厅|院|处|所|中心|队
 def agency_in_preface(text: str, year: int) -> str:
     """The agency a preface names as the one whose ``year``'s work it reports (for a title without
     the agency, unsigned), else ""."""
-    for m in _NAMED_WORK.finditer(normalise_text(text)):
-        agency = _LEAD_IN.sub("", m.group("agency"))
-        if year_number(m.group("year")) == year and len(agency) >= 2 and _AGENCY_END.search(agency):
+    written = normalise_text(text)
+    for m in _NAMED_WORK.finditer(fold_traditional(written)):
+        lead = _LEAD_IN.match(m.group("agency"))
+        start = m.start("agency") + (lead.end() if lead else 0)
+        agency = written[start:m.end("agency")]
+        if year_number(m.group("year")) == year and len(agency) >= 2 and _AGENCY_END.search(m.group("agency")):
             return agency
     return ""
 

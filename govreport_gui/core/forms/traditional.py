@@ -1,0 +1,34 @@
+"""The official labels as a page in traditional characters prints them, folded back for matching.
+
+Some portals serve their pages in traditional characters (a 繁體 switch), and a clerk's copy may
+have passed through a converter: ``三、收到和處理政府資訊公開申請情況``, ``行政複議``,
+``規範性檔案``.  ``fold_traditional`` turns the traditional forms of the characters of the
+official labels, headings, the report's name and the endings of an organ's name (局, 委員會,
+辦公室, 街道辦事處 …) into the simplified ones, and the few words a converter changes as words
+(資訊 → 信息, 檔案 → 文件, 專案 → 项目, 資料 → 数据), so that a heading, a table's label or the
+title is recognised.  It is for matching only: a reader compares the folded text and keeps the
+text as written (the clerk's words are never changed).  Each character and word keeps its length,
+so a place found in the folded text is the same place in the text as written.
+"""
+
+from __future__ import annotations
+
+#: Words a converter writes otherwise in traditional Chinese (Taiwan's usage), each as long as
+#: the word it stands for.
+_WORDS = (("資訊", "信息"), ("檔案", "文件"), ("專案", "项目"), ("資料", "数据"))
+#: Pairs (traditional, simplified): every character of the official labels, headings and title
+#: words, and of the organ-name endings, that a converter writes otherwise.
+_PAIRS = ("萬万業业為为爲为舉举鄉乡於于會会體体關关內内決决況况減减製制辦办務务動动區区華华單单廳厅縣县發发臺台號号後后"
+          "員员團团國国場场處处複复覆复學学審审對对屬属廢废開开強强當当總总執执護护報报據据數数無无機机權权條条構构沒没"
+          "現现確确祕秘穩稳類类係系糾纠納纳組组織织經经結结繼继續续維维繳缴罰罚範范獲获補补規规計计認认議议許许訟讼"
+          "訪访訴诉試试詢询請请購购費费轉转過过這这進进採采鎮镇問问隊队項项題题額额館馆")
+_FOLD = str.maketrans(_PAIRS[0::2], _PAIRS[1::2])
+
+
+def fold_traditional(text: str) -> str:
+    """``text`` with the traditional forms of the labels' characters and words simplified (same
+    length): ``收到和處理政府資訊公開申請情況`` → ``收到和处理政府信息公开申请情况``."""
+    for word, simplified in _WORDS:
+        if word in text:
+            text = text.replace(word, simplified)
+    return text.translate(_FOLD)
