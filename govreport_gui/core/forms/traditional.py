@@ -13,6 +13,8 @@ so a place found in the folded text is the same place in the text as written.
 
 from __future__ import annotations
 
+import re
+
 #: Words a converter writes otherwise in traditional Chinese (Taiwan's usage), each as long as
 #: the word it stands for.
 _WORDS = (("資訊", "信息"), ("檔案", "文件"), ("專案", "项目"), ("資料", "数据"))
@@ -23,11 +25,14 @@ _PAIRS = ("萬万業业為为爲为舉举鄉乡於于會会體体關关內内決
           "現现確确祕秘穩稳類类係系糾纠納纳組组織织經经結结繼继續续維维繳缴罰罚範范獲获補补規规計计認认議议許许訟讼"
           "訪访訴诉試试詢询請请購购費费轉转過过這这進进採采鎮镇問问隊队項项題题額额館馆")
 _FOLD = str.maketrans(_PAIRS[0::2], _PAIRS[1::2])
+_HAS_TRADITIONAL = re.compile("[" + _PAIRS[0::2] + "".join(word[0] for word, _ in _WORDS) + "]").search
 
 
 def fold_traditional(text: str) -> str:
     """``text`` with the traditional forms of the labels' characters and words simplified (same
     length): ``收到和處理政府資訊公開申請情況`` → ``收到和处理政府信息公开申请情况``."""
+    if not _HAS_TRADITIONAL(text):
+        return text   # (a simplified text: looking costs a tenth of translating)
     for word, simplified in _WORDS:
         if word in text:
             text = text.replace(word, simplified)
