@@ -271,8 +271,9 @@ class _Walker:
 
 
 def _hidden(el) -> bool:
+    """An element the browser does not show (``display:none``, ``visibility:hidden``, ``hidden``)."""
     style = (el.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or el.get("hidden") is not None
+    return "display:none" in style or "visibility:hidden" in style or el.get("hidden") is not None
 
 
 def _is_right(el) -> bool:
