@@ -115,8 +115,8 @@ def _place_table_notes(report: Report, form: FormSpec, read: TablesRead, notes: 
         held = report.sections.get(section.key, "")
         if normalise_text(text) not in normalise_text(held):
             report.sections[section.key] = "\n".join(filter(None, [held, text]))
-        notes.append(Note(f"{note.ref}：表{note.table_id}末尾的“{one_line(text)}”是表格的说明，"
-                          f"已读入“{section.heading}”部分的说明文字", "info"))
+        notes.append(Note(f"{note.ref}：表{note.table_id}末尾的“{one_line(text)}”是表格的说明，已读入该部分的说明文字（表格下方）",
+                          "info"))
     for section in form.sections:
         if section.table and section.key in report.sections:
             lines = report.sections[section.key].split("\n")
