@@ -193,3 +193,16 @@ def coerce_exact(value: object, kind: Kind) -> Value:
 def shorten(text: str, limit: int = 60) -> str:
     """``text`` as a message quotes it: cut short with “…” beyond ``limit`` characters."""
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+# a note's opening in a table's part: 注： 注1： 说明： 备注：
+TABLE_NOTE_START = re.compile(r"^\s*(?:注\d*|说明|备注)\s*[:：]")
+
+
+def text_and_table_notes(text: str) -> tuple[list[str], list[str]]:
+    """A table part's text as (the lines printed above its table, the note under it): the note
+    runs from its first line opening with 注：/说明：/备注： to the end of the text."""
+    lines = text.split("\n")
+    start = next((n for n, line in enumerate(lines) if TABLE_NOTE_START.match(line)), len(lines))
+    return lines[:start], lines[start:]
+

@@ -73,6 +73,29 @@ def test_preface_and_signature_are_printed_in_place_and_read_back_the_same(tmp_p
     assert back.sections[last] == report.sections[last]
 
 
+def test_a_note_of_a_table_s_part_is_printed_under_the_table_and_read_back_into_its_part(tmp_path):
+    """A table part's text opening with 注：/说明：/备注： (a note imported from under last year's
+    table, or written by the clerk) is printed under the table, the rest of the text above it; read
+    back, both are that part's text again."""
+    report = report_with(PREFACE, "某某县人民政府办公室", "2026年1月20日", "无。")
+    three = next(s for s in report.form.sections if s.table == "三")
+    intro, note = "本年度共收到政府信息公开申请220件。", "注：表中“其他”一栏为个体工商户、社会团体等申请人。\n数据截至2025年12月31日。"
+    report.sections[three.key] = intro + "\n" + note
+    path = tmp_path / "年报.docx"
+    write_docx(path, report)
+    document = docx.Document(str(path))
+    body = list(document.element.body.iterchildren())
+    tables = [n for n, child in enumerate(body) if child.tag.endswith("}tbl")]
+    table_three = tables[[s.table for s in report.form.sections if s.table].index("三")]
+
+    def at(text: str) -> int:
+        return next(n for n, child in enumerate(body) if child.tag.endswith("}p")
+                    and "".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")) == text)
+    assert at(three.heading) < at(intro) < table_three < at(note.split("\n")[0]) < at(note.split("\n")[1]) < tables[-1]
+    back = read_report(path).report
+    assert back.sections[three.key].split("\n") == [intro, *note.split("\n")]
+
+
 def test_a_report_started_from_last_years_exports_the_carried_words(tmp_path, sample_path):
     previous = load_file(sample_path).report
     report = carry_over(previous).report

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from ...core.errors import ReadError
 from ...core.forms import FormSpec, form_for_year, newest_form
 from ...core.report import Metadata, Report
-from ...core.values import normalise_text
+from ...core.values import TABLE_NOTE_START, normalise_text
 from ..locate.labels import canonical_label
 from ..locate.table_locate import Located
 from ..notes import Note
@@ -98,10 +98,6 @@ def read_blocks(blocks: list, name: str, kind: str = "docx") -> ImportResult:
     return ImportResult(report, None, notes, kind, _found_in(read, body.wheres))
 
 
-# a note's opening: 注： 注1： 说明： 备注：
-_NOTE_START = re.compile(r"^(?:注\d*|说明|备注)\s*[:：]")
-
-
 def _place_table_notes(report: Report, form: FormSpec, read: TablesRead, notes: list[str]) -> None:
     """A note printed in a report table under its figures (``注：……`` in a last row) goes to the
     text of the table's part — what the editor shows under the table, where a note printed under
@@ -120,7 +116,7 @@ def _place_table_notes(report: Report, form: FormSpec, read: TablesRead, notes: 
     for section in form.sections:
         if section.table and section.key in report.sections:
             lines = report.sections[section.key].split("\n")
-            once = [line for n, line in enumerate(lines) if not (_NOTE_START.match(line) and line in lines[:n])]
+            once = [line for n, line in enumerate(lines) if not (TABLE_NOTE_START.match(line) and line in lines[:n])]
             report.sections[section.key] = "\n".join(once)
 
 

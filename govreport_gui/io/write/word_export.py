@@ -28,7 +28,7 @@ from ...core.forms import CellKey, FormSpec, GridCell, Role, TableSpec
 from ...core.recalc import recalculate
 from ...core.report import Report
 from ...core.serialize import write_atomic
-from ...core.values import Value, format_value, value_with_unit
+from ...core.values import Value, format_value, text_and_table_notes, value_with_unit
 from ..safety.text_safety import xml_safe
 from . import word_template as tpl
 
@@ -137,14 +137,17 @@ def build_document(report: Report, template: Path | None = None):
     for section in form.sections:
         writer.paragraph("heading1", section.heading)
         text = report.sections.get(section.key, "")
+        above, under = text_and_table_notes(text) if section.table else (text.split("\n"), [])
         before = len(document.paragraphs)
-        for line in _lines(text):
+        for line in _lines("\n".join(above)):
             writer.prose(line)
         if section.table and kept_whole(form.tables[section.table]):  # the heading and its text stay with the table
             for paragraph in document.paragraphs[before:]:
                 paragraph.paragraph_format.keep_with_next = True
         if section.table:
             writer.table(form, form.tables[section.table], values)
+            for line in _lines("\n".join(under)):   # 注：… under the table it explains
+                writer.prose(line)
         elif not text.strip():
             notes.append(f"“{section.heading}”没有正文（导出的文档中该部分为空）")
     _write_signature(writer, report)
