@@ -198,7 +198,8 @@ class _Counter:
         counted_before, notes_before, following = self.result.rows_read, len(self.result.notes), None
         self.kinds.add(header.kind)
         self._sheet, self._year, self._year_used = (sheet, header), None, False
-        merged, hidden, hidden_placed = _merged_down(sheet, header), sheet.hidden_rows, []
+        merged, hidden = _merged_down(sheet, header), sheet.hidden_rows
+        hidden_placed: list[int] = []
         for i in range(header.row + 1, len(sheet.rows)):
             row = sheet.rows[i]
             if [_cell(row, c) for c in cols.values()] == titles:

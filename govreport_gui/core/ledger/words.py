@@ -260,8 +260,8 @@ class Matcher:
             readings.append(found)
         if math.prod(len(r) for r in readings) > MAX_READINGS:
             return None
-        found = {m for combo in itertools.product(*readings) if (m := self._combined(sum(combo, ()))) is not None}
-        return found.pop() if len(found) == 1 else None
+        named = {m for combo in itertools.product(*readings) if (m := self._combined(sum(combo, ()))) is not None}
+        return named.pop() if len(named) == 1 else None
 
     def _clause_readings(self, clause: str, alone: bool) -> list[tuple[Token, ...]]:
         """The words of a clause, each way it can be read (none: it is no word): a clause written in one

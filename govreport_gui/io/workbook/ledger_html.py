@@ -132,7 +132,7 @@ class _Tables(HTMLParser):
 def _hidden(attrs) -> bool:
     """An element hidden by its style attribute (``display:none``)."""
     style = next((v for k, v in attrs if k == "style"), None)
-    return bool(style) and _DISPLAY_NONE.search(style) is not None
+    return style is not None and _DISPLAY_NONE.search(style) is not None
 
 
 def _span(raw: str | None, limit: int) -> int:
