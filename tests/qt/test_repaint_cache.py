@@ -84,7 +84,8 @@ def _steady(widget, pictures) -> tuple[int, int, int]:
     return shown
 
 
-def test_grid_drawn_from_kept_pictures_looks_as_painted_afresh(qtbot, sample):
+def shown_grid(qtbot, sample) -> tuple[Session, TableModel, GridView]:
+    """表三 of the sample in a grid of its own, 900×600, shown."""
     session = Session(Document(sample))
     model = TableModel(session, "三")
     grid = GridView(model)
@@ -92,6 +93,11 @@ def test_grid_drawn_from_kept_pictures_looks_as_painted_afresh(qtbot, sample):
     grid.resize(900, 600)
     grid.show()
     qtbot.waitExposed(grid)
+    return session, model, grid
+
+
+def test_grid_drawn_from_kept_pictures_looks_as_painted_afresh(qtbot, sample):
+    session, model, grid = shown_grid(qtbot, sample)
     pictures = grid.itemDelegate().pictures
     first = _steady(grid, pictures)
     assert len(pictures) > 50    # (the cells in view were drawn into pictures)
@@ -124,13 +130,7 @@ def test_a_repaint_of_the_grid_asks_python_only_what_the_cells_show(qtbot, sampl
     cell painted afresh (``multiData``), never for a cell drawn from its picture."""
     import sys
 
-    session = Session(Document(sample))
-    model = TableModel(session, "三")
-    grid = GridView(model)
-    qtbot.addWidget(grid)
-    grid.resize(900, 600)
-    grid.show()
-    qtbot.waitExposed(grid)
+    session, model, grid = shown_grid(qtbot, sample)
     assert model.setData(model.index_of(key3("2021", "（一）", "商业企业")), "999")
 
     def asked_while_painted() -> list[str]:
