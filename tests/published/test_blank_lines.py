@@ -14,8 +14,9 @@ from published_corpus import table_html
 from report_builders import fill_every_cell
 from word.docx_builders import add_table, official_rows
 
-from govreport_gui.core.recalc import all_values
 from govreport_gui.io.registry import read_report
+
+from .words_read import assert_words_and_figures
 
 BLANKS = [" ", "\u3000\u3000", "\xa0", "\u200b", "\u2002\u2003", "\ufeff", "\t", "\u3000\u200b\xa0", "\u00ad",
           "\u200c\u200d\u2060", "\u202f\u2009\u205f", "\u2028"]
@@ -70,15 +71,9 @@ def _web(report, path):
 
 
 def _check(result, report):
-    got = result.report
-    assert (got.meta.agency, got.meta.year, got.meta.issuing_organ, got.meta.date) == (AGENCY, 2024, AGENCY, DATE)
-    assert got.meta.preamble == PREFACE
-    assert got.sections["一"] == "\n".join(ONE)
-    assert got.sections["五"] == FIVE
-    assert got.sections["六"] == SIX
-    assert not any(got.sections.get(k) for k in "二三四"), got.sections
-    expected = all_values(report.form, report.values)
-    assert {k: v for k, v in all_values(got.form, got.values).items() if v} == {k: v for k, v in expected.items() if v}
+    assert_words_and_figures(result, report, agency=AGENCY, year=2024, preface=PREFACE, one=ONE, five=FIVE, six=SIX,
+                             date=DATE)
+    assert not any(result.report.sections.get(k) for k in "二三四"), result.report.sections
     assert not [n for n in result.notes if "未读取" in n or "标题“" in n], result.notes
 
 

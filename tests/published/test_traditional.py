@@ -22,6 +22,7 @@ from govreport_gui.io.published.report_title import agency_in_preface, parse_tit
 from govreport_gui.io.registry import read_report
 
 from .traditional_labels import TRADITIONAL_LABELS
+from .words_read import assert_words_and_figures
 
 TAIWAN = {official: taiwan for official, _, taiwan in TRADITIONAL_LABELS}
 PLAIN = {official: plain for official, plain, _ in TRADITIONAL_LABELS}
@@ -99,14 +100,8 @@ def test_a_report_in_traditional_characters_reads_whole_and_as_written(kind, tmp
     path = tmp_path / f"r.{kind}"
     (_word if kind == "docx" else _web)(report, path)
     result = read_report(path)
-    got = result.report
-    assert (got.meta.agency, got.meta.year, got.meta.issuing_organ, got.meta.date) == (AGENCY, 2023, AGENCY, DATE)
-    assert got.meta.preamble == PREFACE
-    assert got.sections["一"] == "\n".join(ONE)
-    assert got.sections["五"] == FIVE
-    assert got.sections["六"] == SIX
-    expected = all_values(report.form, report.values)
-    assert {k: v for k, v in all_values(got.form, got.values).items() if v} == {k: v for k, v in expected.items() if v}
+    assert_words_and_figures(result, report, agency=AGENCY, year=2023, preface=PREFACE, one=ONE, five=FIVE, six=SIX,
+                             date=DATE)
     assert not [n for n in result.notes if "没有找到" in n or "请改为官方格式" in n], result.notes
 
 

@@ -229,21 +229,29 @@ class _PriorPaintedDirectly(PriorDelegate):
             self._paint_with_prior(painter, option, index)
 
 
-def test_findings_list_paints_directly_only_the_texts_new_to_it(qtbot, monkeypatch):
-    """Each edit lists a few findings anew (their figures moved); those still listed are drawn
-    from their pictures however many texts came and went before."""
-    from PySide6.QtWidgets import QApplication, QListWidget
-
-    from govreport_gui.qt.findings_panel import PICTURES_KEPT
+def shown_findings_list(qtbot, height: int, texts: list[str]):
+    """A findings list as the panel makes it (wrapped, its delegate), 320 px wide, holding ``texts``, shown."""
+    from PySide6.QtWidgets import QListWidget
 
     shown = QListWidget()
     shown.setWordWrap(True)
     shown.setItemDelegate(WrappingDelegate(shown))
     qtbot.addWidget(shown)
-    shown.resize(320, 300)
-    shown.addItems(["【提示】表三有6个空白单元格，空白按0计。", "【错误】表三“总计”列：相差0"])
+    shown.resize(320, height)
+    shown.addItems(texts)
     shown.show()
     qtbot.waitExposed(shown)
+    return shown
+
+
+def test_findings_list_paints_directly_only_the_texts_new_to_it(qtbot, monkeypatch):
+    """Each edit lists a few findings anew (their figures moved); those still listed are drawn
+    from their pictures however many texts came and went before."""
+    from PySide6.QtWidgets import QApplication
+
+    from govreport_gui.qt.findings_panel import PICTURES_KEPT
+
+    shown = shown_findings_list(qtbot, 300, ["【提示】表三有6个空白单元格，空白按0计。", "【错误】表三“总计”列：相差0"])
     direct = []
     painted = QStyledItemDelegate.paint
     monkeypatch.setattr(QStyledItemDelegate, "paint",
@@ -260,17 +268,10 @@ def test_findings_list_paints_directly_only_the_texts_new_to_it(qtbot, monkeypat
 def test_findings_list_keeps_a_picture_for_each_width_of_its_items(qtbot, monkeypatch):
     """A finding more or less brings the list's scroll bar and takes it away, and every item is
     as much narrower or wider: the pictures of both widths are kept, not painted afresh each time."""
-    from PySide6.QtWidgets import QApplication, QListWidget
+    from PySide6.QtWidgets import QApplication
 
-    shown = QListWidget()
-    shown.setWordWrap(True)
-    shown.setItemDelegate(WrappingDelegate(shown))
-    qtbot.addWidget(shown)
-    shown.resize(320, 130)
     texts = [f"【错误】表三第{n}列：一(100)+二(7)=107，（七）总计(186)+四(7)=193，相差86" for n in range(4)]
-    shown.addItems(texts[:3])
-    shown.show()
-    qtbot.waitExposed(shown)
+    shown = shown_findings_list(qtbot, 130, texts[:3])
     direct = []
     painted = QStyledItemDelegate.paint
     monkeypatch.setattr(QStyledItemDelegate, "paint",
