@@ -20,6 +20,7 @@ def test_every_style_of_the_generator(style):
     dt.datetime(2025, 3, 1, 23, 59), DAY, 45717, 45717.5, "45717", "2025/3/1", "2025-03-01", "2025.03.01",
     "2025年3月1日", "2025年03月01日", "20250301", 20250301, "2025-3-1", " 2025 年 3 月 1 日 ", "2025/03/01 08:00",
     "2025-03-01T08:00:00", "2025年3月1日9时30分", "２０２５．０３．０１", "2025年3月1号",
+    "二〇二五年三月一日", "二○二五年三月一日 上午",   # (Chinese numerals, as on a signed paper: read since they are dates)
 ])
 def test_forms_of_one_day(raw):
     assert read_date(raw) == DAY
@@ -32,7 +33,7 @@ def test_no_date(raw):
 
 @pytest.mark.parametrize("raw", [
     "3/1/2025", "25/3/1", "2025年3月", "2025-02-30", "下周一", "2025-03-01 已答复", 3, 60, 20251301,
-    True, "二〇二五年三月一日", 1e12, float("nan"), "1889-01-01",
+    True, "二〇二五年二月三十日", "二〇二五年十三月一日", 1e12, float("nan"), "1889-01-01",
 ])
 def test_not_a_date_is_a_problem_with_a_reason(raw):
     with pytest.raises(DateProblem) as exc:

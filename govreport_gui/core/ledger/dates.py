@@ -1,5 +1,5 @@
 """Dates as clerks keep them in a ledger: date cells, Excel serial numbers, ``2025/3/1``, ``2025-03-01``,
-``2025.03.01``, ``2025年3月1日``, ``20250301`` (a time after the date is ignored, ``下午3:20``, ``上午`` and
+``2025.03.01``, ``2025年3月1日``, ``20250301``, ``二〇二五年三月一日`` (a time after the date is ignored, ``下午3:20``, ``上午`` and
 the weekday ``星期六`` too, and a
 remark in brackets that says nothing about the day: ``（邮寄）`` but not ``（延期）``).
 
@@ -92,7 +92,41 @@ def _from_number(value: int | float) -> _dt.date:
     raise DateProblem(f"“{_shown(value)}”不是日期")
 
 
+# A date in Chinese numerals, as on a signed paper: 二〇二四年一月五日, 二〇二四年十二月二十六日, 三月五日.
+_CN_DIGIT = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "Ｏ": "0", "O": "0", "o": "0"}
+_CN_DATE = re.compile(r"^(?:([〇○零Ｏ一二三四五六七八九Oo]{4})\s*年)?\s*([一二三四五六七八九十]{1,2})\s*月"
+                      r"\s*([一二三四五六七八九十]{1,3})\s*[日号]")
+
+
+def _cn_number(text: str) -> int:
+    """一 … 三十一 (十二, 二十, 二十六): the month or the day."""
+    tens, _, units = text.partition("十")
+    if "十" not in text:
+        return int(_CN_DIGIT[text]) if len(text) == 1 else 0
+    return (int(_CN_DIGIT[tens]) if tens else 1) * 10 + (int(_CN_DIGIT[units]) if units else 0)
+
+
+def _arabic(text: str) -> str:
+    """``text`` with a date in Chinese numerals at its start written in digits (2024年1月5日)."""
+    m = _CN_DATE.match(text)
+    if m is None:
+        return text
+    month, day = _cn_number(m.group(2)), _cn_number(m.group(3))
+    year = "".join(_CN_DIGIT[ch] for ch in m.group(1)) + "年" if m.group(1) else ""
+    return f"{year}{month}月{day}日" + text[m.end():]
+
+
 def _from_text(text: str, year: int | None) -> _dt.date:
+    digits = _arabic(text)
+    if digits == text:
+        return _from_digits(text, year)
+    try:
+        return _from_digits(digits, year)
+    except DateProblem as exc:   # (the message quotes the date as the clerk wrote it)
+        raise type(exc)(str(exc).replace(f"“{_shown(digits)}”", f"“{_shown(text)}”")) from None
+
+
+def _from_digits(text: str, year: int | None) -> _dt.date:
     m = _YMD.match(text) or _COMPACT.match(text)
     if m is None:
         if re.fullmatch(r"\d{5,}(\.\d+)?", text):   # an Excel serial kept as text

@@ -38,14 +38,18 @@ from ..forms.ledger_words import Choice
 
 _DROP = re.compile(r"[\s()\[\]【】〔〕{}<>《》「」『』“”\"'‘’·•.。,，、:：;；!！?？/\\|_\-—–~～*#＊…]")
 _NUMBERING = re.compile(r"^(\(?[一二三四五六七八九十]{1,3}[)、.]|\d{1,2}[.、)]|[①-⑳]|[(（]\d{1,2}[)）])")
-# "属于过程性信息", "涉及国家秘密", "系重复申请": the reason after a linking verb
-_LINKING = ("属于", "涉及", "系")
+# "属于过程性信息", "涉及国家秘密", "系重复申请", "属信访事项": the reason after a linking verb
+_LINKING = ("属于", "涉及", "系", "属")
 _VERB = re.compile(rf"^({'|'.join(_LINKING)})(?=..)")
 _LEADING_NUMBER = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,3})(?=\D)")
 _SEPARATOR = re.compile(r"[(\[【〔<《\-—–_:：/|,，;；]")
 _CONNECTOR = re.compile(r"[并和及与、,，;；]")
 _CLAUSE = re.compile(r"[,，;；。!！]")
 _REASON_PARTS = re.compile(r"[、,，;；/和与]")   # (not 及: 涉及)
+# a remark in brackets inside a sentence (属于过程性信息（内部讨论稿）决定不予公开), not at its start or end
+_INNER_REMARK = re.compile(r"(?<=[^\s(（\[【〔])\s*[(（\[【〔]([^()（）\[\]【】〔〕]{1,20})[)）\]】〕](?=\s*\S)")
+# what, in a remark, may say the answer was limited or withheld: such a remark is never set aside
+_LIMITING = ("不", "未", "无", "非", "除", "但", "仅", "只", "部分", "另", "其余", "暂")
 
 #: The clerk's choice "do not count this value" (an assignment to no label).
 SKIP = ""
@@ -127,6 +131,9 @@ class Matcher:
         self._run_asides = {norm(w) for w in (*choice.asides, *choice.documents)} | (set(_LINKING) if choice.asides else set())
         self._mixed = {norm(w) for w in choice.mixed_marks}
         self._run_lengths = sorted({len(w) for w in (*self._whole, *self._run_asides, *self._mixed)}, reverse=True)
+        # every declared word, aside and mark of two characters or more (a remark holding one says something)
+        self._known = {w for w in (*self._whole, *self._run_asides, *self._mixed, *self._pending,
+                                   *(w for leaves in self._leaves for w in leaves)) if len(w) >= 2}
         self._partly = next((gi for gi, g in enumerate(choice.groups) if g.any_remark and g.target), None)
         self._cache: dict[object, Match] = {}
 
@@ -251,7 +258,7 @@ class Matcher:
         """``经审查，所申请信息属于国家秘密，不予公开。``, ``经审查该信息不存在已告知申请人``: every clause, its
         asides set aside, a word or words (or nothing but asides); together one label (``_combined``).
         Every way of reading the clauses that names a label must name the same one."""
-        clauses = [clause for clause in _CLAUSE.split(text) if norm(clause)]
+        clauses = [clause for clause in _CLAUSE.split(self._remarks_as_clauses(text)) if norm(clause)]
         readings = []
         for clause in clauses:
             found = self._clause_readings(clause, alone=len(clauses) == 1)
@@ -262,6 +269,19 @@ class Matcher:
             return None
         named = {m for combo in itertools.product(*readings) if (m := self._combined(sum(combo, ()))) is not None}
         return named.pop() if len(named) == 1 else None
+
+    def _remarks_as_clauses(self, text: str) -> str:
+        """A sentence's remarks in brackets after a word: set aside when they say nothing known
+        (属于过程性信息（内部讨论稿）决定不予公开 — no declared word, aside or limiting word in them),
+        else read as a clause of their own (（涉及个人隐私）: a second reason, unclear with the first)."""
+        def remark(m: re.Match) -> str:
+            inner = norm(m.group(1))
+            if any(w in inner for w in _LIMITING) or any(w in inner for w in self._remark_never):
+                return "，" + m.group(1) + "，"
+            if any(inner[i:j] in self._known for i in range(len(inner)) for j in range(i + 2, len(inner) + 1)):
+                return "，" + m.group(1) + "，"
+            return ""
+        return _INNER_REMARK.sub(remark, text)
 
     def _clause_readings(self, clause: str, alone: bool) -> list[tuple[Token, ...]]:
         """The words of a clause, each way it can be read (none: it is no word): a clause written in one

@@ -1,0 +1,69 @@
+"""Ledgers kept by clerks whose habits the first styles did not cover: dates in Chinese numerals, the
+reason after 属, an answer that sends the applicant to another organ, the year's open rows said in
+words, and a remark in brackets inside an answer typed as one run."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from govreport_gui.core.forms import FORMS, get_form
+from govreport_gui.core.ledger.count import count_ledgers
+from govreport_gui.core.ledger.dates import DateProblem, YearMissing, read_date
+from govreport_gui.core.ledger.sheet import LedgerSheet
+from govreport_gui.core.ledger.words import Kind, Matcher
+
+from .ledger_builders import CARRIED_OUT, NEW, leaf_in
+from .test_count import table_3
+
+SECRET, ABSENT, PROCESS = "1.属于国家秘密", "1.本机关不掌握相关政府信息", "6.属于四类过程性信息"
+PETITION = "1.信访举报投诉类申请"
+
+
+@pytest.mark.parametrize("raw,day", [
+    ("二〇二四年一月五日", dt.date(2024, 1, 5)), ("二〇二三年十二月二十六日", dt.date(2023, 12, 26)),
+    ("二○二四年十月十日", dt.date(2024, 10, 10)), ("二〇二四年二月二十九日", dt.date(2024, 2, 29)),
+    ("二零二四年三月十一日（邮寄）", dt.date(2024, 3, 11)), ("二〇二四年十一月二十日 下午", dt.date(2024, 11, 20)),
+])
+def test_dates_in_chinese_numerals(raw, day):
+    assert read_date(raw) == day
+
+
+def test_a_chinese_date_without_its_year_takes_the_ledgers_year_or_is_refused():
+    assert read_date("七月三十一日", 2024) == dt.date(2024, 7, 31)
+    with pytest.raises(YearMissing, match="七月三十一日"):
+        read_date("七月三十一日")
+    with pytest.raises(DateProblem, match="二〇二三年二月二十九日"):   # (quoted as written)
+        read_date("二〇二三年二月二十九日")
+
+
+@pytest.mark.parametrize("version", sorted(FORMS))
+@pytest.mark.parametrize("value,label", [
+    ("告知向其他机关申请", ABSENT), ("非本机关信息，告知向其他机关申请", ABSENT), ("不属于本机关负责公开", ABSENT),
+    ("属信访事项，不予处理", PETITION), ("不予公开（属国家秘密）", SECRET),
+    # a remark in brackets inside a run that names nothing known is set aside
+    ("经审查属于过程性信息（内部讨论稿）决定不予公开", PROCESS), ("经审查同意公开（附件两份）已邮寄", "（一）予以公开"),
+    ("经审查，所申请信息属于国家秘密（涉密），不予公开。", SECRET),
+])
+def test_more_ways_of_writing_an_answer(version, value, label):
+    found = Matcher(get_form(version).ledger.results).match(value)
+    assert (found.kind, found.target) == (Kind.FOUND, leaf_in(version, label))
+
+
+@pytest.mark.parametrize("value", [
+    "经审查该信息属于过程性信息（涉及个人隐私）不予公开",   # the remark is a second reason
+    "经审查同意公开（除身份证号外）已邮寄", "经审查同意公开（部分）已告知",   # the remark limits the answer
+    "不予公开（国家秘密；过程性信息）", "部分信息不存在，部分需另行制作", "属实",
+])
+def test_remarks_and_reasons_that_change_the_answer_stay_unclear(value):
+    assert Matcher(get_form("2021").ledger.results).match(value).kind is Kind.UNCLEAR
+
+
+@pytest.mark.parametrize("said", ["结转下年办理", "结转下年度", "转下年办理", "结转至下年度"])
+def test_an_open_row_said_in_the_result_column_is_carried_out(said):
+    rows = [("申请人类型", "收到日期", "答复日期", "处理结果"),
+            ("公民", "二〇二四年十二月二十日", None, said), ("企业", "2024.3.1", "2024.3.9", "告知向其他机关申请")]
+    counted = count_ledgers([LedgerSheet("台账.xlsx", "2024", rows)], get_form("2021"), 2024)
+    assert counted.complete
+    assert table_3(counted) == {(NEW, "自然人"): 1, (CARRIED_OUT, "自然人"): 1, (NEW, "商业企业"): 1, (ABSENT, "商业企业"): 1}
