@@ -7,7 +7,8 @@ Each top-level ``<table>`` is a sheet (a table inside a cell is that cell's text
 range in ``merges`` (a header written over two rows; a date merged down over a day's applications),
 spans capped at the sheet's limits.  Text: ``<br>`` and paragraphs are line breaks, runs of white
 space one space.  A row hidden by its style (``<tr style="display:none">``: how Excel saves a hidden
-or filtered row as a web page) is read and marked hidden.
+or filtered row as a web page) is read and marked hidden; so is a column hidden by its ``<col>``
+(``display:none`` or a width of 0) or whose every cell is (``<td style="display:none">``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ class HtmlTable:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     truncated: bool = False
     hidden_rows: set[int] = field(default_factory=set)      # 0-based, like rows
+    hidden_columns: set[int] = field(default_factory=set)
+    # per column: the cells that start there, and how many of them are hidden by their style
+    cells_at: dict[int, int] = field(default_factory=dict)
+    hidden_at: dict[int, int] = field(default_factory=dict)
+    next_col: int = 0                                        # the position of the next <col>
 
 
 class _Tables(HTMLParser):
@@ -39,6 +45,7 @@ class _Tables(HTMLParser):
         self._row: dict[int, object] | None = None
         self._below: dict[tuple[int, int], bool] = {}   # (row, col) covered by a rowspan from above
         self._cell: tuple[int, int, int] | None = None   # column, colspan, rowspan
+        self._cell_hidden = False
         self._row_hidden = False
         self._text: list[str] = []
         self._skip = 0                       # inside <script>/<style>
@@ -54,6 +61,8 @@ class _Tables(HTMLParser):
         elif self._depth != 1 or self._table is None:
             if tag in ("br", "p", "div") and self._cell is not None:
                 self._text.append("\n")
+        elif tag == "col":
+            self._col(attrs)
         elif tag == "tr":
             self._end_row()
             self._row = {}
@@ -69,7 +78,9 @@ class _Tables(HTMLParser):
         elif tag == "table":
             if self._depth == 1 and self._table is not None:
                 self._end_row()
-                self.tables.append(self._table)
+                table = self._table
+                table.hidden_columns |= {c for c, n in table.hidden_at.items() if n == table.cells_at.get(c)}
+                self.tables.append(table)
                 self._table = None
             self._depth = max(0, self._depth - 1)
         elif self._depth == 1 and tag in ("td", "th"):
@@ -90,6 +101,7 @@ class _Tables(HTMLParser):
         while c in self._row or self._below.get((r, c)):
             c += 1
         self._cell = (c, _span(attrs.get("colspan"), self.max_cols), _span(attrs.get("rowspan"), self.max_rows))
+        self._cell_hidden = _hidden(attrs.items())
         self._text = []
 
     def _end_cell(self) -> None:
@@ -102,6 +114,9 @@ class _Tables(HTMLParser):
         text = text.strip("\n")
         if c < self.max_cols:
             self._row[c] = text or None
+            self._table.cells_at[c] = self._table.cells_at.get(c, 0) + 1
+            if self._cell_hidden:
+                self._table.hidden_at[c] = self._table.hidden_at.get(c, 0) + 1
         for extra in range(c + 1, min(c + colspan, self.max_cols)):
             self._row.setdefault(extra, None)
         r = len(self._table.rows)
@@ -127,6 +142,18 @@ class _Tables(HTMLParser):
             table.hidden_rows.add(r)
         for key in [k for k in self._below if k[0] <= r]:
             del self._below[key]
+
+
+    def _col(self, attrs) -> None:
+        """A ``<col>``: the columns it stands for (``span``) hidden when it is."""
+        table = self._table
+        if table is None:
+            return
+        values = dict(attrs)
+        first = table.next_col
+        table.next_col = min(first + _span(values.get("span"), self.max_cols), self.max_cols)
+        if _hidden(attrs) or (values.get("width") or "").strip() in ("0", "0px", "0pt"):
+            table.hidden_columns.update(range(first, table.next_col))
 
 
 def _hidden(attrs) -> bool:

@@ -20,7 +20,7 @@
 Every reader also says which rows and columns are hidden inside a sheet (by hand, by a filter, in a
 collapsed group: ``LedgerSheet.hidden_rows``/``hidden_columns``) — they are read like the others, and
 the count names them for the clerk to check (``core.ledger.hidden``).  A text file has none; a web
-page marks a hidden row by its style (``display:none``).
+page marks a hidden row or column by its style (``display:none``).
 
 A sheet is read up to ``MAX_LEDGER_ROWS`` rows (and stops after ``MAX_BLANK_RUN`` empty rows in a
 row: formatting copied down a whole column); a bigger sheet is marked ``truncated`` and the count
@@ -323,6 +323,7 @@ def _read_html(path: Path) -> list[LedgerSheet]:
     for i, table in enumerate(tables, 1):
         grid = _Grid(f"表格{i}" if len(tables) > 1 else "")
         grid.rows, grid.merges, grid.truncated, grid.hidden_rows = table.rows, table.merges, table.truncated, table.hidden_rows
+        grid.hidden_columns = table.hidden_columns
         out.append(grid.ledger_sheet(path.name))
     return out
 

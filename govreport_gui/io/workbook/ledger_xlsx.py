@@ -6,7 +6,8 @@ than the 2 seconds a clerk should wait on an office PC.  What is read: the workb
 hidden or not, the 1900 or 1904 date system), the shared strings (rich text runs joined, phonetic
 guides left out), the cell styles (which number formats are dates: openpyxl's own test), and per
 sheet its cells by reference, formula results as stored, the merged ranges, and the rows and columns
-hidden (``<row hidden="1">`` — by hand, a filter, a collapsed group — or of height 0; ``<col hidden>``).
+hidden (``<row hidden="1">`` — by hand, a filter, a collapsed group — or of height 0, or every row
+without a height of its own in a sheet that hides rows by default, ``zeroHeight``; ``<col hidden>``).
 
 The package has passed ``safety.excel_safety`` before (zip bombs, encrypted parts, DTD and entity
 declarations in any part are refused there); this parser refuses a DOCTYPE again on its own.  A
@@ -189,6 +190,7 @@ class SheetReader:
         self._blank_run = 0
         self._columns: dict[str, int] = {}
         self._dates: dict[int | float, object] = {}
+        self._zero_height = False   # rows hidden unless they say otherwise (``hidden_row``)
 
     def read(self, part: str) -> None:
         try:
@@ -210,7 +212,7 @@ class SheetReader:
             r = attrs.get("r", "")
             self._row_index = int(r) - 1 if r.isdigit() else self._row_index + 1
             self._row = {}
-            if ("hidden" in attrs or "ht" in attrs) and hidden_row(attrs):
+            if (self._zero_height or "hidden" in attrs or "ht" in attrs) and hidden_row(attrs, self._zero_height):
                 self.hidden_rows.add(self._row_index)
         elif name in ("v", "t") and self._cell is not None:
             self._in_value = True
@@ -218,6 +220,8 @@ class SheetReader:
             self._merge(attrs.get("ref", ""))
         elif name == "col":
             self.hidden_columns |= hidden_columns(attrs, self.max_cols)
+        elif name == "sheetFormatPr":
+            self._zero_height = attrs.get("zeroHeight") in _TRUE
 
     def _column(self, ref: str) -> int:
         """The column of a cell reference (``AB12`` → 27), remembered per column letters."""
@@ -322,9 +326,15 @@ def read_sheets(path: Path, max_rows: int, max_cols: int, max_blank_run: int, ma
 _TRUE = ("1", "true")
 
 
-def hidden_row(attrs: dict) -> bool:
-    """A ``<row>`` hidden: ``hidden="1"`` (by hand, a filter, a collapsed outline), or a height of 0."""
-    return attrs.get("hidden") in _TRUE or attrs.get("ht", "").strip() in ("0", "0.0")
+def hidden_row(attrs: dict, zero_height: bool = False) -> bool:
+    """A ``<row>`` hidden: ``hidden="1"`` (by hand, a filter, a collapsed outline), or a height of 0.
+    ``zero_height``: the sheet hides its rows by default (``<sheetFormatPr zeroHeight="1">``, how Excel
+    saves a sheet whose unused rows were all hidden) — then only a row with a height of its own or
+    ``hidden="0"`` is shown."""
+    hidden, height = attrs.get("hidden"), attrs.get("ht", "").strip()
+    if hidden in _TRUE or height in ("0", "0.0"):
+        return True
+    return zero_height and hidden not in ("0", "false") and not height
 
 
 def hidden_columns(attrs: dict, max_cols: int) -> set[int]:
@@ -343,15 +353,18 @@ def hidden_rows_and_columns(zf: zipfile.ZipFile, part: str, max_rows: int, max_c
     rows: set[int] = set()
     cols: set[int] = set()
     position = [-1]
+    zero_height = [False]
 
     def start(name: str, attrs: dict) -> None:
         if name == "row":
             r = attrs.get("r", "")
             position[0] = int(r) - 1 if r.isdigit() and len(r) < 8 else position[0] + 1
-            if position[0] < max_rows and hidden_row(attrs):
+            if position[0] < max_rows and hidden_row(attrs, zero_height[0]):
                 rows.add(position[0])
         elif name == "col":
             cols.update(hidden_columns(attrs, max_cols))
+        elif name == "sheetFormatPr":
+            zero_height[0] = attrs.get("zeroHeight") in _TRUE
     with zf.open(part) as f:
         _parse(f, start)
     return rows, cols
