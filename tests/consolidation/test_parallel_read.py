@@ -126,4 +126,5 @@ def test_workers_run_below_the_windows_priority(tmp_path):
     from govreport_gui.io.parallel_read import WORKER_NICENESS
     paths = write_units(tmp_path, 4)
     finished, _, got = run(ParallelReader(paths, [p.name for p in paths], read=priority, workers=2))
-    assert finished and {u.read_error for u in got.values()} == {str(os.nice(0) + WORKER_NICENESS)}
+    lowest = 19   # (the kernel's lowest priority: a suite run under nice 15 gets workers at 19, not 25)
+    assert finished and {u.read_error for u in got.values()} == {str(min(os.nice(0) + WORKER_NICENESS, lowest))}
