@@ -46,9 +46,14 @@ MEMORY_CHILD = r"""
 import gc, os, re, resource, sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 mode, sample = sys.argv[1], sys.argv[2]
+def stage(label):  # resident now and its high-water mark so far (is the peak a burst, or what stays?)
+    with open("/proc/self/status") as f:
+        kb = {k: v.split()[0] for k, v in (line.split(":", 1) for line in f if line.startswith(("VmRSS", "VmHWM")))}
+    print(f"STAGE {kb['VmRSS']} {kb['VmHWM']} {label}")
 if mode in ("bare", "table", "chars"):
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTableWidget, QTableWidgetItem
     app = QApplication(sys.argv[:1])
+    stage("QApplication made")
     window = QMainWindow(); window.resize(1440, 920)
     if mode == "chars":  # only the Chinese characters the editor shows (argv[2]), in one label
         window.setCentralWidget(QLabel("\n".join(sample[i:i + 60] for i in range(0, len(sample), 60))))
@@ -61,13 +66,21 @@ if mode in ("bare", "table", "chars"):
         window.menuBar().addMenu("文件(&F)").addAction("新建…")
     window.show()
     for _ in range(20): app.processEvents()
+    stage("window shown")
 else:
     from govreport_gui.qt.app import create_window, ensure_app
     app = ensure_app()
-    window = create_window([sample], offer_recovery=False); window.show()
+    stage("QApplication made")
+    window = create_window([sample], offer_recovery=False)
+    stage("report read, window built")
+    window.show(); app.processEvents()
+    while not window.session.document.checked: app.processEvents()
+    stage("window shown, first paint, checks")
     while not all(p.built for p in window.pages): app.processEvents()
+    stage("every section page built (hidden)")
     for page in window.pages:
         window.tabs.setCurrentWidget(page); app.processEvents()
+    stage("every section page shown once")
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss   # (before the counting below allocates)
 held = {}
 name = None
@@ -355,8 +368,34 @@ def _memory_run(mode: str, env: dict, arg: str = str(SAMPLE)) -> tuple[float, di
             _, kb, name = line.split(" ", 2)
             held[name] = held.get(name, 0) + int(kb)
     counts = [line[len("COUNT "):] for line in lines if line.startswith("COUNT ")]
-    counts += [line for line in lines if line.startswith("CHARS ")]
+    counts += [line for line in lines if line.startswith(("CHARS ", "STAGE "))]
     return int(lines[-1]) / 1024, held, counts
+
+
+def memory_timeline(stages: dict[str, list[list[str]]], peak: float) -> list[str]:
+    """The editor's resident memory and its high-water mark at each stage (medians of the runs), beside
+    the bare window's where it has the stage, and whether the peak is a burst or what stays resident."""
+    def medians(runs: list[list[str]]) -> dict[str, tuple[float, float]]:
+        by_label = collections.defaultdict(list)
+        for run in runs:
+            for line in run:
+                _, rss, hwm, label = line.split(" ", 3)
+                by_label[label].append((int(rss) / 1024, int(hwm) / 1024))
+        return {label: (statistics.median(r for r, _ in v), statistics.median(h for _, h in v))
+                for label, v in by_label.items()}
+    app, bare = medians(stages["app"]), medians(stages["bare"])
+    if not app:
+        return []
+    lines = ["Memory over time, the editor (resident MB, its high-water mark so far; the bare window's "
+             "resident beside it where it has the stage):"]
+    for label, (rss, hwm) in app.items():
+        beside = f"  (bare window: {bare[label][0]:.1f})" if label in bare else ""
+        lines.append(f"  {rss:6.1f} {hwm:6.1f}  {label}{beside}")
+    lines += [f"  {rss:6.1f} {hwm:6.1f}  the bare window: {label}" for label, (rss, hwm) in bare.items() if label not in app]
+    last = list(app.values())[-1][0]
+    lines.append(f"  peak {peak:.1f} MB: " + (f"{peak - last:.1f} MB above what stays at the end — a burst sets it"
+                                                if peak - last > 1 else "what stays resident at the end, no burst"))
+    return lines
 
 
 def bench_memory(quick: bool) -> list[dict]:
@@ -365,11 +404,14 @@ def bench_memory(quick: bool) -> list[dict]:
     peaks: dict[str, list[float]] = {"bare": [], "table": [], "app": [], "chars": []}
     held: dict[str, dict[str, int]] = {}
     counts: dict[str, list[str]] = {}
+    stages: dict[str, list[list[str]]] = {mode: [] for mode in peaks}
     for _ in range(3):
         for mode in peaks:
             shown = next((c[len("CHARS "):] for c in counts.get("app", []) if c.startswith("CHARS ")), "")
             peak, held[mode], counts[mode] = _memory_run(mode, env, shown if mode == "chars" else str(SAMPLE))
             peaks[mode].append(peak)
+            stages[mode].append([c for c in counts[mode] if c.startswith("STAGE ")])
+            counts[mode] = [c for c in counts[mode] if not c.startswith("STAGE ")]
     shown = next((c[len("CHARS "):] for c in counts["app"] if c.startswith("CHARS ")), "")
     counts["app"] = [c for c in counts["app"] if not c.startswith("CHARS ")]
     bare, app = statistics.median(peaks["bare"]), statistics.median(peaks["app"])
@@ -379,6 +421,7 @@ def bench_memory(quick: bool) -> list[dict]:
                    "(resident, by mapping):")
     DETAILS.extend(f"  {kb / 1024:6.1f} MB  {name}" for name, kb in more.most_common(8))
     DETAILS.extend(f"  {line}  (bare window: {b.rsplit(' ', 1)[-1]})" for line, b in zip(counts["app"], counts["bare"]))
+    DETAILS.extend(memory_timeline(stages, app))
     table, chars = statistics.median(peaks["table"]), statistics.median(peaks["chars"])
     return [row("peak memory, sample report open (all pages built)", f"{app:.0f} MB",
                 f"{bare:.0f} MB bare QMainWindow", f"{app / bare:.2f}×", "≤ 1.5×", app / bare <= 1.5),
