@@ -133,6 +133,11 @@ class LedgerWords:
     footer_marks: tuple[str, ...] = ("制表人", "制表", "填表人", "填表", "填报人", "审核人", "审核", "负责人", "统计人",
                                      "复核人", "校对人", "制表日期", "填表日期", "填报日期", "审核日期", "制表时间",
                                      "填报时间", "单位负责人", "分管领导", "联系人", "联系电话", "填报单位", "制表单位")
+    # A cell of only these marks a row the clerk cancelled without deleting it (``core.ledger.void``):
+    # not 重复申请 (a result) and not a remark that merely contains one.
+    void_marks: tuple[str, ...] = ("作废", "已作废", "此条作废", "本条作废", "该条作废", "此行作废", "本行作废", "该行作废",
+                                   "作废行", "重复登记", "重复录入", "登记重复", "录入重复", "误录", "误登", "错录", "录入错误",
+                                   "登记错误", "误登记", "已删除", "删除", "此条删除", "无效登记", "此条无效", "本条无效", "无效")
     # The headers of a serial number column (序号, 编号): a row entered twice differs only there.
     serial_marks: tuple[str, ...] = ("序号", "编号", "流水号", "登记号", "受理号", "顺序号", "文号", "案号")
 

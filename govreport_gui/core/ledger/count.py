@@ -13,7 +13,8 @@ A case row (行政复议/行政诉讼) counts in its kind's group of 四: in its
 in Y, in 尚未审结 when it was not concluded by 31 December; a case concluded before Y or received
 after it is another year's.
 
-Nothing is guessed: a row without a received date, with a date that cannot be read, answered
+A row the clerk struck through or marked 作废 is no application (``void``): not counted, named for
+the clerk to check.  Nothing is guessed: a row without a received date, with a date that cannot be read, answered
 before it was received, with a value that fits no declared word (``ledger_words``), answered
 without a result or with a result but no date of answering — each is left out and listed with its
 file, sheet, row number and value; the distinct unclear values are collected for the clerk to
@@ -36,6 +37,7 @@ from .columns import Header, Incomplete, SheetKind, field_of, find_header, heade
 from .dates import DateProblem, YearMissing, format_date, is_same_day, read_date
 from .hidden import HIDDEN_MARK, hidden_columns_note, hidden_rows_note, repeated_rows
 from .sheet import LedgerSheet, RowRef, place
+from .void import MARKED, STRUCK, void_how, void_marks, void_note
 from .words import Kind, Match, Matcher, norm
 from .year import LedgerYear, ledger_year
 
@@ -87,6 +89,7 @@ class LedgerCount:
     # (hidden row, the visible row it repeats): perhaps entered twice and hidden instead of deleted
     hidden_repeats: list[tuple[RowRef, RowRef]] = field(default_factory=list)
     hidden_columns: list[str] = field(default_factory=list)    # fields read from a hidden column
+    voided: list[RowRef] = field(default_factory=list)         # struck out or marked 作废: not counted
 
     def values(self) -> dict[CellKey, int]:
         """Every input cell of the tables counted → its count (0 included)."""
@@ -158,6 +161,7 @@ class _Counter:
                               key=lambda x: -len(x[0]))   # longest first: 研究院有限公司 is a company
         self.result = LedgerCount(form, year)
         self._date_cache: dict = {}
+        self._void_marks = void_marks(words)
         self._header_words: dict[str, bool] = {}
         self.kinds: set[SheetKind] = set()   # the kinds of ledger counted (applications → 三, cases → 四)
         # the sheet being counted, for its dates written without a year: (sheet, header), its year, used
@@ -200,6 +204,7 @@ class _Counter:
         self._sheet, self._year, self._year_used = (sheet, header), None, False
         merged, hidden = _merged_down(sheet, header), sheet.hidden_rows
         hidden_placed: list[int] = []
+        voided: dict[str, list[int]] = {STRUCK: [], MARKED: []}
         for i in range(header.row + 1, len(sheet.rows)):
             row = sheet.rows[i]
             if [_cell(row, c) for c in cols.values()] == titles:
@@ -211,14 +216,7 @@ class _Counter:
             if all(_blank(v) for v in values.values()):
                 continue
             ref = RowRef(sheet.source, sheet.name, i + 1)
-            if _is_total_row(row, self.words):
-                self.result.notes.append(f"{ref.where()}是合计行，未计入。")
-                continue
-            if _is_footer_row(row, self.words):
-                self.result.notes.append(f"{ref.where()}是表尾的签署栏（{_shown(' '.join(map(str, filter(None, row))))}），未计入。")
-                continue
-            if (text := _only_text(row)) is not None:
-                self.result.notes.append(f"{ref.where()}只有一段文字“{_shown(text)}”（标题或说明），不是登记的申请，未计入。")
+            if self._no_application(sheet, i, ref, voided):
                 continue
             self.result.rows_read += 1
             left_before = len(self.result.left_out)
@@ -227,7 +225,26 @@ class _Counter:
                 self._hidden_row(i, placed, left_before, hidden_placed)
         self.result.notes.insert(notes_before, self._sheet_note(sheet, header, self.result.rows_read - counted_before))
         self._hidden_notes(sheet, header, hidden_placed)
+        if voided[STRUCK] or voided[MARKED]:
+            self.result.to_check.append(void_note(sheet, voided[STRUCK], voided[MARKED]))
         return following
+
+    def _no_application(self, sheet: LedgerSheet, i: int, ref: RowRef, voided: dict[str, list[int]]) -> bool:
+        """Whether row ``i`` is no application (a sum, the signatures, a title or note, a cancelled
+        entry: kept in ``voided`` by how), said in the notes."""
+        row = sheet.rows[i]
+        if _is_total_row(row, self.words):
+            self.result.notes.append(f"{ref.where()}是合计行，未计入。")
+        elif _is_footer_row(row, self.words):
+            self.result.notes.append(f"{ref.where()}是表尾的签署栏（{_shown(' '.join(map(str, filter(None, row))))}），未计入。")
+        elif (text := _only_text(row)) is not None:
+            self.result.notes.append(f"{ref.where()}只有一段文字“{_shown(text)}”（标题或说明），不是登记的申请，未计入。")
+        elif (how := void_how(sheet, i, row, self._void_marks)) is not None:
+            voided[how].append(i)
+            self.result.voided.append(ref)
+        else:
+            return False
+        return True
 
     def _hidden_row(self, i: int, placed: bool, left_before: int, hidden_placed: list[int]) -> None:
         """A row hidden in the ledger: remembered when counted, marked so when left out."""

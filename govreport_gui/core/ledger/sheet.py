@@ -22,6 +22,8 @@ class LedgerSheet:
     # 0-based like ``rows``.  Their values are read like any other; the count says which rows were.
     hidden_rows: frozenset[int] = frozenset()
     hidden_columns: frozenset[int] = frozenset()
+    # Rows whose every filled cell is struck through (a cancelled entry, ``core.ledger.void``).
+    struck_rows: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, order=True)

@@ -8,7 +8,9 @@ range in ``merges`` (a header written over two rows; a date merged down over a d
 spans capped at the sheet's limits.  Text: ``<br>`` and paragraphs are line breaks, runs of white
 space one space.  A row hidden by its style (``<tr style="display:none">``: how Excel saves a hidden
 or filtered row as a web page) is read and marked hidden; so is a column hidden by its ``<col>``
-(``display:none`` or a width of 0) or whose every cell is (``<td style="display:none">``).
+(``display:none`` or a width of 0) or whose every cell is (``<td style="display:none">``).  A row
+whose every filled cell's text is struck through (``<s>``/``<strike>``/``<del>``, or
+``text-decoration: line-through`` on the row, the cell or an element in it) is marked struck.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from html.parser import HTMLParser
 MAX_MERGES = 2_000
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0\u3000]+")
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
+_LINE_THROUGH = re.compile(r"(?:^|;)\s*text-decoration(?:-line)?\s*:[^;]*\bline-through\b", re.IGNORECASE)
+_STRIKE_TAGS = ("s", "strike", "del")
 
 
 @dataclass
@@ -29,6 +33,7 @@ class HtmlTable:
     truncated: bool = False
     hidden_rows: set[int] = field(default_factory=set)      # 0-based, like rows
     hidden_columns: set[int] = field(default_factory=set)
+    struck_rows: set[int] = field(default_factory=set)       # every filled cell's text struck through
     # per column: the cells that start there, and how many of them are hidden by their style
     cells_at: dict[int, int] = field(default_factory=dict)
     hidden_at: dict[int, int] = field(default_factory=dict)
@@ -46,6 +51,10 @@ class _Tables(HTMLParser):
         self._below: dict[tuple[int, int], bool] = {}   # (row, col) covered by a rowspan from above
         self._cell: tuple[int, int, int] | None = None   # column, colspan, rowspan
         self._cell_hidden = False
+        self._row_struck = False                 # the row's style strikes its text through
+        self._strikes: list[str] = []            # elements striking through, open inside the cell
+        self._text_struck = self._text_plain = False   # the cell's text: some struck, some not
+        self._struck_cells = 0                   # the row's filled cells, all of their text struck
         self._row_hidden = False
         self._text: list[str] = []
         self._skip = 0                       # inside <script>/<style>
@@ -61,16 +70,25 @@ class _Tables(HTMLParser):
         elif self._depth != 1 or self._table is None:
             if tag in ("br", "p", "div") and self._cell is not None:
                 self._text.append("\n")
+            self._strike(tag, attrs)
         elif tag == "col":
             self._col(attrs)
         elif tag == "tr":
             self._end_row()
             self._row = {}
             self._row_hidden = _hidden(attrs)
+            self._row_struck, self._struck_cells = _struck(attrs), 0
         elif tag in ("td", "th"):
             self._start_cell(dict(attrs))
         elif tag in ("br", "p", "div") and self._cell is not None:
             self._text.append("\n")
+        else:
+            self._strike(tag, attrs)
+
+    def _strike(self, tag: str, attrs) -> None:
+        """An element inside a cell that strikes its text through (``<s>``, a line-through style)."""
+        if self._cell is not None and (tag in _STRIKE_TAGS or _struck(attrs)):
+            self._strikes.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style"):
@@ -83,6 +101,8 @@ class _Tables(HTMLParser):
                 self.tables.append(table)
                 self._table = None
             self._depth = max(0, self._depth - 1)
+        elif self._strikes and tag == self._strikes[-1]:
+            self._strikes.pop()
         elif self._depth == 1 and tag in ("td", "th"):
             self._end_cell()
         elif self._depth == 1 and tag == "tr":
@@ -91,6 +111,11 @@ class _Tables(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._cell is not None and not self._skip:
             self._text.append(data)
+            if data.strip():
+                if self._strikes:
+                    self._text_struck = True
+                else:
+                    self._text_plain = True
 
     def _start_cell(self, attrs: dict) -> None:
         if self._row is None:
@@ -102,6 +127,8 @@ class _Tables(HTMLParser):
             c += 1
         self._cell = (c, _span(attrs.get("colspan"), self.max_cols), _span(attrs.get("rowspan"), self.max_rows))
         self._cell_hidden = _hidden(attrs.items())
+        if self._row_struck or _struck(attrs.items()):
+            self._strikes = ["td/th"]   # (the whole cell: closed with it)
         self._text = []
 
     def _end_cell(self) -> None:
@@ -110,11 +137,14 @@ class _Tables(HTMLParser):
             return
         c, colspan, rowspan = self._cell
         self._cell = None
+        struck, self._strikes = self._text_struck and not self._text_plain, []
+        self._text_struck = self._text_plain = False
         text = "\n".join(_SPACE.sub(" ", line).strip() for line in "".join(self._text).split("\n"))
         text = text.strip("\n")
         if c < self.max_cols:
             self._row[c] = text or None
             self._table.cells_at[c] = self._table.cells_at.get(c, 0) + 1
+            self._struck_cells += struck and bool(text)
             if self._cell_hidden:
                 self._table.hidden_at[c] = self._table.hidden_at.get(c, 0) + 1
         for extra in range(c + 1, min(c + colspan, self.max_cols)):
@@ -140,6 +170,8 @@ class _Tables(HTMLParser):
         r = len(table.rows) - 1
         if self._row_hidden:
             table.hidden_rows.add(r)
+        if self._struck_cells and self._struck_cells == sum(v is not None for v in row.values()):
+            table.struck_rows.add(r)
         for key in [k for k in self._below if k[0] <= r]:
             del self._below[key]
 
@@ -160,6 +192,12 @@ def _hidden(attrs) -> bool:
     """An element hidden by its style attribute (``display:none``)."""
     style = next((v for k, v in attrs if k == "style"), None)
     return style is not None and _DISPLAY_NONE.search(style) is not None
+
+
+def _struck(attrs) -> bool:
+    """An element whose style strikes its text through (``text-decoration: line-through``)."""
+    style = next((v for k, v in attrs if k == "style"), None)
+    return style is not None and _LINE_THROUGH.search(style) is not None
 
 
 def _span(raw: str | None, limit: int) -> int:

@@ -14,7 +14,8 @@ each cell's value by its ``office:value-type`` (numbers, dates as dates, boolean
 paragraphs for text — annotations left out), the cached result of a formula, and merged ranges
 (``table:number-columns-spanned`` / ``number-rows-spanned``) for headers written over two rows, and
 the rows and columns hidden inside a sheet (``table:visibility`` ``collapse`` — hidden by hand or in
-a closed group — or ``filter``).
+a closed group — or ``filter``), and the rows whose every value is in a struck-through cell style
+(``style:text-line-through-style``: a cancelled entry).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .ledger_xlsx import _attr, _parse
+from .ledger_xlsx import NS, _parse
 
 MAX_MERGES = 2_000
 
@@ -40,24 +41,41 @@ class ReadSheet:
     truncated: bool = False
     hidden_rows: set[int] = field(default_factory=set)      # 0-based, like rows
     hidden_columns: set[int] = field(default_factory=set)
+    struck_rows: set[int] = field(default_factory=set)      # every filled cell struck through
+
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0" + NS
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0" + NS
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0" + NS
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0" + NS
+_ROWS_REPEATED, _COLUMNS_REPEATED = _TABLE + "number-rows-repeated", _TABLE + "number-columns-repeated"
+_COLUMNS_SPANNED, _ROWS_SPANNED = _TABLE + "number-columns-spanned", _TABLE + "number-rows-spanned"
+_CELL_STYLE, _DEFAULT_CELL_STYLE = _TABLE + "style-name", _TABLE + "default-cell-style-name"
+_VISIBILITY, _VALUE_TYPE = _TABLE + "visibility", _OFFICE + "value-type"
 
 
 class ContentReader:
-    """The sheets of one ``content.xml``, as its elements stream past."""
+    """The sheets of one ``content.xml``, as its elements stream past (parsed with its namespaces:
+    an attribute is one dictionary look-up, whatever prefixes the file uses)."""
 
     def __init__(self, max_rows: int, max_cols: int, max_blank_run: int, max_sheets: int) -> None:
         self.max_rows, self.max_cols, self.max_blank_run, self.max_sheets = max_rows, max_cols, max_blank_run, max_sheets
         self.sheets: list[ReadSheet] = []
         self._hidden_styles: set[str] = set()
-        self._style: str | None = None       # the table style being declared
+        self._struck_styles: set[str] = set()   # cell styles whose text is struck through
+        self._style: tuple[str, str] | None = None   # (family, name) of the style being declared
         self._sheet: ReadSheet | None = None   # None also while a sheet past max_sheets or past its rows
         self._done = False                    # the current sheet needs no more rows
         self._row_index = 0
         self._row_repeat = 1
         self._row_hidden = False              # the row is collapsed or filtered out
+        self._row_style: str | None = None    # the row's default cell style
         self._column = 0                      # the next column a table-column declares
+        self._column_styles: dict[int, str] = {}   # column → its default cell style, when struck
         self._row: list = []
-        self._cell: tuple[object, int] | None = None   # (value or None for text, repeat)
+        self._blanks = 0                      # empty cells since the last value (never stored at a row's end)
+        self._struck = 0                      # the row's values in a struck-through style
+        self._cell: tuple[object, int, bool] | None = None   # (value or None for text, repeat, struck)
         self._paragraphs: list[str] = []
         self._text: list[str] | None = None   # the paragraph being read
         self._skip = 0                        # depth inside an annotation (not the cell's value)
@@ -72,7 +90,7 @@ class ContentReader:
         elif name == "p" and self._cell is not None:
             self._text = []
         elif name == "s" and self._text is not None:
-            self._text.append(" " * _count(attrs, "c"))
+            self._text.append(" " * _count(attrs, _TEXT + "c"))
         elif name == "tab" and self._text is not None:
             self._text.append("\t")
         elif name == "line-break" and self._text is not None:
@@ -80,16 +98,27 @@ class ContentReader:
         elif name == "annotation":
             self._skip = 1
         elif name == "table-row":
-            self._row, self._row_repeat = [], _count(attrs, "number-rows-repeated")
+            self._row, self._row_repeat, self._blanks, self._struck = [], _count(attrs, _ROWS_REPEATED), 0, 0
             self._row_hidden = _hidden(attrs)
+            self._row_style = attrs.get(_DEFAULT_CELL_STYLE)
         elif name == "table-column":
             self._declare_columns(attrs)
         elif name == "table" and self._sheet is None and not self._done:
             self._start_sheet(attrs)
-        elif name == "style":
-            self._style = _attr(attrs, "name") if _attr(attrs, "family") == "table" else None
-        elif name == "table-properties" and self._style and _attr(attrs, "display") == "false":
-            self._hidden_styles.add(self._style)
+        else:
+            self._style_element(name, attrs)
+
+    def _style_element(self, name: str, attrs: dict) -> None:
+        """The automatic styles: tables hidden (``table:display="false"``), cells struck through."""
+        if name == "style":
+            self._style = (attrs.get(_STYLE + "family", ""), attrs.get(_STYLE + "name", ""))
+        elif self._style is None:
+            return
+        elif name == "table-properties" and self._style[0] == "table" and attrs.get(_TABLE + "display") == "false":
+            self._hidden_styles.add(self._style[1])
+        elif name == "text-properties" and self._style[0] == "table-cell" \
+                and (attrs.get(_STYLE + "text-line-through-style") or "none") != "none":
+            self._struck_styles.add(self._style[1])
 
     def end(self, name: str) -> None:
         if self._skip:
@@ -103,6 +132,8 @@ class ContentReader:
             self._end_row()
         elif name == "table":
             self._end_sheet()
+        elif name == "style":
+            self._style = None
 
     def chars(self, data: str) -> None:
         if self._text is not None and not self._skip:
@@ -114,9 +145,9 @@ class ContentReader:
         if len(self.sheets) >= self.max_sheets:
             self._done = True
             return
-        self._sheet = ReadSheet(_attr(attrs, "name") or f"Sheet{len(self.sheets) + 1}",
-                               hidden=(_attr(attrs, "style-name") or "") in self._hidden_styles)
-        self._row_index, self._done, self._column = 0, False, 0
+        self._sheet = ReadSheet(attrs.get(_TABLE + "name") or f"Sheet{len(self.sheets) + 1}",
+                               hidden=(attrs.get(_TABLE + "style-name") or "") in self._hidden_styles)
+        self._row_index, self._done, self._column, self._column_styles = 0, False, 0, {}
 
     def _end_sheet(self) -> None:
         if self._sheet is not None:
@@ -126,31 +157,40 @@ class ContentReader:
         self._sheet, self._done = None, False
 
     def _start_cell(self, attrs: dict) -> None:
-        self._cell = (_typed_value(attrs), _count(attrs, "number-columns-repeated"))
+        style = attrs.get(_CELL_STYLE) or self._row_style
+        struck = bool(self._struck_styles) and (style in self._struck_styles if style is not None
+                                                else len(self._row) + self._blanks in self._column_styles)
+        self._cell = (_typed_value(attrs), _count(attrs, _COLUMNS_REPEATED), struck)
         self._paragraphs = []
-        spans = _count(attrs, "number-columns-spanned"), _count(attrs, "number-rows-spanned")
+        if _COLUMNS_SPANNED not in attrs and _ROWS_SPANNED not in attrs:
+            return
+        spans = _count(attrs, _COLUMNS_SPANNED), _count(attrs, _ROWS_SPANNED)
         sheet = self._sheet
         if sheet is not None and not self._done and spans != (1, 1) and len(sheet.merges) < MAX_MERGES:
-            r, c = self._row_index, len(self._row)
+            r, c = self._row_index, len(self._row) + self._blanks
             sheet.merges.append((r, c, r + min(spans[1], self.max_rows) - 1, min(c + spans[0] - 1, self.max_cols)))
 
     def _end_cell(self) -> None:
         if self._cell is None:
             return
-        value, repeat = self._cell
+        value, repeat, struck = self._cell
         self._cell = None
         if value is None and self._paragraphs:
             value = "\n".join(self._paragraphs)
-        room = self.max_cols - len(self._row)
-        if room > 0:   # an empty run only moves on; a run of values is copied up to the column limit
-            self._row.extend([value if value != "" else None] * min(repeat, room))
+        if value is None or value == "":   # an empty run only moves on (stored once a value follows it)
+            self._blanks = min(self._blanks + repeat, self.max_cols)
+            return
+        room = self.max_cols - len(self._row) - self._blanks
+        if room > 0:   # a run of values is copied up to the column limit
+            self._row.extend([None] * self._blanks)
+            self._row.extend([value] * min(repeat, room))
+            self._struck += min(repeat, room) if struck else 0
+        self._blanks = 0
 
     def _end_row(self) -> None:
         sheet = self._sheet
         if sheet is None or self._done:
             return
-        while self._row and self._row[-1] is None:
-            self._row.pop()
         start, repeat = self._row_index, self._row_repeat
         self._row_index += repeat
         if not self._row:
@@ -161,34 +201,42 @@ class ContentReader:
             self._done = True
             return
         sheet.rows.extend([()] * (start - len(sheet.rows)))
-        copies = min(repeat, self.max_rows - start)
-        sheet.rows.extend([tuple(self._row)] * max(copies, 0))
+        copies = max(min(repeat, self.max_rows - start), 0)
+        sheet.rows.extend([tuple(self._row)] * copies)
         if self._row_hidden:
-            sheet.hidden_rows.update(range(start, start + max(copies, 0)))
+            sheet.hidden_rows.update(range(start, start + copies))
+        if self._struck and self._struck == sum(v is not None for v in self._row):
+            sheet.struck_rows.update(range(start, start + copies))
         if self._row_index >= self.max_rows:
             sheet.truncated = self._row_index > self.max_rows or copies < repeat
             self._done = True
 
-
     def _declare_columns(self, attrs: dict) -> None:
-        """A ``table:table-column`` (repeated): the columns it hides, if it is collapsed or filtered."""
-        first, repeat = self._column, _count(attrs, "number-columns-repeated")
+        """A ``table:table-column`` (repeated): the columns it hides, if it is collapsed or filtered,
+        and its default cell style when that is struck through."""
+        first, repeat = self._column, _count(attrs, _COLUMNS_REPEATED)
         self._column = min(first + repeat, MAX_COUNT)
         if self._sheet is not None and _hidden(attrs) and first < self.max_cols:
             self._sheet.hidden_columns.update(range(first, min(first + repeat, self.max_cols)))
+        if attrs.get(_DEFAULT_CELL_STYLE) in self._struck_styles and first < self.max_cols:
+            self._column_styles.update(dict.fromkeys(range(first, min(first + repeat, self.max_cols)), "struck"))
 
 
 def _hidden(attrs: dict) -> bool:
     """A row or column collapsed (hidden by hand, a closed group) or filtered out."""
-    return (_attr(attrs, "visibility") or "visible") != "visible"
+    return (attrs.get(_VISIBILITY) or "visible") != "visible"
 
 
 MAX_COUNT = 2 ** 31   # a repeat or span count is taken up to this (it is never expanded past the limits)
 
 
 def _count(attrs: dict, name: str) -> int:
-    """A repeat or span count: at least 1, at most ``MAX_COUNT`` (a longer number is that too)."""
-    raw = (_attr(attrs, name) or "1").strip()
+    """A repeat or span count (``name``: the attribute with its namespace): at least 1, at most
+    ``MAX_COUNT`` (a longer number is that too)."""
+    raw = attrs.get(name)
+    if raw is None:
+        return 1
+    raw = raw.strip()
     if not raw.isdigit():
         return 1
     return max(1, int(raw)) if len(raw) <= 10 else MAX_COUNT
@@ -196,15 +244,17 @@ def _count(attrs: dict, name: str) -> int:
 
 def _typed_value(attrs: dict) -> object:
     """The cell's value by its declared type; None for text (read from its paragraphs)."""
-    kind = _attr(attrs, "value-type")
+    kind = attrs.get(_VALUE_TYPE)
+    if kind is None or kind == "string":
+        return None
     try:
         if kind in ("float", "percentage", "currency"):
-            number = float(_attr(attrs, "value") or "")
+            number = float(attrs.get(_OFFICE + "value") or "")
             return int(number) if number.is_integer() and abs(number) < 1e15 else number
         if kind == "date":
-            return _dt.datetime.fromisoformat((_attr(attrs, "date-value") or "")[:19])
+            return _dt.datetime.fromisoformat((attrs.get(_OFFICE + "date-value") or "")[:19])
         if kind == "boolean":
-            return (_attr(attrs, "boolean-value") or "") == "true"
+            return (attrs.get(_OFFICE + "boolean-value") or "") == "true"
     except ValueError:
         return None
     return None
@@ -214,5 +264,5 @@ def read_sheets(path: Path, max_rows: int, max_cols: int, max_blank_run: int, ma
     """The sheets of the .ods at ``path`` (checked by ``check_package`` before)."""
     reader = ContentReader(max_rows, max_cols, max_blank_run, max_sheets)
     with zipfile.ZipFile(path) as zf, zf.open("content.xml") as f:
-        _parse(f, reader.start, reader.end, reader.chars)
+        _parse(f, reader.start, reader.end, reader.chars, namespaces=True)
     return reader.sheets

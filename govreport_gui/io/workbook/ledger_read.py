@@ -62,6 +62,7 @@ class _Grid:
         self.truncated = False
         self.hidden_rows: set[int] = set()      # 0-based, like rows
         self.hidden_columns: set[int] = set()
+        self.struck_rows: set[int] = set()      # every filled cell struck through (a cancelled entry)
 
     def add_merge(self, top: int, left: int, bottom: int, right: int) -> bool:
         if len(self.merges) >= MAX_MERGES or top > bottom or left > right:
@@ -82,7 +83,8 @@ class _Grid:
         while self.rows and not self.rows[-1]:
             self.rows.pop()
         return LedgerSheet(source, self.name, self.rows, self.merges, self.hidden, self.truncated,
-                           frozenset(r for r in self.hidden_rows if r < len(self.rows)), frozenset(self.hidden_columns))
+                           frozenset(r for r in self.hidden_rows if r < len(self.rows)), frozenset(self.hidden_columns),
+                           frozenset(r for r in self.struck_rows if r < len(self.rows)))
 
 
 def read_ledgers(paths) -> list[LedgerSheet]:
@@ -169,7 +171,7 @@ def _read_xlsx(path: Path) -> list[LedgerSheet]:
     for name, hidden, sheet in found:
         grid = _Grid(name)
         grid.rows, grid.merges, grid.hidden, grid.truncated = sheet.rows, sheet.merges, hidden, sheet.truncated
-        grid.hidden_rows, grid.hidden_columns = sheet.hidden_rows, sheet.hidden_columns
+        grid.hidden_rows, grid.hidden_columns, grid.struck_rows = sheet.hidden_rows, sheet.hidden_columns, sheet.struck_rows
         out.append(grid.ledger_sheet(path.name))
     return out
 
@@ -197,7 +199,7 @@ def _ledger_sheets(found, path: Path) -> list[LedgerSheet]:
     for sheet in found:
         grid = _Grid(sheet.name)
         grid.rows, grid.merges, grid.hidden, grid.truncated = sheet.rows, sheet.merges, sheet.hidden, sheet.truncated
-        grid.hidden_rows, grid.hidden_columns = sheet.hidden_rows, sheet.hidden_columns
+        grid.hidden_rows, grid.hidden_columns, grid.struck_rows = sheet.hidden_rows, sheet.hidden_columns, sheet.struck_rows
         out.append(grid.ledger_sheet(path.name))
     return out
 
@@ -252,6 +254,7 @@ def _xls_sheets(xlrd, book) -> list[_Grid]:
     from ..locate.sheet_grid import MAX_SHEETS
     visibility = list(getattr(book, "_sheet_visibility", ())) or [0] * book.nsheets
     grids = []
+    struck_styles = _xls_struck_styles(book)
     for i in range(min(book.nsheets, MAX_SHEETS)):
         sh = book.sheet_by_index(i)
         grid = _Grid(sh.name)
@@ -264,7 +267,7 @@ def _xls_sheets(xlrd, book) -> list[_Grid]:
                 break
             cells = zip(sh.row_types(r, 0, n_cols), sh.row_values(r, 0, n_cols))
             blank_run = grid.add(tuple(_xls_value(xlrd, book, t, v) for t, v in cells), blank_run)
-        _xls_layout(book, i, grid)
+        _xls_layout(book, i, grid, struck_styles)
         grids.append(grid)
         book.unload_sheet(i)
     return grids
@@ -272,15 +275,49 @@ def _xls_sheets(xlrd, book) -> list[_Grid]:
 
 _BIFF_ROW, _BIFF_COLINFO = 0x0208, 0x007D
 _ROW_HIDDEN, _COLUMNS_HIDDEN = 0x0020, 0x0001   # ROW: fDyZero (hidden, filtered, collapsed); COLINFO: fHidden
+_BIFF_FONT, _BIFF_XF, _FONT_STRUCK = 0x0031, 0x00E0, 0x0008
+# the records of a filled cell: row, column, cell style (XF) first; MULRK holds several
+_BIFF_CELLS = {0x00FD, 0x0203, 0x027E, 0x0204, 0x0006, 0x0205, 0x00D6}
+_BIFF_MULRK = 0x00BD
 
 
-def _xls_layout(book, index: int, grid: _Grid) -> None:
-    """An .xls sheet's merged ranges and hidden rows and columns, in one pass over its records
-    (xlrd keeps them only in its formatting pass: see ``excel_import._xls_merges``)."""
+def _xls_struck_styles(book) -> set[int]:
+    """The cell styles (XF indexes) of an .xls whose font is struck through, from the workbook's
+    FONT and XF records (xlrd keeps them only in its formatting pass).  Font index 4 is never
+    written: an XF's font 5 is the fifth FONT record."""
+    import struct
+
+    from .excel_import import _BIFF_EOF, _MAX_BIFF_RECORDS
+    mem, pos = getattr(book, "mem", None), getattr(book, "base", 0)
+    if mem is None or getattr(book, "biff_version", 0) < 80:
+        return set()
+    fonts: list[bool] = []
+    xfs: list[int] = []
+    for _ in range(_MAX_BIFF_RECORDS):
+        if pos + 4 > len(mem):
+            break
+        code, length = struct.unpack_from("<HH", mem, pos)
+        data, pos = pos + 4, pos + 4 + length
+        if code == _BIFF_EOF or pos > len(mem):
+            break
+        if code == _BIFF_FONT and length >= 4:
+            fonts.append(bool(struct.unpack_from("<H", mem, data + 2)[0] & _FONT_STRUCK))
+        elif code == _BIFF_XF and length >= 2:
+            xfs.append(struct.unpack_from("<H", mem, data)[0])
+    struck = {f if f < 4 else f + 1 for f, yes in enumerate(fonts) if yes}
+    return {i for i, font in enumerate(xfs) if font in struck}
+
+
+def _xls_layout(book, index: int, grid: _Grid, struck_styles: set[int] | None = None) -> None:
+    """An .xls sheet's merged ranges, hidden rows and columns and struck-through rows, in one pass
+    over its records (xlrd keeps them only in its formatting pass: see ``excel_import._xls_merges``)."""
     import struct
 
     from .excel_import import _BIFF_MERGEDCELLS, xls_merged_ranges, xls_sheet_records
+    cells: dict[int, list[int]] = {}   # row → [filled cells, struck ones]
     for code, mem, data, length in xls_sheet_records(book, index):
+        if struck_styles and (code in _BIFF_CELLS or code == _BIFF_MULRK) and length >= 6:
+            _xls_cell_styles(code, mem, data, length, struck_styles, cells)
         if code == _BIFF_ROW and length >= 14:
             row, flags = struct.unpack_from("<H", mem, data)[0], struct.unpack_from("<H", mem, data + 12)[0]
             if flags & _ROW_HIDDEN and row < MAX_LEDGER_ROWS:
@@ -291,6 +328,20 @@ def _xls_layout(book, index: int, grid: _Grid) -> None:
                 grid.hidden_columns.update(range(first, min(last + 1, MAX_LEDGER_COLS)))
         elif code == _BIFF_MERGEDCELLS:
             xls_merged_ranges(mem, data, length, grid)
+    grid.struck_rows = {r for r, (filled, struck) in cells.items() if filled and struck == filled}
+
+
+def _xls_cell_styles(code: int, mem, data: int, length: int, struck_styles: set[int], cells: dict) -> None:
+    """Count a cell record's filled cells in a row, and those whose style is struck through."""
+    import struct
+    row, col = struct.unpack_from("<HH", mem, data)
+    if row >= MAX_LEDGER_ROWS or col >= MAX_LEDGER_COLS:
+        return
+    styles = ([struct.unpack_from("<H", mem, data + 4 + 6 * k)[0] for k in range((length - 6) // 6)]
+              if code == _BIFF_MULRK else [struct.unpack_from("<H", mem, data + 4)[0]])
+    counts = cells.setdefault(row, [0, 0])
+    counts[0] += len(styles)
+    counts[1] += sum(xf in struck_styles for xf in styles)
 
 
 def _xls_value(xlrd, book, cell_type: int, value: object) -> object:
@@ -323,7 +374,7 @@ def _read_html(path: Path) -> list[LedgerSheet]:
     for i, table in enumerate(tables, 1):
         grid = _Grid(f"表格{i}" if len(tables) > 1 else "")
         grid.rows, grid.merges, grid.truncated, grid.hidden_rows = table.rows, table.merges, table.truncated, table.hidden_rows
-        grid.hidden_columns = table.hidden_columns
+        grid.hidden_columns, grid.struck_rows = table.hidden_columns, table.struck_rows
         out.append(grid.ledger_sheet(path.name))
     return out
 

@@ -35,22 +35,32 @@ class _Local(dict):
     """Element name → its local name (``x:row`` → ``row``): parts written with a namespace prefix
     read the same; worked out once per name."""
 
+    def __init__(self, separator: str = ":") -> None:
+        super().__init__()
+        self.separator = separator
+
     def __missing__(self, name: str) -> str:
-        local = self[name] = name.rpartition(":")[2]
+        local = self[name] = name.rpartition(self.separator)[2]
         return local
 
 
-def _parse(source, start: Callable | None = None, end: Callable | None = None, text: Callable | None = None) -> None:
+#: Between a namespace and a name when a part is parsed with its namespaces (``_parse(namespaces=True)``).
+NS = "}"
+
+
+def _parse(source, start: Callable | None = None, end: Callable | None = None, text: Callable | None = None,
+           namespaces: bool = False) -> None:
     """Run expat over a part (bytes or a file object); handlers get local element names.  Attribute
-    names keep their prefix (``r:id``: see ``_attr``)."""
-    parser = xml.parsers.expat.ParserCreate()
+    names keep their prefix (``r:id``: see ``_attr``) — or, with ``namespaces``, are their namespace
+    and name (``urn:…:table:1.0}style-name``: one dictionary look-up, whatever prefix the part chose)."""
+    parser = xml.parsers.expat.ParserCreate(namespace_separator=NS) if namespaces else xml.parsers.expat.ParserCreate()
     parser.buffer_text = True
 
     def refuse(*_args) -> None:
         raise Unusual("DOCTYPE")
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
-    local = _Local()
+    local = _Local(NS if namespaces else ":")
     if start:
         parser.StartElementHandler = lambda name, attrs: start(local[name], attrs)
     if end:
@@ -69,7 +79,7 @@ def _attr(attrs: dict, name: str) -> str | None:
 
 
 class Book:
-    """The workbook-level parts: sheets, shared strings, date styles, date system."""
+    """The workbook-level parts: sheets, shared strings, date styles, struck-through styles, date system."""
 
     def __init__(self, zf: zipfile.ZipFile) -> None:
         self.zf = zf
@@ -77,6 +87,7 @@ class Book:
         self.date1904 = False
         self.strings: list[str] = []
         self.date_styles: set[int] = set()
+        self.struck_styles: set[int] = set()   # cell styles whose font is struck through
         self._read_workbook()
         self._read_strings()
         self._read_styles()
@@ -145,23 +156,34 @@ class Book:
         if data is None:
             return
         formats = {i: f for i, f in BUILTIN_FORMATS.items()}
-        xfs: list[int] = []
-        where = {"cellXfs": False}
+        xfs: list[tuple[int, int]] = []   # (number format, font) of each cell style
+        struck_fonts: set[int] = set()
+        where = {"cellXfs": False, "fonts": False}
+        fonts = [0]
 
         def start(name: str, attrs: dict) -> None:
             if name == "numFmt" and attrs.get("numFmtId", "").isdigit():
                 formats[int(attrs["numFmtId"])] = attrs.get("formatCode", "")
-            elif name == "cellXfs":
-                where["cellXfs"] = True
+            elif name in where:
+                where[name] = True
             elif name == "xf" and where["cellXfs"]:
-                xfs.append(int(attrs["numFmtId"]) if attrs.get("numFmtId", "").isdigit() else 0)
+                xfs.append((_number(attrs.get("numFmtId")), _number(attrs.get("fontId"))))
+            elif name == "font" and where["fonts"]:
+                fonts[0] += 1
+            elif name == "strike" and where["fonts"] and attrs.get("val", "1") in _TRUE:
+                struck_fonts.add(fonts[0] - 1)
 
         def end(name: str) -> None:
-            if name == "cellXfs":
-                where["cellXfs"] = False
+            if name in where:
+                where[name] = False
         _parse(data, start, end)
-        self.date_styles = {i for i, fid in enumerate(xfs)
+        self.date_styles = {i for i, (fid, _font) in enumerate(xfs)
                             if fid in _CJK_DATE_IDS or (fid in formats and is_date_format(formats[fid]))}
+        self.struck_styles = {i for i, (_fid, font) in enumerate(xfs) if font in struck_fonts}
+
+
+def _number(raw: str | None) -> int:
+    return int(raw) if raw and raw.isdigit() and len(raw) < 8 else 0
 
 
 def column_index(letters: str) -> int:
@@ -182,6 +204,8 @@ class SheetReader:
         self.truncated = False
         self.hidden_rows: set[int] = set()       # rows hidden by hand, by a filter, in a collapsed outline
         self.hidden_columns: set[int] = set()
+        self.struck_rows: set[int] = set()       # every filled cell in a struck-through font
+        self._struck = 0                         # the current row's filled cells struck through
         self._row: dict[int, object] = {}
         self._row_index = -1
         self._cell: tuple[int, str | None, int] | None = None   # column, type, style
@@ -244,6 +268,7 @@ class SheetReader:
                 value = self._value("".join(self._text), kind, style)
                 if value is not None and value != "":
                     self._row[column] = value
+                    self._struck += style in self.book.struck_styles
             self._cell = None
         elif name == "row":
             self._add_row()
@@ -286,6 +311,10 @@ class SheetReader:
             raise _Stop   # a long run of empty rows (formatting copied down a column): the rest is empty
         if not self._row:
             return
+        if self._struck:
+            if self._struck == len(self._row):
+                self.struck_rows.add(r)
+            self._struck = 0
         while len(self.rows) < r:
             self.rows.append(())
         width = max(self._row) + 1
