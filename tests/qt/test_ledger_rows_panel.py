@@ -1,6 +1,6 @@
 """Beside a table counted from the ledger, the rows the current cell counts: shown for a counted cell
 (one line per sheet, copyable), saying when the figure was changed by hand since, hidden for a cell
-not counted and after the fill is undone."""
+not counted and after the fill is undone; nothing of it made while it has never shown (memory)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import datetime as dt
 
 import openpyxl
 from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QWidget
 
 from govreport_gui.core import CellKey, Report
 from govreport_gui.core.edits import set_cells
@@ -46,7 +47,7 @@ def test_the_rows_of_the_current_cell_beside_the_table(qtbot, make_window, fake_
     window.tabs.setCurrentWidget(page := window.page_for_table("三"))
     panel = page.findChild(LedgerRowsPanel)
     go_to(page, CellKey("三", DISCLOSED, "自然人"))
-    assert panel.isVisible()
+    assert panel.isVisible() and panel.made
     assert "由登记台账计数 4 件" in panel.title.text()
     assert panel.rows.toPlainText() == "台账.xlsx“上半年”第2–4行\n台账.xlsx“下半年”第3行"
     page.grab().save(str(tmp_path / "panel.png"))
@@ -71,6 +72,8 @@ def test_no_panel_shows_without_a_ledger(qtbot, make_window):
     go_to(page, CellKey("三", NEW, "自然人"))
     panel = page.findChild(LedgerRowsPanel)
     assert panel is not None and not panel.isVisible()
+    # never shown: nothing of it made (a text field and a style sheet each, held for nothing)
+    assert not panel.made and not panel.findChildren(QWidget) and not panel.styleSheet()
     other = window.page_for_table("二")   # a table not counted from ledgers has no panel
     other.ensure_built()
     assert other.findChild(LedgerRowsPanel) is None
