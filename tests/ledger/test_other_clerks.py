@@ -67,3 +67,40 @@ def test_an_open_row_said_in_the_result_column_is_carried_out(said):
     counted = count_ledgers([LedgerSheet("台账.xlsx", "2024", rows)], get_form("2021"), 2024)
     assert counted.complete
     assert table_3(counted) == {(NEW, "自然人"): 1, (CARRIED_OUT, "自然人"): 1, (NEW, "商业企业"): 1, (ABSENT, "商业企业"): 1}
+
+
+THREE_ROWS = [("序号", "收到申请时间", "申请人情况", None, None, None, None, None, "答复时间", "处理结果"),
+              (None, None, "自然人", "法人或其他组织", None, None, None, None, None, None),
+              (None, None, None, "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", None, None)]
+THREE_MERGES = [(0, 0, 2, 0), (0, 1, 2, 1), (0, 2, 0, 7), (1, 2, 2, 2), (1, 3, 1, 7), (0, 8, 2, 8), (0, 9, 2, 9)]
+
+
+def marked(n: int, column: int, received: str, done: str | None, result: str) -> tuple:
+    marks = [None] * 6
+    marks[column] = "√"
+    return (n, received, *marks, done, result)
+
+
+def test_a_header_over_three_rows_with_the_applicant_marked_under_its_category():
+    rows = THREE_ROWS + [marked(1, 0, "2024-02-01", "2024-02-05", "同意公开"), marked(2, 4, "2024-02-03", None, "办理中"),
+                         marked(3, 5, "2023-12-28", "2024-01-10", "信息不存在"), marked(4, 1, "2024-03-01", "2024-03-02", "同意公开")]
+    counted = count_ledgers([LedgerSheet("台账.xlsx", "台账", rows, THREE_MERGES)], get_form("2021"), 2024)
+    assert counted.complete and counted.placed == 4
+    assert table_3(counted) == {
+        (NEW, "自然人"): 1, (NEW, "法律服务机构"): 1, (NEW, "商业企业"): 1, ("二、上年结转政府信息公开申请数量", "其他"): 1,
+        ("（一）予以公开", "自然人"): 1, ("（一）予以公开", "商业企业"): 1, (CARRIED_OUT, "法律服务机构"): 1, (ABSENT, "其他"): 1}
+    (note,) = [n for n in counted.notes if "表头在第3行" in n]
+    assert "收到申请时间" in note and "答复时间" in note
+
+
+def test_without_the_merges_the_header_over_three_rows_is_not_guessed():
+    rows = THREE_ROWS + [marked(1, 0, "2024-02-01", "2024-02-05", "同意公开")]
+    counted = count_ledgers([LedgerSheet("台账.csv", "", rows)], get_form("2021"), 2024)
+    assert counted.placed == 0 and not counted.complete     # (nothing says which rows the header spans)
+
+
+@pytest.mark.parametrize("below", [[], [("2024年度",)]])
+def test_a_header_on_the_last_rows_gives_zeros(below):
+    rows = [("申请人类型", "收到日期", "答复日期", "处理结果"), *below]
+    counted = count_ledgers([LedgerSheet("台账.xlsx", "台账", rows)], get_form("2021"), 2024)
+    assert counted.complete and counted.placed == 0 and not table_3(counted)

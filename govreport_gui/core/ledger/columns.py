@@ -70,6 +70,8 @@ def header_texts(sheet: LedgerSheet, r: int, with_above: bool) -> list[tuple[str
     columns), for the columns whose own text names nothing."""
     row = sheet.rows[r] if r < len(sheet.rows) else ()
     own = [cell_text(v) for v in row]
+    if with_above and r > 0:
+        _merged_from_above(sheet, r, own)
     if not with_above or r == 0:
         return [(t,) for t in own]
     above = [cell_text(v) for v in sheet.rows[r - 1]]
@@ -81,6 +83,17 @@ def header_texts(sheet: LedgerSheet, r: int, with_above: bool) -> list[tuple[str
     width = max(len(own), len(above))
     own += [""] * (width - len(own))
     return [(own[c], (above[c] if c < len(above) else "") + own[c]) for c in range(width)]
+
+
+def _merged_from_above(sheet: LedgerSheet, r: int, own: list[str]) -> None:
+    """The texts of row ``r`` where a cell merged down from a row above covers it (收到日期 over three
+    header rows beside 申请人情况 → 法人或其他组织 → 商业企业 …): that cell's text."""
+    for top, left, bottom, right in sheet.merges:
+        if top < r <= bottom and left == right and top < len(sheet.rows):
+            text = cell_text(sheet.rows[top][left]) if left < len(sheet.rows[top]) else ""
+            if text:
+                own += [""] * (left + 1 - len(own))
+                own[left] = own[left] or text
 
 
 # a note in brackets in a header cell (申请人类型（填写：自然人、商业企业……）)
@@ -213,11 +226,13 @@ def find_header(sheet: LedgerSheet, words: LedgerWords) -> Header | Incomplete |
 
 
 def _under(sheet: LedgerSheet, header: Header, words: LedgerWords) -> Header:
-    """``header``, or the header it makes with the row under it when that one says more (申请人类型
-    over 自然人 | 商业企业 | …; 办理情况 over 办结日期 | 处理结果 …)."""
-    below = header_row(sheet, header.row + 1, True, words)
-    if isinstance(below, Header) and (below.marks or len(below.columns) > len(header.columns)):
-        return below
+    """``header``, or the header it makes with a row under it when that one says more (申请人类型
+    over 自然人 | 商业企业 | …; 办理情况 over 办结日期 | 处理结果 …; 申请人情况 over 自然人 | 法人或其他组织
+    over 商业企业 | 科研机构 | …: three rows, the categories on the last)."""
+    for r in range(header.row + 1, min(header.row + 3, len(sheet.rows))):
+        below = header_row(sheet, r, True, words)
+        if isinstance(below, Header) and (below.marks or len(below.columns) > len(header.columns)):
+            return below
     return header
 
 
