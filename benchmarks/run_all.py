@@ -101,6 +101,17 @@ print(f"COUNT Python modules imported {len(sys.modules)}")
 pyside = [m for m in sys.modules.values() if getattr(m, "__name__", "").startswith("PySide6.Qt")]
 made = [v for m in pyside for v in vars(m).values() if isinstance(v, type)]   # (PySide makes a class when first used)
 print(f"COUNT PySide classes made {len(made)}")
+try:  # glibc's malloc: what is in use now (Python's small objects are in its own arenas, outside it)
+    import ctypes
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [(n, ctypes.c_size_t) for n in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks",
+                                                   "fsmblks", "uordblks", "fordblks", "keepcost")]
+    mallinfo2 = ctypes.CDLL(None).mallinfo2
+    mallinfo2.restype = MallInfo2
+    info = mallinfo2()
+    print(f"COUNT kB in use from malloc (Qt's allocations, Python's objects over 512 bytes) {(info.uordblks + info.hblkhd) // 1024}")
+except (AttributeError, OSError, TypeError):
+    pass
 import enum
 members = sum(len(o.__members__) for o in gc.get_objects() if isinstance(o, enum.EnumMeta))
 print(f"COUNT Python enum members (PySide makes a class's enums with it) {members}")
@@ -420,6 +431,11 @@ def bench_memory(quick: bool) -> list[dict]:
     DETAILS.append(f"Memory: {app:.0f} MB against {bare:.0f} MB; what the editor holds beyond the bare window "
                    "(resident, by mapping):")
     DETAILS.extend(f"  {kb / 1024:6.1f} MB  {name}" for name, kb in more.most_common(8))
+    ours = collections.Counter(held["app"])
+    ours.subtract(held["chars"])
+    DETAILS.append("  beyond the bare window showing the editor's Chinese characters (the font's floor: what is the "
+                   "editor's own), by mapping:")
+    DETAILS.extend(f"  {kb / 1024:6.1f} MB  {name}" for name, kb in ours.most_common(10) if kb >= 100)
     DETAILS.extend(f"  {line}  (bare window: {b.rsplit(' ', 1)[-1]})" for line, b in zip(counts["app"], counts["bare"]))
     DETAILS.extend(memory_timeline(stages, app))
     table, chars = statistics.median(peaks["table"]), statistics.median(peaks["chars"])
