@@ -2,7 +2,7 @@
 
     govreport ledger LEDGER... --year Y [--format 2019|2021] [--agency NAME] [--previous LAST_YEAR] -o OUT
 
-Reads the 依申请公开登记台账 (and the 行政复议/行政诉讼 case list) — .xlsx, .xls, WPS .et, .ods, .csv/.txt —,
+Reads the 依申请公开登记台账 (and the 行政复议/行政诉讼 case list) — .xlsx, .xls, WPS .et, .ods, .csv/.txt, .docx —,
 counts them for year Y, prints what was counted and every row left out (with its row number and
 value), and writes OUT in the format its suffix names (project file, report JSON, Word, Excel, PDF).
 With ``--previous`` the new report starts from last year's (carry-over) and the ledger's 上年结转 is
@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
                 description=f"按本机关的依申请公开登记台账（及行政复议、行政诉讼案件登记）计数，填写{tables_named(ledger_tables())}；"
                             "列出计入的数字和未计入的行。")
     p.add_argument("ledgers", nargs="+", metavar="LEDGER",
-                   help="台账文件（.xlsx、.xls、.et、.ods、.csv、.txt，或系统导出的网页表格），可给出多个，数字相加")
+                   help="台账文件（.xlsx、.xls、.et、.ods、.csv、.txt、Word 表格 .docx，或系统导出的网页表格），可给出多个，数字相加")
     p.add_argument("--year", type=int, required=True, help="报告年度")
     p.add_argument("--format", choices=sorted(FORMS), help="格式版本（默认按年度）")
     p.add_argument("--agency", help="机关名称（默认沿用上年报告）")

@@ -14,6 +14,8 @@
   ``ledger_spreadsheetml``, one expat pass.
 * a web page's tables (``.htm``/``.html``, and the “.xls” many 政务系统 export, which is an HTML
   table) — ``ledger_html``, the standard library's HTML parser; each top-level table a sheet.
+* a Word document's tables (``.docx``: a ledger kept in Word or WPS 文字) — ``ledger_docx``, through
+  the report reader's Word path; an old .doc/.rtf/.odt is refused with how to save it as .docx.
 * ``.csv``/``.txt`` — UTF-8 (with or without BOM), GBK/GB18030, or the UTF-16 tab-separated text
   Excel saves as “Unicode 文本”; comma or tab separated, decided from the first lines.
 
@@ -47,8 +49,10 @@ MAX_LEDGER_COLS = 80
 MAX_BLANK_RUN = 5_000
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 MAX_MERGES = 2_000          # a header needs a few; the rest are not read
-WORKBOOK_KINDS = ("xlsx", "xls", "ods", "html")
-FILE_TYPES = "登记台账 (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.txt *.htm *.html);;所有文件 (*)"
+WORKBOOK_KINDS = ("xlsx", "xls", "ods", "html", "docx")
+FILE_TYPES = "登记台账 (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.txt *.htm *.html *.docx);;所有文件 (*)"
+# documents whose tables could be a ledger once saved as .docx
+_OLD_DOCUMENTS = ("doc", "rtf", "odt")
 
 
 class _Grid:
@@ -116,6 +120,8 @@ def _read_kind(path: Path, kind: str) -> list[LedgerSheet]:
             return _read_ods(path)
         if kind == "html":
             return _read_html(path)
+        if kind == "docx":
+            return _read_docx(path)
         return _read_xls(path)
     except ReadError:
         raise
@@ -147,6 +153,9 @@ def _kind(path: Path) -> str:
         raise
     if kind in WORKBOOK_KINDS:
         return kind
+    if kind in _OLD_DOCUMENTS:
+        raise ReadError(f"“{path.name}”是{kind_name(kind)}。台账是 Word 表格时，请用 Word/WPS 打开后另存为 .docx"
+                        "（或把表格复制到 Excel/WPS 表格中另存为 .xlsx），再读取。")
     raise ReadError(f"“{path.name}”是{kind_name(kind)}，不是登记台账。请选择 Excel/WPS 表格（.xlsx、.xls、.et、.ods）、网页表格"
                     "或 CSV/文本文件（.csv、.txt）。")
 
@@ -375,6 +384,20 @@ def _read_html(path: Path) -> list[LedgerSheet]:
         grid = _Grid(f"表格{i}" if len(tables) > 1 else "")
         grid.rows, grid.merges, grid.truncated, grid.hidden_rows = table.rows, table.merges, table.truncated, table.hidden_rows
         grid.hidden_columns, grid.struck_rows = table.hidden_columns, table.struck_rows
+        out.append(grid.ledger_sheet(path.name))
+    return out
+
+
+def _read_docx(path: Path) -> list[LedgerSheet]:
+    """A Word document's tables (``ledger_docx``), each a sheet (表格1, 表格2 … when there are several)."""
+    from .ledger_docx import read_tables
+    tables = read_tables(path, _read_bytes(path), MAX_LEDGER_COLS, MAX_MERGES)
+    if not tables:
+        raise ReadError(f"“{path.name}”是 Word 文档，其中没有表格，不是登记台账。")
+    out = []
+    for i, table in enumerate(tables, 1):
+        grid = _Grid(f"表格{i}" if len(tables) > 1 else "")
+        grid.rows, grid.merges, grid.truncated = table.rows, table.merges, table.truncated
         out.append(grid.ledger_sheet(path.name))
     return out
 
