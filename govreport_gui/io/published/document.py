@@ -36,6 +36,7 @@ from .bounds import (
     preface,
     title_lines,
 )
+from .office_prompts import prompts_note, without_prompts
 from .outline import find_headings, heading_run, split_heading
 from .report_title import Title, agency_in_preface, parse_title, period_year
 from .tables import (
@@ -61,6 +62,7 @@ class _Body:
     declared_title: str = ""                                 # the file's name for itself (a web page's <title>)
     headings: list[Line] = field(default_factory=list)
     bounds: Bounds = field(default_factory=Bounds)           # what was left out, for the notes
+    prompts: int = 0                                         # an office suite's input prompts left out
 
 
 def read_blocks(blocks: list, name: str, kind: str = "docx") -> ImportResult:
@@ -87,7 +89,7 @@ def read_blocks(blocks: list, name: str, kind: str = "docx") -> ImportResult:
     for key, lines in body.sections.items():
         if lines:
             report.sections[key] = "\n".join(line.text for line in lines)
-    notes[:0] = body.bounds.notes()
+    notes[:0] = [*body.bounds.notes(), *filter(None, [prompts_note(body.prompts)])]
     notes.extend(read.notes)
     _place_table_notes(report, form, read, notes)
     _note_missing_tables(form, read, notes)
@@ -140,7 +142,8 @@ def _lines(blocks: list, body: _Body) -> list[Line]:
     page's <br>, a Word line break — separates a heading, a signature, a footer as much as a new
     paragraph does), with what the reader knew of its block; the tables go to ``body``, but a
     table of text (``text_table``: a heading or a 落款 set in a box) gives its lines.  A page's
-    number and a table's ``续表`` line are no text (``layout_mark``)."""
+    number and a table's ``续表`` line are no text (``layout_mark``), nor an office suite's prompt
+    in a field nobody filled in (``office_prompts``)."""
     out: list[Line] = []
     for n, block in enumerate(blocks):
         if _caption_above_table(blocks, n):
@@ -157,7 +160,8 @@ def _lines(blocks: list, body: _Body) -> list[Line]:
         origin = getattr(block, "origin", None)
         text = block.text if block.kind != "tbl" else "\n".join(cell.text for cell in block.grid.cells)
         for line in text.split("\n"):
-            text = clean(line)
+            text, prompts = without_prompts(clean(line))
+            body.prompts += prompts
             if layout_mark(text):
                 body.bounds.layout.append(text)
                 continue
