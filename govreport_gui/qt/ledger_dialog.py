@@ -137,8 +137,7 @@ class LedgerDialog(QDialog):
             parts.append(f"<span style='color:#b00000'>台账中的上年结转与上年报告不一致（{len(count.findings)} 处，"
                          "见“读取说明”）。</span>")
         if count.to_check:
-            parts.append(f"<span style='color:#8a5a00'>{_hidden_text(count)}详见“读取说明”中的“请核对”，"
-                         "请在 Excel/WPS 中取消隐藏后核对。</span>")
+            parts.append(f"<span style='color:#8a5a00'>{_to_check_text(count)}详见“读取说明”中的“请核对”。</span>")
         parts.append("确认后点“填写”：只改写所计数的表格，可以撤销。")
         return "<br>".join(parts)
 
@@ -167,14 +166,19 @@ class LedgerDialog(QDialog):
         return self.unclear_view.cellWidget(row, 3)
 
 
-def _hidden_text(count: LedgerCount) -> str:
-    """``台账中有 5 行是隐藏的…，已照常计入；处理结果按隐藏的列读取。``"""
+def _to_check_text(count: LedgerCount) -> str:
+    """``台账中有 5 行是隐藏的…，已照常计入；处理结果按隐藏的列读取，请在 Excel/WPS 中取消隐藏后核对；
+    有 2 行有删除线或注明作废，未计入，请核对。``"""
     parts = []
     if count.hidden_rows:
         repeats = f"，其中 {len(count.hidden_repeats)} 行与未隐藏的行内容相同，可能是重复登记" if count.hidden_repeats else ""
         parts.append(f"台账中有 {len(count.hidden_rows)} 行是隐藏的（手动隐藏、筛选或分组折叠），已照常计入{repeats}")
     if count.hidden_columns:
         parts.append(f"{'、'.join(count.hidden_columns)}按隐藏的列读取")
+    if parts:
+        parts[-1] += "，请在 Excel/WPS 中取消隐藏后核对"
+    if count.voided:
+        parts.append(f"台账中有 {len(count.voided)} 行有删除线或注明作废，按已作废未计入，请核对是否确应不计")
     return "；".join(parts) + "。"
 
 

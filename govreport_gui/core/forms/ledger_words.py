@@ -40,6 +40,9 @@ class Field(str, Enum):
     # person's name (姓名) filled for a 自然人, the organisation's name (单位名称) for the others.
     PERSON = "person"
     ORGANISATION = "organisation"
+    # A ledger without an applicant-type column whose one column holds the applicant's name, a
+    # person's or an organisation's (申请人姓名或名称): organisations by how their names end, persons asked.
+    NAME = "name"
     # A ledger without a result column that says 是否公开 (是 / 部分 / 否) and, for 否, the 情形.
     DISCLOSE = "disclose"
 
@@ -138,6 +141,17 @@ class LedgerWords:
     void_marks: tuple[str, ...] = ("作废", "已作废", "此条作废", "本条作废", "该条作废", "此行作废", "本行作废", "该行作废",
                                    "作废行", "重复登记", "重复录入", "登记重复", "录入重复", "误录", "误登", "错录", "录入错误",
                                    "登记错误", "误登记", "已删除", "删除", "此条删除", "无效登记", "此条无效", "本条无效", "无效")
+    # A ledger that names its applicants in one column (``Field.NAME``): the persons among them stand
+    # for the clerk's one question under this name (assigned once, remembered for the agency), and a
+    # name holding one of these is an organisation's, never taken for a person's.
+    person_names: str = "姓名像个人的申请人"
+    organisation_marks: tuple[str, ...] = ("局", "委", "办", "厅", "处", "科", "所", "院", "站", "队", "村", "社", "会",
+                                           "部", "中心", "公司", "厂", "店", "行", "室", "馆", "校", "组", "团", "署",
+                                           "府", "庭", "区", "县", "市", "省", "镇", "乡", "街道", "集团", "大学", "学院",
+                                           "医院", "银行", "协会", "事务所", "有限", "合作", "政府", "机关", "单位", "企业",
+                                           "小学", "中学", "学校", "幼儿园", "诊所", "药房", "超市", "酒店", "宾馆", "饭店",
+                                           "餐厅", "农场", "林场", "场", "物业", "报社", "电视台", "工作室", "经营部", "门市",
+                                           "商铺", "商店", "作坊", "车队", "矿", "园", "台", "联社")
     # The headers of a serial number column (序号, 编号): a row entered twice differs only there.
     serial_marks: tuple[str, ...] = ("序号", "编号", "流水号", "登记号", "受理号", "顺序号", "文号", "案号")
 
@@ -172,7 +186,12 @@ COLUMNS = (
     Column(Field.REASON, "具体情形",
            (("具体情形", "情形", "理由", "原因", "依据", "具体情况", "细分", "子类"),),
            never=("日期", "时间", "申请理由", "用途", "申请原因", "延期")),
-    # Only read when the sheet has no applicant-type column (``core.ledger.columns``).
+    # Only read when the sheet has no applicant-type column (``core.ledger.columns``).  (Before 单位名称:
+    # 申请人单位名称 is a name of either kind.)
+    Column(Field.NAME, "申请人名称",
+           (("姓名或名称", "姓名名称", "名称或姓名", "名称姓名", "申请人名称", "申请人单位名称", "申请单位或个人",
+             "单位或个人", "个人或单位", "申请人或单位", "申请人单位", "申请人姓名单位"),),
+           never=("类型", "性质", "类别", "身份", "电话", "地址", "证件", "联系", "代理")),
     Column(Field.PERSON, "申请人姓名", (("姓名",),), never=("名称", "单位", "联系人", "经办", "承办", "代理", "受理人")),
     Column(Field.ORGANISATION, "单位名称",
            (("单位名称", "组织名称", "机构名称", "企业名称", "法人名称", "法人或其他组织名称", "申请单位"),),

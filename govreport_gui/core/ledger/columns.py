@@ -246,30 +246,45 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
     if len(candidates) + bool(marks) < 2:
         return None
     columns, notes = _choose(sheet, r, candidates, shown, words)
-    named = (Field.PERSON, Field.ORGANISATION)
-    if Field.APPLICANT in columns or marks or not all(f in columns for f in named):
-        for f in named:   # the names stand for the applicant's type only together, and only without it
-            columns.pop(f, None)
     if Field.RESULT in columns or Field.DISCLOSE not in columns:
         columns.pop(Field.DISCLOSE, None)   # 是否公开 stands for the result only without one
-    applicants = Field.APPLICANT in columns or bool(marks) or Field.PERSON in columns
+    by_name = _applicant_from_names(sheet, columns, marks, words)
+    applicants = Field.APPLICANT in columns or bool(marks) or Field.PERSON in columns or Field.NAME in columns
     kind = SheetKind.CASES if Field.CASE_KIND in columns and not applicants else SheetKind.APPLICATIONS
+    if kind is SheetKind.CASES:
+        by_name = None
     titles = {f: shown[c] for f, c in columns.items()}
     if marks:
         titles[Field.APPLICANT] = "、".join(marks.values())
     if Field.PERSON in columns:
         titles[Field.APPLICANT] = f"{titles[Field.PERSON]}（自然人）、{titles[Field.ORGANISATION]}（按名称的结尾归类）"
-    by_name = None
-    if kind is SheetKind.APPLICATIONS and Field.APPLICANT not in columns and not marks and Field.PERSON not in columns:
-        by_name = applicant_of_sheet(sheet.name, words)
-        if by_name is not None:
-            titles[Field.APPLICANT] = f"按工作表名，均为{by_name}"
+    if Field.NAME in columns:
+        titles[Field.APPLICANT] = f"{titles[Field.NAME]}（单位按名称的结尾归类，个人姓名请确认）"
+    if by_name is not None:
+        titles[Field.APPLICANT] = f"按工作表名，均为{by_name}"
     missing = tuple(f for f in REQUIRED[kind] if f not in columns
-                    and not (f is Field.APPLICANT and (marks or Field.PERSON in columns or by_name))
+                    and not (f is Field.APPLICANT and (marks or Field.PERSON in columns or Field.NAME in columns or by_name))
                     and not (f is Field.RESULT and Field.DISCLOSE in columns))
     if missing:
         return Incomplete(r, kind, titles, missing)
     return Header(r, kind, columns, titles, notes, marks, by_name)
+
+
+def _applicant_from_names(sheet: LedgerSheet, columns: dict[Field, int], marks: dict[int, str],
+                          words: LedgerWords) -> str | None:
+    """Where the applicant's type comes from when the sheet has no applicant-type column: the
+    category columns marked, a person's and an organisation's name together, the sheet's name (the
+    category returned), or one column of names — in that order; the columns not used are dropped."""
+    named = (Field.PERSON, Field.ORGANISATION)
+    if Field.APPLICANT in columns or marks or not all(f in columns for f in named):
+        for f in named:   # the names stand for the applicant's type only together, and only without it
+            columns.pop(f, None)
+    found = None
+    if Field.APPLICANT not in columns and not marks and Field.PERSON not in columns:
+        found = applicant_of_sheet(sheet.name, words)
+    if Field.APPLICANT in columns or marks or Field.PERSON in columns or found is not None:
+        columns.pop(Field.NAME, None)
+    return found
 
 
 def applicant_of_sheet(name: str, words: LedgerWords) -> str | None:

@@ -36,6 +36,7 @@ from ..forms.spec import Layout, Tag
 from .columns import Header, Incomplete, SheetKind, field_of, find_header, header_row
 from .dates import DateProblem, YearMissing, format_date, is_same_day, read_date
 from .hidden import HIDDEN_MARK, hidden_columns_note, hidden_rows_note, repeated_rows
+from .names import by_name, named
 from .sheet import LedgerSheet, RowRef, place
 from .void import MARKED, STRUCK, void_how, void_marks, void_note
 from .words import Kind, Match, Matcher, norm
@@ -125,6 +126,9 @@ def count_ledgers(sheets: list[LedgerSheet], form: FormSpec, year: int,
     for sheet, header in headers:
         counter.count_sheet(sheet, header)
     result = counter.result
+    persons = result.unclear.get((Field.APPLICANT, norm(words.person_names)))
+    if persons is not None:   # the question for the names read as persons', with some of them
+        persons.shown = f"{words.person_names}（如{'、'.join(counter.person_examples)}）"
     result.tables = [t for t, kind in ((counter.t3.id, SheetKind.APPLICATIONS), (counter.t4.id, SheetKind.CASES))
                      if kind in counter.kinds]
     result.sources = list(dict.fromkeys(s.source for s in sheets))
@@ -162,6 +166,7 @@ class _Counter:
         self.result = LedgerCount(form, year)
         self._date_cache: dict = {}
         self._void_marks = void_marks(words)
+        self.person_examples: list[str] = []   # names read as a person's (``_by_name``), shown with the question
         self._header_words: dict[str, bool] = {}
         self.kinds: set[SheetKind] = set()   # the kinds of ledger counted (applications → 三, cases → 四)
         # the sheet being counted, for its dates written without a year: (sheet, header), its year, used
@@ -274,12 +279,23 @@ class _Counter:
         if header.marks:
             values[Field.APPLICANT] = _marked(row, header.marks)
         elif Field.PERSON in header.columns:
-            values[Field.APPLICANT] = _named(values, self.natural, self.endings)
+            values[Field.APPLICANT] = named(_shown(values.get(Field.PERSON)), _shown(values.get(Field.ORGANISATION)),
+                                            self.natural, self.endings)
+        elif Field.NAME in header.columns:
+            values[Field.APPLICANT] = self._by_name(_shown(values.get(Field.NAME)))
         elif header.sheet_applicant and any(not _blank(v) for v in values.values()):
             values[Field.APPLICANT] = header.sheet_applicant
         if Field.DISCLOSE in header.columns:
             values[Field.RESULT] = self._disclosed(values)
         return values
+
+    def _by_name(self, name: str) -> str | None:
+        """The applicant's type from a column of names (``names.by_name``); a person's name is kept as
+        an example for the clerk's question."""
+        found = by_name(name, self.endings, self.words.organisation_marks, self.words.person_names)
+        if found == self.words.person_names and len(self.person_examples) < 5 and name not in self.person_examples:
+            self.person_examples.append(name)
+        return found
 
     def _disclosed(self, values: dict) -> object:
         """The result of a ledger that says 是否公开 (and for 否 the 情形): 是 → 予以公开, 部分 → 部分公开,
@@ -388,6 +404,8 @@ class _Counter:
         received, done = dates
         problems: list[tuple[str, str]] = []
         applicant = self._need(ref, Field.APPLICANT, values.get(Field.APPLICANT), None, "申请人类型", problems)
+        if values.get(Field.APPLICANT) == self.words.person_names and applicant.kind is Kind.UNCLEAR:
+            problems[-1] = ("只写了申请人的姓名，是否按自然人计入需经办人确认", _shown(values.get(Field.NAME)))
         answered = done is not None and done <= self.end
         result = self._result(values)
         if answered:
@@ -525,22 +543,6 @@ def _merged_down(sheet: LedgerSheet, header: Header) -> dict[tuple[int, int], ob
             for r in range(top + 1, min(bottom, len(sheet.rows) - 1) + 1):
                 out[(r, left)] = value
     return out
-
-
-def _named(values: dict, natural: str, endings: list[tuple[str, str]]) -> str | None:
-    """The applicant's type of a ledger that keeps the applicant's name in a person's column or an
-    organisation's: a person's name alone → 自然人; an organisation's name alone → the kind its name
-    ends with (某某律师事务所 → 法律服务机构), or the name itself (unclear, for the clerk to assign);
-    both filled → both (unclear: which one applied is not written)."""
-    person, organisation = (_shown(values.get(f)) for f in (Field.PERSON, Field.ORGANISATION))
-    if person and not organisation:
-        return natural
-    if not organisation:
-        return None
-    if person:
-        return f"{person}／{organisation}"
-    name = norm(values.get(Field.ORGANISATION))
-    return next((target for ending, target in endings if name.endswith(ending) and name != ending), organisation)
 
 
 def _only_text(row: tuple) -> str | None:
