@@ -104,3 +104,43 @@ def test_a_header_on_the_last_rows_gives_zeros(below):
     rows = [("申请人类型", "收到日期", "答复日期", "处理结果"), *below]
     counted = count_ledgers([LedgerSheet("台账.xlsx", "台账", rows)], get_form("2021"), 2024)
     assert counted.complete and counted.placed == 0 and not table_3(counted)
+
+
+@pytest.mark.parametrize("raw", ["2024—3—5", "2024–03–05", "2024－3－5", "2024年3月5号", "2024. 3. 5"])
+def test_dates_with_the_dashes_typed_in_chinese(raw):
+    assert read_date(raw) == dt.date(2024, 3, 5)
+
+
+REASONS_HEADER = ("申请人类型", "收到日期", "答复日期", "答复类型", "不予公开理由", "无法提供理由", "不予处理理由")
+
+
+def test_the_reason_kept_in_the_column_of_its_group():
+    rows = [REASONS_HEADER,
+            ("公民", "2024-05-06", "2024-05-09", "不予公开", "国家秘密", None, None),
+            ("公民", "2024-05-06", "2024-05-09", "无法提供", None, "信息不存在", None),
+            ("企业", "2024-05-06", "2024-05-09", "不予处理", None, None, "重复申请"),
+            ("企业", "2024-05-06", "2024-05-09", "予以公开", None, None, None),
+            ("企业", "2024-05-06", "2024-05-09", "无法提供", "国家秘密", None, None),          # the wrong group's column
+            ("企业", "2024-05-06", "2024-05-09", "不予公开", "国家秘密", "信息不存在", None)]   # two reasons
+    counted = count_ledgers([LedgerSheet("台账.xlsx", "台账", rows)], get_form("2021"), 2024)
+    assert [lo.ref.row for lo in counted.left_out] == [6, 7]
+    assert table_3(counted) == {(NEW, "自然人"): 2, (NEW, "商业企业"): 2, (SECRET, "自然人"): 1, (ABSENT, "自然人"): 1,
+                                ("2.重复申请", "商业企业"): 1, ("（一）予以公开", "商业企业"): 1}
+    (note,) = [n for n in counted.notes if "表头" in n]
+    assert "具体情形：“不予公开理由、无法提供理由、不予处理理由”" in note and "另有" not in note
+
+
+def test_a_reason_column_of_another_kind_is_not_read_beside_the_chosen_one():
+    rows = [("申请人类型", "收到日期", "答复日期", "处理结果", "具体情形", "法律依据"),
+            ("公民", "2024-05-06", "2024-05-09", "不予公开", None, "条例第十四条")]
+    counted = count_ledgers([LedgerSheet("台账.xlsx", "台账", rows)], get_form("2021"), 2024)
+    assert not counted.complete and counted.left_out[0].value == "不予公开"
+
+
+@pytest.mark.parametrize("first", ["例", "示例", "例：", "填写示例：张三"])
+def test_a_templates_example_row_is_not_counted(first):
+    rows = [("序号", "申请人类型", "收到日期", "答复日期", "处理结果"), (first, "自然人", "2024-01-01", "2024-01-10", "予以公开"),
+            (1, "企业", "2024-02-01", "2024-02-10", "予以公开")]
+    counted = count_ledgers([LedgerSheet("台账.xlsx", "台账", rows)], get_form("2021"), 2024)
+    assert counted.complete and table_3(counted) == {(NEW, "商业企业"): 1, ("（一）予以公开", "商业企业"): 1}
+    assert any("第2行是填写示例" in n for n in counted.notes)

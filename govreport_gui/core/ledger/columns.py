@@ -48,6 +48,9 @@ class Header:
     marks: dict[int, str] = field(default_factory=dict)
     # A sheet without an applicant-type column whose name is one category (自然人申请, 企业): that column.
     sheet_applicant: str | None = None
+    # The 情形 kept in one column per result group (不予公开理由 | 无法提供理由 | 不予处理理由): those
+    # columns besides ``columns[REASON]``; a row fills one of them (two filled: unclear).
+    reasons: tuple[int, ...] = ()
 
 
 @dataclass
@@ -267,7 +270,27 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
                     and not (f is Field.RESULT and Field.DISCLOSE in columns))
     if missing:
         return Incomplete(r, kind, titles, missing)
-    return Header(r, kind, columns, titles, notes, marks, by_name)
+    reasons = _reasons_by_group(columns, candidates, shown, words)
+    if reasons:
+        titles[Field.REASON] = "、".join(shown[c] for c in (columns[Field.REASON], *reasons))
+        notes = [n for n in notes if not any(f"“{shown[c]}”列，{words.column(Field.REASON).name}按" in n for c in reasons)]
+    return Header(r, kind, columns, titles, notes, marks, by_name, reasons)
+
+
+def _reasons_by_group(columns: dict[Field, int], candidates: dict[Field, list[tuple[int, int]]], shown: dict[int, str],
+                      words: LedgerWords) -> tuple[int, ...]:
+    """The further 情形 columns, each named by a result group (无法提供理由 beside 不予公开理由), when the
+    chosen one is named by a group too; a column of another kind (法律依据) is not one of them."""
+    if Field.REASON not in columns:
+        return ()
+    group_words = sorted({norm(w) for g in words.results.groups for w in g.words if len(norm(w)) >= 3}, key=len)
+
+    def by_group(c: int) -> bool:
+        return any(w in norm(shown[c]) for w in group_words)
+    if not by_group(columns[Field.REASON]):
+        return ()
+    return tuple(c for rank, c in sorted(candidates[Field.REASON], key=lambda x: x[1])
+                 if rank < WEAK and c != columns[Field.REASON] and by_group(c))
 
 
 def _applicant_from_names(sheet: LedgerSheet, columns: dict[Field, int], marks: dict[int, str],

@@ -166,6 +166,7 @@ class _Counter:
         self.result = LedgerCount(form, year)
         self._date_cache: dict = {}
         self._void_marks = void_marks(words)
+        self._example_marks = frozenset(norm(m) for m in words.example_marks)
         self.person_examples: list[str] = []   # names read as a person's (``_by_name``), shown with the question
         self._header_words: dict[str, bool] = {}
         self.kinds: set[SheetKind] = set()   # the kinds of ledger counted (applications → 三, cases → 四)
@@ -242,6 +243,8 @@ class _Counter:
             self.result.notes.append(f"{ref.where()}是合计行，未计入。")
         elif _is_footer_row(row, self.words):
             self.result.notes.append(f"{ref.where()}是表尾的签署栏（{_shown(' '.join(map(str, filter(None, row))))}），未计入。")
+        elif _is_example_row(row, self._example_marks):
+            self.result.notes.append(f"{ref.where()}是填写示例（{_shown(' '.join(map(str, filter(None, row))))}），未计入。")
         elif (text := _only_text(row)) is not None:
             self.result.notes.append(f"{ref.where()}只有一段文字“{_shown(text)}”（标题或说明），不是登记的申请，未计入。")
         elif (how := void_how(sheet, i, row, self._void_marks)) is not None:
@@ -285,6 +288,9 @@ class _Counter:
             values[Field.APPLICANT] = self._by_name(_shown(values.get(Field.NAME)))
         elif header.sheet_applicant and any(not _blank(v) for v in values.values()):
             values[Field.APPLICANT] = header.sheet_applicant
+        if header.reasons:   # the 情形 in its group's column (two filled: unclear)
+            filled = [_shown(row[c]) for c in (header.columns[Field.REASON], *header.reasons) if c < len(row) and not _blank(row[c])]
+            values[Field.REASON] = "／".join(filled) or None
         if Field.DISCLOSE in header.columns:
             values[Field.RESULT] = self._disclosed(values)
         return values
@@ -573,6 +579,16 @@ def _is_total_row(row: tuple, words: LedgerWords) -> bool:
             if n.startswith(mark) and (n == mark or n[len(mark):].rstrip("件条个项").isdigit()):
                 return True
     return False
+
+
+def _is_example_row(row: tuple, marks: frozenset[str]) -> bool:
+    """A template's example row: its first filled cell is an example mark (``norm``-ed ``marks``: 例,
+    示例：) alone or before a colon (``例：张三``)."""
+    first = next((v for v in row if not _blank(v)), None)
+    if not isinstance(first, str):
+        return False
+    head = re.split(r"[:：]", first.strip(), maxsplit=1)
+    return norm(first) in marks or (len(head) == 2 and norm(head[0]) in marks)
 
 
 _FOOTER = re.compile(r"^\s*([^:：]{1,8})\s*[:：]")

@@ -21,7 +21,7 @@ import unicodedata
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 _EXCEL_EPOCH = _dt.date(1899, 12, 30)   # serial 1 = 1900-01-01, with Excel's fictitious 1900-02-29
 _BLANK = {"", "/", "-", "—", "——", "无", "空", "未办结", "办理中", "尚未办结", "未答复", "未审结", "尚未审结", "审理中"}
-_YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?")
+_YMD = re.compile(r"^(\d{4})\s*[-/.年—–]\s*(\d{1,2})\s*[-/.月—–]\s*(\d{1,2})\s*[日号]?")   # (— –: dashes typed in Chinese)
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 # month and day only: 3月1日, 03-01, 3/1, 3.1 (never a third number: 3/1/25 is not this)
 _MONTH_DAY = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?|^(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\s*[-/.]\s*\d)(?!\d)")
