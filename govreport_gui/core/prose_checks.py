@@ -6,7 +6,8 @@ Every finding is a warning (the clerk confirms or corrects); prose findings carr
 they point at ("一" … "六", or ``None`` for the preamble) and an ``anchor`` (the sentence, or the
 topic) so an accepted warning stays accepted while the rest of the text is edited.  Which cell a
 phrase is compared with is found through the format declaration (the ``Tag`` of a row, a group of
-rows or a cell), never by position or by spelling an official label here.
+rows or a cell), never by position or by spelling an official label here.  A text in traditional
+characters is read folded (``fold_traditional``) and quoted as written.
 
 The rules, their titles and when they apply are declared in ``core.rules`` (``PROSE_FIGURE`` …).
 """
@@ -24,6 +25,7 @@ from .contacts import is_contact_sentence
 from .drafting import change_words, not_typed
 from .findings import Finding, Severity
 from .forms import CellKey, FormSpec, Kind, Layout
+from .forms.traditional import fold_traditional
 from .prompts import OLD_PROMPT, Prompt, empty_parts, prompts, written_text
 from .prose_figures import Change, Figure, figures
 from .prose_figures import cn_number as cn_number  # re-exported: the prose's numbers are read there
@@ -343,7 +345,7 @@ def _last_year_sentences(text: str, last: int) -> tuple[Sentence, ...]:
     opening, period = _year_patterns(last)
     hits = []
     for s in _sentences(text):
-        norm = unicodedata.normalize("NFKC", s.text)
+        norm = fold_traditional(unicodedata.normalize("NFKC", s.text))
         if opening.search(norm) or period.search(norm):
             hits.append(s)
     return tuple(hits)
@@ -401,7 +403,7 @@ def check_required(report: Report) -> list[Finding]:
                         anchor="no-prose", severity=Severity.INFO)]
     heading = {s.key: s.heading for s in form.sections}
     government = bool(_GOVERNMENT.search(report.meta.agency.strip()))
-    texts = {k: unicodedata.normalize("NFKC", _written(report, k)) for k in sections}
+    texts = {k: fold_traditional(unicodedata.normalize("NFKC", _written(report, k))) for k in sections}
     out = []
     empty: set[str] = set()
     for req in form.required:

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from .forms import CellKey, FormSpec, TableSpec
 from .forms.spec import RowGroup, Tag
+from .forms.traditional import fold_traditional
 from .values import Value, format_value, sum_values
 
 ValueOf = Callable[[CellKey], Value]
@@ -66,7 +67,8 @@ def cn_number(text: str) -> int | Decimal | None:
 
 def normalized(text: str) -> str:
     """The sentence as the phrases are matched: NFKC (full-width digits and ，（） become ASCII),
-    without spaces (“36 件”)."""
+    without spaces (“36 件”), traditional characters folded (``fold_traditional``: 收到政府資訊公開申請
+    reads as 收到政府信息公开申请; one character for one, so each keeps its place)."""
     return _normalized(text)[0]
 
 
@@ -81,7 +83,7 @@ def _normalized(text: str) -> tuple[str, list[int]]:
         for c in unicodedata.normalize("NFKC", ch):
             out.append(c)
             where.append(i)
-    return "".join(out), where
+    return fold_traditional("".join(out)), where
 
 
 # ---------------------------------------------------------------------------------------------

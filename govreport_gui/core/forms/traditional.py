@@ -8,7 +8,9 @@ official labels, headings, the report's name and the endings of an organ's name 
 (資訊 → 信息, 檔案 → 文件, 專案 → 项目, 資料 → 数据), so that a heading, a table's label or the
 title is recognised.  It is for matching only: a reader compares the folded text and keeps the
 text as written (the clerk's words are never changed).  Each character and word keeps its length,
-so a place found in the folded text is the same place in the text as written.
+so a place found in the folded text is the same place in the text as written.  The prose checks
+read a sentence folded the same way (with the characters of the words they look for, too: 較上年增長,
+來信來訪, 兩), and quote it as written.
 """
 
 from __future__ import annotations
@@ -24,8 +26,13 @@ _PAIRS = ("萬万業业為为爲为舉举鄉乡於于會会體体關关內内決
           "員员團团國国場场處处複复覆复學学審审對对屬属廢废開开強强當当總总執执護护報报據据數数無无機机權权條条構构沒没"
           "現现確确祕秘穩稳類类係系糾纠納纳組组織织經经結结繼继續续維维繳缴罰罚範范獲获補补規规計计認认議议許许訟讼"
           "訪访訴诉試试詢询請请購购費费轉转過过這这進进採采鎮镇問问隊队項项題题額额館馆")
-_FOLD = str.maketrans(_PAIRS[0::2], _PAIRS[1::2])
-_HAS_TRADITIONAL = re.compile("[" + _PAIRS[0::2] + "".join(word[0] for word, _ in _WORDS) + "]").search
+#: The characters, written otherwise in traditional Chinese, of the words the prose checks look for
+#: (``core.prose_figures``: 与, 个, 较上年增长, 来信来访, 热线, 亿元 …; the required topics: 平台建设, 网站,
+#: 监督, 培训, 问责, 评议 …).
+_PROSE_PAIRS = ("與与個个達达熱热線线來来電电諮咨貼贴記记備备協协並并順顺億亿較较長长點点歷历曆历兩两應应設设監监復复"
+                "專专餘余門门網网訊讯資资檔档聯联郵邮話话編编碼码紙纸質质書书實实際际標标準准訓训責责評评")
+_FOLD = str.maketrans(_PAIRS[0::2] + _PROSE_PAIRS[0::2], _PAIRS[1::2] + _PROSE_PAIRS[1::2])
+_HAS_TRADITIONAL = re.compile("[" + _PAIRS[0::2] + _PROSE_PAIRS[0::2] + "".join(word[0] for word, _ in _WORDS) + "]").search
 
 
 def fold_traditional(text: str) -> str:
