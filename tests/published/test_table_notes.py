@@ -114,8 +114,7 @@ def test_a_note_under_a_table_or_in_its_last_row_is_that_tables_part(kind, tmp_p
     assert sections["三"] == f"{INTRO_THREE}\n{NOTE_THREE}"
     assert sections["四"] == NOTE_FOUR
     assert not sections.get("二")
-    if kind != "pdf":   # (a PDF's row of one cell across the table with a sentence reads as a line of text)
-        assert any(NOTE_FOUR in n and "表四" in n and "说明文字" in n for n in result.notes), result.notes
+    assert any(NOTE_FOUR in n and "表四" in n and "说明文字" in n for n in result.notes), result.notes
 
 
 @pytest.mark.parametrize("kind", sorted(WRITERS))

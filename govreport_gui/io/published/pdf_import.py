@@ -37,7 +37,7 @@ from itertools import islice
 from pathlib import Path
 
 from ...core.errors import ReadError
-from ...core.values import BLANK_MARKS, normalise_text
+from ...core.values import BLANK_MARKS, TABLE_NOTE_START, normalise_text
 from ..locate.labels import MAX_LABEL_CHARS
 from ..locate.sheet_grid import MAX_COLS, MAX_ROWS
 from ..locate.table_locate import label_index
@@ -320,7 +320,9 @@ def _ruled_tables(page, continued: tuple[float, float] | None) -> list[_Table]:
 def _unframed(table: _Table) -> list[_Table]:
     """A page printed with the borders of the portal's layout table around the report is one
     "table" whose rows of one cell across the whole frame hold the prose; those rows are text, the
-    rows between them are the report's tables."""
+    rows between them are the report's tables.  A row of one cell that opens as a note (``注：……``)
+    right under a table's rows is that table's last row, as in a Word file or a web page (the
+    reader puts it into the part's text and says so)."""
     rows = _rows(table.cells)
 
     def prose(row: list[_Cell]) -> bool:
@@ -332,7 +334,10 @@ def _unframed(table: _Table) -> list[_Table]:
         return [table]
     parts: list[_Table] = [_Table([], table.pages)]
     for row in rows:
-        if prose(row):
+        if prose(row) and parts[-1].cells and TABLE_NOTE_START.match(normalise_text(row[0].text)):
+            parts[-1].cells.extend(row)   # a note in the last row of the table above: that table's
+            parts.append(_Table([], table.pages))
+        elif prose(row):
             parts.append(_Table([], table.pages))
         else:
             parts[-1].cells.extend(row)
