@@ -8,7 +8,9 @@ import datetime as dt
 
 import pytest
 
+from govreport_gui.core.errors import ReadError
 from govreport_gui.core.forms import FORMS, get_form
+from govreport_gui.core.forms.ledger_words import Field
 from govreport_gui.core.ledger.count import count_ledgers
 from govreport_gui.core.ledger.dates import DateProblem, YearMissing, read_date
 from govreport_gui.core.ledger.sheet import LedgerSheet
@@ -144,3 +146,26 @@ def test_a_templates_example_row_is_not_counted(first):
     counted = count_ledgers([LedgerSheet("台账.xlsx", "台账", rows)], get_form("2021"), 2024)
     assert counted.complete and table_3(counted) == {(NEW, "商业企业"): 1, ("（一）予以公开", "商业企业"): 1}
     assert any("第2行是填写示例" in n for n in counted.notes)
+
+
+KIND_HEADER = ("申请人类型", "法人或其他组织类型", "收到日期", "答复日期", "处理结果")
+
+
+def test_the_kind_of_organisation_in_a_column_of_its_own():
+    rows = [KIND_HEADER, ("法人或其他组织", "商业企业", "2024-01-02", "2024-01-05", "予以公开"),
+            ("自然人", None, "2024-01-02", "2024-01-05", "予以公开"), ("法人", "律师事务所", "2024-01-02", "2024-01-05", "予以公开"),
+            ("自然人", "律所", "2024-01-02", "2024-01-05", "予以公开"),       # a person and a kind of organisation
+            ("法人或其他组织", None, "2024-01-02", "2024-01-05", "予以公开")]  # the kind not written
+    counted = count_ledgers([LedgerSheet("台账.xlsx", "台账", rows)], get_form("2021"), 2024)
+    assert {(r, c) for (r, c) in table_3(counted) if r == NEW} == {(NEW, "自然人"), (NEW, "商业企业"), (NEW, "法律服务机构")}
+    assert [(lo.ref.row, lo.value) for lo in counted.left_out] == [(5, "自然人 / 律所"), (6, "法人或其他组织")]
+    assigned = {Field.APPLICANT: {"自然人|律所": "法律服务机构"}}
+    again = count_ledgers([LedgerSheet("台账.xlsx", "台账", rows)], get_form("2021"), 2024, assigned)
+    assert [lo.ref.row for lo in again.left_out] == [6]
+    assert again.assigned_used[(Field.APPLICANT, "自然人|律所")] == ("自然人 / 律所", "法律服务机构")
+
+
+def test_a_kind_of_organisation_column_alone_is_no_applicant_type():
+    rows = [("单位类型", "收到日期", "答复日期", "处理结果"), ("企业", "2024-01-02", "2024-01-05", "予以公开")]
+    with pytest.raises(ReadError, match="缺少申请人类型列"):
+        count_ledgers([LedgerSheet("台账.xlsx", "台账", rows)], get_form("2021"), 2024)

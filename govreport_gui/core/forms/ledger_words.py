@@ -28,6 +28,9 @@ class Field(str, Enum):
     """What a column of a ledger holds."""
 
     APPLICANT = "applicant"    # 申请人类型
+    # The kind of organisation in a column of its own beside 申请人类型 = 法人或其他组织 (as the
+    # official table heads its columns): read only with an applicant-type column.
+    APPLICANT_KIND = "applicant_kind"
     RECEIVED = "received"      # 收到日期 (a case: 立案/收到日期)
     DONE = "done"              # 办结/答复日期 (a case: 审结/结案日期)
     RESULT = "result"          # 处理结果 (a case: 审理结果)
@@ -168,6 +171,10 @@ COLUMNS = (
            (("申请人", "申请主体", "主体", "申请者"), ("类型", "性质", "类别", "身份", "分类", "种类", "主体")),
            never=("姓名", "名称", "电话", "地址", "证件", "联系", "代理"),
            alone=("类型", "类别", "性质", "身份", "申请主体", "申请人情况", "申请人", "申请人/单位")),
+    Column(Field.APPLICANT_KIND, "法人或其他组织类型",
+           (("法人或其他组织类型", "法人或其他组织类别", "法人或者其他组织类型", "法人类型", "法人类别", "组织类型",
+             "组织类别", "单位类型", "单位类别", "单位性质", "法人性质", "机构类型", "机构类别"),),
+           never=("姓名", "名称", "电话", "地址", "代码")),
     Column(Field.RECEIVED, "收到日期",
            (("收到", "收件", "接收", "受理", "登记", "立案", "收案", "收文", "来文", "接件", "申请", "提交", "起诉",
              "来件"), _DATE),

@@ -251,6 +251,8 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
     columns, notes = _choose(sheet, r, candidates, shown, words)
     if Field.RESULT in columns or Field.DISCLOSE not in columns:
         columns.pop(Field.DISCLOSE, None)   # 是否公开 stands for the result only without one
+    if Field.APPLICANT not in columns:
+        columns.pop(Field.APPLICANT_KIND, None)   # (the kind of organisation says something only beside it)
     by_name = _applicant_from_names(sheet, columns, marks, words)
     applicants = Field.APPLICANT in columns or bool(marks) or Field.PERSON in columns or Field.NAME in columns
     kind = SheetKind.CASES if Field.CASE_KIND in columns and not applicants else SheetKind.APPLICATIONS

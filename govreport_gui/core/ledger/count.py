@@ -409,7 +409,7 @@ class _Counter:
             return False
         received, done = dates
         problems: list[tuple[str, str]] = []
-        applicant = self._need(ref, Field.APPLICANT, values.get(Field.APPLICANT), None, "申请人类型", problems)
+        applicant = self._need(ref, Field.APPLICANT, *self._applicant(values), "申请人类型", problems)
         if values.get(Field.APPLICANT) == self.words.person_names and applicant.kind is Kind.UNCLEAR:
             problems[-1] = ("只写了申请人的姓名，是否按自然人计入需经办人确认", _shown(values.get(Field.NAME)))
         answered = done is not None and done <= self.end
@@ -427,6 +427,16 @@ class _Counter:
                 self._add(CellKey(self.t3.id, r, applicant.target), ref)
             return True
         return False
+
+    def _applicant(self, values: dict) -> tuple[object, Match | None]:
+        """The applicant's type as written and, with a column of the kind of organisation beside it
+        (法人或其他组织 | 商业企业), the match of the two together."""
+        raw = values.get(Field.APPLICANT)
+        if Field.APPLICANT_KIND not in values:
+            return raw, None
+        kind = values.get(Field.APPLICANT_KIND)
+        shown = f"{_shown(raw)} / {_shown(kind)}" if not _blank(kind) else raw
+        return shown, self.matchers[Field.APPLICANT].match_pair(raw, kind)
 
     def _result(self, values: dict) -> Match:
         matcher = self.matchers[Field.RESULT]
@@ -625,6 +635,8 @@ def _value_of(f: Field, values: dict) -> str:
     """A field's value as the ledger wrote it (a case's outcome is in its result column)."""
     if f is Field.RESULT:
         return _pair_shown(values)
+    if f is Field.APPLICANT and not _blank(values.get(Field.APPLICANT_KIND)):
+        return f"{_shown(values.get(f))} / {_shown(values.get(Field.APPLICANT_KIND))}"
     return _shown(values.get(Field.RESULT if f is Field.CASE_OUTCOME else f))
 
 
