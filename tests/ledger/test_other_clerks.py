@@ -47,6 +47,9 @@ def test_a_chinese_date_without_its_year_takes_the_ledgers_year_or_is_refused():
     # a remark in brackets inside a run that names nothing known is set aside
     ("经审查属于过程性信息（内部讨论稿）决定不予公开", PROCESS), ("经审查同意公开（附件两份）已邮寄", "（一）予以公开"),
     ("经审查，所申请信息属于国家秘密（涉密），不予公开。", SECRET),
+    # the information provided, or where it is published told; withdrawn
+    ("予以提供", "（一）予以公开"), ("属于主动公开范围，告知获取途径", "（一）予以公开"),
+    ("告知申请人通过政府网站查询", "（一）予以公开"), ("已撤回", "3.其他"),
 ])
 def test_more_ways_of_writing_an_answer(version, value, label):
     found = Matcher(get_form(version).ledger.results).match(value)
