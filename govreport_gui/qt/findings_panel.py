@@ -130,7 +130,7 @@ class FindingsPanel(QWidget):
         top = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setFont(one_chinese_face(self.summary.font()))   # its <b>: the regular face made bold
+        self._summary_face_held = False   # its <b> drawn from the regular face made bold: see refresh
         top.addWidget(self.summary, 1)
         self.show_info = QCheckBox("显示提示")
         self.show_info.setChecked(True)
@@ -201,6 +201,9 @@ class FindingsPanel(QWidget):
         self.dismiss_button.setVisible(bool(self.session.report.printed))
         findings = self.session.document.findings
         c = self.counts()
+        if not self._summary_face_held:   # with the first counts (their <b>): no font looked up before the first paint
+            self.summary.setFont(one_chinese_face(self.summary.font()))
+            self._summary_face_held = True
         self.summary.setText(
             f"<b style='color:{SEVERITY_DOT[Severity.ERROR]}'>错误 {c[Severity.ERROR]}</b> · "
             f"<b style='color:#a86f00'>警告 {c[Severity.WARNING]}</b> · "

@@ -12,7 +12,10 @@ window is read from one face.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QTextLayout
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where used: naming QFont and QTextLayout creates their enumerations (start-up time)
+    from PySide6.QtGui import QFont
 
 CHINESE_SAMPLE = "汉字"
 _made: dict[str, QFont] = {}
@@ -29,6 +32,8 @@ def bold_font(font: QFont) -> QFont:
 def one_chinese_face(font: QFont) -> QFont:
     """``font`` held to the regular face of its Chinese family: what it draws bold (``setBold``, a
     rich text's ``<b>``) is that face made bold (see the module)."""
+    from PySide6.QtGui import QFont
+
     key = font.key()
     if key not in _made:
         _made[key] = _held_to_regular(font)
@@ -36,6 +41,8 @@ def one_chinese_face(font: QFont) -> QFont:
 
 
 def _held_to_regular(font: QFont) -> QFont:
+    from PySide6.QtGui import QFont
+
     held = QFont(font)
     face = chinese_face(font)
     if face is not None:
@@ -50,6 +57,8 @@ def _held_to_regular(font: QFont) -> QFont:
 def chinese_face(font: QFont) -> tuple[str, str] | None:
     """The family and style name of the face ``font`` draws Chinese with (None when none does, or
     when that face is itself bold: nothing to spare)."""
+    from PySide6.QtGui import QFont, QTextLayout
+
     layout = QTextLayout(CHINESE_SAMPLE, font)
     layout.beginLayout()
     layout.createLine()

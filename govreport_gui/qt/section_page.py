@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from .commands import Session
 from .fonts import bold_font
@@ -73,6 +73,8 @@ class SectionPage(QWidget):
         """The body the page's parts go in, and its heading."""
         if self.body is not None:
             return
+        from PySide6.QtWidgets import QSizePolicy  # naming it creates its enumerations: when a page is first built
+
         # a table page scrolls as a whole when its parts (the table, 同比图, the notes) need more
         # height than the window has: the table is then shown whole, one scroll bar (``_fit_grid``)
         self.body = scrolled_content(self) if self.table_id is not None else self
