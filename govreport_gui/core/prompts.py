@@ -18,20 +18,20 @@ Reports written before this (and Word files exported from them) hold the prompts
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .forms import FormSpec, get_form
 from .forms.spec import Topic
+from .lazy_pattern import LazyPattern
 from .records import record
 
 PROMPT_OPEN = "（请在此"           # how the outline's prompts were written into the text before
-OLD_PROMPT = re.compile(r"[（(]请在此[^）)]*[）)]?")
+OLD_PROMPT = LazyPattern(r"[（(]请在此[^）)]*[）)]?")   # the patterns: compiled when first used (start-up time)
 OVERVIEW = Topic("总体概述", hint="概述本年贯彻落实《条例》、推进政府信息公开工作的总体情况")
 NUMERALS = "一二三四五六七八九十"
 # a sub-heading line of the second level: “（一）……”, alone or run in
-_LEVEL2 = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)]")
-_BARE = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)]\s*(?P<name>[^。．.:：\s]+)\s*[。．.:：]?\s*$")
+_LEVEL2 = LazyPattern(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)]")
+_BARE = LazyPattern(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)]\s*(?P<name>[^。．.:：\s]+)\s*[。．.:：]?\s*$")
 
 
 @record

@@ -8,12 +8,12 @@ note, and what it cannot read raises ``ValueProblem`` with a Chinese message.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 from .forms.spec import CellSpec, Kind
+from .lazy_pattern import LazyPattern
 from .records import record
 
 Value = int | Decimal | None
@@ -24,8 +24,8 @@ WAN = Decimal(10000)   # 元 in a 万元
 # the marks and units of a figure as a page in traditional characters prints them (無, 萬元, 億元, 個, 項, 條)
 _TRADITIONAL_MARKS = str.maketrans("無萬億個項條", "无万亿个项条")
 _YI = Decimal(100000000)
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_NUMBER = LazyPattern(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")   # the patterns: compiled when first used (start-up time)
+_GROUPED = LazyPattern(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
 class ValueProblem(ValueError):
@@ -47,12 +47,12 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\
                                     "\u2060\u2061\u2062\u2063\u2064\ufeff"), None)
 
 
-_HAS_INVISIBLE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]").search
+_HAS_INVISIBLE = LazyPattern("[" + "".join(map(chr, _INVISIBLE)) + "]")
 
 
 def without_invisible(text: str) -> str:
     """``text`` without the characters that print nothing (``_INVISIBLE``): the same text to a reader."""
-    return text.translate(_INVISIBLE) if _HAS_INVISIBLE(text) else text   # (looking costs a tenth of translating)
+    return text.translate(_INVISIBLE) if _HAS_INVISIBLE.search(text) else text   # (looking costs a tenth of translating)
 
 
 def normalise_text(text: str) -> str:
@@ -196,7 +196,7 @@ def shorten(text: str, limit: int = 60) -> str:
 
 
 # a note's opening in a table's part: 注： 注1： 说明： 备注：
-TABLE_NOTE_START = re.compile(r"^\s*(?:注\d*|说明|备注)\s*[:：]")
+TABLE_NOTE_START = LazyPattern(r"^\s*(?:注\d*|说明|备注)\s*[:：]")
 
 
 def text_and_table_notes(text: str) -> tuple[list[str], list[str]]:
