@@ -37,7 +37,7 @@ from .bounds import (
     title_lines,
 )
 from .office_prompts import prompts_note, without_prompts
-from .outline import find_headings, heading_run, split_heading
+from .outline import find_headings, heading_run, inline_heading_cuts, split_heading
 from .report_title import Title, agency_in_preface, parse_title, period_year
 from .tables import (
     TablesRead,
@@ -159,7 +159,7 @@ def _lines(blocks: list, body: _Body) -> list[Line]:
         linky = link_dense(block) if block.kind != "tbl" else False
         origin = getattr(block, "origin", None)
         text = block.text if block.kind != "tbl" else "\n".join(cell.text for cell in block.grid.cells)
-        for line in text.split("\n"):
+        for line in _inline_split(text.split("\n")):
             text, prompts = without_prompts(clean(line))
             body.prompts += prompts
             if layout_mark(text):
@@ -170,6 +170,32 @@ def _lines(blocks: list, body: _Body) -> list[Line]:
                 if part:
                     out.append(Line(part, getattr(block, "right", False), linky, origin=origin))
     return _split_headings_joined(out)
+
+
+def _inline_split(lines: list[str]) -> list[str]:
+    """The lines with each cut where a section heading starts after a space inside it
+    (``outline.inline_heading_cuts``: a report set as one paragraph), and after a title that
+    opens a line and runs on after a space into the preface."""
+    out: list[str] = []
+    for line in lines:
+        cuts = [*_title_cut(line), *inline_heading_cuts(line)]
+        out += [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)])] if cuts else [line]
+    return out
+
+
+# the end of a report's name, the text going on after spaces
+_TITLE_END = re.compile(r"(?:报告|報告|年报|年報)(?:[(（][^()（）]{1,8}[)）])?(?=\s+\S)")
+
+
+def _title_cut(line: str) -> list[int]:
+    """Where a title that opens ``line`` ends when the line runs on after it (``XX局2023年政府信息
+    公开工作年度报告  本报告……``), else nothing."""
+    found = _TITLE_END.search(line)
+    if found is None or found.end() > 2 * MAX_TITLE:
+        return []
+    title = line[:found.end()]
+    plain = normalise_text(title)
+    return [found.end()] if len(plain) <= MAX_TITLE and not re.search("[，。；,;]", plain) and parse_title(plain) else []
 
 
 def _caption_above_table(blocks: list, n: int) -> bool:

@@ -186,6 +186,25 @@ def heading_run(text: str) -> int:
     return cut if score >= RUN_SIMILAR else 0
 
 
+# a part's Chinese numeral after a space inside a line: where a heading may start in a page that
+# runs the report into one paragraph
+_INLINE_NUMBER = re.compile(r"(?<=\s)(?=(?:第[一二三四五六]部分|[一二三四五六])[、.．])")
+
+
+def inline_heading_cuts(text: str) -> list[int]:
+    """Where section headings start inside ``text`` after a space (``……请与本局联系。 一、总体情况
+    2023年，我局……``: a page that sets its whole report as one paragraph, the title, the headings
+    and the text told apart by spaces only) — each a declared wording or as close to one as a
+    heading run into its text must be (``RUN_SIMILAR``), with words after it or ending the line."""
+    cuts = []
+    for found in _INLINE_NUMBER.finditer(text):
+        rest = text[found.start():].strip()
+        whole = candidate(0, rest)
+        if heading_run(rest) or (whole is not None and whole.numbered and whole.score >= RUN_SIMILAR):
+            cuts.append(found.start())
+    return cuts
+
+
 def numbered_heading(text: str) -> bool:
     """``text`` is numbered as a part and short enough to head it, whatever its words."""
     found = candidate(0, text)
