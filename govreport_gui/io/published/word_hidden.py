@@ -11,6 +11,10 @@
   either: its entries repeat the headings with page numbers.  A document whose fields do not
   close (damage) keeps every field's text rather than lose the rest of the report.
 
+A paragraph whose mark alone is hidden (Word's style separator: a run-in heading
+``（一）主动公开。`` in a heading style, the body text after it in another) is shown as one
+paragraph with the next (``hidden_mark``, read so by ``word_import``).
+
 Text hidden only in Web Layout view (``w:webHidden``: a table of contents' page numbers) is
 printed, and read.  Text deleted with changes tracked is left out where a paragraph is read
 (``word_import.paragraph_text``).
@@ -85,6 +89,13 @@ def remove_unseen(body, styles: dict[str, bool]) -> Removed:
                 removed.hidden.append(words)
             _drop([child for child in run if child.tag in _TEXT])
     return removed
+
+
+def hidden_mark(p) -> bool:
+    """The paragraph's mark is hidden (``w:vanish`` in the paragraph mark's run properties, as
+    Word's 样式分隔符 and a hidden ¶ set it): Word and WPS show and print its text as the start of
+    the next paragraph."""
+    return bool(_on(p.find(f"{W}pPr/{W}rPr/{W}vanish")))
 
 
 def _hidden_run(run, styles: dict[str, bool]) -> bool:

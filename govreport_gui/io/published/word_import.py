@@ -32,7 +32,7 @@ from ..registry import ImportResult
 from ..safety.zip_safety import WORD, check_package
 from .blocks import MAX_SPAN, Block, DCell, Grid, is_address, one_line
 from .document import read_blocks
-from .word_hidden import Removed, hidden_styles, remove_unseen
+from .word_hidden import Removed, hidden_mark, hidden_styles, remove_unseen
 from .word_numbering import Numbering, read_numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -268,29 +268,59 @@ def document_grids(body) -> list[Grid]:
 
 def _blocks(body, numbering: Numbering | None = None) -> list[Block]:
     out: list[Block] = []
+    joined: list[Block] = []   # paragraphs whose mark is hidden: shown as the start of the next one
+
+    def paragraph(p) -> None:
+        block = _paragraph_block(p, numbering)
+        if joined:
+            block = _joined(joined, block)
+            joined.clear()
+        (joined if hidden_mark(p) else out).append(block)
+        boxes = text_boxes(p)
+        if boxes:
+            held = joined[:]   # (a box's paragraphs are no continuation of this one)
+            joined.clear()
+            for box in boxes:
+                walk(box)
+            out.extend(joined)
+            joined[:] = held
 
     def walk(parent) -> None:
         for child in parent.iterchildren():
             if child.tag == f"{W}p":
-                jc = child.find(f"{W}pPr/{W}jc")
-                right = jc is not None and jc.get(f"{W}val") in ("right", "end")
-                text = paragraph_text(child)
-                label = numbering.label(child) if numbering is not None else ""
-                out.append(Block("p", label + text if text.strip() else text, right, links=_link_chars(child), origin=child))
-                for box in text_boxes(child):
-                    walk(box)
-            elif child.tag == f"{W}tbl" and _is_layout_table(child):
-                for tc in child.iter(f"{W}tc"):   # a web page's layout table: its cells hold the report
-                    if tc.getparent().getparent() is child:
-                        walk(tc)
+                paragraph(child)
             elif child.tag == f"{W}tbl":
-                out.append(Block("tbl", grid=table_grid(child), origin=child))
+                out.extend(joined)   # (no paragraph to run on into: one of its own after all)
+                joined.clear()
+                if _is_layout_table(child):
+                    for tc in child.iter(f"{W}tc"):   # a web page's layout table: its cells hold the report
+                        if tc.getparent().getparent() is child:
+                            walk(tc)
+                else:
+                    out.append(Block("tbl", grid=table_grid(child), origin=child))
             elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag") and not showing_placeholder(child):
                 walk(child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" and
                      child.find(f"{W}sdtContent") is not None else child)
 
     walk(body)
-    return out
+    return out + joined
+
+
+def _paragraph_block(p, numbering: Numbering | None) -> Block:
+    """A ``w:p`` as a block: the number Word's list numbering prints before it, its text, whether
+    it is set to the right (a signature), how much of it is links."""
+    jc = p.find(f"{W}pPr/{W}jc")
+    right = jc is not None and jc.get(f"{W}val") in ("right", "end")
+    text = paragraph_text(p)
+    label = numbering.label(p) if numbering is not None else ""
+    return Block("p", label + text if text.strip() else text, right, links=_link_chars(p), origin=p)
+
+
+def _joined(before: list[Block], block: Block) -> Block:
+    """Paragraphs whose mark is hidden and the paragraph after them, as Word shows them: one
+    paragraph (its text run on, set as the last one is)."""
+    text = "".join(b.text for b in before) + block.text
+    return Block("p", text, block.right, links=sum(b.links for b in before) + block.links, origin=before[0].origin)
 
 
 def _link_chars(p) -> int:
