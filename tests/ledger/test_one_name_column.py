@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from govreport_gui.core.errors import ReadError
 from govreport_gui.core.forms import get_form
 from govreport_gui.core.forms.ledger_words import Field
 from govreport_gui.core.ledger.count import count_ledgers
@@ -76,3 +77,14 @@ def test_a_type_column_a_sheet_named_by_its_kind_or_the_two_name_columns_come_fi
 def test_the_headers_of_a_column_of_names(header):
     counted = count_ledgers(ledger("某某律师事务所", header=header), get_form("2021"), 2024)
     assert counted.complete and table_3(counted)[(NEW, "法律服务机构")] == 1
+
+
+def test_a_bare_applicant_column_of_names_is_refused_saying_how_to_head_it():
+    rows = [("申请人", "收到日期", "办结日期", "处理结果"), ("张三", "2024-01-05", "2024-01-20", "同意公开")]
+    with pytest.raises(ReadError) as exc:
+        count_ledgers([LedgerSheet("a.xlsx", "S", rows)], get_form("2021"), 2024)
+    said = str(exc.value)
+    assert "缺少申请人类型列（“申请人”列的内容不是申请人类型" in said and "“申请人姓名或名称”" in said and "。。" not in said
+    renamed = [("申请人姓名或名称", *rows[0][1:]), rows[1]]
+    counted = count_ledgers([LedgerSheet("a.xlsx", "S", renamed)], get_form("2021"), 2024)
+    assert list(counted.unclear) == [(Field.APPLICANT, PERSONS)]

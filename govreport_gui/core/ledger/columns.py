@@ -61,6 +61,7 @@ class Incomplete:
     kind: SheetKind
     found: dict[Field, str]
     missing: tuple[Field, ...]
+    notes: list[str] = field(default_factory=list)   # the columns passed over, and why
 
 
 def cell_text(value: object) -> str:
@@ -271,7 +272,7 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
                     and not (f is Field.APPLICANT and (marks or Field.PERSON in columns or Field.NAME in columns or by_name))
                     and not (f is Field.RESULT and Field.DISCLOSE in columns))
     if missing:
-        return Incomplete(r, kind, titles, missing)
+        return Incomplete(r, kind, titles, missing, notes)
     reasons = _reasons_by_group(columns, candidates, shown, words)
     if reasons:
         titles[Field.REASON] = "、".join(shown[c] for c in (columns[Field.REASON], *reasons))

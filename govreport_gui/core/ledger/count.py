@@ -140,7 +140,7 @@ def count_ledgers(sheets: list[LedgerSheet], form: FormSpec, year: int,
 
 def _nothing_found(result: LedgerCount, sheets: list[LedgerSheet]) -> str:
     names = "、".join(dict.fromkeys(s.source for s in sheets)) or "所给文件"
-    problems = "；".join(result.notes)
+    problems = "；".join(note.rstrip("。") for note in result.notes)
     return (f"{names}中没有找到可以计数的登记台账：需要一行表头，写明申请人类型、收到日期、办结（答复）日期和"
             f"处理结果（复议诉讼案件：案件类型、收到/立案日期、审结日期和结果）" + (f"。{problems}" if problems else "")
             + "。可用“导出申请台账模板”得到可直接读取的台账格式。")
@@ -190,7 +190,12 @@ class _Counter:
                 found.append((sheet, header))
             elif isinstance(header, Incomplete):
                 missing = "、".join(self.words.column(f).name for f in header.missing)
-                self.result.notes.append(f"{where}第{header.row + 1}行像是台账的表头，但缺少{missing}列，未读取。")
+                why = f"（{'；'.join(header.notes)}）" if header.notes else ""
+                names = (f"如台账只写了申请人的姓名或名称，可把该列的表头写作“{self.words.column(Field.NAME).name}”或"
+                         "“申请人姓名或名称”：单位按名称的结尾归类，个人的姓名经确认一次后按自然人计入。"
+                         if Field.APPLICANT in header.missing
+                         and any(f"不是{self.words.column(Field.APPLICANT).name}" in n for n in header.notes) else "")
+                self.result.notes.append(f"{where}第{header.row + 1}行像是台账的表头，但缺少{missing}列{why}，未读取。{names}")
             elif any(any(v is not None for v in row) for row in sheet.rows):
                 self.result.notes.append(f"{where}没有台账的表头，未读取。")
         return found
