@@ -195,8 +195,8 @@ def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-# a note's opening in a table's part: 注： 注1： 说明： 备注：
-TABLE_NOTE_START = LazyPattern(r"^\s*(?:注\d*|说明|备注)\s*[:：]")
+# a note's opening in a table's part: 注： 注1： 说明： 备注： (註： 說明： 備註： in traditional characters)
+TABLE_NOTE_START = LazyPattern(r"^\s*(?:[注註]\d*|[说說]明|[备備][注註])\s*[:：]")
 
 
 def text_and_table_notes(text: str) -> tuple[list[str], list[str]]:

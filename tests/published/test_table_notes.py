@@ -124,3 +124,19 @@ def test_a_note_printed_both_in_the_table_and_under_it_is_read_once(kind, tmp_pa
     assert sections["三"] == f"{INTRO_THREE}\n{NOTE_THREE}"
     assert sections["二"] == "注：规章一栏不适用于本局。"
     assert not sections.get("四")
+
+
+@pytest.mark.parametrize("kind", sorted(WRITERS))
+def test_a_note_in_traditional_characters_is_the_tables_too(kind, tmp_path):
+    """註：…… in 四's last row (a 繁體 page, a converter's copy): 四's text, and the notes say so."""
+    note = "註：本年度的行政複議案件均已審結。"
+    result = _read(kind, tmp_path, {}, {"四": note})
+    assert result.report.sections["四"] == note
+    assert any(note in n and "表四" in n for n in result.notes), result.notes
+
+
+def test_the_note_opening_in_traditional_characters():
+    from govreport_gui.core.values import text_and_table_notes
+
+    assert text_and_table_notes("本表如下。\n說明：單位為件。") == (["本表如下。"], ["說明：單位為件。"])
+    assert text_and_table_notes("備註：無。") == ([], ["備註：無。"])
