@@ -221,3 +221,21 @@ def test_the_sites_name_above_a_title_without_agency_gives_way_to_the_signature(
     assert report.sections["六"] == "无。" and report.sections["一"] == "\n".join(ONE) and report.meta.preamble == ""
     own = _read(["青石县人民政府", "2023年政府信息公开工作年度报告"], ["无。", "青石县人民政府办公室", "2024年1月18日"]).report
     assert (own.meta.agency, own.meta.issuing_organ) == ("青石县人民政府", "青石县人民政府办公室")
+
+
+@pytest.mark.parametrize("head", [
+    # broken inside the report's name, neither line naming the report alone
+    ["青石县水利局2021年度政府信息", "公开工作年度报告"],
+    ["青石县水利局2021年度政府", "信息公开工作年度报告"],
+    # the agency on its own line, then the title printed twice (a heading element and the text)
+    ["青石县水利局", "2021年政府信息公开工作年度报告", "2021年政府信息公开工作年度报告"],
+    # a catalogue entry's fields side by side after the title: its 发文字号 names the report too
+    ["青石县水利局2021年政府信息公开工作年度报告",
+     "索引号 11330000AB12345678/2022-00031 发文字号 青石县水利局2021年政府信息公开工作年度报告"],
+    ["青石县水利局2021年政府信息公开工作年度报告", "索引号 008812345/2022-00107 文号 2021年政府信息公开工作年度报告"],
+])
+def test_title_lines_as_pages_print_them_without_a_signature(head):
+    result = _read(head, ["无。"])
+    meta = result.report.meta
+    assert (meta.agency, meta.year) == ("青石县水利局", 2021)
+    assert meta.preamble == ""

@@ -185,14 +185,55 @@ def title_lines(lines: list[Line], end: int, text: str = "") -> TitleFound | Non
     the report's text after them (a name it repeats is an agency's, whatever its last word)."""
     plain = [i for i in range(end) if not lines[i].linky and field_of(lines[i].text) is None
              and _names_report(lines[i].text)]
+    plain = [i for i in plain if not _catalogue_entry(lines[i].text)] or plain
     if plain:
-        return _joined(lines, plain[-1], end, text)
+        return _repeated(lines, plain[-1], end, text)
+    broken = _broken_title(lines, end)
+    if broken is not None:
+        return broken
     fields = [i for i in range(end) if not lines[i].linky and (f := field_of(lines[i].text)) and _names_report(f[1])]
     if fields:
         field = field_of(lines[fields[-1]].text)
         assert field is not None   # a field line: found so above
         value = field[1]
         return TitleFound(fields[-1], fields[-1] + 1, value, parse_title(value))
+    return None
+
+
+# a catalogue's index number (索引号 ``620702074/2024-00047``, ``11330524K14997759R/2024-00016``)
+_INDEX_NUMBER = re.compile(r"^\S*\d\S*/(?:19|20)\d{2}-\d+$")
+
+
+def _catalogue_entry(text: str) -> bool:
+    """A line of a 信息公开目录 entry's fields set side by side, one of them its index number
+    (``索引号 620702074/2024-00047 发文字号 XX局2023年…年度报告``): it may name the report, but it is
+    the catalogue's line, not the title."""
+    items = text.split()
+    return len(items) >= 2 and any(_INDEX_NUMBER.match(item) for item in items)
+
+
+def _repeated(lines: list[Line], at: int, end: int, text: str) -> TitleFound:
+    """The title at line ``at``, read from the first of the lines repeating it right above (a page
+    that prints its title twice: a heading element and the article's first line), so that the
+    line above those (an agency on its own line) is joined to it as to a title printed once."""
+    first = at
+    while first > 0 and normalise_text(lines[first - 1].text) == normalise_text(lines[at].text):
+        first -= 1
+    found = _joined(lines, first, end, text)
+    return replace(found, end=max(found.end, at + 1))
+
+
+def _broken_title(lines: list[Line], end: int) -> TitleFound | None:
+    """A title broken inside its words over two lines of which neither names the report alone
+    (``XX局2020年度政府信息`` / ``公开工作年度报告``): the last such pair before ``end``."""
+    for i in range(end - 2, -1, -1):
+        first, second = lines[i], lines[i + 1]
+        if first.linky or second.linky or not (_part_of_title(first) and _part_of_title(second)):
+            continue
+        joined = normalise_text(first.text) + normalise_text(second.text)
+        parsed = parse_title(joined) if _names_report(joined) else None
+        if parsed is not None:
+            return TitleFound(i, i + 2, joined, parsed)
     return None
 
 
