@@ -172,3 +172,16 @@ def test_a_kind_of_organisation_column_alone_is_no_applicant_type():
     rows = [("单位类型", "收到日期", "答复日期", "处理结果"), ("企业", "2024-01-02", "2024-01-05", "予以公开")]
     with pytest.raises(ReadError, match="缺少申请人类型列"):
         count_ledgers([LedgerSheet("台账.xlsx", "台账", rows)], get_form("2021"), 2024)
+
+
+def test_a_row_carried_in_said_instead_of_its_date_and_a_row_still_open_said_instead_of_its_answer():
+    rows = [("申请人类型", "收到日期", "答复日期", "处理结果"),
+            ("公民", "上年结转", "2024-01-20", "同意公开"), ("企业", "2023年结转", None, "办理中"),
+            ("公民", "2024-12-20", "结转下年", "办理中"), ("公民", "2024-12-21", "延期答复", None),
+            ("企业", "2024年结转", None, "办理中"),                      # this year's: not carried in
+            ("企业", "2024-12-22", "2025-01-05", "结转下年")]            # answered after the year
+    counted = count_ledgers([LedgerSheet("台账.xlsx", "台账", rows)], get_form("2021"), 2024)
+    assert [(lo.ref.row, lo.why) for lo in counted.left_out] == [(6, "收到日期无法识别")]
+    carried_in = "二、上年结转政府信息公开申请数量"
+    assert table_3(counted) == {(carried_in, "自然人"): 1, (carried_in, "商业企业"): 1, ("（一）予以公开", "自然人"): 1,
+                                (NEW, "自然人"): 2, (NEW, "商业企业"): 1, (CARRIED_OUT, "自然人"): 2, (CARRIED_OUT, "商业企业"): 2}

@@ -144,6 +144,9 @@ class LedgerWords:
     void_marks: tuple[str, ...] = ("作废", "已作废", "此条作废", "本条作废", "该条作废", "此行作废", "本行作废", "该行作废",
                                    "作废行", "重复登记", "重复录入", "登记重复", "录入重复", "误录", "误登", "错录", "录入错误",
                                    "登记错误", "误登记", "已删除", "删除", "此条删除", "无效登记", "此条无效", "本条无效", "无效")
+    # A received date written as where the row came from: carried in from the year before.
+    carried_in_marks: tuple[str, ...] = ("上年结转", "上年度结转", "上年转结", "上年度转结", "去年结转", "上一年度结转",
+                                         "上年遗留", "上年度遗留", "上年结转申请", "上年结转件", "往年结转")
     # The first cell of a template's example row (例：张三 | 自然人 | …): the row is no application.
     example_marks: tuple[str, ...] = ("例", "示例", "样例", "范例", "举例", "填写示例", "填表示例", "填写样例", "例如")
     # A ledger that names its applicants in one column (``Field.NAME``): the persons among them stand

@@ -34,7 +34,7 @@ from ..forms import CellKey, FormSpec
 from ..forms.ledger_words import Field, LedgerWords
 from ..forms.spec import Layout, Tag
 from .columns import Header, Incomplete, SheetKind, field_of, find_header, header_row
-from .dates import DateProblem, YearMissing, format_date, is_same_day, read_date
+from .dates import FIRST_YEAR, DateProblem, YearMissing, format_date, is_same_day, read_date
 from .hidden import HIDDEN_MARK, hidden_columns_note, hidden_rows_note, repeated_rows
 from .names import by_name, named
 from .sheet import LedgerSheet, RowRef, place
@@ -166,6 +166,7 @@ class _Counter:
         self.result = LedgerCount(form, year)
         self._date_cache: dict = {}
         self._void_marks = void_marks(words)
+        self._carry_marks = frozenset(norm(m) for m in words.carried_in_marks)
         self._example_marks = frozenset(norm(m) for m in words.example_marks)
         self.person_examples: list[str] = []   # names read as a person's (``_by_name``), shown with the question
         self._header_words: dict[str, bool] = {}
@@ -379,6 +380,23 @@ class _Counter:
         self._year_used = True
         return day
 
+    def _carried_in(self, raw: object) -> _dt.date | None:
+        """The received date of a row that says, instead of a date, that it was carried in from an
+        earlier year (上年结转, 2023年结转): the last day of that year (of the year before, when it
+        names none) — received before the report's year, as the clerk wrote."""
+        if not isinstance(raw, str):
+            return None
+        n = norm(raw)
+        if n in self._carry_marks:
+            return _dt.date(self.year - 1, 12, 31)
+        m = _YEAR_CARRIED.match(n)
+        return _dt.date(int(m.group(1)), 12, 31) if m and FIRST_YEAR <= int(m.group(1)) < self.year else None
+
+    def _pending(self, raw: object) -> bool:
+        """A date of answering written as the state of a row still open (办理中, 结转下年, 审理中)."""
+        return isinstance(raw, str) and any(self.matchers[f].match(raw).kind is Kind.PENDING
+                                            for f in (Field.RESULT, Field.CASE_OUTCOME))
+
     def _without_year(self, *raws: object) -> bool:
         """Whether any of ``raws`` is a date written without its year."""
         return any(isinstance(self._date_cache.get((type(raw), raw), (None,))[0], YearMissing) for raw in raws
@@ -386,10 +404,11 @@ class _Counter:
 
     def _dates(self, ref: RowRef, values: dict, received_name: str, done_name: str):
         """(received, done), or None when the row is left out or is another year's."""
-        received = self._date(values.get(Field.RECEIVED))
+        received = self._carried_in(values.get(Field.RECEIVED)) or self._date(values.get(Field.RECEIVED))
         if isinstance(received, DateProblem):
             return self._leave(ref, f"{received_name}无法识别", str(received))
-        done = received if is_same_day(values.get(Field.DONE)) else self._date(values.get(Field.DONE))
+        done_raw = values.get(Field.DONE)
+        done = received if is_same_day(done_raw) else None if self._pending(done_raw) else self._date(done_raw)
         if isinstance(done, DateProblem):
             return self._leave(ref, f"{done_name}无法识别", str(done))
         if received is None:
@@ -577,6 +596,9 @@ def _only_text(row: tuple) -> str | None:
 def _cell(row: tuple, c: int) -> object:
     return row[c] if c < len(row) else None
 
+
+# a received date written as the year it was carried from: 2023年结转, 2023年度结转的
+_YEAR_CARRIED = re.compile(r"^(\d{4})年度?(结转|转结|遗留)(的|件|申请)?$")
 
 # the period a sum is of, before its mark: 3月小计, 十二月份合计, 第一季度小计, 上半年合计, 2025年合计
 _PERIOD = re.compile(r"^(\d{4}年度?|(\d{1,2}|[一二三四五六七八九十]{1,3})月份?|第[一二三四1-4]季度|[上下]半年|全年|本年度?|本月|本季度?)")
