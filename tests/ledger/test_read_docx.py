@@ -84,3 +84,19 @@ def test_an_old_word_file_is_refused_with_how_to_save_it(tmp_path):
     for path in (old, tmp_path / "台账.wps"):
         with pytest.raises(ReadError, match="另存为 .docx"):
             read_ledgers([path])
+
+
+def test_a_row_struck_through_in_word_is_cancelled(tmp_path):
+    path = word_ledger(tmp_path / "台账.docx")
+    document = docx.Document(path)
+    table = document.tables[0]
+    for cell in table.rows[1].cells:            # the first entry crossed out whole
+        for run in cell.paragraphs[0].runs:
+            run.font.strike = True
+    table.rows[5].cells[4].paragraphs[0].runs[0].font.strike = True   # one cell of the last: kept
+    document.save(path)
+    (sheet,) = read_ledgers([path])
+    assert sheet.struck_rows == {1}
+    counted = count_ledgers([sheet], get_form("2021"), 2024)
+    assert [ref.row for ref in counted.voided] == [2]
+    assert (DISCLOSED, "自然人") not in table_3(counted) and table_3(counted)[(ABSENT, "自然人")] == 1

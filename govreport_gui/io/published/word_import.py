@@ -263,7 +263,12 @@ def _int_attr(el, default: int) -> int:
 def document_grids(body) -> list[Grid]:
     """The logical grids of the tables of a document's ``w:body``, in document order (inside
     content controls too)."""
-    return [b.grid for b in _blocks(body) if b.kind == "tbl" and b.grid is not None]
+    return [grid for grid, _tbl in document_tables(body)]
+
+
+def document_tables(body) -> list[tuple[Grid, object]]:
+    """``document_grids`` with each grid's ``w:tbl`` (for what a grid does not keep: the runs' fonts)."""
+    return [(b.grid, b.origin) for b in _blocks(body) if b.kind == "tbl" and b.grid is not None]
 
 
 def _blocks(body, numbering: Numbering | None = None) -> list[Block]:

@@ -397,7 +397,7 @@ def _read_docx(path: Path) -> list[LedgerSheet]:
     out = []
     for i, table in enumerate(tables, 1):
         grid = _Grid(f"表格{i}" if len(tables) > 1 else "")
-        grid.rows, grid.merges, grid.truncated = table.rows, table.merges, table.truncated
+        grid.rows, grid.merges, grid.truncated, grid.struck_rows = table.rows, table.merges, table.truncated, table.struck_rows
         out.append(grid.ledger_sheet(path.name))
     return out
 
