@@ -21,6 +21,8 @@ class WordTable:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     truncated: bool = False
     struck_rows: set[int] = field(default_factory=set)   # every cell's text struck through
+    hidden_rows: set[int] = field(default_factory=set)   # (text Word hides is left out when read: none)
+    hidden_columns: set[int] = field(default_factory=set)
 
 
 def read_tables(path: Path, data: bytes, max_cols: int, max_merges: int) -> list[WordTable]:

@@ -379,13 +379,7 @@ def _read_html(path: Path) -> list[LedgerSheet]:
     tables = read_tables(text, MAX_LEDGER_ROWS, MAX_LEDGER_COLS, MAX_SHEETS)
     if not tables:
         raise ReadError(f"“{path.name}”是网页，其中没有表格，不是登记台账。")
-    out = []
-    for i, table in enumerate(tables, 1):
-        grid = _Grid(f"表格{i}" if len(tables) > 1 else "")
-        grid.rows, grid.merges, grid.truncated, grid.hidden_rows = table.rows, table.merges, table.truncated, table.hidden_rows
-        grid.hidden_columns, grid.struck_rows = table.hidden_columns, table.struck_rows
-        out.append(grid.ledger_sheet(path.name))
-    return out
+    return _table_sheets(tables, path)
 
 
 def _read_docx(path: Path) -> list[LedgerSheet]:
@@ -394,10 +388,17 @@ def _read_docx(path: Path) -> list[LedgerSheet]:
     tables = read_tables(path, _read_bytes(path), MAX_LEDGER_COLS, MAX_MERGES)
     if not tables:
         raise ReadError(f"“{path.name}”是 Word 文档，其中没有表格，不是登记台账。")
+    return _table_sheets(tables, path)
+
+
+def _table_sheets(tables, path: Path) -> list[LedgerSheet]:
+    """The tables of a page or a document (``HtmlTable``/``WordTable``), each a sheet of ``path``
+    named 表格1, 表格2 … when there are several."""
     out = []
     for i, table in enumerate(tables, 1):
         grid = _Grid(f"表格{i}" if len(tables) > 1 else "")
         grid.rows, grid.merges, grid.truncated, grid.struck_rows = table.rows, table.merges, table.truncated, table.struck_rows
+        grid.hidden_rows, grid.hidden_columns = table.hidden_rows, table.hidden_columns
         out.append(grid.ledger_sheet(path.name))
     return out
 
