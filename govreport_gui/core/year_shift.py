@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .forms.traditional import fold_traditional
+
 _CN = "〇一二三四五六七八九"
 _CN_ALT = {"零": "〇", "○": "〇", "Ｏ": "〇", "O": "〇"}
 _FULL = "０１２３４５６７８９"
@@ -102,9 +104,10 @@ def move_report_year(text: str, old: int, new: int) -> Shifted:
         return Shifted(text)   # four digits both: a sentence keeps its place and length
     out, last = [], 0
     touched: dict[tuple[int, int], list[str]] = {}
+    folded = fold_traditional(text)   # (a text in traditional characters: 修訂, 統計; the same places)
     for m in _pattern(old).finditer(text):
         span = _sentence_at(text, m.start(), m.end())
-        why = _why_kept(text, m, text[span[0]:span[1]])
+        why = _why_kept(folded, m, folded[span[0]:span[1]])
         touched.setdefault(span, []).append(why)
         if why:
             continue

@@ -1,7 +1,8 @@
 """The prose checks on a report written in traditional characters (a portal's 繁體 page, a clerk's
 copy through a converter): the figures its sentences state are read as in simplified text — the
 text folded for matching only — checked against the tables and last year's report, and every
-message quotes the sentence as the clerk wrote it.  The sentences are written for these tests."""
+message quotes the sentence as the clerk wrote it; carried into next year's report, only the report
+year moves, as in simplified text.  The sentences are written for these tests."""
 
 import pytest
 from report_builders import t3, t4
@@ -11,6 +12,7 @@ from govreport_gui.core.checks import check_report
 from govreport_gui.core.findings import Severity
 from govreport_gui.core.prose_checks import check_changes, check_figures, check_last_year, check_required
 from govreport_gui.core.report import Metadata
+from govreport_gui.core.year_shift import move_report_year
 
 NEW = "一、本年新收政府信息公开申请数量"
 CARRIED = "二、上年结转政府信息公开申请数量"
@@ -100,3 +102,15 @@ def test_last_years_year_in_a_traditional_sentence():
     report.sections["一"] = "2023年以來，本局持續推進政務公開。"
     found = check_last_year(report)
     assert len(found) == 1 and "2023年以來" in found[0].message
+
+
+@pytest.mark.parametrize("text, moved", [
+    ("統計期限自2023年1月1日起至2023年12月31日止。", "統計期限自2024年1月1日起至2024年12月31日止。"),
+    ("依據2023年修訂的《辦法》編制。", None),
+    ("《辦法》於2023年頒布。", None),
+    ("本局於2023年3月印發《實施方案》。", None),
+])
+def test_carried_into_next_year_only_the_report_year_moves(text, moved):
+    shifted = move_report_year(text, 2023, 2024)
+    assert shifted.text == (moved or text)
+    assert bool(shifted.kept) == (moved is None)
