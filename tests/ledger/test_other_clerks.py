@@ -185,3 +185,12 @@ def test_a_row_carried_in_said_instead_of_its_date_and_a_row_still_open_said_ins
     carried_in = "二、上年结转政府信息公开申请数量"
     assert table_3(counted) == {(carried_in, "自然人"): 1, (carried_in, "商业企业"): 1, ("（一）予以公开", "自然人"): 1,
                                 (NEW, "自然人"): 2, (NEW, "商业企业"): 1, (CARRIED_OUT, "自然人"): 2, (CARRIED_OUT, "商业企业"): 2}
+
+
+@pytest.mark.parametrize("heading", ["1月", "二月份", "一季度", "第二季度", "上半年", "2024年", "本年新收", "上年结转"])
+def test_a_row_heading_a_part_of_the_ledger_is_no_application(heading):
+    rows = [("申请人类型", "收到日期", "答复日期", "处理结果"), (heading,), ("公民", "2024-01-02", "2024-01-05", "予以公开"),
+            ("公民",)]                                                    # (a row begun and not filled: left out)
+    counted = count_ledgers([LedgerSheet("台账.xlsx", "台账", rows)], get_form("2021"), 2024)
+    assert [lo.ref.row for lo in counted.left_out] == [4]
+    assert any(f"第2行是分段标题“{heading}”" in n for n in counted.notes)

@@ -147,6 +147,9 @@ class LedgerWords:
     # A received date written as where the row came from: carried in from the year before.
     carried_in_marks: tuple[str, ...] = ("上年结转", "上年度结转", "上年转结", "上年度转结", "去年结转", "上一年度结转",
                                          "上年遗留", "上年度遗留", "上年结转申请", "上年结转件", "往年结转")
+    # A row holding only one of these (or a period: 1月, 第二季度, 上半年) heads a part of the ledger.
+    section_marks: tuple[str, ...] = ("上年结转", "上年度结转", "上年结转申请", "上年结转件", "本年新收", "本年新收申请",
+                                      "本年受理", "本年度受理", "本年度新收", "结转下年", "结转下年度", "新收申请")
     # The first cell of a template's example row (例：张三 | 自然人 | …): the row is no application.
     example_marks: tuple[str, ...] = ("例", "示例", "样例", "范例", "举例", "填写示例", "填表示例", "填写样例", "例如")
     # A ledger that names its applicants in one column (``Field.NAME``): the persons among them stand

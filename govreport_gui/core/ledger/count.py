@@ -168,6 +168,7 @@ class _Counter:
         self._void_marks = void_marks(words)
         self._carry_marks = frozenset(norm(m) for m in words.carried_in_marks)
         self._example_marks = frozenset(norm(m) for m in words.example_marks)
+        self._section_marks = frozenset(norm(m) for m in words.section_marks)
         self.person_examples: list[str] = []   # names read as a person's (``_by_name``), shown with the question
         self._header_words: dict[str, bool] = {}
         self.kinds: set[SheetKind] = set()   # the kinds of ledger counted (applications → 三, cases → 四)
@@ -249,6 +250,8 @@ class _Counter:
             self.result.notes.append(f"{ref.where()}是合计行，未计入。")
         elif _is_footer_row(row, self.words):
             self.result.notes.append(f"{ref.where()}是表尾的签署栏（{_shown(' '.join(map(str, filter(None, row))))}），未计入。")
+        elif (text := _section_heading(row, self._section_marks)) is not None:
+            self.result.notes.append(f"{ref.where()}是分段标题“{text}”，不是登记的申请，未计入。")
         elif _is_example_row(row, self._example_marks):
             self.result.notes.append(f"{ref.where()}是填写示例（{_shown(' '.join(map(str, filter(None, row))))}），未计入。")
         elif (text := _only_text(row)) is not None:
@@ -601,7 +604,7 @@ def _cell(row: tuple, c: int) -> object:
 _YEAR_CARRIED = re.compile(r"^(\d{4})年度?(结转|转结|遗留)(的|件|申请)?$")
 
 # the period a sum is of, before its mark: 3月小计, 十二月份合计, 第一季度小计, 上半年合计, 2025年合计
-_PERIOD = re.compile(r"^(\d{4}年度?|(\d{1,2}|[一二三四五六七八九十]{1,3})月份?|第[一二三四1-4]季度|[上下]半年|全年|本年度?|本月|本季度?)")
+_PERIOD = re.compile(r"^(\d{4}年度?|(\d{1,2}|[一二三四五六七八九十]{1,3})月份?|第?[一二三四1-4]季度|[上下]半年|全年|本年度?|本月|本季度?)")
 
 
 def _is_total_row(row: tuple, words: LedgerWords) -> bool:
@@ -616,6 +619,17 @@ def _is_total_row(row: tuple, words: LedgerWords) -> bool:
             if n.startswith(mark) and (n == mark or n[len(mark):].rstrip("件条个项").isdigit()):
                 return True
     return False
+
+
+def _section_heading(row: tuple, marks: frozenset[str]) -> str | None:
+    """The text of a row that heads a part of the ledger: one short text alone, a period (1月,
+    二月份, 第二季度, 上半年, 2024年) or a declared section (上年结转, 本年新收: ``norm``-ed ``marks``)."""
+    filled = [v for v in row if not _blank(v)]
+    if len(filled) != 1 or not isinstance(filled[0], str) or len(filled[0]) > 12:
+        return None
+    n = norm(filled[0])
+    period = _PERIOD.match(n)
+    return filled[0].strip() if n in marks or (period is not None and period.end() == len(n)) else None
 
 
 def _is_example_row(row: tuple, marks: frozenset[str]) -> bool:
