@@ -13,7 +13,8 @@ without compiling anything, ``__init__`` alone is compiled (instances are made o
 made fast), and comparing, hashing and refusing changes are functions shared by every record,
 reading the fields with ``operator.attrgetter`` — about a quarter of the cost.  ``__init__`` is
 compiled when it is first used (``InitOnFirstUse``): a record without an instance before the first
-paint costs no compilation before it.
+paint costs no compilation before it; and records of one shape (as many fields, factories in the
+same places) share one compilation, each with its own names (``_init``).
 ``tests/core/test_records.py`` holds it to ``dataclass``'s behaviour.
 
 A record's docstring matters too: ``dataclass`` writes one from ``inspect.signature`` for a class
@@ -28,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import MISSING, FrozenInstanceError
 from operator import attrgetter
+from types import CodeType, FunctionType
 from typing import dataclass_transform
 
 
@@ -85,24 +87,43 @@ class InitOnFirstUse:
 
 
 def _init(fields, frozen: bool):
-    """The one compiled method: ``__init__`` with the fields as parameters (instances are made often)."""
+    """The one compiled method: ``__init__`` with the fields as parameters (instances are made often).
+    Records of the same shape (frozen or not, the number of fields, which ones have a factory) share
+    one compilation, its names changed to the fields' (``_shaped_init``): a compilation costs half a
+    million instructions, a change of names a twentieth of that."""
+    shape = (frozen, tuple(f.default_factory is not MISSING for f in fields))
+    code = _SHAPES.get(shape)
+    if code is None:
+        code = _SHAPES[shape] = _shaped_init(*shape)
+    names = dict(zip(_generic_names(len(fields)), (f.name for f in fields)))
+    code = code.replace(co_varnames=tuple(names.get(n, n) for n in code.co_varnames),
+                        co_names=tuple(names.get(n, n) for n in code.co_names),
+                        co_consts=tuple(names.get(c, c) if isinstance(c, str) else c for c in code.co_consts))
     scope = {"MISSING": MISSING, "object_setattr": object.__setattr__}
+    scope.update((f"factory_{i}", f.default_factory) for i, f in enumerate(fields) if f.default_factory is not MISSING)
+    defaults = tuple(f.default if f.default_factory is MISSING else MISSING for f in fields
+                     if f.default is not MISSING or f.default_factory is not MISSING)
+    return FunctionType(code, scope, "__init__", defaults or None)
+
+
+_SHAPES: dict[tuple[bool, tuple[bool, ...]], CodeType] = {}
+
+
+def _generic_names(count: int) -> list[str]:
+    return [f"_field_{i}_" for i in range(count)]
+
+
+def _shaped_init(frozen: bool, factories: tuple[bool, ...]) -> CodeType:
+    """``__init__``'s code for records of this shape, the fields named ``_field_0_`` …; the defaults
+    are the function's (``_init``): a field with a factory has ``MISSING``, and the factory is called."""
     params, body = ["self"], []
-    for f in fields:
-        if f.default is not MISSING:
-            scope[f"default_{f.name}"] = f.default
-            params.append(f"{f.name}=default_{f.name}")
-            value = f.name
-        elif f.default_factory is not MISSING:
-            scope[f"factory_{f.name}"] = f.default_factory
-            params.append(f"{f.name}=MISSING")
-            value = f"factory_{f.name}() if {f.name} is MISSING else {f.name}"
-        else:
-            params.append(f.name)
-            value = f.name
-        body.append(f"    object_setattr(self, {f.name!r}, {value})" if frozen else f"    self.{f.name} = {value}")
+    for i, (name, factory) in enumerate(zip(_generic_names(len(factories)), factories)):
+        params.append(name)
+        value = f"factory_{i}() if {name} is MISSING else {name}" if factory else name
+        body.append(f"    object_setattr(self, {name!r}, {value})" if frozen else f"    self.{name} = {value}")
+    scope: dict = {"MISSING": MISSING}
     exec(f"def __init__({', '.join(params)}):\n" + ("\n".join(body) or "    pass"), scope)  # noqa: S102
-    return scope["__init__"]
+    return scope["__init__"].__code__
 
 
 def _repr(fields):

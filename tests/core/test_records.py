@@ -143,3 +143,51 @@ def test_init_is_compiled_when_first_used_and_is_then_dataclass_s():
         pass
     assert Sub(4).x == 4 and isinstance(vars(base)["__init__"], FunctionType) and "__init__" not in vars(Sub)
     assert base(4).x == 4 and Sub(5, "q").label == "q" and Sub(5) == Sub(5)
+
+
+def test_records_of_one_shape_share_a_compilation_and_keep_their_own_names(monkeypatch):
+    """Two records with as many fields, the factories in the same places, compile ``__init__`` once;
+    each takes its own fields' names (keywords, messages) and its own defaults and factories."""
+    import builtins
+    import inspect
+
+    from govreport_gui.core import records
+
+    monkeypatch.setattr(records, "_SHAPES", {})   # (as if no record had been made yet)
+    compiled = []
+    real_exec = builtins.exec
+    monkeypatch.setattr(builtins, "exec", lambda *a: compiled.append(a[0]) or real_exec(*a))
+
+    @record
+    class Cell:
+        table: str
+        row: str = "合计"
+        notes: list = field(default_factory=list)
+
+    @record
+    class Other:
+        kind: int
+        size: int = 3
+        seen: set = field(default_factory=set)
+
+    @record(frozen=False)
+    class Loose:
+        kind: int
+        size: int = 4
+        seen: set = field(default_factory=set)
+
+    cell, other = Cell("三", notes=["a"]), Other(size=5, kind=1)
+    assert len(compiled) == 1   # the second of the frozen shape: its names changed, not compiled
+    assert (cell.table, cell.row, cell.notes) == ("三", "合计", ["a"]) and Cell("四").notes == []
+    assert Cell("四").notes is not Cell("四").notes   # a fresh list from the factory each time
+    assert (other.kind, other.size, other.seen) == (1, 5, set()) and Other(2).size == 3
+    assert list(inspect.signature(Other).parameters) == ["kind", "size", "seen"]
+    with pytest.raises(TypeError, match="'kind'"):
+        Other()
+    with pytest.raises(TypeError, match="'row'"):
+        Other(1, row="x")
+    with pytest.raises(FrozenInstanceError):
+        other.size = 1
+    loose = Loose(1)
+    loose.size = 9
+    assert len(compiled) == 2 and (loose.kind, loose.size, loose.seen) == (1, 9, set())   # a mutable record: its own shape
