@@ -38,7 +38,7 @@ from .bounds import (
 )
 from .office_prompts import prompts_note, without_prompts
 from .outline import find_headings, heading_run, inline_heading_cuts, split_heading
-from .report_title import Title, agency_in_preface, parse_title, period_year
+from .report_title import Title, agency_in_preface, agency_in_words, named_work, parse_title, period_year
 from .tables import (
     TablesRead,
     has_report_labels,
@@ -268,14 +268,27 @@ def _read_head(body: _Body, found: TitleFound | None, meta: Metadata, notes: lis
             meta.agency = meta.issuing_organ   # the line above was the site's name, not the report's agency
             notes.append(f"标题上方的“{found.above}”不是文末落款的机关，机关名称按落款读取为“{meta.agency}”")
     else:
-        # the statistics period (统计期限自2023年1月1日…): in the preface, at the start of 一, or in 六
         last = [line.text for line in body.sections.get(newest_form().sections[-1].key, [])]
-        meta.year = next((y for y in map(period_year, preamble[:3] + one[:2] + last) if y), 0)
-        notes.append(f"标题中没有年度，按统计期限读取为{meta.year}年" if meta.year else
-                     "没有找到报告年度（标题应形如“XX局2024年政府信息公开工作年度报告”），请在报告信息中填写")
+        meta.year = _year_elsewhere(preamble[:3] + one[:3], last, notes)
     meta.preamble = "\n".join(preamble)
     if not meta.agency:
         _agency_elsewhere(body, meta, parsed, notes)
+
+
+def _year_elsewhere(opening: list[str], last: list[str], notes: list[str]) -> int:
+    """For a text without a title that gives the year: the statistics period (统计期限自2023年1月1日…)
+    in the preface, at the start of 一 or in 六, else the year of the report the preface names
+    (``现将XX局2024年政府信息公开工作年度报告如下``)."""
+    year = next((y for y in map(period_year, opening[:5] + last) if y), 0)
+    if year:
+        notes.append(f"标题中没有年度，按统计期限读取为{year}年")
+        return year
+    named = named_work("\n".join(opening))
+    if named is not None:
+        notes.append(f"标题中没有年度，按前言中所述的报告名称读取为{named.year}年")
+        return named.year
+    notes.append("没有找到报告年度（标题应形如“XX局2024年政府信息公开工作年度报告”），请在报告信息中填写")
+    return 0
 
 
 def _agency_elsewhere(body: _Body, meta: Metadata, parsed: Title | None, notes: list[str]) -> None:
@@ -299,8 +312,24 @@ def _agency_elsewhere(body: _Body, meta: Metadata, parsed: Title | None, notes: 
     if declared is not None and parsed is not None and declared.agency and declared.year == parsed.year:
         meta.agency = declared.agency
         notes.append(f"标题中没有机关名称，按网页标题“{one_line(body.declared_title)}”读取为“{meta.agency}”")
+    else:
+        _agency_in_other_words(body, meta, parsed, notes)
+
+
+def _agency_in_other_words(body: _Body, meta: Metadata, parsed: Title | None, notes: list[str]) -> None:
+    """The agency as the report's words name it otherwise: the words about the report opening 一
+    (a page without a preface puts them there), its work named with the year first, the organ said
+    to have compiled it — else a note asking the clerk."""
+    one = "\n".join(line.text for line in body.sections.get(newest_form().sections[0].key, [])[:3])
+    named = (agency_in_preface(one, meta.year) or agency_in_words(meta.preamble, meta.year)
+             or agency_in_words(one, meta.year))
+    if named:
+        meta.agency = named
+        notes.append(f"标题中没有机关名称，按前言中报告所述的机关读取为“{meta.agency}”")
     elif parsed:
         notes.append("标题中没有机关名称，请在报告信息中填写")
+    else:
+        notes.append("没有找到报告的机关名称（正文中没有标题，前言和落款中也没有写明），请在报告信息中填写")
 
 
 # the fields of a 政府信息公开目录 entry that name the organ publishing it

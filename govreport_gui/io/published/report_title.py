@@ -96,27 +96,95 @@ def _without_joiners(agency: str) -> int:
 
 
 # the report's own work named in a preface with its agency and year: ``结合XX区人民政府2019年度政府信息公开
-# 工作编制``, ``现公布XX局2023年政府信息公开工作年度报告`` (after normalise_text)
-_NAMED_WORK = re.compile(rf"(?P<agency>[^\s{_NOT_IN_TITLE}、()《》“”\"'<>]{{2,40}}?)(?P<year>{YEAR})年(?:度)?(?:的)?"
+# 工作编制``, ``现公布XX局2023年政府信息公开工作年度报告``, the year first: ``现向社会公布2021年XX局政府
+# 信息公开工作年度报告`` (after normalise_text); an agency's name may end in brackets (``XX县人民政府（县
+# 人民政府办公室）``)
+_AGENCY_CHARS = rf"[^\s{_NOT_IN_TITLE}、《》“”\"'<>]"
+_NAMED_WORK = re.compile(rf"(?P<agency>{_AGENCY_CHARS}{{2,40}}?)(?P<year>{YEAR})年(?:度)?(?:的)?"
                          r"(?:政府)?(?:信息公开|政务公开)")
+_NAMED_WORK_YEAR_FIRST = re.compile(rf"(?P<year>{YEAR})年(?:度)?(?P<agency>{_AGENCY_CHARS}{{2,40}}?)(?:的)?"
+                                    r"(?:(?<!人民)政府)?(?:信息公开|政务公开)")
+# the organ a preface says compiled the report: ``由XX街道办事处编制``
+_COMPILED_BY = re.compile(rf"由(?P<agency>{_AGENCY_CHARS}{{2,40}}?)(?:负责|牵头)?编制")
 # the words that lead into the agency's name in such a sentence
 # (``特向社会公布XX街道2021年度…``, ``特编制XX办2023年…``: 特 and 向社会 lead in too)
 _LEAD_IN = re.compile(r"^(?:本年度报告|本报告|特此|特|向社会公众|向社会|结合|现公布|公布|现将|现|发布|编制|制定|根据|按照|依据|"
                       r"对|将|由|是|为|了|及)+")
-_AGENCY_END = re.compile(r"(?:局|委|会|办|室|府|厅|院|处|所|中心|队|馆|部|署|司|社|街道|镇|乡)$")
+# a verb the agency's name follows wherever it stands in the clause (``我局编制并向社会公开XX局…``);
+# 编制 not of an organ's name (``机构编制委员会办公室``)
+_LEAD_VERB = re.compile(r".*(?:向社会(?:公众)?(?:公开|公布|发布)|现(?:予以)?(?:公布|发布)|特(?:此)?(?:公布|编制)|"
+                        r"编制(?!委员会|办)(?:并|了|完成)?|予以公布|现将|报送|结合)")
+_BRACKETS = r"(?:[(（][^()（）]{1,20}[)）])?"
+_AGENCY_END = re.compile(rf"(?:局|委|会|办|室|府|厅|院|处|所|中心|队|馆|部|署|司|社|街道|镇|乡){_BRACKETS}$")
+# what names no organ: the report's own words, or the agency speaking of itself (我局, 本镇, 全区)
+_NO_AGENCY = re.compile(r"^(?:政府|信息公开|政务公开|[我本该全各].{0,2}$)")
 
 
 def agency_in_preface(text: str, year: int) -> str:
-    """The agency a preface names as the one whose ``year``'s work it reports (for a title without
-    the agency, unsigned), else ""."""
+    """The agency a preface names as the one whose ``year``'s work it reports, before the year
+    (``现公布XX局2023年政府信息公开工作年度报告``; for a title without the agency, unsigned), else ""."""
+    named = named_work(text, year, year_first=False)
+    return named.agency if named is not None else ""
+
+
+def agency_in_words(text: str, year: int) -> str:
+    """The agency other words about the report name: its work with the year first (``现向社会公布
+    2023年XX局政府信息公开工作年度报告``), else the organ said to have compiled it (``由XX局编制``),
+    else "" — asked when nothing else names the agency."""
+    named = named_work(text, year)
+    if named is not None:
+        return named.agency
     written = normalise_text(text)
-    for m in _NAMED_WORK.finditer(fold_traditional(written)):
-        lead = _LEAD_IN.match(m.group("agency"))
-        start = m.start("agency") + (lead.end() if lead else 0)
-        agency = written[start:m.end("agency")]
-        if year_number(m.group("year")) == year and len(agency) >= 2 and _AGENCY_END.search(m.group("agency")):
+    for m in _COMPILED_BY.finditer(fold_traditional(written)):
+        agency = _organ(written, m, cut_report_words=True)
+        if agency:
             return agency
     return ""
+
+
+def named_work(text: str, year: int = 0, year_first: bool = True) -> Title | None:
+    """The report a preface names with its agency and year (``现公布XX局2023年政府信息公开工作年度报告``,
+    or, ``year_first``, ``…公布2023年XX局政府信息公开…``), the first of ``year``'s when it is given, else None."""
+    written = normalise_text(text)
+    folded = fold_traditional(written)
+    forms = (_NAMED_WORK, _NAMED_WORK_YEAR_FIRST) if year_first else (_NAMED_WORK,)
+    found = sorted((m for form in forms for m in form.finditer(folded)), key=lambda m: m.start())
+    for m in found:
+        if _in_other_title(folded, m.start()):
+            continue
+        agency = _organ(written, m)
+        if agency and (not year or year_number(m.group("year")) == year):
+            return Title(agency, year_number(m.group("year")))
+    return None
+
+
+def _in_other_title(folded: str, at: int) -> bool:
+    """``at`` is inside the title of another document quoted in ``《》`` (``《XX办公室关于2023年政府
+    信息公开工作年度报告编制工作的通知》``), not the report's own (``现发布《XX镇2023年…年度报告》``)."""
+    opened = folded.rfind("《", 0, at)
+    if opened < 0 or folded.rfind("》", 0, at) > opened:
+        return False
+    closed = folded.find("》", at)
+    quoted = folded[opened + 1:closed if closed >= 0 else len(folded)]
+    return not re.search(r"(?:报告|年报)$", quoted)
+
+
+def _organ(written: str, m: re.Match, cut_report_words: bool = False) -> str:
+    """The organ's name of a match's ``agency`` group: the words leading into it left out, and,
+    ``cut_report_words``, cut before the report's own words it runs into (``由XX局政府信息公开工作
+    机构编制``); "" when it names no organ."""
+    start, end = m.span("agency")
+    folded = m.string
+    lead = _LEAD_VERB.match(folded, start, end) or _LEAD_IN.match(folded[start:end])
+    if lead is not None:
+        start = lead.end() if lead.re is _LEAD_VERB else start + lead.end()
+    lead = _LEAD_IN.match(folded[start:end])
+    start += lead.end() if lead else 0
+    inner = _REPORT_NAME.search(folded, start + 2, end) if cut_report_words else None
+    if inner is not None and _AGENCY_END.search(folded[start:inner.start()]):
+        end = inner.start()
+    agency = written[start:end]
+    return agency if len(agency) >= 2 and _AGENCY_END.search(folded[start:end]) and not _NO_AGENCY.match(agency) else ""
 
 
 def period_year(text: object) -> int | None:
