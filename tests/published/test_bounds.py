@@ -239,3 +239,20 @@ def test_title_lines_as_pages_print_them_without_a_signature(head):
     meta = result.report.meta
     assert (meta.agency, meta.year) == ("青石县水利局", 2021)
     assert meta.preamble == ""
+
+
+@pytest.mark.parametrize("title", [
+    "• 2023年青石县水利局政府信息公开工作年度报告",        # a list's bullet before the title
+    "【图文】青石县水利局2023年政府信息公开工作年度报告",  # a CMS's tag
+    "[转载] 青石县水利局2023年政府信息公开工作年度报告",
+])
+def test_marks_before_a_title_are_no_part_of_the_agency(title):
+    meta = _read([title], ["无。"]).report.meta
+    assert (meta.agency, meta.year) == ("青石县水利局", 2023)
+
+
+def test_a_details_line_with_the_sites_address_and_a_size_chooser():
+    details = "www.qsx.gov.cn 发布时间：2024-01-20 来源：县水利局 选择字号：[ 大 中 小 ] 阅读次数："
+    result = _read(["青石县水利局2023年政府信息公开工作年度报告", details], ["无。"])
+    assert result.report.meta.preamble == ""
+    assert any("www.qsx.gov.cn" in note for note in result.notes)

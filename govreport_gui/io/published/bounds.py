@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from ...core.forms.traditional import fold_traditional
 from ...core.values import normalise_text
-from .blocks import one_line
+from .blocks import is_address, one_line
 from .report_title import Title, parse_title
 
 # a 落款's date: 2024年1月18日, 二〇二四年一月十八日; 元月 for January, the day left out (2024年1月)
@@ -135,10 +135,13 @@ def _separated(text: str) -> bool:
 
 
 def _details(text: str) -> bool:
-    """A line of publishing details: items set side by side, each a date, a time or a field
-    (``2021-02-09 发布：XX办公室 点击数：``)."""
+    """A line of publishing details: items set side by side, at least two of them a date, a time
+    or a field (``2021-02-09 发布：XX办公室 点击数：``), the others the site's address or the
+    letters and brackets of a text-size chooser (``www.xx.gov.cn 来源：XX办 字号：[ 大 中 小 ]``)."""
     items = text.split()
-    return len(items) >= 2 and all(_DATE_OR_TIME.match(normalise_text(item)) or _empty_or_plain_field(item) for item in items)
+    facts = sum(bool(_DATE_OR_TIME.match(normalise_text(item)) or _empty_or_plain_field(item)) for item in items)
+    others = [item for item in items if not (_DATE_OR_TIME.match(normalise_text(item)) or _empty_or_plain_field(item))]
+    return facts >= 2 and all(len(item) == 1 or is_address(item) for item in others)
 
 
 def _empty_or_plain_field(text: str) -> bool:

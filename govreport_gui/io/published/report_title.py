@@ -72,6 +72,8 @@ def parse_title(text: object) -> Title | None:
     if m is None:
         return None
     start, end = m.span("agency")
+    marks = _LEADING_MARKS.match(folded, start, end)
+    start = marks.end() if marks else start
     tail = _NAME_TAIL.search(folded[start:end])
     end = start + tail.start() if tail else end
     if start == end and m.re is _TITLE:
@@ -79,6 +81,11 @@ def parse_title(text: object) -> Title | None:
         end = start + _agency_after_year(folded[start:])
     end = start + _without_joiners(folded[start:end])
     return Title(s[start:end], year_number(m.group("year")))
+
+
+# what a page sets before a title that is no part of the agency: a list's bullet, a dash, a CMS's
+# tag in brackets (``• 2022年XX局…``, ``【图文】XX局2022年…``, ``[转载]``)
+_LEADING_MARKS = re.compile(r"(?:[\s•·●○◦▪■□◆◇▶►★☆※*>›»\-—–]|[【\[][^】\]\d]{1,4}[】\]])+")
 
 
 def _agency_after_year(rest: str) -> int:
