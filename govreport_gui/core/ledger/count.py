@@ -624,12 +624,17 @@ def _is_total_row(row: tuple, words: LedgerWords) -> bool:
 def _section_heading(row: tuple, marks: frozenset[str]) -> str | None:
     """The text of a row that heads a part of the ledger: one short text alone, a period (1月,
     二月份, 第二季度, 上半年, 2024年) or a declared section (上年结转, 本年新收: ``norm``-ed ``marks``)."""
-    filled = [v for v in row if not _blank(v)]
-    if len(filled) != 1 or not isinstance(filled[0], str) or len(filled[0]) > 12:
+    text = None
+    for value in row:
+        if not _blank(value):
+            if text is not None or not isinstance(value, str) or len(value) > 12:
+                return None   # (two filled cells, or one that is no short text)
+            text = value
+    if text is None:
         return None
-    n = norm(filled[0])
+    n = norm(text)
     period = _PERIOD.match(n)
-    return filled[0].strip() if n in marks or (period is not None and period.end() == len(n)) else None
+    return text.strip() if n in marks or (period is not None and period.end() == len(n)) else None
 
 
 def _is_example_row(row: tuple, marks: frozenset[str]) -> bool:

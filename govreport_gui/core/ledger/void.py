@@ -12,6 +12,7 @@ only (``重复登记，作废``); 重复申请 is a result, not a mark, and a re
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..forms.ledger_words import LedgerWords
 from .sheet import LedgerSheet, RowRef, rows_text
@@ -35,6 +36,7 @@ def void_marks(words: LedgerWords) -> frozenset[str]:
     return frozenset(norm(w) for w in words.void_marks)
 
 
+@lru_cache(maxsize=8192)   # a ledger repeats its few remarks thousands of times
 def _only_marks(text: str, marks: frozenset[str]) -> bool:
     parts = [norm(p) for p in _PARTS.split(text)]
     parts = [p for p in parts if p]
