@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
         entries = self.flows.recent.entries()
         for entry in entries:
             action = self.recent_menu.addAction(entry.path)
-            action.setEnabled(entry.saved is not None)  # a file moved or deleted since
+            action.setEnabled(entry.modified is not None)  # a file moved or deleted since
             action.triggered.connect(lambda _c=False, p=entry.path: self.flows.open_file(p))
         self.recent_menu.setEnabled(bool(entries))
         if self._start_page is not None:

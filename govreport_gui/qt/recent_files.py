@@ -6,14 +6,17 @@ list is shown, the time each file was last saved is read from the file itself.
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.records import record
 from ..data_folder import data_dir
+
+if TYPE_CHECKING:  # made when a time is shown (start-up time: the menu only asks whether the file is there)
+    import datetime as _dt
 
 LOG = logging.getLogger(__name__)
 MAX_RECENT = 10
@@ -27,7 +30,17 @@ class RecentFile:
     path: str
     agency: str = ""
     year: int | None = None
-    saved: _dt.datetime | None = None
+    modified: float | None = None   # the file's time stamp (``os.stat``), None when it is gone
+
+    @property
+    def saved(self) -> _dt.datetime | None:
+        """When the file was last saved, in local time (None: gone, or a time stamp out of range)."""
+        import datetime as _dt
+
+        try:
+            return None if self.modified is None else _dt.datetime.fromtimestamp(self.modified)
+        except (ValueError, OverflowError, OSError):
+            return None
 
 
 def _recent_entry(item) -> RecentFile | None:
@@ -37,11 +50,11 @@ def _recent_entry(item) -> RecentFile | None:
     if not isinstance(item, dict) or not isinstance(item.get("path"), str):
         return None
     try:
-        saved = _dt.datetime.fromtimestamp(os.stat(item["path"]).st_mtime)
-    except (OSError, ValueError, OverflowError):
-        saved = None
+        modified: float | None = os.stat(item["path"]).st_mtime
+    except (OSError, ValueError):
+        modified = None
     year = item.get("year")
-    return RecentFile(item["path"], str(item.get("agency") or ""), year if isinstance(year, int) else None, saved)
+    return RecentFile(item["path"], str(item.get("agency") or ""), year if isinstance(year, int) else None, modified)
 
 
 def _item_path(item) -> str | None:

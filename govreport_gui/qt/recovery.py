@@ -21,7 +21,6 @@ kept aside in ``declined/`` (the newest few), not deleted at once.
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import logging
 import os
@@ -304,7 +303,7 @@ class Recovery(QObject):
         # journalled as a draft)
         if flows.is_modified() or (flows.path is None and self.drafts.pending):
             if self._snapshot():
-                flows.message.emit(f"已自动保存（{_dt.datetime.now():%H:%M:%S}）。")
+                flows.message.emit(f"已自动保存（{_now():%H:%M:%S}）。")
                 return True
             return False
         self._journal_unchanged()
@@ -327,7 +326,7 @@ class Recovery(QObject):
         flows = self.flows
         try:
             info = {"path": str(flows.path) if flows.path else None, "name": flows.display_name(),
-                    "saved": _dt.datetime.now().isoformat(timespec="seconds"), "pid": os.getpid()}
+                    "saved": _now().isoformat(timespec="seconds"), "pid": os.getpid()}
             self.path.with_suffix(".json").write_text(json.dumps(info, ensure_ascii=False), "utf-8")
             save_native(self.path, flows.session.report, flows.session.document.previous)
         except (WriteError, OSError) as exc:
@@ -345,7 +344,7 @@ class Recovery(QObject):
         try:
             header = {"base": base, "file": str(file), CHECKSUM: file_digest(file),
                       "path": str(flows.path) if flows.path else None, "name": flows.display_name(),
-                      "saved": _dt.datetime.now().isoformat(timespec="seconds"), "pid": os.getpid()}
+                      "saved": _now().isoformat(timespec="seconds"), "pid": os.getpid()}
             if retired:   # the recovery file this header replaces: a leftover, should it outlive a crash
                 header["retired"] = retired
             journal.start(header)
@@ -440,3 +439,10 @@ class Recovery(QObject):
         self.remove()
         if self._lock is not None:
             self._lock.unlock()
+
+
+def _now():
+    """The local time now (``datetime`` imported when a time is written: start-up time)."""
+    import datetime as _dt
+
+    return _dt.datetime.now()
