@@ -24,7 +24,8 @@ def ensure_app():
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APP_NAME)
     _install_chinese_translation(app)
-    from . import fusion_icons, refcount_guard
+    from . import fonts, fusion_icons, refcount_guard
+    fonts.prefer_simplified_chinese(app)   # Han in its Simplified Chinese forms whatever the locale
     fusion_icons.install()
     refcount_guard.install(app)
     return app

@@ -18,6 +18,15 @@ def _refcount_guard(qapp):
     refcount_guard.install(qapp)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _application_font(qapp):
+    """The application's font as the editor sets it at its start (``ensure_app``: Han from the
+    Simplified Chinese face), from the first test on: the fonts kept once made (the tables' bold
+    fonts) are then the editor's whichever test makes them first."""
+    from govreport_gui.qt import fonts
+    fonts.prefer_simplified_chinese(qapp)
+
+
 @pytest.fixture(autouse=True)
 def fake_dialogs(monkeypatch, tmp_path):
     monkeypatch.setenv("GOVREPORT_DATA_DIR", str(tmp_path / "appdata"))
