@@ -21,6 +21,7 @@ from ..core.edits import is_printed_total_finding
 from ..core.findings import Finding, Severity, count, count_todo
 from .commands import Session
 from .fonts import one_chinese_face
+from .grey_text import COUNT, grey
 from .viewports import keep_viewport
 
 SEVERITY_DOT = {Severity.ERROR: "#d93025", Severity.WARNING: "#e8a000", Severity.INFO: "#5f8dd3"}
@@ -169,7 +170,7 @@ class FindingsPanel(QWidget):
         layout.addLayout(buttons)
         hint = QLabel("单击一条可跳到相关单元格；改正数字后，对应提示即时消失。")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #666;")
+        grey(hint, COUNT)
         layout.addWidget(hint)
         self._dots: dict[str, object] = {}  # colour → icon, drawn when first listed
         self._shown: tuple | None = None

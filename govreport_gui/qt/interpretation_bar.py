@@ -15,13 +15,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QTool
 SHOWN_IN_LINE = 2      # interpretations named in the bar's line; 详情 lists them all
 LINES = 2              # the bar's text wraps onto two lines at most (the rest: 详情, and the tooltip)
 TYPED = "typed"        # the kind of notes that add up (values typed one after another)
+# given when the bar is first shown, not when the window is built: a style sheet makes Qt draw the
+# widget and its children through its style-sheet style, work the first paint does not need
+LOOK = "#interpretations { background: #fff8e1; border: 1px solid #e8c66a; border-radius: 3px; }"
 
 
 class InterpretationBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("interpretations")
-        self.setStyleSheet("#interpretations { background: #fff8e1; border: 1px solid #e8c66a; border-radius: 3px; }")
+        self.setObjectName("interpretations")   # (its look: ``LOOK``, given when first shown)
         self._kind = ""
         self._title = ""
         self._notes: list[str] = []
@@ -75,6 +77,8 @@ class InterpretationBar(QFrame):
         self.line.setToolTip(f"{title}：{first}{more}")
         self.details_button.setChecked(False)
         self._show_details(False)
+        if not self.styleSheet():
+            self.setStyleSheet(LOOK)
         self.show()
         self._fit_line()
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +40,7 @@ from .meta_tab import MetaTab
 from .prose import ProseField
 from .screen_fit import fitted, resize_to_fit
 from .section_page import SectionPage, prose_hint
-from .section_tabs import SectionTabs
+from .section_tabs import SectionBar, SectionTabs
 
 if TYPE_CHECKING:  # the grids are imported when the first table page is built (start-up time)
     from .grid_view import GridView
@@ -84,14 +83,13 @@ class MainWindow(QMainWindow):
         resize_to_fit(self, *PREFERRED_SIZE)
 
         self.tabs = SectionTabs()
-        sections_bar = QToolBar("章节")
+        sections_bar = SectionBar("章节")   # (flat: see SectionBar)
         sections_bar.setObjectName("sections")
         sections_bar.setMovable(False)
         sections_bar.setFloatable(False)
         sections_bar.toggleViewAction().setVisible(False)
         sections_bar.addWidget(self.tabs.tabBar())
         self.tabs.tabBar().follow(sections_bar)
-        sections_bar.setStyleSheet("QToolBar { border: none; spacing: 0; padding: 0 2px; }")
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, sections_bar)
         self.sections_bar = sections_bar
         self.meta_tab = MetaTab(self.session)

@@ -21,6 +21,7 @@ from ..core.edits import META, SetMeta
 from ..core.forms import versions
 from ..core.report import METADATA_NAMES
 from .commands import Session
+from .grey_text import grey
 from .prose import ProseField
 from .screen_fit import scrolled_content
 
@@ -59,7 +60,7 @@ class MetaTab(QWidget):
         self.version.activated.connect(self._version_chosen)
         self.form_info = QLabel()
         self.form_info.setWordWrap(True)
-        self.form_info.setStyleSheet("color: #555;")
+        grey(self.form_info)
         self._add_line(form, "agency")
         form.addRow(METADATA_NAMES["year"] + "：", self.year)
         form.addRow("格式版本：", self.version)
@@ -87,7 +88,7 @@ class MetaTab(QWidget):
         col = QVBoxLayout(box)
         where = QLabel("标题之后、“一、总体情况”之前的段落，可不填。")
         where.setWordWrap(True)
-        where.setStyleSheet("color: #555;")
+        grey(where)
         col.addWidget(where)
         self.preamble = ProseField(session, meta="preamble", label=METADATA_NAMES["preamble"],
                                    placeholder="例如：本报告依据《中华人民共和国政府信息公开条例》……编制。")

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from .dialog_types import NewReportAnswer
+from .grey_text import grey
 
 
 class NewReportDialog(QDialog):
@@ -38,7 +39,7 @@ class NewReportDialog(QDialog):
         layout.addLayout(form)
         hint = QLabel(f"格式版本默认随年度选择：{version_hint()}。")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        grey(hint)
         layout.addWidget(hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("新建")

@@ -24,6 +24,7 @@ from ..core.edits import META, SECTION, SetMeta, SetSection
 from ..core.prompts import Prompt, prompts, written_chars, written_text
 from ..core.values import without_invisible
 from .commands import Session
+from .grey_text import COUNT, grey
 from .viewports import keep_viewport
 
 COMMIT_AFTER_MS = 1500
@@ -126,7 +127,7 @@ class ProseField(QWidget):
         layout.addWidget(self.edit, 1)
         self.counter = QLabel()
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.counter.setStyleSheet("color: #666;")
+        grey(self.counter, COUNT)
         layout.addWidget(self.counter)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
+from .grey_text import COUNT, grey
 from .screen_fit import scrolled_content
 
 PathRole = Qt.ItemDataRole.UserRole + 20
@@ -126,7 +127,7 @@ class StartPage(QWidget):
         self.recent.itemActivated.connect(self._activated)  # double-click and Enter
         column.addWidget(self.recent, 1)
         hint = QLabel("双击或按回车键打开；灰色的文件已被移动或删除。")
-        hint.setStyleSheet("color: #666;")
+        grey(hint, COUNT)
         hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         column.addWidget(hint)
         return column

@@ -15,6 +15,7 @@ from ..core.year_compare import comparison_caveat
 from . import dialogs
 from .bar_chart import BarChartView, render_charts
 from .commands import Session
+from .grey_text import grey
 from .work_folders import PICTURE
 
 PANEL_HEIGHT = 300
@@ -31,7 +32,7 @@ class YearChartPanel(QWidget):
         top = QHBoxLayout()
         self.caption = QLabel()
         self.caption.setWordWrap(True)
-        self.caption.setStyleSheet("color: #555")
+        grey(self.caption)
         self.export_button = QPushButton("导出图片（PNG）…")
         self.export_button.setToolTip("把本页的同比图存为一张 PNG 图片（可放入幻灯片）；右键单击某张图可只导出该图")
         self.export_button.clicked.connect(lambda: self.export_png())
