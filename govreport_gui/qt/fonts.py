@@ -41,7 +41,7 @@ def prefer_simplified_chinese(app) -> str | None:
     """Draw the Han characters the application font lacks from a Simplified Chinese face (see the
     module): its family appended to the application font's families.  The family, or None when
     no installed family names itself Simplified Chinese (nothing changed)."""
-    from PySide6.QtGui import QFontDatabase, QFontInfo
+    from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 
     font = app.font()
     family = simplified_chinese_family(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese),

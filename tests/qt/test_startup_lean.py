@@ -74,8 +74,9 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     # the 2019 declarations (the sample is a 2021 report) and how the versions correspond
     "FORMS[2019]", "VERSION_MAPS('2019', '2021')", "VERSION_MAPS('2021', '2019')",
     # Qt classes the first paint does not use: the fonts' lookup of the face drawing Chinese (the findings'
-    # counts are bold only once checked), the pages' size policy (the pages are built when shown)
-    "PySide6.QtGui.QFont", "PySide6.QtGui.QTextLayout", "PySide6.QtGui.QRawFont", "PySide6.QtWidgets.QSizePolicy",
+    # counts are bold only once checked), the pages' size policy (the pages are built when shown).  (QFont is
+    # named by ensure_app: the application font draws Han from the Simplified Chinese face, see qt.fonts)
+    "PySide6.QtGui.QTextLayout", "PySide6.QtGui.QRawFont", "PySide6.QtWidgets.QSizePolicy",
     # the patterns of the values and of the prose's prompts (nothing is parsed or prompted before the paint)
     "govreport_gui.core.values._NUMBER", "govreport_gui.core.values._GROUPED", "govreport_gui.core.values._HAS_INVISIBLE",
     "govreport_gui.core.values.TABLE_NOTE_START", "govreport_gui.core.prompts.OLD_PROMPT",
