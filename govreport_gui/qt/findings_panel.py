@@ -23,6 +23,7 @@ from .commands import Session
 from .fonts import one_chinese_face
 from .grey_text import COUNT, grey
 from .viewports import keep_viewport
+from .wrapped_label import WrappedLabel
 
 SEVERITY_DOT = {Severity.ERROR: "#d93025", Severity.WARNING: "#e8a000", Severity.INFO: "#5f8dd3"}
 TODO_DOT = "#7b8794"  # 待填写: not a problem yet, what is left to write
@@ -168,8 +169,7 @@ class FindingsPanel(QWidget):
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.dismiss_button)
         layout.addLayout(buttons)
-        hint = QLabel("单击一条可跳到相关单元格；改正数字后，对应提示即时消失。")
-        hint.setWordWrap(True)
+        hint = WrappedLabel("单击一条可跳到相关单元格；改正数字后，对应提示即时消失。")
         grey(hint, COUNT)
         layout.addWidget(hint)
         self._dots: dict[str, object] = {}  # colour → icon, drawn when first listed

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -24,6 +23,7 @@ from .commands import Session
 from .grey_text import grey
 from .prose import ProseField
 from .screen_fit import scrolled_content
+from .wrapped_label import WrappedLabel
 
 LINE_FIELDS = ("agency", "website", "address", "postcode", "phone", "email", "issuing_organ", "date")
 PLACEHOLDERS = {
@@ -58,8 +58,7 @@ class MetaTab(QWidget):
         for f in versions():
             self.version.addItem(f"{f.version}版（{f.basis}）", f.version)
         self.version.activated.connect(self._version_chosen)
-        self.form_info = QLabel()
-        self.form_info.setWordWrap(True)
+        self.form_info = WrappedLabel()
         grey(self.form_info)
         self._add_line(form, "agency")
         form.addRow(METADATA_NAMES["year"] + "：", self.year)
@@ -75,8 +74,7 @@ class MetaTab(QWidget):
 
         box = QGroupBox("上年度报告（用于跨年核对）")
         row = QHBoxLayout(box)
-        self.previous_info = QLabel()
-        self.previous_info.setWordWrap(True)
+        self.previous_info = WrappedLabel()
         row.addWidget(self.previous_info, 1)
         button = QPushButton("导入上一年度…")
         button.clicked.connect(self.import_previous_requested)
@@ -86,8 +84,7 @@ class MetaTab(QWidget):
 
         box = QGroupBox(METADATA_NAMES["preamble"])   # (a long title would set the tab's least width)
         col = QVBoxLayout(box)
-        where = QLabel("标题之后、“一、总体情况”之前的段落，可不填。")
-        where.setWordWrap(True)
+        where = WrappedLabel("标题之后、“一、总体情况”之前的段落，可不填。")
         grey(where)
         col.addWidget(where)
         self.preamble = ProseField(session, meta="preamble", label=METADATA_NAMES["preamble"],
