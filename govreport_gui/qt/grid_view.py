@@ -121,6 +121,11 @@ class GridView(QTableView):
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            # the sizes are ``grid_sizes``' alone: Qt's least section is the font's widest glyph
+            # and margins (40 px in Noto Sans CJK SC, the Latin face of a zh_CN desktop), which
+            # kept 表四's narrowed columns wider than the page and made it scroll sideways
+            header.setMinimumSectionSize(1)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked

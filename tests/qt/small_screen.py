@@ -1,8 +1,9 @@
 """What does not fit on a small screen: the editor's window at a given size, every tab looked at.
 
 Used by test_small_screen in the test process (scale 1, the logical sizes of 1366×768 at
-100/125/150 %) and run as a child under QT_SCALE_FACTOR (``python small_screen.py W H FILE``: prints
-the problems as JSON), so that the pictures are those of a scaled screen.
+100/125/150 %) and run as a child under QT_SCALE_FACTOR or a zh_CN desktop's fonts
+(``python small_screen.py W H FILE [--previous-and-charts]``: prints the problems as JSON), so
+that the pictures are those of a scaled screen.
 """
 
 from __future__ import annotations
@@ -100,6 +101,10 @@ def _painted(picture: QImage, rect: QRect) -> bool:
 def main() -> None:
     from govreport_gui.qt.app import create_window, ensure_app
     width, height, path = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    if "--previous-and-charts" in sys.argv[4:]:   # 视图→显示上年数 and the 同比图 on
+        from govreport_gui import preferences
+        preferences.set_flag(preferences.SHOW_PREVIOUS, True)
+        preferences.set_flag(preferences.SHOW_YEAR_CHARTS, True)
     app = ensure_app()
     window = create_window([path], offer_recovery=False)
     print(json.dumps(problems(window, app, width, height), ensure_ascii=False))
