@@ -68,6 +68,7 @@ class Leaf:
     target: str                      # the official label it counts in
     words: tuple[str, ...] = ()
     reason_only: tuple[str, ...] = ()
+    code: str = ""                   # its number in its group (``1`` of ``1.属于国家秘密``), when it is a row
 
 
 @record
@@ -78,6 +79,7 @@ class Group:
     # A remark after the label may name another label without contradicting it: 部分公开（涉及个人隐私）
     # says which part was withheld and why, and counts as 部分公开 only (the official label says so).
     any_remark: bool = False
+    code: str = ""                   # its numbering in the table (``三`` of ``（三）不予公开``)
 
 
 @record
@@ -101,6 +103,9 @@ class Choice:
     # The marks of a mixed answer written as a sentence: each part after one (部分予以公开部分不予公开);
     # one part of the first group (disclosed) and another not is the ``any_remark`` group's label.
     mixed_marks: tuple[str, ...] = ()
+    # The heading the groups' codes stand under (``三、本年度办理结果``): a code may be written after it
+    # (三（三）1) — a Choice without it is read without codes (``Group.code``, ``Leaf.code``).
+    code_heading: str = ""
 
     def targets(self) -> tuple[str, ...]:
         out: list[str] = []
@@ -359,7 +364,8 @@ _RESULT_MIXED_MARKS = ("部分", "一部分", "其余部分", "其余", "其他�
 def _results(leaves) -> Choice:
     """The outcome groups of 三 from its declared leaves (``common.table_3_leaves``): a group with
     one leaf row is that row; the words of a group's leaves that the version has no row for (the
-    2019 （六）其他处理 is one row) count in the group's row."""
+    2019 （六）其他处理 is one row) count in the group's row.  Each group and leaf row keeps its number
+    in the table (``Group.code``, ``Leaf.code``): a clerk may write the row's code for its words."""
     from .spec import Tag
     tags = {Tag.DISCLOSED: "disclosed", Tag.PARTLY: "partly", Tag.WITHHELD: "withheld", Tag.UNABLE: "unable",
             Tag.NOT_PROCESSED: "not_processed", Tag.OTHER_HANDLING: "other_handling"}
@@ -371,16 +377,23 @@ def _results(leaves) -> Choice:
         by_part = _LEAF_WORDS.get(name, {})
         if len(mine) == 1 and mine[0].group is None:
             groups.append(Group(words, target=label, leaves=tuple(Leaf(label, w, r) for w, r in by_part.values()),
-                                any_remark=tag is Tag.PARTLY))
+                                any_remark=tag is Tag.PARTLY, code=_code(label)))
             continue
         group_leaves = []
         for part, (w, r) in by_part.items():
             (leaf,) = [x for x in mine if part in x.label]   # exactly one leaf carries the part
             own = _bare(leaf.label)   # the label's own words — but ``3.其他`` alone says nothing
-            group_leaves.append(Leaf(leaf.label, ((own,) if own not in r else ()) + w, r))
-        groups.append(Group(words, leaves=tuple(group_leaves)))
+            group_leaves.append(Leaf(leaf.label, ((own,) if own not in r else ()) + w, r, code=_code(leaf.label)))
+        groups.append(Group(words, leaves=tuple(group_leaves), code=_code(label)))
     return Choice(tuple(groups), _PENDING_RESULTS, _RESULT_DOCUMENTS, _RESULT_ASIDES, _RESULT_REMARK_NEVER,
-                  _RESULT_MIXED_MARKS)
+                  _RESULT_MIXED_MARKS, code_heading=next(leaf.outer for leaf in leaves if leaf.outer))
+
+
+def _code(label: str) -> str:
+    """A label's numbering: ``（三）不予公开`` → 三, ``1.属于国家秘密`` → 1."""
+    import re
+    m = re.match(r"^(?:（([一二三四五六七八九十]+)）|(\d+)\.)", label)
+    return (m.group(1) or m.group(2)) if m else ""
 
 
 def _bare(label: str) -> str:

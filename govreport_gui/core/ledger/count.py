@@ -482,10 +482,10 @@ class _Counter:
             problems.append((f"有办结日期（{format_date(done)}），处理结果却是未办结", shown))
         elif result.kind is Kind.GROUP:
             self._unclear(ref, Field.RESULT, result.key, shown)
-            problems.append(("处理结果没有写明具体情形（如不予公开的哪一种）", shown))
+            problems.append((result.note or "处理结果没有写明具体情形（如不予公开的哪一种）", shown))
         elif result.kind is Kind.UNCLEAR:
             self._unclear(ref, Field.RESULT, result.key, shown)
-            problems.append(("处理结果无法归入官方类别", shown))
+            problems.append((result.note or "处理结果无法归入官方类别", shown))
         return None
 
     def _need(self, ref: RowRef, f: Field, raw: object, match: Match | None, name: str,

@@ -20,6 +20,12 @@ set aside — ``不予公开-涉密``, ``不予公开：涉密``, ``（三）不
    one part was disclosed.  A run that can be read two ways naming different labels stays unclear;
 7. the clerk's assignment of that value, if any (remembered per agency).
 
+Before these, a value written as the row's code in the table (``（三）1``, ``三（三）1``, ``3-1``, ``（一）``,
+``予以公开（一）``, ``（四）1 本机关不掌握``; ``Choice.code_heading``) is that row — when the code names one
+row of the version, and any words with it name the same row or its group.  A code of a group that
+needs its row (``（三）``), of no row, or beside words naming another (``（三）1 予以公开``) is unclear, with a
+``Match.note`` saying what to write (``core.ledger.codes``).
+
 Anything else is ``UNCLEAR`` and is shown to the clerk, never counted.
 """
 
@@ -35,6 +41,7 @@ from enum import Enum
 from functools import lru_cache
 
 from ..forms.ledger_words import Choice
+from .codes import Coded, agrees, disagreement, read_code, table_codes
 
 _DROP = re.compile(r"[\s()\[\]【】〔〕{}<>《》「」『』“”\"'‘’·•.。,，、:：;；!！?？/\\|_\-—–~～*#＊…]")
 _NUMBERING = re.compile(r"^(\(?[一二三四五六七八九十]{1,3}[)、.]|\d{1,2}[.、)]|[①-⑳]|[(（]\d{1,2}[)）])")
@@ -89,6 +96,7 @@ class Match:
     target: str | None = None
     group: int | None = None
     key: str = ""          # the value as remembered (``norm``; a pair as ``result|reason``)
+    note: str = ""         # what the clerk is to write instead, when the value says why it is unclear
 
 
 _BLANK = Match(Kind.BLANK)
@@ -136,6 +144,7 @@ class Matcher:
                                    *(w for leaves in self._leaves for w in leaves)) if len(w) >= 2}
         self._partly = next((gi for gi, g in enumerate(choice.groups) if g.any_remark and g.target), None)
         self._cache: dict[object, Match] = {}
+        self._codes = table_codes(choice)
 
     def _add(self, word: str, entry: tuple[int, str | None]) -> None:
         known = self._whole.get(word)
@@ -159,6 +168,8 @@ class Matcher:
         text = "".join(ch for ch in unicodedata.normalize("NFKC", str(raw if raw is not None else ""))
                        if not ch.isspace())
         n = norm(text)
+        if self._codes is not None and (coded := read_code(text, self._codes)) is not None:
+            return self._coded(coded, norm(text) or text)   # (（一） alone: nothing left by ``norm``)
         if n.lower() in _BLANK_MARKS:
             return _BLANK
         if n in self._pending:
@@ -168,6 +179,24 @@ class Matcher:
         if found is not None:
             return Match(found.kind, found.target, found.group, n)
         return self._assignment(n)
+
+    def _coded(self, coded: Coded, n: str) -> Match:
+        """A value written as a table code (``coded``), with or without words beside it."""
+        row = coded.row
+        words = self._match(coded.words) if norm(coded.words) else None
+        if row is not None and words is not None and not agrees(row, words.kind is Kind.FOUND or words.kind is Kind.GROUP,
+                                                                words.group, words.target):
+            row, note = None, disagreement(coded.code, coded.words)
+        else:
+            note = coded.note
+        if row is not None and row.target is not None:
+            return Match(Kind.FOUND, row.target, row.group, n)
+        if row is not None and (words is None or words.kind is not Kind.FOUND):
+            return Match(Kind.GROUP, None, row.group, n, note)
+        if row is not None and words is not None:
+            return Match(Kind.FOUND, words.target, words.group, n)
+        assigned = self._assignment(n)
+        return assigned if assigned.kind is not Kind.UNCLEAR else Match(Kind.UNCLEAR, key=n, note=note)
 
     def _whole_match(self, n: str) -> Match | None:
         entry = self._whole.get(n) or self._whole.get(_VERB.sub("", n, count=1))
