@@ -34,7 +34,7 @@ from ..forms import CellKey, FormSpec
 from ..forms.ledger_words import Field, LedgerWords
 from ..forms.spec import Layout, Tag
 from .columns import Header, Incomplete, SheetKind, field_of, find_header, header_row
-from .dates import FIRST_YEAR, DateProblem, YearMissing, format_date, is_same_day, read_date
+from .dates import FIRST_YEAR, DateProblem, MonthOnly, YearMissing, format_date, is_same_day, read_date
 from .hidden import HIDDEN_MARK, hidden_columns_note, hidden_rows_note, repeated_rows
 from .names import by_name, named
 from .sheet import LedgerSheet, RowRef, place
@@ -408,10 +408,16 @@ class _Counter:
     def _dates(self, ref: RowRef, values: dict, received_name: str, done_name: str):
         """(received, done), or None when the row is left out or is another year's."""
         received = self._carried_in(values.get(Field.RECEIVED)) or self._date(values.get(Field.RECEIVED))
+        if isinstance(received, MonthOnly):
+            received = received.first   # the year rule needs the month only; its first day for the order
         if isinstance(received, DateProblem):
             return self._leave(ref, f"{received_name}无法识别", str(received))
         done_raw = values.get(Field.DONE)
         done = received if is_same_day(done_raw) else None if self._pending(done_raw) else self._date(done_raw)
+        if isinstance(done, MonthOnly):
+            done = self._done_in_month(done, received)
+            if isinstance(done, DateProblem):
+                return self._leave(ref, f"{done_name}只写到月份", str(done))
         if isinstance(done, DateProblem):
             return self._leave(ref, f"{done_name}无法识别", str(done))
         if received is None:
@@ -428,6 +434,22 @@ class _Counter:
             self.result.other_years.setdefault(f"{self.year}年以前已办结", []).append(ref)
             return None
         return received, done
+
+    def _done_in_month(self, month: MonthOnly, received: object) -> _dt.date | DateProblem:
+        """A date of answering written as a month: a day of it that decides as any would (a month
+        before or after the year; inside it, after the month received) — else a problem, where the
+        day is wanted: the year's last month (checked against the year-end carry-over row by row, as
+        the clerk's to say) and the month the application was received in (answered before it?)."""
+        if month.last < self.start:
+            return month.last
+        if month.first > self.end:
+            return month.first
+        if month.last == self.end:
+            return DateProblem(f"{month}。{self.year}年12月是本年度最后一个月，这个月的办结日期须写明哪一天，"
+                               f"以便与年末结转逐件核对")
+        if isinstance(received, _dt.date) and month.first <= received <= month.last:
+            return DateProblem(f"{month}。收到日期（{format_date(received)}）也在这个月，须写明哪一天才能核对办结是否晚于收到")
+        return month.first
 
     def _application(self, ref: RowRef, values: dict) -> bool:
         """Count an application row; True when it was placed in the tables."""

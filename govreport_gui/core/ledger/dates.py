@@ -7,6 +7,11 @@ A date without its year (``3月1日``, ``03-01``, ``3.1``: a ledger kept per yea
 only in the title, the sheet's name or the file's name) is read with the ``year`` the caller found
 there (``core.ledger.year``); without one it is a ``YearMissing`` problem, never a guess.
 
+A status word after the date (``2024.3.8 已办结``, ``2024-03-08（已答复）``, ``3月8日已回复``) says only
+what it says: a word of an answered row is set aside, a word of an open one (``办理中``) beside a
+date is a problem for the clerk.  A year and month without the day (``2024年1月``) is a ``MonthOnly``
+problem that carries the month: the caller decides where the month is enough (``core.ledger.count``).
+
 ``read_date`` returns a ``date``, ``None`` for an empty cell, or raises ``DateProblem`` with the
 reason in Chinese — a value that could be two dates (``3/1/25``) or none is never guessed.
 """
@@ -54,6 +59,26 @@ class YearMissing(DateProblem):
     """A month and day without a year, and no year given to read it with."""
 
 
+class MonthOnly(DateProblem):
+    """A year and a month without the day: ``first`` and ``last``, the month's first and last days."""
+
+    def __init__(self, message: str, first: _dt.date) -> None:
+        super().__init__(message)
+        self.first = first
+        self.last = (first.replace(day=28) + _dt.timedelta(days=4)).replace(day=1) - _dt.timedelta(days=1)
+
+
+# What a clerk writes after the date of an answer: the row's state.  Done: set aside; open: a problem.
+_DONE_STATUS = ("已办结", "办结", "已答复", "答复", "已回复", "回复", "已告知", "已书面告知", "已送达", "已邮寄",
+                "已完成", "完成", "已处理", "已结案", "结案", "已审结", "审结", "已领取", "已反馈")
+_OPEN_STATUS = ("未办结", "尚未办结", "办理中", "正在办理", "未答复", "尚未答复", "待答复", "在办", "处理中", "审理中",
+                "未审结", "尚未审结", "延期答复", "延期")
+_STATUS = re.compile(r"^(?P<date>.*?[\d月日号])[\s,，;；:：/(\[【\-—]*(?P<word>"
+                     + "|".join(sorted(map(re.escape, _DONE_STATUS + _OPEN_STATUS), key=len, reverse=True))
+                     + r")[)\]】]?[。.]?\s*$")
+_YEAR_MONTH = re.compile(r"^(\d{4})\s*(?:年\s*(\d{1,2})\s*月份?|[-/](\d{1,2}))$")
+
+
 def read_date(raw: object, year: int | None = None) -> _dt.date | None:
     """``raw`` as a date; ``year``: the year of a date written without one (the ledger's year)."""
     if raw is None:
@@ -69,10 +94,32 @@ def read_date(raw: object, year: int | None = None) -> _dt.date | None:
     text = unicodedata.normalize("NFKC", str(raw)).strip()
     if text in _BLANK:
         return None
+    text = _without_status(text)
+    if (month := _YEAR_MONTH.match(text)) is not None:
+        _month_only(text, int(month.group(1)), int(month.group(2) or month.group(3)))
     remark = _REMARK.search(text)
     if remark is not None and remark.start() > 0 and not any(w in remark.group(1) for w in _NOT_THE_DAY):
         text = text[:remark.start()]
     return _from_text(text, year)
+
+
+def _without_status(text: str) -> str:
+    """``text`` without the state of the row written after its date (已办结); a problem when the
+    state says the row is still open (2024-03-08 办理中: which is it?)."""
+    m = _STATUS.match(text)
+    if m is None:
+        return text
+    if m.group("word") in _OPEN_STATUS:
+        raise DateProblem(f"“{_shown(text)}”写了日期又写了“{m.group('word')}”：已办结的请只写办结日期，"
+                          "尚未办结的请不写日期（或写“办理中”）")
+    return m.group("date").strip()
+
+
+def _month_only(text: str, year: int, month: int) -> None:
+    if not 1 <= month <= 12:
+        raise DateProblem(f"“{_shown(text)}”不是有效日期（没有这个月）")
+    first = _checked(_dt.date(year, month, 1), text)
+    raise MonthOnly(f"“{_shown(text)}”只写到月份，没有写哪一天（请写明是{year}年{month}月几日）", first)
 
 
 def _from_number(value: int | float) -> _dt.date:
