@@ -55,6 +55,7 @@ def test_the_sixth_group_is_one_row_in_2019_and_three_in_2021():
     ("（一）信息不存在", Kind.UNCLEAR, "指的不是同一行"),
     ("予以公开（三）1", Kind.UNCLEAR, "指的不是同一行"),
     ("（四）1 国家秘密", Kind.UNCLEAR, "指的不是同一行"),
+    ("二、（三）1", Kind.UNCLEAR, "办理结果写在“三、本年度办理结果”下"),   # under another heading
 ])
 def test_a_code_naming_no_one_row_is_unclear_and_says_what_to_write(version, value, kind, says):
     found = results(version).match(value)

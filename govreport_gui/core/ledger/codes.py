@@ -33,6 +33,7 @@ class Codes:
     examples: dict[str, str]               # group numeral → its first row's label
     head: re.Pattern                       # a code at the start, after the heading or not
     tail: re.Pattern                       # a code after the words
+    heading: str                           # the heading the codes stand under (三、本年度办理结果)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def table_codes(choice: Choice) -> Codes | None:
     head = re.compile(rf"^(?:{heading}\((?P<g>{_CN})\)[-.、]?(?P<leaf>\d{{1,2}}(?!\d))?"
                       rf"|(?P<bare>[{_NUMERALS}]|\d{{1,2}})[-—–](?P<bare_leaf>\d{{1,2}})(?![\d.]))")
     tail = re.compile(rf"^(?P<words>.+?)[-:]?\((?P<g>{_CN})\)(?P<leaf>\d{{1,2}})?$")
-    return Codes(rows, group_rows, examples, head, tail)
+    return Codes(rows, group_rows, examples, head, tail, choice.code_heading)
 
 
 def read_code(text: str, codes: Codes) -> Coded | None:
@@ -77,9 +78,13 @@ def read_code(text: str, codes: Codes) -> Coded | None:
             return _coded(codes, _numeral(m.group("bare")), m.group("bare_leaf"), words)
         return _coded(codes, m.group("g"), m.group("leaf"), words)
     m = codes.tail.match(text)
-    if m is not None and m.group("words"):
-        return _coded(codes, m.group("g"), m.group("leaf"), m.group("words"))
-    return None
+    if m is None or not m.group("words"):
+        return None
+    coded = _coded(codes, m.group("g"), m.group("leaf"), m.group("words"))
+    if re.fullmatch(rf"(?:[{_NUMERALS}]|\d{{1,2}})[、.:\-]?", m.group("words")):   # 二、（三）1: under another heading
+        return Coded(coded.code, None, "", f"“{text}”不是办理结果的代码：办理结果写在“{codes.heading}”下，"
+                                           f"如“{coded.code}”，或直接写处理结果的文字")
+    return coded
 
 
 def _numeral(digits: str) -> str:
