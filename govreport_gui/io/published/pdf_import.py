@@ -47,6 +47,7 @@ from .blocks import Block, DCell, Grid
 from .document import read_blocks
 from .outline import looks_like_heading
 from .pdf_rules import rule_edges, table_settings
+from .pdf_unruled import attached_note, picture_note, picture_pages, unruled_note, unruled_runs
 from .tables import looks_numeric
 
 #: A published annual report is a few pages (rarely more than 20); pages after these are not read.
@@ -75,6 +76,8 @@ class PdfContent:
     pages: int = 0            # pages in the file
     pages_read: int = 0
     unmapped: int = 0         # characters whose font gives no text (read as "(cid:123)")
+    pictures: list[int] = field(default_factory=list)   # pages with a picture half the page wide
+    unruled: list[int] = field(default_factory=list)    # pages with a table printed without rules
 
 
 # ---------------------------------------------------------------------------------------------
@@ -345,14 +348,45 @@ def _unframed(table: _Table) -> list[_Table]:
 
 
 def _table(found, page_number: int) -> _Table:
-    """A table ``pdfplumber`` found, as cells with rectangles and their text (wrapped lines joined)."""
+    """A table ``pdfplumber`` found, as cells with rectangles and their text (wrapped lines joined;
+    text turned on its side read in its own direction)."""
     cells = []
+    turned = [c for c in found.page.chars if not c.get("upright", True)]
     for row, texts in zip(found.rows, found.extract()):
         for bbox, text in zip(row.cells, texts):
             if bbox is not None:
                 x0, top, x1, bottom = bbox
-                cells.append(_Cell(x0, top, x1, bottom, join_lines((text or "").split("\n"))))
+                inside = [c for c in turned if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+                lines = _turned_lines(inside) if inside and len(inside) * 2 >= len(normalise_text(text or "")) else None
+                cells.append(_Cell(x0, top, x1, bottom, join_lines(lines or (text or "").split("\n"))))
     return _Table(cells, [page_number])
+
+
+def _unit(x: float, y: float) -> tuple[float, float]:
+    length = (x * x + y * y) ** 0.5 or 1.0
+    return x / length, y / length
+
+
+def _turned_lines(chars: list[dict]) -> list[str]:
+    """Characters set on their side (a label rotated to read from bottom to top, or top to
+    bottom) as lines in reading order: along the direction the text advances, the lines one after
+    the other across it.  Read as the page lays them out they come backwards (``果结理办…``)."""
+    a, b, c, d = (float(v) for v in chars[0]["matrix"][:4])
+    along, across = _unit(a, b), _unit(c, d)
+
+    def project(ch: dict, axis: tuple[float, float]) -> float:
+        x, y = (ch["x0"] + ch["x1"]) / 2, -(ch["top"] + ch["bottom"]) / 2   # y upwards, as the PDF's
+        return axis[0] * x + axis[1] * y
+
+    size = max(ch["size"] for ch in chars) or 1.0
+    ordered = sorted(chars, key=lambda ch: -project(ch, across))
+    lines: list[list[dict]] = []
+    for ch in ordered:
+        if lines and abs(project(ch, across) - project(lines[-1][-1], across)) <= size / 2:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    return ["".join(ch["text"] for ch in sorted(line, key=lambda ch: project(ch, along))) for line in lines]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -409,7 +443,38 @@ def _split_row(last: list[_Cell], first: list[_Cell]) -> bool:
     figures_after = any(looks_numeric(t) for t in first_texts)
     figures_before = any(looks_numeric(t) for t in last_texts)
     return (not figures_after and _unknown_text(first_texts)) or (
-        not figures_before and figures_after and _unknown_text(last_texts))
+        not figures_before and figures_after and _unknown_text(last_texts)) or (
+        figures_after and (_nothing_under_labels(last, first) or _only_rests(last, first)))
+
+
+def _nothing_under_labels(last: list[_Cell], first: list[_Cell]) -> bool:
+    """The next page's first row has nothing under the labels of the row the page ended with: it
+    is the rest of that row — figures wrapped onto a second line in narrow columns (``11`` /
+    ``9`` for 119) that the page break moved down.  A label whose cell goes on in a taller cell
+    (the vertical ``三`` / ``、本年度办理结果``) has nothing in that row."""
+    under = [[f for f in first if _near(f.x0, c.x0) and _near(f.x1, c.x1)] for c in last if _is_label(c.text)]
+    under = [cells for cells in under if cells]   # a label cell continued by a taller one is not in the row
+    return bool(under) and not any(normalise_text(f.text) for cells in under for f in cells)
+
+
+_FIGURE = re.compile(r"[-+]?[\d,.]+\s*(?:万?元|件|个|项)?")
+
+
+def _only_rests(last: list[_Cell], first: list[_Cell]) -> bool:
+    """The next page's first row only continues the cells of the row above: its words are no
+    label (unknown, not numbered: ``开`` of ``…禁止公开``) and each of its cells with text lies under a
+    cell with text (``1`` under ``26`` of 261, wrapped in a narrow column)."""
+    filled = [c for c in first if normalise_text(c.text)]
+    words = [normalise_text(c.text) for c in filled if _is_label(c.text)]
+    if not words or any(_numbered(t) or label_index().lookup(t) for t in words):
+        return False
+    return all(any(_near(a.x0, c.x0) and _near(a.x1, c.x1) and normalise_text(a.text) for a in last) for c in filled)
+
+
+def _is_label(text: str) -> bool:
+    """Words, not a figure (``4.无正当理由大量反复申请`` starts with a digit and is words)."""
+    text = normalise_text(text)
+    return bool(text) and not _FIGURE.fullmatch(text) and text not in BLANK_MARKS
 
 
 _NUMBERED = re.compile(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}(?:\)|$))")
@@ -512,7 +577,7 @@ def _frames(lines: list[_Line]) -> dict[float, _Frame]:
     widths = [line.width for line in lines]
     main = max(set(widths), key=widths.count, default=0.0)
     mine = [line for line in lines if line.width == main] or [_Line("", 0.0, 0.0, 0.0, 0.0, 0)]
-    left, right = min(line.x0 for line in mine), max(line.x1 for line in mine)
+    left, right = min(line.x0 for line in mine), _right_margin(mine, body)
 
     def wrapped(a: _Line, b: _Line) -> bool:
         return (a.page == b.page and b.top > a.bottom and a.x1 >= right + a.width - main - 1.5 * body
@@ -520,8 +585,24 @@ def _frames(lines: list[_Line]) -> dict[float, _Frame]:
 
     steps = sorted(b.top - a.top for a, b in zip(lines, lines[1:]) if wrapped(a, b))
     pitch = steps[len(steps) // 2] if steps else 0.0
-    return {width: _Frame(left, max([right + width - main, *(line.x1 for line in lines if line.width == width)]), body, pitch)
-            for width in set(widths)}
+
+    def right_of(width: float) -> float:
+        if width == main:
+            return right
+        return max([right + width - main, *(line.x1 for line in lines if line.width == width)])
+
+    return {width: _Frame(left, right_of(width), body, pitch) for width in set(widths)}
+
+
+def _right_margin(lines: list[_Line], body: float) -> float:
+    """Where the lines a paragraph wraps end: the median right end of the lines ending near the
+    rightmost one.  A document laid on a character grid (28 characters a line) leaves its full
+    lines a little short of the margin a right-aligned 落款 reaches, and a line Word wrapped
+    early — a comma may not start a line, so ``复，`` moved down together — ends a character
+    before the full ones: both are measured from the full lines, not from the 落款."""
+    ends = sorted(line.x1 for line in lines)
+    near = [x for x in ends if x >= ends[-1] - 3 * body]
+    return near[len(near) // 2]
 
 
 def _starts_paragraph(prev: _Line, line: _Line, frame: _Frame) -> bool:
@@ -623,15 +704,34 @@ def pdf_content(path: Path) -> PdfContent:
         content.pages = _page_count(pdf, path)
         items, chars, images = _read_pages(pdf, path, content)
     if not chars:
-        raise ReadError(_scanned(path, images))
+        raise ReadError(_scanned(path, len(images)))
     if content.unmapped * 2 > chars:
         raise ReadError(f"“{path.name}”中的文字无法识别（PDF 里的字体没有附带文字编码，复制出来也是乱码），无法导入。"
                         "请向发布单位索取年报的 Word 或 Excel 文件，或导入门户网站上的年报网页；也可以按纸面内容直接填写。")
+    content.pictures = picture_pages(images)
     if content.pages > content.pages_read:
         content.notes.append(Note(f"该 PDF 共 {content.pages} 页，只读取了前 {content.pages_read} 页"
                                   "（年报通常只有几页）；如年报在后面的页上，请只保留年报所在的页后再导入。"))
-    content.blocks = _blocks(_without_running_lines(items, content))
+    content.blocks = _blocks(_without_unruled_tables(_without_running_lines(items, content), content))
     return content
+
+
+def _without_unruled_tables(items: list[_Table | _Line], content: PdfContent) -> list[_Table | _Line]:
+    """The items without the lines of a table printed without rules (``pdf_unruled``): its
+    labels and figures are no words of the report; the clerk is told on which pages it is."""
+    lines = [item for item in items if isinstance(item, _Line)]
+    if not lines:
+        return items
+    heights = sorted(line.height for line in lines if looks_like_heading(line.text))
+    if not heights:
+        return items
+    runs = unruled_runs(lines, heights[len(heights) // 2])   # a table is set smaller than the headings
+    if not runs:
+        return items
+    dropped = {id(line) for run in runs for line in run}
+    content.unruled = sorted({line.page for run in runs for line in run})
+    content.notes.append(Note(unruled_note(content.unruled), "unplaced"))
+    return [item for item in items if id(item) not in dropped]
 
 
 def _without_running_lines(items: list[_Table | _Line], content: PdfContent) -> list[_Table | _Line]:
@@ -654,14 +754,15 @@ def _without_running_lines(items: list[_Table | _Line], content: PdfContent) -> 
     return [item for item in items if not (isinstance(item, _Line) and item.margin and key(item) in running)]
 
 
-def _read_pages(pdf, path: Path, content: PdfContent) -> tuple[list[_Table | _Line], int, int]:
-    """The items of the pages read, how many characters and images they have."""
+def _read_pages(pdf, path: Path, content: PdfContent) -> tuple[list[_Table | _Line], int, dict[int, list[dict]]]:
+    """The items of the pages read, how many characters they have, the images of each page."""
     from pdfminer.pdfexceptions import PDFException, PSException
     from pdfplumber.utils.exceptions import PdfminerException
 
     started = time.monotonic()
     items: list[_Table | _Line] = []
-    chars = images = 0
+    chars = 0
+    images: dict[int, list[dict]] = {}
     number = 1
     continued = None
     try:
@@ -677,7 +778,9 @@ def _read_pages(pdf, path: Path, content: PdfContent) -> tuple[list[_Table | _Li
             continued = (last.x0, last.x1) if isinstance(last, _Table) else None
             chars += page_chars
             content.unmapped += sum(1 for c in page.chars if c["text"].startswith("(cid:"))
-            images += len(page.images)
+            if page.images:
+                images[number] = [{key: i[key] for key in ("x0", "x1", "top", "bottom")} | {"page": (page.width, page.height)}
+                                  for i in page.images]
             content.pages_read += 1
             page.close()
     except (PdfminerException, PDFException, PSException) as exc:
@@ -703,10 +806,20 @@ def read_pdf(path: Path) -> ImportResult:
     content = pdf_content(path)
     result = read_blocks(content.blocks, path.name, "pdf")
     result.notes[:] = [*content.notes, *_with_pages(result.notes, content.blocks)]
-    if not any(block.kind == "tbl" for block in content.blocks):
+    missing = [table for table in result.report.form.tables if table not in result.found_in]
+    if missing and content.pictures:
+        result.notes.append(Note(picture_note(content.pictures, missing), "unplaced"))
+    elif missing and not content.unruled and _mentions_attachment(content.blocks):
+        result.notes.append(Note(attached_note(missing), "unplaced"))
+    elif not any(block.kind == "tbl" for block in content.blocks) and not content.unruled:
         result.notes.append(Note("PDF 中没有找到带框线的表格（表格可能没有框线，或是图片），三张统计表按空白处理。"
                                  "请导入门户网站上的年报网页或 Word/Excel 文件，或导入后手工填写各表。", "unplaced"))
     return result
+
+
+def _mentions_attachment(blocks: list[Block]) -> bool:
+    """The text sends the reader to an attachment (``附件：…统计表``, ``见附件``)."""
+    return any(block.kind == "p" and "附件" in block.text for block in blocks)
 
 
 _TABLE_NUMBER = re.compile(r"第(\d+)个表格")
