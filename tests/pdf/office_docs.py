@@ -13,7 +13,7 @@ code with python-docx, each ``Look`` one agency's habits.
   ``– 1 –``), ``running``: a running header;
 * ``zero``: how a zero is printed (``0``, blank, ``—``);
 * ``rules``: the tables' borders — a full grid, double lines, horizontal rules only, or none;
-* ``pictures``: the tables pasted as pictures; ``attached``: the tables left to an attachment;
+* ``pictures``: the tables pasted as pictures (their ids); ``attached``: the tables left to an attachment;
 * ``misprint``: 三's 总计 of that row printed one more than the row's figures add up to.
 
 The figures and words are the report's: ``expected`` is what a reader must find.
@@ -68,7 +68,7 @@ class Look:
     running: str = ""
     zero: str = "0"             # "0" | "" | "—"
     rules: str = "grid"         # "grid" | "double" | "horizontal" | "none"
-    pictures: bool = False
+    pictures: str = ""           # the ids of the tables pasted as pictures
     attached: bool = False
     sparse: bool = False        # many zeros (so that ``zero`` shows)
     misprint: str = ""          # a total printed one more than its addends (the cell's row label)
@@ -205,7 +205,7 @@ def _para(doc, text: str, font: str, size: float, indent: bool = False, align=No
 
 
 def _table_in(doc, spec: TableSpec, values: dict, look: Look, picture: Path | None) -> None:
-    if look.pictures and picture is not None:
+    if spec.id in look.pictures and picture is not None:
         from docx.shared import Mm
         doc.add_picture(str(picture), width=Mm(150))
         return

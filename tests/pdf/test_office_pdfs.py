@@ -36,9 +36,11 @@ READ_WHOLE = {
 NOT_READ = {
     "no-rules": Look(rules="none", sparse=True, zero=""),
     "horizontal-rules-2019": Look(version="2019", rules="horizontal"),
-    "pictures": Look(pictures=True),
+    "pictures": Look(pictures="二三四"),
     "attached": Look(attached=True),
 }
+
+ONE_PICTURE = Look(pictures="三", filler=2)
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +48,11 @@ def pdfs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("office")
     picture = table_picture(folder / "table.png")
     sources = []
-    for name, look in {**READ_WHOLE, **NOT_READ}.items():
+    for name, look in {**READ_WHOLE, **NOT_READ, "one-picture": ONE_PICTURE}.items():
         source = folder / f"{name}.docx"
         write_docx(report_for(look), look, source, picture)
         sources.append(source)
-    return dict(zip([*READ_WHOLE, *NOT_READ], convert(sources, folder)))
+    return dict(zip([*READ_WHOLE, *NOT_READ, "one-picture"], convert(sources, folder)))
 
 
 def _same_figures(got, want) -> dict:
@@ -103,3 +105,27 @@ def test_tables_without_rules_pictures_or_attached_are_named(pdfs, name):
     assert len(said) == 1 and getattr(said[0], "kind", "") == "unplaced" and "请" in said[0], result.notes
     if name == "pictures":
         assert "第2、3页" in said[0] or "第2页" in said[0], said
+
+
+def test_only_a_table_sized_picture_is_taken_for_a_table():
+    """A seal beside the 落款 and a site's banner over a page printed from the portal are no
+    tables pasted as pictures; a picture across the text below the top of the page is."""
+    from govreport_gui.io.published.pdf_unruled import picture_pages
+
+    a4 = (595.0, 842.0)
+    seal = {"x0": 380.0, "x1": 500.0, "top": 600.0, "bottom": 720.0, "page": a4}
+    banner = {"x0": 0.0, "x1": 595.0, "top": 10.0, "bottom": 90.0, "page": a4}
+    table = {"x0": 80.0, "x1": 505.0, "top": 300.0, "bottom": 520.0, "page": a4}
+    assert picture_pages({1: [banner], 3: [seal]}) == []
+    assert picture_pages({1: [banner], 2: [table], 3: [seal, table]}) == [2, 3]
+
+
+def test_one_table_pasted_as_a_picture(pdfs):
+    """二 and 四 are read; 三, a picture, is blank and named with its page."""
+    report = report_for(ONE_PICTURE)
+    result = read_pdf(pdfs["one-picture"])
+    want = {k: v for k, v in expected(report).items() if k.table != "三"}
+    assert not _same_figures(result.report, want), result.notes
+    assert not any(v for k, v in result.report.values.items() if k.table == "三")
+    said = [n for n in result.notes if "统计表是图片" in n]
+    assert len(said) == 1 and "表三按空白处理" in said[0] and "第2页" in said[0], result.notes
