@@ -6,6 +6,7 @@ reports), LibreOffice — is found here or the test is skipped with the reason; 
 those skips into failures: there they must run."""
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,14 @@ def require_libreoffice() -> str:
     if not found:
         skip_unless_required("没有安装 LibreOffice（soffice），跳过需要它的测试", "GOVREPORT_REQUIRE_LIBREOFFICE")
     return found
+
+
+def convert_with_libreoffice(soffice: str, source: Path, to: str, folder: Path) -> Path:
+    """``source`` converted by LibreOffice (``to``: a format, with its filter after a colon, e.g.
+    ``"doc:MS Word 97"``) into ``folder``, with a profile of its own there; the new file."""
+    profile = (folder / "lo-profile").resolve().as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", to,
+                    "--outdir", str(folder), str(source)], capture_output=True, timeout=180, check=False)
+    out = folder / f"{source.stem}.{to.split(':')[0]}"
+    assert out.is_file(), f"LibreOffice did not make {out.name}"
+    return out

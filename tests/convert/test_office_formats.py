@@ -12,20 +12,11 @@ from pathlib import Path
 import pytest
 from published_corpus import assert_same_report, page_bytes, published_page
 from report_builders import balanced
-from support import require_libreoffice
+from support import convert_with_libreoffice, require_libreoffice
 
 from govreport_gui.core.errors import ReadError
 from govreport_gui.io.office import office_convert
 from govreport_gui.io.registry import read_report, sniff, write_report
-
-
-def _convert(soffice: str, source: Path, to: str, folder: Path) -> Path:
-    profile = (folder / "lo-profile").resolve().as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", to,
-                    "--outdir", str(folder), str(source)], capture_output=True, timeout=180, check=False)
-    out = folder / f"{source.stem}.{to.split(':')[0]}"
-    assert out.is_file(), f"LibreOffice did not make {out.name}"
-    return out
 
 
 def _figures(report):
@@ -43,7 +34,7 @@ def test_word_export_converted_to_doc_rtf_odt_reads_every_figure(tmp_path, versi
     docx = tmp_path / "导出.docx"
     write_report(docx, report)
     for to, kind in (("doc", "doc"), ("rtf", "rtf"), ("odt", "odt")):
-        converted = _convert(soffice, docx, to, tmp_path)
+        converted = convert_with_libreoffice(soffice, docx, to, tmp_path)
         assert sniff(converted) == kind
         before = _digest(converted)
         result = read_report(converted)
@@ -60,7 +51,7 @@ def test_excel_export_converted_to_ods_reads_every_figure(tmp_path, version):
     report = balanced(version, 2020 if version == "2019" else 2024)
     xlsx = tmp_path / "导出.xlsx"
     write_report(xlsx, report)
-    ods = _convert(soffice, xlsx, "ods", tmp_path)
+    ods = convert_with_libreoffice(soffice, xlsx, "ods", tmp_path)
     assert sniff(ods) == "ods"
     result = read_report(ods)
     assert result.kind == "ods" and result.report.form_version == version
@@ -74,7 +65,7 @@ def test_published_web_page_saved_as_doc_by_an_office_suite(tmp_path, style, ver
     html, expected = published_page(style, version, seed=7)
     page = tmp_path / "page.html"
     page.write_bytes(page_bytes(html))
-    doc = _convert(soffice, page, "doc:MS Word 97", tmp_path)
+    doc = convert_with_libreoffice(soffice, page, "doc:MS Word 97", tmp_path)
     result = read_report(doc)
     assert result.kind == "doc"
     assert_same_report(result, expected)
@@ -85,7 +76,7 @@ def test_a_wps_file_by_its_content_whatever_its_name(tmp_path):
     report = balanced("2021", 2024)
     docx = tmp_path / "r.docx"
     write_report(docx, report)
-    doc = _convert(soffice, docx, "doc", tmp_path)
+    doc = convert_with_libreoffice(soffice, docx, "doc", tmp_path)
     wps = tmp_path / "去年的报告.wps"
     wps.write_bytes(doc.read_bytes())
     assert sniff(wps) == "doc"
@@ -96,7 +87,7 @@ def test_without_a_converter_the_clerk_is_told_what_to_do(tmp_path, monkeypatch)
     soffice = require_libreoffice()
     docx = tmp_path / "r.docx"
     write_report(docx, balanced("2021", 2024))
-    doc = _convert(soffice, docx, "doc", tmp_path)
+    doc = convert_with_libreoffice(soffice, docx, "doc", tmp_path)
     monkeypatch.setenv("GOVREPORT_SOFFICE", str(tmp_path / "no-such-soffice"))
     monkeypatch.setattr(sys, "platform", "linux")
     with pytest.raises(ReadError) as caught:
@@ -148,7 +139,7 @@ def test_the_cli_checks_a_converted_document(tmp_path):
     soffice = require_libreoffice()
     docx = tmp_path / "r.docx"
     write_report(docx, balanced("2021", 2024))
-    odt = _convert(soffice, docx, "odt", tmp_path)
+    odt = convert_with_libreoffice(soffice, docx, "odt", tmp_path)
     proc = subprocess.run([sys.executable, "-m", "govreport_gui", "check", str(odt)], capture_output=True,
                           text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -6,14 +6,12 @@ alone, and the notes say that prompts were left out."""
 
 from __future__ import annotations
 
-import subprocess
-
 import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from report_builders import fill_every_cell
-from support import require_libreoffice
+from support import convert_with_libreoffice, require_libreoffice
 from word.docx_builders import add_table, official_rows
 
 from govreport_gui.io.published.office_prompts import without_prompts
@@ -92,14 +90,6 @@ def test_an_empty_content_control_in_a_docx_is_left_out_without_a_note(tmp_path)
     assert not [n for n in result.notes if "输入提示" in n], result.notes
 
 
-def _convert(soffice: str, source, to: str, folder):
-    profile = (folder / "lo-profile").resolve().as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", to,
-                    "--outdir", str(folder), str(source)], capture_output=True, timeout=180, check=False)
-    out = folder / f"{source.stem}.{to}"
-    assert out.is_file(), f"LibreOffice did not make {out.name}"
-    return out
-
 
 @pytest.mark.parametrize("kind", ["doc", "pdf"])
 def test_empty_content_controls_saved_as_doc_or_printed_to_pdf(kind, tmp_path):
@@ -108,7 +98,7 @@ def test_empty_content_controls_saved_as_doc_or_printed_to_pdf(kind, tmp_path):
     soffice = require_libreoffice()
     report = _report()
     source = _word(report, tmp_path / "r.docx", as_text=False)
-    result = read_report(_convert(soffice, source, kind, tmp_path))
+    result = read_report(convert_with_libreoffice(soffice, source, kind, tmp_path))
     _assert_words(result, report)
     assert [n for n in result.notes if "输入提示" in n], result.notes
 
