@@ -47,6 +47,10 @@ BATCH_EVERY_S = 0.1         # units are handed on at most this often (the dialog
 WORKER_NICENESS = 10        # the workers yield the cores to the window (see _lower_priority)
 BELOW_NORMAL_PRIORITY_CLASS = 0x4000   # the same on Windows
 MAX_CHUNK = 16              # files per task: fewer round trips; small enough to spread the work evenly
+TASK_SLACK_S = 5.0          # a task's time beyond its files' limit (sending the units back)
+ALONE_SLACK_S = 10.0        # … and a file read alone's, after trouble
+WORKER_START_S = 60.0       # workers that have finished nothing yet may take this long to start (a
+                            # slow office PC, an antivirus scanning each new process): not the files' time
 
 Read = Callable[[Path, str], Unit]            # (path, name shown) → unit, run in a worker
 Batch = Callable[[list[tuple[int, Unit]]], None]   # (index in the file list, unit) pairs
@@ -158,6 +162,8 @@ class ParallelReader:
         self.time_limit = time_limit
         self.pids: set[int] = set()   # every worker process started (tests check that they are gone)
         self._pool: ProcessPoolExecutor | None = None
+        self._pool_made = 0.0                 # when the current pool was made …
+        self._pool_ready: float | None = None   # … and when one of its tasks first came back
         self._batch: list[tuple[int, Unit]] = []
         self._last_batch = 0.0
 
@@ -181,15 +187,14 @@ class ParallelReader:
         size = max(1, min(MAX_CHUNK, len(self.items) // (self.workers * 4)))
         pending = deque(self.items[i:i + size] for i in range(0, len(self.items), size))
         suspects: deque = deque()   # read again alone: they were being read when a worker crashed or hung
-        running: dict[Future, tuple[list, float, bool]] = {}   # → (items, deadline, read alone)
+        running: dict[Future, tuple[list, float, float, bool]] = {}   # → (items, submitted, time allowed, read alone)
         while pending or suspects or running:
             if cancelled():
                 return False
             self._submit(pending, suspects, running)
             done, _ = wait(running, timeout=POLL_S, return_when=FIRST_COMPLETED)
             broken = self._collect(done, running, suspects)
-            now = time.monotonic()
-            overdue = [f for f, (_, deadline, _) in running.items() if now > deadline]
+            overdue = self._overdue(running, time.monotonic())
             if broken or overdue:
                 self._replace_pool(running, suspects, overdue)
             self._maybe_flush(on_batch)
@@ -204,18 +209,25 @@ class ParallelReader:
             if not running:
                 items = [suspects.popleft()]
                 future = pool.submit(read_chunk, self.read, items)
-                running[future] = (items, time.monotonic() + self.time_limit + 10, True)
+                running[future] = (items, time.monotonic(), self.time_limit + ALONE_SLACK_S, True)
             return
         while pending and len(running) < self.workers:
             items = pending.popleft()
             future = pool.submit(read_chunk, self.read, items)
-            running[future] = (items, time.monotonic() + self.time_limit * len(items) + 5, False)
+            running[future] = (items, time.monotonic(), self.time_limit * len(items) + TASK_SLACK_S, False)
+
+    def _overdue(self, running: dict, now: float) -> list[Future]:
+        """The tasks past their time.  A task's clock starts when it was sent, but not before the
+        workers are up: until one of them has finished a task, they may still be starting
+        (``WORKER_START_S``) — a file is not blamed for the machine's slowness."""
+        ready = self._pool_ready if self._pool_ready is not None else self._pool_made + WORKER_START_S
+        return [f for f, (_, sent, allowed, _) in running.items() if now > max(sent, ready) + allowed]
 
     def _collect(self, done, running: dict, suspects: deque) -> bool:
         """Take the finished tasks' units; True when a worker died (the pool is broken)."""
         broken = False
         for future in done:
-            items, _, alone = running.pop(future)
+            items, _, _, alone = running.pop(future)
             try:
                 packed = future.result()
             except BrokenProcessPool:
@@ -226,6 +238,8 @@ class ParallelReader:
                 LOG.exception("汇总：读取 %d 个文件的任务出错", len(items))
                 self._failed(items, alone, suspects, f"读取时出错（{type(exc).__name__}），文件可能已损坏")
                 continue
+            if self._pool_ready is None:
+                self._pool_ready = time.monotonic()
             packed, records = packed
             replay(records)
             self._batch += [(i, unpack_unit(p)) for i, p in packed]
@@ -244,7 +258,7 @@ class ParallelReader:
     def _replace_pool(self, running: dict, suspects: deque, overdue: list) -> None:
         """Kill the workers (one crashed, or one is stuck); what they were reading is read again."""
         too_long = f"读取超过{self.time_limit:.0f}秒仍未完成，已停止（文件可能已损坏，或过大）"
-        for future, (items, _, alone) in running.items():
+        for future, (items, _, _, alone) in running.items():
             if future in overdue:
                 self._failed(items, alone, suspects, too_long)
             else:
@@ -255,6 +269,7 @@ class ParallelReader:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         import multiprocessing
+        self._pool_made, self._pool_ready = time.monotonic(), None
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_start_worker)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from consolidation_units import NEW, unit
-from worker_readers import priority, troublesome
+from worker_readers import priority, slow_to_start, troublesome
 
 from govreport_gui.core import CellKey
 from govreport_gui.core.serialize import save_json, save_native
@@ -64,6 +64,19 @@ def test_every_unit_comes_back_in_batches_read_by_other_processes(tmp_path):
         assert u.report.get(CellKey("三", NEW, "自然人")) == 5 + i
     assert not any(alive(pid) for pid in reader.pids)
 
+
+
+def test_a_worker_slow_to_start_does_not_make_its_files_too_long(tmp_path, monkeypatch):
+    """A file's time limit counts from when the workers are up: a worker that takes 3 s to start
+    gets no file called too long (read with a limit of 1 s a task, each of its files was)."""
+    from govreport_gui.io import parallel_read
+    monkeypatch.setattr(parallel_read, "TASK_SLACK_S", 0.5)
+    monkeypatch.setattr(parallel_read, "ALONE_SLACK_S", 0.5)
+    paths = write_units(tmp_path, 6)
+    reader = ParallelReader(paths, [p.name for p in paths], read=slow_to_start, workers=1, time_limit=0.5)
+    finished, _, got = run(reader)
+    assert finished and sorted(got) == list(range(6))
+    assert [u.read_error for u in got.values() if not u.readable] == []
 
 def test_a_file_that_crashes_its_worker_is_that_units_problem(tmp_path):
     paths = write_units(tmp_path, 30)

@@ -34,3 +34,15 @@ def priority(path: Path, name: str):
 
     from govreport_gui.core.consolidate import unit_unreadable
     return unit_unreadable(name, str(os.nice(0)), str(path))
+
+
+_started: list[bool] = []
+
+
+def slow_to_start(path: Path, name: str):
+    """A worker's first file waits 3 s, as a worker does that starts slowly (a busy office PC, an
+    antivirus scanning each new process); the others are read at once."""
+    if not _started:
+        _started.append(True)
+        time.sleep(3)
+    return read_unit_in_worker(path, name)
