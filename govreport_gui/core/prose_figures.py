@@ -23,46 +23,19 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 
 from .forms import CellKey, FormSpec, TableSpec
 from .forms.spec import RowGroup, Tag
 from .forms.traditional import fold_traditional
-from .values import Value, format_value, sum_values
+from .values import Value, cn_number, format_value, sum_values
 
 ValueOf = Callable[[CellKey], Value]
 Option = tuple["int | Decimal", str]   # a figure the phrase may mean; how a message names it ("": not named)
 Expect = Callable[[FormSpec, ValueOf], "list[Option] | None"]
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-              "八": 8, "九": 9}
 NUM = r"(?P<n>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)"
-
-
-def cn_number(text: str) -> int | Decimal | None:
-    """“35” / “１２” / “215.36” / “一” / “十二” / “二十三” / “一百零五” → the number; else None."""
-    text = unicodedata.normalize("NFKC", text)
-    if re.fullmatch(r"\d+", text):
-        return int(text)
-    if re.fullmatch(r"\d+\.\d+", text):
-        try:
-            return Decimal(text)
-        except InvalidOperation:
-            return None
-    total, current = 0, 0
-    if not text or any(ch not in _CN_DIGITS and ch not in "十百" for ch in text):
-        return None
-    for ch in text:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-    return total + current
 
 
 def normalized(text: str) -> str:

@@ -8,6 +8,7 @@ note, and what it cannot read raises ``ValueProblem`` with a Chinese message.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
@@ -206,3 +207,32 @@ def text_and_table_notes(text: str) -> tuple[list[str], list[str]]:
     start = next((n for n, line in enumerate(lines) if TABLE_NOTE_START.match(line)), len(lines))
     return lines[:start], lines[start:]
 
+
+# Numbers written in words (a report's prose, a ledger's dates: 十二, 二十六, 一百零五)
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+
+
+def cn_number(text: str) -> int | Decimal | None:
+    """“35” / “１２” / “215.36” / “一” / “十二” / “二十三” / “一百零五” → the number; else None."""
+    text = unicodedata.normalize("NFKC", text)
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    if re.fullmatch(r"\d+\.\d+", text):
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            return None
+    total, current = 0, 0
+    if not text or any(ch not in _CN_DIGITS and ch not in "十百" for ch in text):
+        return None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.export_check import GROUPS, ExportProblem, official_date, summary
+from .grey_text import HINT
 
 ProblemRole = Qt.ItemDataRole.UserRole + 30
-GROUP_COLOURS = {"error": "#d93025", "warning": "#a86f00", "placeholder": "#555", "todo": "#555", "date": "#555"}
+GROUP_COLOURS = {"error": "#d93025", "warning": "#a86f00", "placeholder": HINT, "todo": HINT, "date": HINT}
 BACK, EXPORT = "back", "export"
 
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from .grey_text import COUNT, grey
+from .grey_text import COUNT, HINT, grey
 from .screen_fit import scrolled_content
 
 PathRole = Qt.ItemDataRole.UserRole + 20
@@ -75,7 +75,7 @@ class StartPage(QWidget):
         outer.addLayout(row, 1)
 
     def _title(self) -> QWidget:
-        title = QLabel(f"{APP_NAME}<br><span style='font-size:11pt; color:#555;'>"
+        title = QLabel(f"{APP_NAME}<br><span style='font-size:11pt; color:{HINT};'>"
                        "政府信息公开工作年度报告的编制、校验与导出（所有数据只保存在本机）</span>")
         title.setTextFormat(Qt.TextFormat.RichText)
         font = title.font()
@@ -97,7 +97,7 @@ class StartPage(QWidget):
             button.setToolTip(tip)
             inside = QVBoxLayout(button)
             inside.setContentsMargins(16, 10, 16, 10)
-            for words, style in ((text, "font-size: 13pt; font-weight: bold;"), (tip, "color: #555;")):
+            for words, style in ((text, "font-size: 13pt; font-weight: bold;"), (tip, f"color: {HINT};")):
                 label = QLabel(words)
                 label.setStyleSheet(style)
                 label.setWordWrap(True)

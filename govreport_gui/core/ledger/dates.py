@@ -22,6 +22,8 @@ import datetime as _dt
 import re
 import unicodedata
 
+from ..values import cn_number
+
 #: Dates outside these years are taken for typing errors (a stray number in a date column).
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 _EXCEL_EPOCH = _dt.date(1899, 12, 30)   # serial 1 = 1900-01-01, with Excel's fictitious 1900-02-29
@@ -145,20 +147,12 @@ _CN_DATE = re.compile(r"^(?:([〇○零Ｏ一二三四五六七八九Oo]{4})\s*�
                       r"\s*([一二三四五六七八九十]{1,3})\s*[日号]")
 
 
-def _cn_number(text: str) -> int:
-    """一 … 三十一 (十二, 二十, 二十六): the month or the day."""
-    tens, _, units = text.partition("十")
-    if "十" not in text:
-        return int(_CN_DIGIT[text]) if len(text) == 1 else 0
-    return (int(_CN_DIGIT[tens]) if tens else 1) * 10 + (int(_CN_DIGIT[units]) if units else 0)
-
-
 def _arabic(text: str) -> str:
     """``text`` with a date in Chinese numerals at its start written in digits (2024年1月5日)."""
     m = _CN_DATE.match(text)
     if m is None:
         return text
-    month, day = _cn_number(m.group(2)), _cn_number(m.group(3))
+    month, day = cn_number(m.group(2)), cn_number(m.group(3))
     year = "".join(_CN_DIGIT[ch] for ch in m.group(1)) + "年" if m.group(1) else ""
     return f"{year}{month}月{day}日" + text[m.end():]
 
