@@ -38,7 +38,15 @@ from .bounds import (
 )
 from .office_prompts import prompts_note, without_prompts
 from .outline import find_headings, heading_run, inline_heading_cuts, split_heading
-from .report_title import Title, agency_in_preface, agency_in_words, named_work, parse_title, period_year
+from .report_title import (
+    Title,
+    agency_in_preface,
+    agency_in_words,
+    agency_to_contact,
+    named_work,
+    parse_title,
+    period_year,
+)
 from .tables import (
     TablesRead,
     has_report_labels,
@@ -323,9 +331,13 @@ def _agency_in_other_words(body: _Body, meta: Metadata, parsed: Title | None, no
     one = "\n".join(line.text for line in body.sections.get(newest_form().sections[0].key, [])[:3])
     named = (agency_in_preface(one, meta.year) or agency_in_words(meta.preamble, meta.year)
              or agency_in_words(one, meta.year))
+    contact = "" if named else agency_to_contact(meta.preamble)
     if named:
         meta.agency = named
         notes.append(f"标题中没有机关名称，按前言中报告所述的机关读取为“{meta.agency}”")
+    elif contact:
+        meta.agency = contact
+        notes.append(f"标题中没有机关名称，按前言中的联系单位读取为“{meta.agency}”，请核对")
     elif parsed:
         notes.append("标题中没有机关名称，请在报告信息中填写")
     else:

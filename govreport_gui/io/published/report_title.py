@@ -111,15 +111,24 @@ _NAMED_WORK = re.compile(rf"(?P<agency>{_AGENCY_CHARS}{{2,40}}?)(?P<year>{YEAR})
                          r"(?:政府)?(?:信息公开|政务公开)")
 _NAMED_WORK_YEAR_FIRST = re.compile(rf"(?P<year>{YEAR})年(?:度)?(?P<agency>{_AGENCY_CHARS}{{2,40}}?)(?:的)?"
                                     r"(?:(?<!人民)政府)?(?:信息公开|政务公开)")
-# the organ a preface says compiled the report: ``由XX街道办事处编制``
-_COMPILED_BY = re.compile(rf"由(?P<agency>{_AGENCY_CHARS}{{2,40}}?)(?:负责|牵头)?编制")
+# the organ a preface says compiled the report: ``由XX街道办事处编制``, ``由XX镇人民政府按照《…》要求编制``
+_COMPILED_BY = re.compile(rf"由(?P<agency>{_AGENCY_CHARS}{{2,40}}?)(?:(?:负责|牵头)?编制|(?:按照|根据|依据)[^。]{{0,160}}?编制)")
+# the organ opening a clause that goes on to compile the report: ``……要求，XX局结合单位实际，编制本单位
+# 2022年度……年度报告``, ``XX街道办事处在总结……的基础上，编制了此报告``
+_SUBJECT_COMPILES = re.compile(rf"(?:^|(?<=[，。；,;:：\n]))(?P<agency>{_AGENCY_CHARS}{{2,40}}?)(?:结合|在|根据|按照|依据|认真)"
+                               r"[^。]{0,100}?编制(?!委员会|办)[^。]{0,30}?(?:报告|年报)")
+# the organ a preface gives to contact about the report: ``请与XX局办公室联系``, ``请联系XX街道办事处（地址：…）``
+_CONTACT_ORGAN = re.compile(rf"(?:请|可)(?:直接)?(?:与|联系)[:：]?(?P<agency>{_AGENCY_CHARS}{{2,40}}?)(?:联系|[(（,，。;；:：]|$)")
+# an organ's internal office (its 办公室, 综合股; a township's 党政办公室): the report is the organ's
+_INTERNAL_UNIT = re.compile(r"(?:党政综合办公室|党政办公室|党政办|综合办公室|政务公开办公室|信息公开(?:工作)?领导小组办公室|办公室|综合股"
+                            r"|综合科|党建办)$")
 # the words that lead into the agency's name in such a sentence
 # (``特向社会公布XX街道2021年度…``, ``特编制XX办2023年…``: 特 and 向社会 lead in too)
 _LEAD_IN = re.compile(r"^(?:本年度报告|本报告|特此|特|向社会公众|向社会|结合|现公布|公布|现将|现|发布|编制|制定|根据|按照|依据|"
                       r"对|将|由|是|为|了|及)+")
 # a verb the agency's name follows wherever it stands in the clause (``我局编制并向社会公开XX局…``);
 # 编制 not of an organ's name (``机构编制委员会办公室``)
-_LEAD_VERB = re.compile(r".*(?:向社会(?:公众)?(?:公开|公布|发布)|现(?:予以)?(?:公布|发布)|特(?:此)?(?:公布|编制)|"
+_LEAD_VERB = re.compile(r".*(?:向社会(?:公众)?(?:公开|公布|发布)|现(?:予以)?(?:公布|发布|公开)|特(?:此)?(?:公布|编制)|"
                         r"编制(?!委员会|办)(?:并|了|完成)?|予以公布|现将|报送|结合)")
 _BRACKETS = r"(?:[(（][^()（）]{1,20}[)）])?"
 _AGENCY_END = re.compile(rf"(?:局|委|会|办|室|府|厅|院|处|所|中心|队|馆|部|署|司|社|街道|镇|乡){_BRACKETS}$")
@@ -142,8 +151,21 @@ def agency_in_words(text: str, year: int) -> str:
     if named is not None:
         return named.agency
     written = normalise_text(text)
-    for m in _COMPILED_BY.finditer(fold_traditional(written)):
-        agency = _organ(written, m, cut_report_words=True)
+    folded = fold_traditional(written)
+    for form in (_COMPILED_BY, _SUBJECT_COMPILES):
+        for m in form.finditer(folded):
+            agency = _organ(written, m, cut_report_words=True, own_office=False)
+            if agency:
+                return agency
+    return ""
+
+
+def agency_to_contact(text: str) -> str:
+    """The organ a preface gives to contact about the report (``如对本报告有疑问，请与XX局办公室联系``),
+    without its internal office (``XX局``), else "" — the last words read for an agency nothing else names."""
+    written = normalise_text(text)
+    for m in _CONTACT_ORGAN.finditer(fold_traditional(written)):
+        agency = _organ(written, m, own_office=False)
         if agency:
             return agency
     return ""
@@ -176,10 +198,11 @@ def _in_other_title(folded: str, at: int) -> bool:
     return not re.search(r"(?:报告|年报)$", quoted)
 
 
-def _organ(written: str, m: re.Match, cut_report_words: bool = False) -> str:
+def _organ(written: str, m: re.Match, cut_report_words: bool = False, own_office: bool = True) -> str:
     """The organ's name of a match's ``agency`` group: the words leading into it left out, and,
     ``cut_report_words``, cut before the report's own words it runs into (``由XX局政府信息公开工作
-    机构编制``); "" when it names no organ."""
+    机构编制``); without ``own_office`` (an organ said to compile the report or to be contacted), an
+    internal office at its end left out (``由XX局办公室编制``); "" when it names no organ."""
     start, end = m.span("agency")
     folded = m.string
     lead = _LEAD_VERB.match(folded, start, end) or _LEAD_IN.match(folded[start:end])
@@ -190,8 +213,21 @@ def _organ(written: str, m: re.Match, cut_report_words: bool = False) -> str:
     inner = _REPORT_NAME.search(folded, start + 2, end) if cut_report_words else None
     if inner is not None and _AGENCY_END.search(folded[start:inner.start()]):
         end = inner.start()
+    end = end if own_office else start + _without_internal_unit(folded[start:end])
     agency = written[start:end]
     return agency if len(agency) >= 2 and _AGENCY_END.search(folded[start:end]) and not _NO_AGENCY.match(agency) else ""
+
+
+def _without_internal_unit(agency: str) -> int:
+    """How long ``agency`` is without an internal office at its end (``XX局办公室`` → ``XX局``,
+    ``XX镇人民政府党政办公室`` → ``XX镇人民政府``); a government's 办公室 is an organ of its own
+    (``XX县人民政府办公室``) and is kept."""
+    unit = _INTERNAL_UNIT.search(agency)
+    if unit is None:
+        return len(agency)
+    organ = agency[:unit.start()]
+    own_organ = unit.group() == "办公室" and organ.endswith("政府")
+    return unit.start() if len(organ) >= 2 and _AGENCY_END.search(organ) and not own_organ else len(agency)
 
 
 def period_year(text: object) -> int | None:
