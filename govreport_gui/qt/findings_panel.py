@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QRect, QSize, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +23,7 @@ from ..core.findings import Finding, Severity, count, count_todo
 from .commands import Session
 from .fonts import one_chinese_face
 from .grey_text import COUNT, grey
+from .qt_ints import ELIDE_NONE, RICH_TEXT, USER_ROLE
 from .viewports import keep_viewport
 from .wrapped_label import WrappedLabel
 
@@ -29,7 +31,7 @@ SEVERITY_DOT = {Severity.ERROR: "#d93025", Severity.WARNING: "#e8a000", Severity
 TODO_DOT = "#7b8794"  # 待填写: not a problem yet, what is left to write
 TODO_LABEL = "待填写"
 NOTHING_FOUND = "没有发现问题。"
-FindingRole = Qt.ItemDataRole.UserRole + 10
+FindingRole = USER_ROLE + 10
 SIZES_KEPT = 400   # wrapped items' sizes remembered (texts × widths) before starting afresh
 PICTURES_KEPT = 60  # items' pictures kept (more than a panel shows at once)
 
@@ -38,6 +40,7 @@ def dot_icon(colour: str, text: str = "", size: int = 16):
     """A filled circle (with a small number when ``text`` is given), for lists and tab badges (a
     ``QIcon``).  The painting classes are imported here: the window's first paint draws no icon,
     and PySide6 creates every enum of a class (QIcon's 150 theme icons…) when it is first named."""
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QIcon, QPainter, QPixmap
 
     pixmap = QPixmap(size, size)
@@ -131,7 +134,7 @@ class FindingsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
         self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setProperty("textFormat", RICH_TEXT)   # (ints before the first paint: see qt_ints)
         self._summary_face_held = False   # its <b> drawn from the regular face made bold: see refresh
         top.addWidget(self.summary, 1)
         self.show_info = QCheckBox("显示提示")
@@ -145,7 +148,7 @@ class FindingsPanel(QWidget):
         self.list.setUniformItemSizes(False)
         # laid out again at every width (the dock is resized): each item as tall as its wrapped text
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setProperty("textElideMode", ELIDE_NONE)
         self._delegate = WrappingDelegate(self.list)
         self.list.setItemDelegate(self._delegate)
         self.list.setIconSize(QSize(14, 14))
@@ -228,7 +231,7 @@ class FindingsPanel(QWidget):
             self.list.addItem(item)
         if not shown:
             item = QListWidgetItem(NOTHING_FOUND)
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            item.setFlags(QtCore.Qt.ItemFlag.NoItemFlags)
             self.list.addItem(item)
 
     @staticmethod

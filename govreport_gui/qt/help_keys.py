@@ -8,9 +8,11 @@ that F1 works in modal dialogs too — a shortcut of the main window would be bl
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
+
+from .qt_ints import WIDGET_SHORTCUT
 
 _HAS_HELP_KEY = "_govreport_help_key"
 
@@ -25,8 +27,8 @@ def add_guide_action(window: QWidget, menu) -> QAction:
     """帮助→使用指南 in the main window ``window``: the guide's contents.  F1 in this window (and in
     every other window of the program) opens the page about what is in use; the menu shows the key."""
     action = menu.addAction("使用指南")   # (not QAction(text, window): its overloads make PySide6 build QIcon's enums)
-    action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)   # shown in the menu; F1 itself is add_help_key's
+    action.setShortcuts([QKeySequence(QKeySequence.StandardKey.HelpContents)])   # (setShortcut's overloads make Qt's enums)
+    action.setProperty("shortcutContext", WIDGET_SHORTCUT)   # shown in the menu; F1 itself is add_help_key's
     action.setStatusTip("按 F1 可随时打开与当前页面有关的说明。")
     action.triggered.connect(lambda _checked=False: open_guide(window, contents=True))
     add_help_key(window)
@@ -39,8 +41,8 @@ def add_help_key(window: QWidget) -> None:
     if window.property(_HAS_HELP_KEY):
         return
     window.setProperty(_HAS_HELP_KEY, True)
-    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), window)
-    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), window)   # (in the whole window:
+    # a shortcut's context is WindowShortcut unless said otherwise)
     shortcut.activated.connect(lambda: open_guide(QApplication.focusWidget() or window))
 
 

@@ -9,7 +9,6 @@ A new paste or import replaces what it shows; values typed one after another add
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
 
 SHOWN_IN_LINE = 2      # interpretations named in the bar's line; 详情 lists them all
@@ -31,6 +30,14 @@ class InterpretationBar(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.setSpacing(4)
+        self._details: QPlainTextEdit | None = None   # made when first opened
+        self.hide()   # its line and buttons are made when it is first shown (``_build_row``)
+
+    def _build_row(self) -> None:
+        """The line and its buttons (详情, ×), made when the bar is first shown: they name ``Qt``,
+        which the window's first paint does without (see ``qt_ints``)."""
+        from PySide6.QtCore import Qt
+
         row = QHBoxLayout()
         self.line = QLabel()
         self.line.setWordWrap(True)
@@ -48,9 +55,7 @@ class InterpretationBar(QFrame):
         self.close_button.setToolTip("关闭这条说明")
         self.close_button.clicked.connect(self.dismiss)
         row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(row)
-        self._details: QPlainTextEdit | None = None   # made when first opened
-        self.hide()
+        self.layout().insertLayout(0, row)
 
     @property
     def details(self) -> QPlainTextEdit:
@@ -74,6 +79,8 @@ class InterpretationBar(QFrame):
         first = "；".join(self._notes[:SHOWN_IN_LINE])
         more = f"……（共 {len(self._notes)} 处，见“详情”）" if len(self._notes) > SHOWN_IN_LINE else ""
         self._line_parts = (f"{title}：", first, more)
+        if not hasattr(self, "line"):
+            self._build_row()
         self.line.setToolTip(f"{title}：{first}{more}")
         self.details_button.setChecked(False)
         self._show_details(False)
@@ -90,6 +97,10 @@ class InterpretationBar(QFrame):
         """The line cut to ``LINES`` lines of the bar's width (a long note on a small screen took
         five lines of a 1366×768 screen at 150 %, and made the window taller than the screen);
         详情 shows whenever something is left out."""
+        if not hasattr(self, "line"):
+            return   # (never shown yet)
+        from PySide6.QtCore import Qt
+
         before, notes, after = self._line_parts
         fm = self.line.fontMetrics()
         room = self.line.width() * LINES - fm.horizontalAdvance(before + after) - 3 * fm.horizontalAdvance("国")

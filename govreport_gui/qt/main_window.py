@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -33,6 +34,7 @@ from ..core.ledger.tables import fill_action, ledger_tables
 from ..core.periods import reporting_year
 from . import dialogs, start_collection
 from .commands import Session
+from .dock_state import right_dock_layout
 from .file_flows import FileFlows
 from .findings_panel import SEVERITY_DOT, TODO_DOT, TODO_LABEL, FindingsPanel, dot_icon
 from .interpretation_bar import TYPED, InterpretationBar
@@ -51,6 +53,7 @@ FIRST_CHECK_LATEST_MS = 1000  # the first check runs after the first paint, or a
 
 PREFERRED_SIZE = (1440, 920)
 FINDINGS_WIDTH, FINDINGS_LEAST_WIDTH, FINDINGS_SHARE = 330, 220, 0.25   # the findings panel (pixels)
+FINDINGS_DOCK = "findings"   # its dock's object name (its place in the window's layout)
 LEDGER_FILL, LEDGER_TEMPLATE = fill_action(), "导出申请台账模板…"
 
 
@@ -81,6 +84,8 @@ class MainWindow(QMainWindow):
         self.flows = FileFlows(self, self.session, start_recovery=not check_after_first_paint)
         self.setAcceptDrops(True)
         resize_to_fit(self, *PREFERRED_SIZE)
+        # the findings panel's place on the right, kept until it is made (``_build_findings_dock``)
+        self.restoreState(right_dock_layout(FINDINGS_DOCK, self._findings_width(self.width())))
 
         self.tabs = SectionTabs()
         sections_bar = SectionBar("章节")   # (flat: see SectionBar)
@@ -90,7 +95,7 @@ class MainWindow(QMainWindow):
         sections_bar.toggleViewAction().setVisible(False)
         sections_bar.addWidget(self.tabs.tabBar())
         self.tabs.tabBar().follow(sections_bar)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, sections_bar)
+        self.addToolBar(sections_bar)   # (at the top)
         self.sections_bar = sections_bar
         self.meta_tab = MetaTab(self.session)
         self.meta_tab.version_requested.connect(self.flows.change_version)
@@ -133,12 +138,11 @@ class MainWindow(QMainWindow):
         self.findings.unaccept_requested.connect(self.unaccept_warning)
         self.findings.dismiss_requested.connect(self.use_recomputed_total)
         self.findings_dock = QDockWidget("检查结果", self)
-        self.findings_dock.setObjectName("findings")
+        self.findings_dock.setObjectName(FINDINGS_DOCK)
         self.findings_dock.setWidget(self.findings)
         self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                                        | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.findings_dock], [FINDINGS_WIDTH], Qt.Orientation.Horizontal)
+        self.restoreDockWidget(self.findings_dock)   # on the right (see ``dock_state``: no Qt enum named before the first paint)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - a Qt override
         """On a small screen (1366×768 at 125 %/150 %) the findings panel gives the tables room:
@@ -146,10 +150,15 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         self._keep_findings_narrow(event.size().width())
 
+    @staticmethod
+    def _findings_width(window_width: int) -> int:
+        """The findings panel's first width: ``FINDINGS_WIDTH``, at most a quarter of the window."""
+        return min(FINDINGS_WIDTH, max(FINDINGS_LEAST_WIDTH, int(window_width * FINDINGS_SHARE)))
+
     def _keep_findings_narrow(self, window_width: int) -> None:
         most = max(FINDINGS_LEAST_WIDTH, int(window_width * FINDINGS_SHARE))
         if not self.findings_dock.isHidden() and self.findings_dock.width() > most and not self.findings_dock.isFloating():
-            self.resizeDocks([self.findings_dock], [most], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.findings_dock], [most], QtCore.Qt.Orientation.Horizontal)
 
     def _editor_area(self) -> QWidget:
         """The pages under the bar that says what a paste or an import interpreted."""
@@ -208,7 +217,10 @@ class MainWindow(QMainWindow):
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = menu.addAction(text)  # (not QAction(text, self): its overloads make PySide6 build QIcon's 150 enums)
         if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+            if not isinstance(shortcut, list):   # (a QKeySequence made again from itself: PySide tries
+                # its overloads taking Qt's key enums, and builds them all: see qt_ints)
+                shortcut = [shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut)]
+            action.setShortcuts(shortcut)
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
@@ -269,7 +281,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._action(edit_menu, "复制", lambda: self._on_focus("copy"), QKeySequence.StandardKey.Copy)
         self._action(edit_menu, "粘贴", lambda: self._on_focus("paste"), QKeySequence.StandardKey.Paste)
-        self._action(edit_menu, "清除所选单元格", lambda: self._on_focus("clear"), QKeySequence(Qt.Key.Key_Delete))
+        self._action(edit_menu, "清除所选单元格", lambda: self._on_focus("clear"), QKeySequence("Del"))
         edit_menu.addSeparator()
         self._action(edit_menu, "插入数据摘要", self.insert_data_summary)
         self._action(edit_menu, "插入同比情况（与上年比较）", self.insert_year_on_year)

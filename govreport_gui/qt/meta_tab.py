@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,6 +22,7 @@ from ..core.report import METADATA_NAMES
 from .commands import Session
 from .grey_text import grey
 from .prose import ProseField
+from .qt_ints import ALIGN_LEFT, ALIGN_VCENTER
 from .screen_fit import scrolled_content
 from .wrapped_label import WrappedLabel
 
@@ -158,4 +159,4 @@ class MetaTab(QWidget):
             who = previous.meta.agency or "（未填机关名称）"
             self.previous_info.setText(f"已载入 {who} {previous.meta.year or '？'}年度报告"
                                        f"（{previous.form_version}版格式），用于跨年核对。")
-        self.previous_info.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        self.previous_info.setProperty("alignment", ALIGN_VCENTER | ALIGN_LEFT)   # (ints: see qt_ints)

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QRectF, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWidget
 
@@ -25,6 +26,7 @@ from ..core.prompts import Prompt, prompts, written_chars, written_text
 from ..core.values import without_invisible
 from .commands import Session
 from .grey_text import COUNT, grey
+from .qt_ints import ALIGN_RIGHT
 from .viewports import keep_viewport
 
 COMMIT_AFTER_MS = 1500
@@ -78,8 +80,8 @@ class PlainEdit(QPlainTextEdit):
         for prompt in self.prompts:
             rect = self.prompt_rect(prompt)
             if rect is not None and rect.intersects(QRectF(event.rect())):
-                shown = metrics.elidedText(prompt.hint, Qt.TextElideMode.ElideRight, int(rect.width()))
-                painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+                shown = metrics.elidedText(prompt.hint, QtCore.Qt.TextElideMode.ElideRight, int(rect.width()))
+                painter.drawText(rect, QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter, shown)
         painter.end()
 
     def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt override
@@ -102,7 +104,7 @@ class PlainEdit(QPlainTextEdit):
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and (
                 event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
-                or (event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier)):
+                or (event.key() == QtCore.Qt.Key.Key_Y and event.modifiers() == QtCore.Qt.KeyboardModifier.ControlModifier)):
             self._before_undo()
             event.ignore()  # let the window's 撤销/恢复 actions handle it
             return False
@@ -126,7 +128,7 @@ class ProseField(QWidget):
         self.edit.setPlaceholderText(placeholder)
         layout.addWidget(self.edit, 1)
         self.counter = QLabel()
-        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.counter.setProperty("alignment", ALIGN_RIGHT)   # (ints before the first paint: see qt_ints)
         grey(self.counter, COUNT)
         layout.addWidget(self.counter)
         self._timer = QTimer(self)
@@ -148,7 +150,7 @@ class ProseField(QWidget):
         an empty part's sub-heading (or, with no quote, the first empty part) gets the cursor at its
         end, where typing fills it.  False (the cursor put in the editor) when the text no longer
         holds it."""
-        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.edit.setFocus()   # (OtherFocusReason)
         if self._to_prompt(quote):
             return True
         from PySide6.QtGui import QTextCursor, QTextDocument  # (start-up time, see PlainEdit.paintEvent)

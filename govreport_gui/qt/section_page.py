@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from .commands import Session
@@ -95,8 +96,8 @@ class SectionPage(QWidget):
     def _show_parts(self) -> None:
         """Show the frame just put on the page shown (Qt would show it an event-loop turn later; the
         parts put in it next are shown as Qt shows them)."""
-        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            if not child.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+        for child in self.findChildren(QWidget, options=QtCore.Qt.FindChildOption.FindDirectChildrenOnly):
+            if not child.testAttribute(QtCore.Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
                 child.show()
 
     @property
@@ -140,7 +141,7 @@ class SectionPage(QWidget):
             self.notes_toggle = QToolButton()
             self.notes_toggle.setText("本部分的说明文字（可选）")
             self.notes_toggle.setCheckable(True)
-            self.notes_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.notes_toggle.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.notes_toggle.setAutoRaise(True)
             self.notes_toggle.toggled.connect(self._show_notes)
             layout.addWidget(self.notes_toggle)
@@ -174,7 +175,7 @@ class SectionPage(QWidget):
     def _show_notes(self, shown: bool) -> None:
         """The optional text under a table: folded away unless it holds text or is asked for."""
         self._prose.setVisible(shown)
-        self.notes_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.notes_toggle.setArrowType(QtCore.Qt.ArrowType.DownArrow if shown else QtCore.Qt.ArrowType.RightArrow)
         if self.notes_toggle.isChecked() != shown:
             self.notes_toggle.setChecked(shown)
 

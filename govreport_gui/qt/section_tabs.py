@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QStackedWidget, QTabBar, QToolBar, QWidget
+
+from .qt_ints import ELIDE_RIGHT
 
 if TYPE_CHECKING:  # naming QIcon creates its enums (start-up time); the badges come after the first paint
     from PySide6.QtGui import QIcon
@@ -52,6 +54,12 @@ class FairTabBar(QTabBar):
     def __init__(self) -> None:
         super().__init__()
         self._room = 0   # the width of the row the bar sits in (0: not known yet)
+        self._cut_long_names()
+
+    def _cut_long_names(self) -> None:
+        """A name longer than its tab ends in “…” (set again, Qt lays the tabs out again, with the
+        new hints).  Set through the property, as an int: see ``qt_ints``."""
+        self.setProperty("elideMode", ELIDE_RIGHT)
 
     def follow(self, row: QWidget) -> None:
         """Share the width of ``row`` (the tool bar the tabs are in), following its resizing."""
@@ -60,7 +68,7 @@ class FairTabBar(QTabBar):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - a Qt override
         if event.type() == QEvent.Type.Resize and event.size().width() != self._room:
             self._room = event.size().width() - ROW_MARGIN
-            self.setElideMode(self.elideMode())   # (Qt lays the tabs out again, with the new hints)
+            self._cut_long_names()   # (Qt lays the tabs out again, with the new hints)
         return False
 
     def tabSizeHint(self, index: int):  # noqa: N802 - a Qt override
@@ -93,7 +101,6 @@ class SectionTabs(QStackedWidget):
         self.bar = FairTabBar()
         self.bar.setDocumentMode(True)
         self.bar.setExpanding(False)
-        self.bar.setElideMode(Qt.TextElideMode.ElideRight)
         self.bar.setUsesScrollButtons(True)
         self.bar.setDrawBase(False)
         self.bar.currentChanged.connect(self._bar_changed)

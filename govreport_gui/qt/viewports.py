@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -25,6 +24,6 @@ VIEWPORT_NAME = "qt_scrollarea_viewport"   # the object name Qt gives a scroll a
 
 def keep_viewport(area: QAbstractScrollArea) -> None:
     """Hand ``area``'s viewport to Python now, from its children, and keep it with ``area``."""
-    viewport = area.findChild(QWidget, VIEWPORT_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+    viewport = area.findChild(QWidget, VIEWPORT_NAME)   # (the area's own children are searched first)
     if viewport is not None:
         area._kept_viewport = viewport   # (a wrapper dropped would be made again, with the search)

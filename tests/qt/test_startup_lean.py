@@ -102,6 +102,69 @@ def test_the_first_paint_loads_only_what_it_shows(tmp_path):
     assert early == [], f"loaded before the first paint: {early}"
 
 
+
+# The first paint seen as benchmarks/bench_startup.py sees it (an event filter on the window, not on the
+# application: one on the application makes PySide create a class for every object that gets an event).
+# With "trace", the stack that first made a class watched is printed (a profile hook looks after each call).
+LARGE_CLASSES = r"""
+import os, sys, traceback
+from PySide6 import QtCore, QtWidgets
+WATCHED = {"PySide6.QtCore.Qt": (QtCore, "Qt"), "PySide6.QtWidgets.QStyle": (QtWidgets, "QStyle")}
+if sys.argv[2] == "trace":
+    seen = set()
+    def watch(frame, event, arg):
+        for name, (module, attr) in WATCHED.items():
+            if name not in seen and attr in vars(module):
+                seen.add(name)
+                print(f"{name} made here:", "".join(traceback.format_stack(frame)[-12:]), file=sys.stderr)
+    sys.setprofile(watch)
+from PySide6.QtCore import QEvent, QObject, QTimer
+from govreport_gui.qt.app import create_window, ensure_app
+app = ensure_app()
+window = create_window([sys.argv[1]], offer_recovery=False)
+
+class FirstPaint(QObject):
+    done = False
+    def eventFilter(self, obj, event):
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            QTimer.singleShot(0, self.painted)   # after the paint has been flushed
+        return False
+    def painted(self):
+        sys.setprofile(None)
+        print(" ".join(name for name, (module, attr) in WATCHED.items() if attr in vars(module)), flush=True)
+        os._exit(0)
+
+watcher = FirstPaint()
+window.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+
+
+def _first_paint_makes(tmp_path: Path, how: str) -> tuple[list[str], str]:
+    env = dict(os.environ, GOVREPORT_DATA_DIR=str(tmp_path), QT_QPA_PLATFORM="offscreen", PYTHONPATH=os.pathsep.join(
+        [str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")]))
+    out = subprocess.run([sys.executable, "-c", LARGE_CLASSES, str(SAMPLE), how], capture_output=True, text=True,
+                         env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.split(), out.stderr
+
+
+def test_the_first_paint_never_makes_the_qt_namespace_nor_qstyle(tmp_path):
+    """PySide makes ``Qt`` (its 92 enumerations, about 14 ms) when Python first touches it — naming it,
+    or a Qt enum value handed to or from Python — and ``QStyle`` (5 ms) likewise: the editor's first
+    paint does without both (``govreport_gui.qt.qt_ints`` says how)."""
+    made, _ = _first_paint_makes(tmp_path, "plain")
+    if made:
+        _, where = _first_paint_makes(tmp_path, "trace")
+        raise AssertionError(
+            f"the editor's first paint made {made}, each some milliseconds of every start. What made it:\n{where}\n"
+            "Found by a profile hook (sys.setprofile) that looks after each call whether the class is in its "
+            "module's namespace (vars(PySide6.QtCore)). Before the first paint, give Qt ints (qt_ints), or import "
+            "Qt inside the code that runs after it; see the docstring of govreport_gui/qt/qt_ints.py.")
+
+
 def _open_copy(tmp_path: Path, qtbot):
     work = tmp_path / "report.govreport"
     shutil.copy(SAMPLE, work)
