@@ -217,8 +217,8 @@ class MainWindow(QMainWindow):
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = menu.addAction(text)  # (not QAction(text, self): its overloads make PySide6 build QIcon's 150 enums)
         if shortcut is not None:
-            if not isinstance(shortcut, list):   # (a QKeySequence made again from itself: PySide tries
-                # its overloads taking Qt's key enums, and builds them all: see qt_ints)
+            if not isinstance(shortcut, list):   # (a QKeySequence is not copied: QKeySequence(sequence)
+                # tries overloads taking Qt's key enums, and that builds ``Qt``: see qt_ints)
                 shortcut = [shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut)]
             action.setShortcuts(shortcut)
         action.triggered.connect(lambda _checked=False: slot())
