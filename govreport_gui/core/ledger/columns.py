@@ -273,11 +273,36 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
                     and not (f is Field.RESULT and Field.DISCLOSE in columns))
     if missing:
         return Incomplete(r, kind, titles, missing, notes)
+    _codes_beside_result(sheet, r, columns, titles, shown, words)
     reasons = _reasons_by_group(columns, candidates, shown, words)
     if reasons:
         titles[Field.REASON] = "、".join(shown[c] for c in (columns[Field.REASON], *reasons))
         notes = [n for n in notes if not any(f"“{shown[c]}”列，{words.column(Field.REASON).name}按" in n for c in reasons)]
     return Header(r, kind, columns, titles, notes, marks, by_name, reasons)
+
+
+def _codes_beside_result(sheet: LedgerSheet, r: int, columns: dict[Field, int], titles: dict[Field, str],
+                         shown: dict[int, str], words: LedgerWords) -> None:
+    """The 情形 kept as codes in the column right after the result (处理结果 不予公开 | 类别 3, （三）3):
+    a column not otherwise read, whose values are mostly codes of rows, is the 情形 column."""
+    result = columns.get(Field.RESULT)
+    if Field.REASON in columns or result is None or result + 1 in columns.values():
+        return
+    c, matcher = result + 1, _matcher(words.results)
+    values = [row[c] for row in sheet.rows[r + 1:r + 1 + SAMPLE_VALUES] if c < len(row) and cell_text(row[c])]
+    title = shown.get(c) or cell_text(sheet.rows[r][c] if c < len(sheet.rows[r]) else None)
+    if not title or any(ch.isdigit() for ch in title) or matcher.is_code(title) \
+            or any(m in title for m in words.serial_marks) or _numbering(values):
+        return   # (a data row under the header, or a serial number column)
+    if values and sum(matcher.is_code(v) for v in values) * 2 >= len(values):
+        columns[Field.REASON] = c
+        titles[Field.REASON] = shown[c] = title
+
+
+def _numbering(values: list) -> bool:
+    """Values that number the rows (1, 2, 3 …: a serial number column), not codes of results."""
+    numbers = [int(v) for v in values if isinstance(v, int) or (isinstance(v, str) and v.strip().isdigit())]
+    return len(numbers) > 2 and len(numbers) == len(values) and all(a < b for a, b in zip(numbers, numbers[1:]))
 
 
 def _reasons_by_group(columns: dict[Field, int], candidates: dict[Field, list[tuple[int, int]]], shown: dict[int, str],
@@ -292,7 +317,7 @@ def _reasons_by_group(columns: dict[Field, int], candidates: dict[Field, list[tu
         return any(w in norm(shown[c]) for w in group_words)
     if not by_group(columns[Field.REASON]):
         return ()
-    return tuple(c for rank, c in sorted(candidates[Field.REASON], key=lambda x: x[1])
+    return tuple(c for rank, c in sorted(candidates.get(Field.REASON, ()), key=lambda x: x[1])
                  if rank < WEAK and c != columns[Field.REASON] and by_group(c))
 
 

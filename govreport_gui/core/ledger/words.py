@@ -58,6 +58,10 @@ _INNER_REMARK = re.compile(r"(?<=[^\s(（\[【〔])\s*[(（\[【〔]([^()（）\
 # what, in a remark, may say the answer was limited or withheld: such a remark is never set aside
 _LIMITING = ("不", "未", "无", "非", "除", "但", "仅", "只", "部分", "另", "其余", "暂")
 
+# a 情形 written as the row's number in its group: 3, 第3项, 3., ③
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+_ROW_NUMBER = re.compile(rf"第?(?:(\d{{1,2}})|([{_CIRCLED}]))(?:项|类|种|条|目)?[.、]?")
+
 #: The clerk's choice "do not count this value" (an assignment to no label).
 SKIP = ""
 
@@ -402,9 +406,12 @@ class Matcher:
     def match_pair(self, result: object, reason: object) -> Match:
         """A result written in two columns: the group (不予公开) and its 情形 (国家秘密)."""
         first = self.match(result)
-        why = norm(reason)
-        if first.kind in (Kind.BLANK, Kind.PENDING, Kind.SKIPPED) or not why:
+        if first.kind in (Kind.BLANK, Kind.PENDING, Kind.SKIPPED):
             return first
+        why = norm(reason)
+        coded = self._reason_code(first, reason, f"{first.key}|{why or _plain(reason)}") if reason is not None else None
+        if coded is not None or not why:
+            return coded or first
         key = f"{first.key}|{why}"
         if first.kind is Kind.GROUP:
             leaf = self.leaf_of(first.group, why) or self._leaf_by_whole(first.group, why)
@@ -419,6 +426,50 @@ class Matcher:
             return first
         return self._assignment(key) if key in self._assigned else first
 
+    def _reason_code(self, first: Match, reason: object, key: str) -> Match | None:
+        """A 情形 written as a code beside the result's words: the row's number in the group the words
+        name (不予公开 | 3, 第3项) or the row's whole code (不予公开 | （三）3, 三-3).  The code must name a
+        row of that group; one naming another row, or none, is unclear with what to write."""
+        if self._codes is None or first.group is None or first.kind not in (Kind.GROUP, Kind.FOUND):
+            return None
+        text = _plain(reason)
+        group = self.choice.groups[first.group]
+        number = _ROW_NUMBER.fullmatch(text)
+        if number is not None and first.kind is Kind.GROUP and group.code:
+            text = f"({group.code}){number.group(1) or _CIRCLED.index(number.group(2)) + 1}"
+        coded = read_code(text, self._codes)
+        if coded is None:
+            return None
+        found = self._coded(coded, key)
+        if found.kind in (Kind.FOUND, Kind.GROUP) and found.group == first.group:
+            if first.kind is Kind.FOUND and found.target is not None and found.target != first.target:
+                return self._assignment_or(key, disagreement(coded.code, _shown_words(first, group)))
+            return found if found.kind is Kind.FOUND or first.kind is Kind.GROUP else first
+        if found.kind is Kind.FOUND:   # a code of another group's row
+            return self._assignment_or(key, disagreement(coded.code, _shown_words(first, group)))
+        return found
+
+    def is_code(self, value: object) -> bool:
+        """Whether ``value`` is written as a row's code, or its number in a group (3, （三）3, 三-3, 第3项)."""
+        if self._codes is None or value is None:
+            return False
+        text = _plain(value)
+        return _ROW_NUMBER.fullmatch(text) is not None or read_code(text, self._codes) is not None
+
+    def _assignment_or(self, key: str, note: str) -> Match:
+        found = self._assignment(key)
+        return found if found.kind is not Kind.UNCLEAR else Match(Kind.UNCLEAR, key=key, note=note)
+
     def _leaf_by_whole(self, group: int | None, why: str) -> str | None:
         found = self._whole_match(why)
         return found.target if found is not None and found.group == group and found.kind is Kind.FOUND else None
+
+
+def _shown_words(found: Match, group) -> str:
+    """The words of the result column as the clerk will recognise them: the label it names."""
+    return found.target or (group.words[0] if group.words else "")
+
+
+def _plain(value: object) -> str:
+    """A value in NFKC without white space (what a code is read from: ``norm`` drops its brackets)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", str(value)) if not ch.isspace())
