@@ -54,13 +54,20 @@ def _on(el) -> bool | None:
 def hidden_styles(styles_xml) -> dict[str, bool]:
     """styleId → whether the style hides its text (its own ``w:vanish``, else its base style's),
     for the styles that say either way (an empty dict without ``styles.xml``)."""
+    return styles_with(styles_xml, ("vanish",))
+
+
+def styles_with(styles_xml, properties: tuple[str, ...]) -> dict[str, bool]:
+    """styleId → whether the style's run properties switch one of ``properties`` on (``vanish``;
+    ``strike``, ``dstrike``) — its own, else its base style's — for the styles that say either way."""
     if styles_xml is None:
         return {}
     own: dict[str, bool | None] = {}
     based: dict[str, str] = {}
     for style in styles_xml.iterchildren(f"{W}style"):
         style_id = str(style.get(f"{W}styleId", ""))
-        own[style_id] = _on(style.find(f"{W}rPr/{W}vanish"))
+        said = [v for name in properties if (v := _on(style.find(f"{W}rPr/{W}{name}"))) is not None]
+        own[style_id] = any(said) if said else None
         base = style.find(f"{W}basedOn")
         if base is not None:
             based[style_id] = str(base.get(f"{W}val", ""))

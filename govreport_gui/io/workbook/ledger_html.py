@@ -10,7 +10,8 @@ space one space.  A row hidden by its style (``<tr style="display:none">``: how 
 or filtered row as a web page) is read and marked hidden; so is a column hidden by its ``<col>``
 (``display:none`` or a width of 0) or whose every cell is (``<td style="display:none">``).  A row
 whose every filled cell's text is struck through (``<s>``/``<strike>``/``<del>``, or
-``text-decoration: line-through`` on the row, the cell or an element in it) is marked struck.
+``text-decoration: line-through`` on the row, the cell or an element in it, in its style or in the
+page's style sheet for one of its classes: Excel's ``.xl66``) is marked struck.
 """
 
 from __future__ import annotations
@@ -58,10 +59,13 @@ class _Tables(HTMLParser):
         self._row_hidden = False
         self._text: list[str] = []
         self._skip = 0                       # inside <script>/<style>
+        self._css: list[str] | None = None   # the text of a <style> being read
+        self._struck_classes: set[str] = set()   # classes a style sheet strikes through (Excel's .xl66)
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in ("script", "style"):
             self._skip += 1
+            self._css = [] if tag == "style" else self._css
         elif tag == "table":
             self._depth += 1
             if self._depth == 1 and len(self.tables) < self.max_tables:
@@ -77,7 +81,7 @@ class _Tables(HTMLParser):
             self._end_row()
             self._row = {}
             self._row_hidden = _hidden(attrs)
-            self._row_struck, self._struck_cells = _struck(attrs), 0
+            self._row_struck, self._struck_cells = self._struck(attrs), 0
         elif tag in ("td", "th"):
             self._start_cell(dict(attrs))
         elif tag in ("br", "p", "div") and self._cell is not None:
@@ -87,12 +91,15 @@ class _Tables(HTMLParser):
 
     def _strike(self, tag: str, attrs) -> None:
         """An element inside a cell that strikes its text through (``<s>``, a line-through style)."""
-        if self._cell is not None and (tag in _STRIKE_TAGS or _struck(attrs)):
+        if self._cell is not None and (tag in _STRIKE_TAGS or self._struck(attrs)):
             self._strikes.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style"):
             self._skip = max(0, self._skip - 1)
+            if tag == "style" and self._css is not None:
+                self._struck_classes |= struck_classes("".join(self._css))
+                self._css = None
         elif tag == "table":
             if self._depth == 1 and self._table is not None:
                 self._end_row()
@@ -109,6 +116,8 @@ class _Tables(HTMLParser):
             self._end_row()
 
     def handle_data(self, data: str) -> None:
+        if self._css is not None:
+            self._css.append(data)
         if self._cell is not None and not self._skip:
             self._text.append(data)
             if data.strip():
@@ -127,7 +136,7 @@ class _Tables(HTMLParser):
             c += 1
         self._cell = (c, _span(attrs.get("colspan"), self.max_cols), _span(attrs.get("rowspan"), self.max_rows))
         self._cell_hidden = _hidden(attrs.items())
-        if self._row_struck or _struck(attrs.items()):
+        if self._row_struck or self._struck(attrs.items()):
             self._strikes = ["td/th"]   # (the whole cell: closed with it)
         self._text = []
 
@@ -176,6 +185,14 @@ class _Tables(HTMLParser):
             del self._below[key]
 
 
+    def _struck(self, attrs) -> bool:
+        """An element whose style strikes its text through: its own (``style="text-decoration:
+        line-through"``) or one of its classes' in the page's style sheet."""
+        if _struck(attrs):
+            return True
+        classes = next((v for k, v in attrs if k == "class"), None)
+        return bool(classes and self._struck_classes and not self._struck_classes.isdisjoint(classes.split()))
+
     def _col(self, attrs) -> None:
         """A ``<col>``: the columns it stands for (``span``) hidden when it is."""
         table = self._table
@@ -198,6 +215,22 @@ def _struck(attrs) -> bool:
     """An element whose style strikes its text through (``text-decoration: line-through``)."""
     style = next((v for k, v in attrs if k == "style"), None)
     return style is not None and _LINE_THROUGH.search(style) is not None
+
+
+_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")
+_CLASS = re.compile(r"^(?:[a-z]+)?\.([\w-]+)$", re.IGNORECASE)
+_COMMENT = re.compile(r"/\*.*?\*/|<!--|-->", re.DOTALL)
+
+
+def struck_classes(css: str) -> set[str]:
+    """The classes a style sheet strikes through: rules of a class alone (``.xl66``, ``td.void``)
+    whose declarations hold ``text-decoration: line-through`` (how Excel and WPS save a cell style as
+    a web page); other selectors are not followed."""
+    out = set()
+    for selectors, body in _RULE.findall(_COMMENT.sub(" ", css[:1_000_000])):
+        if _LINE_THROUGH.search(";" + _SPACE.sub(" ", body).strip()):
+            out |= {m.group(1) for sel in selectors.split(",") if (m := _CLASS.match(sel.strip()))}
+    return out
 
 
 def _span(raw: str | None, limit: int) -> int:

@@ -15,7 +15,8 @@ paragraphs for text — annotations left out), the cached result of a formula, a
 (``table:number-columns-spanned`` / ``number-rows-spanned``) for headers written over two rows, and
 the rows and columns hidden inside a sheet (``table:visibility`` ``collapse`` — hidden by hand or in
 a closed group — or ``filter``), and the rows whose every value is in a struck-through cell style
-(``style:text-line-through-style``: a cancelled entry).
+(``style:text-line-through-style``: a cancelled entry) — the cell's automatic style's own, or that of
+the named style it is based on (``styles.xml``: a clerk's own “作废” style applied to the row).
 """
 
 from __future__ import annotations
@@ -54,15 +55,69 @@ _CELL_STYLE, _DEFAULT_CELL_STYLE = _TABLE + "style-name", _TABLE + "default-cell
 _VISIBILITY, _VALUE_TYPE = _TABLE + "visibility", _OFFICE + "value-type"
 
 
+class CellStyles:
+    """The cell styles of a document as their declarations stream past — the named ones of
+    ``styles.xml`` (a clerk's own “作废” style) and the automatic ones of ``content.xml``, each with its
+    parent — and which of them strike their text through, by their own text properties or their
+    parent's (``style:parent-style-name``: a cell styled only by a named style)."""
+
+    def __init__(self) -> None:
+        self._line: dict[str, bool] = {}     # style → its own line-through, when it says one
+        self._parent: dict[str, str] = {}
+        self._style: str | None = None       # the cell style being declared
+
+    def start(self, name: str, attrs: dict) -> None:
+        if name == "style":
+            family = attrs.get(_STYLE + "family", "")
+            self._style = attrs.get(_STYLE + "name", "") if family == "table-cell" else None
+            parent = attrs.get(_STYLE + "parent-style-name")
+            if self._style is not None and parent:
+                self._parent[self._style] = parent
+        elif name == "text-properties" and self._style is not None:
+            line = attrs.get(_STYLE + "text-line-through-style")
+            if line is not None:
+                self._line[self._style] = line != "none"
+
+    def end(self, name: str) -> None:
+        if name == "style":
+            self._style = None
+
+    def struck(self) -> set[str]:
+        """The cell styles whose text is struck through, their own or by inheritance."""
+        out = set()
+        for style in set(self._line) | set(self._parent):
+            seen: set[str] = set()
+            current: str | None = style
+            while current is not None and current not in self._line and current not in seen:
+                seen.add(current)
+                current = self._parent.get(current)
+            if current is not None and self._line.get(current):
+                out.add(style)
+        return out
+
+
+def named_cell_styles(zf: zipfile.ZipFile) -> CellStyles:
+    """The cell styles ``styles.xml`` declares (none when the package has no such part)."""
+    styles = CellStyles()
+    try:
+        with zf.open("styles.xml") as f:
+            _parse(f, styles.start, styles.end, namespaces=True)
+    except KeyError:
+        pass
+    return styles
+
+
 class ContentReader:
     """The sheets of one ``content.xml``, as its elements stream past (parsed with its namespaces:
     an attribute is one dictionary look-up, whatever prefixes the file uses)."""
 
-    def __init__(self, max_rows: int, max_cols: int, max_blank_run: int, max_sheets: int) -> None:
+    def __init__(self, max_rows: int, max_cols: int, max_blank_run: int, max_sheets: int,
+                 cell_styles: CellStyles | None = None) -> None:
         self.max_rows, self.max_cols, self.max_blank_run, self.max_sheets = max_rows, max_cols, max_blank_run, max_sheets
         self.sheets: list[ReadSheet] = []
         self._hidden_styles: set[str] = set()
-        self._struck_styles: set[str] = set()   # cell styles whose text is struck through
+        self._cell_styles = cell_styles or CellStyles()
+        self._struck_styles: set[str] = set()   # cell styles whose text is struck through (known at the first sheet)
         self._style: tuple[str, str] | None = None   # (family, name) of the style being declared
         self._sheet: ReadSheet | None = None   # None also while a sheet past max_sheets or past its rows
         self._done = False                    # the current sheet needs no more rows
@@ -110,15 +165,13 @@ class ContentReader:
 
     def _style_element(self, name: str, attrs: dict) -> None:
         """The automatic styles: tables hidden (``table:display="false"``), cells struck through."""
+        self._cell_styles.start(name, attrs)
         if name == "style":
             self._style = (attrs.get(_STYLE + "family", ""), attrs.get(_STYLE + "name", ""))
         elif self._style is None:
             return
         elif name == "table-properties" and self._style[0] == "table" and attrs.get(_TABLE + "display") == "false":
             self._hidden_styles.add(self._style[1])
-        elif name == "text-properties" and self._style[0] == "table-cell" \
-                and (attrs.get(_STYLE + "text-line-through-style") or "none") != "none":
-            self._struck_styles.add(self._style[1])
 
     def end(self, name: str) -> None:
         if self._skip:
@@ -134,6 +187,7 @@ class ContentReader:
             self._end_sheet()
         elif name == "style":
             self._style = None
+            self._cell_styles.end(name)
 
     def chars(self, data: str) -> None:
         if self._text is not None and not self._skip:
@@ -142,6 +196,8 @@ class ContentReader:
     # -- sheets, rows, cells -------------------------------------------------------------------------
 
     def _start_sheet(self, attrs: dict) -> None:
+        if not self.sheets:   # (the styles are all declared before the first sheet)
+            self._struck_styles = self._cell_styles.struck()
         if len(self.sheets) >= self.max_sheets:
             self._done = True
             return
@@ -262,7 +318,8 @@ def _typed_value(attrs: dict) -> object:
 
 def read_sheets(path: Path, max_rows: int, max_cols: int, max_blank_run: int, max_sheets: int) -> list[ReadSheet]:
     """The sheets of the .ods at ``path`` (checked by ``check_package`` before)."""
-    reader = ContentReader(max_rows, max_cols, max_blank_run, max_sheets)
-    with zipfile.ZipFile(path) as zf, zf.open("content.xml") as f:
-        _parse(f, reader.start, reader.end, reader.chars, namespaces=True)
+    with zipfile.ZipFile(path) as zf:
+        reader = ContentReader(max_rows, max_cols, max_blank_run, max_sheets, named_cell_styles(zf))
+        with zf.open("content.xml") as f:
+            _parse(f, reader.start, reader.end, reader.chars, namespaces=True)
     return reader.sheets

@@ -239,18 +239,32 @@ def _hidden_of_parts(path: Path, parts: list[tuple[_Grid, str]]) -> None:
 
 
 def _read_worksheet(ws) -> _Grid:
+    """A worksheet through openpyxl (a workbook the fast pass cannot follow): every row, and the rows
+    whose every filled cell is in a struck-through font (a cancelled entry), as the fast pass finds them."""
     grid = _Grid(ws.title)
     try:
         ws.reset_dimensions()   # WPS writes wrong dimensions; read what is there
     except AttributeError:
         pass
     blank_run = 0
-    for r, row in enumerate(ws.iter_rows(values_only=True)):
+    for r, cells in enumerate(ws.iter_rows()):
         if r >= MAX_LEDGER_ROWS or blank_run >= MAX_BLANK_RUN:
             grid.truncated = r >= MAX_LEDGER_ROWS
             break
+        row = tuple(getattr(cell, "value", None) for cell in cells)
         blank_run = grid.add(row, blank_run)
+        filled = [cell for cell, value in zip(cells, row) if value is not None and value != ""]
+        if filled and all(_struck_font(cell) for cell in filled):
+            grid.struck_rows.add(r)
     return grid
+
+
+def _struck_font(cell) -> bool:
+    """Whether openpyxl's cell is in a struck-through font (a cell whose style cannot be looked up is not)."""
+    try:
+        return bool(cell.font.strike)
+    except (AttributeError, IndexError):
+        return False
 
 
 def _read_xls(path: Path) -> list[LedgerSheet]:

@@ -4,7 +4,9 @@ One expat pass (``ledger_xlsx._parse``: a DOCTYPE or entity declaration is refus
 Read: each ``Worksheet`` (its ``ss:Name``; hidden when its options say ``SheetHidden``), its rows and
 cells by ``ss:Index`` (rows and cells may skip ahead), ``Data`` by its ``ss:Type`` (Number, DateTime as
 dates, Boolean, String — rich text runs joined), ``ss:MergeAcross``/``ss:MergeDown`` as merged ranges,
-rows and columns hidden inside a sheet (``ss:Hidden="1"`` on a ``Row``, or a ``Column`` and its ``ss:Span``).
+rows and columns hidden inside a sheet (``ss:Hidden="1"`` on a ``Row``, or a ``Column`` and its ``ss:Span``),
+rows struck through (every filled cell in a ``Style`` whose ``Font`` has ``ss:StrikeThrough``, its own or
+its ``ss:Parent``'s, by the cell's or the row's ``ss:StyleID`` — or its rich text inside ``<S>``).
 Positions and spans past the sheet's limits are not expanded: a row past ``max_rows`` ends the sheet.
 """
 
@@ -33,18 +35,28 @@ class _Reader:
         self._across = 0                          # the columns the current cell spans to its right
         self._row_hidden = False
         self._column = -1                         # the last column a Column element declared
+        self._styles = _Styles()
+        self._struck_styles: set[str] = set()     # (known when the first sheet starts)
+        self._row_style: str | None = None        # the row's default style
+        self._cell_struck = False                 # the current cell's style strikes its text through
+        self._in_s = 0                            # depth inside <S> (rich text struck through)
+        self._struck_text = [0, 0]                # the cell's pieces of text: struck, not struck
+        self._struck = 0                          # the row's filled cells struck through
 
     def start(self, name: str, attrs: dict) -> None:
         sheet = self._sheet
         if name == "Worksheet":
+            if not self.sheets:
+                self._struck_styles = self._styles.struck()
             self._sheet = ReadSheet(_attr(attrs, "Name") or f"Sheet{len(self.sheets) + 1}")
             self._r, self._column = -1, -1
         elif sheet is None:
-            return
+            self._styles.start(name, attrs)
         elif name == "Row":
             self._r = _index(attrs, self._r + 1)
-            self._row, self._c = {}, -1
+            self._row, self._c, self._struck = {}, -1, 0
             self._row_hidden = _hidden(attrs)
+            self._row_style = _attr(attrs, "StyleID")
         elif name == "Column":
             self._declare_columns(sheet, attrs)
         elif name == "Cell" and self._row is not None:
@@ -53,16 +65,23 @@ class _Reader:
             if (across or down) and len(sheet.merges) < MAX_MERGES:
                 sheet.merges.append((self._r, self._c, self._r + min(down, self.max_rows), min(self._c + across, self.max_cols)))
             self._across = across
+            self._cell_struck = (_attr(attrs, "StyleID") or self._row_style) in self._struck_styles
         elif name == "Data" and self._row is not None:
-            self._type, self._text = _attr(attrs, "Type"), []
+            self._type, self._text, self._struck_text, self._in_s = _attr(attrs, "Type"), [], [0, 0], 0
+        elif name == "S" and self._text is not None:
+            self._in_s += 1   # rich text struck through (<S>, HTML's, inside the Data)
         elif name == "Visible":
             self._options = []
 
     def end(self, name: str) -> None:
         if name == "Data" and self._text is not None and self._row is not None:
             if 0 <= self._c < self.max_cols:
-                self._row[self._c] = _value(self._type, "".join(self._text))
+                value = self._row[self._c] = _value(self._type, "".join(self._text))
+                struck = self._cell_struck or (self._struck_text[0] > 0 and not self._struck_text[1])
+                self._struck += value is not None and struck
             self._text = None
+        elif name == "S" and self._text is not None:
+            self._in_s -= 1
         elif name == "Cell":
             self._c += self._across
             self._across = 0
@@ -79,6 +98,8 @@ class _Reader:
     def chars(self, data: str) -> None:
         if self._text is not None:
             self._text.append(data)
+            if data.strip():
+                self._struck_text[0 if self._in_s > 0 else 1] += 1
         elif self._options is not None:
             self._options.append(data)
 
@@ -94,6 +115,8 @@ class _Reader:
         sheet.rows.append(tuple(row.get(c) for c in range(max(row) + 1)))
         if self._row_hidden:
             sheet.hidden_rows.add(self._r)
+        if self._struck and self._struck == sum(v is not None and v != "" for v in row.values()):
+            sheet.struck_rows.add(self._r)
 
     def _declare_columns(self, sheet: ReadSheet, attrs: dict) -> None:
         """A ``Column`` (at ``ss:Index`` or after the last, over ``ss:Span`` more): the columns it hides."""
@@ -101,6 +124,40 @@ class _Reader:
         self._column = first + min(_count(attrs, "Span"), self.max_cols)
         if _hidden(attrs) and first < self.max_cols:
             sheet.hidden_columns.update(range(first, min(self._column + 1, self.max_cols)))
+
+
+class _Styles:
+    """The workbook's ``Style`` elements (``ss:ID``, ``ss:Parent``) and which strike their text through
+    (``<Font ss:StrikeThrough="1">``, their own or their parent's): all formatting of SpreadsheetML is
+    by such named styles."""
+
+    def __init__(self) -> None:
+        self._line: dict[str, bool] = {}
+        self._parent: dict[str, str] = {}
+        self._style: str | None = None
+
+    def start(self, name: str, attrs: dict) -> None:
+        if name == "Style":
+            self._style = _attr(attrs, "ID")
+            parent = _attr(attrs, "Parent")
+            if self._style and parent:
+                self._parent[self._style] = parent
+        elif name == "Font" and self._style:
+            strike = _attr(attrs, "StrikeThrough")
+            if strike is not None:
+                self._line[self._style] = strike.strip() in ("1", "true")
+
+    def struck(self) -> set[str]:
+        out = set()
+        for style in set(self._line) | set(self._parent):
+            current: str | None = style
+            for _ in range(len(self._parent) + 1):   # (a loop of parents ends)
+                if current is None or current in self._line:
+                    break
+                current = self._parent.get(current)
+            if current is not None and self._line.get(current):
+                out.add(style)
+        return out
 
 
 def _hidden(attrs: dict) -> bool:
