@@ -1,5 +1,6 @@
 """A ledger kept as a Word table (.docx): each table a sheet, merged cells as merges, counted like a
-workbook; a Word file without a table, and an old .doc, refused with what to do."""
+workbook; a Word file without a table refused with what to do; an old .doc/.wps converted by
+LibreOffice when it is installed, else refused with how to save it as .docx."""
 
 from __future__ import annotations
 
@@ -74,16 +75,37 @@ def test_a_word_document_without_a_table_is_refused(tmp_path):
         read_ledgers([tmp_path / "说明.docx"])
 
 
-def test_an_old_word_file_is_refused_with_how_to_save_it(tmp_path):
+def _old_word_files(tmp_path):
     exe = require_libreoffice()
     src = word_ledger(tmp_path / "台账.docx")
     subprocess.run([exe, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "doc",
                     "--outdir", str(tmp_path / "old"), str(src)], check=True, capture_output=True, timeout=180)
     old = tmp_path / "old" / "台账.doc"
-    shutil.copy(old, tmp_path / "台账.wps")
-    for path in (old, tmp_path / "台账.wps"):
-        with pytest.raises(ReadError, match="另存为 .docx"):
+    shutil.copy(old, tmp_path / "old" / "台账.wps")
+    return old, tmp_path / "old" / "台账.wps"
+
+
+def test_an_old_word_file_is_refused_with_how_to_save_it_without_libreoffice(tmp_path, monkeypatch):
+    files = _old_word_files(tmp_path)
+    monkeypatch.setenv("GOVREPORT_SOFFICE", str(tmp_path / "没有这个程序"))   # (a machine without it)
+    for path in files:
+        with pytest.raises(ReadError, match="另存为 .docx") as refused:
             read_ledgers([path])
+        assert "安装 LibreOffice" in str(refused.value)
+        assert path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"   # (untouched)
+
+
+def test_an_old_word_file_is_converted_by_libreoffice_and_counted(tmp_path):
+    for path in _old_word_files(tmp_path):
+        before = path.read_bytes()
+        (sheet,) = read_ledgers([path])
+        assert sheet.source == path.name and "已由LibreOffice转换为Word 文档后读取（原文件未改动）" in sheet.converted
+        counted = count_ledgers([sheet], get_form("2021"), 2024)
+        assert table_3(counted) == {k: v for k, v in EXPECTED.items()
+                                    if k not in ((NEW, "商业企业"), (CARRIED_OUT, "商业企业"))} | {
+            (NEW, "商业企业"): 1, (CARRIED_OUT, "商业企业"): 1}   # 某某有限公司: a name, asked
+        assert any("转换为Word 文档后读取" in note for note in counted.notes)
+        assert path.read_bytes() == before and not list(path.parent.glob("*.docx"))
 
 
 def test_a_row_struck_through_in_word_is_cancelled(tmp_path):

@@ -348,7 +348,7 @@ class _Counter:
         year = (f"；未写年份的日期按{self._year.year}年读取（年份见{self._year.where}）"
                 if self._year_used and self._year is not None else "")
         return (f"{place(sheet.source, sheet.name)}：{kind}，表头在第{header.row + 1}行（{columns}）{more}，"
-                f"登记{rows}行{cut}{year}。")
+                f"登记{rows}行{cut}{year}。{sheet.converted}")
 
     # -- one row --------------------------------------------------------------------------------
 

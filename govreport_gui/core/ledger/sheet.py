@@ -24,6 +24,8 @@ class LedgerSheet:
     hidden_columns: frozenset[int] = frozenset()
     # Rows whose every filled cell is struck through (a cancelled entry, ``core.ledger.void``).
     struck_rows: frozenset[int] = frozenset()
+    # How the file was read when it was converted first (an old .doc/.wps by LibreOffice), for the notes.
+    converted: str = ""
 
 
 @dataclass(frozen=True, order=True)

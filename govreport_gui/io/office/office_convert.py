@@ -13,6 +13,8 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,17 +60,26 @@ def read_ods(path: Path) -> ImportResult:
 
 
 def _read_converted(path: Path, kind: str) -> ImportResult:
+    with converted_copy(path, kind) as (converted, said):
+        result = _read_target(converted, _KINDS[kind][1], path.name)
+    result.notes.insert(0, Note(f"{said}请核对读取的数字。", "conversion"))
+    result.kind = kind
+    return result
+
+
+@contextmanager
+def converted_copy(path: Path, kind: str) -> Iterator[tuple[Path, str]]:
+    """A copy of ``path`` (a ``kind`` of ``_KINDS``: doc, rtf, odt, ods) converted to .docx / .xlsx in
+    a temporary folder, removed afterwards, and what to tell the clerk about it
+    (“…是旧版 Word/WPS 文档，已由LibreOffice转换为Word 文档后读取（原文件未改动）。”).  Raises
+    ``ReadError`` (what to install, or how to save the file by hand) when it cannot be converted."""
     what, target = _KINDS[kind]
     with tempfile.TemporaryDirectory(prefix="govreport-convert-", ignore_cleanup_errors=True) as tmp:
         folder = Path(tmp)
         source = folder / f"source{path.suffix.lower() or '.bin'}"
         shutil.copyfile(path, source)   # LibreOffice never sees (or locks) the clerk's file
         converted, program = _convert(source, target, folder, path, what)
-        result = _read_target(converted, target, path.name)
-    result.notes.insert(0, Note(f"“{path.name}”是{what}，已由{program}转换为{target.what}后读取"
-                                "（原文件未改动）。请核对读取的数字。", "conversion"))
-    result.kind = kind
-    return result
+        yield converted, f"“{path.name}”是{what}，已由{program}转换为{target.what}后读取（原文件未改动）。"
 
 
 def _read_target(converted: Path, target: _Target, name: str) -> ImportResult:

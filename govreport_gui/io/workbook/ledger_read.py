@@ -15,7 +15,8 @@
 * a web page's tables (``.htm``/``.html``, and the “.xls” many 政务系统 export, which is an HTML
   table) — ``ledger_html``, the standard library's HTML parser; each top-level table a sheet.
 * a Word document's tables (``.docx``: a ledger kept in Word or WPS 文字) — ``ledger_docx``, through
-  the report reader's Word path; an old .doc/.rtf/.odt is refused with how to save it as .docx.
+  the report reader's Word path; an old .doc/.wps, .rtf or .odt converted to .docx first by LibreOffice
+  (``office.office_convert``, as for reports), or refused with how to save it as .docx without one.
 * ``.csv``/``.txt`` — UTF-8 (with or without BOM), GBK/GB18030, or the UTF-16 tab-separated text
   Excel saves as “Unicode 文本”; comma or tab separated, decided from the first lines.
 
@@ -50,7 +51,7 @@ MAX_BLANK_RUN = 5_000
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 MAX_MERGES = 2_000          # a header needs a few; the rest are not read
 WORKBOOK_KINDS = ("xlsx", "xls", "ods", "html", "docx")
-FILE_TYPES = "登记台账 (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.txt *.htm *.html *.docx);;所有文件 (*)"
+FILE_TYPES = "登记台账 (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.txt *.htm *.html *.docx *.doc *.wps);;所有文件 (*)"
 # documents whose tables could be a ledger once saved as .docx
 _OLD_DOCUMENTS = ("doc", "rtf", "odt")
 
@@ -122,6 +123,8 @@ def _read_kind(path: Path, kind: str) -> list[LedgerSheet]:
             return _read_html(path)
         if kind == "docx":
             return _read_docx(path)
+        if kind in _OLD_DOCUMENTS:
+            return _read_old_document(path, kind)
         return _read_xls(path)
     except ReadError:
         raise
@@ -154,8 +157,7 @@ def _kind(path: Path) -> str:
     if kind in WORKBOOK_KINDS:
         return kind
     if kind in _OLD_DOCUMENTS:
-        raise ReadError(f"“{path.name}”是{kind_name(kind)}。台账是 Word 表格时，请用 Word/WPS 打开后另存为 .docx"
-                        "（或把表格复制到 Excel/WPS 表格中另存为 .xlsx），再读取。")
+        return kind
     raise ReadError(f"“{path.name}”是{kind_name(kind)}，不是登记台账。请选择 Excel/WPS 表格（.xlsx、.xls、.et、.ods）、网页表格"
                     "或 CSV/文本文件（.csv、.txt）。")
 
@@ -396,13 +398,33 @@ def _read_html(path: Path) -> list[LedgerSheet]:
     return _table_sheets(tables, path)
 
 
-def _read_docx(path: Path) -> list[LedgerSheet]:
-    """A Word document's tables (``ledger_docx``), each a sheet (表格1, 表格2 … when there are several)."""
+def _read_docx(path: Path, data: bytes | None = None) -> list[LedgerSheet]:
+    """A Word document's tables (``ledger_docx``), each a sheet (表格1, 表格2 … when there are several).
+    ``data``: the document's bytes when they are not ``path``'s (a converted copy)."""
     from .ledger_docx import read_tables
-    tables = read_tables(path, _read_bytes(path), MAX_LEDGER_COLS, MAX_MERGES)
+    tables = read_tables(path, _read_bytes(path) if data is None else data, MAX_LEDGER_COLS, MAX_MERGES)
     if not tables:
         raise ReadError(f"“{path.name}”是 Word 文档，其中没有表格，不是登记台账。")
     return _table_sheets(tables, path)
+
+
+def _read_old_document(path: Path, kind: str) -> list[LedgerSheet]:
+    """An old Word/WPS document (.doc, .wps), RTF or .odt: its tables, read from a copy converted to
+    .docx by LibreOffice (or WPS/Word on Windows: ``office_convert``, as for reports); without a
+    converter, the clerk is told how to save it as .docx."""
+    import dataclasses
+    import sys
+
+    from ..office.office_convert import converted_copy
+    from ..office.office_suite import find_soffice
+    from ..registry import kind_name
+    if find_soffice() is None and sys.platform != "win32":
+        raise ReadError(f"“{path.name}”是{kind_name(kind)}，本机没有可转换它的 LibreOffice。台账是 Word 表格时，"
+                        "请用 Word/WPS 打开后另存为 .docx（或把表格复制到 Excel/WPS 表格中另存为 .xlsx），再读取；"
+                        "或安装 LibreOffice 后重试。")
+    with converted_copy(path, kind) as (converted, said):
+        sheets = _read_docx(path, _read_bytes(converted))
+    return [dataclasses.replace(sheet, converted=said) for sheet in sheets]
 
 
 def _table_sheets(tables, path: Path) -> list[LedgerSheet]:
