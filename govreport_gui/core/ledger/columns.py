@@ -254,6 +254,8 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
         columns.pop(Field.DISCLOSE, None)   # 是否公开 stands for the result only without one
     if Field.APPLICANT not in columns:
         columns.pop(Field.APPLICANT_KIND, None)   # (the kind of organisation says something only beside it)
+    if Field.RESULT not in columns or columns.get(Field.REMARK) in sheet.hidden_columns:
+        columns.pop(Field.REMARK, None)   # (a remark is read only beside a result, and only when shown)
     by_name = _applicant_from_names(sheet, columns, marks, words)
     applicants = Field.APPLICANT in columns or bool(marks) or Field.PERSON in columns or Field.NAME in columns
     kind = SheetKind.CASES if Field.CASE_KIND in columns and not applicants else SheetKind.APPLICATIONS

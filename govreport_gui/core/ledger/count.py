@@ -488,10 +488,17 @@ class _Counter:
         return shown, self.matchers[Field.APPLICANT].match_pair(raw, kind)
 
     def _result(self, values: dict) -> Match:
+        """The result's row: from the result (and its 情形) — or, for a group without its row and no
+        情形 column, from a 备注 that is nothing but words of one row of that group (不予处理 | 重复申请)."""
         matcher = self.matchers[Field.RESULT]
         if Field.REASON in values:
             return matcher.match_pair(values.get(Field.RESULT), values.get(Field.REASON))
-        return matcher.match(values.get(Field.RESULT))
+        found = matcher.match(values.get(Field.RESULT))
+        if found.kind is Kind.GROUP and not _blank(remark := values.get(Field.REMARK)):
+            with_remark = matcher.match_pair(values.get(Field.RESULT), remark)
+            if with_remark.kind is Kind.FOUND and with_remark.group == found.group:
+                return with_remark
+        return found
 
     def _answered_row(self, ref: RowRef, result: Match, values: dict, done: _dt.date,
                       problems: list[tuple[str, str]]) -> str | None:

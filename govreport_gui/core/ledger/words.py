@@ -46,7 +46,7 @@ from .codes import Coded, agrees, disagreement, read_code, table_codes
 _DROP = re.compile(r"[\s()\[\]【】〔〕{}<>《》「」『』“”\"'‘’·•.。,，、:：;；!！?？/\\|_\-—–~～*#＊…]")
 _NUMBERING = re.compile(r"^(\(?[一二三四五六七八九十]{1,3}[)、.]|\d{1,2}[.、)]|[①-⑳]|[(（]\d{1,2}[)）])")
 # "属于过程性信息", "涉及国家秘密", "系重复申请", "属信访事项": the reason after a linking verb
-_LINKING = ("属于", "涉及", "系", "属")
+_LINKING = ("属于", "涉及", "系", "属", "实为", "实属")
 _VERB = re.compile(rf"^({'|'.join(_LINKING)})(?=..)")
 _LEADING_NUMBER = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,3})(?=\D)")
 _SEPARATOR = re.compile(r"[(\[【〔<《\-—–_:：/|,，;；]")
@@ -61,6 +61,11 @@ _LIMITING = ("不", "未", "无", "非", "除", "但", "仅", "只", "部分", "
 # a 情形 written as the row's number in its group: 3, 第3项, 3., ③
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _ROW_NUMBER = re.compile(rf"第?(?:(\d{{1,2}})|([{_CIRCLED}]))(?:项|类|种|条|目)?[.、]?")
+
+# a law cited in a sentence (根据《中华人民共和国政府信息公开条例》第十六条第二款规定): says why, names no row
+_CN_NUMBER = "〇零一二三四五六七八九十百0-9"
+_CITATION = re.compile(rf"(?:根据|依据|依照|按照|依)?《[^《》]{{1,60}}》(?:第[{_CN_NUMBER}]+条)?(?:第[{_CN_NUMBER}]+款)?"
+                       rf"(?:第?[（(][{_CN_NUMBER}]+[)）]项?|第[{_CN_NUMBER}]+项)?(?:之|的)?(?:规定|相关规定|有关规定)?")
 
 #: The clerk's choice "do not count this value" (an assignment to no label).
 SKIP = ""
@@ -291,16 +296,25 @@ class Matcher:
         """``经审查，所申请信息属于国家秘密，不予公开。``, ``经审查该信息不存在已告知申请人``: every clause, its
         asides set aside, a word or words (or nothing but asides); together one label (``_combined``).
         Every way of reading the clauses that names a label must name the same one."""
-        clauses = [clause for clause in _CLAUSE.split(self._remarks_as_clauses(text)) if norm(clause)]
+        clauses = [clause for clause in _CLAUSE.split(self._remarks_as_clauses(_CITATION.sub("，", text))) if norm(clause)]
         readings = []
         for clause in clauses:
             found = self._clause_readings(clause, alone=len(clauses) == 1)
             if not found:
-                return None
+                return self._one_run(clauses)
             readings.append(found)
         if math.prod(len(r) for r in readings) > MAX_READINGS:
             return None
         named = {m for combo in itertools.product(*readings) if (m := self._combined(sum(combo, ()))) is not None}
+        return named.pop() if len(named) == 1 else None
+
+    def _one_run(self, clauses: list[str]) -> Match | None:
+        """Clauses that are no words each but one run of words and asides together, their punctuation
+        aside (申请人逾期未补正，不再处理: a word split by a comma)."""
+        n = "".join(norm(clause) for clause in clauses)
+        if len(clauses) < 2 or len(n) > MAX_RUN:
+            return None
+        named = {m for combo in self._run_readings(n) if (m := self._combined(combo)) is not None}
         return named.pop() if len(named) == 1 else None
 
     def _remarks_as_clauses(self, text: str) -> str:

@@ -536,9 +536,19 @@ def _strict(data: bytes, encoding: str, name: str, partial: bool) -> str:
         raise ReadError(f"“{name}”不是 {encoding} 编码的文本。") from None
 
 
+_DELIMITERS = ("\t", ",", ";", "|")   # in this order when as good
+
+
 def _delimiter(text: str) -> str:
-    """Tab when the first lines are tab-separated (Excel's “Unicode 文本”, “文本文件(制表符分隔)”), else comma."""
+    """The separator of the first lines: tab (Excel's “Unicode 文本”, “文本文件(制表符分隔)”), comma,
+    semicolon (a system's export, Excel under a European list separator) or bar — the one found the
+    same number of times on most lines (a heading line above the table aside), then the most often;
+    comma when none is found."""
     lines = [line for line in text.splitlines()[:30] if line.strip()]
-    tabs = sum(line.count("\t") for line in lines)
-    commas = sum(line.count(",") for line in lines)
-    return "\t" if tabs and tabs >= commas else ","
+
+    def score(mark: str) -> tuple[int, int]:
+        counts = [line.count(mark) for line in lines]
+        usual = max(set(counts), key=lambda n: (counts.count(n), n)) if counts else 0
+        return (counts.count(usual) if usual else 0, sum(counts))
+    best = max(_DELIMITERS, key=lambda mark: (score(mark), -_DELIMITERS.index(mark)))
+    return best if score(best)[1] else ","
