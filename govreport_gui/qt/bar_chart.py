@@ -46,7 +46,9 @@ class _Frame:
     """Where the parts of the chart go in a rectangle."""
 
     title: QRectF
+    title_lines: list[str]  # the title (with its unit) as painted, wrapped to the chart's width
     note: QRectF
+    note_lines: list[str]
     legend: list[QPointF]  # where each series' key goes (top-left), in as many lines as it takes
     plot: QRectF
     top: float            # the figure at the top of the axis
@@ -113,10 +115,12 @@ class BarChartView(QWidget):
         chart = self.chart
         assert chart is not None
         fm, small = QFontMetricsF(self._title_font()), QFontMetricsF(self._small())
-        y = rect.top() + MARGIN
-        title = QRectF(rect.left() + MARGIN, y, rect.width() - 2 * MARGIN, fm.height())
-        y += fm.height()
-        note = QRectF(title.left(), y, title.width(), small.height() if chart.note else 0.0)
+        y, width = rect.top() + MARGIN, rect.width() - 2 * MARGIN
+        title_lines = wrap_phrases(fm, self.heading(), width, 2)
+        title = QRectF(rect.left() + MARGIN, y, width, fm.height() * len(title_lines))
+        y += title.height()
+        note_lines = wrap_phrases(small, chart.note, width, 2) if chart.note else []
+        note = QRectF(title.left(), y, width, small.height() * len(note_lines))
         y += note.height() + GAP
         legend, y = self._legend(small, title.left(), title.right(), y)
         top, step = nice_scale(float(chart.largest()))
@@ -126,7 +130,7 @@ class BarChartView(QWidget):
         bottom = rect.bottom() - MARGIN - (2 * small.height() + GAP if labels else GAP)
         plot = QRectF(rect.left() + MARGIN + axis, y + small.height(), band * len(chart.categories),
                       max(bottom - y - small.height(), 10.0))
-        return _Frame(title, note, legend, plot, top, step, labels)
+        return _Frame(title, title_lines, note, note_lines, legend, plot, top, step, labels)
 
     def _legend(self, fm: QFontMetricsF, left: float, right: float, y: float) -> tuple[list[QPointF], float]:
         """The series' keys from left to right, wrapping to a new line at ``right``; the y under them."""
@@ -139,6 +143,15 @@ class BarChartView(QWidget):
             places.append(QPointF(x, y))
             x += width
         return places, y + fm.height() + GAP
+
+    def heading(self) -> str:
+        """The chart's title as painted: its name and unit."""
+        assert self.chart is not None
+        return f"{self.chart.title}（单位：{self.chart.unit}）"
+
+    def heading_lines(self) -> list[str]:
+        """The title's lines as painted in the widget (wrapped rather than cut at its right edge)."""
+        return self._frame(QRectF(self.rect())).title_lines if self.chart is not None else []
 
     def _title_font(self) -> QFont:
         font = QFont(self.font())
@@ -228,13 +241,11 @@ class BarChartView(QWidget):
         assert chart is not None
         painter.setFont(self._title_font())
         painter.setPen(QColor(TEXT))
-        painter.drawText(frame.title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         f"{chart.title}（单位：{chart.unit}）")
+        _paint_lines(painter, frame.title, frame.title_lines)
         small = self._small()
         painter.setFont(small)
-        if chart.note:
-            painter.setPen(QColor(NOTE))
-            painter.drawText(frame.note, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, chart.note)
+        painter.setPen(QColor(NOTE))
+        _paint_lines(painter, frame.note, frame.note_lines)
         fm = QFontMetricsF(small)
         for colour, series, place in zip(colours(chart), chart.series, frame.legend):
             box = QRectF(place.x(), place.y() + fm.height() * 0.2, fm.height() * 0.6, fm.height() * 0.6)
@@ -369,6 +380,39 @@ def render_charts(views: list[BarChartView], size: QSize = EXPORT_SIZE, scale: f
 def picture_scale(rect: QRectF) -> float:
     """How much larger the text is on a picture of a chart this large than on the screen."""
     return min(max(rect.height() / 300, 1.0), 2.0)
+
+
+def _paint_lines(painter: QPainter, rect: QRectF, lines: list[str]) -> None:
+    """``lines`` one under the other in ``rect``, left-aligned, each its share of the height."""
+    height = rect.height() / max(len(lines), 1)
+    for i, line in enumerate(lines):
+        painter.drawText(QRectF(rect.left(), rect.top() + i * height, rect.width(), height),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+
+
+def wrap_phrases(fm: QFontMetricsF, text: str, width: float, max_lines: int) -> list[str]:
+    """``text`` in lines of at most ``width``, broken before a bracket or after a comma where it can
+    (``一、本年新收…数量`` / ``（按申请人类型）（单位：件）``) so a bracketed part stays whole, else
+    anywhere (``wrap``); the last line cut with “…” only when ``max_lines`` are not enough."""
+    phrases, phrase = [], ""
+    for ch in text:
+        if ch == "（" and phrase:
+            phrases.append(phrase)
+            phrase = ""
+        phrase += ch
+        if ch in "，；。":
+            phrases.append(phrase)
+            phrase = ""
+    phrases += [phrase] if phrase else []
+    lines: list[str] = []
+    for part in phrases:
+        if lines and fm.horizontalAdvance(lines[-1] + part) <= width:
+            lines[-1] += part
+        else:
+            lines += wrap(fm, part, width, max_lines)
+    if len(lines) > max_lines:
+        return lines[:max_lines - 1] + [fm.elidedText("".join(lines[max_lines - 1:]), Qt.TextElideMode.ElideRight, width)]
+    return lines
 
 
 def wrap(fm: QFontMetricsF, text: str, width: float, max_lines: int) -> list[str]:

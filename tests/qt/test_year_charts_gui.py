@@ -153,3 +153,38 @@ def test_chinese_renders_in_the_chart_font(qtbot):
     qtbot.addWidget(view)
     families = [view.font().family(), *view.font().families()]
     assert any(QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(f) for f in families)
+
+
+def test_a_narrow_window_wraps_the_titles_rather_than_cutting_them(qtbot, make_window, sample_loaded):
+    """At 910×512 with 上年数 and 同比图 shown two charts share less than 600 px: a title longer than
+    its chart (“按结果（行政复议、行政诉讼合计）（单位：件）”, “一、本年新收…（按申请人）”) goes on a second
+    line — whole, every line inside the chart and painted — instead of losing its end at the edge."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from govreport_gui.qt.bar_chart import MARGIN
+    window = make_window(sample_loaded.report, sample_loaded.previous)
+    window.resize(910, 512)
+    qtbot.waitUntil(lambda: all(p.built for p in window.pages))
+    window.year_view().set_shown(True)   # 视图→显示上年数
+    wrapped = 0
+    for table_id in ("三", "四"):
+        page = window.page_for_table(table_id)
+        window.tabs.setCurrentWidget(page)
+        toggle = next(t for t in window.year_view().charts if t.table_id == table_id)
+        if not toggle.button.isChecked():
+            toggle.button.click()
+        qtbot.waitUntil(lambda t=toggle: t.panel is not None and t.panel.isVisible())
+        qtbot.wait(50)
+        for view in toggle.panel.views:
+            chart, lines = view.chart, view.heading_lines()
+            assert "".join(lines) == f"{chart.title}（单位：{chart.unit}）", lines
+            fm = QFontMetricsF(view._title_font())
+            assert all(fm.horizontalAdvance(line) <= view.width() - 2 * MARGIN for line in lines), lines
+            picture = view.grab().toImage()
+            for i in range(len(lines)):   # each line painted: dark pixels in its band
+                band = range(int(MARGIN + i * fm.height()) + 2, int(MARGIN + (i + 1) * fm.height()) - 2)
+                assert any(QColor(picture.pixel(x, y)).lightness() < 100
+                           for y in band for x in range(int(MARGIN), picture.width() // 2)), (chart.title, i)
+            wrapped += len(lines) > 1
+        window.grab().save(str(SHOTS / f"yoy_910_{table_id}.png"))
+    assert wrapped >= 2, "at this width two titles need a second line"
