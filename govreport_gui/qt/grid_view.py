@@ -277,17 +277,21 @@ class GridView(QTableView):
 
     def scroll_to_cells(self, indexes: list[QModelIndex]) -> None:
         """Scroll so that all of ``indexes`` are in view (their union rectangle); when they do not
-        fit, their top-left part is shown."""
+        fit, as much of them as fits around the first (the current cell, where typing goes), which
+        always stays in view."""
         self.scrollTo(indexes[0], QAbstractItemView.ScrollHint.EnsureVisible)
-        area = QRect()
+        area, first = QRect(), self.visualRect(indexes[0])
         for i in indexes:
             area = area.united(self.visualRect(i))
         view = self.viewport().rect()
-        for bar, low, high, view_low, view_high in (
-                (self.horizontalScrollBar(), area.left(), area.right(), view.left(), view.right()),
-                (self.verticalScrollBar(), area.top(), area.bottom(), view.top(), view.bottom())):
+        for bar, low, high, view_low, view_high, first_low, first_high in (
+                (self.horizontalScrollBar(), area.left(), area.right(), view.left(), view.right(),
+                 first.left(), first.right()),
+                (self.verticalScrollBar(), area.top(), area.bottom(), view.top(), view.bottom(),
+                 first.top(), first.bottom())):
             shift = max(0, high - view_high)      # bring the far edge in …
-            shift = min(shift, low - view_low)    # … without pushing the near edge out
+            shift = min(shift, low - view_low)    # … without pushing the near edge out …
+            shift = max(min(shift, first_low - view_low), first_high - view_high)   # … nor the current cell
             bar.setValue(bar.value() + shift)
         view = self.viewport().rect()
         hidden = sum(1 for i in indexes if not view.contains(self.visualRect(i)))

@@ -1,0 +1,44 @@
+"""What a clerk's day in the real window showed: each test drives the widgets the way the clerk did
+(mouse clicks on the findings panel, keys in the grid) and asserts on the document and the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+from PySide6.QtTest import QTest
+from qt_helpers import type_into
+
+from govreport_gui.core.findings import Severity
+from govreport_gui.core.forms import CellKey, get_form
+
+T3 = get_form("2021").tables["三"]
+NATURAL = T3.cols[0]
+CARRIED_OUT = T3.rows[-1]   # 四、结转下年度继续办理: the last row, far below 一 and 二
+
+
+def _click(widget, point: QPoint) -> None:
+    from PySide6.QtCore import Qt
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+
+def test_the_findings_panel_shows_the_cell_it_jumps_to(qtbot, make_window, sample):
+    """A figure of 四 mistyped: the error names it and makes it the current cell; the other cells of
+    the identity (一, 二 at the top of the table) do not fit with it, and the jump used to scroll to
+    them — the current cell, where the correction is typed, out of sight at the bottom."""
+    window = make_window(sample)
+    window.resize(1280, 760)
+    page = window.page_for_table("三")
+    window.tabs.setCurrentWidget(page)
+    grid, key = page.grid, CellKey("三", CARRIED_OUT, NATURAL)
+    qtbot.waitUntil(lambda: grid.isVisible())
+    type_into(qtbot, grid, key, str(window.session.report.get(key) + 1))
+    error = next(f for f in window.session.document.findings
+                 if f.severity is Severity.ERROR and f.cells and f.cells[0] == key)
+    grid.scrollToTop()
+    window.tabs.setCurrentWidget(window.meta_tab)
+    panel = window.findings.list
+    item = window.findings.item_for(error)
+    _click(panel.viewport(), panel.visualItemRect(item).center())
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is page)
+    assert grid.model().key_at(grid.currentIndex()) == key
+    assert grid.viewport().rect().contains(grid.visualRect(grid.currentIndex())), "the current cell is in view"
+    assert grid.verticalScrollBar().value() > 0, "the table has scrolled down to it"
