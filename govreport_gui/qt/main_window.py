@@ -216,6 +216,8 @@ class MainWindow(QMainWindow):
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = menu.addAction(text)  # (not QAction(text, self): its overloads make PySide6 build QIcon's 150 enums)
+        if isinstance(shortcut, QKeySequence.StandardKey):   # every key of the platform: 关闭 is Ctrl+W and Ctrl+F4
+            shortcut = QKeySequence.keyBindings(shortcut)  # (QKeySequence(key) keeps only the first)
         if shortcut is not None:
             if not isinstance(shortcut, list):   # (a QKeySequence is not copied: QKeySequence(sequence)
                 # tries overloads taking Qt's key enums, and that builds ``Qt``: see qt_ints)

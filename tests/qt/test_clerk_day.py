@@ -42,3 +42,19 @@ def test_the_findings_panel_shows_the_cell_it_jumps_to(qtbot, make_window, sampl
     assert grid.model().key_at(grid.currentIndex()) == key
     assert grid.viewport().rect().contains(grid.visualRect(grid.currentIndex())), "the current cell is in view"
     assert grid.verticalScrollBar().value() > 0, "the table has scrolled down to it"
+
+
+def test_ctrl_w_closes_the_report(qtbot, make_window, sample, tmp_path):
+    """关闭 is Ctrl+W (the README, the menu's platform keys Ctrl+F4 and Ctrl+W): pressed in the
+    table it brings the start page back; only Ctrl+F4 used to be bound."""
+    from PySide6.QtCore import Qt
+    window = make_window(sample)
+    page = window.page_for_table("三")
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.grid.isVisible())
+    page.grid.setFocus()
+    from PySide6.QtGui import QAction
+    close = next(a for a in window.findChildren(QAction) if a.text() == "关闭")
+    assert "Ctrl+W" in [k.toString() for k in close.shortcuts()]
+    qtbot.keyClick(page.grid, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.start_page_shown)
