@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -25,6 +27,18 @@ from .grey_text import HINT
 ProblemRole = Qt.ItemDataRole.UserRole + 30
 GROUP_COLOURS = {"error": "#d93025", "warning": "#a86f00", "placeholder": HINT, "todo": HINT, "date": HINT}
 BACK, EXPORT = "back", "export"
+
+
+class _WrappedRows(QStyledItemDelegate):
+    """Each problem as tall as its text wrapped at the list's width: Qt's own row is one line, and
+    a long problem (a sub-heading and its whole prompt) ended in “…” with no way to read the rest."""
+
+    def sizeHint(self, option, index):  # noqa: N802 - a Qt override
+        view = self.parent()
+        opt = QStyleOptionViewItem(option)
+        opt.rect = QRect(0, 0, max(view.viewport().width(), 40), 1)
+        opt.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        return super().sizeHint(opt, index)
 
 
 class ExportCheckDialog(QDialog):
@@ -46,6 +60,8 @@ class ExportCheckDialog(QDialog):
         self.tree.setWordWrap(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setMinimumSize(620, 320)
+        self.tree.setItemDelegate(_WrappedRows(self.tree))
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.doItemsLayout())   # wrapped anew
         self.tree.itemActivated.connect(self._go_to_item)  # Enter (and double-click, where the style says so)
         self.tree.itemDoubleClicked.connect(self._go_to_item)
         layout.addWidget(self.tree, 1)

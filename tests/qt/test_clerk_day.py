@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from qt_helpers import type_into
 
@@ -16,7 +16,6 @@ CARRIED_OUT = T3.rows[-1]   # 四、结转下年度继续办理: the last row, f
 
 
 def _click(widget, point: QPoint) -> None:
-    from PySide6.QtCore import Qt
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
 
 
@@ -47,7 +46,6 @@ def test_the_findings_panel_shows_the_cell_it_jumps_to(qtbot, make_window, sampl
 def test_ctrl_w_closes_the_report(qtbot, make_window, sample, tmp_path):
     """关闭 is Ctrl+W (the README, the menu's platform keys Ctrl+F4 and Ctrl+W): pressed in the
     table it brings the start page back; only Ctrl+F4 used to be bound."""
-    from PySide6.QtCore import Qt
     window = make_window(sample)
     page = window.page_for_table("三")
     window.tabs.setCurrentWidget(page)
@@ -58,3 +56,36 @@ def test_ctrl_w_closes_the_report(qtbot, make_window, sample, tmp_path):
     assert "Ctrl+W" in [k.toString() for k in close.shortcuts()]
     qtbot.keyClick(page.grid, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.start_page_shown)
+
+
+def test_the_export_check_shows_each_problem_whole(qtbot, sample_loaded):
+    """导出前检查 lists a problem with its whole prompt (“…尚未填写：请写明…”): at the dialog's size
+    the long ones ended in “…”, one line each; each row is now as tall as its text wrapped, at any
+    width the dialog is given."""
+    from PySide6.QtGui import QFontMetrics
+
+    from govreport_gui.core.carryover import carry_over
+    from govreport_gui.core.checks import check_report
+    from govreport_gui.core.export_check import export_problems
+    from govreport_gui.qt.export_check_dialog import ExportCheckDialog
+    report = carry_over(sample_loaded.report).report
+    dialog = ExportCheckDialog(None, "Word 文档", export_problems(report, check_report(report, sample_loaded.report)))
+    qtbot.addWidget(dialog)
+    for width in (640, 900):
+        dialog.resize(width, 480)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.wait(30)
+        tree = dialog.tree
+        room = tree.viewport().width() - 8   # the item's own margins
+        long_rows = 0
+        for i in range(tree.topLevelItemCount()):
+            item = tree.topLevelItem(i)
+            text = item.text(0)
+            needed = QFontMetrics(item.font(0)).boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap,
+                                                             text).height()
+            long_rows += needed > QFontMetrics(item.font(0)).lineSpacing() * 1.5
+            rect = tree.visualItemRect(item)
+            if rect.isValid():
+                assert rect.height() >= needed, (width, text)
+        assert long_rows, "some problems take more than one line at this width"
