@@ -122,6 +122,9 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     the old file stays intact until the new one is complete."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    if _marked_read_only(path):
+        raise WriteError(f"无法保存到“{path}”：这是只读文件，没有改动它。请另存为其他文件名，"
+                         "或先在文件的属性中取消“只读”后重试。")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except FileNotFoundError:
@@ -144,6 +147,17 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     except OSError as exc:
         _remove_quietly(tmp)
         raise WriteError(f"无法保存到“{path}”：{exc.strerror or exc}（磁盘已满或位置不可写？）。") from None
+
+
+def _marked_read_only(path: Path) -> bool:
+    """Whether ``path`` is an existing file nobody may write (Windows' 只读 attribute, ``chmod a-w``):
+    replacing it through a rename would succeed on Linux and quietly undo that protection, where
+    Word and WPS refuse to save over it."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(st.st_mode) and not st.st_mode & 0o222
 
 
 def _take_over_mode(fd: int, path: Path) -> None:

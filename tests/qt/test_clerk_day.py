@@ -89,3 +89,28 @@ def test_the_export_check_shows_each_problem_whole(qtbot, sample_loaded):
             if rect.isValid():
                 assert rect.height() >= needed, (width, text)
         assert long_rows, "some problems take more than one line at this width"
+
+
+def test_exporting_over_a_read_only_file_changes_nothing(qtbot, make_window, sample_loaded, fake_dialogs, tmp_path):
+    """The clerk exports over last week's Word file, marked read-only (只读) to keep it: the export
+    says so in Chinese and what to do, the file and its folder are as they were — a rename used to
+    replace it on Linux without a word (and left the new file read-only)."""
+    import os
+    import stat
+
+    from PySide6.QtGui import QAction
+    window = make_window(sample_loaded.report, sample_loaded.previous)
+    folder = tmp_path / "导出"
+    folder.mkdir()
+    target = folder / "临川区年报.docx"
+    target.write_bytes(b"last week's file")
+    target.chmod(0o444)
+    fake_dialogs.answers["save_file"].append(str(target))
+    export = next(a for a in window.findChildren(QAction) if a.text().startswith("导出为") and "Word" in a.text())
+    export.trigger()
+    [error] = fake_dialogs.texts("error")
+    assert "只读" in error and "另存为其他文件名" in error
+    assert target.read_bytes() == b"last week's file"
+    assert not stat.S_IMODE(os.stat(target).st_mode) & 0o222
+    assert sorted(p.name for p in folder.iterdir()) == ["临川区年报.docx"]
+    assert not fake_dialogs.texts("info"), "no “已导出” after a refusal"
