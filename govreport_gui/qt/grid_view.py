@@ -590,7 +590,7 @@ class GridView(QTableView):
         summary = f"已粘贴 {n} 个单元格。" if n else "没有粘贴任何数字。"
         if plan.notes:   # listed above the table until the clerk closes them (the status bar moves on)
             summary += f"其中 {len(plan.notes)} 处作了解读，见表格上方的说明。"
-            self.interpreted.emit(f"粘贴时作了 {len(plan.notes)} 处解读", plan.notes)
+        self.interpreted.emit(f"粘贴时作了 {len(plan.notes)} 处解读", plan.notes)   # none: an earlier paste's go
         self.message.emit(summary)
         if plan.problems:
             self.paste_problems.emit([f"已粘贴 {n} 个单元格，以下内容未能粘贴："] + plan.problems)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QTool
 SHOWN_IN_LINE = 2      # interpretations named in the bar's line; 详情 lists them all
 LINES = 2              # the bar's text wraps onto two lines at most (the rest: 详情, and the tooltip)
 TYPED = "typed"        # the kind of notes that add up (values typed one after another)
+PASTED = "pasted"      # the kind of a paste's notes: the next paste replaces them, or closes them if it read all plainly
 # given when the bar is first shown, not when the window is built: a style sheet makes Qt draw the
 # widget and its children through its style-sheet style, work the first paint does not need
 LOOK = "#interpretations { background: #fff8e1; border: 1px solid #e8c66a; border-radius: 3px; }"
@@ -70,13 +71,16 @@ class InterpretationBar(QFrame):
 
     def show_notes(self, title: str, notes: list[str], kind: str = "") -> None:
         """Show ``notes`` (what was interpreted, one per item) under ``title``; notes of the kind
-        ``TYPED`` add to those shown already of that kind."""
+        ``TYPED`` add to those shown already of that kind; none of the kind shown (a paste read
+        plainly after one interpreted) closes the bar: it spoke of figures pasted over since."""
         if not notes:
+            if kind and kind == self._kind:
+                self.dismiss()
             return
         if kind == TYPED and self._kind == TYPED and not self.isHidden():
             notes = [*self._notes, *notes]
         self._kind, self._title, self._notes = kind, title, list(notes)
-        first = "；".join(self._notes[:SHOWN_IN_LINE])
+        first = "；".join(n.rstrip("。；") for n in self._notes[:SHOWN_IN_LINE])   # not “…）。；…”
         more = f"……（共 {len(self._notes)} 处，见“详情”）" if len(self._notes) > SHOWN_IN_LINE else ""
         self._line_parts = (f"{title}：", first, more)
         if not hasattr(self, "line"):

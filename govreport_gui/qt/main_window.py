@@ -37,7 +37,7 @@ from .commands import Session
 from .dock_state import right_dock_layout
 from .file_flows import FileFlows
 from .findings_panel import SEVERITY_DOT, TODO_DOT, TODO_LABEL, FindingsPanel, dot_icon
-from .interpretation_bar import TYPED, InterpretationBar
+from .interpretation_bar import PASTED, TYPED, InterpretationBar
 from .meta_tab import MetaTab
 from .prose import ProseField
 from .screen_fit import fitted, resize_to_fit
@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
             page._grid.message.connect(self.show_message)
             page._grid.paste_problems.connect(self._paste_problems)
             page._model.problem.connect(self._cell_problem)
-            page._grid.interpreted.connect(self.interpretations.show_notes)
+            page._grid.interpreted.connect(lambda title, notes: self.interpretations.show_notes(title, notes, PASTED))
             page._model.note.connect(
                 lambda text: self.interpretations.show_notes("填写的数字作了解读", [text], TYPED))
             self.year_view().attach(page)

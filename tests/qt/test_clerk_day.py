@@ -114,3 +114,43 @@ def test_exporting_over_a_read_only_file_changes_nothing(qtbot, make_window, sam
     assert not stat.S_IMODE(os.stat(target).st_mode) & 0o222
     assert sorted(p.name for p in folder.iterdir()) == ["临川区年报.docx"]
     assert not fake_dialogs.texts("info"), "no “已导出” after a refusal"
+
+
+def _paste(qtbot, grid, key: CellKey, text: str) -> None:
+    from PySide6.QtGui import QGuiApplication
+    index = grid.model().index_of(key)
+    grid.scrollTo(index)
+    _click(grid.viewport(), grid.visualRect(index).center())
+    QGuiApplication.clipboard().setText(text)
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_a_plain_paste_over_an_interpreted_one_closes_its_notes(qtbot, make_window):
+    """The clerk pastes 一 with a full-width “１” and a “—” (the bar lists how they were read), then
+    pastes the corrected figures over them from another sheet: the bar went on saying “１”按1读取
+    about cells that no longer hold it; a paste read plainly now closes a paste's notes."""
+    from qt_helpers import blank
+    window = make_window(blank("2021"))
+    page = window.page_for_table("三")
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.grid.isVisible())
+    first = CellKey("三", T3.rows[0], NATURAL)
+    _paste(qtbot, page.grid, first, "１\t—\t3\n")
+    bar = window.interpretations
+    assert bar.isVisible() and len(bar.notes()) == 2
+    _paste(qtbot, page.grid, first, "7\t0\t3\n")
+    assert window.session.report.get(first) == 7
+    assert not bar.isVisible() and bar.notes() == []
+    type_into(qtbot, page.grid, first, "12件")   # a value typed and read: the bar speaks again
+    assert bar.isVisible() and "12件" in bar.notes()[0]
+
+
+def test_the_carry_over_notes_read_as_one_line(qtbot, make_window):
+    """从上年报告新建: the bar above the pages names what was carried; each note is a sentence ending
+    in “。”, and joined by “；” they read “…其他2）。；已结转：…”."""
+    from qt_helpers import SAMPLE
+    window = make_window()
+    assert window.flows.new_from_previous(SAMPLE)
+    line = window.interpretations.line.text()
+    assert line.count("已结转") >= 2, line
+    assert "。；" not in line
