@@ -80,8 +80,8 @@ def carry_over(previous: Report, year: int | None = None, form_version: str | No
             f"上年报告使用{prev_form.version}版格式，本年使用{form.version}版格式：上年数字已按两版的对应关系换算后"
             f"用于结转；{_without_counterpart(prev_form, form)}在新格式中没有对应项，未结转；本年数字按新格式填写。")
     carry_words(previous, report, result)
-    result.not_carried.append("上年的正文（一、五、六部分）不复制到本年报告：本年正文从标准提纲开始，"
-                              "上年正文可在“上年报告”中对照参考。")
+    result.not_carried.append("上年的正文（一、五、六部分）不复制到本年报告：本年正文从标准提纲开始；要参考上年的写法，"
+                              "请另外打开上年的报告文件对照（本年正文中与上年完全相同的句子会标出）。")
     return result
 
 

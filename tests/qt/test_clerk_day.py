@@ -154,3 +154,25 @@ def test_the_carry_over_notes_read_as_one_line(qtbot, make_window):
     line = window.interpretations.line.text()
     assert line.count("已结转") >= 2, line
     assert "。；" not in line
+
+
+def test_the_carry_over_says_where_last_years_text_is(qtbot, make_window, fake_dialogs):
+    """从上年报告新建 said last year's text could be read “在‘上年报告’中” — a place the editor does not
+    have. It now says to open last year's file, and that sentences copied from it are marked: a
+    sentence of last year's 一 typed into this year's is highlighted."""
+    from qt_helpers import SAMPLE
+
+    from govreport_gui.core.serialize import load_file
+    window = make_window()
+    assert window.flows.new_from_previous(SAMPLE)
+    [(_, _, notes)] = [s for s in fake_dialogs.shown if s[0] == "notes"]
+    line = next(n for n in notes.splitlines() if "正文" in n and "不复制" in n)
+    assert "“上年报告”中" not in line and "打开上年的报告文件" in line
+    last_year = load_file(SAMPLE).report
+    one = window.session.report.form.sections[0].key
+    sentence = next(s + "。" for s in last_year.sections[one].split("。") if len(s) > 20)
+    page = window.page_for_section(one)
+    window.tabs.setCurrentWidget(page)
+    page.prose.edit.setPlainText(sentence)
+    qtbot.waitUntil(lambda: any(r.format.background().color().name().lower() == "#ffe08a"
+                                for r in page.prose.edit.document().firstBlock().layout().formats()))
