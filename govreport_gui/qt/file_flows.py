@@ -31,6 +31,9 @@ PDF_BUSY = "正在生成 PDF…"
 CHECKED_BEFORE_EXPORT = (".docx", ".pdf")  # the documents that are signed and published
 
 
+LEDGER_KINDS = ("xlsx", "xls", "ods", "html")   # what a ledger opened as a report may be (and .csv: no kind)
+
+
 def _open_filter() -> str:
     from ..io.registry import open_filter
     return open_filter()
@@ -243,7 +246,9 @@ class FileFlows(QObject):
                 return dialogs.busy(self.window, f"正在读取“{Path(path).name}”…", lambda cancelled: read_report(path))
             return read_report(path)
         except ReadError as exc:   # logged with its traceback by read_report
-            dialogs.error(self.window, str(exc))
+            from .ledger_flow import ledger_hint  # (a clerk's 台账 opened as a report: say where it goes)
+            hint = ledger_hint(path, self.session.report.form) if entry is None or entry.kind in LEDGER_KINDS else ""
+            dialogs.error(self.window, f"{exc}\n\n{hint}" if hint else str(exc))
             return None
         except Exception as exc:  # a reader that failed unexpectedly: a message, never a traceback
             LOG.exception("读取 %s 时意外出错", path)

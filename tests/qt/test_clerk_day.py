@@ -176,3 +176,41 @@ def test_the_carry_over_says_where_last_years_text_is(qtbot, make_window, fake_d
     page.prose.edit.setPlainText(sentence)
     qtbot.waitUntil(lambda: any(r.format.background().color().name().lower() == "#ffe08a"
                                 for r in page.prose.edit.document().firstBlock().layout().formats()))
+
+
+def _ledger_workbook(path) -> None:
+    import datetime as dt
+
+    import openpyxl
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "2025年"
+    sheet.append(["序号", "申请人类型", "收到申请日期", "答复日期", "处理结果"])
+    sheet.append([1, "公民", dt.date(2025, 1, 6), dt.date(2025, 1, 20), "予以公开"])
+    sheet.append([2, "企业", dt.date(2025, 2, 3), dt.date(2025, 2, 18), "部分公开"])
+    book.save(path)
+
+
+def test_a_ledger_opened_as_a_report_says_where_it_goes(qtbot, make_window, sample, fake_dialogs, tmp_path):
+    """The clerk picks the agency's 登记台账 under 打开…: the reader rightly finds no report tables,
+    and the message now also says it is a ledger and which menu entry counts it; the open report
+    is untouched. A workbook that is neither gets the reader's message alone."""
+    from PySide6.QtGui import QAction
+
+    from govreport_gui.core.ledger.tables import fill_action
+    window = make_window(sample)
+    before = window.session.report
+    ledger, other = tmp_path / "2025年申请登记.xlsx", tmp_path / "值班表.xlsx"
+    _ledger_workbook(ledger)
+    import openpyxl
+    book = openpyxl.Workbook()
+    book.active.append(["日期", "值班人员"])
+    book.save(other)
+    open_action = next(a for a in window.findChildren(QAction) if a.text() == "打开…")
+    for path in (ledger, other):
+        fake_dialogs.answers["open_file"].append(str(path))
+        open_action.trigger()
+    first, second = fake_dialogs.texts("error")
+    assert "没有找到年报表格" in first and "登记台账" in first and f"文件→{fill_action()}" in first
+    assert "没有找到年报表格" in second and "台账" not in second
+    assert window.session.report is before and not window.isWindowModified()
