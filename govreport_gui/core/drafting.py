@@ -186,13 +186,15 @@ def _compared(figures: _Figures, table: TableSpec, tag: Tag, words: str) -> str 
 
 
 def _compared_stock(form: FormSpec, figures: _Figures) -> list[str]:
-    """现行有效 regulations and normative documents, where both years' formats count them."""
+    """现行有效 regulations and normative documents, where both years' formats count them and this
+    year's is typed: a stock left blank is a figure still to write (a to-do), not 0 — “现行有效…0件，
+    较上年减少42件、下降100%” was written from a cell nobody had filled in yet."""
     out = []
     for spec in _in_force_cells(form):
         last = figures.last(form.table(spec.key.table), (spec.key.row,), spec.key.col)
-        if last is None:
+        this = figures.values.get(spec.key)
+        if last is None or this is None:
             continue
-        this = figures.values.get(spec.key) or 0
         if this or last:
             out.append(f"现行有效{spec.key.row}{format_value(this)}件{change_words(this, last)}")
     return out

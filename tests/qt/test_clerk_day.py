@@ -214,3 +214,33 @@ def test_a_ledger_opened_as_a_report_says_where_it_goes(qtbot, make_window, samp
     assert "没有找到年报表格" in first and "登记台账" in first and f"文件→{fill_action()}" in first
     assert "没有找到年报表格" in second and "台账" not in second
     assert window.session.report is before and not window.isWindowModified()
+
+
+def test_year_on_year_leaves_out_a_stock_not_typed_yet(qtbot, make_window, sample_loaded):
+    """插入同比情况 in a report started from last year's: 现行有效件数 is still blank (the panel lists
+    it as 待填写), and the inserted text said “现行有效行政规范性文件0件，较上年减少42件、下降100%”.
+    It is left out until typed, then compared."""
+    from PySide6.QtGui import QAction
+
+    from govreport_gui.core.carryover import carry_over
+    from govreport_gui.core.forms.spec import Tag
+    report = carry_over(sample_loaded.report).report
+    window = make_window(report, sample_loaded.report)
+    [stock] = [s.key for s in report.form.table_tagged(Tag.IN_FORCE).tagged(Tag.IN_FORCE) if s.key.row == "行政规范性文件"]
+    assert report.get(stock) is None
+    page = window.page_for_section("一")
+    window.tabs.setCurrentWidget(page)
+    page.prose.edit.setFocus()
+    qtbot.waitUntil(page.prose.edit.hasFocus)
+    [insert] = [a for a in window.findChildren(QAction) if "同比" in a.text()]
+    insert.trigger()
+    assert "新收政府信息公开申请" in report.sections["一"]
+    assert "现行有效" not in report.sections["一"]
+    table2 = window.page_for_table(stock.table)
+    window.tabs.setCurrentWidget(table2)
+    type_into(qtbot, table2.grid, stock, "45")
+    window.tabs.setCurrentWidget(page)
+    page.prose.edit.setFocus()
+    qtbot.waitUntil(page.prose.edit.hasFocus)
+    insert.trigger()
+    assert "现行有效行政规范性文件45件，较上年增加3件" in report.sections["一"]
