@@ -103,3 +103,33 @@ def parse_html_table(html: str) -> list[list[str]]:
         LOG.warning("粘贴的网页内容无法解析，按没有表格处理", exc_info=True)
         return []
     return [row for row in parser.rows if row]
+
+
+def split_row_labels(block: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """A block copied from a sheet with its row names (``一、本年新收…\\t12\\t3…``, perhaps a group
+    column too: ``（三）不予公开\\t1.属于国家秘密\\t0…``) → each line's row name and the figures alone.
+
+    The leading columns count as names when every cell in them is text that is no figure (or
+    empty) and some are not empty; a column of blanks is figures left blank (0), not names.
+    ``([], block)`` when the block has no such columns (figures only, or names only)."""
+    from ..core.forms.spec import Kind
+    from ..core.values import ValueProblem, parse_value
+
+    def is_name(text: str) -> bool:
+        if not text.strip():
+            return False
+        try:
+            parse_value(text, Kind.COUNT)
+        except ValueProblem:
+            return True
+        return False
+
+    width = min((len(line) for line in block if any(t.strip() for t in line)), default=0)
+    names = 0
+    while names < width - 1 and all(is_name(line[names]) or not line[names].strip() for line in block
+                                    if len(line) > names) and any(is_name(line[names]) for line in block):
+        names += 1
+    if not names:
+        return [], block
+    labels = [next((t.strip() for t in reversed(line[:names]) if t.strip()), "") for line in block]
+    return labels, [line[names:] for line in block]

@@ -347,6 +347,8 @@ class TableModel(QStandardItemModel):
             return plan
         start = self._owner.get(anchor)
         r0, c0 = (start.row, start.col) if start is not None else anchor
+        if start is not None and start.role is Role.INPUT:   # rows copied with their names: the figures
+            block = self._without_row_names(plan, block, r0, c0)
         bottom, right = r0, c0
         for i, line in enumerate(block):
             r, c = r0 + i, c0
@@ -366,6 +368,25 @@ class TableModel(QStandardItemModel):
         if plan.skipped_computed:
             plan.notes.append(f"{plan.skipped_computed} 个值落在合计单元格上，已跳过（合计由程序计算）。")
         return plan
+
+    def _without_row_names(self, plan: PastePlan, block: list[list[str]], r0: int, c0: int) -> list[list[str]]:
+        """``block`` without the row names it was copied with (pasted on a figure, they shifted every
+        figure one column to the right); a name naming another row than the one its figures go
+        to is a problem to check (a row missing or extra in the clerk's sheet)."""
+        from ..io.locate.labels import canonical_label
+        from .clipboard import split_row_labels
+        labels, figures = split_row_labels(block)
+        if not labels:
+            return block
+        plan.notes.append(f"每行前面的行名称（如“{next(t for t in labels if t)}”）未作为数字粘贴，只粘贴了其后的数字。")
+        rows = {canonical_label(r) for r in self.spec.rows}
+        for i, label in enumerate(labels):
+            g = self._owner.get((r0 + i, c0))
+            if label and g is not None and g.key is not None and canonical_label(label) in rows \
+                    and canonical_label(label) != canonical_label(g.key.row):
+                plan.problems.append(f"第{i + 1}行的行名称“{label}”与粘贴到的行“{g.key.row}”不同，"
+                                     "请核对是否错行（数字已按粘贴的位置填入，可撤销）。")
+        return figures
 
     def _place(self, plan: PastePlan, g: GridCell, text: str, line: int, item: int) -> None:
         where = f"第{line}行第{item}个值“{text.strip()}”"

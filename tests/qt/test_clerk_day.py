@@ -244,3 +244,39 @@ def test_year_on_year_leaves_out_a_stock_not_typed_yet(qtbot, make_window, sampl
     qtbot.waitUntil(page.prose.edit.hasFocus)
     insert.trigger()
     assert "现行有效行政规范性文件45件，较上年增加3件" in report.sections["一"]
+
+
+def _figures(report, row: str) -> list:
+    return [report.get(CellKey("三", row, col)) for col in T3.cols[:-1]]
+
+
+def test_rows_copied_with_their_names_paste_their_figures(qtbot, make_window, fake_dialogs):
+    """The clerk copies 一 and 二 from the office's sheet with the row names (the usual selection
+    from the name to 总计) and pastes on 一/自然人: every figure landed one column to the right
+    (自然人 blank, 12 in 商业企业, …, the 总计 outside the table). The names are set aside and
+    the figures go under their columns; a name naming another row than the one its figures go to
+    (a row missing in the clerk's sheet) is listed to check; a leading column of blanks is still
+    figures left blank."""
+    from qt_helpers import blank
+    window = make_window(blank("2021"))
+    page = window.page_for_table("三")
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.grid.isVisible())
+    report = window.session.report
+    new, carried, disclosed, partly = T3.rows[:4]
+    _paste(qtbot, page.grid, CellKey("三", new, NATURAL),
+           f"{new}\t12\t3\t0\t0\t1\t0\t16\n{carried}\t7\t1\t0\t0\t2\t2\t12\n")
+    assert _figures(report, new) == [12, 3, 0, 0, 1, 0]
+    assert _figures(report, carried) == [7, 1, 0, 0, 2, 2]
+    assert any("行名称" in n for n in window.interpretations.notes())
+    assert not fake_dialogs.texts("warning"), "nothing left unplaced"
+    secret, other_law = T3.rows[4:6]
+    _paste(qtbot, page.grid, CellKey("三", secret, NATURAL),       # with the group's column too
+           f"（三）不予公开\t{secret}\t2\t0\t0\t0\t0\t0\n\t{other_law}\t1\t0\t0\t0\t0\t0\n")
+    assert _figures(report, secret)[:2] == [2, 0] and _figures(report, other_law)[:2] == [1, 0]
+    _paste(qtbot, page.grid, CellKey("三", disclosed, NATURAL),   # the sheet lacks （二）: 1. lands in it
+           f"{disclosed}\t5\t0\t0\t0\t0\t0\n{secret}\t3\t0\t0\t0\t0\t0\n")
+    [warning] = fake_dialogs.texts("warning")
+    assert f"第2行的行名称“{secret}”与粘贴到的行“{partly}”不同" in warning
+    _paste(qtbot, page.grid, CellKey("三", new, NATURAL), "\t4\t0\t0\t0\t0\n")   # 自然人 left blank
+    assert _figures(report, new)[:2] == [None, 4]
