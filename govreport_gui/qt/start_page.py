@@ -106,6 +106,7 @@ class StartPage(QWidget):
             button.setMinimumHeight(inside.sizeHint().height())
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(signals[name].emit)
+            button.setAutoDefault(True)   # Enter presses it when it has the focus (outside a dialog only Space did)
             column.addWidget(button)
             self.buttons[name] = button
         column.addStretch(1)

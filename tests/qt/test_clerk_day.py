@@ -280,3 +280,18 @@ def test_rows_copied_with_their_names_paste_their_figures(qtbot, make_window, fa
     assert f"第2行的行名称“{secret}”与粘贴到的行“{partly}”不同" in warning
     _paste(qtbot, page.grid, CellKey("三", new, NATURAL), "\t4\t0\t0\t0\t0\n")   # 自然人 left blank
     assert _figures(report, new)[:2] == [None, 4]
+
+
+def test_enter_presses_a_start_page_button(qtbot, make_window, fake_dialogs):
+    """On the start page the clerk tabs to 新建报告 and presses Enter: nothing happened (a button
+    outside a dialog answered Space only); Enter now starts it, on each of the three."""
+    window = make_window()
+    window.flows.close_report()
+    assert window.start_page_shown()
+    for name, asked in (("new", "new_report"), ("from_previous", "open_file"), ("open", "open_file")):
+        button = window.start_page.buttons[name]
+        button.setFocus()
+        qtbot.waitUntil(button.hasFocus)
+        qtbot.keyClick(button, Qt.Key.Key_Return)
+        assert fake_dialogs.asked and fake_dialogs.asked[-1][0] == asked, name
+        fake_dialogs.asked.clear()
