@@ -167,6 +167,8 @@ class FindingsPanel(QWidget):
         self.dismiss_button.setEnabled(False)
         self.dismiss_button.setVisible(bool(session.report.printed))
         self.dismiss_button.clicked.connect(self._dismiss_current)
+        for button in (self.accept_button, self.dismiss_button):
+            button.setAutoDefault(True)   # Enter presses it when focused, as in a dialog
         self.list.currentItemChanged.connect(self._current_changed)
         buttons = QHBoxLayout()
         buttons.addWidget(self.accept_button)

@@ -78,6 +78,7 @@ class MetaTab(QWidget):
         self.previous_info = WrappedLabel()
         row.addWidget(self.previous_info, 1)
         button = QPushButton("导入上一年度…")
+        button.setAutoDefault(True)   # Enter presses it when focused, as in a dialog
         button.clicked.connect(self.import_previous_requested)
         row.addWidget(button)
         left.addWidget(box)

@@ -36,6 +36,7 @@ class YearChartPanel(QWidget):
         self.export_button = QPushButton("导出图片（PNG）…")
         self.export_button.setToolTip("把本页的同比图存为一张 PNG 图片（可放入幻灯片）；右键单击某张图可只导出该图")
         self.export_button.clicked.connect(lambda: self.export_png())
+        self.export_button.setAutoDefault(True)   # Enter presses it when focused, as in a dialog
         top.addWidget(self.caption, 1)
         top.addWidget(self.export_button)
         layout.addLayout(top)

@@ -295,3 +295,29 @@ def test_enter_presses_a_start_page_button(qtbot, make_window, fake_dialogs):
         qtbot.keyClick(button, Qt.Key.Key_Return)
         assert fake_dialogs.asked and fake_dialogs.asked[-1][0] == asked, name
         fake_dialogs.asked.clear()
+
+
+def test_enter_presses_the_windows_focused_buttons(qtbot, make_window, sample_loaded, fake_dialogs):
+    """Tab to 导入上一年度… (基本信息) or 确认此警告… (检查结果) and press Enter: as on the start page,
+    nothing happened; Enter now presses them as Space does."""
+    from govreport_gui.core.findings import Severity
+    report = sample_loaded.report
+    window = make_window(report, sample_loaded.previous)
+    page = window.page_for_table("三")
+    window.tabs.setCurrentWidget(page)
+    key = CellKey("三", T3.rows[2], NATURAL)
+    type_into(qtbot, page.grid, key, str(report.get(key) * 3))   # an unusual change: a warning to confirm
+    warning = next(f for f in window.session.document.findings if f.severity is Severity.WARNING and not f.todo)
+    window.findings.list.setCurrentItem(window.findings.item_for(warning))
+    button = window.findings.accept_button
+    assert button.isEnabled()
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    assert fake_dialogs.asked[-1][0] == "accept_reason"
+    window.tabs.setCurrentWidget(window.meta_tab)
+    [load] = [b for b in window.meta_tab.findChildren(type(button)) if b.text() == "导入上一年度…"]
+    load.setFocus()
+    qtbot.waitUntil(load.hasFocus)
+    qtbot.keyClick(load, Qt.Key.Key_Return)
+    assert fake_dialogs.asked[-1][0] == "open_file"
