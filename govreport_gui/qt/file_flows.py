@@ -31,6 +31,7 @@ PDF_BUSY = "正在生成 PDF…"
 CHECKED_BEFORE_EXPORT = (".docx", ".pdf")  # the documents that are signed and published
 
 
+UNNAMED = "未命名"   # a report never saved nor read from a file (its save is offered as 机关+年度报告)
 LEDGER_KINDS = ("xlsx", "xls", "ods", "html")   # what a ledger opened as a report may be (and .csv: no kind)
 
 
@@ -115,7 +116,7 @@ class FileFlows(QObject):
     def display_name(self) -> str:
         if self.path is not None:
             return self.path.name
-        return self.suggested_name or "未命名"
+        return self.suggested_name or UNNAMED
 
     def _set_document(self, document: Document, path: Path | None, dirty: bool, suggested: str = "",
                       opened: bool = True, source: Path | None = None) -> None:

@@ -402,9 +402,11 @@ class Recovery(QObject):
             return False
         from ..core.prompts import prompts_made_placeholders
         prompts_made_placeholders(recovered.report, recovered.previous)  # saved by an earlier version
+        from .file_flows import UNNAMED
         original = Path(recovered.path) if recovered.path else None
+        named = recovered.name if not original and recovered.name != UNNAMED else ""   # else 机关+年度报告
         self.flows._set_document(Document(recovered.report, recovered.previous), original, dirty=True,
-                                 suggested="" if original else recovered.name)
+                                 suggested=named)
         _delete_session(stem)
         self.flows.message.emit("已恢复上次未保存的修改，请检查后保存。")
         if recovered.problems:

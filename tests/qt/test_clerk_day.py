@@ -321,3 +321,32 @@ def test_enter_presses_the_windows_focused_buttons(qtbot, make_window, sample_lo
     qtbot.waitUntil(load.hasFocus)
     qtbot.keyClick(load, Qt.Key.Key_Return)
     assert fake_dialogs.asked[-1][0] == "open_file"
+
+
+def test_a_recovered_report_never_saved_is_offered_under_its_agencys_name(qtbot, sample_loaded, fake_dialogs,
+                                                                          tmp_path):
+    """从上年报告新建, figures typed, the editor killed before the first save: the work comes back,
+    and 保存 offered the file name “未命名” (the window's placeholder); it now offers the name a
+    report not yet saved gets — the agency and the year."""
+    import json
+    import os
+    from pathlib import Path
+
+    from govreport_gui.core.carryover import carry_over
+    from govreport_gui.core.serialize import save_native
+    from govreport_gui.qt import recovery
+    from govreport_gui.qt.app import create_window
+    from govreport_gui.qt.file_flows import UNNAMED
+    report = carry_over(sample_loaded.report).report
+    folder = Path(os.environ["GOVREPORT_DATA_DIR"]) / recovery.RECOVERY_DIR
+    folder.mkdir(parents=True)
+    save_native(folder / "session-dead.govreport", report, sample_loaded.report)
+    (folder / "session-dead.json").write_text(json.dumps({"path": None, "name": UNNAMED, "saved": "2026-12-07T10:00:00"}))
+    fake_dialogs.answers["ask_yes_no"].append(True)
+    fake_dialogs.answers["save_file"].append(str(tmp_path / "saved.govreport"))
+    window = create_window([])
+    qtbot.addWidget(window)
+    assert window.session.report.meta.year == 2025 and window.flows.is_modified()
+    assert window.flows.save()
+    suggested = fake_dialogs.folders[-1][1]
+    assert Path(suggested).name == f"{report.meta.agency}2025年度报告.govreport"
