@@ -167,12 +167,11 @@ class FindingsPanel(QWidget):
         self.dismiss_button.setEnabled(False)
         self.dismiss_button.setVisible(bool(session.report.printed))
         self.dismiss_button.clicked.connect(self._dismiss_current)
-        for button in (self.accept_button, self.dismiss_button):
-            button.setAutoDefault(True)   # Enter presses it when focused, as in a dialog
         self.list.currentItemChanged.connect(self._current_changed)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.accept_button)
-        buttons.addWidget(self.dismiss_button)
+        for button in (self.accept_button, self.dismiss_button):
+            button.setAutoDefault(True)   # Enter presses it when focused, as in a dialog
+            buttons.addWidget(button)
         layout.addLayout(buttons)
         hint = WrappedLabel("单击一条可跳到相关单元格；改正数字后，对应提示即时消失。")
         grey(hint, COUNT)
