@@ -18,7 +18,7 @@ from .forms import CellKey, FormSpec, Kind
 from .forms.spec import Balance, CrossYear, LooksLike, Total
 from .recalc import recalculate
 from .report import Report
-from .rules import BLANK, FORMAT_YEAR, NEGATIVE, PREVIOUS_YEAR, YEAR, finding_of, signed_columns
+from .rules import BLANK, FORMAT_YEAR, NEGATIVE, PREVIOUS_YEAR, SIGNING_DATE, YEAR, finding_of, signed_columns
 from .values import Value, format_value, magnitude
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ def check_report(report: Report, previous: Report | None = None,
 
     findings: list[Finding] = []
     findings += _check_year(report)
+    findings += _check_signing_date(report)
     findings += _check_signs(report)
     findings += _check_balances(form, value, report.values, progress)
     findings += _check_printed_totals(report, computed)
@@ -79,6 +80,23 @@ def _check_year(report: Report) -> list[Finding]:
                         f"{year}年度的报告通常使用另一版格式：{form.version}版格式（{form.basis}）"
                         f"适用于{form.first_year}年至{last}的年度报告，请核实格式版本。", meta="year")]
     return []
+
+
+def _check_signing_date(report: Report) -> list[Finding]:
+    """A 落款日期 within the report year (last year's date kept, or the year of the report typed):
+    the report covers the year to 31 December and is signed after it."""
+    year, written = report.meta.year, report.meta.date.strip()
+    if not year or not written:
+        return []
+    from .ledger.dates import DateProblem, read_date  # (the reader of every way a date is written)
+    try:
+        day = read_date(written)
+    except DateProblem:
+        return []
+    if day is None or day.year > year:
+        return []
+    return [SIGNING_DATE.finding((), f"落款日期“{written}”在{year}年度结束之前：{year}年度的报告统计到{year}年12月31日，"
+                                     f"在{year + 1}年编制发布，请核对落款日期的年份。", meta="date")]
 
 
 def _check_signs(report: Report) -> list[Finding]:

@@ -149,6 +149,8 @@ class MetaTab(QWidget):
                 edit.setCursorPosition(0)
         if self.year.value() != report.meta.year:
             self.year.setValue(report.meta.year)
+        year = report.meta.year   # the example 落款日期 in the year after the report's (it is signed then)
+        self.fields["date"].setPlaceholderText(f"例如：{year + 1}年1月20日" if year else PLACEHOLDERS["date"])
         self.version.setCurrentIndex(self.version.findData(report.form_version))
         form = report.form
         last = f"{form.last_year}年度" if form.last_year else "今"

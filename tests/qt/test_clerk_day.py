@@ -350,3 +350,35 @@ def test_a_recovered_report_never_saved_is_offered_under_its_agencys_name(qtbot,
     assert window.flows.save()
     suggested = fake_dialogs.folders[-1][1]
     assert Path(suggested).name == f"{report.meta.agency}2025年度报告.govreport"
+
+
+def test_a_signing_date_within_the_report_year_is_questioned(qtbot, make_window, sample_loaded):
+    """The 2025 report started from 2024's: the clerk types the 落款日期 the way last year's read,
+    “2025年1月20日” — a date before the year the report covers has ended. It is now a warning on
+    the field (a click on it puts the cursor there), gone once the year is right; the field's
+    example shows the year after the report's."""
+    from govreport_gui.core.carryover import carry_over
+    from govreport_gui.core.findings import Severity
+    report = carry_over(sample_loaded.report).report
+    window = make_window(report, sample_loaded.report)
+    window.tabs.setCurrentWidget(window.meta_tab)
+    field = window.meta_tab.fields["date"]
+    assert field.placeholderText() == "例如：2026年1月20日"
+
+    def typed(text: str) -> None:
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus)
+        field.selectAll()
+        field.insert(text)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.keyClick(field, Qt.Key.Key_Tab)
+
+    typed("2025年1月20日")
+    assert report.meta.date == "2025年1月20日"
+    [warning] = [f for f in window.session.document.findings if f.meta == "date"]
+    assert warning.severity is Severity.WARNING and "2025年度结束之前" in warning.message
+    window.findings.list.setFocus()
+    _click(window.findings.list.viewport(), window.findings.list.visualItemRect(window.findings.item_for(warning)).center())
+    qtbot.waitUntil(field.hasFocus)
+    typed("2026年1月20日")
+    assert not [f for f in window.session.document.findings if f.meta == "date"]
