@@ -83,20 +83,24 @@ def _check_year(report: Report) -> list[Finding]:
 
 
 def _check_signing_date(report: Report) -> list[Finding]:
-    """A 落款日期 within the report year (last year's date kept, or the year of the report typed):
-    the report covers the year to 31 December and is signed after it."""
+    """A 落款日期 before the report could be compiled (last year's date kept, or the report's year
+    typed: 2025年1月20日 on the 2025 report), which covers the year to 31 December; a date from
+    October on is a draft's (``periods``: when this year's report is begun) and passes."""
     year, written = report.meta.year, report.meta.date.strip()
     if not year or not written:
         return []
+    import datetime as dt
+
     from .ledger.dates import DateProblem, read_date  # (the reader of every way a date is written)
+    from .periods import FIRST_MONTH_OF_THIS_YEARS_REPORT
     try:
         day = read_date(written)
     except DateProblem:
         return []
-    if day is None or day.year > year:
+    if day is None or day >= dt.date(year, FIRST_MONTH_OF_THIS_YEARS_REPORT, 1):
         return []
-    return [SIGNING_DATE.finding((), f"落款日期“{written}”在{year}年度结束之前：{year}年度的报告统计到{year}年12月31日，"
-                                     f"在{year + 1}年编制发布，请核对落款日期的年份。", meta="date")]
+    return [SIGNING_DATE.finding((), f"落款日期“{written}”早于{year}年度报告的编制：{year}年度的报告统计到{year}年12月31日，"
+                                     f"一般在{year + 1}年初编制发布，请核对落款日期的年份。", meta="date")]
 
 
 def _check_signs(report: Report) -> list[Finding]:

@@ -99,7 +99,7 @@ def _required_title(form: FormSpec) -> str:
 
 YEAR = declare(Rule("meta.year", "已填写报告年度", Severity.WARNING, Stage.REPORT))
 FORMAT_YEAR = declare(Rule("meta.format_year", "格式版本与报告年度相符", Severity.WARNING, Stage.REPORT))
-SIGNING_DATE = declare(Rule("meta.date", "落款日期在报告年度之后（年度报告在次年编制发布）", Severity.WARNING, Stage.REPORT,
+SIGNING_DATE = declare(Rule("meta.date", "落款日期不早于报告年度的编制（年度报告在次年初编制发布）", Severity.WARNING, Stage.REPORT,
                             reasons=("已核实，本报告确于该日期签发：",)))
 NEGATIVE = declare(Rule("value.negative", "数量、金额不为负数", Severity.ERROR, Stage.REPORT, titled=_negative_title))
 BLANK = declare(Rule("value.blank", "空白单元格按0计", Severity.INFO, Stage.REPORT, listed=False))
