@@ -384,7 +384,7 @@ class Recovery(QObject):
                 continue
             if not restored and dialogs.ask_yes_no(
                     self.flows.window, f"年报编制助手上次没有正常关闭。\n发现“{about.name}”未保存的修改"
-                    f"（最后记录于 {about.when or '未知时间'}）。\n\n是否恢复这些修改？", "恢复", "不恢复"):
+                    f"（最后记录于 {_when(about.when)}）。\n\n是否恢复这些修改？", "恢复", "不恢复"):
                 restored = self._restore(stem)
             else:
                 self._discard(stem)
@@ -448,3 +448,14 @@ def _now():
     import datetime as _dt
 
     return _dt.datetime.now()
+
+
+def _when(stamp: str) -> str:
+    """“2026-12-07 10:29:29” (the session's last record) as the start page writes times: 2026年12月7日 10:29."""
+    import datetime as dt
+
+    from .start_page import saved_text
+    try:
+        return saved_text(dt.datetime.fromisoformat(stamp))
+    except ValueError:
+        return stamp or "未知时间"

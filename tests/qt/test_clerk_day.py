@@ -384,3 +384,28 @@ def test_a_signing_date_within_the_report_year_is_questioned(qtbot, make_window,
     assert not [f for f in window.session.document.findings if f.meta == "date"]
     typed("2025年12月7日")   # a draft dated while the report is being compiled (填入今天 in December)
     assert not [f for f in window.session.document.findings if f.meta == "date"]
+
+
+def test_the_recovery_question_writes_the_time_as_the_start_page_does(qtbot, sample, fake_dialogs):
+    """“最后记录于 2026-12-07 10:29:29” (ISO) beside the start page's “保存于 2026年12月7日 10:29”."""
+    import datetime as dt
+    import json
+    import os
+    import re
+    from pathlib import Path
+
+    from govreport_gui.core.serialize import save_native
+    from govreport_gui.qt import recovery
+    from govreport_gui.qt.app import create_window
+    folder = Path(os.environ["GOVREPORT_DATA_DIR"]) / recovery.RECOVERY_DIR
+    folder.mkdir(parents=True)
+    save_native(folder / "session-dead.govreport", sample)
+    (folder / "session-dead.json").write_text(json.dumps({"path": None, "name": "临川区年报"}))
+    stamp = dt.datetime(2026, 12, 7, 10, 29, 29).timestamp()
+    os.utime(folder / "session-dead.govreport", (stamp, stamp))
+    fake_dialogs.answers["ask_yes_no"].append(False)
+    window = create_window([])
+    qtbot.addWidget(window)
+    [(_, question)] = fake_dialogs.asked
+    assert "最后记录于 2026年12月7日 10:29）" in question
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", question)
