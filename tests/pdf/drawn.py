@@ -8,7 +8,9 @@ figure, the 落款 — and returns the bytes of a PDF whose text layer is what a
   WPS draws them (``cell_boxes``: behind every line in a table cell too);
 * ``highlight``: a yellow box behind a few words of some prose lines;
 * ``borders``: the rules drawn as stroked lines (LibreOffice), thin filled rectangles (Word, WPS)
-  or each cell as a stroked rectangle; ``outer``: the table's outer frame drawn in full, without
+  or each cell as a stroked rectangle; none at all, or only a line over and under the table and
+  under its header (a web page whose borders were lost in printing, a "three-line" table);
+  ``outer``: the table's outer frame drawn in full, without
   its left and right sides, or without them and without a rule where a page breaks the table;
   ``shade``: header cells filled grey;
 * ``repeat_header``: 三's header rows repeated on a new page; ``split_rows``: a row may break
@@ -25,7 +27,10 @@ figure, the 落款 — and returns the bytes of a PDF whose text layer is what a
 * ``fake_bold``: the title, the headings and the tables' headers and totals made bold by printing
   each character twice, 0.4 pt apart (as some PDF printers do for a font without a bold face);
 * ``radicals``: the font's text encoding gives the Kangxi radical for some characters (⼀ for 一,
-  ⼈ for 人, ⾏ for 行, ⽅ for 方, ⽇ for 日), as the encodings of many office fonts do.
+  ⼈ for 人, ⾏ for 行, ⽅ for 方, ⽇ for 日) or a radical of the supplement (⺠ for 民, ⻚ for 页), as
+  the encodings of many fonts do;
+* ``unmapped_figures``: the tables' figures set in a font whose text encoding is missing (they
+  read as ``(cid:20)``), as a subset font embedded without its ToUnicode map gives.
 
 The font is the standard ``STSong-Light`` with the ``UniGB-UTF16-H`` encoding (not embedded): every
 PDF reader knows it, so the text layer is exact.
@@ -55,7 +60,7 @@ class Style:
     white_boxes: bool = False
     cell_boxes: bool = False             # white boxes behind the lines in table cells too
     highlight: bool = False
-    borders: str = "lines"               # "lines" | "thin" | "boxes"
+    borders: str = "lines"               # "lines" | "thin" | "boxes" | "none" | "horizontal"
     outer: str = "all"                   # "all" | "sides" (no left/right) | "open" (nor at a page break)
     shade: bool = False
     repeat_header: bool = False
@@ -71,6 +76,7 @@ class Style:
     break_before: str = ""               # cell text
     fake_bold: bool = False
     radicals: bool = False
+    unmapped_figures: bool = False
     labels: dict[str, str] = field(default_factory=dict)   # official label -> as printed
     tables: dict[str, TableSpec] = field(default_factory=dict)   # a table drawn in another layout
     values: dict = field(default_factory=dict)             # figures of those tables' own cells
@@ -95,10 +101,12 @@ class Page:
         self.ops: list[str] = []
         self.width, self.height = width, height
 
-    def text(self, x: float, top: float, text: str, size: float, bold: bool = False) -> None:
+    def text(self, x: float, top: float, text: str, size: float, bold: bool = False, unmapped: bool = False) -> None:
+        """``unmapped``: in the font without a text encoding (each character its glyph number)."""
         baseline = self.height - top - size * 0.88
+        font, code = ("F2", "".join(f"{ord(ch):04x}" for ch in text)) if unmapped else ("F1", text.encode("utf-16-be").hex())
         for dx in (0.0, 0.4) if bold else (0.0,):
-            self.ops.append(f"BT /F1 {size:g} Tf 1 0 0 1 {x + dx:.2f} {baseline:.2f} Tm <{text.encode('utf-16-be').hex()}> Tj ET")
+            self.ops.append(f"BT /{font} {size:g} Tf 1 0 0 1 {x + dx:.2f} {baseline:.2f} Tm <{code}> Tj ET")
 
     def fill(self, x: float, top: float, w: float, h: float, rgb: tuple[float, float, float]) -> None:
         self.ops.append(f"q {rgb[0]:g} {rgb[1]:g} {rgb[2]:g} rg {x:.2f} {self.height - top - h:.2f} {w:.2f} {h:.2f} re f Q")
@@ -110,7 +118,7 @@ class Page:
         self.ops.append(f"q 0 G 0.5 w {x:.2f} {self.height - top - h:.2f} {w:.2f} {h:.2f} re S Q")
 
 
-RADICALS = {"一": "\u2f00", "人": "\u2f08", "行": "\u2f8f", "方": "\u2f45", "日": "\u2f47"}
+RADICALS = {"一": "\u2f00", "人": "\u2f08", "行": "\u2f8f", "方": "\u2f45", "日": "\u2f47", "民": "\u2ea0", "页": "\u2eda"}
 
 
 def _to_unicode(swapped: dict[str, str]) -> bytes:
@@ -146,12 +154,16 @@ def pdf_bytes(pages: list[Page], radicals: bool = False) -> bytes:
         b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>")
     if radicals:
         add(_to_unicode(RADICALS))
+    unmapped = add(b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Figures /Encoding /Identity-H "
+                   b"/DescendantFonts [%d 0 R] >>" % (len(objects) + 2))
+    add(b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Figures /CIDSystemInfo << /Registry (Adobe) "
+        b"/Ordering (Identity) /Supplement 0 >> /DW 500 /FontDescriptor 5 0 R >>")
     kids = []
     for page in pages:
         data = zlib.compress("\n".join(page.ops).encode("ascii"))
         stream = add(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream")
-        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %g %g] /Resources << /Font << /F1 %d 0 R >> >> "
-                        b"/Contents %d 0 R >>" % (tree, page.width, page.height, font, stream)))
+        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %g %g] /Resources << /Font << /F1 %d 0 R "
+                        b"/F2 %d 0 R >> >> /Contents %d 0 R >>" % (tree, page.width, page.height, font, unmapped, stream)))
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % tree
     objects[tree - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % k for k in kids), len(kids))
@@ -289,6 +301,11 @@ def draw_table(flow: Flow, spec: TableSpec, values: dict) -> None:
     bands = _bands(flow, spec, cells, ys, lh)
     for g, lines in cells:
         _draw_cell(flow, style, g, lines, xs, ys, bands, lh, size)
+    if style.borders == "horizontal":   # over and under the table (on each page) and under its header
+        for band in bands:
+            page = flow.pages[band.page]
+            for y in {band.top, band.bottom, *([ys[spec.header_rows]] if band.top < ys[spec.header_rows] <= band.bottom else [])}:
+                page.line(xs[0], band.y + y - band.top, xs[-1], band.y + y - band.top)
     flow.y = bands[-1].y + (bands[-1].bottom - bands[-1].top) + LINE / 2
 
 
@@ -361,7 +378,8 @@ def _draw_cell(flow: Flow, style: Style, g: GridCell, lines: list[str], xs, ys, 
             if style.cell_boxes:
                 page.fill(x0 + PAD, y0 + PAD + i * lh, x1 - x0 - 2 * PAD, lh, (1, 1, 1))
             bold = style.fake_bold and g.role in (Role.HEADER, Role.CAPTION, Role.COMPUTED)
-            page.text(x, y0 + PAD + i * lh + (lh - size) / 2, text, size, bold)
+            figure = g.role in (Role.INPUT, Role.COMPUTED)
+            page.text(x, y0 + PAD + i * lh + (lh - size) / 2, text, size, bold, style.unmapped_figures and figure)
         outer = {"all": set(), "sides": {"l", "r"}, "open": {"l", "r", "t", "b"}}[style.outer]
         first, last = band is bands[0], band is bands[-1]
         sides = {"t": (lo == band.top and band.framed and not first, (x0, y0, x1, y0)),
@@ -372,6 +390,8 @@ def _draw_cell(flow: Flow, style: Style, g: GridCell, lines: list[str], xs, ys, 
 
 
 def _rules(page: Page, style: Style, drawn: dict, rect: tuple[float, float, float, float]) -> None:
+    if style.borders in ("none", "horizontal"):
+        return
     if style.borders == "boxes" and len(drawn) == 4:
         x0, y0, x1, y1 = rect
         page.box(x0, y0, x1 - x0, y1 - y0)

@@ -4,8 +4,9 @@ whatever the font, however 三's group label is set (one character a line, turne
 with a header over two rows, narrow columns wrapping labels and figures, a table broken by the
 page (its header repeated, or cut by hand with 续表), 三 on a landscape page, page numbers and
 running headers, zeros printed blank or as —, double borders.  Tables the PDF gives no rules for
-(none, horizontal ones only), pasted as pictures or left to an attachment are not read, and the
-clerk is told so, in Chinese, with what to do; their text is no word of the report."""
+(none, horizontal ones only) are read from where their words stand, with a note asking the clerk
+to check them; tables pasted as pictures or left to an attachment are not read, and the clerk is
+told so, in Chinese, with what to do; their text is no word of the report."""
 
 from __future__ import annotations
 
@@ -33,9 +34,12 @@ READ_WHOLE = {
     "total-misprinted": Look(misprint="（一）予以公开"),
 }
 
-NOT_READ = {
+UNRULED = {
     "no-rules": Look(rules="none", sparse=True, zero=""),
     "horizontal-rules-2019": Look(version="2019", rules="horizontal"),
+}
+
+NOT_READ = {
     "pictures": Look(pictures="二三四"),
     "attached": Look(attached=True),
 }
@@ -48,11 +52,11 @@ def pdfs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("office")
     picture = table_picture(folder / "table.png")
     sources = []
-    for name, look in {**READ_WHOLE, **NOT_READ, "one-picture": ONE_PICTURE}.items():
+    for name, look in {**READ_WHOLE, **UNRULED, **NOT_READ, "one-picture": ONE_PICTURE}.items():
         source = folder / f"{name}.docx"
         write_docx(report_for(look), look, source, picture)
         sources.append(source)
-    return dict(zip([*READ_WHOLE, *NOT_READ, "one-picture"], convert(sources, folder)))
+    return dict(zip([*READ_WHOLE, *UNRULED, *NOT_READ, "one-picture"], convert(sources, folder)))
 
 
 def _same_figures(got, want) -> dict:
@@ -89,6 +93,22 @@ def test_word_report_printed_to_pdf_reads_whole(pdfs, name):
     assert not [n for n in result.notes if getattr(n, "kind", "") in ("unplaced", "problem")], result.notes
 
 
+@pytest.mark.parametrize("name", list(UNRULED))
+def test_tables_without_rules_read_from_their_words_places(pdfs, name):
+    """Every figure and every printed total as the page shows it, the sections' words only, and
+    one note saying the figures were read from where they stand, to be checked."""
+    look, report = UNRULED[name], report_for(UNRULED[name])
+    result = read_report(pdfs[name])
+    got = result.report
+    assert got.form_version == look.version
+    assert not _same_figures(got, expected(report)), result.notes
+    assert got.printed and not _printed_wrong(got)
+    assert got.sections == _sections(look, report), result.notes
+    said = [n for n in result.notes if "没有表格线" in n]
+    assert len(said) == 1 and "已按" in said[0] and "请对照" in said[0], result.notes
+    assert not [n for n in result.notes if getattr(n, "kind", "") in ("unplaced", "problem")], result.notes
+
+
 @pytest.mark.parametrize("name", list(NOT_READ))
 def test_tables_without_rules_pictures_or_attached_are_named(pdfs, name):
     """No figure is made up, the words of each section are the report's only (a table's lines are
@@ -99,8 +119,7 @@ def test_tables_without_rules_pictures_or_attached_are_named(pdfs, name):
     assert not any(v for v in got.values.values()), got.values
     assert got.sections == _sections(look, report), result.notes
     assert (got.meta.issuing_organ, got.meta.date) == (report.meta.issuing_organ, report.meta.date)
-    why = {"no-rules": "没有表格线", "horizontal-rules-2019": "没有表格线", "pictures": "统计表是图片",
-           "attached": "没有统计表"}[name]
+    why = {"pictures": "统计表是图片", "attached": "没有统计表"}[name]
     said = [n for n in result.notes if why in n]
     assert len(said) == 1 and getattr(said[0], "kind", "") == "unplaced" and "请" in said[0], result.notes
     if name == "pictures":

@@ -32,11 +32,12 @@ import re
 import time
 import unicodedata
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
 from ...core.errors import ReadError
+from ...core.forms import Role
 from ...core.values import BLANK_MARKS, TABLE_NOTE_START, normalise_text
 from ..locate.labels import MAX_LABEL_CHARS
 from ..locate.sheet_grid import MAX_COLS, MAX_ROWS
@@ -46,8 +47,10 @@ from ..registry import ImportResult
 from .blocks import Block, DCell, Grid
 from .document import read_blocks
 from .outline import looks_like_heading
+from .pdf_columns import column_runs
 from .pdf_rules import rule_edges, table_settings
-from .pdf_unruled import attached_note, picture_note, picture_pages, unruled_note, unruled_runs
+from .pdf_unruled import attached_note, picture_note, picture_pages, unruled_note, unruled_read_note, unruled_runs
+from .pdf_unruled_read import read_unruled, words_of
 from .tables import looks_numeric
 
 #: A published annual report is a few pages (rarely more than 20); pages after these are not read.
@@ -76,6 +79,7 @@ class PdfContent:
     pages: int = 0            # pages in the file
     pages_read: int = 0
     unmapped: int = 0         # characters whose font gives no text (read as "(cid:123)")
+    unmapped_pages: list[int] = field(default_factory=list)
     pictures: list[int] = field(default_factory=list)   # pages with a picture half the page wide
     unruled: list[int] = field(default_factory=list)    # pages with a table printed without rules
 
@@ -109,12 +113,24 @@ _WIDE_SPACE = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=
 #: looks the same and is another character.
 _RADICALS = {code: unicodedata.normalize("NFKC", chr(code)) for code in (*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00))
              if unicodedata.normalize("NFKC", chr(code)) != chr(code)}
+#: The radicals of the supplement (U+2E80…) that are whole simplified characters drawn with the
+#: same glyph (Noto/Source Han and the PDFs Qt, Chrome and Word make with them give ⺠ for 民,
+#: ⻚ for 页): Unicode gives them no decomposition, their unified ideographs are listed here.
+_RADICALS.update({ord(radical): ideograph for radical, ideograph in zip(
+    "⺁⺇⺌⺩⺬⺳⺠⻄⻅⻆⻉⻋⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰",
+    "厂几小王示网民西见角贝车長长门雨青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙", strict=True)})
+
+
+#: What a character stands for whose font gives no text (pdfminer reads it as ``(cid:123)``).
+UNMAPPED = "\ufffd"
+_CID = re.compile(r"\(cid:\d+\)")
 
 
 def tidy(text: str) -> str:
     """A line as written: the gaps the PDF layout leaves beside Chinese characters (read as spaces)
-    removed, other runs of spaces made one, radicals read as the characters they stand for."""
-    text = _WIDE_SPACE.sub("", text.strip().translate(_RADICALS))
+    removed, other runs of spaces made one, radicals read as the characters they stand for, a
+    character whose font gives no text as ``UNMAPPED``."""
+    text = _WIDE_SPACE.sub("", _CID.sub(UNMAPPED, text.strip()).translate(_RADICALS))
     return re.sub(r"[ \t]{2,}", " ", text)
 
 
@@ -248,6 +264,7 @@ class _Cell:
 class _Table:
     cells: list[_Cell]
     pages: list[int]
+    ruled: bool = True        # False: a table printed without rules, read from its words' places
 
     @property
     def x0(self) -> float:
@@ -276,10 +293,17 @@ class _Line:
     page: int
     margin: bool = False      # in the top or bottom margin of the page (where a running header is)
     width: float = 0.0        # the page's width
+    chars: list = field(default_factory=list, repr=False)   # its characters (a table without rules is read from them)
+    column: tuple[float, float] | None = None   # the left and right edge of its column (text in two columns)
+    size: float = 0.0         # the height of its largest character (the line's own height grows when
+                              # characters a little above or below it are read with it: a group label
+                              # centred over a table's rows)
+    gapped: bool = False      # a gap between its characters was read as a space
 
     @property
     def height(self) -> float:
         return max(self.bottom - self.top, 1.0)
+
 
 
 def _page_items(page, continued: tuple[float, float] | None = None) -> tuple[list[_Table | _Line], int]:
@@ -299,12 +323,13 @@ def _page_items(page, continued: tuple[float, float] | None = None) -> tuple[lis
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in cells)
 
     lines = []
-    for raw in page.filter(outside).extract_text_lines(return_chars=False):
+    for raw in page.filter(outside).extract_text_lines(return_chars=True):
         text = tidy(raw["text"])
-        if text and not _PAGE_NUMBER.match(text):
-            margin = raw["bottom"] < MARGIN_ZONE * page.height or raw["top"] > (1 - MARGIN_ZONE) * page.height
+        margin = raw["bottom"] < MARGIN_ZONE * page.height or raw["top"] > (1 - MARGIN_ZONE) * page.height
+        if text and not (margin and _PAGE_NUMBER.match(text)):   # amid the page a number is a table's
+            size = max((c["bottom"] - c["top"] for c in raw["chars"]), default=raw["bottom"] - raw["top"])
             lines.append(_Line(text, raw["x0"], raw["x1"], raw["top"], raw["bottom"], page.page_number, margin,
-                               round(page.width)))
+                               round(page.width), raw["chars"], size=size, gapped=" " in raw["text"]))
     items: list[_Table | _Line] = [*tables, *lines]
     items.sort(key=lambda item: item.top)
     return items, len(page.chars)
@@ -398,7 +423,8 @@ def _near(a: float, b: float) -> bool:
 
 
 def _continues(before: _Table, after: _Table) -> bool:
-    return after.pages[0] == before.pages[-1] + 1 and _near(before.x0, after.x0) and _near(before.x1, after.x1)
+    return (before.ruled and after.ruled and after.pages[0] == before.pages[-1] + 1
+            and _near(before.x0, after.x0) and _near(before.x1, after.x1))
 
 
 def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
@@ -605,14 +631,15 @@ def _right_margin(lines: list[_Line], body: float) -> float:
     return near[len(near) // 2]
 
 
-def _starts_paragraph(prev: _Line, line: _Line, frame: _Frame) -> bool:
-    """``line`` begins a new paragraph: the line before ended short of the right margin, this one
-    is indented (or centred) or a section heading, or more space than between the lines of a
-    paragraph lies between them — unless it continues a title wrapped at the margin."""
+def _starts_paragraph(prev: _Line, line: _Line, frame: _Frame, before: _Frame | None = None) -> bool:
+    """``line`` begins a new paragraph: the line before ended short of the right margin (of its own
+    frame ``before``: a column's), this one is indented (or centred) or a section heading, or more
+    space than between the lines of a paragraph lies between them — unless it continues a title
+    wrapped at the margin."""
     h = line.height
     if _wrapped_title(prev, line, frame):
         return False
-    if prev.x1 < frame.right - 1.5 * h or line.x0 > frame.left + 0.8 * h or looks_like_heading(line.text):
+    if prev.x1 < (before or frame).right - 1.5 * h or line.x0 > frame.left + 0.8 * h or looks_like_heading(line.text):
         return True
     if line.page != prev.page:
         return False
@@ -636,18 +663,24 @@ def _paragraphs(lines: list[_Line], frames: dict[float, _Frame]) -> list[Block]:
     def flush() -> None:
         if group:
             first = group[0]
-            frame = frames[first.width]
+            frame = _frame_of(first, frames)
             pages = sorted({line.page for line in group})
             out.append(Block("p", join_lines([line.text for line in group]),
                                 right=first.x0 > (frame.left + frame.right) / 2, where=_pages_text(pages)))
             group.clear()
 
     for line in lines:
-        if group and _starts_paragraph(group[-1], line, frames[line.width]):
+        if group and _starts_paragraph(group[-1], line, _frame_of(line, frames), _frame_of(group[-1], frames)):
             flush()
         group.append(line)
     flush()
     return out
+
+
+def _frame_of(line: _Line, frames: dict[float, _Frame]) -> _Frame:
+    """Where the line's text stands: its page's frame, or its column's (text in two columns)."""
+    frame = frames[line.width]
+    return replace(frame, left=line.column[0], right=line.column[1]) if line.column else frame
 
 
 def _pages_text(pages: list[int]) -> str:
@@ -712,26 +745,110 @@ def pdf_content(path: Path) -> PdfContent:
     if content.pages > content.pages_read:
         content.notes.append(Note(f"该 PDF 共 {content.pages} 页，只读取了前 {content.pages_read} 页"
                                   "（年报通常只有几页）；如年报在后面的页上，请只保留年报所在的页后再导入。"))
-    content.blocks = _blocks(_without_unruled_tables(_without_running_lines(items, content), content))
+    content.blocks = _blocks(_without_unruled_tables(_without_running_lines(_in_columns(items), content), content))
     return content
 
 
-def _without_unruled_tables(items: list[_Table | _Line], content: PdfContent) -> list[_Table | _Line]:
-    """The items without the lines of a table printed without rules (``pdf_unruled``): its
-    labels and figures are no words of the report; the clerk is told on which pages it is."""
+def _in_columns(items: list[_Table | _Line]) -> list[_Table | _Line]:
+    """The items with text set in two columns (``pdf_columns``) as the left column's lines, then the
+    right one's, each line knowing its column's edges."""
     lines = [item for item in items if isinstance(item, _Line)]
     if not lines:
         return items
-    heights = sorted(line.height for line in lines if looks_like_heading(line.text))
+    sizes = sorted(line.size for line in lines)
+    out: list[_Table | _Line] = []
+    page: list[_Table | _Line] = []
+    for item in [*items, None]:
+        if page and (item is None or _page_of(item) != _page_of(page[0])):
+            out.extend(_page_in_columns(page, sizes[len(sizes) // 2]))
+            page = []
+        if item is not None:
+            page.append(item)
+    return out
+
+
+def _page_of(item: _Table | _Line) -> int:
+    return item.pages[0] if isinstance(item, _Table) else item.page
+
+
+def _page_in_columns(items: list[_Table | _Line], body: float) -> list[_Table | _Line]:
+    lines = [item for item in items if isinstance(item, _Line)]
+    runs = column_runs(lines, body)
+    if not runs:
+        return items
+    replaced: dict[int, list[_Line]] = {}
+    for start, end, (left_end, right_start) in runs:
+        run = lines[start:end + 1]
+        halves = [_halves(line, left_end, right_start) for line in run]
+        left = [h for h, _ in halves if h is not None]
+        right = [h for _, h in halves if h is not None]
+        for column in (left, right):
+            edges = (min(h.x0 for h in column), max(h.x1 for h in column)) if column else None
+            for h in column:
+                h.column = edges
+        replaced[id(run[0])] = [*left, *right]
+        replaced.update({id(line): [] for line in run[1:]})
+    return [new for item in items for new in replaced.get(id(item), [item])]
+
+
+def _halves(line: _Line, left_end: float, right_start: float) -> tuple[_Line | None, _Line | None]:
+    """The part of ``line`` left of the gutter and the part right of it (None: nothing there)."""
+    def part(chars: list[dict]) -> _Line | None:
+        if not chars:
+            return None
+        chars = sorted(chars, key=lambda c: c["x0"])
+        text = "".join((" " if b["x0"] - a["x1"] > EDGE_TOLERANCE else "") + b["text"] for a, b in zip([chars[0], *chars], chars))
+        return replace(line, text=tidy(text), x0=chars[0]["x0"], x1=max(c["x1"] for c in chars), chars=chars)
+
+    middle = (left_end + right_start) / 2
+    return part([c for c in line.chars if c["x1"] <= middle]), part([c for c in line.chars if c["x1"] > middle])
+
+
+def _without_unruled_tables(items: list[_Table | _Line], content: PdfContent) -> list[_Table | _Line]:
+    """The items with the lines of a table printed without rules (``pdf_unruled``) replaced by the
+    table when its rows and columns can be told with certainty (``pdf_unruled_read``), else left
+    out: its labels and figures are no words of the report; the clerk is told on which pages."""
+    lines = [item for item in items if isinstance(item, _Line)]
+    if not lines:
+        return items
+    heights = sorted(line.size for line in lines if looks_like_heading(line.text))
     if not heights:
         return items
     runs = unruled_runs(lines, heights[len(heights) // 2])   # a table is set smaller than the headings
     if not runs:
         return items
+    tables = {id(run[0]): _unruled_table(run) for run in runs}
     dropped = {id(line) for run in runs for line in run}
-    content.unruled = sorted({line.page for run in runs for line in run})
-    content.notes.append(Note(unruled_note(content.unruled), "unplaced"))
-    return [item for item in items if id(item) not in dropped]
+    unread = sorted({line.page for run in runs if tables[id(run[0])] is None for line in run})
+    read = sorted({line.page for run in runs if tables[id(run[0])] is not None for line in run})
+    content.unruled = unread
+    if read:
+        content.notes.append(Note(unruled_read_note(read)))
+    if unread:
+        content.notes.append(Note(unruled_note(unread), "unplaced"))
+    out: list[_Table | _Line] = []
+    for item in items:
+        table = tables.get(id(item))
+        if table is not None:
+            out.append(table)
+        if id(item) not in dropped:
+            out.append(item)
+    return out
+
+
+def _unruled_table(run: list[_Line]) -> _Table | None:
+    """The format's table the lines of ``run`` print without rules, its cells laid out as the
+    format's grid (one unit a grid column and row), when read with certainty (``pdf_unruled_read``)."""
+    chars: dict[int, list[dict]] = {}
+    for line in run:
+        chars.setdefault(line.page, []).extend(line.chars)
+    found = read_unruled(words_of(chars, tidy))
+    if found is None:
+        return None
+    spec, figures = found
+    cells = [_Cell(10.0 * g.col, 10.0 * g.row, 10.0 * (g.col + g.colspan), 10.0 * (g.row + g.rowspan),
+                   figures.get(g, "") if g.role in (Role.INPUT, Role.COMPUTED) else g.text) for g in spec.grid]
+    return _Table(cells, sorted({line.page for line in run}), ruled=False)
 
 
 def _without_running_lines(items: list[_Table | _Line], content: PdfContent) -> list[_Table | _Line]:
@@ -777,7 +894,10 @@ def _read_pages(pdf, path: Path, content: PdfContent) -> tuple[list[_Table | _Li
             last = page_items[-1] if page_items else None
             continued = (last.x0, last.x1) if isinstance(last, _Table) else None
             chars += page_chars
-            content.unmapped += sum(1 for c in page.chars if c["text"].startswith("(cid:"))
+            unmapped = sum(1 for c in page.chars if c["text"].startswith("(cid:"))
+            content.unmapped += unmapped
+            if unmapped:
+                content.unmapped_pages.append(number)
             if page.images:
                 images[number] = [{key: i[key] for key in ("x0", "x1", "top", "bottom")} | {"page": (page.width, page.height)}
                                   for i in page.images]
@@ -805,7 +925,7 @@ def read_pdf(path: Path) -> ImportResult:
     path = Path(path)
     content = pdf_content(path)
     result = read_blocks(content.blocks, path.name, "pdf")
-    result.notes[:] = [*content.notes, *_with_pages(result.notes, content.blocks)]
+    result.notes[:] = [*content.notes, *_unmapped_said_once(_with_pages(result.notes, content.blocks), content)]
     missing = [table for table in result.report.form.tables if table not in result.found_in]
     if missing and content.pictures:
         result.notes.append(Note(picture_note(content.pictures, missing), "unplaced"))
@@ -815,6 +935,23 @@ def read_pdf(path: Path) -> ImportResult:
         result.notes.append(Note("PDF 中没有找到带框线的表格（表格可能没有框线，或是图片），三张统计表按空白处理。"
                                  "请导入门户网站上的年报网页或 Word/Excel 文件，或导入后手工填写各表。", "unplaced"))
     return result
+
+
+def _unmapped_said_once(notes: list[str], content: PdfContent) -> list[str]:
+    """The reader's notes on cells whose characters the font gives no text for (a figure
+    ``\ufffd\ufffd`` is no number, a label no label) said as one: which pages, what is left blank,
+    what to do — when such characters are in the report's text or tables (not only in a running
+    header, which is not read)."""
+    garbled = [note for note in notes if UNMAPPED in note]
+    shown = any(UNMAPPED in block.text or (block.grid and any(UNMAPPED in c.text for c in block.grid.cells))
+                for block in content.blocks)
+    if not (garbled or shown):
+        return notes
+    pages = "、".join(str(p) for p in content.unmapped_pages)
+    said = Note(f"第{pages}页有 {content.unmapped} 个字符所用的字体没有附带文字编码（复制出来是乱码），无法识别："
+                "由这些字符写成的数字和表格标签没有读取（按空白处理），正文中以“\ufffd”标出。"
+                "请对照 PDF 核对并手工填写这些内容，或向发布单位索取年报的 Word/Excel 文件、导入门户网站上的年报网页。", "problem")
+    return [*(note for note in notes if UNMAPPED not in note), said]
 
 
 def _mentions_attachment(blocks: list[Block]) -> bool:

@@ -23,6 +23,8 @@ from ..locate.table_locate import label_index
 SMALLER = 0.85
 #: Lines of a run that are labels of the format before the run is taken for a table.
 MIN_LABELS = 2
+#: Figures of a line of figures alone taken for a row of a table.
+MIN_FIGURES = 3
 #: Characters of a line tried as a label at its start (the longest official label has 37).
 LONGEST_LABEL = 40
 #: A picture at least this share of the page's width, and of its height, is a table or a page,
@@ -38,8 +40,7 @@ class _Line(Protocol):
     text: str
     page: int
 
-    @property
-    def height(self) -> float: ...
+    size: float
 
 
 L = TypeVar("L", bound=_Line)
@@ -47,20 +48,23 @@ L = TypeVar("L", bound=_Line)
 
 def _known_label(text: str) -> bool:
     """The line is a label of the format, or begins with one (the words of a header's cells run
-    together on one line: ``行政复议行政诉讼``), its figures aside."""
+    together on one line: ``行政复议行政诉讼``), its figures aside; or it is a row of figures
+    alone (四's, under headers wrapped in narrow columns: ``结果`` / ``维持``)."""
     label = _TRAILING_FIGURES.sub("", text).strip()[:LONGEST_LABEL]
+    if not label:
+        return len(text.split()) >= MIN_FIGURES
     index = label_index()
     return any(index.lookup(label[:end]) for end in range(len(label), 1, -1))
 
 
 def unruled_runs(lines: list[L], heading: float) -> list[list[L]]:
-    """Runs of consecutive lines smaller than the section headings (``heading``: their height)
+    """Runs of consecutive lines smaller than the section headings (``heading``: their characters' height)
     holding at least ``MIN_LABELS`` row or column labels of the format: the text of a table
     printed without rules."""
     runs: list[list[L]] = []
     current: list[L] = []
     for line in [*lines, None]:
-        if line is not None and line.height < SMALLER * heading:
+        if line is not None and line.size < SMALLER * heading:
             current.append(line)
             continue
         labels = (item for item in current if _known_label(item.text))
@@ -92,6 +96,11 @@ def unruled_note(pages: list[int]) -> str:
     return (f"{pages_text(pages)}的统计表没有表格线（只按空格对齐，或只有横线），无法可靠地分清每个数字属于哪一列，"
             "表中的数字没有读取，表格的文字也没有当作正文。请对照 PDF 手工填写这些表，"
             "或导入门户网站上的年报网页、Word/Excel 文件。")
+
+
+def unruled_read_note(pages: list[int]) -> str:
+    return (f"{pages_text(pages)}的统计表没有表格线，已按各行标签、各列标题与数字的位置读取其中的数字"
+            "（行、列都能确定时才读取）。请对照 PDF 核对这些表的数字。")
 
 
 def picture_note(pages: list[int], missing: list[str]) -> str:
