@@ -72,6 +72,15 @@ def test_a_figure_between_two_columns_is_not_read():
         _read_four(four_words(figures, shift={2: PITCH / 2}))
 
 
+def test_a_column_the_format_has_not_is_not_taken_for_one_it_has():
+    """A figure under a column beside the official ones (a 小计 or 备注 the agency added), one
+    official cell blank: as many figures as columns, but not under them — nothing is read."""
+    figures: list[str | None] = [str(10 + j) for j in range(14)] + [None]
+    words = [*four_words(figures), _centred("99", 100.0 + PITCH * 15, 110.0)]
+    with pytest.raises(_Unsure):
+        _read_four(words)
+
+
 def test_groups_printed_in_another_order_are_not_read():
     """The outcomes repeat under each group: only the groups' places tell them apart."""
     figures = [str(10 + j) for j in range(15)]

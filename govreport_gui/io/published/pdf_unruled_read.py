@@ -373,24 +373,30 @@ def _check_groups(row: _Row, anchors: list[Place], zone: list[Word], needed: boo
 
 def _columns(line: list[Word], n: int, full: list[list[Word]], anchors: list[Place]) -> list[int]:
     """The column of each figure of a row: by order in a full row; under the full rows' figures,
-    or else under the headers, in a row with blanks."""
-    if len(line) == n:
-        return list(range(n))
+    or else under the headers, in a row with blanks.  Each figure stands within its column's
+    stretch of the header (halfway to the next headers): a column the format has not (a 小计 beside
+    the official ones) leaves a figure outside, or two in one stretch."""
     if len(line) > n:
         raise _Unsure("more figures than columns")
-    out = []
-    for f in line:
-        if full:
-            spans = [(min(r[j].x0 for r in full), max(r[j].x1 for r in full)) for j in range(n)]
-            mine = [j for j, (a, b) in enumerate(spans) if f.x0 < b and f.x1 > a]
-        else:
-            mine = [j for j in range(n) if _under(f, anchors, j)]
-        if len(mine) != 1:
-            raise _Unsure(f"figure {f.text} under {len(mine)} columns")
-        out.append(mine[0])
+    out = list(range(n)) if len(line) == n else [_column(f, n, full, anchors) for f in line]
     if any(b <= a for a, b in zip(out, out[1:])):
         raise _Unsure("columns out of order")
+    for f, j in zip(line, out):
+        left, right = _bounds(anchors, j)
+        if not left <= f.cx <= right:
+            raise _Unsure(f"figure {f.text} outside its column")
     return out
+
+
+def _column(f: Word, n: int, full: list[list[Word]], anchors: list[Place]) -> int:
+    if full:
+        spans = [(min(r[j].x0 for r in full), max(r[j].x1 for r in full)) for j in range(n)]
+        mine = [j for j, (a, b) in enumerate(spans) if f.x0 < b and f.x1 > a]
+    else:
+        mine = [j for j in range(n) if _under(f, anchors, j)]
+    if len(mine) != 1:
+        raise _Unsure(f"figure {f.text} under {len(mine)} columns")
+    return mine[0]
 
 
 def _under(f: Word, anchors: list[Place], j: int) -> bool:
