@@ -18,7 +18,8 @@ preface, the six headings and their prose, the three tables from the format decl
 * ``rotate``: that table on a page of its own drawn turned, the page's ``/Rotate 90`` turning it
   back (a PDF printer's landscape page); ``landscape``: on a landscape page;
 * ``two_columns``: section 一's prose set in two columns;
-* ``zero``: how a zero prints in a report of few figures (``sparse``).
+* ``zero``: how a zero prints in a report of few figures (``sparse``); ``figures``: set to the
+  ``right`` of their cells (the headers centred).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class Look:
     two_columns: bool = False
     sparse: bool = False
     zero: str = "0"
+    figures: str = "center"
     font: str = FONT
     table_font: float = 9.0
     body: float = 16.0
@@ -234,6 +236,8 @@ def _cell(flow: Flow, page: Page, g, lines: list[str], box: tuple[float, float, 
         w = flow.width_of(text, size)
         spaced = look.glyphs == "spaced" and header and len(text) <= 6 and x1 - x0 > w + 2 * size
         x = x0 + pad if (g.role is Role.LABEL and w > 3 * size) or spaced else x0 + (x1 - x0 - w) / 2
+        if look.figures == "right" and g.role in (Role.INPUT, Role.COMPUTED):
+            x = x1 - pad - w
         flow.text(x, y + i * lh + (lh - size) / 2, text, size, g.role is Role.COMPUTED, color,
                   x1 - x0 - 2 * pad if spaced else 0.0, page)
     if look.rules in ("lines", "rects", "cellrects"):

@@ -31,6 +31,7 @@ LOOKS = {
     "browser-without-rules-blank-zeros": Look(browser=True, rules="none", sparse=True, zero="", font="Noto Sans CJK SC",
                                               indent=0, body=12.0, line=20.0),
     "three-line-tables-each-glyph": Look(rules="horizontal", glyphs="each"),
+    "figures-right-without-rules-2019": Look(version="2019", rules="none", figures="right"),
 }
 
 

@@ -326,36 +326,48 @@ def _zone(words: list[Word], start: tuple[int, float], end: tuple[int, float]) -
     return [w for w in words if start <= _key(w) and (w.page, w.bottom) <= end and not w.figure]
 
 
-def _anchors(block: list[_Row], zone: list[Word]) -> list[Place]:
+def _anchors(block: list[_Row], zone: list[Word]) -> _Columns:
     """The header above each value column of the block, found in the zone above its rows, left to
     right in the format's order; the headers over several columns over their own columns."""
     headers = block[0].headers
     anchors: list[Place | None] = [None] * len(headers)
     for text in dict.fromkeys(h.text for h in headers):
         at = sorted(places(zone, text), key=lambda p: p.cx)
-        columns = [j for j, h in enumerate(headers) if h.text == text]
-        if len(at) != len(columns):
+        under = [j for j, h in enumerate(headers) if h.text == text]   # the columns it heads
+        if len(at) != len(under):
             raise _Unsure(f"header {text}: {len(at)}")
-        for j, place in zip(columns, at):
+        for j, place in zip(under, at):
             anchors[j] = place
     found = [a for a in anchors if a is not None]
     if any(b.cx <= a.cx for a, b in zip(found, found[1:])):
         raise _Unsure("headers out of order")
-    _check_groups(block[0], found, zone, len(set(h.text for h in headers)) < len(headers))
-    return found
+    columns = _Columns(found, [c.colspan for c in block[0].cells])
+    _check_groups(block[0], columns, zone, len(set(h.text for h in headers)) < len(headers))
+    return columns
 
 
-def _bounds(anchors: list[Place], j: int) -> tuple[float, float]:
-    """Where column ``j`` lies: halfway to its neighbours' headers."""
-    if len(anchors) == 1:
-        return float("-inf"), float("inf")
-    left = (anchors[j - 1].cx + anchors[j].cx) / 2 if j else anchors[0].cx - (anchors[1].cx - anchors[0].cx) / 2
-    last = len(anchors) - 1
-    right = (anchors[j].cx + anchors[j + 1].cx) / 2 if j < last else anchors[last].cx + (anchors[last].cx - anchors[last - 1].cx) / 2
-    return left, right
+@dataclass(frozen=True)
+class _Columns:
+    """The headers of a block's value columns, left to right, and how many grid columns of the
+    format each value column spans (2019 二's ``本年增/减`` spans two)."""
+    anchors: list[Place]
+    spans: list[int]
+
+    def bounds(self, j: int) -> tuple[float, float]:
+        """Where column ``j`` lies, its header centred over it: toward each neighbour's header in
+        the share of their spans (a table's grid columns are as wide as each other)."""
+        a, s = self.anchors, self.spans
+        if len(a) == 1:
+            return float("-inf"), float("inf")
+        k = j + 1 if j + 1 < len(a) else j - 1
+        unit = abs(a[k].cx - a[j].cx) / ((s[j] + s[k]) / 2)   # one grid column's width
+        left = a[j].cx - (a[j].cx - a[j - 1].cx) * s[j] / (s[j - 1] + s[j]) if j else a[j].cx - s[j] * unit / 2
+        last = len(a) - 1
+        right = a[j].cx + (a[j + 1].cx - a[j].cx) * s[j] / (s[j] + s[j + 1]) if j < last else a[j].cx + s[j] * unit / 2
+        return left, right
 
 
-def _check_groups(row: _Row, anchors: list[Place], zone: list[Word], needed: bool) -> None:
+def _check_groups(row: _Row, columns: _Columns, zone: list[Word], needed: bool) -> None:
     """Each header over several columns stands over them (not found: only a doubt when the
     columns' own headers repeat, as 四's three groups of 结果维持 … 总计 do)."""
     cols = [(c.col, c.col + c.colspan) for c in row.cells]
@@ -366,23 +378,23 @@ def _check_groups(row: _Row, anchors: list[Place], zone: list[Word], needed: boo
             if needed:
                 raise _Unsure(f"group {group.text}")
             continue
-        left, right = _bounds(anchors, covered[0])[0], _bounds(anchors, covered[-1])[1]
+        left, right = columns.bounds(covered[0])[0], columns.bounds(covered[-1])[1]
         if not any(left <= p.cx <= right for p in at):
             raise _Unsure(f"group {group.text} elsewhere")
 
 
-def _columns(line: list[Word], n: int, full: list[list[Word]], anchors: list[Place]) -> list[int]:
+def _columns(line: list[Word], n: int, full: list[list[Word]], columns: _Columns) -> list[int]:
     """The column of each figure of a row: by order in a full row; under the full rows' figures,
     or else under the headers, in a row with blanks.  Each figure stands within its column's
     stretch of the header (halfway to the next headers): a column the format has not (a 小计 beside
     the official ones) leaves a figure outside, or two in one stretch."""
     if len(line) > n:
         raise _Unsure("more figures than columns")
-    out = list(range(n)) if len(line) == n else [_column(f, n, full, anchors) for f in line]
+    out = list(range(n)) if len(line) == n else [_column(f, n, full, columns.anchors) for f in line]
     if any(b <= a for a, b in zip(out, out[1:])):
         raise _Unsure("columns out of order")
     for f, j in zip(line, out):
-        left, right = _bounds(anchors, j)
+        left, right = columns.bounds(j)
         if not left <= f.cx <= right:
             raise _Unsure(f"figure {f.text} outside its column")
     return out
