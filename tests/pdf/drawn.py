@@ -29,6 +29,8 @@ figure, the 落款 — and returns the bytes of a PDF whose text layer is what a
 * ``radicals``: the font's text encoding gives the Kangxi radical for some characters (⼀ for 一,
   ⼈ for 人, ⾏ for 行, ⽅ for 方, ⽇ for 日) or a radical of the supplement (⺠ for 民, ⻚ for 页), as
   the encodings of many fonts do;
+* ``kerning``: every line shown glyph by glyph in a ``TJ`` array, each glyph moved by that many
+  thousandths of the size (Word's kerning, a justified line's added space);
 * ``unmapped_figures``: the tables' figures set in a font whose text encoding is missing (they
   read as ``(cid:20)``), as a subset font embedded without its ToUnicode map gives.
 
@@ -77,6 +79,7 @@ class Style:
     fake_bold: bool = False
     radicals: bool = False
     unmapped_figures: bool = False
+    kerning: int = 0                     # each glyph of a line shown apart in a TJ array, moved by this much
     labels: dict[str, str] = field(default_factory=dict)   # official label -> as printed
     tables: dict[str, TableSpec] = field(default_factory=dict)   # a table drawn in another layout
     values: dict = field(default_factory=dict)             # figures of those tables' own cells
@@ -97,16 +100,21 @@ def text_width(text: str, size: float) -> float:
 
 
 class Page:
-    def __init__(self, width: float = WIDTH, height: float = HEIGHT) -> None:
+    def __init__(self, width: float = WIDTH, height: float = HEIGHT, kerning: int = 0) -> None:
         self.ops: list[str] = []
         self.width, self.height = width, height
+        self.kerning = kerning
 
     def text(self, x: float, top: float, text: str, size: float, bold: bool = False, unmapped: bool = False) -> None:
         """``unmapped``: in the font without a text encoding (each character its glyph number)."""
         baseline = self.height - top - size * 0.88
         font, code = ("F2", "".join(f"{ord(ch):04x}" for ch in text)) if unmapped else ("F1", text.encode("utf-16-be").hex())
+        show = f"<{code}> Tj"
+        if self.kerning:   # one glyph after the other, each moved by the kerning (thousandths of the size)
+            step = 4 if len(code) == 4 * len(text) else len(code) // len(text)
+            show = "[" + f" {-self.kerning} ".join(f"<{code[i:i + step]}>" for i in range(0, len(code), step)) + "] TJ"
         for dx in (0.0, 0.4) if bold else (0.0,):
-            self.ops.append(f"BT /{font} {size:g} Tf 1 0 0 1 {x + dx:.2f} {baseline:.2f} Tm <{code}> Tj ET")
+            self.ops.append(f"BT /{font} {size:g} Tf 1 0 0 1 {x + dx:.2f} {baseline:.2f} Tm {show} ET")
 
     def fill(self, x: float, top: float, w: float, h: float, rgb: tuple[float, float, float]) -> None:
         self.ops.append(f"q {rgb[0]:g} {rgb[1]:g} {rgb[2]:g} rg {x:.2f} {self.height - top - h:.2f} {w:.2f} {h:.2f} re f Q")
@@ -201,7 +209,7 @@ def wrap(text: str, width: float, size: float) -> list[str]:
 class Flow:
     def __init__(self, style: Style) -> None:
         self.style = style
-        self.pages: list[Page] = [Page()]
+        self.pages: list[Page] = [Page(kerning=style.kerning)]
         self.y = TOP
 
     @property
@@ -209,7 +217,7 @@ class Flow:
         return self.pages[-1]
 
     def new_page(self, landscape: bool = False) -> None:
-        self.pages.append(Page(HEIGHT, WIDTH) if landscape else Page())
+        self.pages.append(Page(HEIGHT, WIDTH, self.style.kerning) if landscape else Page(kerning=self.style.kerning))
         self.y = TOP
 
     @property

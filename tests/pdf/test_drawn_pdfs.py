@@ -59,6 +59,9 @@ STYLES = {
     # a running header naming the report, with the page's number
     "running-header-numbered": Style(running_header="某某市生态环境局政府信息公开工作年度报告　第{page}页", white_boxes=True,
                                      split_rows=True),
+    # every line shown glyph by glyph in TJ arrays: Word's kerning (closer) and a justified line's spacing (wider)
+    "kerned-closer": Style(kerning=-40, borders="thin"),
+    "spaced-wider": Style(kerning=30, white_boxes=True, borders="thin", repeat_header=True),
     # the font's text encoding gives radicals for some characters (⼀、总体情况, ⼈民政府)
     "radicals": Style(radicals=True, white_boxes=True, borders="thin"),
 }
