@@ -9,6 +9,17 @@ class WriteError(Exception):
     """A file could not be written.  ``str(e)`` is the message for the clerk."""
 
 
+def error_code(exc: BaseException) -> str:
+    """What names an unforeseen error in a clerk's message: its kind, said as the code to give to
+    technical support (the message around it says what to do), e.g. “（错误代码：KeyError）”."""
+    return f"（错误代码：{type(exc).__name__}）"
+
+
+def technical_details(exc: BaseException) -> str:
+    """The text of a message box's 详细信息 for an unforeseen error: for technical support."""
+    return f"以下信息供技术支持人员使用：\n{type(exc).__name__}: {exc}"
+
+
 def cannot_read(path, exc: OSError) -> ReadError:
     """The clerk's message for an operating-system error met reading ``path``."""
     if isinstance(exc, FileNotFoundError):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.consolidate import Consolidation, Unit, unit_from_report, unit_unreadable
-from ..core.errors import ReadError, WriteError
+from ..core.errors import ReadError, WriteError, error_code
 from ..core.serialize import write_atomic
 from .registry import KINDS, kind_name
 from .safety.text_safety import safe_cell, xml_safe
@@ -102,7 +102,7 @@ def read_unit(path: Path, name: str | None = None) -> Unit:
         return unit_unreadable(name, str(exc), str(path))
     except Exception as exc:  # a reader bug must not stop a consolidation of 300 files
         LOG.exception("汇总：读取 %s 时意外出错", path)
-        return unit_unreadable(name, f"读取时出错（{type(exc).__name__}），文件可能已损坏", str(path))
+        return unit_unreadable(name, f"读取时出错{error_code(exc)}，文件可能已损坏", str(path))
     return unit_from_report(name, result.report, str(path), result.kind, result.notes, result.previous)
 
 

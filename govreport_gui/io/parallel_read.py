@@ -35,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..core.consolidate import Unit, unit_unreadable
+from ..core.errors import error_code
 from ..core.forms import get_form
 from ..core.report import Report
 from ..logs import Kept, keep_records, replay
@@ -236,7 +237,7 @@ class ParallelReader:
                 continue
             except Exception as exc:  # noqa: BLE001 - e.g. a unit that cannot be sent back
                 LOG.exception("汇总：读取 %d 个文件的任务出错", len(items))
-                self._failed(items, alone, suspects, f"读取时出错（{type(exc).__name__}），文件可能已损坏")
+                self._failed(items, alone, suspects, f"读取时出错{error_code(exc)}，文件可能已损坏")
                 continue
             if self._pool_ready is None:
                 self._pool_ready = time.monotonic()

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import field
 from pathlib import Path
 
-from ..core.errors import ReadError, WriteError, cannot_read
+from ..core.errors import ReadError, WriteError, cannot_read, error_code
 from ..core.records import record
 from ..core.report import Report
 from ..core.serialize import NATIVE_SUFFIX, save_json, save_native
@@ -257,7 +257,7 @@ def _read_kind(path: Path) -> ImportResult:
         raise ReadError(f"“{path.name}”已损坏（文件内部的 XML 内容格式错误），无法读取。"
                         "请用 Word/WPS/Excel 打开后另存一份再试，或使用备份。") from exc
     except Exception as exc:  # a reader bug or a broken file: never a traceback for the clerk
-        raise ReadError(f"读取“{path.name}”时出错，文件可能已损坏或不是年报（{type(exc).__name__}）。"
+        raise ReadError(f"读取“{path.name}”时出错，文件可能已损坏或不是年报{error_code(exc)}。"
                         "请用 Word/WPS/Excel 打开后另存一份再试；仍不能读取时，请把运行记录（日志）交给技术支持人员。") from exc
     result.kind = result.kind or kind
     from ..core.prompts import prompts_made_placeholders

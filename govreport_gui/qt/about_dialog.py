@@ -15,7 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
-from ..core.errors import WriteError
+from ..core.errors import WriteError, technical_details
 from ..core.report import Report
 from ..logs import log_path
 from . import dialogs
@@ -113,7 +113,7 @@ class DiagnosticsDialog(QDialog):
             return False
         except Exception as exc:
             LOG.exception("导出诊断信息 %s 时意外出错", path)
-            dialogs.error(self, "导出诊断信息时出现意外错误。", f"{type(exc).__name__}: {exc}")
+            dialogs.error(self, "导出诊断信息时出现意外错误。", technical_details(exc))
             return False
         self.written = path
         LOG.info("已导出诊断信息 %s（%s报告内容）", path, "含" if report is not None else "不含")

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core.document import Document
 from ..core.edits import SetMeta, replace_report, set_cells
-from ..core.errors import ReadError, WriteError
+from ..core.errors import ReadError, WriteError, technical_details
 from ..core.forms import get_form
 from ..core.periods import reporting_year
 from ..core.serialize import NATIVE_SUFFIX, save_native
@@ -254,7 +254,7 @@ class FileFlows(QObject):
         except Exception as exc:  # a reader that failed unexpectedly: a message, never a traceback
             LOG.exception("读取 %s 时意外出错", path)
             dialogs.error(self.window, f"读取“{Path(path).name}”时出现意外错误，文件未打开，当前报告没有改变。",
-                          f"{type(exc).__name__}: {exc}")
+                          technical_details(exc))
             return None
 
     # -- import ---------------------------------------------------------------------------------
@@ -442,7 +442,7 @@ class FileFlows(QObject):
         except Exception as exc:  # a writer that failed unexpectedly: a message, never a traceback
             LOG.exception("导出 %s 时意外出错", path)
             dialogs.error(self.window, f"导出{what}时出现意外错误，文件可能没有写好，请勿使用“{path.name}”。"
-                          "报告本身没有改变。", f"{type(exc).__name__}: {exc}")
+                          "报告本身没有改变。", technical_details(exc))
             return False
         self._exported(path, notes)
         return True
@@ -510,7 +510,7 @@ class FileFlows(QObject):
             return False
         except Exception as exc:  # never a traceback
             LOG.exception("导出校验清单 %s 时意外出错", path)
-            dialogs.error(self.window, f"导出校验清单时出现意外错误，请勿使用“{path.name}”。", f"{type(exc).__name__}: {exc}")
+            dialogs.error(self.window, f"导出校验清单时出现意外错误，请勿使用“{path.name}”。", technical_details(exc))
             return False
         self.message.emit(f"已导出校验清单“{path}”。")
         return True

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ..core.errors import ReadError, WriteError
+from ..core.errors import ReadError, WriteError, technical_details
 from . import dialogs
 from .work_folders import LEDGER
 
@@ -44,7 +44,7 @@ def fill_from_ledgers(window, paths: list[str] | None = None) -> bool:
         return False
     except Exception as exc:   # never a traceback for the clerk: the log keeps it
         LOG.exception("读取台账 %s 时意外出错", "、".join(map(str, paths)))
-        dialogs.error(window, "读取台账时出现意外错误，当前报告没有改变。", f"{type(exc).__name__}: {exc}")
+        dialogs.error(window, "读取台账时出现意外错误，当前报告没有改变。", technical_details(exc))
         return False
     chosen = dialogs.ledger_preview(window, sheets, report.form, report.meta.year, document.previous, remembered)
     if chosen is None:

@@ -38,4 +38,4 @@ def test_messages_that_are_not_for_a_clerk_are_failures():
     assert problem_of({"outcome": "exception", "type": "KeyError", "message": "x", "traceback": ""})
     assert problem_of({"outcome": "ok", "network": ["socket.connect ('192.0.2.1', 80)"]})
     assert problem_of({"outcome": "read_error", "wrapped": "KeyError",
-                       "message": "读取“a.xls”时出错，文件可能已损坏或不是年报（KeyError）。"})
+                       "message": "读取“a.xls”时出错，文件可能已损坏或不是年报（错误代码：KeyError）。"})

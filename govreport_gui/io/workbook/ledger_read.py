@@ -41,7 +41,7 @@ import stat
 from pathlib import Path
 from typing import cast
 
-from ...core.errors import ReadError, cannot_read
+from ...core.errors import ReadError, cannot_read, error_code
 from ...core.ledger.sheet import LedgerSheet
 
 LOG = logging.getLogger(__name__)
@@ -131,7 +131,7 @@ def _read_kind(path: Path, kind: str) -> list[LedgerSheet]:
     except MemoryError:
         raise ReadError(f"“{path.name}”过大，读取时内存不足。") from None
     except Exception as exc:   # a damaged file: never a traceback for the clerk (the log has it)
-        raise ReadError(f"读取台账“{path.name}”时出错，文件可能已损坏（{type(exc).__name__}）。"
+        raise ReadError(f"读取台账“{path.name}”时出错，文件可能已损坏{error_code(exc)}。"
                         "请用 Excel/WPS 打开后另存为 .xlsx 再试。") from exc
 
 
@@ -199,7 +199,7 @@ def _read_ods(path: Path) -> list[LedgerSheet]:
     try:
         found = read_sheets(path, MAX_LEDGER_ROWS, MAX_LEDGER_COLS, MAX_BLANK_RUN, MAX_SHEETS)
     except (Unusual, xml.parsers.expat.ExpatError, KeyError, zipfile.BadZipFile) as exc:
-        raise ReadError(f"“{path.name}”不是完好的 OpenDocument 表格（{type(exc).__name__}），无法读取。"
+        raise ReadError(f"“{path.name}”不是完好的 OpenDocument 表格{error_code(exc)}，无法读取。"
                         "请用 WPS/LibreOffice 打开后另存为 .xlsx 再试。") from exc
     return _ledger_sheets(found, path)
 
@@ -461,7 +461,7 @@ def _read_spreadsheetml(path: Path, data: bytes) -> list[LedgerSheet]:
     try:
         found = read_sheets(data, MAX_LEDGER_ROWS, MAX_LEDGER_COLS, MAX_SHEETS)
     except (Unusual, xml.parsers.expat.ExpatError) as exc:
-        raise ReadError(f"“{path.name}”是 XML 电子表格（2003），但内容不完整或含有不安全的声明（{type(exc).__name__}），"
+        raise ReadError(f"“{path.name}”是 XML 电子表格（2003），但内容不完整或含有不安全的声明{error_code(exc)}，"
                         "无法读取。请用 Excel/WPS 打开后另存为 .xlsx 再试。") from exc
     return _ledger_sheets(found, path)
 

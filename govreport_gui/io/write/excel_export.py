@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ... import APP_NAME
-from ...core.errors import WriteError
+from ...core.errors import WriteError, error_code
 from ...core.forms import CellKey, FormSpec, Kind, Layout, Role, TableSpec
 from ...core.report import METADATA_NAMES, Report
 from ...core.serialize import write_atomic
@@ -52,7 +52,7 @@ def write_xlsx(path: Path, report: Report, previous: Report | None = None) -> li
     except MemoryError:
         raise WriteError(f"导出“{Path(path).name}”时内存不足。") from None
     except Exception as exc:  # a writer bug must not reach the clerk as a traceback
-        raise WriteError(f"无法生成 Excel 工作簿“{Path(path).name}”（{type(exc).__name__}），原文件未改动。") from exc
+        raise WriteError(f"无法生成 Excel 工作簿“{Path(path).name}”{error_code(exc)}，原文件未改动。") from exc
     write_atomic(path, data)
     return notes
 

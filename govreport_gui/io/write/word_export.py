@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ...core.errors import WriteError
+from ...core.errors import WriteError, error_code
 from ...core.forms import CellKey, FormSpec, GridCell, Role, TableSpec
 from ...core.recalc import recalculate
 from ...core.report import Report
@@ -116,7 +116,7 @@ def build_document(report: Report, template: Path | None = None):
     try:
         document = docx.Document(str(source))
     except Exception as exc:  # a missing or broken template must not show a traceback
-        raise WriteError(f"Word 模板“{source}”无法打开（{type(exc).__name__}）。请恢复模板文件或重新安装。") from exc
+        raise WriteError(f"Word 模板“{source}”无法打开{error_code(exc)}。请恢复模板文件或重新安装。") from exc
     notes: list[str] = []
     added = tpl.ensure_styles(document)
     if added and template:
@@ -438,7 +438,7 @@ def self_check(data: bytes, report: Report) -> str:
         body = open_docx_body(data, "导出的文档")
         read = read_tables(document_grids(body), form=form)
     except Exception as exc:  # the check itself failing is a failed export too
-        raise WriteError(f"导出后复核失败：无法重新打开生成的文档（{type(exc).__name__}）。文件未保存。") from exc
+        raise WriteError(f"导出后复核失败：无法重新打开生成的文档{error_code(exc)}。文件未保存。") from exc
     differences: list[str] = list(read.problems)
     got = read.values
     checked = 0
