@@ -21,6 +21,7 @@ from ..locate.labels import canonical_label
 from ..locate.table_locate import Located
 from ..notes import Note
 from ..registry import ImportResult
+from .agency_place import opens_with_level, whole_name
 from .blocks import Grid, clean, link_dense, one_line
 from .bounds import (
     MAX_AGENCY,
@@ -281,6 +282,20 @@ def _read_head(body: _Body, found: TitleFound | None, meta: Metadata, notes: lis
     meta.preamble = "\n".join(preamble)
     if not meta.agency:
         _agency_elsewhere(body, meta, parsed, notes)
+    if meta.agency:
+        _complete_place(body, meta, notes)
+
+
+def _complete_place(body: _Body, meta: Metadata, notes: list[str]) -> None:
+    """An agency named without its place (``市应急管理局``, ``应急管理局``) takes the name the 落款 or
+    the report's text gives it whole; one opening with a level word named whole nowhere is asked for."""
+    texts = [meta.issuing_organ, meta.preamble, *("\n".join(line.text for line in lines) for lines in body.sections.values())]
+    whole = whole_name(meta.agency, texts)
+    if whole:
+        notes.append(f"机关名称“{meta.agency}”没有写地名，按报告中的“{whole}”读取，请核对")
+        meta.agency = whole
+    elif opens_with_level(meta.agency):
+        notes.append(f"机关名称“{meta.agency}”没有写明所在地区，请在报告信息中补全（如“某某市{meta.agency[1:]}”）")
 
 
 def _year_elsewhere(opening: list[str], last: list[str], notes: list[str]) -> int:
