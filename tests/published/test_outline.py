@@ -106,3 +106,35 @@ def test_a_line_without_number_is_scored_against_every_declared_heading():
         expected = every_heading(line)
         assert (found and (round(found.score, 9), found.key)) == (expected and (round(expected[0], 9), expected[1])), line
     assert any(every_heading(line) for line in lines) and not all(every_heading(line) for line in lines)
+
+
+def test_items_of_one_numbered_in_digits_are_no_parts():
+    """A report numbering its parts 一、二、… and the items of 一 1、2、3、: a page cut after 一 (or
+    whose other headings are pictures) keeps the items in 一 — they never head 二, 三, 四."""
+    lines = ["某某局2023年政府信息公开工作年度报告", OFFICIAL[0], "1、主动公开", "全年主动公开信息120条。",
+             "2、依申请公开", "全年收到申请5件。", "3.政府信息管理", "落实保密审查。", "4、政府信息公开平台建设", "网站运行平稳。"]
+    assert find_headings(lines) == {"一": 1}
+    lines += [x for h in OFFICIAL[1:] for x in (h, "本部分的正文。")]
+    assert [lines[at] for at in find_headings(lines).values()] == OFFICIAL
+
+
+def test_a_part_numbered_otherwise_in_its_declared_words_is_still_the_part():
+    headings = [OFFICIAL[0], "2、主动公开政府信息情况", *OFFICIAL[2:]]
+    assert list(_found(_with_text(headings)).values()) == headings
+
+
+def test_an_item_that_lost_its_opening_bracket_is_no_heading():
+    """``（二）政府信息管理情况`` whose ``（二`` a page dropped: an item of 一, not the words of 二."""
+    lines = ["某某局2023年政府信息公开工作年度报告", OFFICIAL[0], "（一）主动公开情况", "全年主动公开信息120条。",
+             "）政府信息管理情况", "落实保密审查。"]
+    assert find_headings(lines) == {"一": 1}
+
+
+def test_parts_numbered_by_word_among_typed_ones_stay_parts():
+    """Word numbered some parts 1、 2、 5、 and the clerk typed 三、 四、: a list of items in 四 does not
+    make the 5、 after it an item."""
+    headings = ["1、 总体情况", "2、 主动公开政府信息情况", OFFICIAL[2], OFFICIAL[3], "5、 工作中存在的问题和改进措施", OFFICIAL[5]]
+    lines = _with_text(headings)
+    at = lines.index(OFFICIAL[3]) + 1
+    lines[at:at] = ["1、行政复议情况", "无。", "2、行政诉讼情况", "无。"]
+    assert list(_found(lines).values()) == headings

@@ -115,7 +115,7 @@ def _remembered(text: str) -> Candidate | None:
 def _unnumbered(line: str) -> Candidate | None:
     """A heading whose number the page lost (Word's list numbering dropped in a paste): its words
     alone, at least ``UNNUMBERED_SIMILAR`` close to one part's headings."""
-    if len(line) > MAX_HEADING_CHARS or "," in line or line[0] in "(（[【":
+    if len(line) > MAX_HEADING_CHARS or "," in line or line[0] in "(（[【)）]】":   # an item's bracket, or its half
         return None
     score, key = max((_closest(line, k, GAP_SIMILAR), k) for k in _parts())
     return Candidate(0, key, _parts().index(key), score, True, False) if score >= GAP_SIMILAR else None
@@ -213,10 +213,35 @@ def numbered_heading(text: str) -> bool:
 
 def find_headings(lines: list[str]) -> dict[str, int]:
     """The parts' headings among ``lines``: part key → line index, in the parts' order."""
-    candidates = [c for i, text in enumerate(lines) if (c := candidate(i, text)) is not None]
+    items = _digit_items(lines)
+    candidates = [c for i, text in enumerate(lines)
+                  if (c := candidate(i, text)) is not None and not (i in items and c.score < 1.0)]
     chosen = _best_chain([c for c in candidates if c.strong])
     _fill_gaps(chosen, candidates, len(lines))
     return {c.key: c.index for c in sorted(chosen.values(), key=lambda c: c.index)}
+
+
+def _digit_items(lines: list[str]) -> set[int]:
+    """The lines of lists numbered 1、2、3、… that start inside a part numbered 一、二、… (``一、总体情况`` /
+    ``1、主动公开`` / ``2、依申请公开``): items of that part, not parts 二, 三 — a report whose parts Word
+    numbered 1、2、 starts no such list after a part numbered in words, and a 5、 that does not follow
+    on from the list's 1、2、 is no item of it."""
+    items: set[int] = set()
+    expected = 0            # the next item's number of the list under way, 0: none
+    seen_part = False       # a line numbered 一、 (or 第一部分) came before
+    for i, text in enumerate(lines):
+        numbered = _NUMBERED.match(fold_traditional(normalise_text(text[:12])))
+        if numbered is None:
+            continue
+        number = numbered.group("num")
+        if number not in _DIGITS:
+            seen_part, expected = True, 0
+        elif (number == "1" and seen_part) or (expected and number == str(expected)):
+            items.add(i)
+            expected = int(number) + 1
+        else:
+            expected = 0
+    return items
 
 
 def _best_chain(candidates: list[Candidate]) -> dict[str, Candidate]:
