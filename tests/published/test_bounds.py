@@ -256,3 +256,19 @@ def test_a_details_line_with_the_sites_address_and_a_size_chooser():
     result = _read(["青石县水利局2023年政府信息公开工作年度报告", details], ["无。"])
     assert result.report.meta.preamble == ""
     assert any("www.qsx.gov.cn" in note for note in result.notes)
+
+
+@pytest.mark.parametrize("tail", [["扫一扫在手机打开当前页"], ["扫一扫在手机打开当前页", "|"], ["打印本页", "关闭窗口"],
+                                  ["分享到"], ["http://www.example.gov.cn"]])
+def test_a_last_part_holding_only_a_share_line_is_left_empty(tail):
+    """A page cut after its headings (the tables and the rest were pictures): the share bar after
+    the last heading is no text of that part, even as its only line."""
+    result = _read(TITLE, tail)
+    assert "六" not in result.report.sections
+    assert any("正文结束后的文字" in note and tail[0] in note for note in result.notes)
+
+
+@pytest.mark.parametrize("six", [["无"], ["本年度未收取信息处理费"], ["本页所列事项均已办结。"], ["手机政务服务平台本年度运行平稳"]])
+def test_a_short_last_part_stays(six):
+    """A short answer, or a line about the work that names a phone or a page, is the report's."""
+    assert _read(TITLE, [*six, "网站地图", "联系我们"]).report.sections["六"] == six[0]

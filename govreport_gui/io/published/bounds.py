@@ -50,6 +50,10 @@ _QUOTED_TITLE = re.compile(r"[<〈][^<>〈〉]{1,80}[>〉]")
 # a date, a time or both (``2024-01-18``, ``2024年01月18日``, ``10:20:33``): an item of a publishing details line
 _DATE_OR_TIME = re.compile(r"^[(\[]?(?=.*\d)(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)?(?:\d{1,2}:\d{2}(?::\d{2})?)?[)\]]?$")
 _BRACKET_LABEL = re.compile(r"^[【\[][^】\]]{1,8}[】\]]")
+# a line that speaks of the page itself, not of the agency's work: what the reader may do with it
+# (scan it, open it on a phone, print it, close it, share it) — a share bar's or a toolbar's words
+_ABOUT_THE_PAGE = re.compile(r"扫一扫|扫码|二维码|手机(?:上)?(?:打开|浏览|查看|阅读)|当前页|本页|此页|(?:关闭|打印)(?:窗口|页面)"
+                             r"|分享到|加入收藏|返回顶部")
 _BRACKETED = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,12}\])+$")
 #: A line of at most this many characters that is no sentence is a short line.
 SHORT = 20
@@ -126,7 +130,12 @@ def is_furniture(line: Line) -> bool:
     found = field_of(text)
     return (line.linky or line.outside or (found is not None and not is_contact(text) and not is_sentence(found[1], lead_in=False))
             or (not _CJK.search(text) and not is_contact(text)) or bool(_NUMERIC_DATE.match(text)) or _separated(text)
-            or bool(_BRACKETED.match(text)) or (_details(line.text) and not is_contact(text)))
+            or bool(_BRACKETED.match(text)) or (_details(line.text) and not is_contact(text)) or _about_the_page(text))
+
+
+def _about_the_page(text: str) -> bool:
+    """A short line that is no sentence and speaks of the page (``扫一扫在手机打开当前页``, ``打印页面``)."""
+    return len(text) <= SHORT and not is_sentence(text) and bool(_ABOUT_THE_PAGE.search(fold_traditional(text)))
 
 
 def _separated(text: str) -> bool:
@@ -436,9 +445,10 @@ def ending(lines: list[Line]) -> Ending:
     organ and at most one more line between them and the content), else at its content's end —
     the first line outside the article's container, or the first run of lines that are no
     content (link lines, fields, short lines: an attachment list, a share bar, the footer; two
-    suffice unless a date follows), or a lone line of furniture at the very end.  After a line
-    of furniture only a sentence that ends as one makes the text the report's again (not a
-    contact line, not a line running on with commas: a footer's address, a browser notice)."""
+    suffice unless a date follows), or the lines of furniture alone that end it, however few
+    (a lone share line, even as the section's only line).  After a line of furniture only a
+    sentence that ends as one makes the text the report's again (not a contact line, not a line
+    running on with commas: a footer's address, a browser notice)."""
     stop = _with_signature_outside(lines, next((i for i, line in enumerate(lines) if line.outside), len(lines)))
     run = None
     for i in range(stop):
@@ -455,8 +465,8 @@ def ending(lines: list[Line]) -> Ending:
         length = i - run + 1
         if length >= 3 or (length == 2 and run > 0 and not (i + 1 < stop and is_date_line(lines[i + 1].text))):
             return Ending(run)
-    if run is not None and run == stop - 1 and is_furniture(lines[run]):
-        return Ending(run)
+    if run is not None and all(is_furniture(line) for line in lines[run:stop]):
+        return Ending(run)     # the section ends in furniture alone: a share bar, a lone link
     return Ending(stop)
 
 
