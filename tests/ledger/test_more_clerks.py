@@ -86,3 +86,32 @@ def test_a_hidden_remark_column_is_not_read():
             ("公民", "2025-05-06", "2025-05-10", "不予处理", "重复申请")]
     count = count_ledgers([LedgerSheet("台账.xlsx", "S", rows, hidden_columns=frozenset({4}))], get_form("2021"), YEAR)
     assert [lo.ref.row for lo in count.left_out] == [2] and not count.hidden_columns
+
+
+def _two_line_rows():
+    rows = [("序号", "申请人类型", "收到日期", "申请内容", "答复日期", "处理结果"),
+            (1, "公民", "2025-03-01", "某路段的", "2025-03-08", "同意公开"),     # 2, continued on 3
+            (None, None, None, "改造批复"),                                      # 3
+            (2, "企业", "2025-03-02", "某项目", "2025-03-09", "信息不存在"),     # 4
+            (None, "公民", None, "某规划", None, "予以公开"),                   # 5: its own, on 4's dates
+            (None, None, None, "和附图")]                                      # 6: 5 continued
+    merges = [(1, c, 2, c) for c in (0, 1, 2, 4, 5)] + [(3, c, 4, c) for c in (0, 2, 4)] + [(4, c, 5, c) for c in (1, 5)]
+    return rows, merges
+
+
+def test_an_application_written_on_over_merged_rows_counts_once():
+    from govreport_gui.core.ledger.sheet import LedgerSheet
+    rows, merges = _two_line_rows()
+    count = count_ledgers([LedgerSheet("台账.xlsx", "S", rows, merges)], get_form("2021"), YEAR)
+    assert table_3(count) == {(NEW, "自然人"): 2, (NEW, "商业企业"): 1, (DISCLOSED, "自然人"): 2, (ABSENT, "商业企业"): 1}
+    assert count.complete and count.rows_read == 3
+    assert any("第3、6行与上一行合并单元格、接续上一行的内容，是同一件申请，未另计" in n for n in count.notes)
+
+
+def test_a_row_of_its_own_number_under_merged_cells_is_another_application():
+    from govreport_gui.core.ledger.sheet import LedgerSheet
+    rows, merges = _two_line_rows()
+    rows[2] = (3, None, None, "改造批复")   # its own serial number: a second application with the same answer
+    merges = [m for m in merges if m != (1, 0, 2, 0)]
+    count = count_ledgers([LedgerSheet("台账.xlsx", "S", rows, merges)], get_form("2021"), YEAR)
+    assert table_3(count)[(NEW, "自然人")] == 3 and count.rows_read == 4

@@ -34,6 +34,7 @@ from ..forms import CellKey, FormSpec
 from ..forms.ledger_words import Field, LedgerWords
 from ..forms.spec import Layout, Tag
 from .columns import Header, Incomplete, SheetKind, field_of, find_header, header_row
+from .continued import continued_note, continued_rows
 from .dates import FIRST_YEAR, DateProblem, MonthOnly, YearMissing, format_date, is_same_day, read_date
 from .hidden import HIDDEN_MARK, hidden_columns_note, hidden_rows_note, repeated_rows
 from .names import by_name, named
@@ -216,6 +217,7 @@ class _Counter:
         self.kinds.add(header.kind)
         self._sheet, self._year, self._year_used = (sheet, header), None, False
         merged, hidden = _merged_down(sheet, header), sheet.hidden_rows
+        continued = continued_rows(sheet, header, merged, self.words)
         hidden_placed: list[int] = []
         voided: dict[str, list[int]] = {STRUCK: [], MARKED: []}
         for i in range(header.row + 1, len(sheet.rows)):
@@ -225,6 +227,8 @@ class _Counter:
             if self._header_like(row) and isinstance(found := header_row(sheet, i, False, self.words), Header):
                 following = found
                 break
+            if i in continued:
+                continue   # (the application above, written on; said once for the sheet)
             values = self._values(row, i, header, merged)
             if all(_blank(v) for v in values.values()):
                 continue
@@ -237,6 +241,8 @@ class _Counter:
             if i in hidden:
                 self._hidden_row(i, placed, left_before, hidden_placed)
         self.result.notes.insert(notes_before, self._sheet_note(sheet, header, self.result.rows_read - counted_before))
+        if seen := sorted(r for r in continued if header.row < r < (following.row if following else len(sheet.rows))):
+            self.result.notes.append(continued_note(sheet, seen))
         self._hidden_notes(sheet, header, hidden_placed)
         if voided[STRUCK] or voided[MARKED]:
             self.result.to_check.append(void_note(sheet, voided[STRUCK], voided[MARKED]))
