@@ -35,6 +35,7 @@ from ..forms.ledger_words import Field, LedgerWords
 from ..forms.spec import Layout, Tag
 from .columns import Header, Incomplete, SheetKind, field_of, find_header, header_row
 from .continued import continued_note, continued_rows
+from .copies import repeat_note, repeated_sheets
 from .dates import FIRST_YEAR, DateProblem, MonthOnly, YearMissing, format_date, is_same_day, read_date
 from .hidden import HIDDEN_MARK, hidden_columns_note, hidden_rows_note, repeated_rows
 from .names import by_name, named
@@ -124,7 +125,11 @@ def count_ledgers(sheets: list[LedgerSheet], form: FormSpec, year: int,
     headers = counter.find_headers(sheets)
     if not headers:
         raise ReadError(_nothing_found(counter.result, sheets))
-    for sheet, header in headers:
+    repeats = repeated_sheets(headers)
+    for n, (sheet, header) in enumerate(headers):
+        if n in repeats:
+            counter.result.to_check.append(repeat_note(sheet, repeats[n]))
+            continue
         counter.count_sheet(sheet, header)
     result = counter.result
     persons = result.unclear.get((Field.APPLICANT, norm(words.person_names)))
