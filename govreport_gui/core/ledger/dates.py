@@ -5,7 +5,8 @@ remark in brackets that says nothing about the day: ``（邮寄）`` but not ``�
 
 A date without its year (``3月1日``, ``03-01``, ``3.1``: a ledger kept per year, its year written
 only in the title, the sheet's name or the file's name) is read with the ``year`` the caller found
-there (``core.ledger.year``); without one it is a ``YearMissing`` problem, never a guess.
+there (``core.ledger.year``); without one it is a ``YearMissing`` problem, never a guess.  So is a
+year of two figures (``25.3.5``): read when they are that year's (or the year before or after it).
 
 A status word after the date (``2024.3.8 已办结``, ``2024-03-08（已答复）``, ``3月8日已回复``) says only
 what it says: a word of an answered row is set aside, a word of an open one (``办理中``) beside a
@@ -30,6 +31,8 @@ _EXCEL_EPOCH = _dt.date(1899, 12, 30)   # serial 1 = 1900-01-01, with Excel's fi
 _BLANK = {"", "/", "-", "—", "——", "无", "空", "未办结", "办理中", "尚未办结", "未答复", "未审结", "尚未审结", "审理中"}
 _YMD = re.compile(r"^(\d{4})\s*[-/.年—–]\s*(\d{1,2})\s*[-/.月—–]\s*(\d{1,2})\s*[日号]?")   # (— –: dashes typed in Chinese)
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# a year of two figures: 25.3.5, 25/3/5, 25-03-05 (read only with the ledger's year: ``_short_year``)
+_SHORT_YMD = re.compile(r"^(\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)")
 # month and day only: 3月1日, 03-01, 3/1, 3.1 (never a third number: 3/1/25 is not this)
 _MONTH_DAY = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?|^(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\s*[-/.]\s*\d)(?!\d)")
 _WEEKDAY = r"(\(?(星期|周|礼拜)?[一二三四五六日天]\)|(星期|周|礼拜)[一二三四五六日天])"
@@ -174,6 +177,8 @@ def _from_digits(text: str, year: int | None) -> _dt.date:
             return _from_number(float(text))
         if (md := _MONTH_DAY.match(text)) is not None and _TIME_AFTER.match(text[md.end():]):
             return _month_day(text, md, year)
+        if (short := _SHORT_YMD.match(text)) is not None and _TIME_AFTER.match(text[short.end():]):
+            return _short_year(text, short, year)
         raise DateProblem(f"“{_shown(text)}”不是可识别的日期（请写作 2025-03-01 或 2025年3月1日）")
     if not _TIME_AFTER.match(text[m.end():]):
         raise DateProblem(f"“{_shown(text)}”不是可识别的日期（日期后面还有其他文字）")
@@ -185,6 +190,18 @@ def _month_day(text: str, m: re.Match, year: int | None) -> _dt.date:
         raise YearMissing(f"“{_shown(text)}”没有写年份")
     month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
     return _day(text, year, int(month), int(day))
+
+
+def _short_year(text: str, m: re.Match, year: int | None) -> _dt.date:
+    """``25.3.5``: the year's last two figures, read as the ledger's year (or the year before or after
+    it: a carried-in application, an answer of the next year) when they are its — never otherwise."""
+    if year is None:
+        raise YearMissing(f"“{_shown(text)}”的年份只写了两位")
+    near = {y % 100: y for y in (year - 1, year, year + 1)}
+    found = near.get(int(m.group(1)))
+    if found is None:
+        raise DateProblem(f"“{_shown(text)}”的年份只写了两位，与台账的年度（{year}年）不符：请写四位年份（如 {year}-03-01）")
+    return _day(text, found, int(m.group(2)), int(m.group(3)))
 
 
 def _day(text: str, year: int, month: int, day: int) -> _dt.date:
