@@ -110,7 +110,9 @@ PANELS = "editor, 上年数 + 同比图 shown"
 
 def one_run(mode: str, env: dict) -> dict[str, float]:
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, mode, str(SAMPLE)], env=env,
+    # -P: the code comes from PYTHONPATH only (``--tree``), not from the folder the benchmark is run in, which
+    # ``-c`` would put first on the path (run from a checkout, every tree measured was that checkout)
+    proc = subprocess.Popen([sys.executable, "-P", "-c", CHILD, mode, str(SAMPLE)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     times: dict[str, float] = {}
     for line in proc.stdout:
