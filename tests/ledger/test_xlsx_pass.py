@@ -100,3 +100,69 @@ def test_a_workbook_laid_out_otherwise_is_read_through_openpyxl(tmp_path, monkey
     from govreport_gui.io.workbook import ledger_xlsx
     monkeypatch.setattr(ledger_xlsx, "read_sheets", unusual)
     assert ledger_read._read_xlsx(path)[0].rows == [("申请人类型",), ("公民",)]
+
+
+def _move(path, member, to):
+    """The package with ``member`` stored as ``to``, the relationships and content types following it."""
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+    parts[to] = parts.pop(member)
+    old, new = member.removeprefix("xl/"), to.removeprefix("xl/")
+    for name in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+        parts[name] = parts[name].replace(old.encode(), new.encode())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    path.write_bytes(buffer.getvalue())
+
+
+def _shared_strings_book(path, rows):
+    """A workbook as Excel saves it: its text in the shared strings part (openpyxl writes it inline)."""
+    write_xlsx(path, {"S": rows})
+    strings: list[str] = []
+
+    def shared(match):
+        strings.append(match.group(2))
+        return f'<c r="{match.group(1)}" t="s"><v>{len(strings) - 1}</v></c>'
+    _rewrite(path, "xl/worksheets/sheet1.xml",
+             lambda xml: re.sub(r'<c r="(\w+)" t="inlineStr"><is><t>([^<]*)</t></is></c>', shared, xml))
+    items = "".join(f"<si><t>{text}</t></si>" for text in strings)
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr("xl/sharedStrings.xml", f'<sst xmlns="{main}" count="{len(strings)}">{items}</sst>')
+    _rewrite(path, "xl/_rels/workbook.xml.rels", lambda xml: xml.replace("</Relationships>", (
+        '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+        'Target="sharedStrings.xml" Id="rId9"/></Relationships>')))
+    _rewrite(path, "[Content_Types].xml", lambda xml: xml.replace("</Types>", (
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')))
+    return path
+
+
+def test_strings_and_styles_kept_where_the_relationships_say(tmp_path):
+    """Another writer may keep the shared strings and styles at other paths (the workbook's
+    relationships name them): the text cells are read, not taken for empty cells."""
+    path = _shared_strings_book(tmp_path / "e.xlsx", [("申请人类型", "收到日期"), ("公民", dt.datetime(2025, 3, 1))])
+    with zipfile.ZipFile(path) as z:
+        assert "xl/sharedStrings.xml" in z.namelist() and "xl/styles.xml" in z.namelist()
+    _move(path, "xl/sharedStrings.xml", "xl/strings/shared.xml")
+    _move(path, "xl/styles.xml", "xl/look/styles.xml")
+    rows = ledger_read._read_xlsx(path)[0].rows
+    assert rows[0] == ("申请人类型", "收到日期")
+    assert rows[1][0] == "公民" and rows[1][1] == dt.datetime(2025, 3, 1)
+
+
+def test_a_text_cell_whose_string_is_missing_is_not_read_as_empty(tmp_path):
+    path = _shared_strings_book(tmp_path / "f.xlsx", [("申请人类型",), ("公民",)])
+    _rewrite(path, "xl/_rels/workbook.xml.rels",
+             lambda xml: re.sub(r'<Relationship [^>]*sharedStrings[^>]*/>', "", xml))
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist() if i.filename != "xl/sharedStrings.xml"}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(Unusual):
+        read_sheets(path, *LIMITS)

@@ -17,6 +17,7 @@ openpyxl instead (``ledger_read``).
 
 from __future__ import annotations
 
+import posixpath
 import re
 import xml.parsers.expat
 import zipfile
@@ -88,6 +89,9 @@ class Book:
         self.strings: list[str] = []
         self.date_styles: set[int] = set()
         self.struck_styles: set[int] = set()   # cell styles whose font is struck through
+        # the shared strings' and styles' parts: where the workbook's relationships put them
+        self.parts = {"sharedStrings": "xl/sharedStrings.xml", "styles": "xl/styles.xml"}
+        self.named: set[str] = set()   # the parts the relationships name
         self._read_workbook()
         self._read_strings()
         self._read_styles()
@@ -103,18 +107,30 @@ class Book:
         except KeyError:
             return None
 
+    def _named_part(self, kind: str) -> bytes | None:
+        """The shared strings' or styles' part; a part the relationships name but the package lacks
+        is a layout this pass does not follow (read through openpyxl, which says what is wrong)."""
+        data = self._member(self.parts[kind])
+        if data is None and self.parts[kind] in self.named:
+            raise Unusual(f"{kind} part missing")
+        return data
+
     def _read_workbook(self) -> None:
         targets: dict[str, str] = {}
 
         def rel(name: str, attrs: dict) -> None:
             if name == "Relationship" and attrs.get("Id") and attrs.get("Target"):
                 target = attrs["Target"].lstrip("/")
-                targets[attrs["Id"]] = target if target.startswith("xl/") else "xl/" + target
+                targets[attrs["Id"]] = target = posixpath.normpath(target if target.startswith("xl/") else "xl/" + target)
+                kind = attrs.get("Type", "").rpartition("/")[2]
+                if kind in self.parts:
+                    self.parts[kind] = target
         rels = self._member("xl/_rels/workbook.xml.rels")
         workbook = self._member("xl/workbook.xml")
         if rels is None or workbook is None:
             raise Unusual("no workbook part")
         _parse(rels, start=rel)
+        self.named = set(targets.values())
 
         def sheet(name: str, attrs: dict) -> None:
             if name == "sheet":
@@ -127,7 +143,7 @@ class Book:
         _parse(workbook, start=sheet)
 
     def _read_strings(self) -> None:
-        data = self._member("xl/sharedStrings.xml")
+        data = self._named_part("sharedStrings")
         if data is None:
             return
         parts: list[str] = []
@@ -152,7 +168,7 @@ class Book:
 
     def _read_styles(self) -> None:
         from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-        data = self._member("xl/styles.xml")
+        data = self._named_part("styles")
         if data is None:
             return
         formats = {i: f for i, f in BUILTIN_FORMATS.items()}
@@ -275,7 +291,11 @@ class SheetReader:
 
     def _value(self, text: str, kind: str | None, style: int) -> object:
         if kind == "s":
-            return self.book.strings[int(text)] if text.strip().isdigit() and int(text) < len(self.book.strings) else None
+            if not text.strip().isdigit():
+                return None
+            if int(text) >= len(self.book.strings):   # a text this pass did not find: never read as empty
+                raise Unusual("shared string missing")
+            return self.book.strings[int(text)]
         if kind in ("str", "inlineStr"):
             return text
         if kind == "b":
