@@ -142,7 +142,10 @@ class MainWindow(QMainWindow):
         self.findings_dock.setWidget(self.findings)
         self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                                        | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.restoreDockWidget(self.findings_dock)   # on the right (see ``dock_state``: no Qt enum named before the first paint)
+        if not self.restoreDockWidget(self.findings_dock):   # on the right (``dock_state``: no Qt enum named before the
+            # first paint); a Qt that read the layout otherwise: placed the usual way
+            self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
+            self.resizeDocks([self.findings_dock], [self._findings_width(self.width())], QtCore.Qt.Orientation.Horizontal)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - a Qt override
         """On a small screen (1366×768 at 125 %/150 %) the findings panel gives the tables room:

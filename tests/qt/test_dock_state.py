@@ -5,7 +5,7 @@ written is the one Qt saves for a dock placed the usual way, and the window look
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QMainWindow, QMenu, QToolBar
 
 from govreport_gui.qt.dock_state import right_dock_layout
@@ -75,3 +75,16 @@ def test_a_narrow_window_starts_with_a_narrower_panel():
     assert MainWindow._findings_width(1440) == FINDINGS_WIDTH
     assert MainWindow._findings_width(1000) == 250        # a quarter of the window
     assert MainWindow._findings_width(600) == FINDINGS_LEAST_WIDTH
+
+
+def test_a_qt_that_does_not_read_the_layout_still_docks_the_panel_on_the_right(qtbot, monkeypatch):
+    from govreport_gui.qt import main_window
+    monkeypatch.setattr(main_window, "right_dock_layout", lambda name, width: QByteArray(b"not a layout"))
+    window = main_window.MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1440, 920)
+    window.show()
+    qtbot.waitExposed(window)
+    dock = window.findings_dock
+    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea and not dock.isFloating()
+    qtbot.waitUntil(lambda: dock.width() == FINDINGS_WIDTH)
