@@ -118,6 +118,14 @@ class FileFlows(QObject):
             return self.path.name
         return self.suggested_name or UNNAMED
 
+    def unsaved_name(self) -> str:
+        """What the save question calls the report: its file, else the 机关+年度报告 its save will
+        offer (a report never saved has no name of its own; “未命名” told the clerk nothing)."""
+        if self.path is not None or self.suggested_name:
+            return self.display_name()
+        meta = self.session.report.meta
+        return f"{meta.agency}{meta.year or ''}年度报告" if meta.agency.strip() else "新建的报告"
+
     def _set_document(self, document: Document, path: Path | None, dirty: bool, suggested: str = "",
                       opened: bool = True, source: Path | None = None) -> None:
         self.recovery.cancel()
@@ -138,7 +146,7 @@ class FileFlows(QObject):
         self.window.commit_pending()
         if not self.is_modified():
             return True
-        answer = dialogs.ask_save_changes(self.window, f"“{self.display_name()}”有未保存的修改。\n是否先保存？")
+        answer = dialogs.ask_save_changes(self.window, f"“{self.unsaved_name()}”有未保存的修改。\n是否先保存？")
         if answer == "save":
             return self.save()
         return answer == "discard"

@@ -435,3 +435,17 @@ def test_a_document_an_office_suite_converts_is_read_behind_the_please_wait_dial
     assert ("busy", "正在读取“去年.odt”…") in fake_dialogs.asked
     got = {k: v for k, v in window.session.report.values.items() if v}
     assert got == {k: v for k, v in sample.values.items() if v}
+
+
+def test_the_save_question_names_a_report_never_saved_by_its_agency_and_year(qtbot, make_window, fake_dialogs):
+    window = make_window()
+    fake_dialogs.answers["new_report"].append(NewReportAnswer("某某镇人民政府", 2025, "2021"))
+    assert window.flows.new_report() and window.flows.path is None
+    edit_everything(qtbot, window)
+    fake_dialogs.answers["ask_save_changes"].append("cancel")
+    assert window.close() is False
+    [text] = [text for kind, text in fake_dialogs.asked if kind == "ask_save_changes"]
+    agency = window.session.report.meta.agency   # (as edited: the question follows the report)
+    assert agency and f"“{agency}2025年度报告”有未保存的修改" in text
+    assert "未命名" not in text
+    fake_dialogs.answers["ask_save_changes"].append("discard")
