@@ -123,8 +123,12 @@ class FileFlows(QObject):
         offer (a report never saved has no name of its own; “未命名” told the clerk nothing)."""
         if self.path is not None or self.suggested_name:
             return self.display_name()
+        return self._report_name() if self.session.report.meta.agency.strip() else "新建的报告"
+
+    def _report_name(self) -> str:
+        """机关+年度报告: the name a report never saved is saved under (without its suffix)."""
         meta = self.session.report.meta
-        return f"{meta.agency}{meta.year or ''}年度报告" if meta.agency.strip() else "新建的报告"
+        return f"{meta.agency}{meta.year or ''}年度报告"
 
     def _set_document(self, document: Document, path: Path | None, dirty: bool, suggested: str = "",
                       opened: bool = True, source: Path | None = None) -> None:
@@ -381,8 +385,7 @@ class FileFlows(QObject):
         if self.path is not None:
             suggested = self.path.name
         else:
-            report = self.session.report
-            suggested = self.suggested_name or f"{report.meta.agency}{report.meta.year or ''}年度报告{NATIVE_SUFFIX}"
+            suggested = self.suggested_name or f"{self._report_name()}{NATIVE_SUFFIX}"
         from ..io.registry import save_filter
         path = dialogs.save_file(self.window, "保存年度报告", save_filter(NATIVE_SUFFIX), suggested, kind=REPORT)
         if not path:
