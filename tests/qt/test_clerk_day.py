@@ -327,7 +327,8 @@ def test_a_recovered_report_never_saved_is_offered_under_its_agencys_name(qtbot,
                                                                           tmp_path):
     """从上年报告新建, figures typed, the editor killed before the first save: the work comes back,
     and 保存 offered the file name “未命名” (the window's placeholder); it now offers the name a
-    report not yet saved gets — the agency and the year."""
+    report not yet saved gets — the agency and the year —, and the question at the start names the
+    report so too (it said 发现“未命名”未保存的修改)."""
     import json
     import os
     from pathlib import Path
@@ -346,6 +347,8 @@ def test_a_recovered_report_never_saved_is_offered_under_its_agencys_name(qtbot,
     fake_dialogs.answers["save_file"].append(str(tmp_path / "saved.govreport"))
     window = create_window([])
     qtbot.addWidget(window)
+    [(_, question)] = fake_dialogs.asked   # named as its save will name it, not “未命名”
+    assert f"发现“{report.meta.agency}2025年度报告”未保存的修改" in question, question
     assert window.session.report.meta.year == 2025 and window.flows.is_modified()
     assert window.flows.save()
     suggested = fake_dialogs.folders[-1][1]
@@ -409,3 +412,43 @@ def test_the_recovery_question_writes_the_time_as_the_start_page_does(qtbot, sam
     [(_, question)] = fake_dialogs.asked
     assert "最后记录于 2026年12月7日 10:29）" in question
     assert not re.search(r"\d{4}-\d{2}-\d{2}", question)
+
+
+def _tab_stops(qtbot, window, start, until) -> list:
+    """The widgets Tab puts the focus on, from ``start`` until one of ``until`` (or 40 presses);
+    each visible when it had the focus."""
+    from PySide6.QtWidgets import QApplication
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus)
+    stops = []
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+        assert stops[-1].isVisible(), f"Tab went to a hidden {type(stops[-1]).__name__}"
+        if stops[-1] in until:
+            break
+    return stops
+
+
+def test_tab_stops_only_where_the_clerk_can_type_or_press(qtbot, make_window, sample):
+    """Tab through 基本信息, a table page and the start page: the first press after the tab bar
+    went to the page's scroll area — invisible, it shows no focus, and the clerk's next key went
+    nowhere. Every stop is now a field, a button, a list or the table."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit
+    window = make_window(sample)
+    window.resize(910, 512)
+    bar = window.tabs.tabBar()
+    window.tabs.setCurrentWidget(window.meta_tab)
+    stops = _tab_stops(qtbot, window, bar, {bar})
+    assert stops[0] is window.meta_tab.fields["agency"]
+    page = window.page_for_table("三")
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.grid.isVisible())
+    stops += _tab_stops(qtbot, window, window.findings.list, {page.grid, bar})
+    assert stops[-1] is page.grid
+    window.flows.close_report()
+    stops += _tab_stops(qtbot, window, window.start_page.buttons["new"], {window.start_page.buttons["new"]})
+    bare = [type(s).__name__ for s in stops if isinstance(s, QAbstractScrollArea)
+            and not isinstance(s, (QPlainTextEdit, type(page.grid), type(window.findings.list)))]
+    assert bare == [], "Tab stopped on a scroll area"
+    assert any(isinstance(s, (QLineEdit, QAbstractSpinBox, QComboBox)) for s in stops)
