@@ -153,6 +153,9 @@ class Recovered:
     problems: list[str] = field(default_factory=list)
 
 
+NO_NAME = "未命名报告"   # a session whose header names no report
+
+
 @dataclass(frozen=True)
 class SessionSummary:
     """What the question at start-up says about a session left behind."""
@@ -196,7 +199,7 @@ def summary(stem: Path) -> SessionSummary | None:
     info = _info(stem, journal.header if journal else None)
     times = [p.stat().st_mtime for p in (autosaved, stem.with_suffix(JOURNAL_SUFFIX)) if p.exists()]
     when = _dt.datetime.fromtimestamp(max(times)).isoformat(sep=" ", timespec="seconds") if times else ""
-    return SessionSummary(str(info.get("name") or "未命名报告"), info.get("path") or None, when, edits)
+    return SessionSummary(str(info.get("name") or NO_NAME), info.get("path") or None, when, edits)
 
 
 def _retired(header: dict | None, autosaved: Path) -> bool:
@@ -240,4 +243,4 @@ def recover_session(stem: Path) -> Recovered:
     if left_out:
         problems.append(f"有 {left_out} 条修改记录无法读取，这部分修改未能恢复。")
     return Recovered(document.report, document.previous, info.get("path") or None,
-                     str(info.get("name") or "未命名报告"), replayed, problems)
+                     str(info.get("name") or NO_NAME), replayed, problems)

@@ -32,7 +32,19 @@ CHECKED_BEFORE_EXPORT = (".docx", ".pdf")  # the documents that are signed and p
 
 
 UNNAMED = "未命名"   # a report never saved nor read from a file (its save is offered as 机关+年度报告)
+NEW_REPORT = "新建的报告"   # what a question calls a report never saved that names no agency yet
 LEDGER_KINDS = ("xlsx", "xls", "ods", "html")   # what a ledger opened as a report may be (and .csv: no kind)
+
+
+def report_name(report) -> str:
+    """机关+年度报告: the name a report never saved is saved under (without its suffix)."""
+    return f"{report.meta.agency}{report.meta.year or ''}年度报告"
+
+
+def unsaved_report_name(report) -> str:
+    """What a question calls a report never saved: the 机关+年度报告 its save will offer (“未命名”
+    told the clerk nothing), “新建的报告” while it names no agency."""
+    return report_name(report) if report.meta.agency.strip() else NEW_REPORT
 
 
 def _open_filter() -> str:
@@ -123,12 +135,10 @@ class FileFlows(QObject):
         offer (a report never saved has no name of its own; “未命名” told the clerk nothing)."""
         if self.path is not None or self.suggested_name:
             return self.display_name()
-        return self._report_name() if self.session.report.meta.agency.strip() else "新建的报告"
+        return unsaved_report_name(self.session.report)
 
     def _report_name(self) -> str:
-        """机关+年度报告: the name a report never saved is saved under (without its suffix)."""
-        meta = self.session.report.meta
-        return f"{meta.agency}{meta.year or ''}年度报告"
+        return report_name(self.session.report)
 
     def _set_document(self, document: Document, path: Path | None, dirty: bool, suggested: str = "",
                       opened: bool = True, source: Path | None = None) -> None:

@@ -36,5 +36,8 @@ RICH_TEXT = 1
 ELIDE_RIGHT = 1
 ELIDE_NONE = 3
 
+# Qt.FocusPolicy
+NO_FOCUS = 0                 # NoFocus: Tab passes over the widget
+
 # Qt.ShortcutContext
 WIDGET_SHORTCUT = 0          # the shortcut works while its widget has the focus

@@ -39,7 +39,7 @@ from . import dialogs
 
 if TYPE_CHECKING:  # loaded when the journal starts (start-up time)
     from ..core.journal import Journal
-    from ..core.replay import Drafts
+    from ..core.replay import Drafts, Recovered
 
 LOG = logging.getLogger(__name__)
 AUTOSAVE_DELAY_MS = 3000
@@ -382,19 +382,36 @@ class Recovery(QObject):
             about = summary(stem)
             if about is None:
                 continue
+            recovered, name = self._named(stem, about) if not restored else (None, "")
             if not restored and dialogs.ask_yes_no(
-                    self.flows.window, f"年报编制助手上次没有正常关闭。\n发现“{about.name}”未保存的修改"
+                    self.flows.window, f"年报编制助手上次没有正常关闭。\n发现“{name}”未保存的修改"
                     f"（最后记录于 {_when(about.when)}）。\n\n是否恢复这些修改？", "恢复", "不恢复"):
-                restored = self._restore(stem)
+                restored = self._restore(stem, recovered)
             else:
                 self._discard(stem)
         return restored
 
-    def _restore(self, stem: Path) -> bool:
+    @staticmethod
+    def _named(stem: Path, about) -> tuple[Recovered | None, str]:
+        """What the question calls the session's report: its file or the name it was given; a report
+        never saved, the 机关+年度报告 its save will offer (read from its recovered work, which is
+        then restored without being read again)."""
+        from ..core.errors import ReadError
+        from ..core.replay import NO_NAME, recover_session
+        from .file_flows import NEW_REPORT, UNNAMED, unsaved_report_name
+        if about.path or about.name not in (UNNAMED, NO_NAME):
+            return None, about.name
+        try:
+            recovered = recover_session(stem)
+        except ReadError:   # said when the clerk asks to restore it
+            return None, NEW_REPORT
+        return recovered, unsaved_report_name(recovered.report)
+
+    def _restore(self, stem: Path, recovered: Recovered | None = None) -> bool:
         from ..core.errors import ReadError
         from ..core.replay import recover_session
         try:
-            recovered = recover_session(stem)
+            recovered = recovered or recover_session(stem)
         except ReadError as exc:
             LOG.warning("无法恢复 %s：%s", stem, exc, exc_info=True)
             dialogs.error(self.flows.window, f"无法恢复：{exc}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from .qt_ints import NO_FOCUS
 from .viewports import keep_viewport
 
 MARGIN = (40, 60)   # pixels left for the window's frame and title bar, and a little room
@@ -45,6 +46,7 @@ def scrolled_content(page: QWidget) -> QWidget:
     keep_viewport(scroll)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setProperty("focusPolicy", NO_FOCUS)   # Tab goes to its fields, not to the area: it shows no focus
     content = QWidget()
     scroll.setWidget(content)
     layout = QVBoxLayout(page)

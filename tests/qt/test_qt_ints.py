@@ -21,6 +21,7 @@ def test_each_int_is_the_value_of_its_qt_enum():
     assert qt_ints.ELIDE_RIGHT == Qt.TextElideMode.ElideRight.value
     assert qt_ints.ELIDE_NONE == Qt.TextElideMode.ElideNone.value
     assert qt_ints.WIDGET_SHORTCUT == Qt.ShortcutContext.WidgetShortcut.value
+    assert qt_ints.NO_FOCUS == Qt.FocusPolicy.NoFocus.value
 
 
 def test_a_property_set_from_an_int_holds_the_enum_value(qtbot):
@@ -44,6 +45,8 @@ def test_a_property_set_from_an_int_holds_the_enum_value(qtbot):
     action = menu.addAction("使用指南")
     assert action.setProperty("shortcutContext", qt_ints.WIDGET_SHORTCUT)
     assert action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
+    assert bar.setProperty("focusPolicy", qt_ints.NO_FOCUS)
+    assert bar.focusPolicy() == Qt.FocusPolicy.NoFocus
 
 
 def _action(window, menu: str, text: str):
