@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core.export_check import GROUPS, ExportProblem, official_date, summary
 from .grey_text import HINT
+from .screen_fit import resize_to_fit
 
 ProblemRole = Qt.ItemDataRole.UserRole + 30
 GROUP_COLOURS = {"error": "#d93025", "warning": "#a86f00", "placeholder": HINT, "todo": HINT, "date": HINT}
@@ -59,7 +60,7 @@ class ExportCheckDialog(QDialog):
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setRootIsDecorated(False)
-        self.tree.setMinimumSize(620, 320)
+        self.tree.setMinimumSize(420, 160)   # (a 1366×768 screen at 150 % has 910×485: see resize_to_fit)
         self.tree.setItemDelegate(_WrappedRows(self.tree))
         self.tree.header().sectionResized.connect(lambda *_: self.tree.doItemsLayout())   # wrapped anew
         self.tree.itemActivated.connect(self._go_to_item)  # Enter (and double-click, where the style says so)
@@ -80,6 +81,7 @@ class ExportCheckDialog(QDialog):
         layout.addWidget(buttons)
         self._what = f" {what}" if what[:1].isascii() else what  # 导出 Word 文档 / 导出报告
         self._list()
+        resize_to_fit(self, 660, 450)
 
     def _list(self) -> None:
         self.tree.clear()
