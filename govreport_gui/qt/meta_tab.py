@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -27,6 +28,9 @@ from .screen_fit import scrolled_content
 from .wrapped_label import WrappedLabel
 
 LINE_FIELDS = ("agency", "website", "address", "postcode", "phone", "email", "issuing_organ", "date")
+PREAMBLE_LEAST = 300     # the 前言 beside the fields no narrower than this, else under them
+LINE_EDIT_CHROME = 12    # a line field's frame and margins around its text
+FIELD_MOST = 560         # a field made no wider for its text than this (a very long website scrolls)
 PLACEHOLDERS = {
     "agency": "机关全称，例如：某某市某某区人民政府办公室",
     "website": "可下载本报告电子版的网站",
@@ -43,8 +47,11 @@ class MetaTab(QWidget):
         super().__init__(parent)
         self.session = session
         outer = QHBoxLayout(scrolled_content(self))   # (a 1366×768 screen at 150 % scrolls it)
-        left = QVBoxLayout()
-        outer.addLayout(left, 3)
+        self._columns, self._stacked, self._fields_room = outer, False, 0
+        self.fields_column = QWidget()
+        left = QVBoxLayout(self.fields_column)
+        left.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.fields_column, 3)
 
         box = QGroupBox("报告")
         form = QFormLayout(box)
@@ -96,6 +103,30 @@ class MetaTab(QWidget):
 
         session.changed.connect(self._on_change)
         self._load()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - a Qt override
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Side by side, the fields as wide as their texts (a website is read whole); the 前言
+        under them when that leaves it less than ``PREAMBLE_LEAST`` (a 910 px window at 150 %)."""
+        room = self._fields_width()
+        stacked = self.width() - room < PREAMBLE_LEAST
+        if stacked != self._stacked:
+            self._stacked = stacked
+            self._columns.setDirection(QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight)
+        wanted = 0 if stacked else room
+        if wanted != self._fields_room:
+            self._fields_room = wanted
+            self.fields_column.setMinimumWidth(wanted)
+
+    def _fields_width(self) -> int:
+        """The width the fields' column needs for each line field to show its whole text."""
+        fields = list(self.fields.values())
+        widest = max(w.minimumSizeHint().width() for w in [*fields, self.year, self.version])
+        texts = max(f.fontMetrics().horizontalAdvance(f.text()) + LINE_EDIT_CHROME for f in fields)
+        return self.fields_column.minimumSizeHint().width() - widest + min(max(widest, texts), FIELD_MOST)
 
     def _add_line(self, form: QFormLayout, name: str) -> None:
         edit = QLineEdit()
@@ -163,3 +194,4 @@ class MetaTab(QWidget):
             self.previous_info.setText(f"已载入 {who} {previous.meta.year or '？'}年度报告"
                                        f"（{previous.form_version}版格式），用于跨年核对。")
         self.previous_info.setProperty("alignment", ALIGN_VCENTER | ALIGN_LEFT)   # (ints: see qt_ints)
+        self._arrange()   # (a longer text may need wider fields)

@@ -279,3 +279,38 @@ def test_the_consolidation_keeps_its_reasons_in_view(qtbot, fake_dialogs):
     dialog.resize(1100, 720)   # a large screen: the names whole
     QApplication.instance().processEvents()
     assert table.columnWidth(FILE_COLUMN) == COLUMN_WIDTHS[FILE_COLUMN]
+
+
+def _text_room(edit) -> int:
+    """The width a line field shows its text in (its frame and Qt's margins left out)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    contents = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    return contents.width() - margins.left() - margins.right() - 2 * 2   # (QLineEdit's own 2 px a side)
+
+
+@pytest.mark.parametrize("size", [(910, 512), SIZES["125%"], FIRST_WINDOW], ids=["910", "125%", "first-window"])
+def test_the_contact_fields_show_their_whole_text(qtbot, fake_dialogs, size):
+    """基本信息 on a small screen: the sample's 网站 “临川区人民政府门户网站（www.lc.qinghe.example.gov.cn）”
+    lost its end at a 910 px window (and at 125 %): the fields' column kept three sevenths of the page
+    whatever its texts. The fields are now as wide as their texts; where that leaves the 前言 too
+    narrow, it goes under them. Nothing scrolls sideways."""
+    from PySide6.QtWidgets import QApplication
+
+    from govreport_gui.core.document import Document
+    from govreport_gui.core.serialize import load_file
+    from govreport_gui.qt.meta_tab import PREAMBLE_LEAST
+    loaded = load_file(SAMPLE)
+    window = MainWindow(Document(loaded.report, loaded.previous))
+    qtbot.addWidget(window)
+    assert problems(window, QApplication.instance(), *size) == []
+    window.tabs.setCurrentWidget(window.meta_tab)
+    for _ in range(6):
+        QApplication.instance().processEvents()
+    tab = window.meta_tab
+    for name, edit in tab.fields.items():
+        assert edit.fontMetrics().horizontalAdvance(edit.text()) <= _text_room(edit), (name, edit.text(), edit.width())
+    preamble = tab.preamble.edit
+    assert preamble.isVisible() and preamble.width() >= PREAMBLE_LEAST - 40
