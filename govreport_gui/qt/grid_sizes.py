@@ -17,6 +17,8 @@ from ..core.forms import Role
 from .fonts import bold_font
 
 PADDING = 10              # pixels around a cell's text
+PAINTED_MARGINS = 6       # of a cell's width, what its text is not painted in: 3 px a side (the
+#                           style's focus-frame margin and 1, as Qt's item delegate paints it)
 TIGHT_PADDING = 6         # around a figure or a header in a narrowed column
 HEADER_LINE_CHARS = 7     # a header up to this many characters stays on one line
 VALUE_MIN_WIDTH_CHARS = 6.6
@@ -114,15 +116,15 @@ def balance(spec, fm: QFontMetrics, widths: list[int], least: list[int]) -> list
 
 
 def row_heights(spec, widths: list[int], font, value_room: int = 0) -> list[int]:
-    """Each row as tall as its text wrapped in ``widths`` (a cell spanning rows shares out what it
-    needs more); rows holding figures ``value_room`` pixels taller."""
+    """Each row as tall as its text wrapped in ``widths`` as it is painted there (a cell spanning
+    rows shares out what it needs more); rows holding figures ``value_room`` pixels taller."""
     fm_plain, fm_bold = QFontMetrics(font), QFontMetrics(bold_font(font))
     heights = [fm_plain.height() + PADDING - 2] * spec.n_rows
     tall: list[tuple[int, int, int]] = []
     for g in spec.grid:
         if not g.text:
             continue
-        width = sum(widths[g.col:g.col + g.colspan]) - PADDING
+        width = sum(widths[g.col:g.col + g.colspan]) - PAINTED_MARGINS   # (wrapped where painted)
         fm = fm_bold if g.role in (Role.HEADER, Role.CAPTION) else fm_plain
         need = fm.boundingRect(QRect(0, 0, max(width, 20), 10000),
                                int(Qt.TextFlag.TextWordWrap), g.text).height() + PADDING

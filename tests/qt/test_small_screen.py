@@ -314,3 +314,44 @@ def test_the_contact_fields_show_their_whole_text(qtbot, fake_dialogs, size):
         assert edit.fontMetrics().horizontalAdvance(edit.text()) <= _text_room(edit), (name, edit.text(), edit.width())
     preamble = tab.preamble.edit
     assert preamble.isVisible() and preamble.width() >= PREAMBLE_LEAST - 40
+
+
+@pytest.mark.parametrize("size", [*SIZES.values(), FIRST_WINDOW, window_size(QSize(*SIZES["125%"]))],
+                         ids=[*SIZES.keys(), "first-window", "first-window-125%"])
+def test_each_row_is_as_tall_as_its_painted_text(qtbot, fake_dialogs, size):
+    """表三 narrowed to a 1366×768 screen: “2.其他法律行政法规禁止公开” and the like are painted on one
+    line, but their rows were two lines tall — the heights were measured 4 px narrower than the
+    item delegate paints the text (3 px in from each side, the style's focus-frame margin and 1).
+    Each label's row is now as many lines tall as the label is painted on."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtCore import Qt as QtNs
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
+
+    from govreport_gui.core.document import Document
+    from govreport_gui.core.serialize import load_file
+    from govreport_gui.qt import grid_sizes
+    loaded = load_file(SAMPLE)
+    window = MainWindow(Document(loaded.report, loaded.previous))
+    qtbot.addWidget(window)
+    problems(window, QApplication.instance(), *size)
+    too_tall = []
+    for table_id in ("二", "三", "四"):
+        page = window.page_for_table(table_id)
+        window.tabs.setCurrentWidget(page)
+        QApplication.instance().processEvents()
+        grid, model = page.grid, page.grid.model()
+        margin = grid.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, grid) + 1
+        assert grid_sizes.PAINTED_MARGINS == 2 * margin
+        for g in model.spec.grid:
+            if not g.text or g.key is not None or g.rowspan != 1:
+                continue
+            option = QStyleOptionViewItem()
+            grid.itemDelegate().initStyleOption(option, model.index(g.row, g.col))
+            fm = QFontMetrics(option.font)
+            room = QRect(0, 0, grid.visualRect(model.index(g.row, g.col)).width() - 2 * margin, 10_000)
+            painted = fm.boundingRect(room, int(QtNs.TextFlag.TextWordWrap), g.text).height()
+            if grid.rowHeight(g.row) > painted + grid_sizes.PADDING and not any(
+                    o.row == g.row and o.rowspan == 1 and o is not g and o.text for o in model.spec.grid):
+                too_tall.append((table_id, g.text, grid.rowHeight(g.row), painted))
+    assert too_tall == []
