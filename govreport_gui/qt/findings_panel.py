@@ -34,16 +34,30 @@ NOTHING_FOUND = "没有发现问题。"
 FindingRole = USER_ROLE + 10
 SIZES_KEPT = 400   # wrapped items' sizes remembered (texts × widths) before starting afresh
 PICTURES_KEPT = 60  # items' pictures kept (more than a panel shows at once)
+ICON_SCALES = (1.0, 1.25, 1.5, 2.0)   # the scalings clerks' screens have (100 %–200 %)
 
 
 def dot_icon(colour: str, text: str = "", size: int = 16):
     """A filled circle (with a small number when ``text`` is given), for lists and tab badges (a
-    ``QIcon``).  The painting classes are imported here: the window's first paint draws no icon,
-    and PySide6 creates every enum of a class (QIcon's 150 theme icons…) when it is first named."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QIcon, QPainter, QPixmap
+    ``QIcon``), painted for each scaling a screen may have (``ICON_SCALES`` and the screens' own):
+    one painted at 16 pixels and enlarged was blurred at 150 % and 200 %.  The painting classes are
+    imported here: the window's first paint draws no icon, and PySide6 creates every enum of a class
+    (QIcon's 150 theme icons…) when it is first named."""
+    from PySide6.QtGui import QGuiApplication, QIcon
 
-    pixmap = QPixmap(size, size)
+    icon = QIcon()
+    for ratio in sorted({*ICON_SCALES, QGuiApplication.devicePixelRatio(QGuiApplication.instance())}):
+        icon.addPixmap(_dot(colour, text, size, ratio))
+    return icon
+
+
+def _dot(colour: str, text: str, size: int, ratio: float):
+    """The dot of ``dot_icon`` painted ``size`` pixels wide on a screen scaled by ``ratio``."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QPainter, QPixmap
+
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -56,9 +70,9 @@ def dot_icon(colour: str, text: str = "", size: int = 16):
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor("white"))
-        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(QRect(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, text)
     painter.end()
-    return QIcon(pixmap)
+    return pixmap
 
 
 class WrappingDelegate(QStyledItemDelegate):

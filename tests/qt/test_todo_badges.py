@@ -66,3 +66,24 @@ def test_a_report_started_from_last_years_has_no_red_errors(qtbot, make_window, 
     assert carried and all(f.todo for f in carried)
     assert all(model.severity_at(k) is None for f in carried for k in f.cells)  # no red tint
     assert "待填写" in window.status_counts.text() and window.status_counts.text().startswith("错误 0 · 警告 0")
+
+
+def _edge_pixels(pixmap) -> int:
+    """Pixels partly covered (the antialiased edge of a dot): about its perimeter when painted at the
+    screen's density, about twice that when a smaller picture was enlarged (blurred)."""
+    image = pixmap.toImage()
+    return sum(20 < image.pixelColor(x, y).alpha() < 235 for y in range(image.height()) for x in range(image.width()))
+
+
+def test_the_dots_are_sharp_on_a_scaled_screen(qtbot):
+    """The tabs' badges and the findings' dots at 125 %, 150 %, 200 % (a 4K screen): the dot was
+    painted at 16 pixels and enlarged, its edge and figure blurred; it is painted at each scaling."""
+    from PySide6.QtCore import QSize
+
+    from govreport_gui.qt.findings_panel import TODO_DOT, dot_icon
+    icon = dot_icon(TODO_DOT)
+    plain = _edge_pixels(icon.pixmap(QSize(16, 16), 1.0))
+    for ratio in (1.25, 1.5, 2.0):
+        pixmap = icon.pixmap(QSize(16, 16), ratio)
+        assert pixmap.devicePixelRatio() == ratio and pixmap.width() == round(16 * ratio)
+        assert _edge_pixels(pixmap) < 1.4 * ratio * plain, ratio
