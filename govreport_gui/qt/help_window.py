@@ -9,7 +9,8 @@ child window, so it can be read and scrolled while the dialog waits.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextImageFormat
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -24,6 +25,7 @@ from ..resources import resource
 from .screen_fit import resize_to_fit
 
 GUIDE = "guide"
+PICTURE_MARGIN = 8   # pixels beside a picture fitted to the window (the page's own margin besides)
 CONTENTS = "index.html"
 # The page explaining each dialog, by its class name (dialogs not named here: the contents).
 DIALOG_PAGES = {
@@ -105,6 +107,32 @@ class HelpWindow(QDialog):
         layout.addWidget(self.browser, 1)
         self.browser.sourceChanged.connect(lambda _url: self.setWindowTitle(
             f"{self.browser.documentTitle() or '使用指南'} — 使用指南"))
+        self.browser.sourceChanged.connect(lambda _url: self._fit_pictures())
+        self.browser.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - a Qt override
+        if event.type() == QEvent.Type.Resize and watched is self.browser.viewport():
+            self._fit_pictures()
+        return False
+
+    def _fit_pictures(self) -> None:
+        """Each picture of the page no wider than the window shows it (the guide's are up to 900 px
+        wide; on 1366×768 at 150 % the window has 870): made smaller, not scrolled sideways."""
+        document = self.browser.document()
+        room = self.browser.viewport().width() - 2 * int(document.documentMargin()) - PICTURE_MARGIN
+        for start, length, picture in _pictures(document):
+            natural = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(picture.name()))
+            if natural is None or natural.width() <= 0:
+                continue
+            width = min(natural.width(), max(room, 1))
+            if picture.width() in (0, natural.width()) and width == natural.width():
+                continue   # (shown as it is: the page left as the browser laid it out)
+            picture.setWidth(width)
+            picture.setHeight(natural.height() * width / natural.width())
+            cursor = QTextCursor(document)
+            cursor.setPosition(start)
+            cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(picture)
 
     def show_page(self, page: str = CONTENTS) -> None:
         self.browser.setSource(guide_url(page))   # (the page shown: only scrolled to the place)
@@ -114,6 +142,21 @@ class HelpWindow(QDialog):
         source = self.browser.source()
         name = source.fileName()
         return f"{name}#{source.fragment()}" if source.fragment() else name
+
+
+def _pictures(document) -> list[tuple[int, int, QTextImageFormat]]:
+    """The pictures of ``document``: where each is, and its format."""
+    found = []
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.charFormat().isImageFormat():
+                found.append((fragment.position(), fragment.length(), fragment.charFormat().toImageFormat()))
+            fragments += 1
+        block = block.next()
+    return found
 
 
 def show_guide(parent: QWidget | None, page: str | None = None) -> HelpWindow:

@@ -180,3 +180,29 @@ def test_every_dialog_named_for_f1_exists_and_its_page_resolves():
 
 def test_the_guide_is_packaged_from_resources():
     assert GUIDE == Path(__file__).resolve().parents[2] / "resources" / "guide"
+
+
+def test_the_pictures_fit_the_window_on_a_small_screen(qtbot):
+    """The guide on 1366×768 at 150 % (its window 870×425): the pictures, 900 px wide, made every
+    page scroll sideways to see the right of the picture and of the text beside it. They are now as
+    wide as the window shows, in proportion; in a large window, as they are."""
+    from govreport_gui.qt.help_window import _pictures
+    window = HelpWindow()
+    qtbot.addWidget(window)
+    window.show()
+    pages = sorted(p.name for p in guide_dir().glob("*.html"))
+    for size, fitted in (((870, 425), True), ((1200, 800), False)):
+        window.resize(*size)
+        for page in pages:
+            window.show_page(page)
+            qtbot.wait(10)
+            assert window.browser.horizontalScrollBar().maximum() == 0, (size, page)
+            document = window.browser.document()
+            for _start, _length, picture in _pictures(document):
+                natural = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(picture.name()))
+                shown = picture.width() or natural.width()
+                assert shown <= window.browser.viewport().width()
+                if fitted and natural.width() > window.browser.viewport().width():
+                    assert abs(picture.height() / shown - natural.height() / natural.width()) < 0.01
+                if not fitted:
+                    assert shown == natural.width(), page
