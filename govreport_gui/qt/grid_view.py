@@ -9,12 +9,13 @@ text, Ctrl+V pastes a block (one undo step).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QDockWidget,
+    QFrame,
     QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
@@ -31,6 +32,44 @@ from .table_model import TableModel
 from .viewports import keep_viewport
 
 DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+LINES = "#6b7280"                     # the grid lines and the frame around the table
+SELECTED, SELECTED_TEXT = (47, 111, 208, 90), "black"   # selected cells: shaded over (RGBA), their text
+GRID_SHEET = (f"QTableView {{ gridline-color: {LINES}; border: 1px solid {LINES}; "
+              f"selection-background-color: rgba{SELECTED}; selection-color: {SELECTED_TEXT}; }}")
+FUSION_WINDOW = "#80899a"   # the window colour Fusion draws a table's grid lines of ``LINES`` from (darker(120))
+
+
+def set_grid_look(view: QTableView) -> bool:
+    """Grid lines and a 1-pixel frame in ``LINES``, selected cells shaded in ``SELECTED``: said by
+    ``GRID_SHEET``, or under Fusion (Qt's style where the system brings none) by the palette, the
+    same pixels.  A style sheet makes Qt's style-sheet style for the grid and everything in it (0.6 MB
+    of the editor's memory, and slower painting); Fusion draws the grid lines in the window colour
+    made darker (``FUSION_WINDOW``, given to what paints the cells: ``GridView.initViewItemOption``)
+    and a plain box frame in the window-text colour (the scroll bars keep theirs).  Other styles
+    draw the lines and the selection their own way: they get the sheet.  True when the palette
+    says it."""
+    if view.style().name() != "fusion":
+        view.setStyleSheet(GRID_SHEET)
+        return False
+    own = QApplication.palette(view)
+    palette = view.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(LINES))
+    view.setPalette(palette)
+    view.setFrameShape(QFrame.Shape.Box)
+    view.setFrameShadow(QFrame.Shadow.Plain)
+    view.setLineWidth(1)
+    for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
+        kept = bar.palette()
+        kept.setColor(QPalette.ColorRole.WindowText, own.color(QPalette.ColorRole.WindowText))
+        bar.setPalette(kept)
+    return True
+
+
+def cells_look(palette: QPalette) -> None:
+    """The colours Fusion paints the table's cells and grid lines with (see ``set_grid_look``)."""
+    palette.setColor(QPalette.ColorRole.Window, QColor(FUSION_WINDOW))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(*SELECTED))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor(SELECTED_TEXT))
 
 
 class _Delegate(QStyledItemDelegate):
@@ -114,6 +153,7 @@ class GridView(QTableView):
 
     def __init__(self, model: TableModel, parent=None) -> None:
         super().__init__(parent)
+        self._palette_look = False   # (``set_grid_look``, below)
         keep_viewport(self)
         self.setModel(model)
         self.setItemDelegate(_Delegate(self))
@@ -138,9 +178,7 @@ class GridView(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         # (the delegate's paint() draws each cell's kept picture: laying out the text of every
         # cell again, in C++, was most of a repaint of 三)
-        self.setStyleSheet("QTableView { gridline-color: #6b7280; border: 1px solid #6b7280; "
-                           "selection-background-color: rgba(47, 111, 208, 90); "
-                           "selection-color: black; }")
+        self._palette_look = set_grid_look(self)
         self._column_hint: tuple[int, tuple[int, int] | None] = (-1, None)
         self._tab_run: tuple[int, tuple[int, int] | None] = (-1, None)
         self._value_room = 0
@@ -448,6 +486,13 @@ class GridView(QTableView):
                 event.accept()
                 return True
         return super().event(event)
+
+    def initViewItemOption(self, option) -> None:  # noqa: N802 - a Qt override
+        """What the cells and the grid lines are painted with: the view's colours, and ``cells_look``
+        when the palette gives the grid its look."""
+        super().initViewItemOption(option)
+        if self._palette_look:
+            cells_look(option.palette)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - a Qt override
         super().paintEvent(event)

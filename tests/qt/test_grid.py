@@ -391,3 +391,84 @@ def test_no_grid_line_shows_inside_a_spanned_header(qtbot, make_window, sample, 
                 checked += 1
                 assert picture.pixel(x, top) == colour, (table, g.col, c, top)
     assert checked >= 4
+
+
+def _grid_pictures(window, qtbot) -> list:
+    """Each table page's grid drawn with two cells selected, focused and not, and a cell's editor
+    open with its text selected."""
+    pictures = []
+    for table in ("二", "三", "四"):
+        view = page(window, table).grid
+        window.tabs.setCurrentWidget(page(window, table))
+        qtbot.waitExposed(view)
+        model = view.model()
+        first, second = (view._index(view._order.first()), model.index(model.rowCount() - 1, model.columnCount() - 1))
+        view.selectionModel().select(first, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        view.selectionModel().select(second, QItemSelectionModel.SelectionFlag.Select)
+        window.activateWindow()
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus)
+        pictures.append(_without_corner(view))
+        window.findings.setFocus()
+        qtbot.waitUntil(lambda: not view.hasFocus())
+        pictures.append(_without_corner(view))
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus)
+        view.edit(first)
+        view.focusWidget().selectAll()
+        pictures.append(_without_corner(view))
+        view.closePersistentEditor(first)
+    return pictures
+
+
+def _without_corner(view):
+    """The grid's picture, less the square between its two scroll bars when both show (the sheet's
+    corner covered the frame's edge beside it; the frame now runs on unbroken)."""
+    from PySide6.QtGui import QImage, QPainter
+
+    picture = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    if view.horizontalScrollBar().isVisibleTo(view) and view.verticalScrollBar().isVisibleTo(view):
+        side = view.verticalScrollBar().width() + 1
+        painter = QPainter(picture)
+        painter.fillRect(picture.width() - side, picture.height() - side, side, side, Qt.GlobalColor.black)
+        painter.end()
+    return picture
+
+
+def test_the_grid_looks_as_its_style_sheet_said_without_one(qtbot, make_window, sample, monkeypatch):
+    """Under Fusion the grid's lines, frame and selection are given by the palette (a style sheet
+    makes Qt's style-sheet style for the grid and all in it: 0.6 MB held), pixel for pixel what the
+    sheet drew; a style that draws them its own way gets the sheet."""
+    from PySide6.QtWidgets import QApplication, QStyleFactory, QTableView
+
+    from govreport_gui.qt import grid_view
+
+    flash = QApplication.cursorFlashTime()
+    QApplication.setCursorFlashTime(0)   # (the editor's caret drawn steadily, not blinking between pictures)
+    try:
+        _compare_with_the_sheet(make_window, sample, qtbot, monkeypatch)
+    finally:
+        QApplication.setCursorFlashTime(flash)
+    other = QTableView()
+    other.setStyle(QStyleFactory.create("Windows"))
+    assert grid_view.set_grid_look(other) is False and other.styleSheet() == grid_view.GRID_SHEET
+
+
+def _compare_with_the_sheet(make_window, sample, qtbot, monkeypatch) -> None:
+    from govreport_gui.qt import grid_view
+
+    window = make_window(sample)
+    views = [page(window, table).grid for table in ("二", "三", "四")]
+    if views[0].style().name() != "fusion":
+        pytest.skip(f"the style here is {views[0].style().name()}: the grid keeps its style sheet")
+    assert [view.styleSheet() for view in views] == ["", "", ""]
+    drawn = _grid_pictures(window, qtbot)
+
+    def by_the_sheet(view) -> bool:
+        view.setStyleSheet(grid_view.GRID_SHEET)
+        return False
+
+    monkeypatch.setattr(grid_view, "set_grid_look", by_the_sheet)
+    sheet = make_window(sample)
+    assert page(sheet, "三").grid.styleSheet() == grid_view.GRID_SHEET
+    assert _grid_pictures(sheet, qtbot) == drawn
