@@ -51,6 +51,9 @@ class Header:
     # The 情形 kept in one column per result group (不予公开理由 | 无法提供理由 | 不予处理理由): those
     # columns besides ``columns[REASON]``; a row fills one of them (two filled: unclear).
     reasons: tuple[int, ...] = ()
+    # The column of applicants' names (申请人, 单位名称) beside an applicant-type column: where the type
+    # says only 法人或其他组织, the name's ending tells its kind (某某律师事务所 → 法律服务机构).
+    names: int | None = None
 
 
 @dataclass
@@ -256,7 +259,14 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
         columns.pop(Field.APPLICANT_KIND, None)   # (the kind of organisation says something only beside it)
     if Field.RESULT not in columns or columns.get(Field.REMARK) in sheet.hidden_columns:
         columns.pop(Field.REMARK, None)   # (a remark is read only beside a result, and only when shown)
+    names = next((columns[f] for f in (Field.ORGANISATION, Field.NAME) if f in columns), None)
     by_name = _applicant_from_names(sheet, columns, marks, words)
+    if names is None:   # a bare 申请人 column of names beside the 申请人类型 column
+        names = next((c for rank, c in sorted(candidates.get(Field.APPLICANT, ())) if rank >= WEAK), None)
+    names = names if Field.APPLICANT in columns and names not in columns.values() else None
+    if names is not None:
+        notes = [n for n in notes if not n.startswith(f"另有“{shown[names]}”列")]
+        notes.append(f"只写了“法人或其他组织”的申请人按“{shown[names]}”列的名称归类：某某律师事务所为法律服务机构，某某有限公司为商业企业")
     applicants = Field.APPLICANT in columns or bool(marks) or Field.PERSON in columns or Field.NAME in columns
     kind = SheetKind.CASES if Field.CASE_KIND in columns and not applicants else SheetKind.APPLICATIONS
     if kind is SheetKind.CASES:
@@ -280,7 +290,7 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
     if reasons:
         titles[Field.REASON] = "、".join(shown[c] for c in (columns[Field.REASON], *reasons))
         notes = [n for n in notes if not any(f"“{shown[c]}”列，{words.column(Field.REASON).name}按" in n for c in reasons)]
-    return Header(r, kind, columns, titles, notes, marks, by_name, reasons)
+    return Header(r, kind, columns, titles, notes, marks, by_name, reasons, names)
 
 
 def _codes_beside_result(sheet: LedgerSheet, r: int, columns: dict[Field, int], titles: dict[Field, str],

@@ -6,30 +6,43 @@ A sheet is a repeat when each of its rows (the values of the columns the count r
 aside) is a row of a sheet counted before it — as many times as it occurs.  Within one workbook a
 sheet of any size is compared; across files only one of ``MIN_ROWS_ACROSS_FILES`` rows or more (two
 offices' ledgers may share a row or two by chance: the same kind of applicant, the same days, the
-same answer).  The repeat is not counted and the clerk is asked to check it (``repeat_note``)."""
+same answer).  The repeat is not counted and the clerk is asked to check it (``repeat_note``).
+
+A sheet that repeats another only in part — the second half-year begun with June's last rows pasted
+again, a copy of the sheet written on — has its pasted block left out, each row naming the row it
+repeats (``copied_rows``, ``copied_note``)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from .columns import Header
-from .sheet import LedgerSheet, place
+from .sheet import LedgerSheet, RowRef, place
 
 MIN_ROWS_ACROSS_FILES = 3
+MIN_COPIED_RUN = 3    # rows pasted from another sheet, one after the other
+MAX_STARTS = 50       # the places in the other sheet a run is looked for from (rows alike by chance)
 
 Key = tuple[tuple[str, str], ...]
 
 
-def _keys(sheet: LedgerSheet, header: Header) -> Counter[Key]:
-    """The sheet's rows under ``header`` by what the count reads of them (field → text)."""
+def _keyed_rows(sheet: LedgerSheet, header: Header) -> list[tuple[int, Key]]:
+    """The sheet's rows under ``header`` (0-based index) by what the count reads of them (field → text;
+    the applicant a sheet's name stands for too)."""
     read = sorted(((f.value, c) for f, c in header.columns.items()), key=lambda x: x[0])
     read += sorted((f"mark:{name}", c) for c, name in header.marks.items())
-    out: Counter[Key] = Counter()
-    for row in sheet.rows[header.row + 1:]:
+    out: list[tuple[int, Key]] = []
+    for i in range(header.row + 1, len(sheet.rows)):
+        row = sheet.rows[i]
         key = tuple((name, _text(row[c] if c < len(row) else None)) for name, c in read)
         if any(text for _, text in key):
-            out[(("kind", header.kind.value), *key)] += 1
+            out.append((i, (("kind", header.kind.value), ("sheet", header.sheet_applicant or ""), *key)))
     return out
+
+
+def _keys(sheet: LedgerSheet, header: Header) -> Counter[Key]:
+    """The sheet's rows under ``header`` by what the count reads of them, as many times as they occur."""
+    return Counter(key for _, key in _keyed_rows(sheet, header))
 
 
 def _text(value: object) -> str:
@@ -56,6 +69,54 @@ def repeated_sheets(pairs: list[tuple[LedgerSheet, Header]]) -> dict[int, list[L
 
 def _within(rows: Counter[Key], pool: Counter[Key]) -> bool:
     return all(pool[k] >= v for k, v in rows.items())
+
+
+def copied_rows(pairs: list[tuple[LedgerSheet, Header]], repeats: dict[int, list[LedgerSheet]]) -> dict[int, dict[int, RowRef]]:
+    """Rows of a sheet that were pasted from an earlier sheet of the same file (the sheet repeating it
+    only in part): index in ``pairs`` → its row (0-based) → the earlier row it repeats.  A pasted
+    block is ``MIN_COPIED_RUN`` rows or more, one after the other in both sheets and in the same
+    order — applications alike by chance (the same kind, days and answer) are not such a run."""
+    earlier: list[tuple[LedgerSheet, list[tuple[int, Key]]]] = []
+    out: dict[int, dict[int, RowRef]] = {}
+    for n, (sheet, header) in enumerate(pairs):
+        if n in repeats:
+            continue
+        rows = _keyed_rows(sheet, header)
+        for other, other_rows in earlier:
+            if other.source == sheet.source:
+                for i, j in _runs(rows, other_rows).items():
+                    out.setdefault(n, {}).setdefault(i, RowRef(other.source, other.name, j + 1))
+        earlier.append((sheet, rows))
+    return out
+
+
+def _runs(rows: list[tuple[int, Key]], other: list[tuple[int, Key]]) -> dict[int, int]:
+    """Row of ``rows`` → row of ``other`` for each run of ``MIN_COPIED_RUN`` or more rows alike in order."""
+    where: dict[Key, list[int]] = {}
+    for q, (_, key) in enumerate(other):
+        where.setdefault(key, []).append(q)
+    found: dict[int, int] = {}
+    p = 0
+    while p < len(rows):
+        best, start = 0, 0
+        for q in where.get(rows[p][1], ())[:MAX_STARTS]:
+            length = 0
+            while p + length < len(rows) and q + length < len(other) and rows[p + length][1] == other[q + length][1]:
+                length += 1
+            if length > best:
+                best, start = length, q
+        if best >= MIN_COPIED_RUN:
+            found.update((rows[p + k][0], other[start + k][0]) for k in range(best))
+            p += best
+        else:
+            p += 1
+    return found
+
+
+def copied_note(first: RowRef) -> str:
+    """Why a pasted row is not counted again, and what to do."""
+    return (f"与{first.where()}完全相同，像是从该表复制过来的重复登记，未重复计入；"
+            "如确是另一件申请，请在台账中补上能区分的内容（如申请人、日期）后重新读取")
 
 
 def repeat_note(sheet: LedgerSheet, others: list[LedgerSheet]) -> str:

@@ -35,10 +35,11 @@ from ..forms.ledger_words import Field, LedgerWords
 from ..forms.spec import Layout, Tag
 from .columns import Header, Incomplete, SheetKind, field_of, find_header, header_row
 from .continued import continued_note, continued_rows
-from .copies import repeat_note, repeated_sheets
+from .copies import copied_note, copied_rows, repeat_note, repeated_sheets
 from .dates import FIRST_YEAR, DateProblem, MonthOnly, YearMissing, format_date, is_same_day, read_date
 from .hidden import HIDDEN_MARK, hidden_columns_note, hidden_rows_note, repeated_rows
-from .names import by_name, named
+from .legend import Legend, read_legend
+from .names import by_name, ending_kind, named
 from .sheet import LedgerSheet, RowRef, place
 from .void import MARKED, STRUCK, void_how, void_marks, void_note
 from .words import Kind, Match, Matcher, norm
@@ -126,12 +127,18 @@ def count_ledgers(sheets: list[LedgerSheet], form: FormSpec, year: int,
     if not headers:
         raise ReadError(_nothing_found(counter.result, sheets))
     repeats = repeated_sheets(headers)
+    for n, rows in copied_rows(headers, repeats).items():
+        counter.copied[(headers[n][0].source, headers[n][0].name)] = rows
     for n, (sheet, header) in enumerate(headers):
         if n in repeats:
             counter.result.to_check.append(repeat_note(sheet, repeats[n]))
             continue
         counter.count_sheet(sheet, header)
     result = counter.result
+    for legend in (legend for legends in counter.legends.values() for legend in legends):
+        where = place(legend.sheet.source, legend.sheet.name)
+        result.notes.append(f"{where}是代码说明表（{legend.example()}），台账中的这些代码按它读取。" if legend.used
+                            else f"{where}没有台账的表头，未读取。")
     persons = result.unclear.get((Field.APPLICANT, norm(words.person_names)))
     if persons is not None:   # the question for the names read as persons', with some of them
         persons.shown = f"{words.person_names}（如{'、'.join(counter.person_examples)}）"
@@ -182,6 +189,10 @@ class _Counter:
         self._sheet: tuple[LedgerSheet, Header] | None = None
         self._year: LedgerYear | None = None
         self._year_used = False
+        self.legends: dict[str, list[Legend]] = {}   # file → its sheets explaining codes (代码说明)
+        self._legends: list[Legend] = []             # those of the sheet being counted
+        # (file, sheet) → its rows pasted from an earlier sheet → the row they repeat (``copies``)
+        self.copied: dict[tuple[str, str], dict[int, RowRef]] = {}
 
     # -- sheets ---------------------------------------------------------------------------------
 
@@ -190,6 +201,9 @@ class _Counter:
         for sheet in sheets:
             where = place(sheet.source, sheet.name)
             header = find_header(sheet, self.words)
+            if not isinstance(header, Header) and (legend := read_legend(sheet, self.matchers)) is not None:
+                self.legends.setdefault(sheet.source, []).append(legend)
+                continue
             if sheet.hidden:
                 if header is not None:
                     self.result.notes.append(f"{where}是隐藏的工作表，未读取（如需计入，请在 Excel/WPS 中取消隐藏）。")
@@ -221,6 +235,8 @@ class _Counter:
         counted_before, notes_before, following = self.result.rows_read, len(self.result.notes), None
         self.kinds.add(header.kind)
         self._sheet, self._year, self._year_used = (sheet, header), None, False
+        self._legends = self.legends.get(sheet.source, [])
+        copied = self.copied.get((sheet.source, sheet.name), {})
         merged, hidden = _merged_down(sheet, header), sheet.hidden_rows
         continued = continued_rows(sheet, header, merged, self.words)
         hidden_placed: list[int] = []
@@ -241,6 +257,9 @@ class _Counter:
             if self._no_application(sheet, i, ref, voided):
                 continue
             self.result.rows_read += 1
+            if (first := copied.get(i)) is not None:
+                self._leave(ref, copied_note(first), "")
+                continue
             left_before = len(self.result.left_out)
             placed = (self._application if header.kind is SheetKind.APPLICATIONS else self._case)(ref, values)
             if i in hidden:
@@ -299,6 +318,8 @@ class _Counter:
         """Field → the row's value: its cell, or the value of a cell merged down over it; the
         applicant's type from the category columns marked, the names, or the sheet's name."""
         values = {f: (row[c] if c < len(row) and not _blank(row[c]) else merged.get((i, c))) for f, c in header.columns.items()}
+        for legend in self._legends:
+            values.update({f: words for f, v in values.items() if (words := legend.words_for(f, v)) is not None})
         if header.marks:
             values[Field.APPLICANT] = _marked(row, header.marks)
         elif Field.PERSON in header.columns:
@@ -313,6 +334,8 @@ class _Counter:
             values[Field.REASON] = "／".join(filled) or None
         if Field.DISCLOSE in header.columns:
             values[Field.RESULT] = self._disclosed(values)
+        if header.names is not None and header.names < len(row) and not _blank(row[header.names]):
+            values[Field.NAME] = row[header.names]
         return values
 
     def _by_name(self, name: str) -> str | None:
@@ -493,10 +516,19 @@ class _Counter:
         (法人或其他组织 | 商业企业), the match of the two together."""
         raw = values.get(Field.APPLICANT)
         if Field.APPLICANT_KIND not in values:
-            return raw, None
+            return raw, self._kind_by_name(raw, values.get(Field.NAME))
         kind = values.get(Field.APPLICANT_KIND)
         shown = f"{_shown(raw)} / {_shown(kind)}" if not _blank(kind) else raw
         return shown, self.matchers[Field.APPLICANT].match_pair(raw, kind)
+
+    def _kind_by_name(self, raw: object, name: object) -> Match | None:
+        """法人或其他组织 without its kind, beside the applicant's name: the kind its name ends with
+        (某某律师事务所 → 法律服务机构), if it ends with one; else None (the type is read alone)."""
+        found = self.matchers[Field.APPLICANT].match(raw)
+        if found.kind is not Kind.GROUP or _blank(name):
+            return None
+        kind = ending_kind(norm(_shown(name)), self.endings)
+        return Match(Kind.FOUND, kind, found.group, found.key) if kind is not None else None
 
     def _result(self, values: dict) -> Match:
         """The result's row: from the result (and its 情形) — or, for a group without its row and no
@@ -536,8 +568,16 @@ class _Counter:
             problems.append((f"没有{name}", ""))
         elif match.kind in (Kind.UNCLEAR, Kind.GROUP, Kind.PENDING):
             self._unclear(ref, f, match.key, _shown(raw))
-            problems.append((f"{name}无法归入官方类别", _shown(raw)))
+            problems.append((self._group_only(f, match) or f"{name}无法归入官方类别", _shown(raw)))
         return match
+
+    def _group_only(self, f: Field, match: Match) -> str:
+        """Why an applicant written as a group (法人或其他组织) is not counted, and what to write."""
+        if f is not Field.APPLICANT or match.kind is not Kind.GROUP or match.group is None:
+            return ""
+        group = self.matchers[f].choice.groups[match.group]
+        kinds = "、".join(leaf.target for leaf in group.leaves)
+        return f"申请人类型只写了大类，没有写明是{kinds}中的哪一类（也无法从申请人名称看出），请在台账中写明"
 
     def _finish(self, ref: RowRef, values: dict, problems: list[tuple[str, str]],
                 *matches: tuple[Field, Match | None]) -> bool:

@@ -18,7 +18,11 @@ set aside — ``不予公开-涉密``, ``不予公开：涉密``, ``（三）不
    部分公开 and why the rest was withheld (部分公开涉及个人隐私), or the parts of a mixed answer each
    after a mark (``Choice.mixed_marks``: 部分予以公开部分不予公开, 部分公开部分信息不存在) — 部分公开 when
    one part was disclosed.  A run that can be read two ways naming different labels stays unclear;
-7. the clerk's assignment of that value, if any (remembered per agency).
+7. an answer in parts — numbered items (第1项予以公开；第2项本机关不掌握, 1.予以公开 2.信息不存在) or
+   clauses each after a mixed answer's mark, the reason first (涉及个人隐私的部分不予公开，其余予以公开):
+   every part a label, a group or nothing but asides; one part disclosed and another not is 部分公开
+   (区分处理的, 只计这一情形), parts naming one same label are that label, anything else stays unclear;
+8. the clerk's assignment of that value, if any (remembered per agency).
 
 Before these, a value written as the row's code in the table (``（三）1``, ``三（三）1``, ``3-1``, ``（一）``,
 ``予以公开（一）``, ``（四）1 本机关不掌握``; ``Choice.code_heading``) is that row — when the code names one
@@ -57,6 +61,11 @@ _REASON_PARTS = re.compile(r"[、,，;；/和与]")   # (not 及: 涉及)
 _INNER_REMARK = re.compile(r"(?<=[^\s(（\[【〔])\s*[(（\[【〔]([^()（）\[\]【】〔〕]{1,20})[)）\]】〕](?=\s*\S)")
 # what, in a remark, may say the answer was limited or withheld: such a remark is never set aside
 _LIMITING = ("不", "未", "无", "非", "除", "但", "仅", "只", "部分", "另", "其余", "暂")
+
+# the number of an item of an answer in parts: 第1项, 1. 1、 1) (1) ①
+_ITEM = re.compile(r"第[0-9一二三四五六七八九十]{1,2}[项条点个]|(?<![0-9])[0-9]{1,2}[.、．)）](?![0-9])"
+                   r"|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①-⑳]")
+_PART = re.compile(r"[\s,，;；。!！、]+")
 
 # a 情形 written as the row's number in its group: 3, 第3项, 3., ③
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
@@ -184,7 +193,7 @@ class Matcher:
         if n in self._pending:
             return Match(Kind.PENDING, key=n)
         found = (self._whole_match(n) or self._head_and_tail(text) or self._run_together(n)
-                 or self._joined(text) or self._on_paper(n) or self._sentence(text))
+                 or self._joined(text) or self._on_paper(n) or self._sentence(text) or self._in_parts(text))
         if found is not None:
             return Match(found.kind, found.target, found.group, n)
         return self._assignment(n)
@@ -248,7 +257,9 @@ class Matcher:
         if group is None:
             return None
         leaves = self._leaves[group]
-        for text in (reason, _LEADING_NUMBER.sub("", reason, count=1), _VERB.sub("", reason, count=1)):
+        # (申请人逾期未缴纳费用: a leaf's words after what a sentence says around them)
+        unsaid = [reason[len(a):] for a in self._asides if reason.startswith(a) and len(reason) > len(a)]
+        for text in (reason, _LEADING_NUMBER.sub("", reason, count=1), _VERB.sub("", reason, count=1), *unsaid):
             if text in leaves:
                 return leaves[text]
         return None
@@ -398,6 +409,47 @@ class Matcher:
             return None
         return Match(Kind.FOUND, self.choice.groups[self._partly].target, self._partly)
 
+    def _in_parts(self, text: str) -> Match | None:
+        """An answer in parts (step 7): numbered items, or clauses each naming its label after a mixed
+        answer's mark (a sentence naming two labels without marks contradicts itself: unclear)."""
+        numbered = len(_ITEM.findall(text)) >= 2
+        parts = [p for p in _PART.split(_ITEM.sub("；", text)) if norm(p)]
+        if len(parts) < 2:
+            return None
+        named = []
+        for part in parts:
+            whole = self.match(part) if numbered else _BLANK
+            found = whole if whole.kind in (Kind.FOUND, Kind.GROUP) else self._part(norm(part), marked=not numbered)
+            if found is None:
+                return None
+            if found is not _ASIDE:
+                named.append(found)
+        return self._parts_together(named)
+
+    def _part(self, n: str, marked: bool) -> Match | None:
+        """One part (``norm``): a label or group after a mixed answer's mark (其余予以公开, 涉及个人隐私的
+        部分不予公开: the words after the mark) — or, when ``marked`` is not asked, the part itself —
+        ``_ASIDE`` when it is nothing but asides, else None."""
+        if self._clause(n) is _ASIDE:
+            return _ASIDE
+        tails = [n[i + len(mark):] for mark in self._mixed for i in _occurrences(n, mark)]
+        for tail in sorted(set(tails if marked else [n, *tails]), key=len):
+            found = (self._word(tail) or self._clause(tail)) if tail else None
+            if found is not None and found is not _ASIDE and found.kind in (Kind.FOUND, Kind.GROUP):
+                return found
+        return None
+
+    def _parts_together(self, named: list[Match]) -> Match | None:
+        if not named:
+            return None
+        groups = {m.group for m in named}
+        targets = {m.target for m in named}
+        if len(targets) == 1 and len(groups) == 1 and None not in targets:
+            return named[0]
+        if self._partly is not None and 0 in groups and len(groups) >= 2:
+            return Match(Kind.FOUND, self.choice.groups[self._partly].target, self._partly)
+        return None
+
     def _clause(self, n: str) -> Match | None:
         """One clause of a sentence: ``_ASIDE`` when it is nothing but asides, else the match of
         what is left once asides are set aside from its start (the least set aside that is a word)."""
@@ -477,6 +529,11 @@ class Matcher:
     def _leaf_by_whole(self, group: int | None, why: str) -> str | None:
         found = self._whole_match(why)
         return found.target if found is not None and found.group == group and found.kind is Kind.FOUND else None
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, each time."""
+    return [i for i in range(len(text)) if text.startswith(word, i)]
 
 
 def _shown_words(found: Match, group) -> str:

@@ -51,7 +51,7 @@ MAX_BLANK_RUN = 5_000
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 MAX_MERGES = 2_000          # a header needs a few; the rest are not read
 WORKBOOK_KINDS = ("xlsx", "xls", "ods", "html", "docx")
-FILE_TYPES = "登记台账 (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.txt *.htm *.html *.docx *.doc *.wps);;所有文件 (*)"
+FILE_TYPES = "登记台账 (*.xlsx *.xlsm *.xls *.et *.ett *.ods *.csv *.txt *.htm *.html *.docx *.doc *.wps);;所有文件 (*)"
 # documents whose tables could be a ledger once saved as .docx
 _OLD_DOCUMENTS = ("doc", "rtf", "odt")
 
@@ -135,6 +135,16 @@ def _read_kind(path: Path, kind: str) -> list[LedgerSheet]:
                         "请用 Excel/WPS 打开后另存为 .xlsx 再试。") from exc
 
 
+# WPS 表格's own extensions: a workbook in Excel 97–2003 form inside (read as .xls, as LibreOffice reads
+# them too), or a form of WPS's own that neither reads
+_WPS_SHEETS = (".et", ".ett")
+
+
+def _wps_unreadable(path: Path) -> str:
+    return (f"“{path.name}”是 WPS 表格文件，但不是能直接读取的格式（可能是 WPS 自有格式或已加密）。"
+            "请在 WPS 中打开它，点“文件→另存为”，文件类型选“Excel 工作簿（*.xlsx）”，再读取另存的文件。")
+
+
 def _kind(path: Path) -> str:
     """"xlsx", "xls" or "text", by content; anything else is refused."""
     from ..registry import kind_name, sniff
@@ -153,6 +163,8 @@ def _kind(path: Path) -> str:
             return "html"   # (read by _read_html, which tells it from a page)
         if _looks_like_text(path):
             return "text"
+        if path.suffix.lower() in _WPS_SHEETS:
+            raise ReadError(_wps_unreadable(path)) from None
         raise
     if kind in WORKBOOK_KINDS:
         return kind

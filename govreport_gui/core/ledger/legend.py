@@ -1,0 +1,91 @@
+"""Codes a system's export writes instead of words (答复类型 01, DF03, B2; 申请人类型 1, 2), explained
+on a sheet of their own in the same workbook (代码说明: 代码 | 含义).
+
+``read_legend`` reads such a sheet: rows holding a short code beside a value that is one declared
+word (予以公开, 不予公开-属于国家秘密, 商业企业), in either order.  A sheet is a legend when it explains
+at least ``MIN_CODES`` distinct codes of one vocabulary, each code once; the ledger's sheets of the
+same file then read a value that is exactly one of those codes as the words it stands for
+(``Legend.words_for``).  Nothing else is guessed: a code the legend does not list stays as written
+(unclear, shown to the clerk), and a legend whose code means two things is no legend.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..forms.ledger_words import Field
+from .sheet import LedgerSheet
+from .words import Kind, Matcher
+
+MIN_CODES = 2
+_CODE = re.compile(r"[A-Za-z]{0,4}\d{0,4}")
+# the vocabularies a legend may explain, and the ledger fields its codes then stand in
+_FIELDS = {Field.RESULT: (Field.RESULT,), Field.APPLICANT: (Field.APPLICANT, Field.APPLICANT_KIND)}
+
+
+def code_key(value: object) -> str | None:
+    """A value as a code is compared (``01``, 1 and 1.0 alike; letters in capitals), or None when it
+    is no code (words, a date, a long number)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, float):
+        if not value.is_integer():
+            return None
+        value = int(value)
+    text = str(value).strip().upper()
+    if not text or len(text) > 8 or _CODE.fullmatch(text) is None:
+        return None
+    return str(int(text)) if text.isdigit() else text
+
+
+@dataclass
+class Legend:
+    """The codes of one legend sheet: field → code key → (the code, its words) as written on the legend."""
+
+    sheet: LedgerSheet
+    codes: dict[Field, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    used: bool = False   # a ledger value was read by it (a sheet of figures may look like a legend)
+
+    def words_for(self, f: Field, value: object) -> str | None:
+        """The words ``value`` stands for in field ``f``, when it is one of the legend's codes."""
+        for vocabulary, fields in _FIELDS.items():
+            if f in fields and (key := code_key(value)) is not None:
+                found = self.codes.get(vocabulary, {}).get(key)
+                if found is not None:
+                    self.used = True
+                    return found[1]
+        return None
+
+    def example(self) -> str:
+        """A few of its codes as the clerk will recognise them (01＝予以公开、02＝部分公开…)."""
+        pairs = [f"{code}＝{words}" for codes in self.codes.values() for code, words in list(codes.values())[:3]]
+        return "、".join(pairs) + "…"
+
+
+def read_legend(sheet: LedgerSheet, matchers: Mapping[Field, Matcher]) -> Legend | None:
+    """The legend ``sheet`` is, if it is one."""
+    found: dict[Field, dict[str, tuple[str, str]]] = {f: {} for f in _FIELDS}
+    clashes: set[Field] = set()
+    for row in sheet.rows:
+        for key, code, words in _pairs(row):
+            for f in _FIELDS:
+                if matchers[f].match(words).kind in (Kind.FOUND, Kind.GROUP):
+                    known = found[f].setdefault(key, (code, words))
+                    if known[1] != words:
+                        clashes.add(f)
+                    break
+    codes = {f: c for f, c in found.items() if f not in clashes and len(c) >= MIN_CODES}
+    return Legend(sheet, codes) if codes else None
+
+
+def _pairs(row: tuple) -> list[tuple[str, str, str]]:
+    """(code key, code, words) of each two neighbouring cells of ``row`` that are a code and words."""
+    out = []
+    for left, right in zip(row, row[1:]):
+        for code, words in ((left, right), (right, left)):
+            key = code_key(code)
+            if key is not None and isinstance(words, str) and any(ch.isalpha() and not ch.isascii() for ch in words):
+                out.append((key, str(code).strip(), words.strip()))
+    return out
