@@ -53,7 +53,9 @@ def test_a_code_the_legend_does_not_list_is_left_out_with_its_value(tmp_path):
     path = write_xlsx(tmp_path / "导出.xlsx", {"申请列表": export, "代码说明": LEGEND})
     count = count_ledgers(read_ledgers([path]), get_form("2021"), YEAR)
     assert table_3(count) == {(NEW, "自然人"): 1, (DISCLOSED, "自然人"): 1}
-    assert [(x.ref.row, x.value) for x in count.left_out] == [(3, "09")]
+    (left,) = count.left_out
+    assert (left.ref.row, left.value) == (3, "09")
+    assert left.why.startswith("处理结果代码“09”不在“代码说明”表中，不知道代表什么；请在该表补上它的含义后重新读取")
 
 
 def test_codes_without_a_legend_or_with_one_that_contradicts_itself_are_not_read(tmp_path):
@@ -63,6 +65,16 @@ def test_codes_without_a_legend_or_with_one_that_contradicts_itself_are_not_read
         count = count_ledgers(read_ledgers([path]), get_form("2021"), YEAR)
         assert table_3(count) == {(NEW, "法律服务机构"): 1, (CARRIED_OUT, "法律服务机构"): 1}
         assert len(count.left_out) == 4
+
+
+def test_applicant_codes_are_read_by_their_legend_too(tmp_path):
+    legend = [("申请人类型", "代码"), ("自然人", 1), ("商业企业", 2), ("法律服务机构", 3)]   # words first
+    ledger = [("申请人类型", "收到日期", "答复日期", "处理结果"), (1, D(2025, 1, 6), D(2025, 1, 9), "同意公开"),
+              (3, D(2025, 2, 6), D(2025, 2, 9), "同意公开"), (2, D(2025, 3, 6), D(2025, 3, 9), "信息不存在")]
+    path = write_xlsx(tmp_path / "台账.xlsx", {"台账": ledger, "字典": legend})
+    count = count_ledgers(read_ledgers([path]), get_form("2021"), YEAR)
+    assert table_3(count) == {(NEW, "自然人"): 1, (NEW, "法律服务机构"): 1, (NEW, "商业企业"): 1, (DISCLOSED, "自然人"): 1,
+                              (DISCLOSED, "法律服务机构"): 1, (ABSENT, "商业企业"): 1}
 
 
 def test_a_legend_in_another_workbook_explains_nothing_of_this_one(tmp_path):
@@ -106,7 +118,8 @@ def test_an_organisation_without_its_kind_is_placed_by_the_ending_of_its_name():
                               (DISCLOSED, "自然人"): 1}
     (left,) = count.left_out
     assert left.ref.row == 6 and left.value == "法人或其他组织"
-    assert "没有写明是商业企业、科研机构、社会公益组织、法律服务机构、其他中的哪一类" in left.why and "请在台账中写明" in left.why
+    assert left.why == ("只写了“法人或其他组织”，没写明是商业企业、科研机构、社会公益组织、法律服务机构还是其他"
+                        "（名称“红星联络站”看不出类别），请在台账中写明")
 
 
 # --- a sheet that repeats another in part ---------------------------------------------------------
@@ -122,7 +135,8 @@ def test_rows_pasted_again_at_the_top_of_the_next_sheet_count_once_and_are_named
     count = count_ledgers([first, second], get_form("2021"), YEAR)
     assert table_3(count) == {(NEW, "自然人"): 6, (DISCLOSED, "自然人"): 6, (NEW, "商业企业"): 4, (ABSENT, "商业企业"): 4}
     assert [x.ref.row for x in count.left_out] == [2, 3, 4]
-    assert count.left_out[0].why.startswith("与台账.xlsx“上半年”第5行完全相同，像是从该表复制过来的重复登记，未重复计入")
+    assert count.left_out[0].why == ("与“上半年”第5行完全相同（像是复制来的重复登记），未重复计入；"
+                                     "如确是另一件申请，请在台账中写明区别后重新读取")
 
 
 def test_two_rows_alike_by_chance_on_two_sheets_are_both_counted():

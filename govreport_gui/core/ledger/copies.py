@@ -76,17 +76,22 @@ def copied_rows(pairs: list[tuple[LedgerSheet, Header]], repeats: dict[int, list
     only in part): index in ``pairs`` → its row (0-based) → the earlier row it repeats.  A pasted
     block is ``MIN_COPIED_RUN`` rows or more, one after the other in both sheets and in the same
     order — applications alike by chance (the same kind, days and answer) are not such a run."""
-    earlier: list[tuple[LedgerSheet, list[tuple[int, Key]]]] = []
+    keyed: dict[int, list[tuple[int, Key]]] = {}   # (each sheet's rows read once, when compared)
+
+    def rows_of(n: int) -> list[tuple[int, Key]]:
+        if n not in keyed:
+            keyed[n] = _keyed_rows(*pairs[n])
+        return keyed[n]
     out: dict[int, dict[int, RowRef]] = {}
-    for n, (sheet, header) in enumerate(pairs):
+    counted: list[int] = []
+    for n, (sheet, _) in enumerate(pairs):
         if n in repeats:
             continue
-        rows = _keyed_rows(sheet, header)
-        for other, other_rows in earlier:
-            if other.source == sheet.source:
-                for i, j in _runs(rows, other_rows).items():
-                    out.setdefault(n, {}).setdefault(i, RowRef(other.source, other.name, j + 1))
-        earlier.append((sheet, rows))
+        for m in (m for m in counted if pairs[m][0].source == sheet.source):
+            other = pairs[m][0]
+            for i, j in _runs(rows_of(n), rows_of(m)).items():
+                out.setdefault(n, {}).setdefault(i, RowRef(other.source, other.name, j + 1))
+        counted.append(n)
     return out
 
 
@@ -114,9 +119,9 @@ def _runs(rows: list[tuple[int, Key]], other: list[tuple[int, Key]]) -> dict[int
 
 
 def copied_note(first: RowRef) -> str:
-    """Why a pasted row is not counted again, and what to do."""
-    return (f"与{first.where()}完全相同，像是从该表复制过来的重复登记，未重复计入；"
-            "如确是另一件申请，请在台账中补上能区分的内容（如申请人、日期）后重新读取")
+    """Why a pasted row is not counted again, and what to do (the row is of the same file)."""
+    return (f"与“{first.sheet}”第{first.row}行完全相同（像是复制来的重复登记），未重复计入；"
+            "如确是另一件申请，请在台账中写明区别后重新读取")
 
 
 def repeat_note(sheet: LedgerSheet, others: list[LedgerSheet]) -> str:

@@ -38,7 +38,7 @@ from .continued import continued_note, continued_rows
 from .copies import copied_note, copied_rows, repeat_note, repeated_sheets
 from .dates import FIRST_YEAR, DateProblem, MonthOnly, YearMissing, format_date, is_same_day, read_date
 from .hidden import HIDDEN_MARK, hidden_columns_note, hidden_rows_note, repeated_rows
-from .legend import Legend, read_legend
+from .legend import Legend, code_key, read_legend
 from .names import by_name, ending_kind, named
 from .sheet import LedgerSheet, RowRef, place
 from .void import MARKED, STRUCK, void_how, void_marks, void_note
@@ -516,7 +516,7 @@ class _Counter:
         (法人或其他组织 | 商业企业), the match of the two together."""
         raw = values.get(Field.APPLICANT)
         if Field.APPLICANT_KIND not in values:
-            return raw, self._kind_by_name(raw, values.get(Field.NAME))
+            return raw, (self._kind_by_name(raw, values[Field.NAME]) if Field.NAME in values else None)
         kind = values.get(Field.APPLICANT_KIND)
         shown = f"{_shown(raw)} / {_shown(kind)}" if not _blank(kind) else raw
         return shown, self.matchers[Field.APPLICANT].match_pair(raw, kind)
@@ -528,7 +528,9 @@ class _Counter:
         if found.kind is not Kind.GROUP or _blank(name):
             return None
         kind = ending_kind(norm(_shown(name)), self.endings)
-        return Match(Kind.FOUND, kind, found.group, found.key) if kind is not None else None
+        if kind is None:   # (said with the question: the name was looked at)
+            return dataclasses.replace(found, note=f"名称“{_shown(name)}”看不出类别")
+        return Match(Kind.FOUND, kind, found.group, found.key)
 
     def _result(self, values: dict) -> Match:
         """The result's row: from the result (and its 情形) — or, for a group without its row and no
@@ -557,7 +559,8 @@ class _Counter:
             problems.append((result.note or "处理结果没有写明具体情形（如不予公开的哪一种）", shown))
         elif result.kind is Kind.UNCLEAR:
             self._unclear(ref, Field.RESULT, result.key, shown)
-            problems.append((result.note or "处理结果无法归入官方类别", shown))
+            problems.append((result.note or self._uncoded(values.get(Field.RESULT), "处理结果")
+                             or "处理结果无法归入官方类别", shown))
         return None
 
     def _need(self, ref: RowRef, f: Field, raw: object, match: Match | None, name: str,
@@ -568,16 +571,23 @@ class _Counter:
             problems.append((f"没有{name}", ""))
         elif match.kind in (Kind.UNCLEAR, Kind.GROUP, Kind.PENDING):
             self._unclear(ref, f, match.key, _shown(raw))
-            problems.append((self._group_only(f, match) or f"{name}无法归入官方类别", _shown(raw)))
+            problems.append((self._group_only(f, match) or self._uncoded(raw, name) or f"{name}无法归入官方类别", _shown(raw)))
         return match
 
     def _group_only(self, f: Field, match: Match) -> str:
         """Why an applicant written as a group (法人或其他组织) is not counted, and what to write."""
         if f is not Field.APPLICANT or match.kind is not Kind.GROUP or match.group is None:
             return ""
-        group = self.matchers[f].choice.groups[match.group]
-        kinds = "、".join(leaf.target for leaf in group.leaves)
-        return f"申请人类型只写了大类，没有写明是{kinds}中的哪一类（也无法从申请人名称看出），请在台账中写明"
+        *kinds, last = (leaf.target for leaf in self.matchers[f].choice.groups[match.group].leaves)
+        return (f"只写了“{match.key}”，没写明是{'、'.join(kinds)}还是{last}" + (f"（{match.note}）" if match.note else "")
+                + "，请在台账中写明")
+
+    def _uncoded(self, raw: object, name: str) -> str:
+        """Why a code the sheet's legend does not list is not counted, and what to do."""
+        if not self._legends or code_key(raw) is None:
+            return ""
+        where = "、".join(f"“{legend.sheet.name}”" for legend in self._legends)
+        return f"{name}代码“{_shown(raw)}”不在{where}表中，不知道代表什么；请在该表补上它的含义后重新读取，或在“需要归类的值”中归类"
 
     def _finish(self, ref: RowRef, values: dict, problems: list[tuple[str, str]],
                 *matches: tuple[Field, Match | None]) -> bool:
