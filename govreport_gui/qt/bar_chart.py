@@ -255,14 +255,26 @@ class BarChartView(QWidget):
 
     def _paint_axis(self, painter: QPainter, frame: _Frame) -> None:
         plot, fm = frame.plot, QFontMetricsF(self._small())
+        labels = dict(self.axis_labels(frame))
         steps = round(frame.top / frame.step)
         for i in range(steps + 1):
             y = plot.bottom() - plot.height() * i / steps
             painter.setPen(QPen(QColor(GRID if i else AXIS), 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            text = format_value(int(frame.step * i))
-            painter.setPen(QColor(NOTE))
-            painter.drawText(QPointF(plot.left() - GAP - fm.horizontalAdvance(text), y + fm.ascent() / 2 - 1), text)
+            text = labels.get(y)
+            if text is not None:
+                painter.setPen(QColor(NOTE))
+                painter.drawText(QPointF(plot.left() - GAP - fm.horizontalAdvance(text), y + fm.ascent() / 2 - 1), text)
+
+    def axis_labels(self, frame: _Frame | None = None) -> list[tuple[float, str]]:
+        """The figures written beside the grid lines, at their heights: every line's, or every
+        second's (third's …) where the chart is too low for each to have a line of its own (a small
+        screen: they were written over each other)."""
+        frame = frame or self._frame(QRectF(self.rect()))
+        plot, steps = frame.plot, round(frame.top / frame.step)
+        every = max(1, math.ceil(QFontMetricsF(self._small()).height() / (plot.height() / steps)))
+        return [(plot.bottom() - plot.height() * i / steps, format_value(int(frame.step * i)))
+                for i in range(0, steps + 1, every)]
 
     def _paint_hover(self, painter: QPainter, frame: _Frame) -> None:
         if self.hovered_category < 0 or self.chart is None:

@@ -44,7 +44,7 @@ class UnitsChartWindow(QDialog):
         self.pointed = QLabel("将鼠标移到柱上，查看是哪个单位。")
         layout.addWidget(self.pointed)
         self.total_view = BarChartView()
-        self.total_view.setMinimumHeight(120)
+        self.total_view.setMinimumHeight(160)
         layout.addWidget(self.total_view, 2)
         self.total_note = QLabel(NO_PREVIOUS)
         self.total_note.setWordWrap(True)

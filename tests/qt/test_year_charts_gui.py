@@ -188,3 +188,30 @@ def test_a_narrow_window_wraps_the_titles_rather_than_cutting_them(qtbot, make_w
             wrapped += len(lines) > 1
         window.grab().save(str(SHOTS / f"yoy_910_{table_id}.png"))
     assert wrapped >= 2, "at this width two titles need a second line"
+
+
+def test_a_low_chart_writes_its_scale_without_overlapping(qtbot, sample_loaded):
+    """汇总图表 on 1366×768 at 150 %: the chart of the total against last year is low, and its
+    figures 0, 100, 200, 300 were written over each other beside grid lines 15 px apart. Where the
+    lines are closer than a line of text, every second (third …) is labelled; a taller chart labels
+    each, as before."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from govreport_gui.core.values import format_value
+    from govreport_gui.qt.bar_chart import BarChartView, nice_scale
+    chart = table_charts(sample_loaded.report, sample_loaded.previous, "三")[1]   # 0 … 200 by 50
+    view = BarChartView(chart)
+    view.setMinimumHeight(120)   # (as in the 汇总 window)
+    qtbot.addWidget(view)
+    view.show()
+    height = QFontMetricsF(view._small()).height()
+    top, step = nice_scale(float(chart.largest()))
+    every_line = [format_value(int(step * i)) for i in range(round(top / step) + 1)]
+    for size in ((840, 150), (840, 420)):
+        view.resize(*size)
+        labels = view.axis_labels()
+        texts = [text for _, text in labels]
+        assert texts[0] == "0" and len(texts) >= 2 and set(texts) <= set(every_line)
+        gaps = [lower - upper for (lower, _), (upper, _) in zip(labels, labels[1:])]
+        assert min(gaps) >= height, (size, labels)
+    assert texts == every_line, "a tall chart labels every line"
