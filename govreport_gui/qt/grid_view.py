@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..core.forms import CellKey, GridCell, Role
 from ..core.values import shorten
-from . import clipboard, grid_sizes
+from . import clipboard, grid_lines, grid_sizes
 from .cell_pictures import LOOK_CHANGES, CellPictures
 from .fonts import bold_font
 from .input_order import InputOrder
@@ -498,6 +498,8 @@ class GridView(QTableView):
         super().paintEvent(event)
         if self.showGrid():
             self._cover_grid_line_starts(event.region())
+            if grid_lines.uneven(self.devicePixelRatioF()):   # (125 %, 150 %: see grid_lines)
+                grid_lines.even_lines(self, self.table_model.spec.grid, LINES, event.region())
 
     def _cover_grid_line_starts(self, region) -> None:
         """QTableView draws each vertical grid line from the top of the area it repaints, and the

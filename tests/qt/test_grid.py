@@ -472,3 +472,25 @@ def _compare_with_the_sheet(make_window, sample, qtbot, monkeypatch) -> None:
     sheet = make_window(sample)
     assert page(sheet, "三").grid.styleSheet() == grid_view.GRID_SHEET
     assert _grid_pictures(sheet, qtbot) == drawn
+
+
+@pytest.mark.parametrize("scale", ["1", "1.25", "1.5", "2"])
+def test_grid_lines_alike_on_a_scaled_screen(tmp_path, scale):
+    """At 125 % and 150 % QTableView's lines, one logical pixel, fell on one device pixel or two by
+    where they lay: 表三's columns ruled thin and thick by turns. Every line crossing a row and a
+    column of figures is now as wide as the others (one pixel at 100 %, as before)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=scale,
+               GOVREPORT_DATA_DIR=str(tmp_path / "appdata"), PYTHONPATH=os.pathsep.join(sys.path))
+    child = Path(__file__).with_name("scaled_lines.py")
+    done = subprocess.run([sys.executable, str(child)], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    widths = json.loads(done.stdout.strip().splitlines()[-1])
+    for direction, found in widths.items():
+        assert len(found) >= 6 and len(set(found)) == 1, (direction, found)
+    if scale == "1":
+        assert widths["vertical"][0] == 1
