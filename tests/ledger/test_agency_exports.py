@@ -156,6 +156,9 @@ def test_two_rows_alike_by_chance_on_two_sheets_are_both_counted():
     # not held here, the applicant told which agency holds it: the official row is （四）1
     ("告知向其他机关申请", ABSENT),
     ("不属于本机关公开职责，告知申请人向市自然资源局申请", ABSENT),
+    ("经审查，该信息不属于本机关公开职责，已告知申请人向区教育局申请", ABSENT),   # any agency named
+    ("告知申请人向县人民政府办公室申请", ABSENT),
+    ("不属于本机关职责范围", ABSENT),
 ])
 def test_words_other_agencies_write(value, label):
     assert Matcher(get_form("2021").ledger.results).match(value).target == label

@@ -62,6 +62,10 @@ _INNER_REMARK = re.compile(r"(?<=[^\s(（\[【〔])\s*[(（\[【〔]([^()（）\
 # what, in a remark, may say the answer was limited or withheld: such a remark is never set aside
 _LIMITING = ("不", "未", "无", "非", "除", "但", "仅", "只", "部分", "另", "其余", "暂")
 
+# the agency an applicant was told to ask instead (告知申请人向市住建局申请): any agency is 有关机关
+_REFERRAL = re.compile(r"(?<=向)[^，,。；;、向]{1,24}?(?:机关|部门|单位|局|委员会|委|办公室|办|厅|部|政府|中心|院|所|站|处|队)"
+                       r"(?=申请|咨询|提出|查询|获取)")
+
 # the number of an item of an answer in parts: 第1项, 1. 1、 1) (1) ①
 _ITEM = re.compile(r"第[0-9一二三四五六七八九十]{1,2}[项条点个]|(?<![0-9])[0-9]{1,2}[.、．)）](?![0-9])"
                    r"|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①-⑳]")
@@ -185,6 +189,7 @@ class Matcher:
     def _match(self, raw: object) -> Match:
         text = "".join(ch for ch in unicodedata.normalize("NFKC", str(raw if raw is not None else ""))
                        if not ch.isspace())
+        text = _REFERRAL.sub("有关机关", text)
         n = norm(text)
         if self._codes is not None and (coded := read_code(text, self._codes)) is not None:
             return self._coded(coded, norm(text) or text)   # (（一） alone: nothing left by ``norm``)
