@@ -67,6 +67,20 @@ def test_codes_without_a_legend_or_with_one_that_contradicts_itself_are_not_read
         assert len(count.left_out) == 4
 
 
+def test_answer_and_reason_codes_with_a_legend_each_are_read_each_by_its_own(tmp_path):
+    answers = [("编码", "名称"), ("01", "予以公开"), ("02", "部分公开"), ("03", "不予公开"), ("04", "无法提供"), ("05", "不予处理")]
+    reasons = [("编码", "名称"), ("01", "属于国家秘密"), ("02", "保护第三方合法权益"), ("03", "本机关不掌握相关政府信息"),
+               ("04", "重复申请")]
+    ledger = [("申请人类型", "收到日期", "答复日期", "答复类型", "具体情形"),
+              ("自然人", D(2025, 1, 6), D(2025, 1, 9), "01", ""), ("自然人", D(2025, 2, 6), D(2025, 2, 9), "03", "01"),
+              ("自然人", D(2025, 3, 6), D(2025, 3, 9), "04", "03"), ("自然人", D(2025, 4, 6), D(2025, 4, 9), "05", "04"),
+              ("自然人", D(2025, 5, 6), D(2025, 5, 9), "03", "02")]
+    path = write_xlsx(tmp_path / "导出.xlsx", {"情形代码": reasons, "答复类型代码": answers, "申请": ledger})
+    count = count_ledgers(read_ledgers([path]), get_form("2021"), YEAR)
+    assert table_3(count) == {(NEW, "自然人"): 5, (DISCLOSED, "自然人"): 1, (SECRET, "自然人"): 1, (ABSENT, "自然人"): 1,
+                              ("2.重复申请", "自然人"): 1, ("4.保护第三方合法权益", "自然人"): 1}
+
+
 def test_applicant_codes_are_read_by_their_legend_too(tmp_path):
     legend = [("申请人类型", "代码"), ("自然人", 1), ("商业企业", 2), ("法律服务机构", 3)]   # words first
     ledger = [("申请人类型", "收到日期", "答复日期", "处理结果"), (1, D(2025, 1, 6), D(2025, 1, 9), "同意公开"),

@@ -235,7 +235,7 @@ class _Counter:
         counted_before, notes_before, following = self.result.rows_read, len(self.result.notes), None
         self.kinds.add(header.kind)
         self._sheet, self._year, self._year_used = (sheet, header), None, False
-        self._legends = self.legends.get(sheet.source, [])
+        self._legends = sorted(self.legends.get(sheet.source, []), key=lambda legend: legend.reasons)   # answers first
         copied = self.copied.get((sheet.source, sheet.name), {})
         merged, hidden = _merged_down(sheet, header), sheet.hidden_rows
         continued = continued_rows(sheet, header, merged, self.words)
@@ -318,7 +318,7 @@ class _Counter:
         """Field → the row's value: its cell, or the value of a cell merged down over it; the
         applicant's type from the category columns marked, the names, or the sheet's name."""
         values = {f: (row[c] if c < len(row) and not _blank(row[c]) else merged.get((i, c))) for f, c in header.columns.items()}
-        for legend in self._legends:
+        for legend in self._legends:   # (a value read by one legend is words: no later legend reads it)
             values.update({f: words for f, v in values.items() if (words := legend.words_for(f, v)) is not None})
         if header.marks:
             values[Field.APPLICANT] = _marked(row, header.marks)

@@ -5,7 +5,8 @@ on a sheet of their own in the same workbook (代码说明: 代码 | 含义).
 word (予以公开, 不予公开-属于国家秘密, 商业企业), in either order.  A sheet is a legend when it explains
 at least ``MIN_CODES`` distinct codes of one vocabulary, each code once; the ledger's sheets of the
 same file then read a value that is exactly one of those codes as the words it stands for
-(``Legend.words_for``).  Nothing else is guessed: a code the legend does not list stays as written
+(``Legend.words_for``) — a legend of reasons alone (属于国家秘密, 本机关不掌握…) the codes of the 情形
+column too, after the legends of answers for the result column.  Nothing else is guessed: a code the legend does not list stays as written
 (unclear, shown to the clerk), and a legend whose code means two things is no legend.
 """
 
@@ -22,7 +23,7 @@ from .words import Kind, Matcher
 MIN_CODES = 2
 _CODE = re.compile(r"[A-Za-z]{0,4}\d{0,4}")
 # the vocabularies a legend may explain, and the ledger fields its codes then stand in
-_FIELDS = {Field.RESULT: (Field.RESULT,), Field.APPLICANT: (Field.APPLICANT, Field.APPLICANT_KIND)}
+_FIELDS = {Field.RESULT: (Field.RESULT, Field.REASON), Field.APPLICANT: (Field.APPLICANT, Field.APPLICANT_KIND)}
 
 
 def code_key(value: object) -> str | None:
@@ -47,9 +48,14 @@ class Legend:
     sheet: LedgerSheet
     codes: dict[Field, dict[str, tuple[str, str]]] = field(default_factory=dict)
     used: bool = False   # a ledger value was read by it (a sheet of figures may look like a legend)
+    # its results are all reasons (属于国家秘密, 本机关不掌握…): the codes of a 情形 column (不予公开 | 01);
+    # a legend of answers (予以公开, 不予公开…) explains the result column only
+    reasons: bool = False
 
     def words_for(self, f: Field, value: object) -> str | None:
         """The words ``value`` stands for in field ``f``, when it is one of the legend's codes."""
+        if f is Field.REASON and not self.reasons:
+            return None
         for vocabulary, fields in _FIELDS.items():
             if f in fields and (key := code_key(value)) is not None:
                 found = self.codes.get(vocabulary, {}).get(key)
@@ -77,7 +83,17 @@ def read_legend(sheet: LedgerSheet, matchers: Mapping[Field, Matcher]) -> Legend
                         clashes.add(f)
                     break
     codes = {f: c for f, c in found.items() if f not in clashes and len(c) >= MIN_CODES}
-    return Legend(sheet, codes) if codes else None
+    if not codes:
+        return None
+    results = matchers[Field.RESULT]
+    reasons = Field.RESULT in codes and all(_is_reason(results, words) for _, words in codes[Field.RESULT].values())
+    return Legend(sheet, codes, reasons=reasons)
+
+
+def _is_reason(matcher: Matcher, words: str) -> bool:
+    """Whether ``words`` name a row of a group that needs its row said (a 情形: 属于国家秘密)."""
+    found = matcher.match(words)
+    return found.kind is Kind.FOUND and found.group is not None and matcher.choice.groups[found.group].target is None
 
 
 def _pairs(row: tuple) -> list[tuple[str, str, str]]:
