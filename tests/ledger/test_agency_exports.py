@@ -48,6 +48,18 @@ def test_answer_codes_are_read_by_the_legend_sheet_of_the_same_workbook(tmp_path
     assert any("“代码说明”是代码说明表（01＝予以公开" in n for n in count.notes)
 
 
+def test_a_legend_laid_out_across_and_a_word_read_only_beside_its_group(tmp_path):
+    across = [("答复类型说明",), ("01", "予以公开", "02", "部分公开"), ("03", "不予公开", "04", "其他处理")]
+    reasons = [("代码", "情形"), ("1", "属于国家秘密"), ("2", "保护第三方合法权益"), ("3", "其他")]   # 其他: of 其他处理
+    ledger = [("申请人类型", "收到日期", "答复日期", "答复类型", "理由"),
+              ("自然人", D(2025, 1, 6), D(2025, 1, 9), "02", ""), ("企业", D(2025, 2, 6), D(2025, 2, 9), "03", "1"),
+              ("企业", D(2025, 3, 6), D(2025, 3, 9), "04", "3")]
+    path = write_xlsx(tmp_path / "导出.xlsx", {"说明": across, "理由": reasons, "数据": ledger})
+    count = count_ledgers(read_ledgers([path]), get_form("2021"), YEAR)
+    assert table_3(count) == {(NEW, "自然人"): 1, (NEW, "商业企业"): 2, (PARTLY, "自然人"): 1, (SECRET, "商业企业"): 1,
+                              (WITHDRAWN, "商业企业"): 1}
+
+
 def test_a_code_the_legend_does_not_list_is_left_out_with_its_value(tmp_path):
     export = [*EXPORT[:2], ("YS-0009", "自然人", "2025-04-01 09:00:00", "已办结", "2025-04-08 10:00:00", "09")]
     path = write_xlsx(tmp_path / "导出.xlsx", {"申请列表": export, "代码说明": LEGEND})
@@ -134,6 +146,22 @@ def test_an_organisation_without_its_kind_is_placed_by_the_ending_of_its_name():
     assert left.ref.row == 6 and left.value == "法人或其他组织"
     assert left.why == ("只写了“法人或其他组织”，没写明是商业企业、科研机构、社会公益组织、法律服务机构还是其他"
                         "（名称“红星联络站”看不出类别），请在台账中写明")
+
+
+# --- dates without their year under 上年结转 ---------------------------------------------------------------
+
+def test_dates_without_a_year_under_a_carried_in_heading_are_of_the_year_before():
+    rows = [(f"{YEAR}年依申请公开登记表",), ("序号", "申请人类型", "来信日期", "送达日期", "答复结果"), ("上年结转",),
+            (1, "自然人", "12月20日", "1月6日", "予以公开"), (2, "企业", "12月28日", "1月10日", "信息不存在"),
+            ("本年新收",), (3, "自然人", "1月3日", "1月9日", "予以公开"), (4, "自然人", "12月22日", "", "办理中")]
+    count = count_ledgers([LedgerSheet("台账.xlsx", "Sheet1", rows)], get_form("2021"), YEAR)
+    assert table_3(count) == {(NEW, "自然人"): 2, ("二、上年结转政府信息公开申请数量", "自然人"): 1,
+                              ("二、上年结转政府信息公开申请数量", "商业企业"): 1, (DISCLOSED, "自然人"): 2,
+                              (ABSENT, "商业企业"): 1, (CARRIED_OUT, "自然人"): 1}
+    assert count.complete
+    without = [rows[0], rows[1], *rows[3:5]]   # no heading: which year is the clerk's to say
+    left = count_ledgers([LedgerSheet("台账.xlsx", "Sheet1", without)], get_form("2021"), YEAR).left_out
+    assert [x.why for x in left] == ["办结日期早于收到日期"] * 2 and "请在台账中补写年份" in left[0].value
 
 
 # --- a sheet that repeats another in part ---------------------------------------------------------

@@ -191,6 +191,7 @@ class _Counter:
         self._year_used = False
         self.legends: dict[str, list[Legend]] = {}   # file → its sheets explaining codes (代码说明)
         self._legends: list[Legend] = []             # those of the sheet being counted
+        self._carry_section = False                    # the rows counted are under 上年结转
         # (file, sheet) → its rows pasted from an earlier sheet → the row they repeat (``copies``)
         self.copied: dict[tuple[str, str], dict[int, RowRef]] = {}
 
@@ -235,6 +236,7 @@ class _Counter:
         counted_before, notes_before, following = self.result.rows_read, len(self.result.notes), None
         self.kinds.add(header.kind)
         self._sheet, self._year, self._year_used = (sheet, header), None, False
+        self._carry_section = norm(sheet.name) in self._carry_marks   # (上年结转 rows: a section or a sheet)
         self._legends = sorted(self.legends.get(sheet.source, []), key=lambda legend: legend.reasons)   # answers first
         copied = self.copied.get((sheet.source, sheet.name), {})
         merged, hidden = _merged_down(sheet, header), sheet.hidden_rows
@@ -252,6 +254,8 @@ class _Counter:
                 continue   # (the application above, written on; said once for the sheet)
             values = self._values(row, i, header, merged)
             if all(_blank(v) for v in values.values()):
+                if (text := _section_heading(row, self._section_marks)) is not None:   # (in a column not read)
+                    self._carry_section = norm(text) in self._carry_marks
                 continue
             ref = RowRef(sheet.source, sheet.name, i + 1)
             if self._no_application(sheet, i, ref, voided):
@@ -281,6 +285,7 @@ class _Counter:
         elif _is_footer_row(row, self.words):
             self.result.notes.append(f"{ref.where()}是表尾的签署栏（{_shown(' '.join(map(str, filter(None, row))))}），未计入。")
         elif (text := _section_heading(row, self._section_marks)) is not None:
+            self._carry_section = norm(text) in self._carry_marks
             self.result.notes.append(f"{ref.where()}是分段标题“{text}”，不是登记的申请，未计入。")
         elif _is_example_row(row, self._example_marks):
             self.result.notes.append(f"{ref.where()}是填写示例（{_shown(' '.join(map(str, filter(None, row))))}），未计入。")
@@ -446,6 +451,7 @@ class _Counter:
             received = received.first   # the year rule needs the month only; its first day for the order
         if isinstance(received, DateProblem):
             return self._leave(ref, f"{received_name}无法识别", str(received))
+        received = self._last_year_if_carried(received, values.get(Field.RECEIVED))
         done_raw = values.get(Field.DONE)
         done = received if is_same_day(done_raw) else None if self._pending(done_raw) else self._date(done_raw)
         if isinstance(done, MonthOnly):
@@ -468,6 +474,17 @@ class _Counter:
             self.result.other_years.setdefault(f"{self.year}年以前已办结", []).append(ref)
             return None
         return received, done
+
+    def _last_year_if_carried(self, received: object, raw: object) -> object:
+        """A received date written without its year under 上年结转 (a section or a sheet of that name):
+        of the year before the report's, whichever year the sheet's title names."""
+        if not self._carry_section or not isinstance(received, _dt.date) or received.year != self.year \
+                or not self._without_year(raw):
+            return received
+        try:
+            return received.replace(year=self.year - 1)
+        except ValueError:   # (29 February)
+            return received
 
     def _done_in_month(self, month: MonthOnly, received: object) -> _dt.date | DateProblem:
         """A date of answering written as a month: a day of it that decides as any would (a month

@@ -71,23 +71,23 @@ class Legend:
 
 
 def read_legend(sheet: LedgerSheet, matchers: Mapping[Field, Matcher]) -> Legend | None:
-    """The legend ``sheet`` is, if it is one."""
-    found: dict[Field, dict[str, tuple[str, str]]] = {f: {} for f in _FIELDS}
-    clashes: set[Field] = set()
-    for row in sheet.rows:
-        for key, code, words in _pairs(row):
-            for f in _FIELDS:
-                if matchers[f].match(words).kind in (Kind.FOUND, Kind.GROUP):
-                    known = found[f].setdefault(key, (code, words))
-                    if known[1] != words:
-                        clashes.add(f)
-                    break
-    codes = {f: c for f, c in found.items() if f not in clashes and len(c) >= MIN_CODES}
-    if not codes:
-        return None
+    """The legend ``sheet`` is, if it is one: of the one vocabulary its words are, every code of it
+    (a word read only beside its group, 其他 of 其他处理, is kept as written and read so)."""
+    before, after = ([pair for row in sheet.rows for pair in _pairs(row, first)] for first in (True, False))
+    pairs = before if len(before) >= len(after) else after   # (the codes in one column: before or after)
+    named = {f: [(key, code, words) for key, code, words in pairs
+                 if matchers[f].match(words).kind in (Kind.FOUND, Kind.GROUP)] for f in _FIELDS}
+    fields = [f for f, found in named.items() if len({key for key, _, _ in found}) >= MIN_CODES]
+    if len(fields) != 1:
+        return None   # (none, or a sheet of both kinds of words: no legend of one column)
+    (f,) = fields
+    codes: dict[str, tuple[str, str]] = {}
+    for key, code, words in pairs:
+        if codes.setdefault(key, (code, words))[1] != words:
+            return None   # a code said to mean two things
     results = matchers[Field.RESULT]
-    reasons = Field.RESULT in codes and all(_is_reason(results, words) for _, words in codes[Field.RESULT].values())
-    return Legend(sheet, codes, reasons=reasons)
+    reasons = f is Field.RESULT and all(_is_reason(results, words) for _, _, words in named[f])
+    return Legend(sheet, {f: codes}, reasons=reasons)
 
 
 def _is_reason(matcher: Matcher, words: str) -> bool:
@@ -96,12 +96,13 @@ def _is_reason(matcher: Matcher, words: str) -> bool:
     return found.kind is Kind.FOUND and found.group is not None and matcher.choice.groups[found.group].target is None
 
 
-def _pairs(row: tuple) -> list[tuple[str, str, str]]:
-    """(code key, code, words) of each two neighbouring cells of ``row`` that are a code and words."""
+def _pairs(row: tuple, code_first: bool) -> list[tuple[str, str, str]]:
+    """(code key, code, words) of each two neighbouring cells of ``row`` that are a code and words
+    (the code first or second)."""
     out = []
     for left, right in zip(row, row[1:]):
-        for code, words in ((left, right), (right, left)):
-            key = code_key(code)
-            if key is not None and isinstance(words, str) and any(ch.isalpha() and not ch.isascii() for ch in words):
-                out.append((key, str(code).strip(), words.strip()))
+        code, words = (left, right) if code_first else (right, left)
+        key = code_key(code)
+        if key is not None and isinstance(words, str) and any(ch.isalpha() and not ch.isascii() for ch in words):
+            out.append((key, str(code).strip(), words.strip()))
     return out
