@@ -451,7 +451,8 @@ class _Counter:
             received = received.first   # the year rule needs the month only; its first day for the order
         if isinstance(received, DateProblem):
             return self._leave(ref, f"{received_name}无法识别", str(received))
-        received = self._last_year_if_carried(received, values.get(Field.RECEIVED))
+        if isinstance(received, _dt.date):
+            received = self._last_year_if_carried(received, values.get(Field.RECEIVED))
         done_raw = values.get(Field.DONE)
         done = received if is_same_day(done_raw) else None if self._pending(done_raw) else self._date(done_raw)
         if isinstance(done, MonthOnly):
@@ -475,11 +476,10 @@ class _Counter:
             return None
         return received, done
 
-    def _last_year_if_carried(self, received: object, raw: object) -> object:
+    def _last_year_if_carried(self, received: _dt.date, raw: object) -> _dt.date:
         """A received date written without its year under 上年结转 (a section or a sheet of that name):
         of the year before the report's, whichever year the sheet's title names."""
-        if not self._carry_section or not isinstance(received, _dt.date) or received.year != self.year \
-                or not self._without_year(raw):
+        if not self._carry_section or received.year != self.year or not self._without_year(raw):
             return received
         try:
             return received.replace(year=self.year - 1)
