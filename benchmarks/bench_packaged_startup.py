@@ -93,10 +93,14 @@ def start_xvfb() -> tuple[subprocess.Popen, str]:
 
 
 def measure(commands: dict[str, list[str]], runs: int, display: str) -> dict[str, list[tuple[float, float]]]:
-    with tempfile.TemporaryDirectory() as data:
+    with tempfile.TemporaryDirectory() as data, tempfile.TemporaryDirectory() as pycache:
+        # the source runs from compiled modules, like an installed one (pip compiles them): the warm-up
+        # run writes them, also where the environment says not to (PYTHONDONTWRITEBYTECODE), else every
+        # start compiled the changed modules again and the source's ratio counted the compiler
         env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", GOVREPORT_DATA_DIR=data,
-                   PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
-        for command in commands.values():  # warm the file cache
+                   PYTHONPYCACHEPREFIX=pycache, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        for command in commands.values():  # warm the file cache (and write the source's compiled modules)
             one_run(command, env)
         times: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
         for _ in range(runs):  # in turns, so that a busy moment of the machine touches all alike

@@ -57,9 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if getattr(sys, "frozen", False):  # the packaged program: a 汇总 worker process starts here (io/parallel_read)
+    if getattr(sys, "frozen", False) and "multiprocessing" in sys.modules:
+        # the packaged program: a 汇总 worker process (io/parallel_read) starts here. The build's run-time
+        # hook (packaging/rthooks/deferred_rthooks.py) imports multiprocessing at start only in the
+        # processes multiprocessing starts, patched by PyInstaller's hook to make this work on Linux too
         import multiprocessing
-        multiprocessing.freeze_support()   # (PyInstaller's hook makes it work on Linux too)
+        multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     _utf8_stdio()
     if argv and argv[0] == "--self-test":
