@@ -129,6 +129,32 @@ def test_an_answer_in_parts_is_partly_disclosed_when_one_part_was(version, value
     assert (found.kind, found.target) == ((Kind.FOUND, label) if label else (Kind.UNCLEAR, None))
 
 
+# --- one application on several rows under its number ------------------------------------------------
+
+def test_rows_under_one_application_number_are_one_application_with_their_results_together():
+    rows = [("序号", "申请编号", "申请人类型", "收到日期", "答复日期", "答复结果"),
+            (1, "YS-01", "自然人", D(2025, 3, 1), D(2025, 3, 9), "予以公开"),
+            (2, "YS-01", "自然人", D(2025, 3, 1), D(2025, 3, 9), "信息不存在"),      # → 部分公开
+            (3, "YS-02", "企业", D(2025, 4, 1), D(2025, 4, 9), "予以公开"),
+            (4, "YS-02", "企业", D(2025, 4, 1), D(2025, 4, 9), "予以公开"),          # → 予以公开, once
+            (5, "YS-03", "自然人", D(2025, 5, 1), D(2025, 5, 9), "信息不存在"),
+            (6, "YS-03", "自然人", D(2025, 5, 1), D(2025, 5, 9), "重复申请"),          # no one label: asked
+            (7, "YS-04", "自然人", D(2025, 6, 1), D(2025, 6, 9), "予以公开")]
+    count = count_ledgers([LedgerSheet("台账.xlsx", "明细", rows)], get_form("2021"), YEAR)
+    assert table_3(count) == {(NEW, "自然人"): 2, (NEW, "商业企业"): 1, (DISCLOSED, "自然人"): 1, (DISCLOSED, "商业企业"): 1,
+                              (PARTLY, "自然人"): 1}
+    (left,) = count.left_out
+    assert left.ref.row == 6 and left.why.startswith("同一申请编号的2行处理结果（信息不存在＋重复申请）合不成一种")
+    assert any("第3、5、7行与上面同一申请编号的行是同一件申请" in n for n in count.notes)
+
+
+def test_a_running_number_is_no_application_number():
+    rows = [("编号", "申请人类型", "收到日期", "答复日期", "答复结果"),
+            (1, "自然人", D(2025, 3, 1), D(2025, 3, 9), "予以公开"), (1, "自然人", D(2025, 3, 2), D(2025, 3, 9), "信息不存在")]
+    count = count_ledgers([LedgerSheet("台账.xlsx", "Sheet1", rows)], get_form("2021"), YEAR)
+    assert table_3(count)[(NEW, "自然人")] == 2
+
+
 # --- 法人或其他组织 and the organisation's name ---------------------------------------------------------
 
 def test_an_organisation_without_its_kind_is_placed_by_the_ending_of_its_name():

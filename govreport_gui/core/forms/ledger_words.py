@@ -172,6 +172,10 @@ class LedgerWords:
                                            "餐厅", "农场", "林场", "场", "物业", "报社", "电视台", "工作室", "经营部", "门市",
                                            "商铺", "商店", "作坊", "车队", "矿", "园", "台", "联社")
     # The headers of a serial number column (序号, 编号): a row entered twice differs only there.
+    # The header of an application's number: rows with the same number are one application (the
+    # answers to its items on several rows).  Never 序号 or 编号 alone (a row's running number).
+    number_marks: tuple[str, ...] = ("申请编号", "受理编号", "登记编号", "申请号", "受理号", "申请单号", "业务编号",
+                                     "申请件编号", "件号")
     serial_marks: tuple[str, ...] = ("序号", "编号", "流水号", "登记号", "受理号", "顺序号", "文号", "案号")
 
     def column(self, field: Field) -> Column:

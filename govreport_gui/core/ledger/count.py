@@ -40,6 +40,7 @@ from .dates import FIRST_YEAR, DateProblem, MonthOnly, YearMissing, format_date,
 from .hidden import HIDDEN_MARK, hidden_columns_note, hidden_rows_note, repeated_rows
 from .legend import Legend, code_key, read_legend
 from .names import by_name, ending_kind, named
+from .several import same_numbers
 from .sheet import LedgerSheet, RowRef, place
 from .void import MARKED, STRUCK, void_how, void_marks, void_note
 from .words import Kind, Match, Matcher, norm
@@ -192,6 +193,7 @@ class _Counter:
         self.legends: dict[str, list[Legend]] = {}   # file → its sheets explaining codes (代码说明)
         self._legends: list[Legend] = []             # those of the sheet being counted
         self._carry_section = False                    # the rows counted are under 上年结转
+        self._override: Match | None = None            # the result of the row counted, read from several rows
         # (file, sheet) → its rows pasted from an earlier sheet → the row they repeat (``copies``)
         self.copied: dict[tuple[str, str], dict[int, RowRef]] = {}
 
@@ -241,6 +243,7 @@ class _Counter:
         copied = self.copied.get((sheet.source, sheet.name), {})
         merged, hidden = _merged_down(sheet, header), sheet.hidden_rows
         continued = continued_rows(sheet, header, merged, self.words)
+        same_number, combined = self._several(sheet, header, merged)
         hidden_placed: list[int] = []
         voided: dict[str, list[int]] = {STRUCK: [], MARKED: []}
         for i in range(header.row + 1, len(sheet.rows)):
@@ -252,6 +255,8 @@ class _Counter:
                 break
             if i in continued:
                 continue   # (the application above, written on; said once for the sheet)
+            if i in same_number:
+                continue   # (the application of a row above, under its number; said once for the sheet)
             values = self._values(row, i, header, merged)
             if all(_blank(v) for v in values.values()):
                 if (text := _section_heading(row, self._section_marks)) is not None:   # (in a column not read)
@@ -265,16 +270,41 @@ class _Counter:
                 self._leave(ref, copied_note(first), "")
                 continue
             left_before = len(self.result.left_out)
+            self._override = combined.get(i)
             placed = (self._application if header.kind is SheetKind.APPLICATIONS else self._case)(ref, values)
+            self._override = None
             if i in hidden:
                 self._hidden_row(i, placed, left_before, hidden_placed)
         self.result.notes.insert(notes_before, self._sheet_note(sheet, header, self.result.rows_read - counted_before))
+        if same_number:
+            self.result.notes.append(f"{place(sheet.source, sheet.name)}第{'、'.join(str(r + 1) for r in sorted(same_number))}行"
+                                     "与上面同一申请编号的行是同一件申请：按一件计入，处理结果合在一起读。")
         if seen := sorted(r for r in continued if header.row < r < (following.row if following else len(sheet.rows))):
             self.result.notes.append(continued_note(sheet, seen))
         self._hidden_notes(sheet, header, hidden_placed)
         if voided[STRUCK] or voided[MARKED]:
             self.result.to_check.append(void_note(sheet, voided[STRUCK], voided[MARKED]))
         return following
+
+    def _several(self, sheet: LedgerSheet, header: Header, merged) -> tuple[dict[int, int], dict[int, Match]]:
+        """Rows under one application number (``several``): each later row → the first, and the first
+        row → its rows' results together (unclear when they make no one label).  Rows whose results
+        are not all labels are counted each as it is."""
+        if header.kind is not SheetKind.APPLICATIONS:
+            return {}, {}
+        later: dict[int, int] = {}
+        combined: dict[int, Match] = {}
+        matcher = self.matchers[Field.RESULT]
+        for first, others in same_numbers(sheet, header, self.words).items():
+            found = [self._result(self._values(sheet.rows[i], i, header, merged)) for i in (first, *others)]
+            found = [m for m in found if m.kind is not Kind.BLANK]
+            if not found or any(m.kind is not Kind.FOUND for m in found):
+                continue
+            shown = "＋".join(dict.fromkeys(m.key for m in found))
+            why = f"同一申请编号的{len(others) + 1}行处理结果（{shown}）合不成一种，请在台账中写明这件申请的处理结果"
+            combined[first] = matcher.together(found) or Match(Kind.UNCLEAR, key=shown, note=why)
+            later.update({i: first for i in others})
+        return later, combined
 
     def _no_application(self, sheet: LedgerSheet, i: int, ref: RowRef, voided: dict[str, list[int]]) -> bool:
         """Whether row ``i`` is no application (a sum, the signatures, a title or note, a cancelled
@@ -552,6 +582,8 @@ class _Counter:
     def _result(self, values: dict) -> Match:
         """The result's row: from the result (and its 情形) — or, for a group without its row and no
         情形 column, from a 备注 that is nothing but words of one row of that group (不予处理 | 重复申请)."""
+        if self._override is not None:   # (the results of the rows under one application number)
+            return self._override
         matcher = self.matchers[Field.RESULT]
         if Field.REASON in values:
             return matcher.match_pair(values.get(Field.RESULT), values.get(Field.REASON))

@@ -429,7 +429,7 @@ class Matcher:
                 return None
             if found is not _ASIDE:
                 named.append(found)
-        return self._parts_together(named)
+        return self.together(named)
 
     def _part(self, n: str, marked: bool) -> Match | None:
         """One part (``norm``): a label or group after a mixed answer's mark (其余予以公开, 涉及个人隐私的
@@ -444,7 +444,9 @@ class Matcher:
                 return found
         return None
 
-    def _parts_together(self, named: list[Match]) -> Match | None:
+    def together(self, named: list[Match]) -> Match | None:
+        """What the parts of one answer (labels or groups) name together: the label they all name, or
+        部分公开 when one part was disclosed (the first group) and another not; else None."""
         if not named:
             return None
         groups = {m.group for m in named}

@@ -1,0 +1,48 @@
+"""One application on several rows under one application number (申请编号 YSQ-0012 twice): a system's
+export that lists each answer given, or a clerk who wrote each item of the application on a row.
+
+``same_numbers`` finds the rows that repeat the number of a row above them in a column headed by an
+application number (``LedgerWords.number_marks``: 申请编号, 受理编号 … — never a mere 序号).  The
+count reads such rows as one application: counted once, on the first row, with the results of all
+its rows together (``Matcher.together``: 部分公开 when one part was disclosed and another not, the
+label they all name) — and only when every row's result names a label; otherwise each row is
+counted as it is.
+"""
+
+from __future__ import annotations
+
+from ..forms.ledger_words import LedgerWords
+from .columns import Header
+from .sheet import LedgerSheet
+from .words import norm
+
+
+def number_column(sheet: LedgerSheet, header: Header, words: LedgerWords) -> int | None:
+    """The column of ``header``'s row headed by an application number, when the count reads no other
+    field from it."""
+    marks = [norm(m) for m in words.number_marks]
+    titles = sheet.rows[header.row] if header.row < len(sheet.rows) else ()
+    for c, title in enumerate(titles):
+        if c not in header.columns.values() and isinstance(title, str) and any(m in norm(title) for m in marks):
+            return c
+    return None
+
+
+def same_numbers(sheet: LedgerSheet, header: Header, words: LedgerWords) -> dict[int, list[int]]:
+    """First row (0-based) → the later rows with its application number, for each number on more
+    than one row of the part under ``header``."""
+    column = number_column(sheet, header, words)
+    if column is None:
+        return {}
+    first: dict[str, int] = {}
+    out: dict[int, list[int]] = {}
+    for i in range(header.row + 1, len(sheet.rows)):
+        row = sheet.rows[i]
+        number = str(row[column]).strip() if column < len(row) and row[column] is not None else ""
+        if not number:
+            continue
+        if number in first:
+            out.setdefault(first[number], []).append(i)
+        else:
+            first[number] = i
+    return out
