@@ -48,7 +48,8 @@ echo "== PyInstaller (one folder)"
 rm -rf "$DIST/govreport"
 # The compiled modules stored, not zlib-compressed one by one: every start inflated the ~130 modules
 # it imports (3 MB, 7-15 ms of CPU on a 2-core machine). The folder grows by 7 MB; the .deb (xz) and
-# .tar.gz shrink, as they compress the modules better together.
+# .tar.gz shrink, as they compress the modules better together. (The Linux build now carries the
+# modules as loose files, packaging/govreport.spec's noarchive; this still applies where the archive is used.)
 export PYINSTALLER_ZLIB_COMPRESSION_LEVEL=0
 GOVREPORT_ICON_DIR=$BUILD/icon "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$DIST" --workpath "$BUILD/pyinstaller" packaging/govreport.spec
