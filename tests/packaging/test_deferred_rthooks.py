@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import os
 import subprocess
 import sys
 import textwrap
@@ -124,3 +125,32 @@ def test_the_spec_defers_pyinstallers_hooks_into_this_one():
     assert deferred == {"pyi_rth_multiprocessing": "multiprocessing", "pyi_rth_pkgutil": "pkgutil"}
     assert '"rthooks" / "deferred_rthooks.py"' in spec and "a.scripts = _defer_rthooks(" in spec
     assert "def install(" in HOOK.read_text(encoding="utf-8")
+
+
+def _built_executable() -> Path:
+    named = os.environ.get("GOVREPORT_BUILT_FOLDER")
+    executable = Path(named or REPO / "dist" / "govreport") / "govreport"
+    if not executable.exists():
+        pytest.skip("no built Linux folder (packaging/build_linux.sh makes dist/govreport)")
+    if not named and executable.stat().st_mtime < HOOK.stat().st_mtime:
+        pytest.skip(f"{executable.parent} was built before the run-time hook last changed: rebuild it to check it")
+    return executable
+
+
+def test_a_built_folder_reads_a_consolidation_in_its_worker_processes(tmp_path):
+    """The 汇总 of the built program: its worker processes (the executable started again by
+    multiprocessing) read the units.  Were the deferred hook not run in them, each worker would take
+    its arguments for a command line, exit, and every unit would end unreadable."""
+    executable = _built_executable()
+    env = dict(os.environ, GOVREPORT_DATA_DIR=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
+    units = tmp_path / "units"
+    units.mkdir()
+    for agency in ("甲局", "乙局", "丙局"):
+        subprocess.run([executable, "new", "--format", "2021", "--year", "2024", "--agency", agency,
+                        "-o", units / f"{agency}.govreport"], env=env, capture_output=True, check=True, timeout=120)
+    out = subprocess.run([executable, "merge", units, "-o", tmp_path / "汇总.govreport", "--agency", "某市"],
+                         env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "共3个文件，计入3个，未计入0个" in out.stdout
+    log = tmp_path / "data" / "logs" / "govreport.log"
+    assert "无法启动读取进程" not in (log.read_text(encoding="utf-8") if log.exists() else "")
