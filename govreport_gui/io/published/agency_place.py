@@ -58,10 +58,16 @@ def whole_name(agency: str, texts: list[str]) -> str:
     return place + agency
 
 
+def _shortest_place(agency: str, bare: bool) -> int:
+    """How short a place's name read before ``agency`` may be: a county's one character before
+    ``县…`` (珙县, 威县, 沛县 — many counties are named so), else two."""
+    return 1 if bare and fold_traditional(agency).startswith("县") else 2
+
+
 def _places_before(agency: str, text: str, bare: bool) -> list[str]:
     """The place's name read back from each mention of ``agency`` in ``text``: the characters before
     it up to one no place holds (a mark, a digit, 年, 的, 在…) without the verb leading into the name
-    (现公布, 请联系), 2 at least, ending with a level word unless ``agency`` opens with one."""
+    (现公布, 请联系), 2 at least (a county's 1), ending with a level word unless ``agency`` opens with one."""
     out = []
     for found in re.finditer(re.escape(agency), text):
         start = found.start()
@@ -71,6 +77,7 @@ def _places_before(agency: str, text: str, bare: bool) -> list[str]:
         lead = _LEAD_WORDS.match(fold_traditional(text[start:found.start()]))
         start += lead.end() if lead else 0
         place = text[start:found.start()]
-        if len(place) >= 2 and found.start() - start < MAX_PLACE and (bare or fold_traditional(place[-1]) in _LEVELS):
+        if len(place) >= _shortest_place(agency, bare) and found.start() - start < MAX_PLACE \
+                and (bare or fold_traditional(place[-1]) in _LEVELS):
             out.append(place)
     return out

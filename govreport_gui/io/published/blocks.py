@@ -56,8 +56,9 @@ class Grid:
 class Block:
     """One block of a published report in reading order, from any reader (Word, web page, PDF)."""
 
-    kind: str                 # "p" (a paragraph), "tbl" (a table) or "name": the file's own name for
-                              # itself (a web page's <title>), the title when the text has none, never text
+    kind: str                 # "p" (a paragraph), "tbl" (a table), "pic" (a picture standing in the text:
+                              # a web page's <img>, a Word drawing — no text) or "name": the file's own name
+                              # for itself (a web page's <title>), the title when the text has none, never text
     text: str = ""
     right: bool = False       # a paragraph set to the right (a signature)
     grid: Grid | None = None

@@ -82,6 +82,7 @@ class Line:
     linky: bool = False       # most of its block's text is links
     outside: bool = False     # outside the page's article container
     origin: object = field(default=None, repr=False, compare=False)   # its block's element in the source
+    picture: bool = False     # a picture follows it (a table published as an image)
 
 
 # a page's number as printed (— 3 —, -3-, 第3页, 第3页 共8页, 3/8) and a split table's ``续表`` line
@@ -199,7 +200,7 @@ def title_lines(lines: list[Line], end: int, text: str = "") -> TitleFound | Non
              and _names_report(lines[i].text)]
     plain = [i for i in plain if not _catalogue_entry(lines[i].text)] or plain
     if plain:
-        return _repeated(lines, plain[-1], end, text)
+        return _named_above(lines, plain, _repeated(lines, plain[-1], end, text), text)
     broken = _broken_title(lines, end)
     if broken is not None:
         return broken
@@ -233,6 +234,19 @@ def _repeated(lines: list[Line], at: int, end: int, text: str) -> TitleFound:
         first -= 1
     found = _joined(lines, first, end, text)
     return replace(found, end=max(found.end, at + 1))
+
+
+def _named_above(lines: list[Line], plain: list[int], found: TitleFound, text: str) -> TitleFound:
+    """``found``, or, when it is the report's bare name (``政府信息公开工作年度报告``: no agency, no
+    year) under a title that gives them (``2025年XX镇政府信息公开工作年度报告`` / a publishing line /
+    the bare name: a page printing the name again as the article's heading), the span from that title."""
+    if found.parsed is not None and (found.parsed.agency or found.parsed.year):
+        return found
+    for at in reversed([i for i in plain if i < found.start]):
+        above = _repeated(lines, at, found.start, text)
+        if above.parsed is not None and above.parsed.year:
+            return replace(above, end=found.end)
+    return found
 
 
 def _broken_title(lines: list[Line], end: int) -> TitleFound | None:
@@ -380,7 +394,8 @@ class Bounds:
 def preface(lines: list[Line], bounds: Bounds, text_after: str = "") -> list[str]:
     """The preface among the lines between the title and the first heading: from the first sentence
     on, link-dense and outside lines left out (the publishing details, toolbars, a date line and a
-    site menu before it, too), and a page's summary of the text (``内容概述：本报告依据……``);
+    site menu before it, too), a page's summary of the text (``内容概述：本报告依据……``) and a
+    bulleted list of the page's fields (``• 发布单位：XX厅``);
     ``text_after``: the report's text after the first heading."""
     following = [normalise_text(line.text) for line in lines] + [normalise_text(text_after)]
     teasers = {i for i, line in enumerate(lines) if _teaser(line, "".join(following[i + 1:]))}
@@ -389,11 +404,26 @@ def preface(lines: list[Line], bounds: Bounds, text_after: str = "") -> list[str
                  len(lines))
     kept = []
     for i, line in enumerate(lines):
-        if i < first or line.linky or line.outside or i in teasers:
+        if i < first or line.linky or line.outside or i in teasers or _listed_field(line.text):
             bounds.page_furniture.append(line.text)
         else:
             kept.append(line.text)
     return kept
+
+
+# a list's bullet before a line's words
+_BULLET = re.compile(r"^[•·●▪◦■◆]\s*")
+
+
+def _listed_field(text: str) -> bool:
+    """A ``标签：值`` line set as an item of a bulleted list (``• 发布单位：XX厅``, ``• 中文名：…``): the
+    page's list of the document's properties, wherever it stands — not a contact line."""
+    s = normalise_text(text)
+    bullet = _BULLET.match(s)
+    if bullet is None:
+        return False
+    found = field_of(s[bullet.end():])
+    return found is not None and not is_contact(s[bullet.end():]) and not is_sentence(found[1], lead_in=False)
 
 
 def _contact_block(lines: list[Line], at: int) -> bool:

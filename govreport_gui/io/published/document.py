@@ -41,6 +41,7 @@ from .office_prompts import prompts_note, without_prompts
 from .outline import find_headings, heading_run, inline_heading_cuts, split_heading
 from .report_title import (
     Title,
+    agency_as_subject,
     agency_in_preface,
     agency_in_words,
     agency_to_contact,
@@ -72,6 +73,7 @@ class _Body:
     headings: list[Line] = field(default_factory=list)
     bounds: Bounds = field(default_factory=Bounds)           # what was left out, for the notes
     prompts: int = 0                                         # an office suite's input prompts left out
+    pictured: set[str] = field(default_factory=set)          # the parts a picture stands in
 
 
 def read_blocks(blocks: list, name: str, kind: str = "docx") -> ImportResult:
@@ -101,7 +103,7 @@ def read_blocks(blocks: list, name: str, kind: str = "docx") -> ImportResult:
     notes[:0] = [*body.bounds.notes(), *filter(None, [prompts_note(body.prompts)])]
     notes.extend(read.notes)
     _place_table_notes(report, form, read, notes)
-    _note_missing_tables(form, read, notes)
+    _note_missing_tables(form, read, notes, body.pictured)
     problems = list(read.problems)
     _place_values(report, form, read.values, problems)
     for problem in problems:
@@ -159,6 +161,10 @@ def _lines(blocks: list, body: _Body) -> list[Line]:
             continue
         if block.kind == "name":
             body.declared_title = block.text
+            continue
+        if block.kind == "pic":
+            if out:
+                out[-1] = replace(out[-1], picture=True)
             continue
         if block.kind == "tbl" and not text_table(block.grid):
             body.grids.append(block.grid)
@@ -220,7 +226,7 @@ def _split_headings_joined(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         if out and split_heading(out[-1].text, line.text):
-            out[-1] = replace(out[-1], text=out[-1].text + line.text)
+            out[-1] = replace(out[-1], text=out[-1].text + line.text, picture=out[-1].picture or line.picture)
         else:
             out.append(line)
     return out
@@ -241,6 +247,8 @@ def _sort_blocks(blocks: list, name: str, notes: list[str]) -> _Body:
             notes.append(f"标题“{lines[at].text}”按“{official}”读取")
         end = headings[n + 1][1] if n + 1 < len(headings) else len(lines)
         body.sections[key] = lines[at + 1:end]
+        if any(line.picture for line in lines[at:end]):
+            body.pictured.add(key)
         body.headings.append(lines[at])
     body.head = lines[:headings[0][1]]
     missing = [s.heading for s in declared if s.key not in body.sections]
@@ -342,17 +350,22 @@ def _agency_elsewhere(body: _Body, meta: Metadata, parsed: Title | None, notes: 
 def _agency_in_other_words(body: _Body, meta: Metadata, parsed: Title | None, notes: list[str]) -> None:
     """The agency as the report's words name it otherwise: the words about the report opening 一
     (a page without a preface puts them there), its work named with the year first, the organ said
-    to have compiled it — else a note asking the clerk."""
+    to have compiled it, the organ to contact, the organ opening 一's first sentence — else a note
+    asking the clerk."""
     one = "\n".join(line.text for line in body.sections.get(newest_form().sections[0].key, [])[:3])
     named = (agency_in_preface(one, meta.year) or agency_in_words(meta.preamble, meta.year)
              or agency_in_words(one, meta.year))
     contact = "" if named else agency_to_contact(meta.preamble)
+    subject = "" if named or contact else agency_as_subject(one)
     if named:
         meta.agency = named
         notes.append(f"标题中没有机关名称，按前言中报告所述的机关读取为“{meta.agency}”")
     elif contact:
         meta.agency = contact
         notes.append(f"标题中没有机关名称，按前言中的联系单位读取为“{meta.agency}”，请核对")
+    elif subject:
+        meta.agency = subject
+        notes.append(f"标题中没有机关名称，按“总体情况”开头所述的机关读取为“{meta.agency}”，请核对")
     elif parsed:
         notes.append("标题中没有机关名称，请在报告信息中填写")
     else:
@@ -444,14 +457,21 @@ def _form_of(located: Located | None, year: int, has_tables: bool, notes: list[s
     return form
 
 
-def _note_missing_tables(form: FormSpec, read: TablesRead, notes: list[str]) -> None:
+def _note_missing_tables(form: FormSpec, read: TablesRead, notes: list[str], pictured: set[str]) -> None:
+    """What of the report tables was not found; a table not found in a part where a picture stands
+    is said to be one (its figures cannot be read: no OCR)."""
     located = read.located
     found_tables = located.tables_found if located is not None else []
     for table_id, spec in form.tables.items():
         if table_id not in found_tables:
-            heading = form.section(table_id).heading if _has_section(form, table_id) else table_id
-            notes.append(Note(f"没有找到表{table_id}（{heading}）的表格，按空白处理；"
-                              "请在导入后填写该表，或检查文件中该表的标签是否与官方格式一致", "unplaced"))
+            has_section = _has_section(form, table_id)
+            heading = form.section(table_id).heading if has_section else table_id
+            if has_section and table_id in pictured:
+                notes.append(Note(f"表{table_id}（{heading}）在原文中是图片，图片中的数字无法读取（本软件不做文字识别），"
+                                  "该表按空白处理；请在导入后对照原文填写该表", "unplaced"))
+            else:
+                notes.append(Note(f"没有找到表{table_id}（{heading}）的表格，按空白处理；"
+                                  "请在导入后填写该表，或检查文件中该表的标签是否与官方格式一致", "unplaced"))
             continue
         missing_cells = [c.key for c in spec.cells
                          if c.key not in located.placements and c.key not in located.accounted]  # type: ignore[union-attr]

@@ -221,6 +221,10 @@ class _Walker:
             self.flush()
             self._tail(el)
             return
+        if tag == "img":
+            self._picture(el)
+            self._tail(el)
+            return
         block = tag in _BLOCK or tag in ("td", "th") or (tag in ("b", "strong") and self._heading_run(el))
         if block:
             self.flush()
@@ -251,6 +255,16 @@ class _Walker:
     def _tail(self, el) -> None:
         self._text(el.tail)
 
+    def _picture(self, img) -> None:
+        """A picture standing in the text (a table published as an image), not an icon (set a few
+        pixels wide or high, or inside a link: a menu's, a share bar's)."""
+        sizes = [_pixels(img.get(attr)) for attr in ("width", "height")]
+        if self.in_link or any(size is not None and size <= ICON_PIXELS for size in sizes):
+            return
+        self.flush()
+        if len(self.blocks) < MAX_BLOCKS:
+            self.blocks.append(Block("pic", origin=img))
+
     def _table(self, table) -> None:
         self.flush()
         if _is_layout(table):
@@ -268,6 +282,16 @@ class _Walker:
             self.blocks.append(Block("p", _text(caption), origin=table))
         if grid.cells:
             self.blocks.append(Block("tbl", grid=grid, origin=table))
+
+
+#: A picture at most this many pixels wide or high is an icon, no content.
+ICON_PIXELS = 48
+
+
+def _pixels(value: str | None) -> int | None:
+    """``"600"`` / ``"600px"`` → 600; None when not given in pixels."""
+    found = re.match(r"^\s*(\d+)\s*(?:px)?\s*$", value or "")
+    return int(found.group(1)) if found else None
 
 
 def _hidden(el) -> bool:

@@ -175,15 +175,23 @@ def heading_run(text: str) -> int:
     """How long the section heading is that opens ``text`` with the section's words after it on the
     same line (``一、总体情况2023年，我局……``: a bold heading whose markup a crawler's copy dropped),
     else 0: a declared wording, else the cut whose words are closest to the part's headings."""
-    if not _NUMBERED.match(normalise_text(text[:12])) or candidate(0, text) is not None:
+    numbered = _NUMBERED.match(normalise_text(text[:12]))
+    if not numbered or candidate(0, text) is not None:
         return 0     # no part's number, or a heading on its own
     cuts = range(min(len(text) - 1, MAX_HEADING_CHARS + 6), 2, -1)
     exact = next((cut for cut in cuts if text[cut:].strip() and heading_key(text[:cut]) is not None), 0)
-    if exact:
-        return exact
     scored = [(found.score, cut) for cut in cuts if (found := candidate(0, text[:cut])) is not None]
-    score, cut = max(scored, default=(0.0, 0))
-    return cut if score >= RUN_SIMILAR else 0
+    score, cut = (1.0, exact) if exact else max(scored, default=(0.0, 0))
+    if not cut or score < RUN_SIMILAR:
+        return 0
+    return 0 if numbered.group("num") in _DIGITS and _item_sentence(text[cut:]) else cut
+
+
+def _item_sentence(rest: str) -> bool:
+    """The words after a run-in heading numbered ``1.`` / ``2、`` end it as a sentence's subject
+    (``1.主动公开政府信息情况。2024年，我局……``): an item of a list inside a part, worded like a
+    part's heading — a part's heading run into its text is not closed with a full stop."""
+    return normalise_text(rest.strip()[:1]) in ("。", ";", "；")
 
 
 # a part's Chinese numeral after a space inside a line: where a heading may start in a page that
@@ -272,6 +280,8 @@ def _fill_gaps(chosen: dict[str, Candidate], candidates: list[Candidate], n_line
         after = max((c.index for c in chosen.values() if c.order < order), default=-1)
         before = min((c.index for c in chosen.values() if c.order > order), default=n_lines)
         between = [c for c in candidates if c.key == key and c.short and after < c.index < before]
-        fits = [c for c in between if c.numbered] or [c for c in between if not c.numbered]
+        # words alone fill a gap only between headings found: after the last one they may be a
+        # sub-item's (``主动公开方面`` in 一) of a page cut short or with its headings as pictures
+        fits = [c for c in between if c.numbered] or [c for c in between if not c.numbered and before < n_lines]
         if len(fits) == 1:
             chosen[key] = fits[0]

@@ -639,11 +639,29 @@ def _starts_paragraph(prev: _Line, line: _Line, frame: _Frame, before: _Frame | 
     h = line.height
     if _wrapped_title(prev, line, frame):
         return False
-    if prev.x1 < (before or frame).right - 1.5 * h or line.x0 > frame.left + 0.8 * h or looks_like_heading(line.text):
+    if prev.x1 < (before or frame).right - 1.5 * h - _moved_down(prev, line) or line.x0 > frame.left + 0.8 * h \
+            or looks_like_heading(line.text):
         return True
     if line.page != prev.page:
         return False
     return line.top - prev.top > frame.pitch + 0.6 * h if frame.pitch else line.top - prev.bottom > 0.9 * h
+
+
+# a run of Latin letters or digits a line may not be broken inside (``2021``, ``http://…``)
+_UNBROKEN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,:/%\-]*")
+
+
+def _moved_down(prev: _Line, line: _Line) -> float:
+    """How wide the run of digits or letters opening ``line`` is when the line above runs on without
+    ending a sentence: the word processor moved the whole run down (``…关于做好`` / ``2021年度…``),
+    leaving the line above that much short of the margin."""
+    run = _UNBROKEN.match(line.text)
+    if run is None or not prev.text or prev.text[-1] in "。；;！!？?：:":
+        return 0.0
+    chars = [ch for ch in line.chars if not ch.get("text", "").isspace()][:run.end()]
+    if len(chars) == run.end():
+        return chars[-1]["x1"] - chars[0]["x0"] + 0.5 * line.height
+    return 0.6 * line.height * run.end()
 
 
 def _wrapped_title(prev: _Line, line: _Line, frame: _Frame) -> bool:

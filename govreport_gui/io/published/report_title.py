@@ -2,7 +2,8 @@
 
 A title names the agency, the year and the report: ``XX市XX局2023年政府信息公开工作年度报告``.
 Clerks write the year in Arabic digits (half- or full-width: ``２０２３``) or in Chinese numerals
-(``二〇二三年``, also with ``○`` / ``零``), add ``度`` (``2023年度``), leave out ``工作`` or ``年度``
+(``二〇二三年``, also with ``○`` / ``零``), add ``度`` (``2023年度``) or leave out ``年`` before the name
+(``2023政府信息公开…``), leave out ``工作`` or ``年度``
 (``…政府信息公开年度报告``, ``…政府信息公开工作报告``), break the title over two lines, put the year
 first (``2019年XX办公厅政府信息公开工作年度报告``), inside the report's name
 (``XX局政府信息公开工作2023年度报告``) or last in brackets (``政府信息公开工作年度报告（2023年）``).
@@ -32,7 +33,9 @@ _NOT_IN_TITLE = "，。；;,:：!！?？"
 _NAME = rf"(?:[^{_NOT_IN_TITLE}]{{0,30}}?(?:报告|年报|报表|统计|情况表|数据))"
 #: ``2022—2023年``: a span of years; the agency ends before it, the year read is the last one.
 _SPAN = rf"(?:{YEAR}年?度?\s*[—–\-~～至到]+\s*)"
-_TITLE = re.compile(rf"^(?P<agency>[^{_NOT_IN_TITLE}]{{0,60}}?){_SPAN}?(?P<year>{YEAR})年(?:度)?(?={_NAME})")
+#: The year's 年 left out right before the report's own name (``XX厅2022政府信息公开工作年度报告``).
+_NO_NIAN = r"(?=(?:政府)?(?:信息公开|政务公开))"
+_TITLE = re.compile(rf"^(?P<agency>[^{_NOT_IN_TITLE}]{{0,60}}?){_SPAN}?(?P<year>{YEAR})(?:年(?:度)?|{_NO_NIAN})(?={_NAME})")
 _TITLE_YEAR_LAST = re.compile(
     rf"^(?P<agency>[^{_NOT_IN_TITLE}]{{0,60}}?)(?:政府)?(?:信息公开|政务公开)[^{_NOT_IN_TITLE}]{{0,12}}?"
     rf"(?:年度报告|年报)[(\[【](?P<year>{YEAR})年(?:度)?[)\]】]")
@@ -120,8 +123,9 @@ _SUBJECT_COMPILES = re.compile(rf"(?:^|(?<=[，。；,;:：\n]))(?P<agency>{_AGE
 # the organ a preface gives to contact about the report: ``请与XX局办公室联系``, ``请联系XX街道办事处（地址：…）``
 _CONTACT_ORGAN = re.compile(rf"(?:请|可)(?:直接)?(?:与|联系)[:：]?(?P<agency>{_AGENCY_CHARS}{{2,40}}?)(?:联系|[(（,，。;；:：]|$)")
 # an organ's internal office (its 办公室, 综合股; a township's 党政办公室): the report is the organ's
-_INTERNAL_UNIT = re.compile(r"(?:党政综合办公室|党政办公室|党政办|综合办公室|政务公开办公室|信息公开(?:工作)?领导小组办公室|办公室|综合股"
-                            r"|综合科|党建办)$")
+# (a street's 政府信息公开领导小组办公室 too: ``XX街道办事处政府信息公开领导小组办公室``)
+_INTERNAL_UNIT = re.compile(r"(?:党政综合办公室|党政办公室|党政办|综合办公室|政务公开办公室"
+                            r"|(?:(?<!人民)政府)?信息公开(?:工作)?领导小组办公室|办公室|综合股|综合科|党建办)$")
 # the words that lead into the agency's name in such a sentence
 # (``特向社会公布XX街道2021年度…``, ``特编制XX办2023年…``: 特 and 向社会 lead in too)
 _LEAD_IN = re.compile(r"^(?:本年度报告|本报告|特此|特|向社会公众|向社会|结合|现公布|公布|现将|现|发布|编制|制定|根据|按照|依据|"
@@ -132,8 +136,11 @@ _LEAD_VERB = re.compile(r".*(?:向社会(?:公众)?(?:公开|公布|发布)|现(
                         r"编制(?!委员会|办)(?:并|了|完成)?|予以公布|现将|报送|结合)")
 _BRACKETS = r"(?:[(（][^()（）]{1,20}[)）])?"
 _AGENCY_END = re.compile(rf"(?:局|委|会|办|室|府|厅|院|处|所|中心|队|馆|部|署|司|社|街道|镇|乡){_BRACKETS}$")
-# what names no organ: the report's own words, or the agency speaking of itself (我局, 本镇, 全区)
-_NO_AGENCY = re.compile(r"^(?:政府|信息公开|政务公开|[我本该全各].{0,2}$)")
+# what names no organ: the report's own words, or the agency speaking of itself (我局, 本镇, 全区,
+# 本级政府（机关）, 本单位)
+_NO_AGENCY = re.compile(r"^(?:政府|信息公开|政务公开|[我本该全各].{0,2}$|[我本该](?:级|单位|机关|部门))")
+# a short name a preface gives the agency in brackets (``XX镇人民政府（以下简称“镇政府”）2025年度……``)
+_SHORT_NAME = re.compile(r"[(（]以下简称[^()（）]{0,20}[)）]")
 
 
 def agency_in_preface(text: str, year: int) -> str:
@@ -150,7 +157,7 @@ def agency_in_words(text: str, year: int) -> str:
     named = named_work(text, year)
     if named is not None:
         return named.agency
-    written = normalise_text(text)
+    written = _plain(text)
     folded = fold_traditional(written)
     for form in (_COMPILED_BY, _SUBJECT_COMPILES):
         for m in form.finditer(folded):
@@ -163,7 +170,7 @@ def agency_in_words(text: str, year: int) -> str:
 def agency_to_contact(text: str) -> str:
     """The organ a preface gives to contact about the report (``如对本报告有疑问，请与XX局办公室联系``),
     without its internal office (``XX局``), else "" — the last words read for an agency nothing else names."""
-    written = normalise_text(text)
+    written = _plain(text)
     for m in _CONTACT_ORGAN.finditer(fold_traditional(written)):
         agency = _organ(written, m, own_office=False)
         if agency:
@@ -174,7 +181,7 @@ def agency_to_contact(text: str) -> str:
 def named_work(text: str, year: int = 0, year_first: bool = True) -> Title | None:
     """The report a preface names with its agency and year (``现公布XX局2023年政府信息公开工作年度报告``,
     or, ``year_first``, ``…公布2023年XX局政府信息公开…``), the first of ``year``'s when it is given, else None."""
-    written = normalise_text(text)
+    written = _plain(text)
     folded = fold_traditional(written)
     forms = (_NAMED_WORK, _NAMED_WORK_YEAR_FIRST) if year_first else (_NAMED_WORK,)
     found = sorted((m for form in forms for m in form.finditer(folded)), key=lambda m: m.start())
@@ -185,6 +192,33 @@ def named_work(text: str, year: int = 0, year_first: bool = True) -> Title | Non
         if agency and (not year or year_number(m.group("year")) == year):
             return Title(agency, year_number(m.group("year")))
     return None
+
+
+def _plain(text: str) -> str:
+    """``text`` normalised, without the short names it gives in brackets (``（以下简称“镇政府”）``)."""
+    return _SHORT_NAME.sub("", normalise_text(text))
+
+
+# the agency as the subject opening a clause of 一's first sentence, right before its verb
+# (``2022年，在区委区政府的正确领导下，XX管理委员会认真贯彻……``, ``2024年，市财政局认真……``)
+_SUBJECT = re.compile(rf"(?:^|(?<=[，,]))(?P<agency>{_AGENCY_CHARS}{{2,40}}?)(?:认真|坚持|严格|始终|深入|全面|高度重视"
+                      r"|积极|紧紧围绕|紧扣|围绕|聚焦|按照|依据|根据|持续|扎实|进一步|不断|以习近平)")
+# the organs a clause names above the agency (县委县政府, 区委, 党工委): they lead, the agency reports
+_ABOVE = re.compile(r"^(?:[省市县区州旗乡镇]委|.*(?:党委|党工委))")
+
+
+def agency_as_subject(text: str) -> str:
+    """The organ that opens a clause of the first sentence of ``text`` (the start of 一) right before
+    its verb (``2023年，XX局认真贯彻……``), not an organ above it, else "" — read when no other words
+    name the agency."""
+    written = _plain(text)
+    sentence = written[:written.find("。")] if "。" in written else written
+    folded = fold_traditional(sentence)
+    for m in _SUBJECT.finditer(folded):
+        agency = _organ(sentence, m)
+        if agency and not _ABOVE.match(fold_traditional(agency)):
+            return agency
+    return ""
 
 
 def _in_other_title(folded: str, at: int) -> bool:

@@ -281,6 +281,8 @@ def _blocks(body, numbering: Numbering | None = None) -> list[Block]:
             block = _joined(joined, block)
             joined.clear()
         (joined if hidden_mark(p) else out).append(block)
+        if _has_picture(p):
+            out.append(Block("pic", origin=p))
         boxes = text_boxes(p)
         if boxes:
             held = joined[:]   # (a box's paragraphs are no continuation of this one)
@@ -319,6 +321,15 @@ def _paragraph_block(p, numbering: Numbering | None) -> Block:
     text = paragraph_text(p)
     label = numbering.label(p) if numbering is not None else ""
     return Block("p", label + text if text.strip() else text, right, links=_link_chars(p), origin=p)
+
+
+def _has_picture(p) -> bool:
+    """The paragraph holds a picture set in its line (a drawing or an older VML picture) — not a
+    text box, whose paragraphs are read as text."""
+    for run in p.iter(f"{W}drawing", f"{W}pict"):
+        if not any(True for _ in run.iter(f"{W}txbxContent")):
+            return True
+    return False
 
 
 def _joined(before: list[Block], block: Block) -> Block:
