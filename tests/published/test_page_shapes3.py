@@ -257,3 +257,15 @@ def test_tables_as_pictures_in_a_word_file_are_said_to_be_pictures(tmp_path):
     result = read_report(path)
     assert _picture_notes(result.notes) == {"二", "三"}
     assert result.report.sections["四"] == "本年度无行政复议、行政诉讼。"
+
+
+def test_the_year_a_page_without_title_opens_one_with():
+    result = _read(["一、总体情况", "2022年，在区委区政府的正确领导下，红枫经济开发区管理委员会认真贯彻条例。",
+                    "（一）主动公开。全年发布信息二百余篇。", *REST])
+    assert result.report.meta.year == 2022
+    assert any("按正文开头所述的年份读取为2022年，请核对" in note for note in result.notes)
+
+
+def test_a_year_inside_the_opening_sentence_is_no_report_year():
+    result = _read(["一、总体情况", "根据2021年的部署，本局认真贯彻条例。", "（一）主动公开。全年发布信息二百余篇。", *REST])
+    assert result.report.meta.year == 0

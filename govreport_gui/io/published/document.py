@@ -46,6 +46,7 @@ from .report_title import (
     agency_in_words,
     agency_to_contact,
     named_work,
+    opening_year,
     parse_title,
     period_year,
 )
@@ -309,7 +310,8 @@ def _complete_place(body: _Body, meta: Metadata, notes: list[str]) -> None:
 def _year_elsewhere(opening: list[str], last: list[str], notes: list[str]) -> int:
     """For a text without a title that gives the year: the statistics period (统计期限自2023年1月1日…)
     in the preface, at the start of 一 or in 六, else the year of the report the preface names
-    (``现将XX局2024年政府信息公开工作年度报告如下``)."""
+    (``现将XX局2024年政府信息公开工作年度报告如下``), else the year a paragraph there opens with
+    (``2023年，我局……``)."""
     year = next((y for y in map(period_year, opening[:5] + last) if y), 0)
     if year:
         notes.append(f"标题中没有年度，按统计期限读取为{year}年")
@@ -318,6 +320,10 @@ def _year_elsewhere(opening: list[str], last: list[str], notes: list[str]) -> in
     if named is not None:
         notes.append(f"标题中没有年度，按前言中所述的报告名称读取为{named.year}年")
         return named.year
+    year = next((y for y in map(opening_year, opening) if y), 0)
+    if year:
+        notes.append(f"标题中没有年度，按正文开头所述的年份读取为{year}年，请核对")
+        return year
     notes.append("没有找到报告年度（标题应形如“XX局2024年政府信息公开工作年度报告”），请在报告信息中填写")
     return 0
 

@@ -272,6 +272,16 @@ def period_year(text: object) -> int | None:
     return year_number(m.group("year")) if m else None
 
 
+# a paragraph opening with the year it tells of (``2023年，我局……``, ``2023年以来，……``, ``2023年度，……``)
+_OPENING_YEAR = re.compile(rf"^(?P<year>{YEAR})年(?:度)?(?:以来)?[,，]")
+
+
+def opening_year(text: str) -> int:
+    """The year ``text`` opens with as the time it tells of (``2023年，我局认真……``), else 0."""
+    m = _OPENING_YEAR.match(normalise_text(text).strip())
+    return year_number(m.group("year")) if m else 0
+
+
 def parse_year(value: object) -> int | None:
     """A year given on its own (a ``报告年度`` cell): ``2023``, ``"2023年"``, ``"二〇二三年度"``."""
     if isinstance(value, bool):
