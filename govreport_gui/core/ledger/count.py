@@ -40,7 +40,7 @@ from .dates import FIRST_YEAR, DateProblem, MonthOnly, YearMissing, format_date,
 from .hidden import HIDDEN_MARK, hidden_columns_note, hidden_rows_note, repeated_rows
 from .legend import Legend, code_key, read_legend
 from .names import by_name, ending_kind, named
-from .several import same_numbers
+from .several import END, RESTART, same_numbers
 from .sheet import LedgerSheet, RowRef, place
 from .void import MARKED, STRUCK, void_how, void_marks, void_note
 from .words import Kind, Match, Matcher, norm
@@ -295,7 +295,7 @@ class _Counter:
         later: dict[int, int] = {}
         combined: dict[int, Match] = {}
         matcher = self.matchers[Field.RESULT]
-        for first, others in same_numbers(sheet, header, self.words).items():
+        for first, others in same_numbers(sheet, header, self.words, lambda i: self._boundary(sheet, header, i)).items():
             found = [self._result(self._values(sheet.rows[i], i, header, merged)) for i in (first, *others)]
             found = [m for m in found if m.kind is not Kind.BLANK]
             if not found or any(m.kind is not Kind.FOUND for m in found):
@@ -305,6 +305,16 @@ class _Counter:
             combined[first] = matcher.together(found) or Match(Kind.UNCLEAR, key=shown, note=why)
             later.update({i: first for i in others})
         return later, combined
+
+    def _boundary(self, sheet: LedgerSheet, header: Header, i: int) -> str | None:
+        """Row ``i`` as ``same_numbers`` asks: another header (``END``; not ``header`` printed again on
+        a new page), a section heading (``RESTART``)."""
+        row = sheet.rows[i]
+        if [_cell(row, c) for c in header.columns.values()] == [_cell(sheet.rows[header.row], c) for c in header.columns.values()]:
+            return None
+        if self._header_like(row) and isinstance(header_row(sheet, i, False, self.words), Header):
+            return END
+        return RESTART if _section_heading(row, self._section_marks) is not None else None
 
     def _no_application(self, sheet: LedgerSheet, i: int, ref: RowRef, voided: dict[str, list[int]]) -> bool:
         """Whether row ``i`` is no application (a sum, the signatures, a title or note, a cancelled

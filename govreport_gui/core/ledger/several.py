@@ -6,10 +6,14 @@ application number (``LedgerWords.number_marks``: 申请编号, 受理编号 …
 count reads such rows as one application: counted once, on the first row, with the results of all
 its rows together (``Matcher.together``: 部分公开 when one part was disclosed and another not, the
 label they all name) — and only when every row's result names a label; otherwise each row is
-counted as it is.
+counted as it is.  A placeholder where a row has no number (“/”, “无”, “—”: no digit, no letter) joins
+no rows, and the numbers start again where a part of the ledger does (a section heading such as
+上年结转 or 本年新收 whose numbers begin again at 1; another header further down).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from ..forms.ledger_words import LedgerWords
 from .columns import Header
@@ -28,21 +32,36 @@ def number_column(sheet: LedgerSheet, header: Header, words: LedgerWords) -> int
     return None
 
 
-def same_numbers(sheet: LedgerSheet, header: Header, words: LedgerWords) -> dict[int, list[int]]:
+RESTART, END = "restart", "end"   # what ``same_numbers``' ``boundary`` says of a row
+
+
+def same_numbers(sheet: LedgerSheet, header: Header, words: LedgerWords,
+                 boundary: Callable[[int], str | None] = lambda i: None) -> dict[int, list[int]]:
     """First row (0-based) → the later rows with its application number, for each number on more
-    than one row of the part under ``header``."""
+    than one row of the part under ``header``.  ``boundary(i)``: ``RESTART`` where the rows below
+    may number again from the start (a section heading), ``END`` where the part ends (another header)."""
     column = number_column(sheet, header, words)
     if column is None:
         return {}
     first: dict[str, int] = {}
     out: dict[int, list[int]] = {}
     for i in range(header.row + 1, len(sheet.rows)):
+        if (edge := boundary(i)) == END:
+            break
+        if edge == RESTART:
+            first = {}
+            continue
         row = sheet.rows[i]
         number = str(row[column]).strip() if column < len(row) and row[column] is not None else ""
-        if not number:
+        if not _is_number(number):
             continue
         if number in first:
             out.setdefault(first[number], []).append(i)
         else:
             first[number] = i
     return out
+
+
+def _is_number(text: str) -> bool:
+    """Whether ``text`` can number an application: a digit or a Latin letter in it (not “/”, “无”, “—”)."""
+    return any(ch.isdigit() or ("a" <= ch.lower() <= "z") for ch in text)
