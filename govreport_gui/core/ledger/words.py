@@ -62,8 +62,9 @@ _INNER_REMARK = re.compile(r"(?<=[^\s(（\[【〔])\s*[(（\[【〔]([^()（）\
 # what, in a remark, may say the answer was limited or withheld: such a remark is never set aside
 _LIMITING = ("不", "未", "无", "非", "除", "但", "仅", "只", "部分", "另", "其余", "暂")
 
-# the agency an applicant was told to ask instead (告知申请人向市住建局申请): any agency is 有关机关
-_REFERRAL = re.compile(r"(?<=向)[^，,。；;、向]{1,24}?(?:机关|部门|单位|局|委员会|委|办公室|办|厅|部|政府|中心|院|所|站|处|队)"
+# the agency an applicant was told to ask instead (告知申请人向市住建局申请): any agency is 有关机关 —
+# but not this one (向本机关申请, 向我局申请: how to apply here)
+_REFERRAL = re.compile(r"(?<=向)(?![本我])[^，,。；;、向]{1,24}?(?:机关|部门|单位|局|委员会|委|办公室|办|厅|部|政府|中心|院|所|站|处|队)"
                        r"(?=申请|咨询|提出|查询|获取)")
 
 # the number of an item of an answer in parts: 第1项, 1. 1、 1) (1) ①
