@@ -1,11 +1,14 @@
 """Rows under one application number are one application (``core/ledger/several``) — but only rows
 that really share a number: a placeholder written where a row has none (“/”, “无”) is no number, and
 a number begun again under a new part of the ledger (上年结转 | 本年新收, another header further
-down) names another application."""
+down) names another application.  And the 上年结转 part, whose dates without a year are of the year
+before, ends at any heading, not only the ones foreseen."""
 
 from __future__ import annotations
 
 import datetime as dt
+
+import pytest
 
 from govreport_gui.core.forms import get_form
 from govreport_gui.core.ledger.count import count_ledgers
@@ -66,3 +69,24 @@ def test_the_header_printed_again_on_a_new_page_ends_no_part():
             ("A1", "自然人", D(YEAR, 3, 1), D(YEAR, 3, 9), "信息不存在")]
     count = _count(rows)
     assert table_3(count) == {(NEW, "自然人"): 1, ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "自然人"): 1}
+
+
+# --- the 上年结转 part ends at any heading, foreseen or not ------------------------------------------
+
+@pytest.mark.parametrize("heading", ["本年新收", "本年度新收申请", f"{YEAR}年新收", "本年申请", "今年受理"])
+def test_this_years_rows_under_a_heading_not_foreseen_stay_this_years(heading):
+    rows = [(f"{YEAR}年依申请公开登记表",), ("序号", *HEADER[1:]), ("上年结转",),
+            (1, "自然人", "12月30日", "1月9日", "予以公开"), (heading,),
+            (2, "自然人", "3月2日", "3月9日", "予以公开"), (3, "自然人", "4月2日", "4月9日", "予以公开")]
+    count = _count(rows)
+    assert table_3(count) == {(NEW, "自然人"): 2, (CARRIED_IN, "自然人"): 1, (DISCLOSED, "自然人"): 3}
+
+
+def test_a_row_filled_by_cells_merged_down_stays_in_the_carried_in_part():
+    rows = [(f"{YEAR}年依申请公开登记表",), HEADER[1:], ("上年结转",),
+            ("自然人", "12月30日", "1月9日", "予以公开"), (None, None, None, "信息不存在"),   # merged down
+            ("本年新收",), ("自然人", "3月2日", "3月9日", "予以公开")]
+    sheet = LedgerSheet("台账.xlsx", "Sheet1", rows, merges=[(3, 0, 4, 0), (3, 1, 4, 1), (3, 2, 4, 2)])
+    count = count_ledgers([sheet], get_form("2021"), YEAR)
+    assert table_3(count) == {(NEW, "自然人"): 1, (CARRIED_IN, "自然人"): 2, (DISCLOSED, "自然人"): 2,
+                              (ABSENT, "自然人"): 1}

@@ -257,10 +257,10 @@ class _Counter:
                 continue   # (the application above, written on; said once for the sheet)
             if i in same_number:
                 continue   # (the application of a row above, under its number; said once for the sheet)
+            if not any((i, c) in merged for c in cols.values()):   # (a row filled by cells merged down is an application's)
+                self._follow_parts(row)
             values = self._values(row, i, header, merged)
             if all(_blank(v) for v in values.values()):
-                if (text := _section_heading(row, self._section_marks)) is not None:   # (in a column not read)
-                    self._carry_section = norm(text) in self._carry_marks
                 continue
             ref = RowRef(sheet.source, sheet.name, i + 1)
             if self._no_application(sheet, i, ref, voided):
@@ -316,6 +316,15 @@ class _Counter:
             return END
         return RESTART if _section_heading(row, self._section_marks) is not None else None
 
+    def _follow_parts(self, row: tuple) -> None:
+        """A row of one text alone heads a part of the ledger — 上年结转 when it names it; any other
+        (本年新收, 本年度新收申请, 2025年新收, 今年受理, a note) ends the 上年结转 part, so that this
+        year's applications under a heading not foreseen are never moved to the year before."""
+        filled = [v for v in row if not _blank(v)]
+        if len(filled) == 1 and isinstance(filled[0], str):
+            text = norm(filled[0])
+            self._carry_section = any(mark in text for mark in self._carry_marks)
+
     def _no_application(self, sheet: LedgerSheet, i: int, ref: RowRef, voided: dict[str, list[int]]) -> bool:
         """Whether row ``i`` is no application (a sum, the signatures, a title or note, a cancelled
         entry: kept in ``voided`` by how), said in the notes."""
@@ -325,7 +334,6 @@ class _Counter:
         elif _is_footer_row(row, self.words):
             self.result.notes.append(f"{ref.where()}是表尾的签署栏（{_shown(' '.join(map(str, filter(None, row))))}），未计入。")
         elif (text := _section_heading(row, self._section_marks)) is not None:
-            self._carry_section = norm(text) in self._carry_marks
             self.result.notes.append(f"{ref.where()}是分段标题“{text}”，不是登记的申请，未计入。")
         elif _is_example_row(row, self._example_marks):
             self.result.notes.append(f"{ref.where()}是填写示例（{_shown(' '.join(map(str, filter(None, row))))}），未计入。")
