@@ -90,3 +90,23 @@ def test_a_row_filled_by_cells_merged_down_stays_in_the_carried_in_part():
     count = count_ledgers([sheet], get_form("2021"), YEAR)
     assert table_3(count) == {(NEW, "自然人"): 1, (CARRIED_IN, "自然人"): 2, (DISCLOSED, "自然人"): 2,
                               (ABSENT, "自然人"): 1}
+
+
+def test_a_number_begun_again_without_a_heading_joins_no_rows_of_another_day():
+    rows = [HEADER, ("1", "自然人", D(YEAR, 3, 1), D(YEAR, 3, 9), "予以公开"),
+            ("2", "自然人", D(YEAR, 3, 5), D(YEAR, 3, 9), "予以公开"), (),
+            ("1", "企业", D(YEAR, 4, 1), D(YEAR, 4, 9), "信息不存在"),          # April's numbers from 1 again
+            ("2", "自然人", D(YEAR, 4, 7), D(YEAR, 4, 9), "予以公开"),
+            ("2", "自然人", D(YEAR, 4, 7), D(YEAR, 4, 9), "信息不存在")]       # one application on two rows
+    count = _count(rows)
+    assert table_3(count) == {(NEW, "自然人"): 3, (NEW, "商业企业"): 1, (DISCLOSED, "自然人"): 2,
+                              (ABSENT, "商业企业"): 1, ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "自然人"): 1}
+
+
+def test_the_later_rows_of_an_application_may_leave_its_day_and_applicant_blank():
+    rows = [HEADER, ("A1", "自然人", D(YEAR, 3, 1), D(YEAR, 3, 9), "予以公开"), ("A1", None, None, None, "信息不存在"),
+            ("A2", "企业", D(YEAR, 4, 1), D(YEAR, 4, 9), "予以公开"), ("A2", "", "", D(YEAR, 4, 9), "予以公开")]
+    count = _count(rows)
+    assert table_3(count) == {(NEW, "自然人"): 1, (NEW, "商业企业"): 1, (DISCLOSED, "商业企业"): 1,
+                              ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "自然人"): 1}
+    assert count.left_out == []

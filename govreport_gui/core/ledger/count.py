@@ -289,22 +289,29 @@ class _Counter:
     def _several(self, sheet: LedgerSheet, header: Header, merged) -> tuple[dict[int, int], dict[int, Match]]:
         """Rows under one application number (``several``): each later row → the first, and the first
         row → its rows' results together (unclear when they make no one label).  Rows whose results
-        are not all labels are counted each as it is."""
+        are not all labels are counted each as it is, and so are rows received on another day or
+        from another kind of applicant (a number begun again: they cannot be one application)."""
         if header.kind is not SheetKind.APPLICATIONS:
             return {}, {}
         later: dict[int, int] = {}
         combined: dict[int, Match] = {}
-        matcher = self.matchers[Field.RESULT]
         for first, others in same_numbers(sheet, header, self.words, lambda i: self._boundary(sheet, header, i)).items():
-            found = [self._result(self._values(sheet.rows[i], i, header, merged)) for i in (first, *others)]
-            found = [m for m in found if m.kind is not Kind.BLANK]
-            if not found or any(m.kind is not Kind.FOUND for m in found):
-                continue
-            shown = "＋".join(dict.fromkeys(m.key for m in found))
-            why = f"同一申请编号的{len(others) + 1}行处理结果（{shown}）合不成一种，请在台账中写明这件申请的处理结果"
-            combined[first] = matcher.together(found) or Match(Kind.UNCLEAR, key=shown, note=why)
-            later.update({i: first for i in others})
+            rows = {i: self._values(sheet.rows[i], i, header, merged) for i in (first, *others)}
+            for one, *more in _one_application_each(rows):
+                found = [m for m in map(self._result, (rows[i] for i in (one, *more))) if m.kind is not Kind.BLANK]
+                self._join(one, more, found, later, combined)
         return later, combined
+
+    def _join(self, first: int, others: list[int], found: list[Match], later: dict[int, int],
+              combined: dict[int, Match]) -> None:
+        """Rows ``others`` counted as the application of row ``first``, with the results ``found``
+        of them all together — when every one names a label."""
+        if not found or any(m.kind is not Kind.FOUND for m in found):
+            return
+        shown = "＋".join(dict.fromkeys(m.key for m in found))
+        why = f"同一申请编号的{len(others) + 1}行处理结果（{shown}）合不成一种，请在台账中写明这件申请的处理结果"
+        combined[first] = self.matchers[Field.RESULT].together(found) or Match(Kind.UNCLEAR, key=shown, note=why)
+        later.update({i: first for i in others})
 
     def _boundary(self, sheet: LedgerSheet, header: Header, i: int) -> str | None:
         """Row ``i`` as ``same_numbers`` asks: another header (``END``; not ``header`` printed again on
@@ -743,6 +750,21 @@ def _merged_down(sheet: LedgerSheet, header: Header) -> dict[tuple[int, int], ob
             for r in range(top + 1, min(bottom, len(sheet.rows) - 1) + 1):
                 out[(r, left)] = value
     return out
+
+
+def _one_application_each(rows: dict[int, dict]) -> list[list[int]]:
+    """The rows under one number (row → its values) that can be one application, in groups of two or
+    more: received the same day, from the same kind of applicant (as written; a later row may leave
+    them blank, said on the first)."""
+    groups: list[tuple[list[str], list[int]]] = []
+    for i, values in rows.items():
+        said = [str(values.get(f) or "").strip() for f in (Field.RECEIVED, Field.APPLICANT)]
+        group = next((g for first, g in groups if all(s in ("", f) for s, f in zip(said, first))), None)
+        if group is None:
+            groups.append((said, [i]))
+        else:
+            group.append(i)
+    return [group for _, group in groups if len(group) > 1]
 
 
 def _only_text(row: tuple) -> str | None:
