@@ -325,7 +325,8 @@ class MainWindow(QMainWindow):
         """The start page, built when first asked for (a window opened on a file may never show it)."""
         if self._start_page is None:
             from .start_page import StartPage
-            self._start_page = StartPage()
+            first_paint = not self._checked_once and not self.isVisible()   # (finished after it: see finish)
+            self._start_page = StartPage(finish_later=first_paint)
             self.central.addWidget(self._start_page)
             self._connect_start_page_buttons(self._start_page)
             self._start_page.set_recent(self.flows.recent.entries())
@@ -370,7 +371,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
         self._fill_recent()
         self._update_title()
-        self.start_page.recent.setFocus()
+        self.start_page.give_focus()
 
     def show_editor(self) -> None:
         if not self.start_page_shown():
@@ -516,6 +517,8 @@ class MainWindow(QMainWindow):
         """After the first paint: the journal of edits, the findings, then the pages not shown yet,
         one per event-loop turn, so that the window answers input while they are built."""
         self._checked_once = True
+        if self._start_page is not None:
+            self._start_page.finish()
         start_collection.resume()   # paused while the application started (``start_collection``)
         self.flows.release()
         self.findings.refresh()

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 # Qt.ItemDataRole
 USER_ROLE = 0x100            # UserRole: the first role an application may use for its own data
+FOREGROUND_ROLE = 9          # ForegroundRole: an item's text colour, given a QColor (not a QBrush: its
+                             # constructor's default brush style would make Qt)
 
 # Qt.AlignmentFlag
 ALIGN_LEFT = 0x1
@@ -38,6 +40,7 @@ ELIDE_NONE = 3
 
 # Qt.FocusPolicy
 NO_FOCUS = 0                 # NoFocus: Tab passes over the widget
+STRONG_FOCUS = 0xB           # StrongFocus: Tab and a click give it the focus (an item view's own)
 
 # Qt.ShortcutContext
 WIDGET_SHORTCUT = 0          # the shortcut works while its widget has the focus

@@ -3,6 +3,11 @@ last report closed) — 新建报告 / 从上年报告新建 / 打开 on the lef
 start pages of WPS and Word do, instead of an empty report full of to-dos.
 
 It only asks: the window connects its signals to the file flows.
+
+Shown at the editor's start (``govreport`` without a file), it is the first paint: built without
+PySide's ``Qt`` namespace (``qt_ints``), and what only matters once the clerk can click — the
+greyed entries not selectable, the buttons' labels letting clicks through — is set by ``finish``,
+which the window calls right after its first paint.
 """
 
 from __future__ import annotations
@@ -10,8 +15,8 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,9 +31,10 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from .grey_text import COUNT, HINT, grey
+from .qt_ints import FOREGROUND_ROLE, NO_FOCUS, RICH_TEXT, STRONG_FOCUS, USER_ROLE
 from .screen_fit import scrolled_content
 
-PathRole = Qt.ItemDataRole.UserRole + 20
+PathRole = USER_ROLE + 20
 MISSING = "（文件已移动或删除）"
 ACTIONS = (
     ("new", "新建报告", "从空白报告开始，按所选年度和格式版本列出要写的内容。"),
@@ -60,9 +66,14 @@ class StartPage(QWidget):
     open_requested = Signal()
     recent_requested = Signal(str)   # the path of a recent file to open
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, finish_later: bool = False) -> None:
+        """``finish_later``: the page is the window's first paint; the window calls ``finish`` after it."""
         super().__init__(parent)
         self.setObjectName("startPage")
+        self._finished = not finish_later
+        self._click_through: list[QLabel] = []   # the buttons' labels
+        self._inert: list[QListWidgetItem] = []  # the recent entries that cannot be opened, the "none yet" line
+        self._listed = False                     # 最近使用 lists files (else it says there are none yet)
         outer = QVBoxLayout(scrolled_content(self))   # (a 1366×768 screen at 150 % scrolls it)
         outer.setContentsMargins(48, 36, 48, 36)
         outer.setSpacing(18)
@@ -71,13 +82,13 @@ class StartPage(QWidget):
         row.setSpacing(36)
         row.addLayout(self._actions(), 2)
         row.addLayout(self._recent(), 3)
-        row.setAlignment(Qt.AlignmentFlag.AlignTop)
         outer.addLayout(row, 1)
+        self._finish_if_due()
 
     def _title(self) -> QWidget:
         title = QLabel(f"{APP_NAME}<br><span style='font-size:11pt; color:{HINT};'>"
                        "政府信息公开工作年度报告的编制、校验与导出（所有数据只保存在本机）</span>")
-        title.setTextFormat(Qt.TextFormat.RichText)
+        title.setProperty("textFormat", RICH_TEXT)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
@@ -101,7 +112,7 @@ class StartPage(QWidget):
                 label = QLabel(words)
                 label.setStyleSheet(style)
                 label.setWordWrap(True)
-                label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+                self._click_through.append(label)
                 inside.addWidget(label)
             button.setMinimumHeight(inside.sizeHint().height())
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -136,28 +147,57 @@ class StartPage(QWidget):
     def set_recent(self, entries) -> None:
         """Fill 最近使用 from ``entries`` (``recent_files.RecentFile``, newest first)."""
         self.recent.clear()
+        self._inert = []
         for entry in entries:
             item = QListWidgetItem(recent_text(entry))
             item.setData(PathRole, entry.path)
             item.setToolTip(entry.path + ("" if entry.saved is not None else f"\n{MISSING}"))
             if entry.saved is None:  # gone: shown greyed, with a word, and not opened
-                item.setForeground(QColor("#999"))
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                item.setData(FOREGROUND_ROLE, QColor("#999"))
+                self._inert.append(item)
             self.recent.addItem(item)
-        if not entries:
-            item = QListWidgetItem("还没有最近使用的报告。新建一份，或打开已有的报告文件。")
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.recent.addItem(item)
-        first = next((i for i in range(self.recent.count())
-                      if self.recent.item(i).flags() & Qt.ItemFlag.ItemIsSelectable), None)
+        if not entries:   # a line, not an entry: greyed as Qt greys a disabled item, from the first paint on
+            none_yet = QListWidgetItem("还没有最近使用的报告。新建一份，或打开已有的报告文件。")
+            none_yet.setData(FOREGROUND_ROLE, self.recent.palette().color(QPalette.ColorGroup.Disabled,
+                                                                           QPalette.ColorRole.Text))
+            self._inert.append(none_yet)
+            self.recent.addItem(none_yet)
+        # Nothing to open: Tab passes over the list (given the focus, it made the line its current item).
+        self._listed = bool(entries)
+        self.recent.setProperty("focusPolicy", STRONG_FOCUS if entries else NO_FOCUS)
+        first = next((i for i, entry in enumerate(entries) if entry.saved is not None), None)
         if first is not None:
             self.recent.setCurrentRow(first)
+        self._finish_if_due()
+
+    def finish(self) -> None:
+        """After the window's first paint: what needs ``Qt`` (its 92 enumerations, ~14 ms) and matters
+        only once the clerk can click."""
+        self._finished = True
+        self._finish_if_due()
+
+    def _finish_if_due(self) -> None:
+        if not self._finished:
+            return
+        from PySide6.QtCore import Qt
+        for label in self._click_through:
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._click_through = []
+        for item in self._inert:   # a gone file greyed and not opened; the "none yet" line not even selected
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled if item.data(PathRole) else Qt.ItemFlag.NoItemFlags)
+        self._inert = []
+
+    def give_focus(self) -> None:
+        """The keyboard's place when the page shows: 最近使用 (Enter opens its current file), or
+        新建报告 when the list has nothing to open."""
+        (self.recent if self._listed else self.buttons["new"]).setFocus()
 
     def recent_paths(self) -> list[str]:
         return [self.recent.item(i).data(PathRole) for i in range(self.recent.count())
                 if self.recent.item(i).data(PathRole)]
 
     def _activated(self, item: QListWidgetItem) -> None:
+        from PySide6.QtCore import Qt
         path = item.data(PathRole)
         if path and item.flags() & Qt.ItemFlag.ItemIsSelectable:
             self.recent_requested.emit(path)

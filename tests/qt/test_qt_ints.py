@@ -14,6 +14,8 @@ from govreport_gui.qt.findings_panel import FindingRole
 
 def test_each_int_is_the_value_of_its_qt_enum():
     assert qt_ints.USER_ROLE == Qt.ItemDataRole.UserRole.value and FindingRole == Qt.ItemDataRole.UserRole + 10
+    assert qt_ints.FOREGROUND_ROLE == Qt.ItemDataRole.ForegroundRole.value
+    assert qt_ints.STRONG_FOCUS == Qt.FocusPolicy.StrongFocus.value
     assert qt_ints.ALIGN_LEFT == Qt.AlignmentFlag.AlignLeft.value
     assert qt_ints.ALIGN_RIGHT == Qt.AlignmentFlag.AlignRight.value
     assert qt_ints.ALIGN_VCENTER == Qt.AlignmentFlag.AlignVCenter.value

@@ -45,6 +45,22 @@ def test_without_a_file_the_start_page_shows_not_an_empty_report(qtbot, started)
     assert texts == ["还没有最近使用的报告。新建一份，或打开已有的报告文件。"]
 
 
+def test_with_nothing_to_open_the_keyboard_starts_on_new_report(qtbot, started):
+    """No recent file: 新建报告 has the focus (Enter starts it), the list is no Tab stop and its
+    line is never its current item (given the focus, the list framed the line as if it could open);
+    the line is greyed from the first paint and never selectable or enabled once the window is up."""
+    window = started()
+    page = window.start_page
+    qtbot.waitUntil(page.buttons["new"].hasFocus)
+    line = page.recent.item(0)
+    assert page.recent.currentRow() == -1 and not page.recent.hasFocus()
+    from PySide6.QtCore import Qt
+    qtbot.waitUntil(lambda: line.flags() == Qt.ItemFlag.NoItemFlags)   # set just after the first paint
+    assert page.recent.focusPolicy() == Qt.FocusPolicy.NoFocus and page.recent.currentRow() == -1
+    disabled = page.recent.palette().color(page.recent.palette().ColorGroup.Disabled, page.recent.palette().ColorRole.Text)
+    assert line.foreground().color() == disabled
+
+
 def test_the_readme_command_opens_the_sample_directly(qtbot, started):
     window = started([str(SAMPLE)])
     assert editor_shown(window) and window.flows.path == SAMPLE

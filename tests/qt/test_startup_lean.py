@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 from qt_helpers import SAMPLE
@@ -121,7 +122,7 @@ if sys.argv[2] == "trace":
 from PySide6.QtCore import QEvent, QObject, QTimer
 from govreport_gui.qt.app import create_window, ensure_app
 app = ensure_app()
-window = create_window([sys.argv[1]], offer_recovery=False)
+window = create_window([sys.argv[1]] if sys.argv[1] else [], offer_recovery=False)   # "": the start page
 
 class FirstPaint(QObject):
     done = False
@@ -142,22 +143,28 @@ app.exec()
 """
 
 
-def _first_paint_makes(tmp_path: Path, how: str) -> tuple[list[str], str]:
+def _first_paint_makes(tmp_path: Path, how: str, start: str) -> tuple[list[str], str]:
     env = dict(os.environ, GOVREPORT_DATA_DIR=str(tmp_path), QT_QPA_PLATFORM="offscreen", PYTHONPATH=os.pathsep.join(
         [str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")]))
-    out = subprocess.run([sys.executable, "-c", LARGE_CLASSES, str(SAMPLE), how], capture_output=True, text=True,
+    out = subprocess.run([sys.executable, "-c", LARGE_CLASSES, start, how], capture_output=True, text=True,
                          env=env, timeout=300)
     assert out.returncode == 0, out.stderr
     return out.stdout.split(), out.stderr
 
 
-def test_the_first_paint_never_makes_the_qt_namespace_nor_qstyle(tmp_path):
+@pytest.mark.parametrize("start", ["the sample", "the start page"])
+def test_the_first_paint_never_makes_the_qt_namespace_nor_qstyle(tmp_path, start):
     """PySide makes ``Qt`` (its 92 enumerations, about 14 ms) when Python first touches it — naming it,
     or a Qt enum value handed to or from Python — and ``QStyle`` (5 ms) likewise: the editor's first
-    paint does without both (``govreport_gui.qt.qt_ints`` says how)."""
-    made, _ = _first_paint_makes(tmp_path, "plain")
+    paint does without both (``govreport_gui.qt.qt_ints`` says how), on a report (``govreport FILE``)
+    and on the start page (``govreport``: 最近使用 with a file there and one gone)."""
+    argument = str(SAMPLE) if start == "the sample" else ""
+    if not argument:
+        (tmp_path / "recent.json").write_text(json.dumps([{"path": str(SAMPLE), "agency": "某局", "year": 2024},
+                                                          {"path": str(tmp_path / "gone.govreport")}]), "utf-8")
+    made, _ = _first_paint_makes(tmp_path, "plain", argument)
     if made:
-        _, where = _first_paint_makes(tmp_path, "trace")
+        _, where = _first_paint_makes(tmp_path, "trace", argument)
         raise AssertionError(
             f"the editor's first paint made {made}, each some milliseconds of every start. What made it:\n{where}\n"
             "Found by a profile hook (sys.setprofile) that looks after each call whether the class is in its "
