@@ -103,6 +103,14 @@ def test_applicant_codes_are_read_by_their_legend_too(tmp_path):
                               (DISCLOSED, "法律服务机构"): 1, (ABSENT, "商业企业"): 1}
 
 
+def test_a_ledger_lacking_a_column_is_told_so_not_taken_for_a_legend():
+    rows = [("序号", "申请人类型", "收到日期", "处理结果"), (1, "自然人", D(2025, 3, 1), "予以公开"),
+            (2, "企业", D(2025, 3, 2), "予以公开"), (3, "律所", D(2025, 3, 3), "予以公开")]   # 1 2 3 beside kinds
+    with pytest.raises(ReadError) as caught:
+        count_ledgers([LedgerSheet("台账.xlsx", "Sheet1", rows)], get_form("2021"), YEAR)
+    assert "第1行像是台账的表头，但缺少办结日期列" in str(caught.value) and "代码说明表" not in str(caught.value)
+
+
 def test_a_legend_in_another_workbook_explains_nothing_of_this_one(tmp_path):
     legend = write_xlsx(tmp_path / "说明.xlsx", {"代码说明": LEGEND})
     ledger = write_xlsx(tmp_path / "导出.xlsx", {"申请列表": EXPORT})

@@ -204,7 +204,7 @@ class _Counter:
         for sheet in sheets:
             where = place(sheet.source, sheet.name)
             header = find_header(sheet, self.words)
-            if not isinstance(header, Header) and (legend := read_legend(sheet, self.matchers)) is not None:
+            if header is None and (legend := read_legend(sheet, self.matchers)) is not None:   # (a ledger lacking a column is no legend)
                 self.legends.setdefault(sheet.source, []).append(legend)
                 continue
             if sheet.hidden:
