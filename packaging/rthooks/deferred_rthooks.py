@@ -38,17 +38,23 @@ class RunAfterImport:
         self.hooks = dict(hooks)
 
     def find_spec(self, name, path=None, target=None):
-        hook = self.hooks.pop(name, None)
-        if hook is None:
+        if name not in self.hooks:
             return None
         for finder in sys.meta_path:
             find = getattr(finder, "find_spec", None)
             spec = find(name, path, target) if finder is not self and find is not None else None
             if spec is not None:
                 if spec.loader is not None:
-                    spec.loader = _HookedLoader(spec.loader, hook)
+                    spec.loader = _HookedLoader(spec.loader, lambda: self.run_once(name))
                 return spec
         return None
+
+    def run_once(self, name):
+        """The hook of ``name``, when its module's code has run: kept until then, since a look-up alone
+        (``importlib.util.find_spec``) asks for a spec without loading the module."""
+        hook = self.hooks.pop(name, None)
+        if hook is not None:
+            hook()
 
     def invalidate_caches(self):
         pass

@@ -82,6 +82,17 @@ def test_the_hook_runs_once_right_after_the_first_import(installed, probe):
     assert module.__spec__.loader is module.__loader__
 
 
+def test_a_look_up_before_the_import_does_not_spend_the_hook(installed, probe):
+    """``importlib.util.find_spec`` asks the finders for a spec without loading the module: the hook
+    waits for the import itself, and runs then, once."""
+    installed({probe: RECORD}, argv=["govreport"])
+    assert importlib.util.find_spec(probe) is not None and probe not in sys.modules
+    module = importlib.import_module(probe)
+    assert module.records == [1]
+    importlib.reload(module)
+    assert module.records == []
+
+
 def test_a_module_imported_already_gets_its_hook_at_once(installed, probe):
     module = importlib.import_module(probe)
     installed({probe: RECORD}, argv=["govreport"])
