@@ -24,6 +24,11 @@ from enum import Enum
 from ..records import record
 
 
+# An application the applicant withdrew: closed (其他处理 其他) even without a date of answering.
+WITHDRAWN = ("撤回申请", "申请人撤回", "主动撤回", "撤回", "申请人撤回申请", "主动撤回申请", "已撤回", "申请人已撤回",
+             "已撤回申请", "申请人自行撤回", "申请已撤回", "申请人申请撤回", "信息公开申请已撤回")
+
+
 class Field(str, Enum):
     """What a column of a ledger holds."""
 
@@ -51,6 +56,9 @@ class Field(str, Enum):
     # 备注: read only for a result that names its group without the row (不予处理 | 备注 重复申请), when
     # the remark is nothing but that row's words.
     REMARK = "remark"
+    # 办理状态 / 办结状态: read only beside a result column, for a row whose result is blank — a withdrawal
+    # (申请人撤回) closes it without an answer; a final state (已办结) without date or result is asked.
+    STATUS = "status"
 
 
 @record
@@ -136,6 +144,10 @@ class LedgerWords:
     # The answers of a 是否公开 column: all of it disclosed, part of it, none (then the 情形 says why).
     disclose_all: tuple[str, ...] = ("是", "同意", "公开", "予以公开", "全部公开", "同意公开", "√", "✓", "y", "yes")
     disclose_part: tuple[str, ...] = ("部分", "部分公开", "部分是", "部分予以公开")
+    # A status column's words for an application closed: withdrawn, or finished (then its date and result are needed).
+    withdrawn: tuple[str, ...] = WITHDRAWN
+    status_done: tuple[str, ...] = ("已办结", "办结", "已答复", "已回复", "已完成", "完成", "已处理", "办毕", "已办毕",
+                                    "已结案", "结案", "已告知", "已送达", "已办理")
     disclose_none: tuple[str, ...] = ("否", "不", "不公开", "不予公开", "未公开", "×", "✗", "n", "no")
     # What follows a category in the name of a sheet kept for that category alone (自然人申请, 企业登记表).
     sheet_endings: tuple[str, ...] = ("申请登记表", "申请登记", "申请台账", "申请", "登记表", "登记台账", "登记", "台账",
@@ -227,6 +239,8 @@ COLUMNS = (
     # Only read when the sheet has no result column (``core.ledger.columns``).
     Column(Field.DISCLOSE, "是否公开", (("是否公开", "是否予以公开", "是否同意公开", "公开与否", "是否全部公开"),),
            never=("日期", "时间", "方式", "方法", "途径")),
+    Column(Field.STATUS, "办理状态", (("办理状态", "办结状态", "处理状态", "答复状态", "申请状态", "状态"),),
+           never=("日期", "时间", "受理", "申请人", "审核", "缴费", "收费", "送达", "补正")),
     Column(Field.REMARK, "备注", (("备注", "附注", "备考"),), never=("日期", "时间")),
     Column(Field.CASE_KIND, "案件类型",
            (("案件类型", "案件类别", "案件性质", "案件种类", "复议或诉讼", "复议诉讼", "复议/诉讼", "救济途径",
@@ -350,9 +364,7 @@ _LEAF_WORDS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
         "缴纳费用": (("逾期未缴费", "逾期不缴费", "逾期未缴纳费用", "未按收费通知缴费", "逾期未缴纳信息处理费",
                   "未缴纳信息处理费", "未缴费", "未按要求缴费", "未缴纳费用", "未按要求缴纳费用",
                   "逾期未缴费不再处理", "逾期未缴纳费用不再处理", "逾期未缴纳信息处理费不再处理"), ()),
-        "其他": (("撤回申请", "申请人撤回", "主动撤回", "撤回", "申请人撤回申请", "主动撤回申请", "已撤回", "申请人已撤回",
-                 "已撤回申请", "申请人自行撤回", "申请已撤回", "申请人申请撤回",
-                 "信息公开申请已撤回"),
+        "其他": (WITHDRAWN,
                ("其他", "其它", "其他情形", "其他原因", "其他处理情形")),
     },
 }

@@ -259,6 +259,8 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
         columns.pop(Field.APPLICANT_KIND, None)   # (the kind of organisation says something only beside it)
     if Field.RESULT not in columns or columns.get(Field.REMARK) in sheet.hidden_columns:
         columns.pop(Field.REMARK, None)   # (a remark is read only beside a result, and only when shown)
+    if Field.RESULT not in columns:
+        columns.pop(Field.STATUS, None)   # (a status is read only beside a result column)
     names = next((columns[f] for f in (Field.ORGANISATION, Field.NAME) if f in columns), None)
     by_name = _applicant_from_names(sheet, columns, marks, words)
     if names is None:   # a bare 申请人 column of names beside the 申请人类型 column

@@ -183,6 +183,8 @@ class _Counter:
         self._carry_marks = frozenset(norm(m) for m in words.carried_in_marks)
         self._example_marks = frozenset(norm(m) for m in words.example_marks)
         self._section_marks = frozenset(norm(m) for m in words.section_marks)
+        self._withdrawn = frozenset(norm(m) for m in words.withdrawn)
+        self._status_done = frozenset(norm(m) for m in words.status_done)
         self.person_examples: list[str] = []   # names read as a person's (``_by_name``), shown with the question
         self._header_words: dict[str, bool] = {}
         self.kinds: set[SheetKind] = set()   # the kinds of ledger counted (applications → 三, cases → 四)
@@ -567,8 +569,8 @@ class _Counter:
         applicant = self._need(ref, Field.APPLICANT, *self._applicant(values), "申请人类型", problems)
         if values.get(Field.APPLICANT) == self.words.person_names and applicant.kind is Kind.UNCLEAR:
             problems[-1] = ("只写了申请人的姓名，是否按自然人计入需经办人确认", _shown(values.get(Field.NAME)))
-        answered = done is not None and done <= self.end
-        result = self._result(values)
+        result, closed = self._with_status(self._result(values), values, done, problems)
+        answered = (done is not None and done <= self.end) or closed
         if answered:
             row = self._answered_row(ref, result, values, done, problems)
         else:
@@ -619,7 +621,23 @@ class _Counter:
                 return with_remark
         return found
 
-    def _answered_row(self, ref: RowRef, result: Match, values: dict, done: _dt.date,
+    def _with_status(self, result: Match, values: dict, done: _dt.date | None,
+                     problems: list[tuple[str, str]]) -> tuple[Match, bool]:
+        """The result, read from the status column (办理状态) when the result column is blank, and whether
+        the row is closed without a date of answering: withdrawn by the applicant (申请人撤回), as a
+        withdrawal in the result column would be.  A status of finished (已办结) with neither a date nor a
+        result is the clerk's to complete, never guessed."""
+        status = values.get(Field.STATUS)
+        if result.kind is Kind.BLANK and not _blank(status):
+            said = self.matchers[Field.RESULT].match(status)
+            if said.kind is Kind.FOUND:
+                result = said
+            elif done is None and norm(status) in self._status_done:
+                problems.append(("办理状态写着已办结，却没有办结日期和处理结果，请在台账中补写后重新读取", _shown(status)))
+        said_by = status if result.kind is Kind.FOUND and _blank(values.get(Field.RESULT)) else values.get(Field.RESULT)
+        return result, done is None and result.kind is Kind.FOUND and norm(said_by) in self._withdrawn
+
+    def _answered_row(self, ref: RowRef, result: Match, values: dict, done: _dt.date | None,
                       problems: list[tuple[str, str]]) -> str | None:
         shown = _pair_shown(values)
         if result.kind is Kind.FOUND:
