@@ -64,3 +64,13 @@ def test_an_intake_status_is_not_read():
             ("公民", "2024-12-20", "已受理", None, None)]
     count = count_ledgers([sheet(rows)], get_form("2021"), 2024)
     assert table_3(count) == {(NEW, "自然人"): 1, (CARRIED_OUT, "自然人"): 1}
+
+
+def test_a_withdrawal_in_the_answer_column_without_a_date_is_closed_alike():
+    """(Any other answer without its date is still asked: which day was it given?)"""
+    rows = [("申请人类型", "收到日期", "答复日期", "答复结果"),
+            ("公民", "2024-06-01", None, "申请人撤回"),
+            ("公民", "2024-06-02", None, "予以公开")]
+    count = count_ledgers([sheet(rows)], get_form("2021"), 2024)
+    assert table_3(count) == {(NEW, "自然人"): 1, ("3.其他", "自然人"): 1}
+    assert [(lo.ref.row, lo.why) for lo in count.left_out] == [(3, "有处理结果但没有办结日期")]

@@ -23,7 +23,6 @@ from enum import Enum
 
 from ..records import record
 
-
 # An application the applicant withdrew: closed (其他处理 其他) even without a date of answering.
 WITHDRAWN = ("撤回申请", "申请人撤回", "主动撤回", "撤回", "申请人撤回申请", "主动撤回申请", "已撤回", "申请人已撤回",
              "已撤回申请", "申请人自行撤回", "申请已撤回", "申请人申请撤回", "信息公开申请已撤回")

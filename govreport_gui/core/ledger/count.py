@@ -642,6 +642,8 @@ class _Counter:
         shown = _pair_shown(values)
         if result.kind is Kind.FOUND:
             return result.target
+        if done is None:   # (closed without a date only when withdrawn: a result found)
+            return None
         if result.kind is Kind.BLANK:
             problems.append((f"已办结（{format_date(done)}）但没有处理结果", ""))
         elif result.kind is Kind.PENDING:
