@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QTableWidget,
@@ -103,6 +104,7 @@ class LedgerDialog(QDialog):
             self.tables_layout.addWidget(view, 3 if len(self.figure_tables) == 1 else 1)
         self.tabs.addTab(self.tables_page, "计数")
         self.left_out_view = _list_view(("位置", "原因", "值"))
+        _fit_to_width(self.left_out_view, long_columns=(1, 2))
         self.tabs.addTab(self.left_out_view, "未计入的行")
         self.unclear_view = _list_view(("台账中的值", "栏目", "行数", "归入"))
         self._fill_unclear()
@@ -191,6 +193,26 @@ def _list_view(headers: tuple[str, ...]) -> QTableWidget:
     return view
 
 
+# Rows wrapped to their text up to this many; a longer list keeps one line a row (each cell's whole
+# text is its tooltip): sizing every row to its text would make a list of thousands slow to show.
+WRAPPED_ROWS = 400
+SHORT_COLUMN = 300   # pixels at most for a column of short text (位置), before the long ones share the rest
+
+
+def _fit_to_width(view: QTableWidget, long_columns: tuple[int, ...]) -> None:
+    """A list as wide as its window (never scrolled sideways, at any width the dialog opens at): the
+    columns of long text share the room left by the others — sized to their contents up to
+    ``SHORT_COLUMN``, the clerk may widen them — and wrap."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    for c in range(view.columnCount()):
+        mode = QHeaderView.ResizeMode.Stretch if c in long_columns else QHeaderView.ResizeMode.Interactive
+        header.setSectionResizeMode(c, mode)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setWordWrap(True)
+
+
 def _fill_rows(view: QTableWidget, rows: list[tuple[str, ...]]) -> None:
     view.setRowCount(len(rows))
     for r, row in enumerate(rows):
@@ -199,6 +221,13 @@ def _fill_rows(view: QTableWidget, rows: list[tuple[str, ...]]) -> None:
             item.setToolTip(text)
             view.setItem(r, c, item)
     view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for c in range(view.columnCount()):   # (a short column no wider than SHORT_COLUMN: a long file name elided)
+        if header.sectionResizeMode(c) is QHeaderView.ResizeMode.Interactive and header.sectionSize(c) > SHORT_COLUMN:
+            header.resizeSection(c, SHORT_COLUMN)
+    wrapped = len(rows) <= WRAPPED_ROWS
+    view.verticalHeader().setSectionResizeMode(
+        QHeaderView.ResizeMode.ResizeToContents if wrapped else QHeaderView.ResizeMode.Interactive)
 
 
 def _fill_figures(view: QTableWidget, table, count: LedgerCount, computed) -> None:
