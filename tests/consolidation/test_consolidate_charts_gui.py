@@ -44,9 +44,12 @@ def test_units_side_by_side_sorted_and_named_under_the_mouse(qtbot, fake):
     assert view.chart.categories == ("甲镇人民政府", "乙街道办事处", "丙区教育局", "丁区民政局")
     window.measure.setCurrentIndex(window.measure.findData("results"))
     assert view.chart.stacked and view.chart.category_total(2) == 32   # （七）总计 of 丙区教育局: 30+1+1
-    bar = next(b for b in view.bars() if b.category == 1 and b.value)
-    qtbot.mouseMove(view, bar.rect.center().toPoint())
-    qtbot.waitUntil(lambda: view.hovered_category == 1)
+
+    def pointing_at_the_second_unit() -> bool:   # (moved again while the window may still be laid out)
+        bar = next(b for b in view.bars() if b.category == 1 and b.value)
+        qtbot.mouseMove(view, bar.rect.center().toPoint())
+        return view.hovered_category == 1
+    qtbot.waitUntil(pointing_at_the_second_unit)
     assert window.pointed.text().startswith("乙街道办事处（乙街道办事处.govreport）")
     assert not window.total_view.isVisible() and window.total_note.text() == NO_PREVIOUS
     window.grab().save(str(SHOTS / "yoy_units.png"))
