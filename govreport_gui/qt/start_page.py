@@ -73,7 +73,6 @@ class StartPage(QWidget):
         self._finished = not finish_later
         self._click_through: list[QLabel] = []   # the buttons' labels
         self._inert: list[QListWidgetItem] = []  # the recent entries that cannot be opened, the "none yet" line
-        self._listed = False                     # 最近使用 lists files (else it says there are none yet)
         outer = QVBoxLayout(scrolled_content(self))   # (a 1366×768 screen at 150 % scrolls it)
         outer.setContentsMargins(48, 36, 48, 36)
         outer.setSpacing(18)
@@ -163,7 +162,6 @@ class StartPage(QWidget):
             self._inert.append(none_yet)
             self.recent.addItem(none_yet)
         # Nothing to open: Tab passes over the list (given the focus, it made the line its current item).
-        self._listed = bool(entries)
         self.recent.setProperty("focusPolicy", STRONG_FOCUS if entries else NO_FOCUS)
         first = next((i for i, entry in enumerate(entries) if entry.saved is not None), None)
         if first is not None:
@@ -190,7 +188,7 @@ class StartPage(QWidget):
     def give_focus(self) -> None:
         """The keyboard's place when the page shows: 最近使用 (Enter opens its current file), or
         新建报告 when the list has nothing to open."""
-        (self.recent if self._listed else self.buttons["new"]).setFocus()
+        (self.recent if self.recent_paths() else self.buttons["new"]).setFocus()
 
     def recent_paths(self) -> list[str]:
         return [self.recent.item(i).data(PathRole) for i in range(self.recent.count())
