@@ -121,8 +121,7 @@ class LedgerDialog(QDialog):
         _fill_rows(self.left_out_view, [(lo.ref.where(), lo.why, lo.value) for lo in count.left_out])
         self.notes.setPlainText("\n".join(summary_lines(count)))
         self.tabs.setTabText(1, f"未计入的行（{len(count.left_out)}）")
-        open_ = sum(1 for u in self._unclear if (u.field, u.key) not in self.choices)
-        self.tabs.setTabText(2, f"需要归类的值（{open_}）")
+        self.tabs.setTabText(2, f"需要归类的值（{self._open_unclear()}）")
         self.tabs.setTabText(3, f"读取说明（请核对 {len(count.to_check)} 处）" if count.to_check else "读取说明")
         self.summary.setText(self._summary_text())
         self.fill_button.setText("填写" + "、".join(f"表{t}" for t in count.tables))
@@ -132,9 +131,10 @@ class LedgerDialog(QDialog):
         other = sum(len(refs) for refs in count.other_years.values())
         parts = [f"<b>{'、'.join(count.sources)}</b>　按{count.year}年度、{self._form.version}版格式计数：",
                  f"计入 {count.placed} 行；不属于本年度 {other} 行。"]
-        if count.left_out:
-            parts.append(f"<span style='color:#b00000'>有 {len(count.left_out)} 行未计入（见“未计入的行”）；"
-                         "其中无法归类的值可在“需要归类的值”中逐一归入官方类别，归类会记住，以后读取本机关的台账时自动沿用。</span>")
+        if count.left_out:   # what to do: assign the unclear values here, else correct the ledger's rows
+            todo = ("其中无法归类的值可在“需要归类的值”中逐一归入官方类别，归类会记住，以后读取本机关的台账时自动沿用"
+                    if self._open_unclear() else "请逐行核对：台账中写错的，改正后重新读取")
+            parts.append(f"<span style='color:#b00000'>有 {len(count.left_out)} 行未计入（见“未计入的行”）；{todo}。</span>")
         if count.findings:
             parts.append(f"<span style='color:#b00000'>台账中的上年结转与上年报告不一致（{len(count.findings)} 处，"
                          "见“读取说明”）。</span>")
@@ -142,6 +142,10 @@ class LedgerDialog(QDialog):
             parts.append(f"<span style='color:#8a5a00'>{_to_check_text(count)}详见“读取说明”中的“请核对”。</span>")
         parts.append("确认后点“填写”：只改写所计数的表格，可以撤销。")
         return "<br>".join(parts)
+
+    def _open_unclear(self) -> int:
+        """How many unclear values the clerk has not assigned yet."""
+        return sum(1 for u in self._unclear if (u.field, u.key) not in self.choices)
 
     def _fill_unclear(self) -> None:
         view = self.unclear_view

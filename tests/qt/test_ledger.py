@@ -179,6 +179,26 @@ def test_the_preview_says_which_hidden_rows_were_counted(qtbot, tmp_path):
     assert dialog.figure_tables["三"].item(0, 0).text() == "6"   # counted like the others
 
 
+def test_the_preview_says_what_to_do_with_the_rows_left_out(qtbot, tmp_path):
+    """While a value waits to be assigned, the summary sends the clerk to 需要归类的值; once every
+    value is assigned, the rows still left out (an answer dated before the application) can only be
+    corrected in the ledger, and the summary says so instead of pointing at an empty tab."""
+    from govreport_gui.core.forms import get_form
+    from govreport_gui.io.workbook.ledger_read import read_ledgers
+    rows = [("序号", "申请人类型", "收到日期", "答复日期", "处理结果"),
+            (1, "公民", dt.datetime(2025, 3, 9), dt.datetime(2025, 3, 2), "同意公开"),
+            (2, "个体户", dt.datetime(2025, 4, 2), dt.datetime(2025, 4, 9), "同意公开")]
+    dialog = LedgerDialog(read_ledgers([ledger_file(tmp_path, rows)]), get_form("2021"), 2025)
+    qtbot.addWidget(dialog)
+    before = dialog.summary.text()
+    assert "有 2 行未计入" in before and "“需要归类的值”中逐一归入" in before and "改正后重新读取" not in before
+    combo = dialog.unclear_combo("个体户")
+    combo.setCurrentIndex(combo.findText("商业企业"))
+    after = dialog.summary.text()
+    assert "有 1 行未计入" in after and "需要归类的值" not in after and "台账中写错的，改正后重新读取" in after
+    assert dialog.tabs.tabText(2) == "需要归类的值（0）"
+
+
 def test_export_the_ledger_template(qtbot, make_window, fake_dialogs, tmp_path):
     window = make_window(report_2025())
     target = tmp_path / "模板"
