@@ -350,6 +350,7 @@ class ConsolidateDialog(QDialog):
         self.progress.setFormat("%v / %m")
         self.progress.setValue(0)
         self.progress.setMaximum(1)
+        self.progress.setTextVisible(False)   # (no “0 / 1” before there is anything to read)
         self.status = QLabel("请添加各单位报送的年报文件或所在文件夹（可混合项目文件、Excel、Word）。")
         self.cancel_button = QPushButton("取消读取")
         self.cancel_button.setEnabled(False)
@@ -497,6 +498,7 @@ class ConsolidateDialog(QDialog):
         self.status.setToolTip("\n".join(found.skipped))
         self.progress.setMaximum(max(len(found.files), 1))
         self.progress.setValue(0)
+        self.progress.setTextVisible(bool(found.files))
         if found.files:
             self.status.setText(f"正在读取 {len(found.files)} 个文件…")
         elif found.skipped:

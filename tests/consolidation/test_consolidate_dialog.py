@@ -52,12 +52,21 @@ def load(qtbot, dialog, paths):
         dialog.add_paths(paths)
 
 
+def test_a_folder_without_report_files_shows_no_count(qtbot, dialog, tmp_path):
+    (tmp_path / "empty").mkdir()
+    load(qtbot, dialog, [tmp_path / "empty"])
+    assert "没有年报文件" in dialog.status.text()
+    assert not dialog.progress.isTextVisible()   # (it read “0 / 1”)
+
+
 def test_reads_a_folder_and_lists_every_unit(qtbot, dialog, tmp_path):
     files = write_set(tmp_path / "in")
+    assert not dialog.progress.isTextVisible()   # nothing to count yet: no “0 / 1”
     load(qtbot, dialog, [tmp_path / "in"])
     model = dialog.model
     assert model.rowCount() == len(files)
     assert dialog.progress.value() == dialog.progress.maximum() == len(files)
+    assert dialog.progress.isTextVisible() and dialog.progress.text() == f"{len(files)} / {len(files)}"
     names = [model.index(r, 1).data() for r in range(model.rowCount())]
     assert set(names) == {p.name for p in files.values()}
     checked = {model.index(r, 1).data(): model.index(r, 0).data(Qt.ItemDataRole.CheckStateRole)
