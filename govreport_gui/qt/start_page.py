@@ -73,6 +73,7 @@ class StartPage(QWidget):
         self._finished = not finish_later
         self._click_through: list[QLabel] = []   # the buttons' labels
         self._inert: list[QListWidgetItem] = []  # the recent entries that cannot be opened, the "none yet" line
+        self._can_open = False                   # whether 最近使用 lists a file that can be opened
         outer = QVBoxLayout(scrolled_content(self))   # (a 1366×768 screen at 150 % scrolls it)
         outer.setContentsMargins(48, 36, 48, 36)
         outer.setSpacing(18)
@@ -164,6 +165,7 @@ class StartPage(QWidget):
         # Nothing to open: Tab passes over the list (given the focus, it made the line its current item).
         self.recent.setProperty("focusPolicy", STRONG_FOCUS if entries else NO_FOCUS)
         first = next((i for i, entry in enumerate(entries) if entry.saved is not None), None)
+        self._can_open = first is not None
         if first is not None:
             self.recent.setCurrentRow(first)
         self._finish_if_due()
@@ -187,8 +189,8 @@ class StartPage(QWidget):
 
     def give_focus(self) -> None:
         """The keyboard's place when the page shows: 最近使用 (Enter opens its current file), or
-        新建报告 when the list has nothing to open."""
-        (self.recent if self.recent_paths() else self.buttons["new"]).setFocus()
+        新建报告 when the list has nothing to open (none yet, or every file moved or deleted)."""
+        (self.recent if self._can_open else self.buttons["new"]).setFocus()
 
     def recent_paths(self) -> list[str]:
         return [self.recent.item(i).data(PathRole) for i in range(self.recent.count())

@@ -160,3 +160,16 @@ def test_a_recent_file_moved_away_is_greyed_with_a_word_and_not_opened(qtbot, st
     assert window.start_page_shown() and not [s for s in fake_dialogs.shown if s[0] == "error"]
     menu_action = window.recent_menu.actions()[0]
     assert not menu_action.isEnabled()
+
+
+def test_when_every_recent_file_is_gone_the_keyboard_starts_on_new_report(qtbot, started, tmp_path):
+    """最近使用 lists only files moved away: Enter there would open nothing, so 新建报告 has the focus."""
+    gone = tmp_path / "已删除.govreport"
+    shutil.copy(SAMPLE, gone)
+    window = started([str(gone)])
+    gone.unlink()
+    window.flows.close_report()
+    page = window.start_page
+    assert page.recent_paths() == [str(gone.resolve())] and MISSING in page.recent.item(0).text()
+    qtbot.waitUntil(page.buttons["new"].hasFocus)
+    assert not page.recent.hasFocus()
