@@ -156,6 +156,18 @@ def test_hostile_and_wrong_files_are_refused_in_chinese(tmp_path, case):
     assert any("\u4e00" <= ch <= "\u9fff" for ch in message) and "Traceback" not in message
 
 
+@pytest.mark.parametrize("name", ["台账.csv", "台账.txt", "台账"])
+def test_an_unreadable_text_file_names_the_ledgers_kinds_not_the_reports(tmp_path, name):
+    """Binary content under a text file's name: the clerk is told which ledger files can be read —
+    not the report kinds of 打开… (项目文件, JSON, PDF …), none of which holds a ledger."""
+    path = _write(tmp_path / name, bytes(range(256)) * 50)
+    with pytest.raises(ReadError) as exc:
+        read_ledgers([path])
+    message = str(exc.value)
+    assert message.startswith(f"无法识别“{name}”的内容") and "CSV/文本文件（.csv、.txt）" in message
+    assert ".govreport" not in message and "PDF" not in message
+
+
 def test_a_file_without_a_ledger_says_what_it_needs(tmp_path):
     path = write_text(tmp_path / "a.csv", [("姓名", "电话"), ("张三", "123")], "utf-8")
     with pytest.raises(ReadError) as exc:

@@ -147,7 +147,7 @@ def _wps_unreadable(path: Path) -> str:
 
 def _kind(path: Path) -> str:
     """"xlsx", "xls" or "text", by content; anything else is refused."""
-    from ..registry import kind_name, sniff
+    from ..registry import kind_for_suffix, kind_name, sniff
     try:
         info = path.stat()
     except OSError as exc:
@@ -165,13 +165,18 @@ def _kind(path: Path) -> str:
             return "text"
         if path.suffix.lower() in _WPS_SHEETS:
             raise ReadError(_wps_unreadable(path)) from None
+        if kind_for_suffix(path.suffix) is None:   # (.csv, .txt: the reports' kinds would be listed)
+            raise ReadError(f"无法识别“{path.name}”的内容：它不是表格，也不是能读取的文本（可能已损坏）。"
+                            f"{_CHOOSE_LEDGER}") from None
         raise
     if kind in WORKBOOK_KINDS:
         return kind
     if kind in _OLD_DOCUMENTS:
         return kind
-    raise ReadError(f"“{path.name}”是{kind_name(kind)}，不是登记台账。请选择 Excel/WPS 表格（.xlsx、.xls、.et、.ods）、网页表格"
-                    "或 CSV/文本文件（.csv、.txt）。")
+    raise ReadError(f"“{path.name}”是{kind_name(kind)}，不是登记台账。{_CHOOSE_LEDGER}")
+
+
+_CHOOSE_LEDGER = "请选择 Excel/WPS 表格（.xlsx、.xls、.et、.ods）、网页表格或 CSV/文本文件（.csv、.txt）。"
 
 
 # --- workbooks ----------------------------------------------------------------------------------
