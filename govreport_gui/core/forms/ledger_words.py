@@ -266,7 +266,7 @@ def _applicants(natural: str, legal: str, kinds: tuple[str, ...]) -> Choice:
     }
     leaves = tuple(Leaf(kind, (kind, *words.get(kind, ()))) for kind in kinds)
     return Choice((
-        Group((natural, "公民", "个人", "自然人申请", "群众", "居民", "村民", "个人申请", "公民个人", "个人申请人"),
+        Group((natural, "公民", "个人", "自然人申请", "群众", "居民", "市民", "村民", "个人申请", "公民个人", "个人申请人"),
               target=natural),
         Group((legal, "法人", "法人及其他组织", "法人和其他组织", "法人或者其他组织", "非自然人", "单位", "组织",
                "法人组织"), leaves=leaves),
