@@ -29,3 +29,11 @@ def cannot_read(path, exc: OSError) -> ReadError:
     if isinstance(exc, PermissionError):
         return ReadError(f"没有权限读取“{path}”。")
     return ReadError(f"无法读取“{path}”：{exc.strerror or exc}。")
+
+
+def not_a_regular_file(path, is_folder: bool, what: str) -> ReadError:
+    """The clerk's message for ``path`` that is no regular file: a folder, or a pipe or a device
+    (reading one would block or never end); ``what``: 报告, 台账 …"""
+    if is_folder:
+        return ReadError(f"“{path.name}”是文件夹，不是文件。请选择文件夹中的{what}文件。")
+    return ReadError(f"“{path.name}”不是普通文件（可能是管道或设备），无法作为{what}读取。请选择保存在磁盘上的{what}文件。")

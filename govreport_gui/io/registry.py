@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import field
 from pathlib import Path
 
-from ..core.errors import ReadError, WriteError, cannot_read, error_code
+from ..core.errors import ReadError, WriteError, cannot_read, error_code, not_a_regular_file
 from ..core.records import record
 from ..core.report import Report
 from ..core.serialize import NATIVE_SUFFIX, save_json, save_native
@@ -129,7 +129,7 @@ def sniff(path: Path) -> str:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
-            raise ReadError(f"“{path.name}”不是普通文件（可能是管道或设备），无法作为报告读取。请选择保存在磁盘上的报告文件。")
+            raise not_a_regular_file(path, stat.S_ISDIR(info.st_mode), "报告")
         size = info.st_size
         with open(path, "rb") as f:
             head = f.read(8)

@@ -168,6 +168,26 @@ def test_an_unreadable_text_file_names_the_ledgers_kinds_not_the_reports(tmp_pat
     assert ".govreport" not in message and "PDF" not in message
 
 
+def test_a_folder_or_a_pipe_is_named_for_what_it_is(tmp_path):
+    """A folder chosen as a report or a ledger (the command line takes any path) is called a folder —
+    it was called “a pipe or a device” — and a pipe is refused before anything waits on it."""
+    import os
+
+    from govreport_gui.io.registry import read_report
+    folder = tmp_path / "各单位台账"
+    folder.mkdir()
+    for read, what in ((read_ledgers, "台账"), (lambda paths: read_report(paths[0]), "报告")):
+        with pytest.raises(ReadError) as exc:
+            read([folder])
+        assert str(exc.value) == f"“各单位台账”是文件夹，不是文件。请选择文件夹中的{what}文件。"
+        if hasattr(os, "mkfifo"):
+            pipe = tmp_path / f"pipe-{what}"
+            os.mkfifo(pipe)
+            with pytest.raises(ReadError) as exc:
+                read([pipe])
+            assert "可能是管道或设备" in str(exc.value) and f"请选择保存在磁盘上的{what}文件" in str(exc.value)
+
+
 def test_a_file_without_a_ledger_says_what_it_needs(tmp_path):
     path = write_text(tmp_path / "a.csv", [("姓名", "电话"), ("张三", "123")], "utf-8")
     with pytest.raises(ReadError) as exc:

@@ -41,7 +41,7 @@ import stat
 from pathlib import Path
 from typing import cast
 
-from ...core.errors import ReadError, cannot_read, error_code
+from ...core.errors import ReadError, cannot_read, error_code, not_a_regular_file
 from ...core.ledger.sheet import LedgerSheet
 
 LOG = logging.getLogger(__name__)
@@ -153,7 +153,7 @@ def _kind(path: Path) -> str:
     except OSError as exc:
         raise cannot_read(path, exc) from None
     if not stat.S_ISREG(info.st_mode):
-        raise ReadError(f"“{path.name}”不是普通文件（可能是管道或设备），无法作为台账读取。")
+        raise not_a_regular_file(path, stat.S_ISDIR(info.st_mode), "台账")
     if info.st_size == 0:
         raise ReadError(f"“{path.name}”是空文件。")
     try:
