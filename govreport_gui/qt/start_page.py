@@ -35,6 +35,7 @@ from .qt_ints import FOREGROUND_ROLE, NO_FOCUS, RICH_TEXT, STRONG_FOCUS, USER_RO
 from .screen_fit import scrolled_content
 
 PathRole = USER_ROLE + 20
+GoneRole = USER_ROLE + 21   # the file was moved or deleted
 MISSING = "（文件已移动或删除）"
 ACTIONS = (
     ("new", "新建报告", "从空白报告开始，按所选年度和格式版本列出要写的内容。"),
@@ -73,7 +74,6 @@ class StartPage(QWidget):
         self._finished = not finish_later
         self._click_through: list[QLabel] = []   # the buttons' labels
         self._inert: list[QListWidgetItem] = []  # the recent entries that cannot be opened, the "none yet" line
-        self._can_open = False                   # whether 最近使用 lists a file that can be opened
         outer = QVBoxLayout(scrolled_content(self))   # (a 1366×768 screen at 150 % scrolls it)
         outer.setContentsMargins(48, 36, 48, 36)
         outer.setSpacing(18)
@@ -153,6 +153,7 @@ class StartPage(QWidget):
             item.setData(PathRole, entry.path)
             item.setToolTip(entry.path + ("" if entry.saved is not None else f"\n{MISSING}"))
             if entry.saved is None:  # gone: shown greyed, with a word, and not opened
+                item.setData(GoneRole, True)
                 item.setData(FOREGROUND_ROLE, QColor("#999"))
                 self._inert.append(item)
             self.recent.addItem(item)
@@ -165,7 +166,6 @@ class StartPage(QWidget):
         # Nothing to open: Tab passes over the list (given the focus, it made the line its current item).
         self.recent.setProperty("focusPolicy", STRONG_FOCUS if entries else NO_FOCUS)
         first = next((i for i, entry in enumerate(entries) if entry.saved is not None), None)
-        self._can_open = first is not None
         if first is not None:
             self.recent.setCurrentRow(first)
         self._finish_if_due()
@@ -190,7 +190,12 @@ class StartPage(QWidget):
     def give_focus(self) -> None:
         """The keyboard's place when the page shows: 最近使用 (Enter opens its current file), or
         新建报告 when the list has nothing to open (none yet, or every file moved or deleted)."""
-        (self.recent if self._can_open else self.buttons["new"]).setFocus()
+        (self.recent if self.openable_paths() else self.buttons["new"]).setFocus()
+
+    def openable_paths(self) -> list[str]:
+        """The files of 最近使用 that can be opened (not moved or deleted)."""
+        items = [self.recent.item(i) for i in range(self.recent.count())]
+        return [item.data(PathRole) for item in items if item.data(PathRole) and not item.data(GoneRole)]
 
     def recent_paths(self) -> list[str]:
         return [self.recent.item(i).data(PathRole) for i in range(self.recent.count())

@@ -171,5 +171,6 @@ def test_when_every_recent_file_is_gone_the_keyboard_starts_on_new_report(qtbot,
     window.flows.close_report()
     page = window.start_page
     assert page.recent_paths() == [str(gone.resolve())] and MISSING in page.recent.item(0).text()
+    assert page.openable_paths() == []
     qtbot.waitUntil(page.buttons["new"].hasFocus)
     assert not page.recent.hasFocus()
