@@ -239,7 +239,7 @@ def _fill_figures(view: QTableWidget, table, count: LedgerCount, computed) -> No
     view.setRowCount(len(table.rows))
     view.setColumnCount(len(table.cols))
     view.setHorizontalHeaderLabels(list(table.cols))
-    view.setVerticalHeaderLabels(list(table.rows))
+    view.setVerticalHeaderLabels(_row_labels(table))
     bold = QFont()
     bold.setBold(True)
     values = count.values()
@@ -257,3 +257,11 @@ def _fill_figures(view: QTableWidget, table, count: LedgerCount, computed) -> No
                 item.setForeground(QBrush(QColor("#1f3f73")))   # a total, as in the editor
             view.setItem(r, c, item)
     view.resizeColumnsToContents()
+
+
+def _row_labels(table) -> list[str]:
+    """The rows' labels, a leaf of a group after its group's (``（四）无法提供　1.本机关不掌握…``): the
+    preview has no spanning group cells, and without them 表三's leaves numbered 1. 2. 3. again
+    under each group read as one list."""
+    group_of = {row: g.label for g in table.groups if len(g.rows) > 1 for row in g.rows if row != g.label}
+    return [f"{group_of[row]}　{row}" if row in group_of else row for row in table.rows]

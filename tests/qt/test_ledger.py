@@ -150,6 +150,11 @@ def test_the_preview_shows_counts_rows_left_out_and_notes(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     table = dialog.figure_tables["三"]
     assert table.rowCount() == 25 and table.columnCount() == 7
+    rows = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+    assert rows[:3] == [NEW, "二、上年结转政府信息公开申请数量", DISCLOSED]   # rows standing alone as they are
+    # a group's leaves under their group's label: 1. 2. 3. begin again under each group
+    assert rows[4] == "（三）不予公开　1.属于国家秘密" and rows[12] == "（四）无法提供　1.本机关不掌握相关政府信息"
+    assert rows[-1] == OUT
     assert table.item(0, 0).text() == "2" and "第3–4行" in table.item(0, 0).toolTip()
     assert table.item(0, 6).text() == "3"   # 总计, recomputed
     left = dialog.left_out_view
