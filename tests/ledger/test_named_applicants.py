@@ -63,3 +63,16 @@ def test_one_name_column_alone_is_no_applicant_type():
     rows = [("姓名", "受理日期", "办结日期", "办理结果"), ("张三", "2025-03-01", "2025-03-09", "予以公开")]
     with pytest.raises(ReadError, match="缺少申请人类型列"):
         count_ledgers([LedgerSheet("a.xlsx", "S", rows)], get_form("2021"), 2025)
+
+
+def test_the_note_on_names_beside_a_type_column_gives_its_rule_as_an_example():
+    """Where the type column says only 法人或其他组织, the name decides; the note says how, by example —
+    it named “某某律师事务所” and “某某有限公司” as if they were this ledger's applicants."""
+    header = ("申请人", "申请人类型", "受理日期", "办结日期", "办理结果")
+    rows = [header, ("青禾律师事务所", "法人或其他组织", "2025-03-01", "2025-03-09", "予以公开"),
+            ("张三", "公民", "2025-03-02", "2025-03-09", "予以公开")]
+    counted = count_ledgers([LedgerSheet("a.xlsx", "S", rows)], get_form("2021"), 2025)
+    assert table_3(counted)[(NEW, "法律服务机构")] == 1 and table_3(counted)[(NEW, "自然人")] == 1
+    note = next(n for n in counted.notes if "只写了“法人或其他组织”的申请人" in n)
+    assert "按“申请人”列中单位名称的结尾归类，如“……律师事务所”为法律服务机构、“……有限公司”为商业企业" in note
+    assert "某某" not in note

@@ -268,7 +268,8 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
     names = names if Field.APPLICANT in columns and names not in columns.values() else None
     if names is not None:
         notes = [n for n in notes if not n.startswith(f"另有“{shown[names]}”列")]
-        notes.append(f"只写了“法人或其他组织”的申请人按“{shown[names]}”列的名称归类：某某律师事务所为法律服务机构，某某有限公司为商业企业")
+        notes.append(f"只写了“法人或其他组织”的申请人按“{shown[names]}”列中单位名称的结尾归类，"
+                     "如“……律师事务所”为法律服务机构、“……有限公司”为商业企业")
     applicants = Field.APPLICANT in columns or bool(marks) or Field.PERSON in columns or Field.NAME in columns
     kind = SheetKind.CASES if Field.CASE_KIND in columns and not applicants else SheetKind.APPLICATIONS
     if kind is SheetKind.CASES:
