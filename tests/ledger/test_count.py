@@ -175,6 +175,25 @@ def test_rows_left_out_with_their_reason_and_value():
         "2025年以前已办结": [9], "2026年及以后收到": [10]}
 
 
+def test_dates_out_of_order_in_another_years_row_are_that_years_to_check():
+    """A ledger kept over several years: a row of another year whose dates are out of order is that
+    year's to correct — listed with the other years' rows, not left out of this year's count (the
+    command line ended 1 and the preview said rows were left out); one that may be this year's is
+    still left out for the clerk to check."""
+    rows = _app_rows(
+        ("公民", "2023-05-09", "2023-05-01", "同意公开"),   # 2: both before the year
+        ("公民", "2026-03-09", "2026-03-01", "同意公开"),   # 3: both after it
+        ("公民", "2026-01-05", "2025-12-20", "同意公开"),   # 4: answered in the year, received after: check
+        ("公民", "2025-01-05", "2024-12-20", "同意公开"),   # 5: received in the year, answered before: check
+        ("公民", "2025-03-01", "2025-03-09", "同意公开"),   # 6: counted
+    )
+    count = count_ledgers([sheet(rows)], get_form("2021"), YEAR)
+    assert sorted(lo.ref.row for lo in count.left_out) == [4, 5]
+    assert {k: [r.row for r in v] for k, v in count.other_years.items()} == {
+        "2025年以前已办结": [2], "2026年及以后收到": [3]}
+    assert table_3(count) == {(NEW, "自然人"): 1, (DISCLOSED, "自然人"): 1}
+
+
 def test_year_boundaries():
     rows = _app_rows(
         ("企业", "2024-12-31", "2025-01-01", "同意公开"),   # 二 → （一）

@@ -520,18 +520,21 @@ class _Counter:
             return self._leave(ref, f"{done_name}无法识别", str(done))
         if received is None:
             return self._leave(ref, f"没有{received_name}", _row_summary(values))
+        if done is not None and done < received and (received < self.start or done > self.end):
+            return self._other_year(ref, received)   # both dates outside the year: not this year's to check
         if done is not None and done < received:
             hint = (f"；未写年份的日期按{received.year}年读取，如是跨年办结，请在台账中补写年份"
                     if self._without_year(values.get(Field.RECEIVED), values.get(Field.DONE)) else "")
             return self._leave(ref, f"{done_name}早于{received_name}",
                                f"{received_name}{format_date(received)}，{done_name}{format_date(done)}{hint}")
-        if received > self.end:
-            self.result.other_years.setdefault(f"{self.year + 1}年及以后收到", []).append(ref)
-            return None
-        if done is not None and done < self.start:
-            self.result.other_years.setdefault(f"{self.year}年以前已办结", []).append(ref)
-            return None
+        if received > self.end or (done is not None and done < self.start):
+            return self._other_year(ref, received)
         return received, done
+
+    def _other_year(self, ref: RowRef, received: _dt.date) -> None:
+        """A row of another year: received after it, or answered before it."""
+        why = f"{self.year + 1}年及以后收到" if received > self.end else f"{self.year}年以前已办结"
+        self.result.other_years.setdefault(why, []).append(ref)
 
     def _last_year_if_carried(self, received: _dt.date, raw: object) -> _dt.date:
         """A received date written without its year under 上年结转 (a section or a sheet of that name):
