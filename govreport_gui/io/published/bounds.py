@@ -88,6 +88,10 @@ class Line:
 # a page's number as printed (— 3 —, -3-, 第3页, 第3页 共8页, 3/8) and a split table's ``续表`` line
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]{1,3}\s*\d{1,3}\s*[-—–－]{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
                           r"|共\s*\d{1,3}\s*页\s*[,，]?\s*第\s*\d{1,3}\s*页|\d{1,3}\s*/\s*\d{1,3})$")
+# where the seal goes on a template's 落款 (``（盖章）``), on the organ's line or a line of its own
+_SEAL_MARK = re.compile(r"[(（]\s*(?:盖章|印章|公章|签章|章)\s*[)）]$")
+# a 落款's date written in figures (2025-01-20, 2025.1.20, 2025/1/20), no time of day
+_FIGURES_DATE = re.compile(r"^(?:19|20)\d{2}([-/.])\d{1,2}\1\d{1,2}$")
 _CONTINUED = re.compile(r"^[(（]?(?:续表|续上表|接上表|表[一二三四1-4]?\s*[(（]续[)）])[一二三四1-4]?[)）]?[:：]?$")
 
 
@@ -95,7 +99,7 @@ def layout_mark(text: str) -> bool:
     """A line the page's layout prints, no text of the report: a page number, ``续表`` above a
     table's continued part."""
     s = text.strip(" \t\u3000\xa0")
-    return bool(_PAGE_NUMBER.match(s) or _CONTINUED.match(s))
+    return bool(_PAGE_NUMBER.match(s) or _CONTINUED.match(s) or _SEAL_MARK.fullmatch(normalise_text(s)))
 
 
 def is_date_line(text: str) -> bool:
@@ -467,7 +471,7 @@ def _organ_and_date(line: Line) -> tuple[str, str] | None:
     alone = replace(line, text=organ, outside=False)
     if len(organ) > 40 or is_sentence(organ) or is_furniture(alone) or is_date_line(organ):
         return None
-    return organ, date
+    return organ_name(organ), date
 
 
 def ending(lines: list[Line]) -> Ending:
@@ -483,7 +487,8 @@ def ending(lines: list[Line]) -> Ending:
     run = None
     for i in range(stop):
         line = lines[i]
-        if i and is_date_line(line.text) and (run is None or i - run <= 2) and not _prose_follows(lines, i, stop):
+        if i and (is_date_line(line.text) or _figures_signed(lines, i)) and (run is None or i - run <= 2) \
+                and not _prose_follows(lines, i, stop):
             return _signed(lines, i, run)
         if i and (one_line_signature := _organ_and_date(line)) and (run is None or i - run <= 1) \
                 and not _prose_follows(lines, i, stop):
@@ -498,6 +503,19 @@ def ending(lines: list[Line]) -> Ending:
     if run is not None and all(is_furniture(line) for line in lines[run:stop]):
         return Ending(run)     # the section ends in furniture alone: a share bar, a lone link
     return Ending(stop)
+
+
+def _figures_signed(lines: list[Line], at: int) -> bool:
+    """Line ``at`` is a 落款's date written in figures (``2025-01-20``) under the organ's name — a
+    date in figures alone is a page's publishing date, no 落款."""
+    above = lines[at - 1]
+    return (bool(_FIGURES_DATE.match(normalise_text(lines[at].text))) and not above.linky and not above.outside
+            and len(above.text) <= MAX_AGENCY and looks_like_agency(organ_name(above.text)))
+
+
+def organ_name(text: str) -> str:
+    """A 落款's organ without the template's mark where the seal goes (``XX局（盖章）`` → ``XX局``)."""
+    return _SEAL_MARK.sub("", text.strip()).strip()
 
 
 def _with_signature_outside(lines: list[Line], stop: int) -> int:
@@ -522,5 +540,5 @@ def _signed(lines: list[Line], date_at: int, run: int | None) -> Ending:
     above = lines[date_at - 1]
     organ_like = len(above.text) <= 40 and not is_sentence(above.text) and not is_furniture(replace(above, outside=False))
     if organ_like and ((run is not None and run <= date_at - 1) or (date_at == 1 and above.right)):
-        signed.keep, signed.organ = date_at - 1, above.text
+        signed.keep, signed.organ = date_at - 1, organ_name(above.text)
     return signed

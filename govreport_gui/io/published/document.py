@@ -38,7 +38,7 @@ from .bounds import (
     title_lines,
 )
 from .office_prompts import prompts_note, without_prompts
-from .outline import find_headings, heading_run, inline_heading_cuts, split_heading
+from .outline import find_headings, heading_continued, heading_run, inline_heading_cuts, split_heading
 from .report_title import (
     Title,
     agency_as_subject,
@@ -175,7 +175,7 @@ def _lines(blocks: list, body: _Body) -> list[Line]:
         linky = link_dense(block) if block.kind != "tbl" else False
         origin = getattr(block, "origin", None)
         text = block.text if block.kind != "tbl" else "\n".join(cell.text for cell in block.grid.cells)
-        for line in _inline_split(text.split("\n")):
+        for line in _inline_split(_headings_rejoined(text.split("\n"))):
             text, prompts = without_prompts(clean(line))
             body.prompts += prompts
             if layout_mark(text):
@@ -186,6 +186,18 @@ def _lines(blocks: list, body: _Body) -> list[Line]:
                 if part:
                     out.append(Line(part, getattr(block, "right", False), linky, origin=origin))
     return _split_headings_joined(out)
+
+
+def _headings_rejoined(lines: list[str]) -> list[str]:
+    """The lines of one paragraph with a heading broken by a line break inside it made one line
+    again (``outline.heading_continued``)."""
+    out: list[str] = []
+    for line in lines:
+        if out and heading_continued(clean(out[-1]), clean(line)):
+            out[-1] = clean(out[-1]) + clean(line)
+        else:
+            out.append(line)
+    return out
 
 
 def _inline_split(lines: list[str]) -> list[str]:

@@ -161,6 +161,26 @@ def split_heading(number_line: str, words_line: str) -> bool:
     return bool(_BARE_NUMBER.match(normalise_text(number_line))) and looks_like_heading(number_line.strip() + words_line.strip())
 
 
+#: The rest of a heading broken by a line break is at most this long, and no item of a list.
+_REST_CHARS = 20
+_ITEM_START = re.compile(r"^(?:[(（\[【]|[一二三四五六七八九十\d]{1,2}[、.,:)）]|[一二三四五六七八九十]是)")
+
+
+def heading_continued(line: str, after: str) -> bool:
+    """``after`` is the rest of the numbered heading ``line``, set on a line of its own by a line
+    break inside the heading (``五、存在的主要问题`` / ``及改进情况``: Shift+Enter in Word, ``<br>`` on
+    a page): short, no sentence and no item, and the heading's words with it are closer to the
+    part's declared headings than without (``六、其他需要报告的事项`` / ``无`` are not)."""
+    rest = normalise_text(after)
+    if not rest or len(rest) > _REST_CHARS or re.search(r"[。；;，,:!！?？]", rest) or _ITEM_START.match(rest):
+        return False
+    head = candidate(0, line)
+    if head is None or not head.numbered:
+        return False
+    joined = candidate(0, line.rstrip() + after.strip())
+    return joined is not None and joined.key == head.key and joined.score > head.score
+
+
 #: A line without a part's number is a heading when its words are at least this close to the part's
 #: (``存在的主要问题和改进措施``), or fills the gap of a part not found otherwise when at least ``GAP_SIMILAR``
 #: close (``存在问题及整改措施`` ≈ 0.57) and the only such line between the parts around it.
