@@ -44,11 +44,12 @@ from ..locate.sheet_grid import MAX_COLS, MAX_ROWS
 from ..locate.table_locate import label_index
 from ..notes import Note
 from ..registry import ImportResult
-from .blocks import Block, DCell, Grid
+from .blocks import Block, DCell, Grid, one_line
 from .document import read_blocks
 from .outline import looks_like_heading
 from .pdf_columns import column_runs
 from .pdf_rules import rule_edges, table_settings
+from .pdf_struck import struck_chars
 from .pdf_unruled import attached_note, picture_note, picture_pages, unruled_note, unruled_read_note, unruled_runs
 from .pdf_unruled_read import read_unruled, words_of
 from .tables import looks_numeric
@@ -306,13 +307,22 @@ class _Line:
 
 
 
-def _page_items(page, continued: tuple[float, float] | None = None) -> tuple[list[_Table | _Line], int]:
+def _page_items(page, continued: tuple[float, float] | None = None,
+                struck: list[str] | None = None) -> tuple[list[_Table | _Line], int]:
     """The page's tables and lines of text, top to bottom, and how many characters it has.
-    Every character outside the tables' ruled cells is text, whatever is drawn under it.
+    Every character outside the tables' ruled cells is text, whatever is drawn under it — but
+    not what is struck through (``pdf_struck``: a deletion printed with the changes shown; its
+    words are added to ``struck``).
     ``continued``: the left and right edges of the table the previous page ended with.
     A character printed twice at the same place (bold imitated by printing it again a fraction
     of a point aside) is read once."""
     page = page.dedupe_chars()
+    crossed = struck_chars(page)
+    if crossed:
+        gone = {id(c) for c in crossed}
+        page = page.filter(lambda obj: id(obj) not in gone)
+        if struck is not None:
+            struck.append("".join(c["text"] for c in crossed))
     tables = _ruled_tables(page, continued)
     cells = [(c.x0, c.top, c.x1, c.bottom) for t in tables for c in t.cells]
 
@@ -907,7 +917,11 @@ def _read_pages(pdf, path: Path, content: PdfContent) -> tuple[list[_Table | _Li
                 raise ReadError(f"读取“{path.name}”用时过长（第{number}页仍未读完），文件可能异常，已停止。"
                                 "请向发布单位索取 Word/Excel 文件，或导入年报网页。")
             _check_content_size(page.page_obj, path, number)
-            page_items, page_chars = _page_items(page, continued)
+            struck: list[str] = []
+            page_items, page_chars = _page_items(page, continued, struck)
+            if struck:
+                content.notes.append(Note(f"第{number}页有划掉的文字（删除线：打印时显示了修订，或有意删去），未读取："
+                                          f"{one_line(''.join(struck), 40)}"))
             items.extend(page_items)
             last = page_items[-1] if page_items else None
             continued = (last.x0, last.x1) if isinstance(last, _Table) else None

@@ -1,0 +1,49 @@
+"""Text struck through on a PDF's page: no text of the report.
+
+A document printed with its changes shown (Word, WPS and LibreOffice print a deletion struck
+through and an insertion underlined, in the reviewer's colour) carries the deleted words in its
+text layer: ``此项工作已完成`` struck, or a figure corrected in a table cell, ``435`` struck and
+``428`` underlined beside it — read together, ``435428``.  A strike-through is a thin horizontal
+rule through the middle of the characters that begins and ends at their edges: a table's rule
+passes no character's middle, an underline lies under the characters, and a rule drawn across a
+whole line (a separator) does not end where characters end.
+"""
+
+from __future__ import annotations
+
+#: A rule is thin: at most this high (a line's width, a filled bar's height).
+_THIN = 2.0
+#: Where a strike-through crosses a character: between these fractions of its height from the top
+#: (an underline lies at or under its bottom, an overline at its top).
+_MIDDLE = (0.3, 0.85)
+#: The rule's ends and the struck characters' edges agree within this many points.
+_EDGE = 1.5
+
+
+def _strokes(page) -> list[tuple[float, float, float]]:
+    """(x0, x1, y) of the page's thin horizontal rules: lines, and bars drawn as rectangles."""
+    out = [(obj["x0"], obj["x1"], (obj["top"] + obj["bottom"]) / 2)
+           for obj in (*page.lines, *page.rects)
+           if obj["bottom"] - obj["top"] <= _THIN and obj["x1"] - obj["x0"] > _THIN]
+    return out
+
+
+def struck_chars(page) -> list[dict]:
+    """The characters of ``page`` struck through, in the page's order."""
+    strokes = _strokes(page)
+    if not strokes:
+        return []
+    struck: dict[int, dict] = {}
+    for x0, x1, y in strokes:
+        crossed = [c for c in page.chars if _crosses(c, y) and x0 - _EDGE <= (c["x0"] + c["x1"]) / 2 <= x1 + _EDGE]
+        if not crossed or any(not (x0 - _EDGE <= c["x0"] and c["x1"] <= x1 + _EDGE) for c in crossed):
+            continue
+        if abs(min(c["x0"] for c in crossed) - x0) <= _EDGE and abs(max(c["x1"] for c in crossed) - x1) <= _EDGE \
+                and not any(c["text"].isspace() for c in crossed[:1]):
+            struck.update((id(c), c) for c in crossed)
+    return [c for c in page.chars if id(c) in struck]
+
+
+def _crosses(char: dict, y: float) -> bool:
+    height = char["bottom"] - char["top"]
+    return height > 0 and char["top"] + _MIDDLE[0] * height <= y <= char["top"] + _MIDDLE[1] * height
