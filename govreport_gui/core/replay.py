@@ -30,6 +30,7 @@ from .document import Document
 from .edit_records import edit_from_record
 from .edits import META, SECTION, Change, SetMeta, SetSection
 from .errors import ReadError
+from .fill_progress import FillProgress
 from .journal import BASE_AUTOSAVE, BASE_SAVED, JOURNAL_SUFFIX, JournalRead, digest_matches, header_digest, read_journal
 from .report import SECTION_KEYS, Metadata, Report
 from .serialize import NATIVE_SUFFIX, load_file
@@ -143,7 +144,9 @@ def replay(document: Document, records: list[dict]) -> tuple[int, int]:
 @dataclass
 class Recovered:
     """A session's work brought back: the report (and last year's), the report's own file, and
-    what could not be brought back (sentences for the clerk)."""
+    what could not be brought back (sentences for the clerk).  ``progress``: what the clerk was
+    filling in, as the replayed edits left it (``core.fill_progress``: an imbalance marked on the
+    cell changed last, as before the crash)."""
 
     report: Report
     previous: Report | None
@@ -151,6 +154,7 @@ class Recovered:
     name: str
     replayed: int = 0
     problems: list[str] = field(default_factory=list)
+    progress: FillProgress | None = None
 
 
 NO_NAME = "未命名报告"   # a session whose header names no report
@@ -243,4 +247,4 @@ def recover_session(stem: Path) -> Recovered:
     if left_out:
         problems.append(f"有 {left_out} 条修改记录无法读取，这部分修改未能恢复。")
     return Recovered(document.report, document.previous, info.get("path") or None,
-                     str(info.get("name") or NO_NAME), replayed, problems)
+                     str(info.get("name") or NO_NAME), replayed, problems, document.progress)

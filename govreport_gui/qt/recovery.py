@@ -422,8 +422,10 @@ class Recovery(QObject):
         from .file_flows import UNNAMED
         original = Path(recovered.path) if recovered.path else None
         named = recovered.name if not original and recovered.name != UNNAMED else ""   # else 机关+年度报告
-        self.flows._set_document(Document(recovered.report, recovered.previous), original, dirty=True,
-                                 suggested=named)
+        document = Document(recovered.report, recovered.previous)
+        if recovered.progress is not None:   # the cells changed last, as the clerk left them
+            document.progress = recovered.progress
+        self.flows._set_document(document, original, dirty=True, suggested=named)
         _delete_session(stem)
         self.flows.message.emit("已恢复上次未保存的修改，请检查后保存。")
         if recovered.problems:

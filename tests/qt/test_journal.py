@@ -104,6 +104,27 @@ def test_a_journal_cut_short_is_restored_with_what_is_whole_and_the_rest_reporte
     assert kind == "warning" and "最后 1 条修改记录不完整" in text
 
 
+def test_after_a_crash_the_imbalance_is_marked_on_the_cell_changed_last(qtbot, tmp_path, fake_dialogs):
+    """Recovered, the report shows what it showed before the kill: the column that no longer balances
+    is marked on the figure the clerk had just typed (it fell back on the column's first cells)."""
+    window, _work = open_copy(tmp_path, qtbot)
+    page = window.page_for_table("三")
+    window.tabs.setCurrentWidget(page)
+    key = CellKey("三", "（一）予以公开", "科研机构")
+    type_into(qtbot, page.grid, key, str((window.session.report.get(key) or 0) + 5))
+    before = [f for f in window.session.document.findings if f.mark is not None]
+    assert before and all(f.mark == key for f in before)   # (its column's identity, and the 总计 column's)
+    window.flows.recovery._lock.unlock()               # as if the editor had been killed
+    window.flows.recovery.journal.close()
+
+    fake_dialogs.answers["ask_yes_no"].append(True)
+    again = create_window([])
+    qtbot.addWidget(again)
+    after = [f for f in again.session.document.findings if f.rule in {b.rule for b in before}]
+    assert [(f.rule, f.mark) for f in after] == [(f.rule, key) for f in before]
+    assert all("最近修改的是表三“（一）予以公开”/“科研机构”" in f.message for f in after)
+
+
 def test_a_journal_that_cannot_be_written_is_said_once_and_editing_goes_on(qtbot, tmp_path, fake_dialogs, monkeypatch):
     window, _work = open_copy(tmp_path, qtbot)
     messages = []
