@@ -29,8 +29,8 @@ _PAIRS = ("萬万業业為为爲为舉举鄉乡於于會会體体關关內内決
 #: The characters, written otherwise in traditional Chinese, of the words the prose checks look for
 #: (``core.prose_figures``: 与, 个, 较上年增长, 来信来访, 热线, 亿元 …; the required topics: 平台建设, 网站,
 #: 监督, 培训, 问责, 评议 …) and of the events a year carried over is kept for (``core.year_shift``:
-#: 修订, 颁布, 发布).
-_PROSE_PAIRS = ("與与個个達达熱热線线來来電电諮咨貼贴記记備备協协並并順顺億亿較较長长點点歷历曆历兩两應应設设監监復复"
+#: 修订, 颁布, 发布), and of the words leading a preface's sentence into the agency's name (现将).
+_PROSE_PAIRS = ("將将與与個个達达熱热線线來来電电諮咨貼贴記记備备協协並并順顺億亿較较長长點点歷历曆历兩两應应設设監监復复"
                 "專专餘余門门網网訊讯資资檔档聯联郵邮話话編编碼码紙纸質质書书實实際际標标準准訓训責责評评訂订頒颁佈布")
 _FOLD = str.maketrans(_PAIRS[0::2] + _PROSE_PAIRS[0::2], _PAIRS[1::2] + _PROSE_PAIRS[1::2])
 _HAS_TRADITIONAL = re.compile("[" + _PAIRS[0::2] + _PROSE_PAIRS[0::2] + "".join(word[0] for word, _ in _WORDS) + "]").search

@@ -28,6 +28,8 @@ _ARABIC_NUMBERING = re.compile(r"^(\d{1,2})[、.,](?=\S)")
 _CHINESE_NUMBERING = re.compile(r"^([一二三四五六七八九十]{1,3})[.,](?=\S)")
 _WORD_VARIANTS = (("新收到", "新收"), ("转结", "结转"))
 _TRAILING_UNIT = re.compile(r"\((单位:)?(万元|元|亿元|件|个|项)\)$")
+# a note in brackets after a label, on what to count (after canonical_label: half-width brackets)
+_TRAILING_NOTE = re.compile(r"\([^()]{4,}\)$")
 _ANY_NUMBERING = re.compile(r"^(\d{1,2}\.|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
 
 #: Longest text considered a label (longer cells are prose, not labels).
@@ -153,11 +155,20 @@ class LabelIndex:
         canon = canonical_label(text)
         uses = self.uses.get(canon)
         if uses is None:
-            uses = self.uses.get(without_unit(canon)) or self.uses.get(without_numbering(canon)) or _NO_USES
+            uses = (self.uses.get(without_unit(canon)) or self.uses.get(without_numbering(canon))
+                    or self._with_note(canon) or _NO_USES)
         if len(self._looked_up) >= _MAX_LOOKED_UP:
             self._looked_up.clear()
         self._looked_up[text] = uses
         return uses
+
+    def _with_note(self, canon: str) -> list[LabelUse] | None:
+        """The uses of a row's or column's label followed by a note on what to count in brackets, as
+        a template may print one (``规章(设区的市、自治州人民政府应提供相关数据)``, ``上一年项目数量
+        (指2019年底的数量)``), else None."""
+        note = _TRAILING_NOTE.search(canon)
+        uses = self.uses.get(canon[:note.start()].rstrip()) if note and note.start() >= 2 else None
+        return [u for u in uses if u.what in ("row", "col")] or None if uses else None
 
     def row_prefixes(self) -> frozenset[str]:
         """Every beginning of a canonical row or group label (what the first part of a label

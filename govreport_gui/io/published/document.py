@@ -49,6 +49,7 @@ from .report_title import (
     opening_year,
     parse_title,
     period_year,
+    report_year,
 )
 from .tables import (
     TablesRead,
@@ -299,7 +300,7 @@ def _read_head(body: _Body, found: TitleFound | None, meta: Metadata, notes: lis
             notes.append(f"标题上方的“{found.above}”不是文末落款的机关，机关名称按落款读取为“{meta.agency}”")
     else:
         last = [line.text for line in body.sections.get(newest_form().sections[-1].key, [])]
-        meta.year = _year_elsewhere(preamble[:3] + one[:3], last, notes)
+        meta.year = _year_elsewhere(preamble[:3], one[:3], last, notes)
     meta.preamble = "\n".join(preamble)
     if not meta.agency:
         _agency_elsewhere(body, meta, parsed, notes)
@@ -319,23 +320,32 @@ def _complete_place(body: _Body, meta: Metadata, notes: list[str]) -> None:
         notes.append(f"机关名称“{meta.agency}”没有写明所在地区，请在报告信息中补全（如“某某市{meta.agency[1:]}”）")
 
 
-def _year_elsewhere(opening: list[str], last: list[str], notes: list[str]) -> int:
-    """For a text without a title that gives the year: the statistics period (统计期限自2023年1月1日…)
-    in the preface, at the start of 一 or in 六, else the year of the report the preface names
-    (``现将XX局2024年政府信息公开工作年度报告如下``), else the year a paragraph there opens with
-    (``2023年，我局……``)."""
-    year = next((y for y in map(period_year, opening[:5] + last) if y), 0)
+def _year_elsewhere(preface: list[str], one: list[str], last: list[str], notes: list[str]) -> int:
+    """For a text without a title that gives the year: the statistics period (统计期限自2023年1月1日…,
+    else 截止2023年12月31日) in the preface, at the start of 一 or in 六, else the year of the report the
+    preface names (``现将XX局2024年政府信息公开工作年度报告如下``, ``现公开我局2024年度……报告``), else
+    the year a paragraph there or at the start of 一 opens with (``2023年，我局……``), last the year of
+    a report the start of 一 names (a page without a preface puts its words there; one naming last
+    year's report as published this year — ``公开发布《XX局2022年……年度报告》`` — is passed over by a
+    paragraph opening with this year)."""
+    texts = (preface + one)[:5] + last
+    year = next((y for y in map(period_year, texts) if y), 0) or next((y for t in texts if (y := period_year(t, end=True))), 0)
     if year:
         notes.append(f"标题中没有年度，按统计期限读取为{year}年")
         return year
-    named = named_work("\n".join(opening))
-    if named is not None:
-        notes.append(f"标题中没有年度，按前言中所述的报告名称读取为{named.year}年")
-        return named.year
-    year = next((y for y in map(opening_year, opening) if y), 0)
+    named = named_work("\n".join(preface))
+    year = named.year if named is not None else report_year("\n".join(preface))
+    if year:
+        notes.append(f"标题中没有年度，按前言中所述的报告名称读取为{year}年")
+        return year
+    year = next((y for y in map(opening_year, preface + one) if y), 0)
     if year:
         notes.append(f"标题中没有年度，按正文开头所述的年份读取为{year}年，请核对")
         return year
+    named = named_work("\n".join(one))
+    if named is not None:
+        notes.append(f"标题中没有年度，按前言中所述的报告名称读取为{named.year}年")
+        return named.year
     notes.append("没有找到报告年度（标题应形如“XX局2024年政府信息公开工作年度报告”），请在报告信息中填写")
     return 0
 
@@ -368,13 +378,14 @@ def _agency_elsewhere(body: _Body, meta: Metadata, parsed: Title | None, notes: 
 def _agency_in_other_words(body: _Body, meta: Metadata, parsed: Title | None, notes: list[str]) -> None:
     """The agency as the report's words name it otherwise: the words about the report opening 一
     (a page without a preface puts them there), its work named with the year first, the organ said
-    to have compiled it, the organ to contact, the organ opening 一's first sentence — else a note
-    asking the clerk."""
+    to have compiled it, the organ to contact (in the preface or in words of it opening 一), the
+    organ opening the preface's or 一's first sentence — else a note asking the clerk."""
     one = "\n".join(line.text for line in body.sections.get(newest_form().sections[0].key, [])[:3])
     named = (agency_in_preface(one, meta.year) or agency_in_words(meta.preamble, meta.year)
              or agency_in_words(one, meta.year))
-    contact = "" if named else agency_to_contact(meta.preamble)
-    subject = "" if named or contact else agency_as_subject(one)
+    contact = "" if named else agency_to_contact(meta.preamble) or agency_to_contact(one)
+    opening = agency_as_subject(meta.preamble) if not (named or contact) else ""
+    subject = "" if named or contact else opening or agency_as_subject(one)
     if named:
         meta.agency = named
         notes.append(f"标题中没有机关名称，按前言中报告所述的机关读取为“{meta.agency}”")
@@ -383,7 +394,8 @@ def _agency_in_other_words(body: _Body, meta: Metadata, parsed: Title | None, no
         notes.append(f"标题中没有机关名称，按前言中的联系单位读取为“{meta.agency}”，请核对")
     elif subject:
         meta.agency = subject
-        notes.append(f"标题中没有机关名称，按“总体情况”开头所述的机关读取为“{meta.agency}”，请核对")
+        where = "前言开头" if opening else "“总体情况”开头"
+        notes.append(f"标题中没有机关名称，按{where}所述的机关读取为“{meta.agency}”，请核对")
     elif parsed:
         notes.append("标题中没有机关名称，请在报告信息中填写")
     else:

@@ -214,21 +214,28 @@ def _item_sentence(rest: str) -> bool:
     return normalise_text(rest.strip()[:1]) in ("。", ";", "；")
 
 
-# a part's Chinese numeral after a space inside a line: where a heading may start in a page that
-# runs the report into one paragraph
-_INLINE_NUMBER = re.compile(r"(?<=\s)(?=(?:第[一二三四五六]部分|[一二三四五六])[、.．])")
+# a part's Chinese numeral after a space inside a line (where a heading may start in a page that
+# runs the report into one paragraph), or right after a sentence's full stop (a paragraph break lost)
+_INLINE_NUMBER = re.compile(r"(?<=\s|。)(?=(?:第[一二三四五六]部分|[一二三四五六])[、.．])")
+# what may follow a part's heading run into its text: its words, not a list's mark (``一、总体情况；二、……``)
+_LIST_MARK = re.compile(r"^[；;，,、:：]")
 
 
 def inline_heading_cuts(text: str) -> list[int]:
     """Where section headings start inside ``text`` after a space (``……请与本局联系。 一、总体情况
     2023年，我局……``: a page that sets its whole report as one paragraph, the title, the headings
-    and the text told apart by spaces only) — each a declared wording or as close to one as a
-    heading run into its text must be (``RUN_SIMILAR``), with words after it or ending the line."""
+    and the text told apart by spaces only) or right after a full stop (``……电话：0571-1234567）。
+    一、总体情况``: the break before the heading lost) — each a declared wording or as close to one
+    as a heading run into its text must be (``RUN_SIMILAR``), with words after it or ending the
+    line; after a full stop not a list of the parts' names (``……如下。一、总体情况；二、……``)."""
     cuts = []
     for found in _INLINE_NUMBER.finditer(text):
         rest = text[found.start():].strip()
         whole = candidate(0, rest)
-        if heading_run(rest) or (whole is not None and whole.numbered and whole.score >= RUN_SIMILAR):
+        run = heading_run(rest)
+        if text[found.start() - 1] == "。" and run and _LIST_MARK.match(normalise_text(rest[run:].strip()[:1])):
+            continue
+        if run or (whole is not None and whole.numbered and whole.score >= RUN_SIMILAR):
             cuts.append(found.start())
     return cuts
 

@@ -44,6 +44,8 @@ _REPORT_NAME = re.compile(r"(?:(?<!人民)政府)?信息公开|政务公开")
 #: The report's name left at the end of the agency when the year stands inside the name.
 _NAME_TAIL = re.compile(r"(?:的)?(?:(?:(?<!人民)政府)?信息公开|政务公开)(?:工作)?$")
 _PERIOD = re.compile(rf"(?P<year>{YEAR})年(?:0?1|一)月(?:0?1|一)日")
+# a statistics period given by its end alone (``截止2023年12月31日``, ``截至到2023年12月31日统计的数据``)
+_PERIOD_END = re.compile(rf"(?:截止|截至|止至)(?:到|于)?(?P<year>{YEAR})年(?:12|十二)月(?:31|三十一)日")
 _ANY_YEAR = re.compile(rf"(?<!\d)(?P<year>{YEAR})(?!\d)")
 
 
@@ -87,8 +89,9 @@ def parse_title(text: object) -> Title | None:
 
 
 # what a page sets before a title that is no part of the agency: a list's bullet, a dash, a CMS's
-# tag in brackets (``• 2022年XX局…``, ``【图文】XX局2022年…``, ``[转载]``)
-_LEADING_MARKS = re.compile(r"(?:[\s•·●○◦▪■□◆◇▶►★☆※*>›»\-—–]|[【\[][^】\]\d]{1,4}[】\]])+")
+# tag in brackets (``• 2022年XX局…``, ``【图文】XX局2022年…``, ``[转载]``), the year of the page's
+# column run into it (``2025XX乡2025年度…``: no agency's name opens with a year)
+_LEADING_MARKS = re.compile(r"(?:[\s•·●○◦▪■□◆◇▶►★☆※*>›»\-—–]|[【\[][^】\]\d]{1,4}[】\]]|(?:19|20)\d{2}(?![\d年度]))+")
 
 
 def _agency_after_year(rest: str) -> int:
@@ -128,14 +131,19 @@ _INTERNAL_UNIT = re.compile(r"(?:党政综合办公室|党政办公室|党政办
                             r"|(?:(?<!人民)政府)?信息公开(?:工作)?领导小组办公室|办公室|综合股|综合科|党建办)$")
 # the words that lead into the agency's name in such a sentence
 # (``特向社会公布XX街道2021年度…``, ``特编制XX办2023年…``: 特 and 向社会 lead in too)
-_LEAD_IN = re.compile(r"^(?:本年度报告|本报告|特此|特|向社会公众|向社会|结合|现公布|公布|现将|现|发布|编制|制定|根据|按照|依据|"
-                      r"对|将|由|是|为|了|及)+")
+_LEAD_IN = re.compile(rf"^(?:本年度报告|本报告|特此|特|向社会公众|向社会|结合|现公布|公布|现将|现|发布|编制|制定|根据|按照|依据|"
+                      rf"对|将|由|是|为|了|及|{YEAR}年度?(?:以来)?)+")
 # a verb the agency's name follows wherever it stands in the clause (``我局编制并向社会公开XX局…``);
 # 编制 not of an organ's name (``机构编制委员会办公室``)
 _LEAD_VERB = re.compile(r".*(?:向社会(?:公众)?(?:公开|公布|发布)|现(?:予以)?(?:公布|发布|公开)|特(?:此)?(?:公布|编制)|"
-                        r"编制(?!委员会|办)(?:并|了|完成)?|予以公布|现将|报送|结合)")
+                        r"编制(?!委员会|办)(?:并|了|完成)?|予以公布|现将|报送|结合|完成|印发|制作)")
 _BRACKETS = r"(?:[(（][^()（）]{1,20}[)）])?"
+# an organ's name ends so (局, 委员会, 人民政府, 街道办事处…)
 _AGENCY_END = re.compile(rf"(?:局|委|会|办|室|府|厅|院|处|所|中心|队|馆|部|署|司|社|街道|镇|乡){_BRACKETS}$")
+# … or, right before the year of the report named, a place's whose government or administration
+# reports under it (``现发布《XX区2024年……》``, ``特编制XX经济开发区2022年度……``) — elsewhere a place
+# names no report's agency (``2023年度在XX县政府信息公开网站上……``: a site)
+_PLACE_END = re.compile(r"(?:区|县|市|旗)$")
 # what names no organ: the report's own words, or the agency speaking of itself (我局, 本镇, 全区,
 # 本级政府（机关）, 本单位)
 _NO_AGENCY = re.compile(r"^(?:政府|信息公开|政务公开|[我本该全各].{0,2}$|[我本该](?:级|单位|机关|部门))")
@@ -188,10 +196,25 @@ def named_work(text: str, year: int = 0, year_first: bool = True) -> Title | Non
     for m in found:
         if _in_other_title(folded, m.start()):
             continue
-        agency = _organ(written, m)
+        agency = _organ(written, m, place=m.re is _NAMED_WORK)
         if agency and (not year or year_number(m.group("year")) == year):
             return Title(agency, year_number(m.group("year")))
     return None
+
+
+# the report named with its year whatever names its agency (``现公开我局2020年度政府信息公开工作年度报告``,
+# ``现将2023年度政府信息公开工作报告如下``)
+_REPORT_OF_YEAR = re.compile(rf"(?P<year>{YEAR})年(?:度)?(?:的)?(?:(?<!人民)政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
+
+
+def report_year(text: str) -> int:
+    """The year of the report ``text`` names with its year (a preface: ``现公开我局2020年度政府信息公开
+    工作年度报告``), not inside another document's quoted title, else 0."""
+    folded = fold_traditional(_plain(text))
+    for m in _REPORT_OF_YEAR.finditer(folded):
+        if not _in_other_title(folded, m.start()):
+            return year_number(m.group("year"))
+    return 0
 
 
 def _plain(text: str) -> str:
@@ -207,17 +230,23 @@ _SUBJECT = re.compile(rf"(?:^|(?<=[，,]))(?P<agency>{_AGENCY_CHARS}{{2,40}}?)(?
 _ABOVE = re.compile(r"^(?:[省市县区州旗乡镇]委|.*(?:党委|党工委))")
 
 
+# an item's heading run into its paragraph (``（一）主动公开情况。2022年XX局……``)
+_RUN_IN_ITEM = re.compile(r"^[(（][一二三四五六七八九十]{1,2}[)）][^。]{0,20}。")
+
+
 def agency_as_subject(text: str) -> str:
-    """The organ that opens a clause of the first sentence of ``text`` (the start of 一) right before
-    its verb (``2023年，XX局认真贯彻……``), not an organ above it, else "" — read when no other words
-    name the agency."""
-    written = _plain(text)
-    sentence = written[:written.find("。")] if "。" in written else written
-    folded = fold_traditional(sentence)
-    for m in _SUBJECT.finditer(folded):
-        agency = _organ(sentence, m)
-        if agency and not _ABOVE.match(fold_traditional(agency)):
-            return agency
+    """The organ that opens a clause of the first sentence of a paragraph of ``text`` (the preface,
+    the start of 一; an item's run-in heading left out) right before its verb (``2023年，XX局认真
+    贯彻……``, ``（一）主动公开情况。2022年XX局全面……``), not an organ above it, else "" — read when
+    no other words name the agency."""
+    for paragraph in text.split("\n"):
+        paragraph = _RUN_IN_ITEM.sub("", _plain(paragraph).strip())
+        sentence = paragraph[:paragraph.find("。")] if "。" in paragraph else paragraph
+        folded = fold_traditional(sentence)
+        for m in _SUBJECT.finditer(folded):
+            agency = _organ(sentence, m)
+            if agency and not _ABOVE.match(fold_traditional(agency)):
+                return agency
     return ""
 
 
@@ -232,11 +261,12 @@ def _in_other_title(folded: str, at: int) -> bool:
     return not re.search(r"(?:报告|年报)$", quoted)
 
 
-def _organ(written: str, m: re.Match, cut_report_words: bool = False, own_office: bool = True) -> str:
+def _organ(written: str, m: re.Match, cut_report_words: bool = False, own_office: bool = True, place: bool = False) -> str:
     """The organ's name of a match's ``agency`` group: the words leading into it left out, and,
     ``cut_report_words``, cut before the report's own words it runs into (``由XX局政府信息公开工作
     机构编制``); without ``own_office`` (an organ said to compile the report or to be contacted), an
-    internal office at its end left out (``由XX局办公室编制``); "" when it names no organ."""
+    internal office at its end left out (``由XX局办公室编制``); ``place``: a place's name may be the
+    organ (before the year of the report named); "" when it names no organ."""
     start, end = m.span("agency")
     folded = m.string
     lead = _LEAD_VERB.match(folded, start, end) or _LEAD_IN.match(folded[start:end])
@@ -249,7 +279,8 @@ def _organ(written: str, m: re.Match, cut_report_words: bool = False, own_office
         end = inner.start()
     end = end if own_office else start + _without_internal_unit(folded[start:end])
     agency = written[start:end]
-    return agency if len(agency) >= 2 and _AGENCY_END.search(folded[start:end]) and not _NO_AGENCY.match(agency) else ""
+    ends = _AGENCY_END.search(folded[start:end]) or (place and _PLACE_END.search(folded[start:end]))
+    return agency if len(agency) >= 2 and ends and not _NO_AGENCY.match(folded[start:end]) else ""
 
 
 def _without_internal_unit(agency: str) -> int:
@@ -264,11 +295,12 @@ def _without_internal_unit(agency: str) -> int:
     return unit.start() if len(organ) >= 2 and _AGENCY_END.search(organ) and not own_organ else len(agency)
 
 
-def period_year(text: object) -> int | None:
-    """The year of a statistics period starting on 1 January (``自2023年1月1日起``), else None."""
+def period_year(text: object, end: bool = False) -> int | None:
+    """The year of a statistics period starting on 1 January (``自2023年1月1日起``), else None;
+    ``end``: of a period given by its end (``截止2023年12月31日``)."""
     if not isinstance(text, str):
         return None
-    m = _PERIOD.search(normalise_text(text))
+    m = (_PERIOD_END if end else _PERIOD).search(normalise_text(text))
     return year_number(m.group("year")) if m else None
 
 
