@@ -12,7 +12,7 @@ from govreport_gui.core.forms import get_form
 from govreport_gui.io.published.blocks import Block
 from govreport_gui.io.published.document import read_blocks
 from govreport_gui.io.published.outline import inline_heading_cuts
-from govreport_gui.io.published.report_title import Title, agency_in_preface, named_work, parse_title
+from govreport_gui.io.published.report_title import Title, agency_in_preface, agency_in_words, named_work, parse_title
 
 REST = ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
         "五、存在的主要问题及改进情况", "宣传解读还不够深入。", "六、其他需要报告的事项", "无。"]
@@ -93,6 +93,11 @@ def test_a_traditional_page_speaking_of_itself_names_no_agency_its_contact_does(
 
 def test_a_verb_phrase_before_the_agency_is_no_part_of_it():
     assert agency_in_preface("依法按时完成青石街道2024年政府信息公开年度报告的编制。", 2024) == "青石街道"
+
+
+def test_the_verb_of_the_clause_the_agency_opens_is_no_part_of_it():
+    assert agency_in_words("2025年青石街道积极推动街道政府信息公开工作，努力保障公众知情权。", 2025) == "青石街道"
+    assert agency_in_words("2025年青石街道办事处政府信息公开工作年度报告现予公布。", 2025) == "青石街道办事处"
 
 
 def test_the_agency_as_the_subject_of_the_prefaces_first_sentence():

@@ -224,8 +224,8 @@ def _plain(text: str) -> str:
 
 # the agency as the subject opening a clause of 一's first sentence, right before its verb
 # (``2022年，在区委区政府的正确领导下，XX管理委员会认真贯彻……``, ``2024年，市财政局认真……``)
-_SUBJECT = re.compile(rf"(?:^|(?<=[，,]))(?P<agency>{_AGENCY_CHARS}{{2,40}}?)(?:认真|坚持|严格|始终|深入|全面|高度重视"
-                      r"|积极|紧紧围绕|紧扣|围绕|聚焦|按照|依据|根据|持续|扎实|进一步|不断|以习近平)")
+_SUBJECT_VERBS = r"(?:认真|坚持|严格|始终|深入|全面|高度重视|积极|紧紧围绕|紧扣|围绕|聚焦|按照|依据|根据|持续|扎实|进一步|不断|以习近平)"
+_SUBJECT = re.compile(rf"(?:^|(?<=[，,]))(?P<agency>{_AGENCY_CHARS}{{2,40}}?){_SUBJECT_VERBS}")
 # the organs a clause names above the agency (县委县政府, 区委, 党工委): they lead, the agency reports
 _ABOVE = re.compile(r"^(?:[省市县区州旗乡镇]委|.*(?:党委|党工委))")
 
@@ -261,6 +261,10 @@ def _in_other_title(folded: str, at: int) -> bool:
     return not re.search(r"(?:报告|年报)$", quoted)
 
 
+# an organ's name followed by the verb of the clause it opens: the name ends there
+_NAME_THEN_VERB = re.compile(rf"(?:局|委|会|办|室|府|厅|院|处|所|中心|队|馆|部|署|司|社|街道|镇|乡)(?={_SUBJECT_VERBS})")
+
+
 def _organ(written: str, m: re.Match, cut_report_words: bool = False, own_office: bool = True, place: bool = False) -> str:
     """The organ's name of a match's ``agency`` group: the words leading into it left out, and,
     ``cut_report_words``, cut before the report's own words it runs into (``由XX局政府信息公开工作
@@ -278,6 +282,8 @@ def _organ(written: str, m: re.Match, cut_report_words: bool = False, own_office
     if inner is not None and _AGENCY_END.search(folded[start:inner.start()]):
         end = inner.start()
     end = end if own_office else start + _without_internal_unit(folded[start:end])
+    acting = _NAME_THEN_VERB.search(folded, start, end)   # ``2025年XX街道积极推动街道政府信息公开工作``
+    end = acting.end() if acting else end
     agency = written[start:end]
     ends = _AGENCY_END.search(folded[start:end]) or (place and _PLACE_END.search(folded[start:end]))
     return agency if len(agency) >= 2 and ends and not _NO_AGENCY.match(folded[start:end]) else ""
