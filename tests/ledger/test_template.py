@@ -11,7 +11,14 @@ import pytest
 from govreport_gui.core.forms import get_form
 from govreport_gui.core.ledger.count import count_ledgers
 from govreport_gui.io.workbook.ledger_read import read_ledgers
-from govreport_gui.io.write.ledger_template import APPLICATIONS, CASES, LISTS, template_lists, write_ledger_template
+from govreport_gui.io.write.ledger_template import (
+    APPLICATIONS,
+    CASES,
+    HELP,
+    LISTS,
+    template_lists,
+    write_ledger_template,
+)
 
 YEAR = 2025
 
@@ -27,6 +34,8 @@ def test_the_template_offers_the_official_words_and_dates(tmp_path, version):
     path = tmp_path / "台账模板.xlsx"
     write_ledger_template(path, get_form(version), "某某县交通运输局", YEAR)
     wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == [HELP, APPLICATIONS, CASES, LISTS]   # (the first read “Sheet”)
+    assert wb[HELP]["A1"].value.startswith("填表说明") and wb.active.title == APPLICATIONS
     ws = wb[APPLICATIONS]
     headers = [c.value for c in ws[2]]
     assert headers[:9] == ["序号", "申请人姓名或名称", "申请人类型", "收到日期", "申请内容", "办结日期", "处理结果", "具体情形", "备注"]

@@ -68,6 +68,7 @@ def template_bytes(form: FormSpec, agency: str = "", year: int = 0) -> bytes:
 def _help_sheet(ws, form: FormSpec) -> None:
     from ...core.forms import tables_named
     from ...core.ledger.summary import fill_action, ledger_tables
+    ws.title = HELP
     lists = template_lists(form)
     words = form.ledger
     assert words is not None   # every declared version has its ledger words (tests/ledger/test_words.py)
