@@ -119,6 +119,16 @@ def test_the_memory_is_in_the_users_data_folder(monkeypatch, tmp_path):
     assert memory.load("某某局") == {Field.APPLICANT: {"个体户": "商业企业"}}
 
 
+def test_a_memory_that_cannot_be_written_says_so_as_a_write_error(tmp_path):
+    """The editor tells the clerk (the table is filled, the assignments are asked again next time)
+    only of a WriteError; a folder that could not be made raised a bare OSError past it."""
+    from govreport_gui.core.errors import WriteError
+    (tmp_path / "a file").write_text("", encoding="utf-8")
+    with pytest.raises(WriteError) as exc:
+        memory.remember("某某局", {(Field.APPLICANT, "个体户"): ("个体户", "商业企业")}, tmp_path / "a file" / "data")
+    assert "无法保存到" in str(exc.value)
+
+
 @pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
 def test_the_check_list_names_each_counted_figures_rows(tmp_path, suffix):
     from govreport_gui.io.write.check_report import write_check_report

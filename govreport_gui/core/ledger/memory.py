@@ -63,5 +63,8 @@ def remember(agency: str, assignments: dict[tuple[Field, str], tuple[str, str]],
     entry = doc["agencies"].setdefault(agency.strip(), {})
     for (f, key), (shown, label) in assignments.items():
         entry.setdefault(f.value, {})[key] = {"label": label, "value": shown, "skip": label == SKIP}
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass   # (the write says why it cannot, as a WriteError)
     write_atomic(path, (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
