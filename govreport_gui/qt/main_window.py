@@ -193,7 +193,9 @@ class MainWindow(QMainWindow):
             self.year_view().attach(page)
             if page.table_id in ledger_tables(self.session.report.form):   # the rows each cell counts
                 from .ledger_rows_panel import LedgerRowsPanel
-                page.add_below_table(LedgerRowsPanel(self.session, page._grid, page._model))
+                panel = LedgerRowsPanel(self.session, page._grid, page._model)
+                page.add_below_table(panel)
+                panel.follow(page._grid.currentIndex())   # (the grid's first cell was made current before)
 
     def year_view(self):
         """视图→显示上年数 and the 同比图 of the table pages (imported when the first table is built)."""

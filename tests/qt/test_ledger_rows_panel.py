@@ -66,6 +66,22 @@ def test_the_rows_of_the_current_cell_beside_the_table(qtbot, make_window, fake_
     assert not panel.isVisible()
 
 
+def test_a_report_opened_with_its_ledger_shows_the_rows_of_the_first_cell(qtbot, make_window, tmp_path):
+    """The table's first cell is current when its page is first shown: its rows are beside it at once
+    (the panel waited for the clerk to move to another cell)."""
+    from govreport_gui.core.forms import get_form
+    from govreport_gui.core.ledger.apply import fill_from_ledger
+    from govreport_gui.core.ledger.count import count_ledgers
+    from govreport_gui.io.workbook.ledger_read import read_ledgers
+    report = Report.new("2021", 2025, "某某县交通运输局")
+    fill_from_ledger(report, count_ledgers(read_ledgers([ledger(tmp_path)]), get_form("2021"), 2025)).apply(report)
+    window = make_window(report)
+    window.tabs.setCurrentWidget(page := window.page_for_table("三"))
+    panel = page.findChild(LedgerRowsPanel)
+    assert page.model.key_at(page.grid.currentIndex()) == CellKey("三", NEW, "自然人")
+    assert panel.isVisible() and "由登记台账计数 4 件" in panel.title.text()
+
+
 def test_no_panel_shows_without_a_ledger(qtbot, make_window):
     window = make_window(Report.new("2021", 2025, "某某县交通运输局"))
     window.tabs.setCurrentWidget(page := window.page_for_table("三"))
