@@ -40,7 +40,7 @@ from .dates import FIRST_YEAR, DateProblem, MonthOnly, YearMissing, format_date,
 from .hidden import HIDDEN_MARK, hidden_columns_note, hidden_rows_note, repeated_rows
 from .legend import Legend, code_key, read_legend
 from .names import by_name, ending_kind, named
-from .several import END, RESTART, same_numbers
+from .several import END, RESTART, merged_numbers, same_numbers
 from .sheet import LedgerSheet, RowRef, place
 from .void import MARKED, STRUCK, void_how, void_marks, void_note
 from .words import Kind, Match, Matcher, norm
@@ -186,6 +186,7 @@ class _Counter:
         self._withdrawn = frozenset(norm(m) for m in words.withdrawn)
         self._status_done = frozenset(norm(m) for m in words.status_done)
         self.person_examples: list[str] = []   # names read as a person's (``_by_name``), shown with the question
+        self.by_merge: set[int] = set()   # rows joined to the row above by a serial number merged over them
         self._header_words: dict[str, bool] = {}
         self.kinds: set[SheetKind] = set()   # the kinds of ledger counted (applications → 三, cases → 四)
         # the sheet being counted, for its dates written without a year: (sheet, header), its year, used
@@ -278,9 +279,12 @@ class _Counter:
             if i in hidden:
                 self._hidden_row(i, placed, left_before, hidden_placed)
         self.result.notes.insert(notes_before, self._sheet_note(sheet, header, self.result.rows_read - counted_before))
-        if same_number:
-            self.result.notes.append(f"{place(sheet.source, sheet.name)}第{'、'.join(str(r + 1) for r in sorted(same_number))}行"
+        if numbered := sorted(r for r in same_number if r not in self.by_merge):
+            self.result.notes.append(f"{place(sheet.source, sheet.name)}第{'、'.join(str(r + 1) for r in numbered)}行"
                                      "与上面同一申请编号的行是同一件申请：按一件计入，处理结果合在一起读。")
+        if self.by_merge:
+            self.result.notes.append(f"{place(sheet.source, sheet.name)}第{'、'.join(str(r + 1) for r in sorted(self.by_merge))}行"
+                                     "与上面的行合用一个序号单元格（合并单元格），是同一件申请的各项：按一件计入，处理结果合在一起读。")
         if seen := sorted(r for r in continued if header.row < r < (following.row if following else len(sheet.rows))):
             self.result.notes.append(continued_note(sheet, seen))
         self._hidden_notes(sheet, header, hidden_placed)
@@ -292,7 +296,10 @@ class _Counter:
         """Rows under one application number (``several``): each later row → the first, and the first
         row → its rows' results together (unclear when they make no one label).  Rows whose results
         are not all labels are counted each as it is, and so are rows received on another day or
-        from another kind of applicant (a number begun again: they cannot be one application)."""
+        from another kind of applicant (a number begun again: they cannot be one application).
+        Rows sharing one serial number merged down over them (``merged_numbers``) are one application
+        whatever their results: the merge says so (``self.by_merge``: those later rows)."""
+        self.by_merge = set()
         if header.kind is not SheetKind.APPLICATIONS:
             return {}, {}
         later: dict[int, int] = {}
@@ -302,17 +309,32 @@ class _Counter:
             for one, *more in _one_application_each(rows):
                 found = [m for m in map(self._result, (rows[i] for i in (one, *more))) if m.kind is not Kind.BLANK]
                 self._join(one, more, found, later, combined)
+        for first, others in merged_numbers(sheet, header, self.words).items():
+            others = [i for i in others if i not in later and i not in combined]
+            if first in later or first in combined or not others:
+                continue
+            found = [m for i in (first, *others) if (m := self._result(self._values(sheet.rows[i], i, header, merged))).kind
+                     is not Kind.BLANK]
+            self._join(first, others, found, later, combined, sure=True)
+            self.by_merge.update(others)
         return later, combined
 
     def _join(self, first: int, others: list[int], found: list[Match], later: dict[int, int],
-              combined: dict[int, Match]) -> None:
+              combined: dict[int, Match], sure: bool = False) -> None:
         """Rows ``others`` counted as the application of row ``first``, with the results ``found``
-        of them all together — when every one names a label."""
-        if not found or any(m.kind is not Kind.FOUND for m in found):
+        of them all together — when every one names a label; ``sure`` (one merged serial number):
+        also when none does (an open application: as its first row says), else unclear."""
+        labels = all(m.kind is Kind.FOUND for m in found)
+        if sure and all(m.kind is Kind.PENDING for m in found):
+            later.update({i: first for i in others})
+            return
+        if not found or not (labels or sure):
             return
         shown = "＋".join(dict.fromkeys(m.key for m in found))
-        why = f"同一申请编号的{len(others) + 1}行处理结果（{shown}）合不成一种，请在台账中写明这件申请的处理结果"
-        combined[first] = self.matchers[Field.RESULT].together(found) or Match(Kind.UNCLEAR, key=shown, note=why)
+        why = (f"{'同一序号（合并单元格）' if sure else '同一申请编号'}的{len(others) + 1}行处理结果（{shown}）合不成一种，"
+               "请在台账中写明这件申请的处理结果")
+        combined[first] = (self.matchers[Field.RESULT].together(found) if labels else None) \
+            or Match(Kind.UNCLEAR, key=shown, note=why)
         later.update({i: first for i in others})
 
     def _boundary(self, sheet: LedgerSheet, header: Header, i: int) -> str | None:
@@ -816,11 +838,20 @@ def _is_total_row(row: tuple, words: LedgerWords) -> bool:
         if not isinstance(value, str) or len(value) > 30 or not any(mark in value for mark in words.total_marks):
             continue
         n = norm(value)
+        n = _after_section(n, words.section_marks)
         n = _PERIOD.sub("", n, count=1) or n
         for mark in words.total_marks:
             if n.startswith(mark) and (n == mark or n[len(mark):].rstrip("件条个项").isdigit()):
                 return True
     return False
+
+
+def _after_section(n: str, marks: tuple[str, ...]) -> str:
+    """``n`` (``norm``) without the part of the ledger it begins with (上年结转小计: the sum of that part)."""
+    for mark in sorted((norm(m) for m in marks), key=len, reverse=True):
+        if len(n) > len(mark) and n.startswith(mark):
+            return n[len(mark):]
+    return n
 
 
 def _section_heading(row: tuple, marks: frozenset[str]) -> str | None:

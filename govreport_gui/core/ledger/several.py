@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from ..forms.ledger_words import LedgerWords
 from .columns import Header
+from .hidden import serial_columns
 from .sheet import LedgerSheet
 from .words import norm
 
@@ -59,6 +60,21 @@ def same_numbers(sheet: LedgerSheet, header: Header, words: LedgerWords,
             out.setdefault(first[number], []).append(i)
         else:
             first[number] = i
+    return out
+
+
+def merged_numbers(sheet: LedgerSheet, header: Header, words: LedgerWords) -> dict[int, list[int]]:
+    """First row (0-based) → the rows below it that share its serial number by one cell merged down over
+    them (序号 or 编号 merged over an application whose items the clerk wrote a row each, each item's
+    answer on its row): the merge says they are one application, whatever the rows' own values."""
+    serial = serial_columns(sheet, header, words)
+    out: dict[int, list[int]] = {}
+    for top, left, bottom, right in sheet.merges:
+        if top <= header.row or bottom <= top or top >= len(sheet.rows) or not any(left <= c <= right for c in serial):
+            continue
+        number = sheet.rows[top][left] if left < len(sheet.rows[top]) else None
+        if number is not None and _is_number(str(number).strip()):
+            out[top] = list(range(top + 1, min(bottom, len(sheet.rows) - 1) + 1))
     return out
 
 

@@ -165,6 +165,9 @@ class Matcher:
         # every declared word, aside and mark of two characters or more (a remark holding one says something)
         self._known = {w for w in (*self._whole, *self._run_asides, *self._mixed, *self._pending,
                                    *(w for leaves in self._leaves for w in leaves)) if len(w) >= 2}
+        # the words that name something (no asides): what a description before a word must not hold
+        self._naming = {w for w in (*self._whole, *self._mixed, *self._pending,
+                                    *(w for leaves in self._leaves for w in leaves)) if len(w) >= 2}
         self._partly = next((gi for gi, g in enumerate(choice.groups) if g.any_remark and g.target), None)
         self._cache: dict[object, Match] = {}
         self._codes = table_codes(choice)
@@ -353,6 +356,8 @@ class Matcher:
         n = norm(clause)
         run = _DROP.search("".join(ch for ch in unicodedata.normalize("NFKC", clause) if not ch.isspace())) is None
         found = self._run_readings(n) if run and len(n) <= MAX_RUN else []
+        if not found and alone and (described := self._described(n)) is not None:
+            return [((described.group, described.target, False),)]
         if found or alone:
             return found   # (one clause with brackets is no sentence: the steps before read such a value)
         match = self._clause(n)
@@ -467,7 +472,20 @@ class Matcher:
             if not rest:
                 return _ASIDE
             rests += [rest[len(a):] for a in self._asides if rest.startswith(a) and rest[len(a):] not in rests]
-        return next((m for rest in rests if (m := self._word(rest) or self._on_paper(rest)) is not None), None)
+        return next((m for rest in rests if (m := self._word(rest) or self._on_paper(rest)) is not None), None) \
+            or next((m for rest in rests if (m := self._described(rest)) is not None), None)
+
+    def _described(self, n: str) -> Match | None:
+        """A word after what the clerk says of the information (``norm``): 为研究过程中的过程性信息, 属于单位
+        内部的人事管理信息 — the word after the last 的, when what comes before it names nothing (no declared
+        word, no limiting word: 不属于本机关的…, 已公开的… stay unclear)."""
+        head, mark, tail = n.rpartition("的")
+        if not mark or not head or not tail or any(w in head for w in _LIMITING):
+            return None
+        if any(head[i:j] in self._naming for i in range(len(head)) for j in range(i + 2, len(head) + 1)):
+            return None
+        found = self._word(tail)
+        return found if found is not None and found.kind in (Kind.FOUND, Kind.GROUP) else None
 
     def _assignment(self, key: str) -> Match:
         target = self._assigned.get(key)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote
 
 MAX_MERGES = 2_000
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0\u3000]+")
@@ -247,3 +249,25 @@ def read_tables(text: str, max_rows: int, max_cols: int, max_tables: int) -> lis
     parser.feed(text)
     parser.close()
     return [t for t in parser.tables if any(any(v is not None for v in row) for row in t.rows)]
+
+
+# A workbook saved by Excel/WPS as a web page (网页 *.htm): the page the clerk picks holds no table but
+# names its sheets' pages (<x:Name>上半年</x:Name><x:WorksheetSource HRef="台账.files/sheet001.htm"/>, or
+# only <frame src=…>), kept in a folder beside it.
+_SHEET_SOURCE = re.compile(r"<x:Name>([^<]{1,64})</x:Name>\s*<x:WorksheetSource\s+HRef=[\"']?([^\"'>]{1,260})", re.IGNORECASE)
+_FRAME = re.compile(r"<frame\b[^>]*?\bsrc=[\"']?([^\"'>\s]{1,260})", re.IGNORECASE)
+MAX_PAGES = 64
+
+
+def sheet_pages(text: str, page: Path) -> list[tuple[str, Path]]:
+    """The sheets' pages a workbook's web page names (sheet name, or "" for a frame → the page's
+    file): only pages in the page's folder or below it (never elsewhere on the disk), at most
+    ``MAX_PAGES``."""
+    named = _SHEET_SOURCE.findall(text) or [("", src) for src in _FRAME.findall(text)]
+    folder = page.parent.resolve()
+    out: list[tuple[str, Path]] = []
+    for name, href in named[:MAX_PAGES]:
+        target = (page.parent / unquote(href.replace("\\", "/"))).resolve()
+        if target.is_relative_to(folder) and target.suffix.lower() in (".htm", ".html") and target != page.resolve():
+            out.append((name.strip(), target))
+    return out

@@ -411,8 +411,34 @@ def _read_html(path: Path) -> list[LedgerSheet]:
     text = _decode(data, path.name)
     tables = read_tables(text, MAX_LEDGER_ROWS, MAX_LEDGER_COLS, MAX_SHEETS)
     if not tables:
-        raise ReadError(f"“{path.name}”是网页，其中没有表格，不是登记台账。")
+        return _workbook_pages(path, text)
     return _table_sheets(tables, path)
+
+
+def _workbook_pages(path: Path, text: str) -> list[LedgerSheet]:
+    """A workbook saved as a web page by Excel/WPS: the tables of the sheets' pages it names
+    (``ledger_html.sheet_pages``), each sheet under its name in the workbook and ``path``'s file name."""
+    import dataclasses
+
+    from ..locate.sheet_grid import MAX_SHEETS
+    from .ledger_html import read_tables, sheet_pages
+    pages = sheet_pages(text, path)
+    if not pages:
+        raise ReadError(f"“{path.name}”是网页，其中没有表格，不是登记台账。")
+    found = [(name, page) for name, page in pages if page.is_file()]
+    if not found:
+        raise ReadError(f"“{path.name}”是 Excel/WPS 另存的网页，各工作表的内容在它旁边的“{pages[0][1].parent.name}”文件夹中，"
+                        "但没有找到这个文件夹。请把网页文件和这个文件夹放在同一处再读取，或在 Excel/WPS 中打开网页，"
+                        "另存为 .xlsx 后读取。")
+    out: list[LedgerSheet] = []
+    for name, page in found[:MAX_SHEETS]:
+        tables = read_tables(_decode(_read_bytes(page), page.name), MAX_LEDGER_ROWS, MAX_LEDGER_COLS, MAX_SHEETS)
+        for sheet in _table_sheets(tables, path):
+            label = name or page.stem
+            out.append(dataclasses.replace(sheet, name=f"{label}{'·' + sheet.name if sheet.name else ''}"))
+    if not out:
+        raise ReadError(f"“{path.name}”是 Excel/WPS 另存的网页，它的各工作表中没有表格，不是登记台账。")
+    return out
 
 
 def _read_docx(path: Path, data: bytes | None = None) -> list[LedgerSheet]:

@@ -1,0 +1,156 @@
+"""Ledgers of agencies not seen before: an application whose items are written a row each under one
+merged 序号, a 上年结转小计 row, a workbook Excel/WPS saved as a web page (a page per sheet in a folder
+beside it), and answers in the clerk's own sentences — why after 理由：, how a withdrawal came (来电撤回),
+what the applicant was told (不予重复处理), the steps before the answer (已告知补正), what is said of the
+information before its kind (研究过程中的过程性信息)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import docx
+import pytest
+
+from govreport_gui.core.errors import ReadError
+from govreport_gui.core.forms import get_form
+from govreport_gui.core.ledger.count import count_ledgers
+from govreport_gui.core.ledger.words import Kind, Matcher
+from govreport_gui.io.workbook.ledger_read import read_ledgers
+
+from .ledger_builders import DISCLOSED, NEW
+from .ledger_files import html_rows, write_xlsx
+from .test_count import YEAR, sheet, table_3
+
+D = dt.date
+PARTLY = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+ABSENT, THIRD, PROCESS = "1.本机关不掌握相关政府信息", "4.保护第三方合法权益", "6.属于四类过程性信息"
+REPEATED, PETITION, CONFIRM, LATE = ("2.重复申请", "1.信访举报投诉类申请", "5.要求行政机关确认或重新出具已获取信息",
+                                     "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请")
+LAW, THREE, INTERNAL, OTHER = "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "5.属于三类内部事务信息", "3.其他"
+CARRIED_OUT, CARRIED_IN = "四、结转下年度继续办理", "二、上年结转政府信息公开申请数量"
+HEADER = ("序号", "申请人类型", "收到申请时间", "申请事项", "答复时间", "答复结果")
+# one application of two items (部分公开), one of three all disclosed, one open with two items, one alone
+ITEMS = [HEADER,
+         (1, "公民", D(YEAR, 3, 2), "事项1", D(YEAR, 3, 20), "予以公开"), (None, None, None, "事项2", None, "信息不存在"),
+         (2, "企业", D(YEAR, 4, 1), "事项1", D(YEAR, 4, 9), "同意公开"), (None, None, None, "事项2", None, "予以公开"),
+         (None, None, None, "事项3", None, "公开"),
+         (3, "公民", D(YEAR, 12, 20), "事项1", None, "办理中"), (None, None, None, "事项2", None, "办理中"),
+         (4, "公民", D(YEAR, 5, 6), "事项1", D(YEAR, 5, 8), "信息不存在")]
+ITEM_MERGES = ["A2:A3", "B2:B3", "C2:C3", "E2:E3", "A4:A6", "B4:B6", "C4:C6", "E4:E6", "A7:A8", "B7:B8", "C7:C8"]
+ITEMS_COUNTED = {(NEW, "自然人"): 3, (NEW, "商业企业"): 1, (PARTLY, "自然人"): 1, (DISCLOSED, "商业企业"): 1,
+                 (ABSENT, "自然人"): 1, (CARRIED_OUT, "自然人"): 1}
+
+
+def test_items_of_one_application_under_one_merged_serial_number_count_once(tmp_path):
+    path = write_xlsx(tmp_path / "一事多项.xlsx", {"台账": ITEMS}, {"台账": ITEM_MERGES})
+    count = count_ledgers(read_ledgers([path]), get_form("2021"), YEAR)
+    assert table_3(count) == ITEMS_COUNTED
+    assert count.complete
+    assert any("第3、5–6、8行" in n.replace("5、6", "5–6") and "合用一个序号单元格" in n for n in count.notes)
+
+
+def test_items_of_one_application_in_a_word_table_count_once(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=len(ITEMS), cols=len(HEADER))
+    for r, row in enumerate(ITEMS):
+        for c, value in enumerate(row):
+            if value is not None:
+                table.cell(r, c).text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    for top, bottom, columns in ((1, 2, (0, 1, 2, 4)), (3, 5, (0, 1, 2, 4)), (6, 7, (0, 1, 2))):
+        for c in columns:
+            table.cell(top, c).merge(table.cell(bottom, c))
+    document.save(tmp_path / "台账.docx")
+    count = count_ledgers(read_ledgers([tmp_path / "台账.docx"]), get_form("2021"), YEAR)
+    assert table_3(count) == ITEMS_COUNTED
+
+
+def test_items_under_one_merged_number_whose_answers_make_no_one_label_are_listed():
+    rows = [HEADER, (1, "公民", D(YEAR, 3, 2), "事项1", D(YEAR, 3, 20), "信息不存在"),
+            (None, None, None, "事项2", None, "不予公开（过程性信息）"), (2, "公民", D(YEAR, 3, 5), "", D(YEAR, 3, 9), "公开")]
+    merged = sheet(rows)
+    merged.merges = [(1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 2, 2), (1, 4, 2, 4)]
+    count = count_ledgers([merged], get_form("2021"), YEAR)
+    assert table_3(count) == {(NEW, "自然人"): 1, (DISCLOSED, "自然人"): 1}
+    assert [(lo.ref.row, lo.why.startswith("同一序号（合并单元格）的2行处理结果")) for lo in count.left_out] == [(2, True)]
+
+
+def test_a_serial_number_not_merged_joins_nothing():
+    rows = [HEADER, (1, "公民", D(YEAR, 3, 2), "", D(YEAR, 3, 20), "予以公开"),
+            (1, "公民", D(YEAR, 3, 2), "", D(YEAR, 3, 20), "信息不存在")]   # (a 序号 typed twice: two rows)
+    count = count_ledgers([sheet(rows)], get_form("2021"), YEAR)
+    assert table_3(count) == {(NEW, "自然人"): 2, (DISCLOSED, "自然人"): 1, (ABSENT, "自然人"): 1}
+
+
+@pytest.mark.parametrize("total", ["上年结转小计", "上年结转合计：2件", "本年新收小计"])
+def test_the_sum_of_a_part_named_by_the_part_is_no_application(total):
+    rows = [("序号", "申请人类型", "收到日期", "答复日期", "处理结果"),
+            (1, "公民", D(YEAR - 1, 12, 20), D(YEAR, 1, 5), "予以公开"), (2, "企业", D(YEAR - 1, 12, 28), D(YEAR, 1, 9), "公开"),
+            ("", total, "", "", "2件"), (3, "公民", D(YEAR, 3, 2), D(YEAR, 3, 9), "予以公开")]
+    count = count_ledgers([sheet(rows)], get_form("2021"), YEAR)
+    assert count.complete
+    assert table_3(count) == {(CARRIED_IN, "自然人"): 1, (CARRIED_IN, "商业企业"): 1, (NEW, "自然人"): 1,
+                              (DISCLOSED, "自然人"): 2, (DISCLOSED, "商业企业"): 1}
+
+
+def _web_workbook(tmp_path, with_folder=True):
+    folder = tmp_path / "申请台账.files"
+    halves = ([("序号", "申请人类型", "收到日期", "办结日期", "处理结果"), (1, "公民", "2025-03-02", "2025-03-09", "予以公开")],
+              [("序号", "申请人类型", "收到日期", "办结日期", "处理结果"), (1, "企业", "2025-08-02", "2025-08-09", "信息不存在")])
+    if with_folder:
+        folder.mkdir()
+        for k, rows in enumerate(halves, 1):
+            (folder / f"sheet00{k}.htm").write_text(f'<html><body><table>{html_rows(rows)}</table></body></html>',
+                                                    encoding="utf-8")
+    (tmp_path / "outside.htm").write_text(f"<table>{html_rows(halves[0])}</table>", encoding="utf-8")
+    main = tmp_path / "申请台账.htm"
+    main.write_text(
+        '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8"><!--[if gte mso 9]><xml>'
+        "<x:ExcelWorkbook><x:ExcelWorksheets><x:ExcelWorksheet><x:Name>上半年</x:Name>"
+        '<x:WorksheetSource HRef="申请台账.files/sheet001.htm"/></x:ExcelWorksheet><x:ExcelWorksheet><x:Name>下半年</x:Name>'
+        '<x:WorksheetSource HRef="申请台账.files/sheet002.htm"/></x:ExcelWorksheet><x:ExcelWorksheet><x:Name>别处</x:Name>'
+        '<x:WorksheetSource HRef="../outside.htm"/></x:ExcelWorksheet></x:ExcelWorksheets></x:ExcelWorkbook></xml>'
+        '<![endif]--></head><frameset rows="*,39"><frame src="申请台账.files/sheet001.htm"></frameset></html>',
+        encoding="utf-8")
+    return main
+
+
+def test_a_workbook_saved_as_a_web_page_is_read_from_its_sheets_pages(tmp_path):
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    sheets = read_ledgers([_web_workbook(sub)])
+    assert [(s.source, s.name) for s in sheets] == [("申请台账.htm", "上半年"), ("申请台账.htm", "下半年")]   # never ../
+    count = count_ledgers(sheets, get_form("2021"), YEAR)
+    assert table_3(count) == {(NEW, "自然人"): 1, (NEW, "商业企业"): 1, (DISCLOSED, "自然人"): 1, (ABSENT, "商业企业"): 1}
+
+
+def test_a_web_page_workbook_without_its_folder_says_what_to_do(tmp_path):
+    with pytest.raises(ReadError, match="申请台账.files") as refused:
+        read_ledgers([_web_workbook(tmp_path, with_folder=False)])
+    assert "另存为 .xlsx" in str(refused.value)
+
+
+@pytest.mark.parametrize("version", ["2019", "2021"])
+@pytest.mark.parametrize("value,label", [
+    ("不予公开，理由：涉及第三方个人隐私", THIRD), ("不予公开，原因是涉及他人商业秘密", THIRD),
+    ("申请人来电撤回申请", OTHER), ("申请人书面撤回", OTHER),
+    ("重复申请，已告知不予重复处理", REPEATED), ("要求重新出具已获取信息，不予处理", CONFIRM),
+    ("已告知补正，申请人逾期未补正", LATE), ("延期答复，予以公开", DISCLOSED),
+    ("不予公开：公开后可能危及社会稳定", THREE), ("不予公开，属于法律法规禁止公开的信息", LAW),
+    ("非本机关掌握的信息，告知向有关部门申请", ABSENT), ("经检索未找到相关信息", ABSENT),
+    ("转为信访处理", PETITION), ("不予公开，所申请信息为研究过程中的过程性信息", PROCESS),
+    ("属于征求意见阶段的过程性信息", PROCESS), ("属于单位内部的人事管理信息", INTERNAL),
+])
+def test_answers_in_the_clerks_own_sentences(version, value, label):
+    found = Matcher(get_form(version).ledger.results).match(value)
+    expected = "（六）其他处理" if version == "2019" and label in (OTHER, LATE) else label
+    assert (found.kind, found.target) == (Kind.FOUND, expected)
+
+
+@pytest.mark.parametrize("value,kind", [
+    ("转为咨询处理", Kind.UNCLEAR),              # no row of the table is a 咨询
+    ("不属于本机关的过程性信息", Kind.UNCLEAR),    # what is said before the kind denies something
+    ("已公开的过程性信息", Kind.UNCLEAR),          # … or names another answer
+    ("已告知补正", Kind.PENDING), ("补正", Kind.PENDING), ("延期答复", Kind.PENDING),   # steps alone: still open
+])
+def test_what_names_no_one_row_stays_unclear_or_open(value, kind):
+    assert Matcher(get_form("2021").ledger.results).match(value).kind is kind
