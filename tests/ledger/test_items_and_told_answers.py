@@ -154,3 +154,21 @@ def test_answers_in_the_clerks_own_sentences(version, value, label):
 ])
 def test_what_names_no_one_row_stays_unclear_or_open(value, kind):
     assert Matcher(get_form("2021").ledger.results).match(value).kind is kind
+
+
+def test_a_full_stop_after_a_date_and_an_open_application_said_in_the_answer_date_column(tmp_path):
+    rows = [("序号", "申请人类型", "收文日期", "答复日期", "处理结果"),
+            (1, "公民", "2025.1.9.", "2025.1.16。", "予以公开"),
+            (2, "企业", "2025年12月20日", "尚在办理", ""), (3, "公民", "2025年12月22日", "仍在办理", "")]
+    count = count_ledgers([sheet(rows)], get_form("2021"), YEAR)
+    assert count.complete
+    assert table_3(count) == {(NEW, "自然人"): 2, (NEW, "商业企业"): 1, (DISCLOSED, "自然人"): 1,
+                              (CARRIED_OUT, "自然人"): 1, (CARRIED_OUT, "商业企业"): 1}
+
+
+def test_an_office_that_answers_by_复函():
+    rows = [("序号", "申请方性质", "申请方名称", "来文时间", "办理时限", "复函日期", "复函文号", "办理结论"),
+            (1, "个人", "王某", D(YEAR, 3, 2), D(YEAR, 3, 30), D(YEAR, 3, 9), "复〔2025〕1号", "予以公开"),
+            (2, "企业", "某公司", D(YEAR, 4, 2), D(YEAR, 4, 30), D(YEAR, 4, 20), "复〔2025〕2号", "信息不存在")]
+    count = count_ledgers([sheet(rows)], get_form("2021"), YEAR)
+    assert table_3(count) == {(NEW, "自然人"): 1, (NEW, "商业企业"): 1, (DISCLOSED, "自然人"): 1, (ABSENT, "商业企业"): 1}

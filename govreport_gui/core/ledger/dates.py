@@ -37,7 +37,8 @@ _SHORT_YMD = re.compile(r"^(\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)
 _MONTH_DAY = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?|^(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\s*[-/.]\s*\d)(?!\d)")
 _WEEKDAY = r"(\(?(星期|周|礼拜)?[一二三四五六日天]\)|(星期|周|礼拜)[一二三四五六日天])"
 _TIME_AFTER = re.compile(r"^\s*" + _WEEKDAY + r"?\s*[T ]?\s*(上午|下午|中午|晚上|凌晨|早上)?\s*"
-                         r"(\d{1,2}([:时点]\d{1,2}([:分]\d{1,2}(\.\d+)?秒?)?)?[分点时]?)?\s*" + _WEEKDAY + r"?\s*$")
+                         r"(\d{1,2}([:时点]\d{1,2}([:分]\d{1,2}(\.\d+)?秒?)?)?[分点时]?)?\s*" + _WEEKDAY + r"?\s*"
+                         r"[.。,，;；]?\s*$")   # (a full stop typed after the date: 2025.1.9.)
 
 
 # A remark in brackets after a date (2025年3月5日（邮寄）) is set aside — unless it names another date
