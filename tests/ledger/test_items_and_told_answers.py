@@ -166,7 +166,7 @@ def test_a_full_stop_after_a_date_and_an_open_application_said_in_the_answer_dat
                               (CARRIED_OUT, "自然人"): 1, (CARRIED_OUT, "商业企业"): 1}
 
 
-def test_an_office_that_answers_by_复函():
+def test_an_office_that_answers_by_reply_letters():   # (复函日期, 办理结论)
     rows = [("序号", "申请方性质", "申请方名称", "来文时间", "办理时限", "复函日期", "复函文号", "办理结论"),
             (1, "个人", "王某", D(YEAR, 3, 2), D(YEAR, 3, 30), D(YEAR, 3, 9), "复〔2025〕1号", "予以公开"),
             (2, "企业", "某公司", D(YEAR, 4, 2), D(YEAR, 4, 30), D(YEAR, 4, 20), "复〔2025〕2号", "信息不存在")]
