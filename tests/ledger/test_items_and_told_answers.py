@@ -172,3 +172,41 @@ def test_an_office_that_answers_by_reply_letters():   # (复函日期, 办理结
             (2, "企业", "某公司", D(YEAR, 4, 2), D(YEAR, 4, 30), D(YEAR, 4, 20), "复〔2025〕2号", "信息不存在")]
     count = count_ledgers([sheet(rows)], get_form("2021"), YEAR)
     assert table_3(count) == {(NEW, "自然人"): 1, (NEW, "商业企业"): 1, (DISCLOSED, "自然人"): 1, (ABSENT, "商业企业"): 1}
+
+
+def test_the_answer_ticked_in_one_column_per_result_group(tmp_path):
+    rows = [("序号", "申请人类型", "收到日期", "答复日期", "办理结果", None, None, None, None, None, "具体情形"),
+            (None, None, None, None, "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"),
+            (1, "公民", D(YEAR, 3, 2), D(YEAR, 3, 9), "√", None, None, None, None, None, None),
+            (2, "企业", D(YEAR, 3, 5), D(YEAR, 3, 19), None, None, None, "√", None, None, "本机关不掌握相关政府信息"),
+            (3, "公民", D(YEAR, 4, 1), D(YEAR, 4, 9), None, None, "√", None, None, None, "过程性信息"),
+            (4, "公民", D(YEAR, 4, 2), D(YEAR, 4, 9), None, None, "√", None, None, None, None),      # which 不予公开?
+            (5, "公民", D(YEAR, 12, 29), None, None, None, None, None, None, None, None)]
+    path = write_xlsx(tmp_path / "勾选.xlsx", {"登记表": rows},
+                      {"登记表": ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:J1", "K1:K2"]})
+    count = count_ledgers(read_ledgers([path]), get_form("2021"), YEAR)
+    assert table_3(count) == {(NEW, "自然人"): 3, (NEW, "商业企业"): 1, (DISCLOSED, "自然人"): 1,
+                              (ABSENT, "商业企业"): 1, (PROCESS, "自然人"): 1, (CARRIED_OUT, "自然人"): 1}
+    assert [(lo.ref.row, lo.value) for lo in count.left_out] == [(6, "不予公开")]
+
+
+def test_a_systems_csv_with_dates_as_excel_text_formulas(tmp_path):
+    (tmp_path / "export.csv").write_text(
+        '申请编号,申请人类型,申请时间,办结时间,答复类型\r\n="2025001",公民,="2025-03-02",="2025-03-09",予以公开\r\n'
+        '="2025002",企业,2025-04-02T00:00:00,2025-04-09 00:00:00.0,信息不存在\r\n', encoding="utf-8-sig")
+    (read,) = read_ledgers([tmp_path / "export.csv"])
+    assert read.rows[1][:3] == ("2025001", "公民", "2025-03-02")
+    count = count_ledgers([read], get_form("2021"), YEAR)
+    assert table_3(count) == {(NEW, "自然人"): 1, (NEW, "商业企业"): 1, (DISCLOSED, "自然人"): 1, (ABSENT, "商业企业"): 1}
+
+
+def test_a_registration_row_and_its_answer_row_under_one_number():
+    rows = [("申请编号", "申请人类型", "环节", "收到日期", "答复日期", "答复结果"),
+            ("GK01", "公民", "登记", D(YEAR, 3, 2), None, None), ("GK01", None, "答复", None, D(YEAR, 3, 9), "予以公开"),
+            ("GK02", "企业", "登记", D(YEAR, 12, 20), None, None),                       # not answered this year
+            ("GK03", "公民", "登记", D(YEAR, 5, 2), None, None), ("GK03", None, "答复", None, D(YEAR, 5, 9), "部分公开"),
+            ("GK03", None, "补充答复", None, D(YEAR, 5, 20), "予以公开")]
+    count = count_ledgers([sheet(rows)], get_form("2021"), YEAR)
+    assert count.complete
+    assert table_3(count) == {(NEW, "自然人"): 2, (NEW, "商业企业"): 1, (DISCLOSED, "自然人"): 1, (PARTLY, "自然人"): 1,
+                              (CARRIED_OUT, "商业企业"): 1}

@@ -54,6 +54,9 @@ class Header:
     # The column of applicants' names (申请人, 单位名称) beside an applicant-type column: where the type
     # says only 法人或其他组织, the name's ending tells its kind (某某律师事务所 → 法律服务机构).
     names: int | None = None
+    # The result ticked in one column per result group (予以公开 | 部分公开 | 不予公开 | … under 办理结果):
+    # column → its header's words (the 情形 column beside them says which row of a group).
+    result_marks: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -238,7 +241,7 @@ def _under(sheet: LedgerSheet, header: Header, words: LedgerWords) -> Header:
     over 商业企业 | 科研机构 | …: three rows, the categories on the last)."""
     for r in range(header.row + 1, min(header.row + 3, len(sheet.rows))):
         below = header_row(sheet, r, True, words)
-        if isinstance(below, Header) and (below.marks or len(below.columns) > len(header.columns)):
+        if isinstance(below, Header) and (below.marks or below.result_marks or len(below.columns) > len(header.columns)):
             return below
     return header
 
@@ -247,10 +250,13 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
     """The header that row ``r`` (with the row above it) is, if any: complete, lacking columns, or none."""
     texts = header_texts(sheet, r, with_above)
     marks = applicant_marks(sheet.rows[r] if r < len(sheet.rows) else (), texts, words)
+    results = result_marks(sheet.rows[r] if r < len(sheet.rows) else (), texts, words)
     candidates, shown = fields_of(texts, words)
     if marks:   # the category columns are not an applicant-type column each (申请人类型 over 自然人 | …)
         candidates.pop(Field.APPLICANT, None)
-    if len(candidates) + bool(marks) < 2:
+    if results:   # (nor are the result groups' columns a result column each: 办理结果 over 予以公开 | …)
+        candidates.pop(Field.RESULT, None)
+    if len(candidates) + bool(marks) + bool(results) < 2:
         return None
     columns, notes = _choose(sheet, r, candidates, shown, words)
     if Field.RESULT in columns or Field.DISCLOSE not in columns:
@@ -277,6 +283,8 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
     titles = {f: shown[c] for f, c in columns.items()}
     if marks:
         titles[Field.APPLICANT] = "、".join(marks.values())
+    if results:
+        titles[Field.RESULT] = "、".join(results.values())
     if Field.PERSON in columns:
         titles[Field.APPLICANT] = f"{titles[Field.PERSON]}（自然人）、{titles[Field.ORGANISATION]}（按名称的结尾归类）"
     if Field.NAME in columns:
@@ -285,7 +293,7 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
         titles[Field.APPLICANT] = f"按工作表名，均为{by_name}"
     missing = tuple(f for f in REQUIRED[kind] if f not in columns
                     and not (f is Field.APPLICANT and (marks or Field.PERSON in columns or Field.NAME in columns or by_name))
-                    and not (f is Field.RESULT and Field.DISCLOSE in columns))
+                    and not (f is Field.RESULT and (Field.DISCLOSE in columns or results)))
     if missing:
         return Incomplete(r, kind, titles, missing, notes)
     _codes_beside_result(sheet, r, columns, titles, shown, words)
@@ -293,7 +301,7 @@ def header_row(sheet: LedgerSheet, r: int, with_above: bool, words: LedgerWords)
     if reasons:
         titles[Field.REASON] = "、".join(shown[c] for c in (columns[Field.REASON], *reasons))
         notes = [n for n in notes if not any(f"“{shown[c]}”列，{words.column(Field.REASON).name}按" in n for c in reasons)]
-    return Header(r, kind, columns, titles, notes, marks, by_name, reasons, names)
+    return Header(r, kind, columns, titles, notes, marks, by_name, reasons, names, results)
 
 
 def _codes_beside_result(sheet: LedgerSheet, r: int, columns: dict[Field, int], titles: dict[Field, str],
@@ -365,6 +373,23 @@ def applicant_of_sheet(name: str, words: LedgerWords) -> str | None:
         return None
     found = _matcher(words.applicants).match(n)
     return found.target if found.kind is Kind.FOUND else None
+
+
+def result_marks(row: tuple, texts: list[tuple[str, ...]], words: LedgerWords) -> dict[int, str]:
+    """Columns headed by a result group itself (予以公开 | 部分公开 | 不予公开 | 无法提供 …, under 办理结果):
+    the answer ticked in one column per group.  A header row of texts only, three groups at least, and
+    they are most of its texts (a data row holds one result and dates)."""
+    if any(not isinstance(v, str) for v in row if v is not None):
+        return {}
+    matcher = _matcher(words.results)
+    found: dict[int, tuple[str, int | None]] = {}
+    for c, candidates in enumerate(texts):
+        m = matcher.match(candidates[0]) if candidates[0] else None
+        if m is not None and m.kind in (Kind.FOUND, Kind.GROUP):
+            found[c] = (candidates[0], m.group)
+    filled = sum(1 for candidates in texts if candidates[0])
+    groups = {group for _, group in found.values()}
+    return {c: text for c, (text, _) in found.items()} if len(groups) >= 3 and len(found) * 2 >= filled else {}
 
 
 def applicant_marks(row: tuple, texts: list[tuple[str, ...]], words: LedgerWords) -> dict[int, str]:

@@ -17,7 +17,7 @@ def continued_rows(sheet: LedgerSheet, header: Header, merged: dict[tuple[int, i
     """The rows (0-based) under ``header`` that continue the application above them."""
     if not merged:
         return set()
-    read = set(header.columns.values()) | set(header.marks)
+    read = set(header.columns.values()) | set(header.marks) | set(header.result_marks)
     serial = serial_columns(sheet, header, words)
     out = set()
     for i in sorted({r for r, _ in merged}):

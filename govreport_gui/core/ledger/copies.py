@@ -31,6 +31,7 @@ def _keyed_rows(sheet: LedgerSheet, header: Header) -> list[tuple[int, Key]]:
     the applicant a sheet's name stands for too)."""
     read = sorted(((f.value, c) for f, c in header.columns.items()), key=lambda x: x[0])
     read += sorted((f"mark:{name}", c) for c, name in header.marks.items())
+    read += sorted((f"result:{name}", c) for c, name in header.result_marks.items())
     out: list[tuple[int, Key]] = []
     for i in range(header.row + 1, len(sheet.rows)):
         row = sheet.rows[i]

@@ -187,6 +187,7 @@ class _Counter:
         self._status_done = frozenset(norm(m) for m in words.status_done)
         self.person_examples: list[str] = []   # names read as a person's (``_by_name``), shown with the question
         self.by_merge: set[int] = set()   # rows joined to the row above by a serial number merged over them
+        self._filled: dict[int, dict] = {}   # first row under a number → its blank fields, from its later rows
         self._header_words: dict[str, bool] = {}
         self.kinds: set[SheetKind] = set()   # the kinds of ledger counted (applications → 三, cases → 四)
         # the sheet being counted, for its dates written without a year: (sheet, header), its year, used
@@ -263,6 +264,7 @@ class _Counter:
             if not any((i, c) in merged for c in cols.values()):   # (a row filled by cells merged down is an application's)
                 self._follow_parts(row)
             values = self._values(row, i, header, merged)
+            values.update(self._filled.get(i, {}))   # (an application's answer on a later row under its number)
             if all(_blank(v) for v in values.values()):
                 continue
             ref = RowRef(sheet.source, sheet.name, i + 1)
@@ -299,7 +301,7 @@ class _Counter:
         from another kind of applicant (a number begun again: they cannot be one application).
         Rows sharing one serial number merged down over them (``merged_numbers``) are one application
         whatever their results: the merge says so (``self.by_merge``: those later rows)."""
-        self.by_merge = set()
+        self.by_merge, self._filled = set(), {}
         if header.kind is not SheetKind.APPLICATIONS:
             return {}, {}
         later: dict[int, int] = {}
@@ -309,14 +311,15 @@ class _Counter:
             for one, *more in _one_application_each(rows):
                 found = [m for m in map(self._result, (rows[i] for i in (one, *more))) if m.kind is not Kind.BLANK]
                 self._join(one, more, found, later, combined)
+                if one in combined:
+                    self._filled[one] = _filled_from(rows[one], [rows[i] for i in more])
         for first, others in merged_numbers(sheet, header, self.words).items():
-            others = [i for i in others if i not in later and i not in combined]
-            if first in later or first in combined or not others:
-                continue
-            found = [m for i in (first, *others) if (m := self._result(self._values(sheet.rows[i], i, header, merged))).kind
-                     is not Kind.BLANK]
-            self._join(first, others, found, later, combined, sure=True)
-            self.by_merge.update(others)
+            rows = {i: self._values(sheet.rows[i], i, header, merged) for i in (first, *others)
+                    if i not in later and i not in combined}
+            for one, *more in _one_application_each(rows) if first in rows else ():
+                found = [m for m in map(self._result, (rows[i] for i in (one, *more))) if m.kind is not Kind.BLANK]
+                self._join(one, more, found, later, combined, sure=True)
+                self.by_merge.update(more)
         return later, combined
 
     def _join(self, first: int, others: list[int], found: list[Match], later: dict[int, int],
@@ -404,6 +407,8 @@ class _Counter:
         values = {f: (row[c] if c < len(row) and not _blank(row[c]) else merged.get((i, c))) for f, c in header.columns.items()}
         for legend in self._legends:   # (a value read by one legend is words: no later legend reads it)
             values.update({f: words for f, v in values.items() if (words := legend.words_for(f, v)) is not None})
+        if header.result_marks:   # (the answer ticked under its group's column)
+            values[Field.RESULT] = _marked(row, header.result_marks)
         if header.marks:
             values[Field.APPLICANT] = _marked(row, header.marks)
         elif Field.PERSON in header.columns:
@@ -794,6 +799,19 @@ def _merged_down(sheet: LedgerSheet, header: Header) -> dict[tuple[int, int], ob
         if not _blank(value):
             for r in range(top + 1, min(bottom, len(sheet.rows) - 1) + 1):
                 out[(r, left)] = value
+    return out
+
+
+def _filled_from(first: dict, later: list[dict]) -> dict:
+    """The fields blank in an application's first row that its later rows under its number hold (a
+    system listing 登记 then 答复 on rows of their own): the answer's date from the last row that has
+    one (the application is answered when its last part is), any other field from the first."""
+    out = {}
+    for f, value in first.items():
+        if _blank(value) and f is not Field.RESULT:
+            said = [v for v in (row.get(f) for row in later) if not _blank(v)]
+            if said:
+                out[f] = said[-1] if f is Field.DONE else said[0]
     return out
 
 

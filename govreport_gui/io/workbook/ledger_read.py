@@ -539,10 +539,21 @@ def _read_text(path: Path) -> LedgerSheet:
             if r >= MAX_LEDGER_ROWS or blank_run >= MAX_BLANK_RUN:
                 grid.truncated = r >= MAX_LEDGER_ROWS
                 break
-            blank_run = grid.add(tuple(v if v.strip() else None for v in row), blank_run)
+            blank_run = grid.add(tuple(_text_cell(v) for v in row), blank_run)
     except csv.Error as exc:
         raise ReadError(f"“{path.name}”不是可读取的表格文本（{exc}）。请用 Excel/WPS 打开后另存为 .xlsx 再试。") from None
     return grid.ledger_sheet(path.name)
+
+
+# A value a system exported as an Excel text formula (="2025-03-05", ="00123": kept as text by Excel,
+# which shows it without the =" "): its text.
+_TEXT_FORMULA = re.compile(r'^\s*="(.*)"\s*$', re.DOTALL)
+
+
+def _text_cell(value: str) -> str | None:
+    if (m := _TEXT_FORMULA.match(value)) is not None:
+        value = m.group(1).replace('""', '"')
+    return value if value.strip() else None
 
 
 def _read_bytes(path: Path) -> bytes:
