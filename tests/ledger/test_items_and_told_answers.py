@@ -210,3 +210,13 @@ def test_a_registration_row_and_its_answer_row_under_one_number():
     assert count.complete
     assert table_3(count) == {(NEW, "自然人"): 2, (NEW, "商业企业"): 1, (DISCLOSED, "自然人"): 1, (PARTLY, "自然人"): 1,
                               (CARRIED_OUT, "商业企业"): 1}
+
+
+def test_reason_columns_named_by_their_group_are_no_ticked_answers():
+    rows = [("申请人类型", "收到日期", "答复日期", "处理结果", "不予公开理由", "无法提供理由", "不予处理理由", "其他处理理由"),
+            ("公民", D(YEAR, 3, 2), D(YEAR, 3, 9), "不予公开", "过程性信息", None, None, None),
+            ("企业", D(YEAR, 3, 5), D(YEAR, 3, 19), "无法提供", None, "本机关不掌握", None, None),
+            ("公民", D(YEAR, 4, 1), D(YEAR, 4, 9), "予以公开", None, None, None, None)]
+    count = count_ledgers([sheet(rows)], get_form("2021"), YEAR)
+    assert table_3(count) == {(NEW, "自然人"): 2, (NEW, "商业企业"): 1, (PROCESS, "自然人"): 1, (ABSENT, "商业企业"): 1,
+                              (DISCLOSED, "自然人"): 1}

@@ -381,15 +381,21 @@ def result_marks(row: tuple, texts: list[tuple[str, ...]], words: LedgerWords) -
     they are most of its texts (a data row holds one result and dates)."""
     if any(not isinstance(v, str) for v in row if v is not None):
         return {}
-    matcher = _matcher(words.results)
+    matcher, heads = _matcher(words.results), _result_words(words.results)
     found: dict[int, tuple[str, int | None]] = {}
     for c, candidates in enumerate(texts):
-        m = matcher.match(candidates[0]) if candidates[0] else None
+        m = matcher.match(candidates[0]) if norm(candidates[0]) in heads else None   # (不予公开理由 is no group)
         if m is not None and m.kind in (Kind.FOUND, Kind.GROUP):
             found[c] = (candidates[0], m.group)
     filled = sum(1 for candidates in texts if candidates[0])
     groups = {group for _, group in found.values()}
     return {c: text for c, (text, _) in found.items()} if len(groups) >= 3 and len(found) * 2 >= filled else {}
+
+
+@lru_cache(maxsize=4)
+def _result_words(choice) -> frozenset[str]:
+    """Every word of a result group or row itself (``norm``), as a column may be headed by one."""
+    return frozenset(norm(w) for g in choice.groups for w in (*g.words, *(w for leaf in g.leaves for w in leaf.words)))
 
 
 def applicant_marks(row: tuple, texts: list[tuple[str, ...]], words: LedgerWords) -> dict[int, str]:
