@@ -220,3 +220,36 @@ def test_reason_columns_named_by_their_group_are_no_ticked_answers():
     count = count_ledgers([sheet(rows)], get_form("2021"), YEAR)
     assert table_3(count) == {(NEW, "自然人"): 2, (NEW, "商业企业"): 1, (PROCESS, "自然人"): 1, (ABSENT, "商业企业"): 1,
                               (DISCLOSED, "自然人"): 1}
+
+
+def _forms_document(path, forms):
+    document = docx.Document()
+    guide = document.add_table(rows=4, cols=2)   # a 填表说明 of 栏目 | 说明 pairs: no application
+    for r, (label, said) in enumerate((("申请人类型", "公民"), ("收到申请日期", "填写收到申请的日期"),
+                                       ("答复日期", "填写答复的日期"), ("答复结果", "按官方类别填写"))):
+        guide.cell(r, 0).text, guide.cell(r, 1).text = label, said
+    for cells in forms:
+        document.add_paragraph("政府信息公开申请登记表")
+        table = document.add_table(rows=len(cells), cols=4)
+        for r, row in enumerate(cells):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+    document.save(path)
+    return path
+
+
+def test_a_word_file_of_one_form_per_application(tmp_path):
+    forms = [(("申请人类型", "公民", "申请人", "王某"), ("收到申请日期", "2025年3月2日", "申请方式", "信函"),
+              ("答复日期", "2025年3月9日", "答复结果", "予以公开")),
+             (("申请人类型", "企业", "申请人", "某某有限公司"), ("收到申请日期", "2025年4月2日", "申请方式", "网上"),
+              ("答复日期", "2025年4月20日", "答复结果", "信息不存在")),
+             (("申请人类型", "高校", "申请人", "某某大学"), ("收到申请日期", "2025年5月2日", "申请方式", "当面"),
+              ("答复日期", "2025年5月9日", "答复结果", "予以公开")),
+             (("申请人类型", "公民", "申请人", "李某"), ("收到申请日期", "2025年12月22日", "申请方式", "网上"),
+              ("答复日期", "", "答复结果", ""))]
+    path = _forms_document(tmp_path / "登记表.docx", forms)
+    count = count_ledgers(read_ledgers([path]), get_form("2021"), YEAR)
+    assert table_3(count) == {(NEW, "自然人"): 2, (NEW, "商业企业"): 1, (DISCLOSED, "自然人"): 1, (ABSENT, "商业企业"): 1,
+                              (CARRIED_OUT, "自然人"): 1}
+    assert [(lo.ref.sheet, lo.ref.row, lo.value) for lo in count.left_out] == [("登记表（4张）", 4, "高校")]
+    assert any("4张表格是每件申请一张的登记表" in n and "第2行是第1张登记表" in n for n in count.notes)

@@ -37,6 +37,7 @@ from .columns import Header, Incomplete, SheetKind, field_of, find_header, heade
 from .continued import continued_note, continued_rows
 from .copies import copied_note, copied_rows, repeat_note, repeated_sheets
 from .dates import FIRST_YEAR, DateProblem, MonthOnly, YearMissing, format_date, is_same_day, read_date
+from .forms import gather_forms
 from .hidden import HIDDEN_MARK, hidden_columns_note, hidden_rows_note, repeated_rows
 from .legend import Legend, code_key, read_legend
 from .names import by_name, ending_kind, named
@@ -123,7 +124,9 @@ def count_ledgers(sheets: list[LedgerSheet], form: FormSpec, year: int,
     words = form.ledger
     if words is None:
         raise ReadError(f"{form.version}版格式没有声明台账用语，无法按台账计数。")
+    sheets, form_notes = gather_forms(sheets, words)
     counter = _Counter(form, year, words, assigned or {})
+    counter.result.notes += form_notes
     headers = counter.find_headers(sheets)
     if not headers:
         raise ReadError(_nothing_found(counter.result, sheets))
