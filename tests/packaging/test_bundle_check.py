@@ -26,7 +26,8 @@ def test_imports_inside_functions_are_found_with_relative_names_resolved():
     targets = {target for target, _ in found}
     assert "lxml.html" in targets                       # ``import lxml.html`` inside a function
     registry = bundle_check.imports_in("govreport_gui.io.registry")
-    assert ("govreport_gui.core.errors", ("ReadError", "WriteError", "cannot_read", "error_code")) in registry   # ``from ..core.errors``
+    assert ("govreport_gui.core.errors", ("ReadError", "WriteError", "cannot_read", "error_code",
+                                          "not_a_regular_file")) in registry   # ``from ..core.errors``
 
 
 def test_every_import_of_the_program_can_be_made_here():
