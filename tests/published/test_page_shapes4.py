@@ -1,6 +1,5 @@
 """More shapes of published reports met on pages nobody had tried (each written here in our own
-words): a part's heading run onto the end of a paragraph right after its full stop, a title run
-into the preface's citation of the 条例, the year of a
+words): a part's heading run onto the end of a paragraph right after its full stop, the year of a
 page's column run into the title before the agency, a statistics period given by its end alone,
 the report named with its year after 我局, last year's report named inside 一, a district or a
 development zone named as the agency before the year, a 繁體 page's 現將我委, a verb phrase before
@@ -41,17 +40,6 @@ def test_a_list_of_the_parts_after_a_full_stop_is_no_heading():
     line = "本报告分为六个部分。一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况。"
     assert inline_heading_cuts(line) == []
     assert inline_heading_cuts("现将情况报告如下。一、总体情况2024年，本局认真落实条例。") == [9]
-
-
-def test_a_title_run_into_the_prefaces_citation_of_the_regulation_is_the_title():
-    result = _read(["青石街道2024年政府信息公开工作年度报告根据《中华人民共和国政府信息公开条例》编制本报告。",
-                    "一、总体情况", "全年在网站公开信息三十条。", *REST])
-    meta = result.report.meta
-    assert (meta.agency, meta.year) == ("青石街道", 2024)
-    assert meta.preamble == "根据《中华人民共和国政府信息公开条例》编制本报告。"
-    kept = _read(["青石街道2024年政府信息公开工作年度报告", "本年度报告根据《中华人民共和国政府信息公开条例》编制。",
-                  "一、总体情况", "全年在网站公开信息三十条。", *REST])
-    assert kept.report.meta.preamble == "本年度报告根据《中华人民共和国政府信息公开条例》编制。"
 
 
 # ---------------------------------------------------------------------------------------------

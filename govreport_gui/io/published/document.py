@@ -204,7 +204,7 @@ def _headings_rejoined(lines: list[str]) -> list[str]:
 def _inline_split(lines: list[str]) -> list[str]:
     """The lines with each cut where a section heading starts after a space inside it
     (``outline.inline_heading_cuts``: a report set as one paragraph), and after a title that
-    opens a line and runs on into the preface (``_title_cut``)."""
+    opens a line and runs on after a space into the preface."""
     out: list[str] = []
     for line in lines:
         cuts = [*_title_cut(line), *inline_heading_cuts(line)]
@@ -212,15 +212,13 @@ def _inline_split(lines: list[str]) -> list[str]:
     return out
 
 
-# the end of a report's name, the text going on after spaces — or, without them, the preface's
-# opening sentence citing the 条例 (``……年度报告根据《中华人民共和国政府信息公开条例》……``)
-_TITLE_END = re.compile(r"(?:报告|報告|年报|年報)(?:[(（][^()（）]{1,8}[)）])?(?=\s+\S|(?:根据|依据|按照|根據|依據)《)")
+# the end of a report's name, the text going on after spaces
+_TITLE_END = re.compile(r"(?:报告|報告|年报|年報)(?:[(（][^()（）]{1,8}[)）])?(?=\s+\S)")
 
 
 def _title_cut(line: str) -> list[int]:
     """Where a title that opens ``line`` ends when the line runs on after it (``XX局2023年政府信息
-    公开工作年度报告  本报告……``, ``XX街道2024年……年度报告根据《条例》……``: the break after the title
-    lost), else nothing."""
+    公开工作年度报告  本报告……``), else nothing."""
     found = _TITLE_END.search(line)
     if found is None or found.end() > 2 * MAX_TITLE:
         return []
