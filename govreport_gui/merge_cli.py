@@ -13,6 +13,8 @@ units were left out or the consolidated report has errors (see the list); 2 noth
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from .core.consolidate import assess_units, consolidate, default_year
 from .core.forms import FORMS, form_for_year, get_form, newest_form, tables_named
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
+LOG = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -87,7 +90,22 @@ def _bad_outputs(args, output: Path) -> str:
         return f"不能输出为“{output.suffix or output.name}”格式（可用：" + "、".join(writable_suffixes()) + "）。"
     if args.report_xlsx and Path(args.report_xlsx).suffix.lower() not in (".xlsx", ".xlsm"):
         return f"单位清单只能导出为 Excel 工作簿（.xlsx），不能导出为“{Path(args.report_xlsx).suffix}”。"
-    return ""
+    # told now, not after every unit's file has been read
+    targets = [(output, "汇总报告"), *([(Path(args.report_xlsx), "单位清单")] if args.report_xlsx else [])]
+    return next((problem for path, what in targets if (problem := _missing_folder(path, what))), "")
+
+
+def _missing_folder(path: Path, what: str) -> str:
+    """Why ``path`` cannot be written because its folder is not there (logged with the path), or ""."""
+    from .core.errors import WriteError
+    folder = path.absolute().parent
+    if folder.is_dir():
+        return ""
+    try:
+        raise WriteError(f"无法保存到“{path}”：文件夹不存在（{folder}）。请先建立该文件夹，或选择其他位置。")
+    except WriteError as exc:   # the log keeps the path, as for any file the command line cannot write
+        LOG.warning("未能导出%s %s：%s", what, os.path.abspath(path), exc, exc_info=True)
+        return str(exc)
 
 
 def _read_units(args, output: Path) -> list | None:

@@ -19,6 +19,7 @@ Pure data, no files: the reading side (folders, Excel/Word readers, progress, ca
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from functools import lru_cache
 from .checks import check_report
 from .findings import Finding, Severity, tally
 from .forms import CellKey, FormSpec, Kind, form_for_year, get_form, newest_form, tables_named
+from .forms.traditional import fold_name
 from .report import Conversion, Metadata, Report
 from .rules import NEGATIVE
 from .values import Value, format_value, normalise_text
@@ -39,6 +41,7 @@ NO_YEAR = "no_year"
 OTHER_VERSION = "other_version"
 DUPLICATE = "duplicate"
 SAME_CONTENT = "same_content"
+GOVERNMENT_REPORT = "government_report"
 NO_AGENCY = "no_agency"
 HAS_ERRORS = "has_errors"
 EMPTY = "empty"
@@ -256,12 +259,25 @@ def assess_unit(unit: Unit, year: int, version: str) -> None:
         unit.conversion = conversion
         unit.problems.append(UnitProblem(OTHER_VERSION, conversion_message(conversion)))
     if unit.errors:
-        unit.problems.append(UnitProblem(
-            HAS_ERRORS, f"本身有{unit.errors}个校验错误（如{tables_named(report.form.balanced_tables)}勾稽不平）",
-            effect="已计入，请该单位核实更正"))
+        unit.problems.append(UnitProblem(HAS_ERRORS, f"本身有{unit.errors}个校验错误（{_first_error(unit)}）",
+                                         effect="已计入，请该单位核实更正"))
     if not any(unit.values_in_target().values()):
         unit.problems.append(UnitProblem(EMPTY, "表格中没有任何数字（全部空白或为0），请核实是否报送了正确的文件"))
     _apply_choice(unit)
+
+
+def _first_error(unit: Unit) -> str:
+    """The unit's first open error in a few words (its message's first sentence: which cell, what
+    the file says and what the figures give), with how many more."""
+    errors = [f for f in unit.findings if f.severity is Severity.ERROR and f.is_open]
+    first = errors[0].message.split("。")[0] if errors else ""
+    if len(first) > 120:
+        first = first[:119] + "…"
+    if not first:
+        report = unit.report
+        assert report is not None
+        return f"如{tables_named(report.form.balanced_tables)}勾稽不平"
+    return first + (f"；另有{len(errors) - 1}个" if len(errors) > 1 else "")
 
 
 def _apply_choice(unit: Unit) -> None:
@@ -284,10 +300,16 @@ def duplicate_keys(unit: Unit, target: FormSpec) -> DuplicateKeys:
     counted in ``target`` compared as numbers, blank and 0 alike (None when it counts none)."""
     report = unit.report
     assert report is not None
-    agency_key = (normalise_text(report.meta.agency), report.meta.year)
+    agency_key = (agency_key_of(report.meta.agency), report.meta.year)
     if not any(unit.values_in_target().values()):
         return agency_key, None
     return agency_key, tuple(v or 0 for v in unit.row_in_target(target))
+
+
+def agency_key_of(agency: str) -> str:
+    """An agency's name as compared between units: spaces and full-width forms aside, traditional
+    characters folded (云川縣西塘鎮 is 云川县西塘镇)."""
+    return normalise_text(fold_name(agency))
 
 
 def leave_out_duplicates(units: list[Unit], target: FormSpec,
@@ -314,6 +336,39 @@ def leave_out_duplicates(units: list[Unit], target: FormSpec,
             _is_duplicate(unit, first_by_content, content_key, SAME_CONTENT,
                           lambda first: f"表格数字与{first}完全相同，疑为重复报送的同一份报告，",
                           "但已选择计入，请核实", "未重复计入（如确为不同单位，请改为计入）")
+    leave_out_governments(units)
+
+
+# A people's government above the township (county, district, city, …): its own published report
+# is the one the 汇总 compiles, not one of its units'.
+_GOVERNMENT = re.compile(r"(.+[省市县区旗州盟])人民政府")
+
+
+def leave_out_governments(units: list[Unit]) -> None:
+    """A government's own report among the reports of its units (云川县人民政府 beside 云川县教育局 and
+    云川县城关镇人民政府): the county's report already holds its units' figures when it was compiled
+    from them, so it is left out by default, named with the units that belong to it; the clerk
+    counts it when it holds only the government's own (本级) figures."""
+    counted = [u for u in units if u.include and u.readable]
+    names = sorted(agency_key_of(u.agency) for u in counted)
+    for unit in counted:
+        own = agency_key_of(unit.agency)
+        match = _GOVERNMENT.fullmatch(own)
+        if match is None:
+            continue
+        place = match.group(1)
+        below = (bisect_left(names, place + "\U0010ffff") - bisect_left(names, place)
+                 - (bisect_right(names, own) - bisect_left(names, own)))
+        if below < 2:
+            continue
+        example = next(u.agency for u in counted if agency_key_of(u.agency).startswith(place) and agency_key_of(u.agency) != own)
+        head = (f"是{unit.agency}本身的报告，与所属的{below}个单位（如{example}）的报告一同报送：如它是已由所属单位汇总的"
+                f"报告，再计入会把这些单位的数字算两次，")
+        reason = f"，理由：{unit.choice_reason}" if unit.choice and unit.choice_reason else ""
+        tail = ("但已选择计入，请核实其中只有本级的数字" + reason if unit.choice
+                else "未计入（如其中只有本级的数字、不含所属单位，请改为计入）")
+        unit.problems.append(UnitProblem(GOVERNMENT_REPORT, head + tail, excludes=not unit.choice))
+        unit.include = bool(unit.choice)
 
 
 def _is_duplicate(unit: Unit, firsts: dict, key, code: str, head: Callable[[str], str], chosen: str,

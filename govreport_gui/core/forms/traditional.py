@@ -45,3 +45,18 @@ def fold_traditional(text: str) -> str:
         if word in text:
             text = text.replace(word, simplified)
     return text.translate(_FOLD)
+
+
+#: Characters of the names of places and organs (the units of a 汇总: 衛生健康委員會, 財政局, 農業農村局,
+#: 雲川縣 …) written otherwise in traditional Chinese, beyond those of the labels.
+_NAME_PAIRS = ("雲云財财衛卫農农醫医軍军統统產产園园陽阳灣湾濟济興兴東东龍龙廣广貴贵嶺岭橋桥義义紀纪檢检稅税環环"
+               "壩坝黃黄鄭郑劉刘張张陳陈楊杨趙赵吳吴塢坞鳳凤豐丰嶽岳峽峡灘滩濱滨澤泽蘭兰鶴鹤慶庆寧宁遼辽蘇苏閩闽贛赣"
+               "療疗魯鲁粵粤瓊琼陝陕隴陇臺台圖图書书儲储糧粮資资營营運运鐵铁郵邮氣气歲岁懷怀")
+_NAME_FOLD = str.maketrans(_PAIRS[0::2] + _PROSE_PAIRS[0::2] + _NAME_PAIRS[0::2],
+                           _PAIRS[1::2] + _PROSE_PAIRS[1::2] + _NAME_PAIRS[1::2])
+
+
+def fold_name(name: str) -> str:
+    """An organ's name with its traditional characters simplified, character by character (no words
+    replaced: 檔案館 is 档案馆): ``雲川縣衛生健康委員會`` → ``云川县卫生健康委员会``."""
+    return name.translate(_NAME_FOLD)
