@@ -316,27 +316,92 @@ def leave_out_duplicates(units: list[Unit], target: FormSpec,
                           keys: Callable[[Unit], DuplicateKeys] | None = None,
                           pause: Callable[[], None] | None = None) -> None:
     """Duplicates among the units still counted: the first one stays, later ones are left out
-    (unless the clerk chose to count them).  ``keys``: each unit's ``duplicate_keys`` for
-    ``target`` (as worked out while the units were read); ``pause``: called after each unit (a
-    background thread leaves a window waiting for the interpreter its turn there, every few
-    milliseconds)."""
-    first_by_agency: dict[tuple[str, int], Unit] = {}
-    first_by_content: dict[tuple, Unit] = {}
+    (unless the clerk chose to count them).  An agency written without its place (城关镇人民政府) is
+    the one unit named with it (云川县城关镇人民政府, ``agency_aliases``).  ``keys``: each unit's
+    ``duplicate_keys`` for ``target`` (as worked out while the units were read); ``pause``: called
+    after each unit (a background thread leaves a window waiting for the interpreter its turn
+    there, every few milliseconds)."""
+    counted: list[tuple[Unit, DuplicateKeys]] = []
     for unit in units:
         if pause is not None:
             pause()
-        if not (unit.include and unit.readable):
-            continue
-        agency_key, content_key = keys(unit) if keys is not None else duplicate_keys(unit, target)
-        if agency_key[0] and _is_duplicate(
-                unit, first_by_agency, agency_key, DUPLICATE, lambda first: f"与{first}是同一单位同一年度的报告，",
-                "但已选择计入，请核实是否重复计算", "未重复计入（如应以本文件为准，请改为计入本文件、不计入另一文件）"):
+        if unit.include and unit.readable:
+            counted.append((unit, keys(unit) if keys is not None else duplicate_keys(unit, target)))
+    alias = agency_aliases(agency for (_unit, ((agency, _year), _figures)) in counted)
+    first_by_agency: dict[tuple[str, int], Unit] = {}
+    first_by_content: dict[object, Unit] = {}
+    for unit, ((agency, year), content_key) in counted:
+        if pause is not None:
+            pause()
+        if agency and _is_duplicate(unit, first_by_agency, (alias.get(agency, agency), year), DUPLICATE,
+                                    lambda first: f"与{first.label()}是同一单位同一年度的报告{_written(unit, first)}，",
+                                    "但已选择计入，请核实是否重复计算",
+                                    "未重复计入（如应以本文件为准，请改为计入本文件、不计入另一文件）"):
             continue
         if content_key is not None:
             _is_duplicate(unit, first_by_content, content_key, SAME_CONTENT,
-                          lambda first: f"表格数字与{first}完全相同，疑为重复报送的同一份报告，",
-                          "但已选择计入，请核实", "未重复计入（如确为不同单位，请改为计入）")
+                          lambda first: f"表格数字与{first.label()}完全相同，疑为重复报送的同一份报告，",
+                          "但已选择计入，请核实", "未重复计入（如确为不同单位，请改为计入）",
+                          counted_anyway=lambda first: _few_figures_of_two_agencies(unit, first, target))
     leave_out_governments(units)
+
+
+def _written(unit: Unit, first: Unit) -> str:
+    """How the unit's name differs from the first's, when it does (traditional characters, no place)."""
+    return f"（机关名称写作“{unit.agency}”）" if unit.agency.strip() != first.agency.strip() else ""
+
+
+# The last character of a place's name before an organ's (云川县|城关镇人民政府, 青禾市|教育局).
+_PLACE_ENDS = frozenset("省市县区州旗盟")
+
+
+def agency_aliases(names) -> dict[str, str]:
+    """Names written without their place (城关镇人民政府) → the one name among ``names`` that is the
+    same after a place (云川县城关镇人民政府), when exactly one is; 人民政府 alone is no name."""
+    present = set(names)
+    longer: dict[str, set[str]] = {}
+    for name in present:
+        for i, char in enumerate(name[:-1]):
+            if char in _PLACE_ENDS:
+                longer.setdefault(name[i + 1:], set()).add(name)
+    return {name: next(iter(full)) for name, full in longer.items()
+            if name in present and len(full) == 1 and len(name) >= 3 and not name.startswith(("人民政府", "政府"))}
+
+
+FEW_FIGURES = 3   # two units named otherwise whose same figures are fewer than this may well be two units
+
+
+def _few_figures_of_two_agencies(unit: Unit, first: Unit, target: FormSpec) -> bool:
+    """Whether two units with the same figures are both counted all the same: both name their
+    agency, differently, and the figures are so few (a township's 行政处罚 2 and nothing else) that
+    two units may well report them alike."""
+    names = {agency_key_of(u.agency) for u in (unit, first)}
+    if "" in names or len(names) < 2:
+        return False
+    figures = duplicate_keys(unit, target)[1] or ()
+    return sum(1 for v in figures if v) < FEW_FIGURES
+
+
+def _is_duplicate(unit: Unit, firsts: dict, key, code: str, head: Callable[[Unit], str], chosen: str,
+                  left_out: str, counted_anyway: Callable[[Unit], bool] = lambda first: False) -> bool:
+    """Whether ``unit`` repeats the first unit seen with ``key`` and is therefore left out (it is
+    named a duplicate either way, ``head`` saying of what); the first unit with a key is remembered.
+    ``counted_anyway(first)``: the likeness is too weak to leave the unit out by default — it is
+    counted and named for the clerk to check."""
+    first = firsts.get(key)
+    if first is None:
+        firsts[key] = unit
+        return False
+    if not unit.choice and counted_anyway(first):
+        unit.problems.append(UnitProblem(code, head(first) + "但数字很少、机关名称不同，也可能是两个单位，已计入，请核实"))
+        return False
+    reason = f"，理由：{unit.choice_reason}" if unit.choice and unit.choice_reason else ""
+    unit.problems.append(UnitProblem(code, head(first) + (chosen + reason if unit.choice else left_out),
+                                     excludes=not unit.choice))
+    if not unit.choice:
+        unit.include = False
+        return True
+    return False
 
 
 # A people's government above the township (county, district, city, …): its own published report
@@ -369,23 +434,6 @@ def leave_out_governments(units: list[Unit]) -> None:
                 else "未计入（如其中只有本级的数字、不含所属单位，请改为计入）")
         unit.problems.append(UnitProblem(GOVERNMENT_REPORT, head + tail, excludes=not unit.choice))
         unit.include = bool(unit.choice)
-
-
-def _is_duplicate(unit: Unit, firsts: dict, key, code: str, head: Callable[[str], str], chosen: str,
-                  left_out: str) -> bool:
-    """Whether ``unit`` repeats the first unit seen with ``key`` and is therefore left out (it is
-    named a duplicate either way, ``head`` saying of what); the first unit with a key is remembered."""
-    first = firsts.get(key)
-    if first is None:
-        firsts[key] = unit
-        return False
-    reason = f"，理由：{unit.choice_reason}" if unit.choice and unit.choice_reason else ""
-    unit.problems.append(UnitProblem(code, head(first.label()) + (chosen + reason if unit.choice else left_out),
-                                     excludes=not unit.choice))
-    if not unit.choice:
-        unit.include = False
-        return True
-    return False
 
 
 # ---------------------------------------------------------------------------------------------

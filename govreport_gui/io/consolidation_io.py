@@ -26,9 +26,11 @@ LOG = logging.getLogger(__name__)
 
 # Files that may hold a unit's report (others in a folder are skipped and named).
 # in folders: every suffix a reader of the registry takes (and the old office formats, which get
-# their own message when no converter is there)
+# their own message when no converter is there), and what units send that holds a report the
+# clerk must first take out or have saved otherwise (an archive, an OFD): listed as units that
+# cannot be read, saying what to do, not skipped with the folder's pictures
 UNIT_SUFFIXES = tuple(dict.fromkeys([*(s for k in KINDS if k.reader is not None for s in k.suffixes),
-                                     ".doc", ".wps", ".et"]))
+                                     ".doc", ".wps", ".et", ".zip", ".rar", ".7z", ".ofd"]))
 
 Progress = Callable[[int, int, str], None]   # (done, total, file name being read)
 

@@ -152,13 +152,16 @@ def sniff(path: Path) -> str:
         odf = _odf_kind(path) if "mimetype" in names else None
         if odf:
             return odf
-        raise ReadError(f"“{path.name}”是压缩包，但不是 Word 文档或 Excel 工作簿。")
+        raise ReadError(_zip_not_a_report(path, names))
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return _sniff_ole(path)
     if head.startswith(b"%PDF-"):
         return "pdf"
     if head.startswith(b"{\\rtf"):
         return "rtf"
+    other = _other_kind(path, head)
+    if other:
+        raise ReadError(other)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{") or (not stripped and _json_after_whitespace(path)):
         return "json"
@@ -171,6 +174,41 @@ def sniff(path: Path) -> str:
         raise ReadError(f"“{path.name}”的扩展名是{suffix}，但内容不是{entry.name}（可能是改了扩展名的其他文件，或已损坏）。")
     known = "、".join(f"{k.name}（{'/'.join(k.suffixes)}）" for k in KINDS if k.reader is not None)
     raise ReadError(f"无法识别“{path.name}”的内容。支持的文件：{known}。")
+
+
+# Files a unit sends that hold no report to read, by their first bytes: what they are and what to do.
+_ARCHIVES = (b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c")
+_PICTURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF8", b"II*\x00", b"MM\x00*")
+
+
+def _other_kind(path: Path, head: bytes) -> str:
+    """Why a picture or another archive is no report, and what to do; "" for anything else."""
+    if head.startswith(_ARCHIVES):
+        return f"“{path.name}”是压缩包，不是报告文件本身。请先解压，再打开（或添加）其中的报告文件。"
+    if head.startswith(_PICTURES) or (head.startswith(b"BM") and head[6:8] == b"\0\0"):   # a bitmap: its reserved bytes
+        return (f"“{path.name}”是图片（如扫描件或照片），其中的数字无法读取。"
+                "请使用 Word、Excel 文件或带文字的 PDF（不是扫描件）。")
+    return ""
+
+
+def _zip_not_a_report(path: Path, names: set[str]) -> str:
+    """A zip that is no office document: an OFD (China's fixed-layout format) or an archive of files."""
+    if "OFD.xml" in names or "ofd.xml" in {n.lower() for n in names}:
+        return (f"“{path.name}”是 OFD 版式文件，本程序不能读取。请在 OFD 阅读器中另存为 PDF，"
+                "或使用该报告的 Word 文档。")
+    files = sorted(_zip_member_name(n) for n in names if not n.endswith("/"))
+    shown = "、".join(Path(n).name for n in files[:3]) + (f"等{len(files)}个文件" if len(files) > 3 else "")
+    inside = f"（内有{shown}）" if shown else ""
+    return f"“{path.name}”是压缩包{inside}，不是报告文件本身。请先解压，再打开（或添加）其中的报告文件。"
+
+
+def _zip_member_name(name: str) -> str:
+    """A member's name as its maker wrote it: a zip made on a Chinese Windows keeps GBK names without
+    saying so, which ``zipfile`` decodes as code page 437."""
+    try:
+        return name.encode("cp437").decode("gb18030")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return name
 
 
 def _odf_kind(path: Path) -> str | None:

@@ -5,11 +5,13 @@ that is not there."""
 import json
 from pathlib import Path
 
+import pytest
 from consolidation_units import NEW, unit
 
 from govreport_gui.cli import main
 from govreport_gui.core import CellKey
 from govreport_gui.core.consolidate import DUPLICATE, GOVERNMENT_REPORT, HAS_ERRORS, merge_units
+from govreport_gui.core.errors import ReadError
 from govreport_gui.core.serialize import load_file, save_json, save_native
 from govreport_gui.io.consolidation_io import collect_files, read_units
 from govreport_gui.io.registry import write_report
@@ -113,3 +115,68 @@ def test_merge_says_the_output_folder_is_missing_before_reading_any_unit(tmp_pat
         assert main(["merge", str(files["town"]), "-o", str(out), *extra]) == 2
         err = capsys.readouterr().err
         assert "没有的文件夹" in err and "不存在" in err and "Traceback" not in err
+
+
+def test_a_unit_named_without_its_place_is_the_unit_named_with_it(tmp_path):
+    """A revised copy whose title left out the county; 教育局 alone is none of two counties' 教育局."""
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    save_native(folder / "1_城关镇.govreport", unit("云川县城关镇人民政府", 10))
+    save_native(folder / "2_城关镇（修改稿）.govreport", unit("城关镇人民政府", 11))
+    save_native(folder / "3_教育局.govreport", unit("云川县教育局", 12))
+    save_native(folder / "4_教育局.govreport", unit("青石县教育局", 13))
+    save_native(folder / "5_教育局.govreport", unit("教育局", 14))
+    result = merge_units(_units(folder), "2021", 2024)
+    assert [u.name for u in result.excluded] == ["2_城关镇（修改稿）.govreport"]
+    problem = next(p for p in result.excluded[0].problems if p.code == DUPLICATE)
+    assert "云川县城关镇人民政府" in problem.message and "机关名称写作“城关镇人民政府”" in problem.message
+    assert result.report.get(NATURAL) == 10 + 12 + 13 + 14
+
+
+def test_two_townships_with_the_same_few_figures_are_both_counted_and_named(tmp_path):
+    from govreport_gui.core import Report
+    from govreport_gui.core.report import Metadata
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    for name in ("青石镇", "白沙镇", "柳林乡"):
+        town = Report("2021", Metadata(agency=f"云川县{name}人民政府", year=2024))
+        town.set(CellKey("二", "行政处罚", "本年处理决定数量"), 2)   # and nothing else, as many townships
+        save_native(folder / f"{name}.govreport", town)
+    copy = unit("云川县北岗乡人民政府", 10)   # many figures alike: a copy, whatever its name
+    save_native(folder / "北岗乡.govreport", copy)
+    copy.meta.agency = "云川县东坝镇人民政府"
+    save_native(folder / "东坝镇.govreport", copy)
+    result = merge_units(_units(folder), "2021", 2024)
+    assert result.report.get(CellKey("二", "行政处罚", "本年处理决定数量")) == 2 * 3
+    assert [u.name for u in result.excluded] == ["北岗乡.govreport"]   # the later one of the folder (东 < 北)
+    named = [u for u in result.included if any("完全相同" in p.message and "已计入，请核实" in p.message
+                                              for p in u.problems)]
+    assert len(named) == 2
+
+
+def test_an_archive_an_ofd_and_a_picture_say_what_they_are_and_what_to_do(tmp_path):
+    import zipfile
+
+    from govreport_gui.io.registry import read_report
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    save_native(folder / "甲.govreport", unit("云川县甲局", 10))
+    member = zipfile.ZipInfo("公安局年报.docx")
+    member.filename = "公安局年报.docx".encode("gbk").decode("cp437")   # as a Chinese Windows names it
+    with zipfile.ZipFile(folder / "公安局.zip", "w") as z:
+        z.writestr(member, b"x")
+    with zipfile.ZipFile(folder / "民政局.ofd", "w") as z:
+        z.writestr("OFD.xml", "<ofd:OFD/>")
+    (folder / "审计局.rar").write_bytes(b"Rar!\x1a\x07\x01\x00" + bytes(40))
+    (folder / "盖章页.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(40))
+    found = collect_files([folder])
+    assert sorted(p.name for p in found.files) == ["公安局.zip", "审计局.rar", "民政局.ofd", "甲.govreport"]
+    assert any("盖章页.jpg" in line for line in found.skipped)
+    result = merge_units(read_units(found.files).units, "2021", 2024)
+    why = {u.name: u.problem_text() for u in result.excluded}
+    assert "压缩包（内有公安局年报.docx）" in why["公安局.zip"] and "请先解压" in why["公安局.zip"]
+    assert "压缩包" in why["审计局.rar"] and "请先解压" in why["审计局.rar"]
+    assert "OFD 版式文件" in why["民政局.ofd"] and "另存为 PDF" in why["民政局.ofd"]
+    with pytest.raises(ReadError) as refused:
+        read_report(folder / "盖章页.jpg")
+    assert "是图片" in str(refused.value) and "带文字的 PDF" in str(refused.value)
