@@ -42,6 +42,7 @@ OTHER_VERSION = "other_version"
 DUPLICATE = "duplicate"
 SAME_CONTENT = "same_content"
 GOVERNMENT_REPORT = "government_report"
+UNREAD_FIGURES = "unread_figures"
 NO_AGENCY = "no_agency"
 HAS_ERRORS = "has_errors"
 EMPTY = "empty"
@@ -86,6 +87,9 @@ class Unit:
     # The unit's report of the year before, when its file carries it (a project file): the 汇总's
     # chart compares the total with last year's.
     previous: Report | None = None
+    # The reader's notes on figures it could not read and left blank (a formula saved without its
+    # result, text where a figure stands): the unit's figures are not all known.
+    unread: list[str] = field(default_factory=list)
 
     @property
     def agency(self) -> str:
@@ -154,11 +158,12 @@ class Unit:
 
 
 def unit_from_report(name: str, report: Report, path: str = "", kind: str = "",
-                     notes: list[str] | None = None, previous: Report | None = None) -> Unit:
-    """A readable unit, with its own check results."""
+                     notes: list[str] | None = None, previous: Report | None = None,
+                     unread: list[str] | None = None) -> Unit:
+    """A readable unit, with its own check results (``unread``: see ``Unit.unread``)."""
     findings = check_report(report, previous)
     return Unit(name=name, path=path, report=report, kind=kind, notes=list(notes or []), findings=findings,
-                previous=previous)
+                previous=previous, unread=list(unread or []))
 
 
 def unit_unreadable(name: str, message: str, path: str = "") -> Unit:
@@ -252,6 +257,9 @@ def assess_unit(unit: Unit, year: int, version: str) -> None:
             OTHER_YEAR, f"是{report.meta.year}年度的报告，不是{year}年度的", excludes=True,
             effect="未计入（如确属本年度，请让该单位更正年度后重新报送）"))
         unit.include = False
+    if unit.unread:
+        unit.problems.append(_unread_problem(unit.unread))
+        unit.include = False
     if report.form_version != version:
         converted, conversion = report.convert(version)
         unit.converted = converted.values
@@ -264,6 +272,15 @@ def assess_unit(unit: Unit, year: int, version: str) -> None:
     if not any(unit.values_in_target().values()):
         unit.problems.append(UnitProblem(EMPTY, "表格中没有任何数字（全部空白或为0），请核实是否报送了正确的文件"))
     _apply_choice(unit)
+
+
+def _unread_problem(unread: list[str]) -> UnitProblem:
+    """Figures the reader left blank: summed as 0 they would make the sum short without a word."""
+    first = unread[0].split("。")[0].replace("，未读取（按空白处理）", "")
+    first = first if len(first) <= 120 else first[:119] + "…"
+    return UnitProblem(UNREAD_FIGURES, f"有{len(unread)}处数字读不出、按空白处理（{first}）", excludes=True,
+                       effect="未计入（缺的数字不能当作0相加）：请该单位改正后重新报送（Excel 公式没有保存结果的，"
+                              "在 Excel 或 WPS 中打开、保存即可）；如缺的数字确为0或空白，可改为计入")
 
 
 def _first_error(unit: Unit) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 from ..core.consolidate import Consolidation, Unit, unit_from_report, unit_unreadable
 from ..core.errors import ReadError, WriteError, error_code
 from ..core.serialize import write_atomic
+from .notes import kind_of
 from .registry import KINDS, kind_name
 from .safety.text_safety import safe_cell, xml_safe
 from .write.sheet_print import fit_a4_width
@@ -105,7 +106,8 @@ def read_unit(path: Path, name: str | None = None) -> Unit:
     except Exception as exc:  # a reader bug must not stop a consolidation of 300 files
         LOG.exception("汇总：读取 %s 时意外出错", path)
         return unit_unreadable(name, f"读取时出错{error_code(exc)}，文件可能已损坏", str(path))
-    return unit_from_report(name, result.report, str(path), result.kind, result.notes, result.previous)
+    unread = [note for note in result.notes if kind_of(note) == "problem"]   # figures left blank
+    return unit_from_report(name, result.report, str(path), result.kind, result.notes, result.previous, unread)
 
 
 def display_names(files: list[Path]) -> list[str]:

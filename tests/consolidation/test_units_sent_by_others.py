@@ -180,3 +180,31 @@ def test_an_archive_an_ofd_and_a_picture_say_what_they_are_and_what_to_do(tmp_pa
     with pytest.raises(ReadError) as refused:
         read_report(folder / "盖章页.jpg")
     assert "是图片" in str(refused.value) and "带文字的 PDF" in str(refused.value)
+
+
+def test_a_workbook_whose_figures_are_formulas_saved_without_results_is_not_summed_as_zeros(tmp_path, capsys):
+    """A unit's template filled by formulas into a sheet of its own, saved by a program that keeps no
+    results: the figures are unknown, not 0."""
+    from openpyxl import load_workbook
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    save_native(folder / "甲.govreport", unit("云川县甲局", 10))
+    book = folder / "水利局.xlsx"
+    write_report(book, unit("云川县水利局", 20), None)
+    wb = load_workbook(book)
+    sheet = next(ws for ws in wb.worksheets if any(c.value == "自然人" for row in ws.iter_rows() for c in row))
+    cell = next(c for row in sheet.iter_rows() for c in row if c.value == 20)   # 一、本年新收 / 自然人
+    wb.create_sheet("明细")["A1"] = 20
+    cell.value = "=明细!A1"
+    del wb.defined_names["GovReport_Format"]   # another program's workbook, laid out as the template
+    wb.save(book)
+    out = tmp_path / "汇总.json"
+    assert main(["merge", str(folder), "-o", str(out)]) == 1
+    text = capsys.readouterr().out
+    assert load_file(out).report.get(NATURAL) == 10   # not 10 + 0
+    assert "水利局.xlsx" in text and "处数字读不出" in text and "引用了其他工作表“明细”" in text
+    # the clerk counts it all the same: its blank adds nothing, and its 表三 no longer balances
+    assert main(["merge", str(folder), "-o", str(out), "--include", str(book)]) == 1
+    assert load_file(out).report.get(NATURAL) == 10
+    assert load_file(out).report.get(CellKey("三", "（一）予以公开", "自然人")) == 10 + 20
+    assert "已选择计入" in capsys.readouterr().out
