@@ -102,12 +102,29 @@ def read_unit(path: Path, name: str | None = None) -> Unit:
     try:
         result = read_report(path)
     except ReadError as exc:
-        return unit_unreadable(name, str(exc), str(path))
+        return unit_unreadable(name, _not_a_report(path, name, str(exc)), str(path))
     except Exception as exc:  # a reader bug must not stop a consolidation of 300 files
         LOG.exception("汇总：读取 %s 时意外出错", path)
         return unit_unreadable(name, f"读取时出错{error_code(exc)}，文件可能已损坏", str(path))
     unread = [note for note in result.notes if kind_of(note) == "problem"]   # figures left blank
     return unit_from_report(name, result.report, str(path), result.kind, result.notes, result.previous, unread)
+
+
+def _not_a_report(path: Path, name: str, message: str) -> str:
+    """The reader's message, or, for a unit's ledger sent instead of its report, what that is and
+    what to do (a workbook, a web page or a text table whose ledger header is found)."""
+    from ..core.forms import newest_form
+    from ..core.ledger.tables import fill_action
+    from .registry import sniff
+    from .workbook.ledger_like import LEDGER_KINDS, looks_like_ledger
+    try:
+        kind = sniff(path)
+    except ReadError:
+        kind = ""
+    if not (kind in LEDGER_KINDS or path.suffix.lower() in (".csv", ".txt")) or not looks_like_ledger(path, newest_form().ledger):
+        return message
+    return (f"“{name}”是依申请公开登记台账，不是年度报告，无法汇总：请该单位报送本单位的年度报告（Word、Excel 或 PDF）。"
+            f"如要由台账计数，请在编辑器中用“文件→{fill_action()}”（或命令行 govreport ledger）生成该单位的报告后再汇总。")
 
 
 def display_names(files: list[Path]) -> list[str]:

@@ -33,7 +33,6 @@ CHECKED_BEFORE_EXPORT = (".docx", ".pdf")  # the documents that are signed and p
 
 UNNAMED = "未命名"   # a report never saved nor read from a file (its save is offered as 机关+年度报告)
 NEW_REPORT = "新建的报告"   # what a question calls a report never saved that names no agency yet
-LEDGER_KINDS = ("xlsx", "xls", "ods", "html")   # what a ledger opened as a report may be (and .csv: no kind)
 
 
 def report_name(report) -> str:
@@ -269,6 +268,7 @@ class FileFlows(QObject):
                 return dialogs.busy(self.window, f"正在读取“{Path(path).name}”…", lambda cancelled: read_report(path))
             return read_report(path)
         except ReadError as exc:   # logged with its traceback by read_report
+            from ..io.workbook.ledger_like import LEDGER_KINDS
             from .ledger_flow import ledger_hint  # (a clerk's 台账 opened as a report: say where it goes)
             hint = ledger_hint(path, self.session.report.form) if entry is None or entry.kind in LEDGER_KINDS else ""
             dialogs.error(self.window, f"{exc}\n\n{hint}" if hint else str(exc))

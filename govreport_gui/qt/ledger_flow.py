@@ -63,15 +63,9 @@ def fill_from_ledgers(window, paths: list[str] | None = None) -> bool:
 def ledger_hint(path, form) -> str:
     """What to do when ``path``, opened as a report, is an agency's ledger (its header found on a
     sheet); "" otherwise, or when it cannot be read as a ledger either."""
-    from ..core.ledger.columns import Header, find_header
     from ..core.ledger.tables import fill_action
-    from ..io.workbook.ledger_read import read_ledgers
-    try:
-        sheets = read_ledgers([path])
-    except Exception:  # noqa: BLE001 - not a ledger either: the report reader's message stands alone
-        LOG.info("%s 也不能按台账读取", path, exc_info=True)
-        return ""
-    if not any(isinstance(find_header(sheet, form.ledger), Header) for sheet in sheets):
+    from ..io.workbook.ledger_like import looks_like_ledger
+    if not looks_like_ledger(path, form.ledger):
         return ""
     return (f"“{Path(path).name}”看起来是依申请公开登记台账，不是年度报告。要按台账计数填写表格，请先打开或新建"
             f"本年的报告，再用“文件→{fill_action()}”选择这个台账。")

@@ -208,3 +208,37 @@ def test_a_workbook_whose_figures_are_formulas_saved_without_results_is_not_summ
     assert load_file(out).report.get(NATURAL) == 10
     assert load_file(out).report.get(CellKey("三", "（一）予以公开", "自然人")) == 10 + 20
     assert "已选择计入" in capsys.readouterr().out
+
+
+def test_a_unit_s_ledger_sent_instead_of_its_report_says_what_it_is_and_what_to_do(tmp_path):
+    from openpyxl import Workbook
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    save_native(folder / "甲.govreport", unit("云川县甲局", 10))
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["云川县档案馆2024年政府信息公开申请登记表"])
+    ws.append(["序号", "申请人姓名或名称", "申请人类型", "收到日期", "申请内容", "答复日期", "处理结果"])
+    for i in range(1, 4):
+        ws.append([i, f"申请人{i}", "自然人", f"2024-0{i}-1{i}", "某项目的批复文件", f"2024-0{i + 1}-0{i}", "予以公开"])
+    wb.save(folder / "档案馆.xlsx")
+    result = merge_units(_units(folder), "2021", 2024)
+    ledger = next(u for u in result.units if u.name == "档案馆.xlsx")
+    assert not ledger.readable and not ledger.include
+    assert "是依申请公开登记台账，不是年度报告" in ledger.problem_text() and "从申请台账填写" in ledger.problem_text()
+    assert result.report.get(NATURAL) == 10
+
+
+def test_the_editor_s_hint_for_a_ledger_opened_as_a_report_is_the_same_finding(tmp_path):
+    from openpyxl import Workbook
+
+    from govreport_gui.core.forms import get_form
+    from govreport_gui.qt.ledger_flow import ledger_hint
+    wb = Workbook()
+    wb.active.append(["序号", "申请人类型", "收到日期", "答复日期", "处理结果"])
+    wb.active.append([1, "自然人", "2024-03-01", "2024-03-15", "予以公开"])
+    wb.save(tmp_path / "台账.xlsx")
+    save_native(tmp_path / "甲.govreport", unit("云川县甲局", 10))
+    form = get_form("2021")
+    assert "看起来是依申请公开登记台账" in ledger_hint(tmp_path / "台账.xlsx", form)
+    assert ledger_hint(tmp_path / "甲.govreport", form) == ""
