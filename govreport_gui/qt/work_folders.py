@@ -6,15 +6,20 @@
    ``preferences.last_folder``), while it still exists;
 3. else the clerk's 文档 folder (``QStandardPaths.DocumentsLocation``), else the home folder.
 
+A folder of the program itself (the bundled sample's, in the installed program's folder) and a folder
+the clerk cannot write to are no place for the clerk's work: they are passed over for the next.
+
 A save dialog is given its suggested file name in that folder.  ``qt/dialogs`` asks here for every
 file chooser it shows and remembers the folder of the clerk's answer, so no dialog repeats it.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .. import preferences
+from ..resources import resources_dir
 
 # The kinds of file, each with its own remembered folder.
 REPORT = "report"            # 打开 / 保存 / 导入报告内容: the year's report
@@ -32,9 +37,21 @@ def start_folder(parent, kind: str) -> Path:
     if kind not in KINDS:
         raise ValueError(f"unknown kind of file: {kind!r}")
     for folder in (report_folder(parent), preferences.last_folder(kind)):
-        if folder and Path(folder).is_dir():
+        if folder and is_work_folder(Path(folder)):
             return Path(folder)
     return documents_folder()
+
+
+def is_work_folder(folder: Path) -> bool:
+    """Whether ``folder`` is one the clerk's files can be kept in: it exists, can be written to,
+    and is not the program's own resources folder (or inside it)."""
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        return False
+    try:
+        folder.resolve().relative_to(resources_dir().resolve())
+    except (ValueError, OSError):
+        return True
+    return False
 
 
 def start_path(parent, kind: str, name: str) -> str:

@@ -3,6 +3,7 @@ that kind of file, else 文档 (asserted on the folder each dialog was given).""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -104,3 +105,30 @@ def test_ledger_and_diagnostics_start_in_the_reports_folder(make_window, fake_di
     assert started_in(fake_dialogs, "选择依申请公开登记台账（可多选，数字相加）") == folders["今年"]
     assert started_in(fake_dialogs, "导出申请台账模板") == folders["今年"]
     assert started_in(fake_dialogs, "导出诊断信息") == folders["今年"]
+
+
+def test_the_programs_own_folder_is_passed_over(make_window, fake_dialogs, folders):
+    """Last year's report opened from the bundled sample (in the installed program's folder, which
+    the clerk cannot write to): the save and export dialogs start in the folder last used, else 文档."""
+    from govreport_gui.resources import resources_dir
+
+    window = make_window()
+    preferences.set_last_folder(work_folders.EXPORT, str(folders["各单位"]))
+    assert window.flows.open_file(resources_dir() / SAMPLE.name)
+    window.flows.export(".docx")
+    window.flows.save_as()
+    title = next(t for t, _ in fake_dialogs.filters if t.startswith("导出") and "Word" in t)
+    assert started_in(fake_dialogs, title) == folders["各单位"]
+    assert started_in(fake_dialogs, "保存年度报告") == work_folders.documents_folder()
+
+
+def test_a_folder_that_cannot_be_written_is_passed_over(folders, monkeypatch):
+    """(The operating system's answer stood in for: the tests may run as root, who writes anywhere.)"""
+    locked = folders["去年"]
+    real_access = os.access
+    monkeypatch.setattr(work_folders.os, "access",
+                        lambda path, mode: Path(path) != locked and real_access(path, mode))
+    preferences.set_last_folder(work_folders.LEDGER, str(locked))
+    assert work_folders.start_folder(None, work_folders.LEDGER) == work_folders.documents_folder()
+    preferences.set_last_folder(work_folders.LEDGER, str(folders["今年"]))
+    assert work_folders.start_folder(None, work_folders.LEDGER) == folders["今年"]
