@@ -53,3 +53,53 @@ def test_struck_words_are_left_out_and_inserted_ones_kept(tmp_path):
     assert report.sections["六"] == "本年度未收取信息处理费。"      # a rule across the line strikes nothing
     assert (report.meta.issuing_organ, report.meta.date) == ("某某县农业农村局", "2025年1月20日")
     assert any("划掉的文字" in n and "试行办法已经废止的" in n for n in result.notes)
+
+
+def test_a_figure_corrected_with_changes_shown_reads_as_corrected(tmp_path, monkeypatch):
+    """``1881881`` struck on the cell's first line and ``181`` underlined on its second (the narrow
+    column wrapped them), as LibreOffice prints a corrected figure: the cell holds 181 — the
+    strike's rule does not cut the cell in two."""
+    from report_builders import balanced
+
+    from govreport_gui.core.forms import CellKey
+
+    from . import drawn
+
+    report = balanced("2021")
+    key = CellKey("三", "（一）予以公开", "自然人")
+    report.set(key, 1881881181)
+    plain_text, plain_wrap = drawn.Page.text, drawn.wrap
+
+    def wrap(words, width, size):
+        return ["1881881", "181"] if words == "1881881181" else plain_wrap(words, width, size)
+
+    def text(page, x, top, words, size, *rest):
+        plain_text(page, x, top, words, size, *rest)
+        if words == "1881881":
+            page.line(x, top + 0.65 * size, x + text_width(words, size), top + 0.65 * size)
+        if words == "181":
+            page.line(x, top + size + 1, x + text_width(words, size), top + size + 1)
+
+    monkeypatch.setattr(drawn.Page, "text", text)
+    monkeypatch.setattr(drawn, "wrap", wrap)
+    path = tmp_path / "figure.pdf"
+    path.write_bytes(drawn.draw_report(report))
+    result = read_report(path)
+    assert result.report.get(key) == 181
+    assert result.report.get(CellKey("三", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "自然人")) == \
+        report.get(CellKey("三", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "自然人"))
+    assert any("划掉的文字" in n and "1881881" in n for n in result.notes)
+
+
+def test_a_row_whose_label_the_page_cut_goes_on_whatever_its_figures():
+    """``2.其他法律行政法规禁`` | ``止公开`` across a page break, the row's first figure only on the
+    next page (above it an empty cell: its first value was struck out): one row."""
+    from govreport_gui.io.published.pdf_import import _Cell, _split_row
+
+    last = [_Cell(150, 680, 270, 720, "2.其他法律行政法规禁"), _Cell(270, 680, 310, 720, ""),
+            _Cell(310, 680, 350, 720, "385")]
+    first = [_Cell(150, 100, 270, 130, "止公开"), _Cell(270, 100, 310, 130, "181"), _Cell(310, 100, 350, 130, "")]
+    assert _split_row(last, first)
+    other = [_Cell(150, 100, 270, 130, "3.危及“三安全一稳定”"), _Cell(270, 100, 310, 130, "7"),
+             _Cell(310, 100, 350, 130, "2")]
+    assert not _split_row([_Cell(150, 680, 270, 720, "2.其他法律行政法规禁止公开"), *last[1:]], other)

@@ -49,7 +49,7 @@ from .document import read_blocks
 from .outline import looks_like_heading
 from .pdf_columns import column_runs
 from .pdf_rules import rule_edges, table_settings
-from .pdf_struck import struck_chars
+from .pdf_struck import strikes
 from .pdf_unruled import attached_note, picture_note, picture_pages, unruled_note, unruled_read_note, unruled_runs
 from .pdf_unruled_read import read_unruled, words_of
 from .tables import looks_numeric
@@ -317,9 +317,9 @@ def _page_items(page, continued: tuple[float, float] | None = None,
     A character printed twice at the same place (bold imitated by printing it again a fraction
     of a point aside) is read once."""
     page = page.dedupe_chars()
-    crossed = struck_chars(page)
+    crossed, rules = strikes(page)
     if crossed:
-        gone = {id(c) for c in crossed}
+        gone = {id(obj) for obj in (*crossed, *rules)}
         page = page.filter(lambda obj: id(obj) not in gone)
         if struck is not None:
             struck.append("".join(c["text"] for c in crossed))
@@ -480,7 +480,21 @@ def _split_row(last: list[_Cell], first: list[_Cell]) -> bool:
     figures_before = any(looks_numeric(t) for t in last_texts)
     return (not figures_after and _unknown_text(first_texts)) or (
         not figures_before and figures_after and _unknown_text(last_texts)) or (
-        figures_after and (_nothing_under_labels(last, first) or _only_rests(last, first)))
+        figures_after and (_nothing_under_labels(last, first) or _only_rests(last, first))) or _label_completed(last, first)
+
+
+def _label_completed(last: list[_Cell], first: list[_Cell]) -> bool:
+    """A row label the page cut (``2.其他法律行政法规禁`` | ``止公开``) is an official label only
+    with its rest under it: the row goes on, whatever its figures (one moved down whole, the
+    cell above it empty — its first value struck out)."""
+    for cell in last:
+        rest = next((f for f in first if _near(f.x0, cell.x0) and _near(f.x1, cell.x1)), None)
+        if rest is None or not _is_label(cell.text) or not _is_label(rest.text) or _numbered(rest.text):
+            continue
+        index = label_index()
+        if not index.lookup(normalise_text(cell.text)) and index.lookup(normalise_text(join_lines([cell.text, rest.text]))):
+            return True
+    return False
 
 
 def _nothing_under_labels(last: list[_Cell], first: list[_Cell]) -> bool:

@@ -20,28 +20,26 @@ _MIDDLE = (0.3, 0.85)
 _EDGE = 1.5
 
 
-def _strokes(page) -> list[tuple[float, float, float]]:
-    """(x0, x1, y) of the page's thin horizontal rules: lines, and bars drawn as rectangles."""
-    out = [(obj["x0"], obj["x1"], (obj["top"] + obj["bottom"]) / 2)
-           for obj in (*page.lines, *page.rects)
-           if obj["bottom"] - obj["top"] <= _THIN and obj["x1"] - obj["x0"] > _THIN]
-    return out
+def _strokes(page) -> list[dict]:
+    """The page's thin horizontal rules: lines, and bars drawn as rectangles."""
+    return [obj for obj in (*page.lines, *page.rects) if obj["bottom"] - obj["top"] <= _THIN and obj["x1"] - obj["x0"] > _THIN]
 
 
-def struck_chars(page) -> list[dict]:
-    """The characters of ``page`` struck through, in the page's order."""
-    strokes = _strokes(page)
-    if not strokes:
-        return []
+def strikes(page) -> tuple[list[dict], list[dict]]:
+    """The characters of ``page`` struck through, in the page's order, and the rules striking them
+    (no rules of a table: a struck figure's rule would cut its cell in two)."""
     struck: dict[int, dict] = {}
-    for x0, x1, y in strokes:
+    rules = []
+    for rule in _strokes(page):
+        x0, x1, y = rule["x0"], rule["x1"], (rule["top"] + rule["bottom"]) / 2
         crossed = [c for c in page.chars if _crosses(c, y) and x0 - _EDGE <= (c["x0"] + c["x1"]) / 2 <= x1 + _EDGE]
         if not crossed or any(not (x0 - _EDGE <= c["x0"] and c["x1"] <= x1 + _EDGE) for c in crossed):
             continue
         if abs(min(c["x0"] for c in crossed) - x0) <= _EDGE and abs(max(c["x1"] for c in crossed) - x1) <= _EDGE \
-                and not any(c["text"].isspace() for c in crossed[:1]):
+                and not crossed[0]["text"].isspace():
             struck.update((id(c), c) for c in crossed)
-    return [c for c in page.chars if id(c) in struck]
+            rules.append(rule)
+    return [c for c in page.chars if id(c) in struck], rules
 
 
 def _crosses(char: dict, y: float) -> bool:
