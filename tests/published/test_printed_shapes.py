@@ -65,3 +65,23 @@ def test_a_date_in_figures_without_an_organ_above_is_no_signature():
     report = _read(tail=("2025-01-20",)).report
     assert (report.meta.issuing_organ, report.meta.date) == ("", "")
     assert report.sections["六"] == SIX
+
+
+def test_organ_and_date_run_together_on_one_line():
+    """A borderless table holding the 落款 turned into one paragraph by a conversion (.doc):
+    ``某某县农业农村局2025年1月20日``."""
+    report = _read(tail=("某某县农业农村局2025年1月20日",)).report
+    assert (report.meta.issuing_organ, report.meta.date) == ("某某县农业农村局", "2025年1月20日")
+    assert report.sections["六"] == SIX
+
+
+def test_a_sentence_ending_with_a_date_is_no_signature():
+    report = _read(tail=("本报告于2025年1月20日",)).report
+    assert report.meta.date == ""
+
+
+def test_an_organ_wrapped_in_a_narrow_cell_is_the_titles_agency():
+    """``某某县农业农`` / ``村局`` (the organ's cell of a borderless table too narrow) above the date."""
+    report = _read(tail=("某某县农业农", "村局", "2025年1月20日")).report
+    assert (report.meta.issuing_organ, report.meta.date) == ("某某县农业农村局", "2025年1月20日")
+    assert report.sections["六"] == SIX

@@ -462,10 +462,19 @@ class Ending:
         return self.after if self.after is not None else self.keep + bool(self.organ) + bool(self.date)
 
 
+# a date closing a line without a space before it (``XX局2024年1月18日``)
+_DATE_AT_END = re.compile(r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年[^年]{1,8}$")
+
+
 def _organ_and_date(line: Line) -> tuple[str, str] | None:
-    """(organ, date) of a 落款 set on one line, the date after spaces (``XX局　　2024年1月18日``)."""
+    """(organ, date) of a 落款 set on one line, the date after spaces (``XX局　　2024年1月18日``),
+    or run on after the organ when the line lost its spaces (a table's cells joined into one
+    paragraph by a conversion): then the words before the date end as an organ's name do."""
     *before, date = line.text.split() or [""]
     organ = " ".join(before)
+    joined = _DATE_AT_END.search(line.text.strip()) if not organ else None
+    if joined and is_date_line(joined.group(0)) and looks_like_agency(organ_name(line.text.strip()[:joined.start()])):
+        organ, date = line.text.strip()[:joined.start()], joined.group(0)
     if not organ or not is_date_line(date):
         return None
     alone = replace(line, text=organ, outside=False)

@@ -96,6 +96,7 @@ def read_blocks(blocks: list, name: str, kind: str = "docx") -> ImportResult:
     meta = Metadata()
     _read_signature(body, meta, notes)
     _read_head(body, title, meta, notes)
+    _organ_wrapped(body, meta)
     read = read_tables(body.grids, meta.year)
     form = _form_of(read.located, meta.year, bool(body.grids), notes)
     report = Report(form.version, meta)
@@ -470,6 +471,19 @@ def _read_signature(body: _Body, meta: Metadata, notes: list[str]) -> None:
     meta.issuing_organ, meta.date = end.organ, end.date
     if end.date:
         notes.append("文末落款按" + "、".join(x for x in (end.organ, end.date) if x) + "读取")
+
+
+def _organ_wrapped(body: _Body, meta: Metadata) -> None:
+    """A 落款's organ wrapped over two lines (a narrow cell of a borderless table: ``某某区人民政府办``
+    / ``公室``) is the agency the title names when the line above the organ read and it make that
+    name: the line is the organ's, no text of the last section."""
+    if not body.sections or not meta.issuing_organ or meta.issuing_organ == meta.agency \
+            or not meta.agency.endswith(meta.issuing_organ):
+        return
+    lines = body.sections[next(reversed(body.sections))]
+    if lines and normalise_text(lines[-1].text + meta.issuing_organ) == normalise_text(meta.agency):
+        meta.issuing_organ = meta.agency
+        lines.pop()
 
 
 def _form_of(located: Located | None, year: int, has_tables: bool, notes: list[str]) -> FormSpec:
