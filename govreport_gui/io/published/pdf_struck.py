@@ -13,9 +13,10 @@ from __future__ import annotations
 
 #: A rule is thin: at most this high (a line's width, a filled bar's height).
 _THIN = 2.0
-#: Where a strike-through crosses a character: between these fractions of its height from the top
-#: (an underline lies at or under its bottom, an overline at its top).
-_MIDDLE = (0.3, 0.85)
+#: Where a strike-through crosses a character: between these fractions of its size above its
+#: baseline (Word, WPS and LibreOffice draw it about a quarter of the size up; an underline lies
+#: under the baseline, an overline over the character).
+_MIDDLE = (0.1, 0.6)
 #: The rule's ends and the struck characters' edges agree within this many points.
 _EDGE = 1.5
 
@@ -43,5 +44,10 @@ def strikes(page) -> tuple[list[dict], list[dict]]:
 
 
 def _crosses(char: dict, y: float) -> bool:
-    height = char["bottom"] - char["top"]
-    return height > 0 and char["top"] + _MIDDLE[0] * height <= y <= char["top"] + _MIDDLE[1] * height
+    """``y`` lies where a strike-through crosses an upright character: above its baseline (an
+    underline lies under it, however deep the font's descent), below half its size over it."""
+    size, matrix = char.get("size") or 0.0, char.get("matrix")
+    if size <= 0 or not char.get("upright", True) or not matrix:
+        return False
+    baseline = char["bottom"] - (matrix[5] - char["y0"])   # the font's descent is under the baseline
+    return baseline - _MIDDLE[1] * size <= y <= baseline - _MIDDLE[0] * size
