@@ -10,6 +10,8 @@ the agency's next ledgers (``assignments()``).
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -129,7 +131,7 @@ class LedgerDialog(QDialog):
     def _summary_text(self) -> str:
         count = self.count
         other = sum(len(refs) for refs in count.other_years.values())
-        parts = [f"<b>{'、'.join(count.sources)}</b>　按{count.year}年度、{self._form.version}版格式计数：",
+        parts = [f"<b>{html.escape('、'.join(count.sources))}</b>　按{count.year}年度、{self._form.version}版格式计数：",
                  f"计入 {count.placed} 行；不属于本年度 {other} 行。"]
         if count.left_out:   # what to do: assign the unclear values here, else correct the ledger's rows
             todo = ("其中无法归类的值可在“需要归类的值”中逐一归入官方类别，归类会记住，以后读取本机关的台账时自动沿用"

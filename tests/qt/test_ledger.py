@@ -218,3 +218,16 @@ def test_export_the_ledger_template(qtbot, make_window, fake_dialogs, tmp_path):
 def test_the_template_is_offered_on_the_start_page_too(qtbot, make_window, shown):
     window = make_window(report_2025() if shown else None)
     assert action(window, "导出申请台账模板…").isEnabled()
+
+
+def test_a_ledger_named_with_html_characters_is_named_as_it_is(qtbot, tmp_path):
+    """The summary is rich text: a file name holding & or < is shown as written, not read as markup."""
+    from govreport_gui.core.forms import get_form
+    from govreport_gui.io.workbook.ledger_read import read_ledgers
+    path = ledger_file(tmp_path).rename(tmp_path / "交通&运输<2025>台账.xlsx")
+    dialog = LedgerDialog(read_ledgers([path]), get_form("2021"), 2025)
+    qtbot.addWidget(dialog)
+    from PySide6.QtGui import QTextDocument
+    shown = QTextDocument()
+    shown.setHtml(dialog.summary.text())
+    assert "交通&运输<2025>台账.xlsx" in shown.toPlainText()
