@@ -274,10 +274,20 @@ def assess_unit(unit: Unit, year: int, version: str) -> None:
     _apply_choice(unit)
 
 
+def _clerks_reason(unit: Unit) -> str:
+    """``，理由：…`` when the clerk gave a reason for a choice, else nothing."""
+    return f"，理由：{unit.choice_reason}" if unit.choice is not None and unit.choice_reason else ""
+
+
+def _first_sentence(text: str, limit: int = 120) -> str:
+    """A message's first sentence, cut to ``limit`` characters (with …) when longer."""
+    first = text.split("。")[0]
+    return first if len(first) <= limit else first[:limit - 1] + "…"
+
+
 def _unread_problem(unread: list[str]) -> UnitProblem:
     """Figures the reader left blank: summed as 0 they would make the sum short without a word."""
-    first = unread[0].split("。")[0].replace("，未读取（按空白处理）", "")
-    first = first if len(first) <= 120 else first[:119] + "…"
+    first = _first_sentence(unread[0].replace("，未读取（按空白处理）", ""))
     return UnitProblem(UNREAD_FIGURES, f"有{len(unread)}处数字读不出、按空白处理（{first}）", excludes=True,
                        effect="未计入（缺的数字不能当作0相加）：请该单位改正后重新报送（Excel 公式没有保存结果的，"
                               "在 Excel 或 WPS 中打开、保存即可）；如缺的数字确为0或空白，可改为计入")
@@ -287,9 +297,7 @@ def _first_error(unit: Unit) -> str:
     """The unit's first open error in a few words (its message's first sentence: which cell, what
     the file says and what the figures give), with how many more."""
     errors = [f for f in unit.findings if f.severity is Severity.ERROR and f.is_open]
-    first = errors[0].message.split("。")[0] if errors else ""
-    if len(first) > 120:
-        first = first[:119] + "…"
+    first = _first_sentence(errors[0].message) if errors else ""
     if not first:
         report = unit.report
         assert report is not None
@@ -300,7 +308,7 @@ def _first_error(unit: Unit) -> str:
 def _apply_choice(unit: Unit) -> None:
     """The clerk's own choice overrides the default, and is named among the problems with the
     clerk's reason."""
-    reason = f"，理由：{unit.choice_reason}" if unit.choice_reason else ""
+    reason = _clerks_reason(unit)
     if unit.choice is False:
         unit.include = False
         unit.problems.append(UnitProblem(CHOSEN_OUT, "已选择不计入" + reason, excludes=True))
@@ -367,7 +375,7 @@ def _written(unit: Unit, first: Unit) -> str:
 
 
 # The last character of a place's name before an organ's (云川县|城关镇人民政府, 青禾市|教育局).
-_PLACE_ENDS = frozenset("省市县区州旗盟")
+_PLACE_ENDS = "省市县区州旗盟"
 
 
 def agency_aliases(names) -> dict[str, str]:
@@ -410,7 +418,7 @@ def _is_duplicate(unit: Unit, firsts: dict, key, code: str, head: Callable[[Unit
     if not unit.choice and counted_anyway(first):
         unit.problems.append(UnitProblem(code, head(first) + "但数字很少、机关名称不同，也可能是两个单位，已计入，请核实"))
         return False
-    reason = f"，理由：{unit.choice_reason}" if unit.choice and unit.choice_reason else ""
+    reason = _clerks_reason(unit)
     unit.problems.append(UnitProblem(code, head(first) + (chosen + reason if unit.choice else left_out),
                                      excludes=not unit.choice))
     if not unit.choice:
@@ -421,7 +429,7 @@ def _is_duplicate(unit: Unit, firsts: dict, key, code: str, head: Callable[[Unit
 
 # A people's government above the township (county, district, city, …): its own published report
 # is the one the 汇总 compiles, not one of its units'.
-_GOVERNMENT = re.compile(r"(.+[省市县区旗州盟])人民政府")
+_GOVERNMENT = re.compile(f"(.+[{_PLACE_ENDS}])人民政府")
 
 
 def leave_out_governments(counted: list[tuple[Unit, str]]) -> None:
@@ -443,7 +451,7 @@ def leave_out_governments(counted: list[tuple[Unit, str]]) -> None:
         example = next(u.agency for u, name in counted if u.include and name.startswith(place) and name != own)
         head = (f"是{unit.agency}本身的报告，与所属的{below}个单位（如{example}）的报告一同报送：如它是已由所属单位汇总的"
                 f"报告，再计入会把这些单位的数字算两次，")
-        reason = f"，理由：{unit.choice_reason}" if unit.choice and unit.choice_reason else ""
+        reason = _clerks_reason(unit)
         tail = ("但已选择计入，请核实其中只有本级的数字" + reason if unit.choice
                 else "未计入（如其中只有本级的数字、不含所属单位，请改为计入）")
         unit.problems.append(UnitProblem(GOVERNMENT_REPORT, head + tail, excludes=not unit.choice))
