@@ -184,7 +184,7 @@ _PICTURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF8", b"II*\x00", b"MM\x0
 def _other_kind(path: Path, head: bytes) -> str:
     """Why a picture or another archive is no report, and what to do; "" for anything else."""
     if head.startswith(_ARCHIVES):
-        return f"“{path.name}”是压缩包，不是报告文件本身。请先解压，再打开（或添加）其中的报告文件。"
+        return _archive_message(path)
     if head.startswith(_PICTURES) or (head.startswith(b"BM") and head[6:8] == b"\0\0"):   # a bitmap: its reserved bytes
         return (f"“{path.name}”是图片（如扫描件或照片），其中的数字无法读取。"
                 "请使用 Word、Excel 文件或带文字的 PDF（不是扫描件）。")
@@ -193,12 +193,15 @@ def _other_kind(path: Path, head: bytes) -> str:
 
 def _zip_not_a_report(path: Path, names: set[str]) -> str:
     """A zip that is no office document: an OFD (China's fixed-layout format) or an archive of files."""
-    if "OFD.xml" in names or "ofd.xml" in {n.lower() for n in names}:
+    if "ofd.xml" in {n.lower() for n in names}:
         return (f"“{path.name}”是 OFD 版式文件，本程序不能读取。请在 OFD 阅读器中另存为 PDF，"
                 "或使用该报告的 Word 文档。")
     files = sorted(_zip_member_name(n) for n in names if not n.endswith("/"))
     shown = "、".join(Path(n).name for n in files[:3]) + (f"等{len(files)}个文件" if len(files) > 3 else "")
-    inside = f"（内有{shown}）" if shown else ""
+    return _archive_message(path, f"（内有{shown}）" if shown else "")
+
+
+def _archive_message(path: Path, inside: str = "") -> str:
     return f"“{path.name}”是压缩包{inside}，不是报告文件本身。请先解压，再打开（或添加）其中的报告文件。"
 
 
